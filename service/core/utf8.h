@@ -1,0 +1,34 @@
+// UTF-8 validation and code point conversion.
+//
+// The service receives text as bytes and must name the first bad byte
+// instead of failing opaquely; the core works on code points so that every
+// offset it reports is a code point index.
+#ifndef REPORTFACTS_SERVICE_CORE_UTF8_H_
+#define REPORTFACTS_SERVICE_CORE_UTF8_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace reportfacts {
+
+// FindInvalidUtf8 returns the byte offset of the first byte that does not
+// start a well-formed UTF-8 sequence (overlong forms, surrogates, values
+// above U+10FFFF and truncated sequences are all invalid), or nullopt when
+// the whole input is valid.
+std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
+
+// DecodeUtf8 converts valid UTF-8 to code points. Invalid sequences become
+// U+FFFD, one per bad byte, so offsets stay defined for any input.
+std::u32string DecodeUtf8(std::string_view bytes);
+
+// EncodeUtf8 converts code points back to UTF-8.
+std::string EncodeUtf8(std::u32string_view code_points);
+
+// AppendUtf8 appends one code point to `out`.
+void AppendUtf8(char32_t code_point, std::string* out);
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_CORE_UTF8_H_
