@@ -13,7 +13,8 @@ std::string DefaultDataDir() {
   if (n <= 0) return "share/reportfacts";
   std::string exe(buf, static_cast<size_t>(n));
   const size_t slash = exe.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : exe.substr(0, slash);
+  const std::string dir =
+      slash == std::string::npos ? "." : exe.substr(0, slash);
   return dir + "/../share/reportfacts";
 }
 

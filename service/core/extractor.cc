@@ -1,10 +1,31 @@
 #include "service/core/extractor.h"
 
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "service/core/lexicon.h"
+#include "service/core/number_scan.h"
+#include "service/core/phrase.h"
+#include "service/core/taxonomy.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
 
-class ExtractorData {};
+// ExtractorData is everything loaded from the data folder.
+class ExtractorData {
+ public:
+  UnitTable units;
+  PhraseLexicon phrases;
+  Taxonomy taxonomy;
+};
+
+namespace {
+
+std::string DataPath(const ExtractorConfig& config, const std::string& name) {
+  return absl::StrCat(config.data_dir, "/", name);
+}
+
+}  // namespace
 
 Extractor::Extractor(std::unique_ptr<const ExtractorData> data)
     : data_(std::move(data)) {}
@@ -12,20 +33,78 @@ Extractor::~Extractor() = default;
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
     const ExtractorConfig& config) {
-  return std::unique_ptr<Extractor>(
-      new Extractor(std::make_unique<ExtractorData>()));
+  auto data = std::make_unique<ExtractorData>();
+  auto units = LoadUnitTable(DataPath(config, "units.tsv"),
+                             DataPath(config, "qualifiers.tsv"));
+  if (!units.ok()) return units.status();
+  data->units = *std::move(units);
+
+  auto actions = LoadWordSet(DataPath(config, "actions.txt"));
+  if (!actions.ok()) return actions.status();
+  auto nouns = LoadWordSet(DataPath(config, "nouns.txt"));
+  if (!nouns.ok()) return nouns.status();
+  auto modifiers = LoadWordSet(DataPath(config, "modifiers.txt"));
+  if (!modifiers.ok()) return modifiers.status();
+  data->phrases = {*std::move(actions), *std::move(nouns),
+                   *std::move(modifiers)};
+
+  const std::string taxonomy_path = config.taxonomy_path.empty()
+                                        ? DataPath(config, "taxonomy.tsv")
+                                        : config.taxonomy_path;
+  auto taxonomy = Taxonomy::Load(taxonomy_path);
+  if (!taxonomy.ok()) return taxonomy.status();
+  data->taxonomy = *std::move(taxonomy);
+  return std::unique_ptr<Extractor>(new Extractor(std::move(data)));
 }
 
 absl::StatusOr<Extraction> Extractor::Extract(
     std::string_view text, const ExtractOptions& options) const {
   if (auto bad = FindInvalidUtf8(text)) {
-    return absl::InvalidArgumentError("invalid UTF-8");
+    return absl::InvalidArgumentError(
+        absl::StrCat("text is not valid UTF-8: bad byte at offset ", *bad));
   }
-  return Extraction{};
+  const auto cancelled = [&options]() {
+    return options.is_cancelled && options.is_cancelled();
+  };
+  const std::u32string code_points = DecodeUtf8(text);
+  const std::u32string_view view(code_points);
+  Extraction result;
+
+  const std::vector<NumberMention> mentions = ScanNumbers(view, data_->units);
+  if (cancelled()) return absl::CancelledError("extraction cancelled");
+  const std::vector<MetricPhrase> phrases =
+      AnalysePhrases(view, mentions, data_->phrases);
+  if (cancelled()) return absl::CancelledError("extraction cancelled");
+
+  result.metrics.reserve(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const NumberMention& m = mentions[i];
+    const MetricPhrase& p = phrases[i];
+    Metric metric;
+    metric.begin = static_cast<int64_t>(m.begin);
+    metric.end = static_cast<int64_t>(m.end);
+    metric.text = EncodeUtf8(view.substr(m.begin, m.end - m.begin));
+    metric.unit_text =
+        EncodeUtf8(view.substr(m.unit_begin, m.unit_end - m.unit_begin));
+    metric.value = m.value;
+    metric.unit = EncodeUtf8(m.unit);
+    metric.qualifier = m.qualifier;
+    metric.object = EncodeUtf8(p.object);
+    metric.action = EncodeUtf8(p.action);
+    metric.indicator = data_->taxonomy.Classify(p.object, p.action, m.unit);
+    metric.sentence_begin = static_cast<int64_t>(p.sentence_begin);
+    metric.sentence_end = static_cast<int64_t>(p.sentence_end);
+    result.metrics.push_back(std::move(metric));
+  }
+  return result;
 }
 
 std::vector<Extractor::IndicatorInfo> Extractor::Indicators() const {
-  return {};
+  std::vector<IndicatorInfo> out;
+  for (const Indicator& i : data_->taxonomy.indicators()) {
+    out.push_back({i.id, i.description});
+  }
+  return out;
 }
 
 }  // namespace reportfacts

@@ -30,9 +30,9 @@ struct Metric {
   double value = 0;       // in the canonical unit, multipliers applied
   std::string unit;       // canonical unit, e.g. "件", "元", "%"
   Qualifier qualifier = Qualifier::kExact;
-  std::string object;     // what is counted, shortest form; may be empty
-  std::string action;     // the verb the count belongs to; may be empty
-  std::string indicator;  // taxonomy id, or "other"
+  std::string object;          // what is counted, shortest form; may be empty
+  std::string action;          // the verb the count belongs to; may be empty
+  std::string indicator;       // taxonomy id, or "other"
   int64_t sentence_begin = 0;  // the sentence holding the metric
   int64_t sentence_end = 0;
   int report = 0;  // index into Extraction::reports

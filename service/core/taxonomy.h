@@ -1,0 +1,57 @@
+// The indicator taxonomy: which canonical indicator a metric measures.
+//
+// Loaded from a data file (taxonomy.tsv) so that an analyst can add an
+// indicator or a trigger word without recompiling. Rules are tried in file
+// order and the first that matches wins; a metric no rule matches is
+// "other". Immutable after loading; safe for concurrent use.
+#ifndef REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
+#define REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace reportfacts {
+
+// IndicatorRule matches a metric by words in its object, its action and its
+// canonical unit. An empty list matches anything; "-" alone in a list
+// requires the field to be empty.
+struct IndicatorRule {
+  std::string indicator;
+  std::vector<std::u32string> object_words;  // object contains any
+  std::vector<std::u32string> action_words;  // action contains any
+  std::vector<std::u32string> units;         // unit equals any
+  bool object_must_be_empty = false;
+  bool action_must_be_empty = false;
+  int line_number = 0;
+};
+
+struct Indicator {
+  std::string id;
+  std::string description;
+};
+
+class Taxonomy {
+ public:
+  // Load reads the file; errors name file:line.
+  static absl::StatusOr<Taxonomy> Load(const std::string& path);
+
+  // Classify returns the indicator id for a metric, or "other".
+  const std::string& Classify(std::u32string_view object,
+                              std::u32string_view action,
+                              std::u32string_view unit) const;
+
+  const std::vector<Indicator>& indicators() const { return indicators_; }
+  const std::vector<IndicatorRule>& rules() const { return rules_; }
+
+ private:
+  std::vector<Indicator> indicators_;
+  std::vector<IndicatorRule> rules_;
+  std::string other_ = "other";
+};
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
