@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "service/core/gazetteer.h"
 #include "service/core/lexicon.h"
 #include "service/core/number_scan.h"
 #include "service/core/phrase.h"
@@ -17,6 +18,7 @@ class ExtractorData {
   UnitTable units;
   PhraseLexicon phrases;
   Taxonomy taxonomy;
+  Gazetteer gazetteer;
 };
 
 namespace {
@@ -45,8 +47,14 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
   if (!nouns.ok()) return nouns.status();
   auto modifiers = LoadWordSet(DataPath(config, "modifiers.txt"));
   if (!modifiers.ok()) return modifiers.status();
+  auto agents = LoadWordSet(DataPath(config, "agents.txt"));
+  if (!agents.ok()) return agents.status();
+  auto gazetteer = Gazetteer::Load(DataPath(config, "gazetteer.tsv"));
+  if (!gazetteer.ok()) return gazetteer.status();
+  data->gazetteer = *std::move(gazetteer);
   data->phrases = {*std::move(actions), *std::move(nouns),
-                   *std::move(modifiers)};
+                   *std::move(modifiers), *std::move(agents),
+                   &data->gazetteer.names()};
 
   const std::string taxonomy_path = config.taxonomy_path.empty()
                                         ? DataPath(config, "taxonomy.tsv")

@@ -5,7 +5,9 @@
 namespace reportfacts {
 namespace {
 
-constexpr size_t kMaxNounPhrase = 16;
+constexpr size_t kMaxNounPhrase = 24;
+// How far apart a verb and the phrase it governs may stand.
+constexpr size_t kMaxGovernedGap = 6;
 
 bool IsClauseBreak(char32_t c) {
   switch (c) {
@@ -27,9 +29,53 @@ bool IsClauseBreak(char32_t c) {
   }
 }
 
+bool IsCjk(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+// BreaksAt says whether text[i] ends a clause. A line break between two
+// Chinese characters is a column break of the page layout (浏览\n\n量), not
+// the end of a clause.
+bool BreaksAt(std::u32string_view text, size_t i) {
+  const char32_t c = text[i];
+  if (c != U'\n') return IsClauseBreak(c);
+  size_t before = i;
+  while (before > 0 && text[before - 1] == U'\n') --before;
+  size_t after = i;
+  while (after < text.size() && text[after] == U'\n') ++after;
+  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
+           IsCjk(text[after]) && after - before <= 3);
+}
+
 bool IsSentenceBreak(char32_t c) {
   return c == U'。' || c == U'！' || c == U'!' || c == U'？' || c == U'?' ||
          c == U'；' || c == U';' || c == U'\n';
+}
+
+// A preposition that opens a phrase (对141件提案, 由330多位委员) is not part
+// of the object.
+bool IsPreposition(char32_t c) {
+  switch (c) {
+    case U'对':
+    case U'向':
+    case U'为':
+    case U'在':
+    case U'由':
+    case U'将':
+    case U'把':
+    case U'与':
+    case U'让':
+    case U'从':
+    case U'给':
+    case U'使':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A list mark right before a number means the object follows the number
+// (…沟通等10项助企活动, …和12个企事业单位).
+bool IsListMark(char32_t c) {
+  return c == U'等' || c == U'和' || c == U'及' || c == U'、' || c == U'与';
 }
 
 bool IsQuoteMark(char32_t c) {
@@ -46,9 +92,10 @@ constexpr std::u32string_view kFillers[] = {
 
 // Words that end a noun phrase after the number (件提案全部办复).
 constexpr std::u32string_view kPhraseStops[] = {
-    U"全部", U"分别", U"均", U"都", U"已", U"得到", U"成功", U"进行",
-    U"在",   U"对",   U"被", U"将", U"把", U"向",   U"从",   U"由",
-    U"于",   U"中",   U"的", U"共", U"并", U"先后", U"累计", U"预计"};
+    U"全部", U"分别", U"均",   U"都",  U"已", U"得到", U"成功",
+    U"进行", U"在",   U"被",   U"将",  U"把", U"向",   U"从",
+    U"由",   U"于",   U"中",   U"为",  U"共", U"并",   U"先后",
+    U"累计", U"预计", U"以及", U"功能"};
 
 // Adverbs that may stand between a noun phrase and its verb (项目成功签约).
 constexpr std::u32string_view kAdverbs[] = {U"成功", U"全部", U"均",  U"都",
@@ -90,26 +137,29 @@ struct Token {
   TokenKind kind;
 };
 
-// Tokenize cuts [begin, end) by longest match over nouns and verbs; a noun
-// wins a tie so that 总投资 is not read as the verb 投资.
+// Tokenize cuts [begin, end) by longest match over nouns and verbs, from
+// right to left: what matters most is the word that ends right before the
+// number (首批政协委员工作室 ends in 委员工作室). A noun wins a tie so that
+// 总投资 is not read as the verb 投资.
 std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
                             const PhraseLexicon& lex) {
   std::vector<Token> tokens;
-  size_t p = begin;
-  while (p < end) {
-    const size_t noun = lex.nouns.LongestStartingAt(text, p, end);
-    const size_t verb = lex.actions.LongestStartingAt(text, p, end);
+  size_t p = end;
+  while (p > begin) {
+    const size_t noun = lex.nouns.LongestEndingAt(text, p, begin);
+    const size_t verb = lex.actions.LongestEndingAt(text, p, begin);
     if (noun > 0 && noun >= verb) {
-      tokens.push_back({p, p + noun, TokenKind::kNoun});
-      p += noun;
+      tokens.push_back({p - noun, p, TokenKind::kNoun});
+      p -= noun;
     } else if (verb > 0) {
-      tokens.push_back({p, p + verb, TokenKind::kVerb});
-      p += verb;
+      tokens.push_back({p - verb, p, TokenKind::kVerb});
+      p -= verb;
     } else {
-      tokens.push_back({p, p + 1, TokenKind::kOther});
-      ++p;
+      tokens.push_back({p - 1, p, TokenKind::kOther});
+      --p;
     }
   }
+  std::reverse(tokens.begin(), tokens.end());
   return tokens;
 }
 
@@ -130,7 +180,7 @@ class ClauseAnalyser {
     }
     std::u32string out;
     for (size_t i = begin; i < end; ++i) {
-      if (!IsQuoteMark(text_[i])) out.push_back(text_[i]);
+      if (!IsQuoteMark(text_[i]) && text_[i] != U'\n') out.push_back(text_[i]);
     }
     bool changed = true;
     while (changed && !out.empty()) {
@@ -140,9 +190,24 @@ class ClauseAnalyser {
         out.erase(0, 1);
         changed = true;
       }
+      const size_t noun = lex_.nouns.LongestStartingAt(out, 0, out.size());
       const size_t mod = lex_.modifiers.LongestStartingAt(out, 0, out.size());
-      if (mod > 0 && mod < out.size()) {
+      if (mod > noun) {
         out.erase(0, mod);
+        changed = true;
+      }
+      // 烟台林业生物质资源: a place name opening the phrase is not counted.
+      const size_t place =
+          lex_.places ? lex_.places->LongestStartingAt(out, 0, out.size()) : 0;
+      // Not when the place names a body: 青岛市委, 兰州市政协.
+      if (place > noun && place + 1 < out.size() &&
+          std::u32string_view(U"委政人党").find(out[place]) ==
+              std::u32string_view::npos) {
+        out.erase(0, place);
+        changed = true;
+      }
+      if (!out.empty() && noun == 0 && IsPreposition(out[0])) {
+        out.erase(0, 1);
         changed = true;
       }
     }
@@ -160,9 +225,15 @@ class ClauseAnalyser {
     size_t p = pos;
     while (p < limit && text_[p] == U'的') ++p;
     const size_t start = p;
+    bool after_noun = false;
     while (p < limit && p - start < kMaxNounPhrase) {
+      // A known noun ends the phrase unless a list goes on (A和B, A、B).
+      if (after_noun && !IsListMark(text_[p]) &&
+          lex_.nouns.LongestStartingAt(text_, p, limit) == 0) {
+        break;
+      }
       const char32_t c = text_[p];
-      if (IsDigit(c) || IsClauseBreak(c) || c == U'（' || c == U'(') {
+      if (IsDigit(c) || BreaksAt(text_, p) || c == U'（' || c == U'(') {
         // Parentheses inside a noun (乡镇(街道)) are kept below.
         if (c == U'（' || c == U'(') {
           const size_t close = text_.find(c == U'（' ? U'）' : U')', p);
@@ -177,8 +248,23 @@ class ClauseAnalyser {
       if (MatchAt(text_, p, limit, kPhraseStops) > 0) break;
       const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
       const size_t verb = lex_.actions.LongestStartingAt(text_, p, limit);
-      if (verb > 0 && verb > noun) break;
+      if (verb > 0 && verb > noun) {
+        // 调研协商活动: a verb that opens a known noun is part of the phrase.
+        if (lex_.nouns.LongestStartingAt(text_, p + verb, limit) == 0) break;
+        p += verb;
+        continue;
+      }
+      after_noun = noun > 0;
       p += noun > 0 ? noun : 1;
+    }
+    // 54个项目、金额57.71亿元: the list belongs to the next number.
+    const bool next_number_follows =
+        p < text_.size() &&
+        (IsDigit(text_[p]) || (p == limit && !BreaksAt(text_, p)));
+    if (next_number_follows) {
+      size_t cut = p;
+      while (cut > start && text_[cut - 1] != U'、') --cut;
+      if (cut > start) p = cut;
     }
     *phrase_end = p;
     return Clean(start, p);
@@ -204,157 +290,186 @@ class ClauseAnalyser {
     return chain;
   }
 
-  // Analyse fills phrase for mention k.
+  // Analyse fills phrase for mention k; `done` holds the mentions before.
   void Analyse(const std::vector<NumberMention>& mentions, size_t k,
                const std::vector<MetricPhrase>& done,
                MetricPhrase* phrase) const {
     const NumberMention& m = mentions[k];
     size_t clause_begin = m.qualifier_begin;
-    while (clause_begin > 0 && !IsClauseBreak(text_[clause_begin - 1])) {
+    while (clause_begin > 0 && !BreaksAt(text_, clause_begin - 1)) {
       --clause_begin;
     }
+    // The words before this number start after what the previous number
+    // used (30个界别348名委员: 界别 belongs to 30).
     size_t left_begin = clause_begin;
-    if (k > 0 && mentions[k - 1].mention_end > left_begin &&
-        mentions[k - 1].mention_end <= m.qualifier_begin) {
-      left_begin = mentions[k - 1].mention_end;
+    if (k > 0) {
+      const size_t used =
+          std::max(mentions[k - 1].mention_end, done[k - 1].phrase_end);
+      if (used > left_begin && used <= m.qualifier_begin) left_begin = used;
     }
     size_t left_end = m.qualifier_begin;
-    // Drop fillers (共, 累计, 达) right before the number.
     for (size_t n;
          (n = MatchEndingAt(text_, left_begin, left_end, kFillers)) > 0;) {
       left_end -= n;
     }
+    const bool list_before =
+        (left_end > left_begin && IsListMark(text_[left_end - 1])) ||
+        (m.qualifier_begin > left_begin &&
+         text_[m.qualifier_begin - 1] == U'等');
+    while (left_end > left_begin && IsListMark(text_[left_end - 1])) {
+      --left_end;
+    }
     size_t clause_end = m.mention_end;
-    while (clause_end < text_.size() && !IsClauseBreak(text_[clause_end])) {
+    while (clause_end < text_.size() && !BreaksAt(text_, clause_end)) {
       ++clause_end;
     }
     if (k + 1 < mentions.size() &&
         mentions[k + 1].qualifier_begin < clause_end) {
       clause_end = mentions[k + 1].qualifier_begin;
     }
+    size_t right_end = m.mention_end;
+    const std::u32string right =
+        NounPhraseAfter(m.mention_end, clause_end, &right_end);
 
     const std::vector<Token> tokens =
         Tokenize(text_, left_begin, left_end, lex_);
-    // Index of the rightmost verb token, and of the start of its chain.
-    int last_verb = -1;
-    for (int i = static_cast<int>(tokens.size()) - 1; i >= 0; --i) {
-      if (tokens[i].kind == TokenKind::kVerb) {
-        last_verb = i;
-        break;
-      }
-    }
-    const auto chain_start = [&](int i) {
-      while (i > 0 && tokens[i - 1].kind == TokenKind::kVerb) --i;
-      return i;
+    const int count = static_cast<int>(tokens.size());
+    const auto is_verb = [&](int i) {
+      return i >= 0 && i < count && tokens[i].kind == TokenKind::kVerb;
     };
-    const auto chain_text = [&](int first, int last) {
+    // Of verbs side by side (组织开展明察暗访) the one nearest the counted
+    // thing is the action; compounds such as 编辑报送 are lexicon words.
+    const auto chain = [&](int first, int last) {
+      (void)first;
+      while (is_verb(last + 1)) ++last;
       return std::u32string(text_.substr(
-          tokens[first].begin, tokens[last].end - tokens[first].begin));
+          tokens[last].begin, tokens[last].end - tokens[last].begin));
     };
+    int last_verb = -1;
+    int first_verb = -1;
+    for (int i = 0; i < count; ++i) {
+      if (!is_verb(i)) continue;
+      if (first_verb < 0) first_verb = i;
+      last_verb = i;
+    }
 
     std::u32string object;
     std::u32string action;
-    size_t after_phrase = m.mention_end;
-    if (!tokens.empty() && tokens.back().kind == TokenKind::kNoun) {
-      // ... 意见建议 5300余条: the known noun is the object.
-      const Token& noun = tokens.back();
-      object = Clean(noun.begin, noun.end);
+    bool used_right = false;
+    if (list_before) {
+      // 开展……等12项调研协商活动: the verb opens the enumeration.
+      object = right;
+      used_right = true;
+      if (first_verb >= 0) action = chain(first_verb, first_verb);
+      if (object.empty() && last_verb >= 0) {
+        // 报送提案、协商议政专报等59份: the enumeration is the object.
+        object = Clean(tokens[last_verb].end, left_end);
+      }
+    } else if (count > 0 && tokens.back().kind == TokenKind::kNoun) {
+      // 编报政协信息975篇: a known noun right before the number; a list of
+      // known nouns (社情民意信息和对策建议) stays whole.
+      int first_noun = count - 1;
+      while (first_noun >= 2 &&
+             tokens[first_noun - 1].kind == TokenKind::kOther &&
+             tokens[first_noun - 1].end - tokens[first_noun - 1].begin == 1 &&
+             IsListMark(text_[tokens[first_noun - 1].begin]) &&
+             text_[tokens[first_noun - 1].begin] != U'等' &&
+             tokens[first_noun - 2].kind == TokenKind::kNoun) {
+        first_noun -= 2;
+      }
+      object = Clean(tokens[first_noun].begin, tokens.back().end);
       int verb = -1;
-      for (int i = static_cast<int>(tokens.size()) - 2; i >= 0; --i) {
-        if (tokens[i].kind == TokenKind::kVerb) {
+      for (int i = count - 2; i >= 0; --i) {
+        if (is_verb(i)) {
           verb = i;
           break;
         }
       }
       if (verb >= 0) {
-        // In "编报“双碳人才”培养等社情民意信息" the verb of the count stands
-        // before the enumeration that 等 closes.
-        const std::u32string_view between =
-            text_.substr(tokens[verb].end, noun.begin - tokens[verb].end);
-        if (between.find(U'等') != std::u32string_view::npos) {
-          for (int i = 0; i < verb; ++i) {
-            if (tokens[i].kind == TokenKind::kVerb) {
-              verb = i;
-              break;
-            }
-          }
-          int last = verb;
-          while (last + 1 < static_cast<int>(tokens.size()) &&
-                 tokens[last + 1].kind == TokenKind::kVerb) {
-            ++last;
-          }
-          action = chain_text(verb, last);
-        } else {
-          action = chain_text(chain_start(verb), verb);
-        }
+        const std::u32string_view between = text_.substr(
+            tokens[verb].end, tokens.back().begin - tokens[verb].end);
+        if (between.find(U'等') != std::u32string_view::npos) verb = first_verb;
+        action = chain(verb, verb);
       }
     } else if (last_verb >= 0) {
-      const int first = chain_start(last_verb);
-      action = chain_text(first, last_verb);
+      action = chain(last_verb, last_verb);
+      int first = last_verb;
+      while (is_verb(first - 1)) --first;
       if (tokens[last_verb].end < left_end) {
         object = Clean(tokens[last_verb].end, left_end);
-      } else {
-        object = NounPhraseAfter(m.mention_end, clause_end, &after_phrase);
-        if (object.empty()) {
-          // 组织专题理论培训5次: an earlier verb governs a noun ending in a
-          // verb.
-          int earlier = -1;
-          for (int i = first - 1; i >= 0; --i) {
-            if (tokens[i].kind == TokenKind::kVerb) {
-              earlier = i;
-              break;
-            }
-          }
-          if (earlier >= 0 && earlier + 1 < first) {
-            object = Clean(tokens[earlier].end, left_end);
-            action = chain_text(chain_start(earlier), earlier);
-          } else if (first == 0 && k > 0 && mentions[k - 1].unit == m.unit &&
-                     done[k - 1].sentence_begin <= m.begin &&
-                     done[k - 1].sentence_end >= m.end) {
-            // 征集提案811件，立案597件: the count continues the same object.
-            object = done[k - 1].object;
-          }
-        }
       }
-    } else {
-      if (left_begin < left_end) object = Clean(left_begin, left_end);
       if (object.empty()) {
-        size_t phrase_end = m.mention_end;
-        object = NounPhraseAfter(m.mention_end, clause_end, &phrase_end);
-        after_phrase = phrase_end;
-        if (object.empty()) {
-          // 20年实现正增长: the verb and its object follow the number.
-          size_t chain_end;
-          action = VerbChainAt(m.mention_end, clause_end, &chain_end);
-          if (!action.empty()) {
-            object = NounPhraseAfter(chain_end, clause_end, &after_phrase);
-          }
-        }
+        object = right;
+        used_right = true;
       }
-      if (action.empty()) {
-        // 签约54个项目、金额57.71亿元: the verb before the list governs it.
-        const std::vector<Token> wider =
-            Tokenize(text_, clause_begin, left_begin, lex_);
-        for (int i = static_cast<int>(wider.size()) - 1; i >= 0; --i) {
-          if (wider[i].kind == TokenKind::kVerb) {
-            int first = i;
-            while (first > 0 && wider[first - 1].kind == TokenKind::kVerb) {
-              --first;
+      if (object.empty() && tokens[last_verb].end == left_end) {
+        // 委员满意率达到99%: the topic before the verb is what is measured.
+        for (int i = first - 1; i >= 0 && object.empty(); --i) {
+          if (tokens[i].kind == TokenKind::kNoun) {
+            const std::u32string_view noun =
+                text_.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+            if (!lex_.agents.Contains(noun)) {
+              object = Clean(tokens[i].begin, tokens[i].end);
             }
-            action = std::u32string(text_.substr(
-                wider[first].begin, wider[i].end - wider[first].begin));
+          } else if (is_verb(i)) {
+            // 组织专题理论培训5次: an earlier verb governs a short phrase
+            // that ends in a verb-like noun.
+            if (tokens[first].begin - tokens[i].end <= kMaxGovernedGap &&
+                tokens[first].begin > tokens[i].end) {
+              object = Clean(tokens[i].end, left_end);
+              action = chain(i, i);
+            }
             break;
           }
         }
       }
+      if (object.empty() && k > 0 && mentions[k - 1].unit == m.unit &&
+          done[k - 1].sentence_begin <= m.begin &&
+          done[k - 1].sentence_end >= m.end &&
+          tokens[first].begin - left_begin <= kMaxGovernedGap) {
+        // 征集提案811件，立案597件: the count goes on about the same object.
+        object = done[k - 1].object;
+      }
+    } else {
+      if (!right.empty()) {
+        object = right;
+        used_right = true;
+      } else if (left_begin < left_end) {
+        object = Clean(left_begin, left_end);
+      } else {
+        // 20年实现正增长: verb and object follow the number.
+        size_t chain_end;
+        action = VerbChainAt(m.mention_end, clause_end, &chain_end);
+        if (!action.empty()) {
+          object = NounPhraseAfter(chain_end, clause_end, &right_end);
+          used_right = true;
+        }
+      }
+    }
+    if (action.empty()) action = VerbAfter(right_end, clause_end);
+    if (action.empty() && k > 0 && done[k - 1].sentence_begin <= m.begin &&
+        done[k - 1].sentence_end >= m.end && !done[k - 1].action.empty()) {
+      // 召开党组会议21次、理论学习中心组学习会议15次: the verb goes on.
+      action = done[k - 1].action;
     }
     if (action.empty()) {
-      size_t phrase_end = after_phrase;
-      if (phrase_end == m.mention_end) {
-        NounPhraseAfter(m.mention_end, clause_end, &phrase_end);
+      // 签约54个项目、金额57.71亿元: the verb before the list governs it.
+      const std::vector<Token> wider =
+          Tokenize(text_, clause_begin, left_begin, lex_);
+      for (int i = static_cast<int>(wider.size()) - 1; i >= 0; --i) {
+        if (wider[i].kind != TokenKind::kVerb) continue;
+        action = std::u32string(
+            text_.substr(wider[i].begin, wider[i].end - wider[i].begin));
+        break;
       }
-      action = VerbAfter(phrase_end, clause_end);
     }
+    if (object.empty() && k > 0 && left_begin > mentions[k - 1].mention_end &&
+        left_begin == done[k - 1].phrase_end &&
+        !IsListMark(text_[left_begin - 1])) {
+      // 投资50亿元以上项目27个: the noun serves both numbers.
+      object = Clean(mentions[k - 1].mention_end, left_end);
+    }
+    phrase->phrase_end = used_right ? right_end : m.mention_end;
     phrase->object = std::move(object);
     phrase->action = std::move(action);
   }
@@ -382,6 +497,17 @@ std::vector<MetricPhrase> AnalysePhrases(
     phrase.sentence_begin = b;
     phrase.sentence_end = e;
     analyser.Analyse(mentions, k, out, &phrase);
+  }
+  // 6大类47项, 7轮56份调研督促报告: two numbers side by side share their
+  // object and action.
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    if (mentions[k].mention_end != mentions[k + 1].qualifier_begin) continue;
+    MetricPhrase& a = out[k];
+    MetricPhrase& b = out[k + 1];
+    if (a.object.empty()) a.object = b.object;
+    if (b.object.empty()) b.object = a.object;
+    if (a.action.empty()) a.action = b.action;
+    if (b.action.empty()) b.action = a.action;
   }
   return out;
 }

@@ -25,6 +25,8 @@ struct PhraseLexicon {
   WordSet actions;
   WordSet nouns;
   WordSet modifiers;
+  WordSet agents;  // nouns naming who acts (委员): subjects, not objects
+  const WordSet* places = nullptr;  // place names that may open a phrase
 };
 
 // MetricPhrase is what AnalysePhrases finds for one number.
@@ -33,6 +35,9 @@ struct MetricPhrase {
   std::u32string action;
   size_t sentence_begin = 0;
   size_t sentence_end = 0;
+  // End of the words after the number that the object was read from, so
+  // that the next number does not read them again.
+  size_t phrase_end = 0;
 };
 
 // AnalysePhrases returns one MetricPhrase per mention, in the same order.

@@ -54,7 +54,7 @@ TEST_F(AccuracyTest, MetricValueUnitQualifier) {
 TEST_F(AccuracyTest, MetricIndicatorObjectAction) {
   EXPECT_GE(Field("indicator"), 0.90);
   EXPECT_GE(Field("object"), 0.85);
-  EXPECT_GE(Field("action"), 0.60);
+  EXPECT_GE(Field("action"), 0.80);
 }
 
 }  // namespace
