@@ -1,0 +1,139 @@
+// Tests of the whole core on small texts written for the tests.
+#include "service/core/extractor.h"
+
+#include <atomic>
+#include <string>
+#include <thread>
+
+#include "gtest/gtest.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+namespace {
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto extractor = Extractor::Load({REPORTFACTS_DATA_DIR, ""});
+    ASSERT_TRUE(extractor.ok()) << extractor.status();
+    extractor_ = extractor->release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+  static Extraction Run(const std::string& text) {
+    auto result = extractor_->Extract(text, {});
+    EXPECT_TRUE(result.ok()) << result.status();
+    return result.ok() ? *result : Extraction{};
+  }
+  static const Metric* Find(const Extraction& e, const std::string& digits) {
+    for (const Metric& m : e.metrics) {
+      if (m.text == digits) return &m;
+    }
+    return nullptr;
+  }
+  static Extractor* extractor_;
+};
+Extractor* ExtractorTest::extractor_ = nullptr;
+
+TEST_F(ExtractorTest, ObjectActionAndIndicatorFromThePhrase) {
+  const Extraction e =
+      Run("全年共收到提案412件，立案386件，编报社情民意信息260篇，被上级采用58"
+          "篇。");
+  const Metric* received = Find(e, "412");
+  ASSERT_NE(received, nullptr);
+  EXPECT_EQ(received->object, "提案");
+  EXPECT_EQ(received->action, "收到");
+  EXPECT_EQ(received->indicator, "proposals.submitted");
+  const Metric* registered = Find(e, "386");
+  ASSERT_NE(registered, nullptr);
+  EXPECT_EQ(registered->object, "提案");  // carried over from 412件
+  EXPECT_EQ(registered->indicator, "proposals.registered");
+  const Metric* compiled = Find(e, "260");
+  ASSERT_NE(compiled, nullptr);
+  EXPECT_EQ(compiled->indicator, "sentiment_info.submitted");
+  const Metric* adopted = Find(e, "58");
+  ASSERT_NE(adopted, nullptr);
+  EXPECT_EQ(adopted->indicator, "sentiment_info.adopted");
+}
+
+TEST_F(ExtractorTest, TwoMetricsInOnePhrase) {
+  const Extraction e = Run("总投资38亿元的6个项目成功签约。");
+  const Metric* money = Find(e, "38");
+  const Metric* projects = Find(e, "6");
+  ASSERT_NE(money, nullptr);
+  ASSERT_NE(projects, nullptr);
+  EXPECT_EQ(money->value, 3.8e9);
+  EXPECT_EQ(money->indicator, "investment.amount");
+  EXPECT_EQ(projects->object, "项目");
+  EXPECT_EQ(projects->action, "签约");
+  EXPECT_EQ(projects->indicator, "investment.projects");
+}
+
+TEST_F(ExtractorTest, OffsetsAreCodePointsAndGroundTheText) {
+  const std::string text = "一、　政协委员１２０名参加，满意率达98.5%。";
+  const Extraction e = Run(text);
+  const std::u32string cps = DecodeUtf8(text);
+  ASSERT_EQ(e.metrics.size(), 2u);
+  for (const Metric& m : e.metrics) {
+    ASSERT_LE(m.end, static_cast<int64_t>(cps.size()));
+    EXPECT_EQ(
+        EncodeUtf8(std::u32string_view(cps).substr(m.begin, m.end - m.begin)),
+        m.text);
+    EXPECT_LE(m.sentence_begin, m.begin);
+    EXPECT_GE(m.sentence_end, m.end);
+  }
+  EXPECT_EQ(e.metrics[0].value, 120);
+  EXPECT_EQ(e.metrics[1].value, 98.5);
+  EXPECT_EQ(e.metrics[1].indicator, "proposals.satisfaction_rate");
+}
+
+TEST_F(ExtractorTest, EmptyAndOddInputs) {
+  EXPECT_TRUE(Run("").metrics.empty());
+  EXPECT_TRUE(Run("，。；：！？").metrics.empty());
+  EXPECT_TRUE(Run(std::string(1000, '7')).metrics.empty());
+  EXPECT_TRUE(Run(std::string("a\0b\x01", 4)).metrics.empty());
+  EXPECT_FALSE(extractor_->Extract("\xD6\xD0", {}).ok());
+}
+
+TEST_F(ExtractorTest, CancellationStopsTheCall) {
+  ExtractOptions options;
+  options.is_cancelled = [] { return true; };
+  auto result = extractor_->Extract("立案12件", options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kCancelled);
+}
+
+TEST_F(ExtractorTest, SameResultOnManyThreads) {
+  const std::string text =
+      "开展协商议政活动35次，组织视察调研42次，签约项目12个。";
+  const Extraction want = Run(text);
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        auto got = extractor_->Extract(text, {});
+        if (!got.ok() || got->metrics.size() != want.metrics.size()) {
+          ++mismatches;
+          continue;
+        }
+        for (size_t k = 0; k < want.metrics.size(); ++k) {
+          if (got->metrics[k].object != want.metrics[k].object ||
+              got->metrics[k].indicator != want.metrics[k].indicator) {
+            ++mismatches;
+          }
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+TEST(ExtractorLoad, BadDataFileNamesFileAndLine) {
+  auto missing = Extractor::Load({"/nonexistent-dir", ""});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace reportfacts

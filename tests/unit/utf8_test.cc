@@ -1,0 +1,55 @@
+#include "service/core/utf8.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace reportfacts {
+namespace {
+
+struct BadCase {
+  std::string bytes;
+  size_t offset;
+};
+
+TEST(FindInvalidUtf8, NamesTheFirstBadByte) {
+  const BadCase cases[] = {
+      {"\xD6\xD0\xCE\xC4", 0},   // GBK 中文
+      {"报告\xE4\xB8", 6},       // truncated at the end
+      {"ab\xED\xA0\x80", 2},     // UTF-16 surrogate
+      {"\xC0\x80", 0},           // overlong NUL
+      {"x\xF4\x90\x80\x80", 1},  // above U+10FFFF
+      {"ok\x80", 2},             // lone continuation byte
+      {"\xE0\x80\xAF", 0},       // overlong three-byte form
+  };
+  for (const BadCase& c : cases) {
+    auto bad = FindInvalidUtf8(c.bytes);
+    ASSERT_TRUE(bad.has_value()) << c.offset;
+    EXPECT_EQ(*bad, c.offset);
+  }
+}
+
+TEST(FindInvalidUtf8, AcceptsWellFormedText) {
+  EXPECT_FALSE(FindInvalidUtf8("").has_value());
+  EXPECT_FALSE(FindInvalidUtf8("立案597件，满意率99%以上").has_value());
+  EXPECT_FALSE(FindInvalidUtf8("\xF0\x9F\x98\x80 emoji").has_value());
+  EXPECT_FALSE(FindInvalidUtf8(std::string("nul\0inside", 10)).has_value());
+}
+
+TEST(DecodeUtf8, CountsCodePointsAndRoundTrips) {
+  const std::string text = "政协2024年，９月";
+  const std::u32string cps = DecodeUtf8(text);
+  EXPECT_EQ(cps.size(), 10u);
+  EXPECT_EQ(cps[2], U'2');
+  EXPECT_EQ(EncodeUtf8(cps), text);
+}
+
+TEST(DecodeUtf8, ReplacesEachBadByte) {
+  const std::u32string cps = DecodeUtf8(
+      "a\xFF\xFE"
+      "b");
+  EXPECT_EQ(cps, U"a\uFFFD\uFFFDb");
+}
+
+}  // namespace
+}  // namespace reportfacts
