@@ -6,6 +6,10 @@ namespace reportfacts {
 namespace {
 
 constexpr size_t kMaxNounPhrase = 24;
+// How far around a number its clause is read; a clause is rarely longer.
+constexpr size_t kMaxWindow = 64;
+// How far around a number its sentence is reported.
+constexpr size_t kMaxSentence = 256;
 // How far apart a verb and the phrase it governs may stand.
 constexpr size_t kMaxGovernedGap = 6;
 
@@ -295,8 +299,11 @@ class ClauseAnalyser {
                const std::vector<MetricPhrase>& done,
                MetricPhrase* phrase) const {
     const NumberMention& m = mentions[k];
+    // Windows are capped so that a text without punctuation stays linear.
+    const size_t floor =
+        m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
     size_t clause_begin = m.qualifier_begin;
-    while (clause_begin > 0 && !BreaksAt(text_, clause_begin - 1)) {
+    while (clause_begin > floor && !BreaksAt(text_, clause_begin - 1)) {
       --clause_begin;
     }
     // The words before this number start after what the previous number
@@ -320,7 +327,8 @@ class ClauseAnalyser {
       --left_end;
     }
     size_t clause_end = m.mention_end;
-    while (clause_end < text_.size() && !BreaksAt(text_, clause_end)) {
+    const size_t ceiling = std::min(text_.size(), m.mention_end + kMaxWindow);
+    while (clause_end < ceiling && !BreaksAt(text_, clause_end)) {
       ++clause_end;
     }
     if (k + 1 < mentions.size() &&
@@ -489,10 +497,12 @@ std::vector<MetricPhrase> AnalysePhrases(
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
+    const size_t floor = m.begin > kMaxSentence ? m.begin - kMaxSentence : 0;
+    const size_t ceiling = std::min(text.size(), m.end + kMaxSentence);
     size_t b = m.begin;
-    while (b > 0 && !IsSentenceBreak(text[b - 1])) --b;
+    while (b > floor && !IsSentenceBreak(text[b - 1])) --b;
     size_t e = m.end;
-    while (e < text.size() && !IsSentenceBreak(text[e])) ++e;
+    while (e < ceiling && !IsSentenceBreak(text[e])) ++e;
     if (e < text.size() && text[e] != U'\n') ++e;  // keep the full stop
     phrase.sentence_begin = b;
     phrase.sentence_end = e;

@@ -1,0 +1,140 @@
+// Throughput of the extraction core, in process, on one thread.
+//
+//   build/bin/core_bench [--benchmark_filter=...]
+//
+// Corpus: the sample documents in ../shared/corpus when present, else the
+// bundled sample report. Synthetic archives repeat the corpus to reach a
+// size, to show that time grows linearly with the document.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "service/core/data_dir.h"
+#include "service/core/extractor.h"
+
+namespace reportfacts {
+namespace {
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+const std::vector<std::string>& Corpus() {
+  static const std::vector<std::string> docs = [] {
+    std::vector<std::string> out;
+    const std::filesystem::path dir =
+        std::filesystem::path(REPORTFACTS_SHARED_DIR) / "corpus";
+    if (std::filesystem::is_directory(dir)) {
+      for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() == ".txt") {
+          out.push_back(ReadAll(entry.path()));
+        }
+      }
+    }
+    if (out.empty()) out.push_back("全年共收到提案412件，立案386件。");
+    return out;
+  }();
+  return docs;
+}
+
+const Extractor& SharedExtractor() {
+  static const Extractor* extractor = [] {
+    auto loaded = Extractor::Load({DefaultDataDir(), ""});
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "cannot load data: %s\n",
+                   std::string(loaded.status().message()).c_str());
+      std::abort();
+    }
+    return loaded->release();
+  }();
+  return *extractor;
+}
+
+// Archive concatenates corpus documents until `bytes` is reached.
+std::string Archive(size_t bytes) {
+  std::string out;
+  const auto& docs = Corpus();
+  for (size_t i = 0; out.size() < bytes; ++i) {
+    out += docs[i % docs.size()];
+    out += "\n\n";
+  }
+  // Cut on a character boundary.
+  size_t cut = bytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  out.resize(cut);
+  return out;
+}
+
+void BM_SampleCorpus(benchmark::State& state) {
+  const Extractor& extractor = SharedExtractor();
+  size_t bytes = 0, metrics = 0;
+  for (auto _ : state) {
+    for (const std::string& doc : Corpus()) {
+      auto result = extractor.Extract(doc, {});
+      benchmark::DoNotOptimize(result);
+      bytes += doc.size();
+      metrics += result->metrics.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["docs/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * Corpus().size()),
+      benchmark::Counter::kIsRate);
+  state.counters["metrics/doc"] =
+      static_cast<double>(metrics) / (state.iterations() * Corpus().size());
+}
+BENCHMARK(BM_SampleCorpus)->Unit(benchmark::kMicrosecond);
+
+void BM_DocumentSize(benchmark::State& state) {
+  const Extractor& extractor = SharedExtractor();
+  const std::string doc = Archive(static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto result = extractor.Extract(doc, {});
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * doc.size()));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_DocumentSize)
+    ->RangeMultiplier(10)
+    ->Range(1 << 10, 10 << 20)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
+
+// Density: a document that is nothing but metrics.
+void BM_MetricDensity(benchmark::State& state) {
+  const Extractor& extractor = SharedExtractor();
+  std::string doc;
+  for (int i = 0; i < state.range(0); ++i)
+    doc += "开展活动" + std::to_string(i % 97 + 1) + "次，";
+  size_t metrics = 0;
+  for (auto _ : state) {
+    auto result = extractor.Extract(doc, {});
+    metrics = result->metrics.size();
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * doc.size()));
+  state.counters["metrics"] = static_cast<double>(metrics);
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_MetricDensity)
+    ->RangeMultiplier(10)
+    ->Range(10, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
+
+}  // namespace
+}  // namespace reportfacts
+
+BENCHMARK_MAIN();
