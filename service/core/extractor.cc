@@ -3,10 +3,13 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "service/core/dates.h"
 #include "service/core/gazetteer.h"
 #include "service/core/lexicon.h"
 #include "service/core/number_scan.h"
+#include "service/core/people.h"
 #include "service/core/phrase.h"
+#include "service/core/reports.h"
 #include "service/core/taxonomy.h"
 #include "service/core/utf8.h"
 
@@ -19,6 +22,7 @@ class ExtractorData {
   PhraseLexicon phrases;
   Taxonomy taxonomy;
   Gazetteer gazetteer;
+  PeopleLexicon people;
 };
 
 namespace {
@@ -62,6 +66,12 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
   auto taxonomy = Taxonomy::Load(taxonomy_path);
   if (!taxonomy.ok()) return taxonomy.status();
   data->taxonomy = *std::move(taxonomy);
+
+  auto people = LoadPeopleLexicon(DataPath(config, "roles.txt"),
+                                  DataPath(config, "name_context.txt"),
+                                  DataPath(config, "surnames.txt"));
+  if (!people.ok()) return people.status();
+  data->people = *std::move(people);
   return std::unique_ptr<Extractor>(new Extractor(std::move(data)));
 }
 
@@ -104,6 +114,16 @@ absl::StatusOr<Extraction> Extractor::Extract(
     metric.sentence_end = static_cast<int64_t>(p.sentence_end);
     result.metrics.push_back(std::move(metric));
   }
+  if (cancelled()) return absl::CancelledError("extraction cancelled");
+
+  result.reports = SplitReports(view, data_->gazetteer, data_->people);
+  for (Metric& metric : result.metrics) {
+    metric.report = ReportIndexAt(result.reports, metric.begin);
+  }
+  result.dates = ExtractDates(view, result.reports, options.reference_date);
+  if (cancelled()) return absl::CancelledError("extraction cancelled");
+  result.people =
+      ExtractPeople(view, result.reports, data_->people, data_->gazetteer);
   return result;
 }
 

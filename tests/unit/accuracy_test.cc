@@ -57,5 +57,16 @@ TEST_F(AccuracyTest, MetricIndicatorObjectAction) {
   EXPECT_GE(Field("action"), 0.80);
 }
 
+TEST_F(AccuracyTest, ReportFields) {
+  EXPECT_GE(report_->overall.report_fields.Rate(), 0.95);
+}
+
+TEST_F(AccuracyTest, Dates) {
+  EXPECT_GE(report_->overall.dates.F1(), 0.95);
+  EXPECT_GE(report_->overall.date_bounds.Rate(), 0.95);
+}
+
+TEST_F(AccuracyTest, People) { EXPECT_GE(report_->overall.people.F1(), 0.90); }
+
 }  // namespace
 }  // namespace reportfacts

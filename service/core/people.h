@@ -1,0 +1,85 @@
+// Named people and their roles: 市政协主席李爱杰, 汪洋主席, bylines.
+//
+// Role words, byline markers and the words that may stand around a name
+// come from data files (roles.txt, name_context.txt, surnames.txt; formats
+// in service/data/README.md). The scan is linear in the text: at every
+// surname character it checks for a role word ending just before it
+// (role before name) or starting just after a 2-4 character name (name
+// before role). Immutable after loading; safe for concurrent use.
+#ifndef REPORTFACTS_SERVICE_CORE_PEOPLE_H_
+#define REPORTFACTS_SERVICE_CORE_PEOPLE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "service/core/facts.h"
+#include "service/core/gazetteer.h"
+#include "service/core/lexicon.h"
+
+namespace reportfacts {
+
+// PeopleLexicon holds the word lists that people extraction needs.
+struct PeopleLexicon {
+  WordSet titles;  // role words: 主席, 书记, 董事长, CEO ...
+  // Default organization of a role named without one; may hold {city},
+  // {province} and {report} (the report's own organization).
+  absl::flat_hash_map<std::u32string, std::string, U32Hash, U32Eq> title_orgs;
+  WordSet byline_markers;  // 记者, 本报通讯员, 文, 图 ...
+  absl::flat_hash_map<std::u32string, std::string, U32Hash, U32Eq>
+      byline_roles;         // marker -> canonical role (通讯员, 摄影 ...)
+  WordSet byline_trailers;  // 摄影报道, 报道: end a byline
+  WordSet surnames;         // single and compound surnames
+  WordSet followers;        // words that may follow a name: 说, 介绍 ...
+  WordSet particles;        // one-character followers: 在, 对, 与 ...
+  WordSet not_names;        // surname-initial words that are no names
+  WordSet org_stops;        // words that end the text before an org
+  WordSet org_suffixes;     // characters that end an organization name
+  WordSet not_titles;       // words that start with a role word: 委员会
+  // First and last characters of the role words: a cheap test before any
+  // word lookup, so that most characters cost one set probe.
+  absl::flat_hash_set<char32_t> title_first;
+  absl::flat_hash_set<char32_t> title_last;
+};
+
+// LoadPeopleLexicon reads roles.txt, name_context.txt and surnames.txt;
+// a bad line is INVALID_ARGUMENT naming file:line.
+absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
+    const std::string& roles_path, const std::string& context_path,
+    const std::string& surnames_path);
+
+// CreditName is one name found in a byline or photo credit line.
+struct CreditName {
+  std::string name;          // spaces removed
+  std::string role;          // canonical: 记者, 通讯员, 文字, 摄影
+  std::string organization;  // text before the marker (YMG全媒体), or ""
+  size_t begin = 0;          // code points of the name as written
+  size_t end = 0;
+};
+
+// ParseCreditLine reads text[begin, end) as a byline or credit line
+// ("□本报通讯员 张进 于桐", "(文 李轲 图 郑斌)", "YMG全媒体记者 王瑶
+// 摄影报道"). It returns nothing unless the whole line has that shape.
+std::vector<CreditName> ParseCreditLine(std::u32string_view text, size_t begin,
+                                        size_t end,
+                                        const PeopleLexicon& lexicon);
+
+// ExtractPeople finds every (name, role) once, at its first mention.
+// `reports` (sorted by begin) resolve 市/省 to the report's city/province.
+// The returned people have report set to the report holding them.
+std::vector<Person> ExtractPeople(std::u32string_view text,
+                                  const std::vector<Report>& reports,
+                                  const PeopleLexicon& lexicon,
+                                  const Gazetteer& gazetteer);
+
+// ReportIndexAt returns the index of the report whose span holds `offset`
+// (the last report beginning at or before it), or 0.
+int ReportIndexAt(const std::vector<Report>& reports, int64_t offset);
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_CORE_PEOPLE_H_

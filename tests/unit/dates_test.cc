@@ -1,0 +1,104 @@
+// Tests of date mention extraction on small texts written for the tests.
+#include "service/core/dates.h"
+
+#include <optional>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+namespace {
+
+std::vector<DateMention> Dates(const std::string& text, std::optional<int> year,
+                               const std::string& reference = "") {
+  const std::u32string t = DecodeUtf8(text);
+  Report r;
+  r.end = static_cast<int64_t>(t.size());
+  r.year = year;
+  return ExtractDates(t, {r}, reference);
+}
+
+TEST(DatesTest, FullDateAndItsSpan) {
+  const auto d = Dates("会后，2022年3月15日下午，召开座谈会。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].begin, 3);
+  EXPECT_EQ(d[0].end, 13);
+  EXPECT_EQ(d[0].text, "2022年3月15日");
+  EXPECT_EQ(d[0].start, "2022-03-15");
+  EXPECT_EQ(d[0].finish, "2022-03-15");
+}
+
+TEST(DatesTest, Ranges) {
+  auto d = Dates("2022年6月8日—9日，召开交流会。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "2022年6月8日—9日");
+  EXPECT_EQ(d[0].finish, "2022-06-09");
+
+  d = Dates("7月3日至5日，调研组来访。", 2024);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "7月3日至5日");
+  EXPECT_EQ(d[0].start, "2024-07-03");
+  EXPECT_EQ(d[0].finish, "2024-07-05");
+
+  d = Dates("2018年10月至2019年3月，开展专项行动。", 2019);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2018-10");
+  EXPECT_EQ(d[0].finish, "2019-03");
+
+  d = Dates("5月8日-10日，举办培训班。", 2022);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].finish, "2022-05-10");
+
+  d = Dates("3月2日到4月1日，开展活动。", 2022);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2022-03-02");
+  EXPECT_EQ(d[0].finish, "2022-04-01");
+}
+
+TEST(DatesTest, MonthsInAKnownYear) {
+  const auto d = Dates("2021年3月，成立小组；6月，完成调研。", std::nullopt);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].start, "2021-03");
+  EXPECT_EQ(d[1].text, "6月");
+  EXPECT_EQ(d[1].start, "2021-06");
+  EXPECT_EQ(d[1].finish, "2021-06");
+}
+
+TEST(DatesTest, MonthDayTakesTheReportYearOrTheNearbyProseYear) {
+  auto d = Dates("全年工作中，8月4日，召开常委会会议。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2023-08-04");
+  // A lead line before the body takes the year the prose names next.
+  d = Dates("1月9日，全会开幕。\n\n会上指出，2021年，要再接再厉。", 2020);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2021-01-09");
+  // No year at all: no mention.
+  EXPECT_TRUE(Dates("8月4日，召开会议。", std::nullopt).empty());
+}
+
+TEST(DatesTest, RelativeYears) {
+  auto d = Dates("去年4月，开展调研。今年5月，召开会议。", 2023);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].text, "去年4月");
+  EXPECT_EQ(d[0].start, "2023-04");  // the reviewed year
+  EXPECT_EQ(d[1].start, "2023-05");
+
+  d = Dates("去年4月，开展调研。今年5月，召开会议。", std::nullopt,
+            "2025-02-01");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].start, "2024-04");
+  EXPECT_EQ(d[1].start, "2025-05");
+
+  EXPECT_TRUE(Dates("去年4月，开展调研。", std::nullopt, "").empty());
+}
+
+TEST(DatesTest, YearsAndYearRangesAreNoDates) {
+  EXPECT_TRUE(Dates("2024年是关键之年。", 2024).empty());
+  EXPECT_TRUE(Dates("制定《行动方案(2024—2026年)》，开展3个月专项行动。", 2024)
+                  .empty());
+  EXPECT_TRUE(Dates("共提交提案13月份12345号。", 2024).empty());
+}
+
+}  // namespace
+}  // namespace reportfacts
