@@ -1,0 +1,242 @@
+#include "client/commands.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "client/args.h"
+#include "client/rpc.h"
+#include "client/table_format.h"
+#include "google/protobuf/util/json_util.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/client_context.h"
+#include "reportfacts/v1/fact_extractor.grpc.pb.h"
+#include "service/server/status.h"
+
+namespace reportfacts::cli {
+
+std::optional<int> ParseArgs(ArgParser& args, int argc, char** argv) {
+  switch (args.Parse(argc, argv, 2)) {
+    case ParseOutcome::kHelp:
+      std::cout << args.Help();
+      return kExitOk;
+    case ParseOutcome::kError:
+      std::cerr << "reportfacts " << argv[1] << ": " << args.error()
+                << "\n(see reportfacts " << argv[1] << " --help)\n";
+      return kExitUsage;
+    case ParseOutcome::kOk:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<int64_t> TimeoutOf(const ArgParser& args, const char* command) {
+  int64_t ms = 0;
+  if (!absl::SimpleAtoi(args.Get("timeout_ms"), &ms) || ms <= 0) {
+    std::cerr << "reportfacts " << command
+              << ": --timeout_ms must be a positive number of milliseconds\n";
+    return std::nullopt;
+  }
+  return ms;
+}
+
+namespace {
+
+// ReadInput reads a whole file, or stdin for "-".
+std::optional<std::string> ReadInput(const std::string& path) {
+  if (path == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return buffer.str();
+}
+
+std::string ToJson(const google::protobuf::Message& message, bool pretty) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = pretty;
+  options.always_print_primitive_fields = true;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  const auto status =
+      google::protobuf::util::MessageToJsonString(message, &json, options);
+  if (!status.ok()) return "{}";
+  // Pretty output ends with a newline already; compact output does not.
+  if (!json.empty() && json.back() == '\n') json.pop_back();
+  return json;
+}
+
+}  // namespace
+
+int RunExtract(int argc, char** argv) {
+  ArgParser args("extract", "FILE...",
+                 "Sends each report file (UTF-8 text; \"-\" reads stdin) to "
+                 "the server and prints the facts found.\n"
+                 "Formats: json (the ExtractResponse as proto3 JSON; an array "
+                 "for several files), jsonl (one line per file), table.");
+  args.AddFlag("server", "HOST:PORT", kDefaultServer, "Server address.");
+  args.AddFlag("format", "json|jsonl|table", "",
+               "Output format (default: json for one file, jsonl for "
+               "several).");
+  args.AddFlag("reference_date", "YYYY-MM-DD", "",
+               "Resolves relative dates when a report names no year.");
+  args.AddFlag("timeout_ms", "MS", "60000", "Deadline of each call.");
+  if (auto code = ParseArgs(args, argc, argv)) return *code;
+
+  const std::vector<std::string>& files = args.positional();
+  if (files.empty()) {
+    std::cerr << "reportfacts extract: no FILE given (use - for stdin)\n"
+                 "(see reportfacts extract --help)\n";
+    return kExitUsage;
+  }
+  std::string format = args.Get("format");
+  if (format.empty()) format = files.size() == 1 ? "json" : "jsonl";
+  if (format != "json" && format != "jsonl" && format != "table") {
+    std::cerr << "reportfacts extract: --format must be json, jsonl or "
+                 "table, not \""
+              << format << "\"\n";
+    return kExitUsage;
+  }
+  const std::optional<int64_t> timeout_ms = TimeoutOf(args, "extract");
+  if (!timeout_ms) return kExitUsage;
+
+  const std::string server = args.Get("server");
+  auto stub = v1::FactExtractor::NewStub(MakeChannel(server));
+  const bool json_array = format == "json" && files.size() > 1;
+  int exit_code = kExitOk;
+  bool first_output = true;
+  for (const std::string& file : files) {
+    std::optional<std::string> text = ReadInput(file);
+    if (!text) {
+      std::cerr << "reportfacts extract: cannot read " << file << "\n";
+      exit_code = std::max(exit_code, kExitUsage);
+      continue;
+    }
+    v1::ExtractRequest request;
+    request.mutable_document()->set_id(file == "-" ? "stdin" : file);
+    request.mutable_document()->set_text(*std::move(text));
+    request.mutable_document()->set_reference_date(args.Get("reference_date"));
+    v1::ExtractResponse response;
+    grpc::ClientContext context;
+    SetTimeout(context, *timeout_ms);
+    const grpc::Status status = stub->Extract(&context, request, &response);
+    if (!status.ok()) {
+      std::cerr << "reportfacts extract: " << file << ": "
+                << Describe(status, server) << "\n";
+      if (ExitCodeFor(status) == kExitUnreachable) return kExitUnreachable;
+      exit_code = std::max(exit_code, kExitFailed);
+      continue;
+    }
+    if (format == "table") {
+      if (!first_output) std::cout << "\n";
+      std::cout << FormatExtraction(response);
+    } else if (format == "jsonl") {
+      std::cout << ToJson(response, /*pretty=*/false) << "\n";
+    } else if (json_array) {
+      std::cout << (first_output ? "[\n" : ",\n")
+                << ToJson(response, /*pretty=*/true);
+    } else {
+      std::cout << ToJson(response, /*pretty=*/true) << "\n";
+    }
+    first_output = false;
+    std::cout.flush();
+  }
+  if (json_array) std::cout << (first_output ? "[]\n" : "\n]\n");
+  return exit_code;
+}
+
+int RunIndicators(int argc, char** argv) {
+  ArgParser args("indicators", "",
+                 "Lists the indicator taxonomy that metrics are classified "
+                 "into.");
+  args.AddFlag("server", "HOST:PORT", kDefaultServer, "Server address.");
+  args.AddFlag("format", "table|json", "table", "Output format.");
+  args.AddFlag("timeout_ms", "MS", "10000", "Deadline of the call.");
+  if (auto code = ParseArgs(args, argc, argv)) return *code;
+  const std::string format = args.Get("format");
+  if (format != "table" && format != "json") {
+    std::cerr << "reportfacts indicators: --format must be table or json\n";
+    return kExitUsage;
+  }
+  if (!args.positional().empty()) {
+    std::cerr << "reportfacts indicators: unexpected argument \""
+              << args.positional()[0] << "\"\n";
+    return kExitUsage;
+  }
+  const std::optional<int64_t> timeout_ms = TimeoutOf(args, "indicators");
+  if (!timeout_ms) return kExitUsage;
+
+  const std::string server = args.Get("server");
+  auto stub = v1::FactExtractor::NewStub(MakeChannel(server));
+  grpc::ClientContext context;
+  SetTimeout(context, *timeout_ms);
+  v1::ListIndicatorsResponse response;
+  const grpc::Status status =
+      stub->ListIndicators(&context, v1::ListIndicatorsRequest(), &response);
+  if (!status.ok()) {
+    std::cerr << "reportfacts indicators: " << Describe(status, server) << "\n";
+    return ExitCodeFor(status);
+  }
+  if (format == "json") {
+    std::cout << ToJson(response, /*pretty=*/true) << "\n";
+  } else {
+    std::cout << FormatIndicators(response);
+  }
+  return kExitOk;
+}
+
+int RunHealth(int argc, char** argv) {
+  ArgParser args("health", "",
+                 "Asks the server's grpc.health.v1 service whether it serves; "
+                 "exits 0 when SERVING, 1 otherwise, 3 when unreachable.");
+  args.AddFlag("server", "HOST:PORT", kDefaultServer, "Server address.");
+  args.AddFlag("service", "NAME", "",
+               "Service to ask about (\"\" = the whole server, or "
+               "reportfacts.v1.FactExtractor).");
+  args.AddFlag("timeout_ms", "MS", "5000", "Deadline of the call.");
+  if (auto code = ParseArgs(args, argc, argv)) return *code;
+  if (!args.positional().empty()) {
+    std::cerr << "reportfacts health: unexpected argument \""
+              << args.positional()[0] << "\"\n";
+    return kExitUsage;
+  }
+  const std::optional<int64_t> timeout_ms = TimeoutOf(args, "health");
+  if (!timeout_ms) return kExitUsage;
+
+  const std::string server = args.Get("server");
+  auto stub = grpc::health::v1::Health::NewStub(MakeChannel(server));
+  grpc::ClientContext context;
+  SetTimeout(context, *timeout_ms);
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(args.Get("service"));
+  grpc::health::v1::HealthCheckResponse response;
+  const grpc::Status status = stub->Check(&context, request, &response);
+  if (!status.ok()) {
+    if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+      std::cerr << "reportfacts health: the server at " << server
+                << " does not know the service \"" << request.service()
+                << "\" (NOT_FOUND)\n";
+      return kExitFailed;
+    }
+    std::cerr << "reportfacts health: " << Describe(status, server) << "\n";
+    return ExitCodeFor(status);
+  }
+  std::cout << grpc::health::v1::HealthCheckResponse::ServingStatus_Name(
+                   response.status())
+            << "\n";
+  return response.status() == grpc::health::v1::HealthCheckResponse::SERVING
+             ? kExitOk
+             : kExitFailed;
+}
+
+}  // namespace reportfacts::cli

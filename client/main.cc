@@ -1,0 +1,52 @@
+// reportfacts: the command-line client of reportfacts-server.
+//
+//   reportfacts extract --format table client/samples/sample_report.txt
+//   reportfacts health --server 127.0.0.1:50051
+//
+// Exit codes: 0 ok, 1 extraction or status error, 2 usage error, 3 server
+// unreachable.
+#include <iostream>
+#include <string>
+
+#include "client/commands.h"
+#include "client/rpc.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "Usage: reportfacts COMMAND [flags] [args]\n"
+    "\n"
+    "Extracts structured facts (reports, metrics, dates, people) from "
+    "Chinese work reports through a reportfacts-server.\n"
+    "\n"
+    "Commands:\n"
+    "  extract FILE...   Extract facts from files (- for stdin).\n"
+    "  indicators        List the indicator taxonomy.\n"
+    "  health            Check that the server is SERVING.\n"
+    "  eval              Score extraction against gold files.\n"
+    "\n"
+    "Run 'reportfacts COMMAND --help' for the flags of a command.\n"
+    "Exit codes: 0 ok, 1 extraction or status error, 2 usage error, 3 "
+    "server unreachable.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  namespace cli = reportfacts::cli;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return cli::kExitUsage;
+  }
+  const std::string command = argv[1];
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::cout << kUsage;
+    return cli::kExitOk;
+  }
+  if (command == "extract") return cli::RunExtract(argc, argv);
+  if (command == "indicators") return cli::RunIndicators(argc, argv);
+  if (command == "health") return cli::RunHealth(argc, argv);
+  if (command == "eval") return cli::RunEval(argc, argv);
+  std::cerr << "reportfacts: unknown command \"" << command << "\"\n\n"
+            << kUsage;
+  return cli::kExitUsage;
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds reportfacts and runs every test (unit, service, end-to-end).
+#
+#   bash scripts/test.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/setup.sh
+ctest --test-dir "${REPORTFACTS_BUILD_DIR:-build}" --output-on-failure -j2

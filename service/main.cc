@@ -1,0 +1,162 @@
+// reportfacts-server: flags -> ServerOptions -> Server::Start -> wait for a
+// signal -> drain -> exit 0.
+//
+//   reportfacts-server --listen=127.0.0.1:0 --workers=2
+//
+// Prints "listening on HOST:PORT" to stdout once the port is bound and the
+// data is loaded; logs go to stderr.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <future>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "service/core/data_dir.h"
+#include "service/server/options.h"
+#include "service/server/server.h"
+#include "spdlog/sinks/stdout_color_sinks.h"
+#include "spdlog/spdlog.h"
+
+ABSL_FLAG(std::string, listen, "0.0.0.0:50051",
+          "Address to serve on, host:port; port 0 picks a free port.");
+ABSL_FLAG(int32_t, workers,
+          static_cast<int32_t>(std::thread::hardware_concurrency()),
+          "Extraction threads (default: the number of hardware cores).");
+ABSL_FLAG(int32_t, queue_capacity, 0,
+          "Documents that may wait for a worker; 0 means 4 x workers. When "
+          "full, Extract answers RESOURCE_EXHAUSTED and ExtractStream waits.");
+ABSL_FLAG(int64_t, max_doc_bytes, int64_t{8} << 20,
+          "Largest document text accepted, in bytes (default 8 MiB).");
+ABSL_FLAG(int32_t, max_message_bytes, 16 << 20,
+          "gRPC cap on a received message, in bytes (default 16 MiB).");
+ABSL_FLAG(std::string, data_dir, reportfacts::DefaultDataDir(),
+          "Folder with the extractor's data files.");
+ABSL_FLAG(std::string, taxonomy, "",
+          "Indicator taxonomy file (default: <data_dir>/taxonomy.tsv).");
+ABSL_FLAG(std::string, log_level, "info",
+          "Log level: trace, debug, info, warn or error.");
+ABSL_FLAG(int64_t, default_deadline_ms, 30000,
+          "Time budget of a document when the caller sets no deadline.");
+ABSL_FLAG(int32_t, drain_seconds, 20,
+          "On SIGTERM/SIGINT, how long running calls may finish before they "
+          "are cancelled.");
+ABSL_FLAG(bool, enable_reflection, true,
+          "Serve gRPC server reflection (for grpcurl and similar tools).");
+ABSL_FLAG(bool, log_text, false,
+          "Debug aid: put (the start of) document text into debug logs.");
+
+namespace {
+
+// Exit codes.
+constexpr int kExitOk = 0;
+constexpr int kExitStartFailed = 1;
+constexpr int kExitUsage = 2;
+
+// SetUpLogging sends spdlog output to stderr at `level`; false if the
+// level name is unknown.
+bool SetUpLogging(const std::string& level) {
+  auto logger = spdlog::stderr_color_mt("reportfacts");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%L%$ %v");
+  const spdlog::level::level_enum parsed = spdlog::level::from_str(level);
+  // from_str maps unknown names to "off"; only accept the documented ones.
+  if (level != "trace" && level != "debug" && level != "info" &&
+      level != "warn" && level != "error") {
+    return false;
+  }
+  spdlog::set_level(parsed);
+  spdlog::flush_on(spdlog::level::warn);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Block the shutdown signals before any thread exists, so that every
+  // thread inherits the mask and only the sigwait thread below sees them.
+  sigset_t shutdown_signals;
+  sigemptyset(&shutdown_signals);
+  sigaddset(&shutdown_signals, SIGTERM);
+  sigaddset(&shutdown_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &shutdown_signals, nullptr);
+
+  absl::SetProgramUsageMessage(
+      "Serves reportfacts.v1.FactExtractor over gRPC.\n"
+      "Usage: reportfacts-server [--listen=HOST:PORT] [flags]");
+  const std::vector<char*> rest = absl::ParseCommandLine(argc, argv);
+  if (rest.size() > 1) {
+    std::cerr << "reportfacts-server: unexpected argument \"" << rest[1]
+              << "\"; see --help\n";
+    return kExitUsage;
+  }
+  if (!SetUpLogging(absl::GetFlag(FLAGS_log_level))) {
+    std::cerr << "reportfacts-server: --log_level must be one of trace, "
+                 "debug, info, warn, error\n";
+    return kExitUsage;
+  }
+
+  reportfacts::ServerOptions options;
+  options.listen = absl::GetFlag(FLAGS_listen);
+  options.workers = absl::GetFlag(FLAGS_workers);
+  options.queue_capacity = absl::GetFlag(FLAGS_queue_capacity);
+  options.max_doc_bytes = absl::GetFlag(FLAGS_max_doc_bytes);
+  options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  options.data_dir = absl::GetFlag(FLAGS_data_dir);
+  options.taxonomy = absl::GetFlag(FLAGS_taxonomy);
+  options.default_deadline =
+      absl::Milliseconds(absl::GetFlag(FLAGS_default_deadline_ms));
+  options.drain = absl::Seconds(absl::GetFlag(FLAGS_drain_seconds));
+  options.enable_reflection = absl::GetFlag(FLAGS_enable_reflection);
+  options.log_text = absl::GetFlag(FLAGS_log_text);
+  if (options.max_doc_bytes <= 0 || options.max_message_bytes <= 0 ||
+      options.default_deadline <= absl::ZeroDuration() ||
+      options.drain < absl::ZeroDuration()) {
+    std::cerr << "reportfacts-server: --max_doc_bytes, --max_message_bytes "
+                 "and --default_deadline_ms must be positive, "
+                 "--drain_seconds not negative\n";
+    return kExitUsage;
+  }
+
+  absl::StatusOr<std::unique_ptr<reportfacts::Server>> server =
+      reportfacts::Server::Start(options);
+  if (!server.ok()) {
+    spdlog::error("cannot start: {}", server.status().ToString());
+    spdlog::shutdown();
+    return kExitStartFailed;
+  }
+  std::cout << "listening on " << (*server)->address() << std::endl;
+
+  // The first signal starts a graceful drain on the main thread; a second
+  // one ends the process at once.
+  auto first_signal = std::make_shared<std::promise<int>>();
+  std::future<int> signalled = first_signal->get_future();
+  std::thread([shutdown_signals, first_signal] {
+    int sig = 0;
+    sigwait(&shutdown_signals, &sig);
+    first_signal->set_value(sig);
+    sigwait(&shutdown_signals, &sig);
+    spdlog::warn("received {} again: exiting without waiting", strsignal(sig));
+    spdlog::default_logger()->flush();
+    std::_Exit(128 + sig);
+  }).detach();
+
+  const int sig = signalled.get();
+  spdlog::info("received {}: draining for up to {} s", strsignal(sig),
+               absl::ToInt64Seconds(options.drain));
+  (*server)->Shutdown(options.drain);
+  spdlog::info("reportfacts-server stopped");
+  spdlog::default_logger()->flush();
+  return kExitOk;
+}

@@ -1,0 +1,220 @@
+#include "service/server/convert.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace reportfacts {
+namespace {
+
+// Length of the UTF-8 sequence that starts with `lead`; 1 for a stray byte
+// so that a walk always advances.
+size_t SequenceLength(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xF0 && lead <= 0xF7) return 4;
+  if (lead >= 0xE0) return lead <= 0xEF ? 3 : 1;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+// ByteOffsets maps a set of code point positions to byte offsets in one
+// walk over the text.
+class ByteOffsets {
+ public:
+  ByteOffsets(std::string_view text, std::vector<int64_t> positions)
+      : positions_(std::move(positions)) {
+    std::sort(positions_.begin(), positions_.end());
+    positions_.erase(std::unique(positions_.begin(), positions_.end()),
+                     positions_.end());
+    bytes_.reserve(positions_.size());
+    int64_t code_point = 0;
+    size_t byte = 0;
+    for (int64_t wanted : positions_) {
+      while (code_point < wanted && byte < text.size()) {
+        byte += SequenceLength(static_cast<unsigned char>(text[byte]));
+        ++code_point;
+      }
+      bytes_.push_back(std::min(byte, text.size()));
+    }
+  }
+
+  // At returns the byte offset of a code point position given to the
+  // constructor (clamped to the text size).
+  size_t At(int64_t position) const {
+    auto it = std::lower_bound(positions_.begin(), positions_.end(), position);
+    if (it == positions_.end()) return bytes_.empty() ? 0 : bytes_.back();
+    return bytes_[static_cast<size_t>(it - positions_.begin())];
+  }
+
+ private:
+  std::vector<int64_t> positions_;
+  std::vector<size_t> bytes_;
+};
+
+}  // namespace
+
+v1::Metric::Qualifier QualifierToProto(Qualifier qualifier) {
+  switch (qualifier) {
+    case Qualifier::kExact:
+      return v1::Metric::EXACT;
+    case Qualifier::kMoreThan:
+      return v1::Metric::MORE_THAN;
+    case Qualifier::kNearly:
+      return v1::Metric::NEARLY;
+    case Qualifier::kAbout:
+      return v1::Metric::ABOUT;
+    case Qualifier::kLessThan:
+      return v1::Metric::LESS_THAN;
+  }
+  return v1::Metric::QUALIFIER_UNSPECIFIED;
+}
+
+Qualifier QualifierFromProto(v1::Metric::Qualifier qualifier) {
+  switch (qualifier) {
+    case v1::Metric::MORE_THAN:
+      return Qualifier::kMoreThan;
+    case v1::Metric::NEARLY:
+      return Qualifier::kNearly;
+    case v1::Metric::ABOUT:
+      return Qualifier::kAbout;
+    case v1::Metric::LESS_THAN:
+      return Qualifier::kLessThan;
+    default:
+      return Qualifier::kExact;
+  }
+}
+
+void ExtractionToProto(const Extraction& facts, std::string_view text,
+                       v1::ExtractResponse* out) {
+  for (const Report& report : facts.reports) {
+    v1::Report* r = out->add_reports();
+    r->set_begin(report.begin);
+    r->set_end(report.end);
+    r->set_title(report.title);
+    r->set_subtitle(report.subtitle);
+    r->set_organization(report.organization);
+    r->set_city(report.city);
+    r->set_province(report.province);
+    if (report.year.has_value()) r->set_year(*report.year);
+    for (const Author& author : report.authors) {
+      v1::Author* a = r->add_authors();
+      a->set_name(author.name);
+      a->set_role(author.role);
+    }
+  }
+
+  std::vector<int64_t> positions;
+  positions.reserve(facts.metrics.size() * 2);
+  for (const Metric& metric : facts.metrics) {
+    positions.push_back(metric.sentence_begin);
+    positions.push_back(metric.sentence_end);
+  }
+  const ByteOffsets offsets(text, std::move(positions));
+  out->mutable_metrics()->Reserve(static_cast<int>(facts.metrics.size()));
+  for (const Metric& metric : facts.metrics) {
+    v1::Metric* m = out->add_metrics();
+    m->set_begin(metric.begin);
+    m->set_end(metric.end);
+    m->set_text(metric.text);
+    m->set_unit_text(metric.unit_text);
+    m->set_value(metric.value);
+    m->set_unit(metric.unit);
+    m->set_qualifier(QualifierToProto(metric.qualifier));
+    m->set_object(metric.object);
+    m->set_action(metric.action);
+    m->set_indicator(metric.indicator);
+    const size_t begin = offsets.At(metric.sentence_begin);
+    const size_t end = offsets.At(metric.sentence_end);
+    if (begin < end)
+      m->set_sentence(std::string(text.substr(begin, end - begin)));
+    m->mutable_sentence_span()->set_begin(metric.sentence_begin);
+    m->mutable_sentence_span()->set_end(metric.sentence_end);
+    m->set_report(metric.report);
+  }
+
+  for (const DateMention& date : facts.dates) {
+    v1::DateMention* d = out->add_dates();
+    d->set_begin(date.begin);
+    d->set_end(date.end);
+    d->set_text(date.text);
+    d->set_start(date.start);
+    d->set_finish(date.finish);
+    d->set_report(date.report);
+  }
+
+  for (const Person& person : facts.people) {
+    v1::Person* p = out->add_people();
+    p->set_name(person.name);
+    p->set_role(person.role);
+    p->set_organization(person.organization);
+    p->set_begin(person.begin);
+    p->set_end(person.end);
+    p->set_report(person.report);
+  }
+}
+
+Extraction ExtractionFromProto(const v1::ExtractResponse& response) {
+  Extraction facts;
+  facts.reports.reserve(static_cast<size_t>(response.reports_size()));
+  for (const v1::Report& r : response.reports()) {
+    Report report;
+    report.begin = r.begin();
+    report.end = r.end();
+    report.title = r.title();
+    report.subtitle = r.subtitle();
+    report.organization = r.organization();
+    report.city = r.city();
+    report.province = r.province();
+    if (r.has_year()) report.year = r.year();
+    for (const v1::Author& a : r.authors()) {
+      report.authors.push_back({a.name(), a.role()});
+    }
+    facts.reports.push_back(std::move(report));
+  }
+
+  facts.metrics.reserve(static_cast<size_t>(response.metrics_size()));
+  for (const v1::Metric& m : response.metrics()) {
+    Metric metric;
+    metric.begin = m.begin();
+    metric.end = m.end();
+    metric.text = m.text();
+    metric.unit_text = m.unit_text();
+    metric.value = m.value();
+    metric.unit = m.unit();
+    metric.qualifier = QualifierFromProto(m.qualifier());
+    metric.object = m.object();
+    metric.action = m.action();
+    metric.indicator = m.indicator();
+    metric.sentence_begin = m.sentence_span().begin();
+    metric.sentence_end = m.sentence_span().end();
+    metric.report = m.report();
+    facts.metrics.push_back(std::move(metric));
+  }
+
+  facts.dates.reserve(static_cast<size_t>(response.dates_size()));
+  for (const v1::DateMention& d : response.dates()) {
+    DateMention date;
+    date.begin = d.begin();
+    date.end = d.end();
+    date.text = d.text();
+    date.start = d.start();
+    date.finish = d.finish();
+    date.report = d.report();
+    facts.dates.push_back(std::move(date));
+  }
+
+  facts.people.reserve(static_cast<size_t>(response.people_size()));
+  for (const v1::Person& p : response.people()) {
+    Person person;
+    person.name = p.name();
+    person.role = p.role();
+    person.organization = p.organization();
+    person.begin = p.begin();
+    person.end = p.end();
+    person.report = p.report();
+    facts.people.push_back(std::move(person));
+  }
+  return facts;
+}
+
+}  // namespace reportfacts

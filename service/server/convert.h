@@ -1,0 +1,41 @@
+// Conversion between the core's plain structs (service/core/facts.h) and
+// the messages of the reportfacts.v1 contract.
+//
+//   v1::ExtractResponse response;
+//   ExtractionToProto(*facts, text, &response);  // server side
+//   Extraction back = ExtractionFromProto(response);  // client side
+//
+// Both directions keep every field; the proto side adds Metric.sentence,
+// the sentence text, which is cut from the document text.
+#ifndef REPORTFACTS_SERVICE_SERVER_CONVERT_H_
+#define REPORTFACTS_SERVICE_SERVER_CONVERT_H_
+
+#include <string_view>
+
+#include "reportfacts/v1/fact_extractor.pb.h"
+#include "reportfacts/v1/facts.pb.h"
+#include "service/core/facts.h"
+
+namespace reportfacts {
+
+// QualifierToProto maps a core qualifier onto the proto enum.
+v1::Metric::Qualifier QualifierToProto(Qualifier qualifier);
+
+// QualifierFromProto maps back; QUALIFIER_UNSPECIFIED and unknown values
+// become kExact.
+Qualifier QualifierFromProto(v1::Metric::Qualifier qualifier);
+
+// ExtractionToProto appends the facts to `out`'s repeated fields. `text` is
+// the UTF-8 document the facts were found in; metric sentences are cut
+// from it by their code point span (clamped to the text). Other fields of
+// `out`, such as document_id, are left alone.
+void ExtractionToProto(const Extraction& facts, std::string_view text,
+                       v1::ExtractResponse* out);
+
+// ExtractionFromProto converts a response back into core structs. The
+// sentence text is dropped (the span is kept); error fields are ignored.
+Extraction ExtractionFromProto(const v1::ExtractResponse& response);
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_SERVER_CONVERT_H_

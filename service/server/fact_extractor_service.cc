@@ -1,0 +1,372 @@
+#include "service/server/fact_extractor_service.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "service/server/convert.h"
+#include "service/server/status.h"
+#include "service/server/validation.h"
+#include "spdlog/spdlog.h"
+
+namespace reportfacts {
+namespace {
+
+// How often a waiting handler checks whether its caller went away.
+constexpr std::chrono::milliseconds kPoll(10);
+
+// Longest document id or text excerpt that goes into a log line.
+constexpr size_t kMaxLoggedBytes = 200;
+
+int64_t Millis(absl::Duration d) { return absl::ToInt64Milliseconds(d); }
+
+// FailedResponse is a stream response that reports an error for one
+// document.
+v1::ExtractResponse FailedResponse(const std::string& id,
+                                   const absl::Status& status) {
+  v1::ExtractResponse response;
+  response.set_document_id(id);
+  response.set_error_code(static_cast<int32_t>(status.code()));
+  response.set_error_message(
+      TruncateMessage(MessageOf(status), kMaxStatusMessageBytes));
+  return response;
+}
+
+}  // namespace
+
+// Job is one document on its way through the pool. It owns a copy of the
+// text so that a handler may return (on cancel or deadline) while a worker
+// still holds the job.
+struct FactExtractorService::Job {
+  std::string id;
+  std::string text;
+  std::string reference_date;
+  absl::Time deadline;
+  absl::Duration budget;
+  // Set by the handler thread when the caller cancels or the deadline
+  // passes; read by the core through ExtractOptions::is_cancelled. A stream
+  // shares one flag among all its documents.
+  std::shared_ptr<std::atomic<bool>> cancelled;
+  // Called exactly once on the worker thread with the outcome.
+  std::function<void(Job&, absl::StatusOr<Extraction>)> done;
+};
+
+// StreamState is shared by the reading handler thread, the writer thread
+// and the workers' completion callbacks of one ExtractStream call.
+struct FactExtractorService::StreamState {
+  std::mutex mu;
+  std::condition_variable changed;
+  std::deque<v1::ExtractResponse> ready;  // responses waiting to be written
+  int in_flight = 0;  // documents read and not yet written (or dropped)
+  bool reading_done = false;
+  bool write_failed = false;
+  std::shared_ptr<std::atomic<bool>> cancelled =
+      std::make_shared<std::atomic<bool>>(false);
+
+  void Push(v1::ExtractResponse response) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      ready.push_back(std::move(response));
+    }
+    changed.notify_all();
+  }
+};
+
+FactExtractorService::FactExtractorService(const ExtractionBackend& backend,
+                                           WorkerPool& pool,
+                                           const ServerOptions& options)
+    : backend_(backend),
+      pool_(pool),
+      max_doc_bytes_(options.max_doc_bytes),
+      stream_in_flight_(options.stream_in_flight > 0 ? options.stream_in_flight
+                                                     : 1),
+      default_deadline_(options.default_deadline),
+      log_text_(options.log_text) {}
+
+ServiceStats FactExtractorService::Stats() const {
+  ServiceStats stats;
+  stats.extractions_started = extractions_started_.load();
+  stats.extractions_finished = extractions_finished_.load();
+  stats.rejected_invalid = rejected_invalid_.load();
+  stats.rejected_overloaded = rejected_overloaded_.load();
+  stats.in_flight = in_flight_.load();
+  return stats;
+}
+
+FactExtractorService::Budget FactExtractorService::BudgetFor(
+    const grpc::ServerContext& context) const {
+  const absl::Time now = absl::Now();
+  const std::chrono::system_clock::time_point deadline = context.deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) {
+    return {now + default_deadline_, default_deadline_};
+  }
+  const absl::Time caller = absl::FromChrono(deadline);
+  return {caller, caller - now};
+}
+
+std::shared_ptr<FactExtractorService::Job> FactExtractorService::MakeJob(
+    const v1::Document& document, const Budget& budget) const {
+  auto job = std::make_shared<Job>();
+  job->id = document.id();
+  job->text = document.text();
+  job->reference_date = document.reference_date();
+  job->deadline = budget.deadline;
+  job->budget = budget.length;
+  job->cancelled = std::make_shared<std::atomic<bool>>(false);
+  return job;
+}
+
+void FactExtractorService::Run(const std::shared_ptr<Job>& job) {
+  absl::StatusOr<Extraction> result;
+  if (job->cancelled->load()) {
+    result = absl::CancelledError("the call was cancelled before extraction");
+  } else if (absl::Now() >= job->deadline) {
+    result = absl::DeadlineExceededError(absl::StrCat(
+        "the document waited for a worker longer than its time budget of ",
+        Millis(job->budget), " ms; the server is busy, retry later"));
+  } else {
+    ++extractions_started_;
+    ++in_flight_;
+    ExtractOptions options;
+    options.reference_date = job->reference_date;
+    const Job* raw = job.get();
+    options.is_cancelled = [raw] {
+      return raw->cancelled->load(std::memory_order_relaxed) ||
+             absl::Now() >= raw->deadline;
+    };
+    result = backend_.Extract(job->text, options);
+    --in_flight_;
+    ++extractions_finished_;
+    if (!result.ok() && absl::IsCancelled(result.status()) &&
+        !job->cancelled->load() && absl::Now() >= job->deadline) {
+      result = absl::DeadlineExceededError(
+          absl::StrCat("extraction did not finish within its time budget of ",
+                       Millis(job->budget), " ms"));
+    }
+  }
+  job->done(*job, std::move(result));
+}
+
+void FactExtractorService::LogRequest(std::string_view rpc,
+                                      const v1::Document& document) const {
+  if (!spdlog::should_log(spdlog::level::debug)) return;
+  if (log_text_) {
+    spdlog::debug("{} id=\"{}\" bytes={} text=\"{}\"", rpc,
+                  TruncateMessage(document.id(), kMaxLoggedBytes),
+                  document.text().size(),
+                  TruncateMessage(document.text(), kMaxLoggedBytes));
+  } else {
+    spdlog::debug("{} id=\"{}\" bytes={}", rpc,
+                  TruncateMessage(document.id(), kMaxLoggedBytes),
+                  document.text().size());
+  }
+}
+
+void FactExtractorService::LogFailure(std::string_view rpc, std::string_view id,
+                                      const absl::Status& status) const {
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kCancelled:
+    case absl::StatusCode::kDeadlineExceeded:
+    case absl::StatusCode::kResourceExhausted:
+      spdlog::debug("{} id=\"{}\": {}", rpc,
+                    TruncateMessage(id, kMaxLoggedBytes),
+                    TruncateMessage(status.ToString(), kMaxStatusMessageBytes));
+      break;
+    default:
+      spdlog::warn("{} id=\"{}\" failed: {}", rpc,
+                   TruncateMessage(id, kMaxLoggedBytes),
+                   TruncateMessage(status.ToString(), kMaxStatusMessageBytes));
+  }
+}
+
+grpc::Status FactExtractorService::Extract(grpc::ServerContext* context,
+                                           const v1::ExtractRequest* request,
+                                           v1::ExtractResponse* response) {
+  const v1::Document& document = request->document();
+  LogRequest("Extract", document);
+  response->set_document_id(document.id());
+  if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
+      !valid.ok()) {
+    ++rejected_invalid_;
+    LogFailure("Extract", document.id(), valid);
+    return ToGrpcStatus(valid);
+  }
+  if (document.text().empty()) return grpc::Status::OK;
+
+  std::shared_ptr<Job> job = MakeJob(document, BudgetFor(*context));
+  auto promise = std::make_shared<std::promise<absl::StatusOr<Extraction>>>();
+  std::future<absl::StatusOr<Extraction>> future = promise->get_future();
+  job->done = [promise](Job&, absl::StatusOr<Extraction> result) {
+    promise->set_value(std::move(result));
+  };
+  if (!pool_.TrySubmit([this, job] { Run(job); })) {
+    ++rejected_overloaded_;
+    const absl::Status overloaded = absl::ResourceExhaustedError(
+        absl::StrCat("server overloaded: all ", pool_.workers(),
+                     " workers are busy and ", pool_.queue_capacity(),
+                     " documents are queued; retry after a short backoff"));
+    LogFailure("Extract", document.id(), overloaded);
+    return ToGrpcStatus(overloaded);
+  }
+
+  while (future.wait_for(kPoll) != std::future_status::ready) {
+    if (context->IsCancelled()) {
+      job->cancelled->store(true);
+      LogFailure("Extract", document.id(),
+                 absl::CancelledError("cancelled by the caller"));
+      return grpc::Status(grpc::StatusCode::CANCELLED,
+                          "the call was cancelled by the caller");
+    }
+    if (absl::Now() >= job->deadline + absl::FromChrono(kPoll)) {
+      // The core polls the deadline itself; this is the backstop for a
+      // document still waiting in the queue or a core slow to notice.
+      job->cancelled->store(true);
+      const absl::Status late = absl::DeadlineExceededError(
+          absl::StrCat("extraction did not finish within its time budget of ",
+                       Millis(job->budget), " ms"));
+      LogFailure("Extract", document.id(), late);
+      return ToGrpcStatus(late);
+    }
+  }
+  absl::StatusOr<Extraction> result = future.get();
+  if (!result.ok()) {
+    LogFailure("Extract", document.id(), result.status());
+    return ToGrpcStatus(result.status());
+  }
+  ExtractionToProto(*result, document.text(), response);
+  return grpc::Status::OK;
+}
+
+grpc::Status FactExtractorService::ExtractStream(
+    grpc::ServerContext* context,
+    grpc::ServerReaderWriter<v1::ExtractResponse, v1::ExtractRequest>* stream) {
+  auto state = std::make_shared<StreamState>();
+  const auto check_cancelled = [&context, &state] {
+    if (context->IsCancelled()) state->cancelled->store(true);
+    return state->cancelled->load();
+  };
+
+  // One writer thread sends responses as they become ready, so that a slow
+  // reader on the other end never blocks a worker.
+  std::thread writer([state, stream] {
+    std::unique_lock<std::mutex> lock(state->mu);
+    for (;;) {
+      state->changed.wait(lock, [&state] {
+        return !state->ready.empty() ||
+               (state->reading_done && state->in_flight == 0);
+      });
+      if (state->ready.empty()) return;
+      v1::ExtractResponse response = std::move(state->ready.front());
+      state->ready.pop_front();
+      const bool skip = state->write_failed;
+      lock.unlock();
+      const bool written = !skip && stream->Write(response);
+      lock.lock();
+      if (!written && !state->write_failed) {
+        state->write_failed = true;
+        state->cancelled->store(true);  // nobody will read the rest
+      }
+      --state->in_flight;
+      state->changed.notify_all();
+    }
+  });
+
+  int64_t documents = 0;
+  v1::ExtractRequest request;
+  for (;;) {
+    // Take a slot before reading: while all slots are taken the stream is
+    // not read, and HTTP/2 flow control slows the sender down.
+    {
+      std::unique_lock<std::mutex> lock(state->mu);
+      while (state->in_flight >= stream_in_flight_ && !state->write_failed) {
+        state->changed.wait_for(lock, kPoll);
+        if (context->IsCancelled()) state->cancelled->store(true);
+        if (state->cancelled->load()) break;
+      }
+      if (state->write_failed || state->cancelled->load()) break;
+      ++state->in_flight;
+    }
+    if (!stream->Read(&request)) {
+      std::lock_guard<std::mutex> lock(state->mu);
+      --state->in_flight;
+      break;
+    }
+    ++documents;
+    const v1::Document& document = request.document();
+    LogRequest("ExtractStream", document);
+    if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
+        !valid.ok()) {
+      ++rejected_invalid_;
+      LogFailure("ExtractStream", document.id(), valid);
+      state->Push(FailedResponse(document.id(), valid));
+      continue;
+    }
+    if (document.text().empty()) {
+      v1::ExtractResponse empty;
+      empty.set_document_id(document.id());
+      state->Push(std::move(empty));
+      continue;
+    }
+    std::shared_ptr<Job> job = MakeJob(document, BudgetFor(*context));
+    job->cancelled = state->cancelled;
+    job->done = [this, state](Job& done_job,
+                              absl::StatusOr<Extraction> result) {
+      if (!result.ok()) {
+        LogFailure("ExtractStream", done_job.id, result.status());
+        state->Push(FailedResponse(done_job.id, result.status()));
+        return;
+      }
+      v1::ExtractResponse response;
+      response.set_document_id(done_job.id);
+      ExtractionToProto(*result, done_job.text, &response);
+      state->Push(std::move(response));
+    };
+    if (!pool_.Submit([this, job] { Run(job); }, check_cancelled)) {
+      const absl::Status refused =
+          state->cancelled->load()
+              ? absl::CancelledError("the call was cancelled by the caller")
+              : absl::UnavailableError("the server is shutting down");
+      state->Push(FailedResponse(document.id(), refused));
+    }
+  }
+
+  // Wait until every accepted document has been answered (or dropped).
+  {
+    std::unique_lock<std::mutex> lock(state->mu);
+    state->reading_done = true;
+    state->changed.notify_all();
+    while (state->in_flight > 0) {
+      state->changed.wait_for(lock, kPoll);
+      if (context->IsCancelled()) state->cancelled->store(true);
+    }
+  }
+  writer.join();
+  spdlog::debug("ExtractStream: {} documents", documents);
+  if (context->IsCancelled() || state->cancelled->load()) {
+    return grpc::Status(grpc::StatusCode::CANCELLED,
+                        "the stream was cancelled by the caller");
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status FactExtractorService::ListIndicators(
+    grpc::ServerContext* /*context*/,
+    const v1::ListIndicatorsRequest* /*request*/,
+    v1::ListIndicatorsResponse* response) {
+  for (const Extractor::IndicatorInfo& info : backend_.Indicators()) {
+    v1::Indicator* indicator = response->add_indicators();
+    indicator->set_id(info.id);
+    indicator->set_description(info.description);
+  }
+  return grpc::Status::OK;
+}
+
+}  // namespace reportfacts

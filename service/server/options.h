@@ -1,0 +1,67 @@
+// Options of the reportfacts gRPC server, each with its default.
+//
+//   reportfacts::ServerOptions options;
+//   options.listen = "127.0.0.1:0";
+//   auto server = reportfacts::Server::Start(options);
+//
+// service/main.cc fills these from command-line flags of the same names.
+#ifndef REPORTFACTS_SERVICE_SERVER_OPTIONS_H_
+#define REPORTFACTS_SERVICE_SERVER_OPTIONS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/time/time.h"
+
+namespace reportfacts {
+
+// ServerOptions configures Server::Start. Zero means "derive a default" for
+// the numeric fields that say so.
+struct ServerOptions {
+  // Address to bind, host:port. Port 0 picks a free port; Server::port()
+  // then tells which.
+  std::string listen = "0.0.0.0:50051";
+
+  // Extraction threads. 0: one per hardware core.
+  int workers = 0;
+
+  // Documents that may wait for a worker. 0: 4 × workers. When the queue
+  // is full a unary call is refused with RESOURCE_EXHAUSTED and a stream
+  // waits for room.
+  int queue_capacity = 0;
+
+  // Documents a single ExtractStream may have queued, running or waiting
+  // to be written at once. 0: 2 × workers.
+  int stream_in_flight = 0;
+
+  // Largest document text accepted; longer text gets INVALID_ARGUMENT and
+  // never reaches the core.
+  int64_t max_doc_bytes = int64_t{8} << 20;
+
+  // gRPC's cap on a received message. Larger messages are refused by gRPC
+  // with RESOURCE_EXHAUSTED before any handler runs.
+  int max_message_bytes = 16 << 20;
+
+  // Folder of the core's data files. Empty: DefaultDataDir().
+  std::string data_dir;
+
+  // Taxonomy file. Empty: <data_dir>/taxonomy.tsv.
+  std::string taxonomy;
+
+  // Time budget of a document when the caller sets no deadline.
+  absl::Duration default_deadline = absl::Seconds(30);
+
+  // How long Shutdown lets running calls finish before cancelling them.
+  absl::Duration drain = absl::Seconds(20);
+
+  // Serve grpc.reflection.v1alpha so tools like grpcurl can list the API.
+  bool enable_reflection = true;
+
+  // Debug aid: include (the start of) document text in debug logs. Off by
+  // default so that logs never hold report content.
+  bool log_text = false;
+};
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_SERVER_OPTIONS_H_

@@ -1,0 +1,160 @@
+#include "service/server/server.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/impl/server_builder_option.h"
+#include "grpcpp/security/server_credentials.h"
+#include "grpcpp/server_builder.h"
+#include "service/core/data_dir.h"
+#include "spdlog/spdlog.h"
+
+namespace reportfacts {
+namespace {
+
+// ReflectionOption adds the reflection plugin to one server, or removes it
+// when linking the reflection library already registered it globally, so
+// that --enable_reflection decides for each server.
+class ReflectionOption final : public grpc::ServerBuilderOption {
+ public:
+  explicit ReflectionOption(bool enable) : enable_(enable) {}
+
+  void UpdateArguments(grpc::ChannelArguments* /*args*/) override {}
+
+  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>*
+                         plugins) override {
+    const std::string name =
+        grpc::reflection::ProtoServerReflectionPlugin().name();
+    plugins->erase(std::remove_if(plugins->begin(), plugins->end(),
+                                  [&name](const auto& plugin) {
+                                    return plugin->name() == name;
+                                  }),
+                   plugins->end());
+    if (enable_) {
+      plugins->push_back(
+          std::make_unique<grpc::reflection::ProtoServerReflectionPlugin>());
+    }
+  }
+
+ private:
+  const bool enable_;
+};
+
+// ResolveDefaults fills every "0 / empty means default" option.
+void ResolveDefaults(ServerOptions& options) {
+  if (options.workers <= 0) {
+    options.workers =
+        std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  }
+  if (options.queue_capacity <= 0) options.queue_capacity = 4 * options.workers;
+  if (options.stream_in_flight <= 0) {
+    options.stream_in_flight = 2 * options.workers;
+  }
+  if (options.data_dir.empty()) options.data_dir = DefaultDataDir();
+}
+
+// HostOf returns the host part of host:port ("[::1]" for "[::1]:50051").
+absl::StatusOr<std::string> HostOf(const std::string& listen) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "listen address \"", listen, "\" is not of the form host:port"));
+  }
+  return listen.substr(0, colon);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
+  ResolveDefaults(options);
+  absl::StatusOr<std::unique_ptr<ExtractionBackend>> backend =
+      LoadExtractorBackend(options.data_dir, options.taxonomy);
+  if (!backend.ok()) {
+    return absl::Status(backend.status().code(),
+                        absl::StrCat("cannot load data from ", options.data_dir,
+                                     ": ", backend.status().message()));
+  }
+  return Start(std::move(options), *std::move(backend));
+}
+
+absl::StatusOr<std::unique_ptr<Server>> Server::Start(
+    ServerOptions options, std::unique_ptr<ExtractionBackend> backend) {
+  ResolveDefaults(options);
+  absl::StatusOr<std::string> host = HostOf(options.listen);
+  if (!host.ok()) return host.status();
+
+  std::unique_ptr<Server> server(new Server());
+  server->options_ = options;
+  server->backend_ = std::move(backend);
+  server->pool_ =
+      std::make_unique<WorkerPool>(options.workers, options.queue_capacity);
+  server->service_ = std::make_unique<FactExtractorService>(
+      *server->backend_, *server->pool_, server->options_);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
+                           &server->port_);
+  // Off: with SO_REUSEPORT a second server would share the port silently.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  builder.SetMaxReceiveMessageSize(options.max_message_bytes);
+  builder.SetOption(
+      std::make_unique<ReflectionOption>(options.enable_reflection));
+  builder.RegisterService(server->service_.get());
+  server->grpc_server_ = builder.BuildAndStart();
+  if (server->grpc_server_ == nullptr || server->port_ == 0) {
+    if (server->grpc_server_ != nullptr) {
+      server->grpc_server_->Shutdown();
+      server->grpc_server_->Wait();
+    }
+    server->grpc_server_.reset();
+    server->pool_->Stop();
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen,
+                     ": the address is invalid or already in use (is another "
+                     "reportfacts-server running?)"));
+  }
+  server->address_ = absl::StrCat(*host, ":", server->port_);
+
+  grpc::HealthCheckServiceInterface* health =
+      server->grpc_server_->GetHealthCheckService();
+  health->SetServingStatus("", true);
+  health->SetServingStatus(v1::FactExtractor::service_full_name(), true);
+  spdlog::info(
+      "reportfacts-server serving on {} ({} workers, queue {}, data {}, "
+      "reflection {})",
+      server->address_, options.workers, options.queue_capacity,
+      options.data_dir, options.enable_reflection ? "on" : "off");
+  return server;
+}
+
+Server::~Server() { Shutdown(absl::ZeroDuration()); }
+
+void Server::Shutdown(absl::Duration drain) {
+  std::call_once(shutdown_once_, [this, drain] {
+    if (grpc_server_ != nullptr) {
+      if (grpc::HealthCheckServiceInterface* health =
+              grpc_server_->GetHealthCheckService()) {
+        health->SetServingStatus(false);
+      }
+      const auto deadline =
+          std::chrono::system_clock::now() + absl::ToChronoMilliseconds(drain);
+      grpc_server_->Shutdown(deadline);
+      grpc_server_->Wait();
+    }
+    if (pool_ != nullptr) pool_->Stop();
+  });
+}
+
+std::shared_ptr<grpc::Channel> Server::InProcessChannel() {
+  return grpc_server_->InProcessChannel(grpc::ChannelArguments());
+}
+
+}  // namespace reportfacts

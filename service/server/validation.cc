@@ -1,0 +1,68 @@
+#include "service/server/validation.h"
+
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "service/core/utf8.h"
+#include "service/server/status.h"
+
+namespace reportfacts {
+namespace {
+
+bool IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+// Digits parses a run of ASCII digits; nullopt if any other byte occurs.
+std::optional<int> Digits(std::string_view s) {
+  int value = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+bool IsIsoDate(std::string_view date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  const std::optional<int> year = Digits(date.substr(0, 4));
+  const std::optional<int> month = Digits(date.substr(5, 2));
+  const std::optional<int> day = Digits(date.substr(8, 2));
+  if (!year || !month || !day) return false;
+  if (*month < 1 || *month > 12 || *day < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  int days = kDays[*month - 1];
+  if (*month == 2 && IsLeapYear(*year)) days = 29;
+  return *day <= days;
+}
+
+absl::Status ValidateDocument(const v1::Document& document,
+                              int64_t max_doc_bytes) {
+  const std::string& text = document.text();
+  const int64_t size = static_cast<int64_t>(text.size());
+  if (size > max_doc_bytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "document text is ", size, " bytes, over the limit of ", max_doc_bytes,
+        " bytes (--max_doc_bytes); split the document or raise the limit"));
+  }
+  if (std::optional<size_t> bad = FindInvalidUtf8(text)) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "document text is not valid UTF-8: byte 0x%02X at byte offset %d "
+        "does not start a well-formed sequence; convert the text to UTF-8 "
+        "(e.g. from GBK) before sending",
+        static_cast<unsigned char>(text[*bad]), *bad));
+  }
+  if (!document.reference_date().empty() &&
+      !IsIsoDate(document.reference_date())) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "reference_date \"", TruncateMessage(document.reference_date(), 40),
+        "\" is not a date written YYYY-MM-DD"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace reportfacts

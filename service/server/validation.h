@@ -1,0 +1,29 @@
+// Checks a document before any work is queued for it.
+//
+//   absl::Status s = ValidateDocument(request.document(), max_doc_bytes);
+//   if (!s.ok()) return ToGrpcStatus(s);  // INVALID_ARGUMENT
+#ifndef REPORTFACTS_SERVICE_SERVER_VALIDATION_H_
+#define REPORTFACTS_SERVICE_SERVER_VALIDATION_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "reportfacts/v1/facts.pb.h"
+
+namespace reportfacts {
+
+// ValidateDocument returns INVALID_ARGUMENT when the text is longer than
+// `max_doc_bytes` (naming the size and the limit), when it is not valid
+// UTF-8 (naming the byte offset of the first bad byte), or when
+// reference_date is set but is not an ISO date; OK otherwise.
+absl::Status ValidateDocument(const v1::Document& document,
+                              int64_t max_doc_bytes);
+
+// IsIsoDate tells whether `date` is a real calendar date written
+// YYYY-MM-DD.
+bool IsIsoDate(std::string_view date);
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_SERVER_VALIDATION_H_

@@ -1,0 +1,79 @@
+// A fixed set of threads that run CPU-heavy tasks from a bounded queue.
+//
+//   WorkerPool pool(/*workers=*/4, /*queue_capacity=*/16);
+//   if (!pool.TrySubmit([] { Work(); })) return Overloaded();
+//
+// gRPC's own threads only validate, hand work to the pool and wait, so the
+// amount of extraction running at once is bounded by `workers` however many
+// calls arrive, and the backlog by `queue_capacity`.
+#ifndef REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
+#define REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace reportfacts {
+
+// WorkerPool is safe for concurrent use. Tasks must not throw.
+class WorkerPool {
+ public:
+  using Task = std::function<void()>;
+
+  // Starts `workers` threads (at least 1); at most `queue_capacity` tasks
+  // (at least 1) wait beyond those running.
+  WorkerPool(int workers, int queue_capacity);
+
+  // Stops the pool (see Stop).
+  ~WorkerPool();
+
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // TrySubmit queues `task` and returns true, or returns false at once when
+  // the queue is full or the pool is stopping.
+  bool TrySubmit(Task task);
+
+  // Submit waits until the queue has room, then queues `task` and returns
+  // true. It returns false without queueing when the pool is stopping or
+  // when `give_up` (polled every few milliseconds on the calling thread;
+  // may be empty) returns true.
+  bool Submit(Task task, const std::function<bool()>& give_up);
+
+  // Stop refuses new tasks, lets the workers run every task already queued,
+  // and joins them. Idempotent; must not be called from a task.
+  void Stop();
+
+  // Workers is the number of threads.
+  int workers() const { return static_cast<int>(threads_.size()); }
+
+  // QueueCapacity is the bound on waiting tasks.
+  int queue_capacity() const { return capacity_; }
+
+  // Queued is the number of tasks waiting for a worker now.
+  int queued() const;
+
+  // Running is the number of tasks running now.
+  int running() const;
+
+ private:
+  void WorkerLoop();
+
+  const int capacity_;
+  mutable std::mutex mu_;
+  std::condition_variable work_ready_;  // a task was queued, or stopping
+  std::condition_variable room_ready_;  // a task left the queue
+  std::deque<Task> queue_;
+  int running_ = 0;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+  std::once_flag stop_once_;
+};
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_

@@ -1,0 +1,314 @@
+// Unit tests of the server library's parts (worker pool, validation,
+// conversion, status mapping) and of the client's formatting and flags.
+#include <atomic>
+#include <chrono>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "client/args.h"
+#include "client/table_format.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/stubs/common.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "service/core/utf8.h"
+#include "service/server/convert.h"
+#include "service/server/status.h"
+#include "service/server/validation.h"
+#include "service/server/worker_pool.h"
+
+namespace reportfacts {
+namespace {
+
+using ::testing::HasSubstr;
+
+// ---- WorkerPool ----
+
+TEST(WorkerPoolTest, RunsEveryTask) {
+  std::atomic<int> done{0};
+  {
+    WorkerPool pool(2, 100);
+    for (int i = 0; i < 100; ++i) {
+      ASSERT_TRUE(pool.Submit([&done] { ++done; }, nullptr));
+    }
+    pool.Stop();
+  }
+  EXPECT_EQ(done.load(), 100);
+}
+
+TEST(WorkerPoolTest, TrySubmitRefusesWhenQueueIsFull) {
+  WorkerPool pool(1, 1);
+  std::atomic<bool> release{false};
+  std::atomic<int> started{0};
+  const auto blocker = [&] {
+    ++started;
+    while (!release.load()) std::this_thread::yield();
+  };
+  ASSERT_TRUE(pool.TrySubmit(blocker));
+  while (started.load() == 0) std::this_thread::yield();
+  ASSERT_TRUE(pool.TrySubmit(blocker));   // fills the queue
+  EXPECT_FALSE(pool.TrySubmit(blocker));  // no room
+  EXPECT_EQ(pool.queued(), 1);
+  EXPECT_EQ(pool.running(), 1);
+  release = true;
+  pool.Stop();
+  EXPECT_EQ(started.load(), 2);
+}
+
+TEST(WorkerPoolTest, SubmitWaitsForRoomAndCanGiveUp) {
+  WorkerPool pool(1, 1);
+  std::atomic<bool> release{false};
+  std::atomic<int> started{0};
+  const auto blocker = [&] {
+    ++started;
+    while (!release.load()) std::this_thread::yield();
+  };
+  ASSERT_TRUE(pool.TrySubmit(blocker));
+  while (started.load() == 0) std::this_thread::yield();
+  ASSERT_TRUE(pool.TrySubmit(blocker));  // the queue is now full
+  int polls = 0;
+  EXPECT_FALSE(pool.Submit([] {}, [&polls] { return ++polls > 3; }));
+  EXPECT_GT(polls, 3);
+  std::thread releaser([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    release = true;
+  });
+  std::atomic<bool> ran{false};
+  EXPECT_TRUE(pool.Submit([&ran] { ran = true; }, nullptr));
+  releaser.join();
+  pool.Stop();
+  EXPECT_TRUE(ran.load());
+}
+
+TEST(WorkerPoolTest, StoppedPoolRefusesWork) {
+  WorkerPool pool(1, 4);
+  pool.Stop();
+  EXPECT_FALSE(pool.TrySubmit([] {}));
+  EXPECT_FALSE(pool.Submit([] {}, nullptr));
+  pool.Stop();  // idempotent
+}
+
+// ---- Validation ----
+
+TEST(ValidationTest, IsoDates) {
+  EXPECT_TRUE(IsIsoDate("2024-03-15"));
+  EXPECT_TRUE(IsIsoDate("2024-02-29"));
+  EXPECT_TRUE(IsIsoDate("2000-02-29"));
+  EXPECT_FALSE(IsIsoDate("1900-02-29"));
+  EXPECT_FALSE(IsIsoDate("2023-02-29"));
+  EXPECT_FALSE(IsIsoDate("2024-13-01"));
+  EXPECT_FALSE(IsIsoDate("2024-04-31"));
+  EXPECT_FALSE(IsIsoDate("2024-4-1"));
+  EXPECT_FALSE(IsIsoDate("2024/04/01"));
+  EXPECT_FALSE(IsIsoDate("２０２４-04-01"));
+  EXPECT_FALSE(IsIsoDate(""));
+}
+
+TEST(ValidationTest, SizeIsCheckedBeforeEncoding) {
+  v1::Document document;
+  document.set_text(std::string(11, '\xFF'));
+  const absl::Status status = ValidateDocument(document, 10);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("11 bytes"));
+  EXPECT_THAT(std::string(status.message()), HasSubstr("limit of 10 bytes"));
+}
+
+TEST(ValidationTest, NamesByteOffsetAndValue) {
+  v1::Document document;
+  document.set_text("报告\xE4\xB8");
+  const absl::Status status = ValidateDocument(document, 100);
+  EXPECT_THAT(std::string(status.message()),
+              HasSubstr("byte 0xE4 at byte offset 6 "));
+  document.set_text("报告");
+  EXPECT_TRUE(ValidateDocument(document, 100).ok());
+}
+
+// The validator the service relies on agrees with protobuf's own UTF-8
+// check on random byte strings biased towards tricky lead bytes.
+TEST(ValidationTest, Utf8ValidatorAgreesWithProtobuf) {
+  std::mt19937 rng(20240315);
+  const unsigned char interesting[] = {
+      0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4,
+      0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x90, 0x8F};
+  std::uniform_int_distribution<int> length(0, 8);
+  std::uniform_int_distribution<int> pick(0, sizeof(interesting) - 1);
+  std::uniform_int_distribution<int> any(0, 255);
+  std::uniform_int_distribution<int> coin(0, 3);
+  for (int i = 0; i < 200000; ++i) {
+    std::string s;
+    const int n = length(rng);
+    for (int k = 0; k < n; ++k) {
+      s.push_back(static_cast<char>(coin(rng) == 0 ? any(rng)
+                                                   : interesting[pick(rng)]));
+    }
+    const bool protobuf_valid =
+        google::protobuf::internal::IsStructurallyValidUTF8(
+            s.data(), static_cast<int>(s.size()));
+    ASSERT_EQ(!FindInvalidUtf8(s).has_value(), protobuf_valid)
+        << "disagree on bytes of length " << s.size();
+  }
+}
+
+// ---- Status ----
+
+TEST(StatusTest, KeepsCodeAndBoundsMessage) {
+  const grpc::Status status =
+      ToGrpcStatus(absl::NotFoundError(std::string(5000, 'x')));
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_LE(status.error_message().size(), kMaxStatusMessageBytes);
+  EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok());
+  EXPECT_EQ(
+      ToAbslStatus(grpc::Status(grpc::StatusCode::UNAVAILABLE, "gone")).code(),
+      absl::StatusCode::kUnavailable);
+  EXPECT_EQ(StatusCodeName(grpc::StatusCode::RESOURCE_EXHAUSTED),
+            "RESOURCE_EXHAUSTED");
+}
+
+TEST(StatusTest, TruncationNeverSplitsACharacter) {
+  const std::string chinese = "政协提案办理";  // 3 bytes per character
+  for (size_t max = 0; max <= chinese.size() + 1; ++max) {
+    const std::string cut = TruncateMessage(chinese, max);
+    EXPECT_LE(cut.size(), max);
+    EXPECT_FALSE(FindInvalidUtf8(cut).has_value()) << max;
+  }
+}
+
+// ---- Conversion ----
+
+Extraction SampleFacts() {
+  Extraction facts;
+  Report report;
+  report.begin = 0;
+  report.end = 20;
+  report.title = "标题";
+  report.subtitle = "宜宾市政协2024年工作综述";
+  report.organization = "宜宾市政协";
+  report.city = "宜宾";
+  report.province = "四川";
+  report.year = 2024;
+  report.authors.push_back({"罗文静", "通讯员"});
+  facts.reports.push_back(report);
+  Report no_year = report;
+  no_year.year.reset();
+  no_year.authors.clear();
+  facts.reports.push_back(no_year);
+
+  const Qualifier qualifiers[] = {Qualifier::kExact, Qualifier::kMoreThan,
+                                  Qualifier::kNearly, Qualifier::kAbout,
+                                  Qualifier::kLessThan};
+  int i = 0;
+  for (Qualifier q : qualifiers) {
+    Metric m;
+    m.begin = 7 + i;
+    m.end = 10 + i;
+    m.text = "412";
+    m.unit_text = "件";
+    m.value = 412.5 + i;
+    m.unit = "件";
+    m.qualifier = q;
+    m.object = "提案";
+    m.action = "收到";
+    m.indicator = "proposals.submitted";
+    m.sentence_begin = 3;
+    m.sentence_end = 14;
+    m.report = i % 2;
+    facts.metrics.push_back(m);
+    ++i;
+  }
+  facts.dates.push_back({1, 5, "3月15日", "2024-03-15", "2024-03-15", 1});
+  facts.people.push_back({"何清源", "主席", "宜宾市政协", 2, 5, 0});
+  return facts;
+}
+
+TEST(ConvertTest, RoundTripKeepsEveryField) {
+  const std::string text = "一二三全年共收到提案412件。后文";
+  const Extraction facts = SampleFacts();
+  v1::ExtractResponse proto;
+  ExtractionToProto(facts, text, &proto);
+  EXPECT_EQ(proto.metrics(0).sentence(), "全年共收到提案412件");
+  EXPECT_EQ(proto.metrics(1).qualifier(), v1::Metric::MORE_THAN);
+  EXPECT_EQ(proto.metrics(4).qualifier(), v1::Metric::LESS_THAN);
+  EXPECT_TRUE(proto.reports(0).has_year());
+  EXPECT_FALSE(proto.reports(1).has_year());
+
+  v1::ExtractResponse again;
+  ExtractionToProto(ExtractionFromProto(proto), text, &again);
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(proto, again))
+      << proto.DebugString() << "\nvs\n"
+      << again.DebugString();
+}
+
+TEST(ConvertTest, SentenceSpanOutsideTheTextIsClamped) {
+  Extraction facts;
+  Metric m;
+  m.sentence_begin = 2;
+  m.sentence_end = 1000;
+  facts.metrics.push_back(m);
+  Metric backwards;
+  backwards.sentence_begin = 5;
+  backwards.sentence_end = 1;
+  facts.metrics.push_back(backwards);
+  v1::ExtractResponse proto;
+  ExtractionToProto(facts, "提案办理", &proto);
+  EXPECT_EQ(proto.metrics(0).sentence(), "办理");
+  EXPECT_EQ(proto.metrics(0).sentence_span().end(), 1000);
+  EXPECT_EQ(proto.metrics(1).sentence(), "");
+}
+
+// ---- Client formatting and flags ----
+
+TEST(ClientTest, DisplayWidthCountsChineseAsTwo) {
+  EXPECT_EQ(cli::DisplayWidth("abc"), 3);
+  EXPECT_EQ(cli::DisplayWidth("报告a"), 5);
+  EXPECT_EQ(cli::DisplayWidth("１２"), 4);  // fullwidth digits
+  EXPECT_EQ(cli::DisplayWidth(""), 0);
+}
+
+TEST(ClientTest, ValuesPrintWithoutExponent) {
+  EXPECT_EQ(cli::FormatValue(3860000000), "3860000000");
+  EXPECT_EQ(cli::FormatValue(93.7), "93.7");
+  EXPECT_EQ(cli::FormatValue(412), "412");
+}
+
+TEST(ClientTest, TableShowsReportMetadataAndFacts) {
+  v1::ExtractResponse proto;
+  proto.set_document_id("sample.txt");
+  ExtractionToProto(SampleFacts(), "一二三全年共收到提案412件。后文", &proto);
+  const std::string table = cli::FormatExtraction(proto);
+  for (const char* want :
+       {"sample.txt", "宜宾市政协", "四川", "2024", "罗文静 (通讯员)",
+        "proposals.submitted", "MORE_THAN", "2024-03-15", "何清源", "主席"}) {
+    EXPECT_THAT(table, HasSubstr(want));
+  }
+}
+
+TEST(ClientTest, ArgParserReadsFlagsAndPositionals) {
+  cli::ArgParser args("extract", "FILE...", "test");
+  args.AddFlag("server", "HOST:PORT", "127.0.0.1:50051", "server");
+  args.AddFlag("format", "F", "", "format");
+  args.AddBool("verbose", "more");
+  std::vector<std::string> argv_strings = {
+      "reportfacts", "extract", "--server", "h:1", "--format=table",
+      "--verbose",   "a.txt",   "-",        "--",  "--not-a-flag"};
+  std::vector<char*> argv;
+  for (std::string& s : argv_strings) argv.push_back(s.data());
+  ASSERT_EQ(args.Parse(static_cast<int>(argv.size()), argv.data(), 2),
+            cli::ParseOutcome::kOk);
+  EXPECT_EQ(args.Get("server"), "h:1");
+  EXPECT_EQ(args.Get("format"), "table");
+  EXPECT_TRUE(args.GetBool("verbose"));
+  EXPECT_THAT(args.positional(),
+              ::testing::ElementsAre("a.txt", "-", "--not-a-flag"));
+
+  cli::ArgParser bad("extract", "", "test");
+  std::vector<std::string> bad_strings = {"reportfacts", "extract", "--nope"};
+  std::vector<char*> bad_argv;
+  for (std::string& s : bad_strings) bad_argv.push_back(s.data());
+  EXPECT_EQ(bad.Parse(3, bad_argv.data(), 2), cli::ParseOutcome::kError);
+  EXPECT_THAT(bad.error(), HasSubstr("--nope"));
+}
+
+}  // namespace
+}  // namespace reportfacts

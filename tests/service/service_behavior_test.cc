@@ -1,0 +1,269 @@
+// Deadlines, cancellation, overload, streaming flow control and shutdown,
+// checked with a fake backend whose timing the test controls.
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "reportfacts/v1/fact_extractor.grpc.pb.h"
+#include "service/server/server.h"
+#include "service/server/status.h"
+#include "tests/service/test_util.h"
+
+namespace reportfacts {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Le;
+using Clock = std::chrono::steady_clock;
+using HealthResponse = grpc::health::v1::HealthCheckResponse;
+
+int64_t MillisSince(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
+                                                               start)
+      .count();
+}
+
+class BehaviorTest : public ::testing::Test {
+ protected:
+  // Start runs a server with `options` (listen and reflection preset) on a
+  // fresh FakeBackend.
+  void Start(ServerOptions options) {
+    options.listen = "127.0.0.1:0";
+    options.enable_reflection = false;
+    auto backend = std::make_unique<testing::FakeBackend>();
+    backend_ = backend.get();
+    auto server = Server::Start(options, std::move(backend));
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    channel_ = grpc::CreateChannel(server_->address(),
+                                   grpc::InsecureChannelCredentials());
+    stub_ = v1::FactExtractor::NewStub(channel_);
+  }
+
+  grpc::Status Extract(const std::string& text, int deadline_ms,
+                       v1::ExtractResponse* response = nullptr) {
+    grpc::ClientContext context;
+    if (deadline_ms > 0) context.set_deadline(testing::In(deadline_ms));
+    v1::ExtractRequest request;
+    request.mutable_document()->set_id("doc");
+    request.mutable_document()->set_text(text);
+    v1::ExtractResponse ignored;
+    return stub_->Extract(&context, request,
+                          response != nullptr ? response : &ignored);
+  }
+
+  bool InFlightDrainsToZero() {
+    return testing::WaitUntil(
+        [this] { return server_->Stats().in_flight == 0; }, 3000);
+  }
+
+  testing::FakeBackend* backend_ = nullptr;
+  std::unique_ptr<Server> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::FactExtractor::Stub> stub_;
+};
+
+TEST_F(BehaviorTest, ClientDeadlineEndsCallPromptlyAndStopsTheCore) {
+  ServerOptions options;
+  options.workers = 1;
+  Start(options);
+  const auto start = Clock::now();
+  const grpc::Status status = Extract("sleep:10000", 100);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_THAT(MillisSince(start), Le(2000));
+  EXPECT_TRUE(InFlightDrainsToZero());
+  EXPECT_TRUE(
+      testing::WaitUntil([this] { return backend_->cancelled() == 1; }, 3000));
+}
+
+TEST_F(BehaviorTest, ServerBudgetEndsCallWithoutClientDeadline) {
+  ServerOptions options;
+  options.workers = 1;
+  options.default_deadline = absl::Milliseconds(150);
+  Start(options);
+  const auto start = Clock::now();
+  const grpc::Status status = Extract("sleep:10000", 0);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_THAT(status.error_message(), HasSubstr("150 ms"));
+  EXPECT_THAT(MillisSince(start), Le(2000));
+  EXPECT_TRUE(InFlightDrainsToZero());
+}
+
+TEST_F(BehaviorTest, ClientCancelFreesTheWorker) {
+  ServerOptions options;
+  options.workers = 1;
+  Start(options);
+  grpc::ClientContext context;
+  v1::ExtractRequest request;
+  request.mutable_document()->set_text("sleep:10000");
+  v1::ExtractResponse response;
+  std::thread canceller([&] {
+    testing::WaitUntil([this] { return server_->Stats().in_flight == 1; },
+                       3000);
+    context.TryCancel();
+  });
+  const grpc::Status status = stub_->Extract(&context, request, &response);
+  canceller.join();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
+  EXPECT_TRUE(InFlightDrainsToZero());
+  // The worker is free again: the next call runs at once.
+  EXPECT_TRUE(Extract("quick", 2000).ok());
+}
+
+TEST_F(BehaviorTest, BurstBeyondCapacityIsRefusedFastWithRetryableCode) {
+  ServerOptions options;
+  options.workers = 1;
+  options.queue_capacity = 1;
+  Start(options);
+  constexpr int kCalls = 8;
+  std::vector<grpc::Status> results(kCalls);
+  std::vector<int64_t> millis(kCalls);
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kCalls; ++i) {
+    callers.emplace_back([&, i] {
+      const auto start = Clock::now();
+      results[i] = Extract("sleep:400", 10000);
+      millis[i] = MillisSince(start);
+    });
+  }
+  // Health answers while the workers are busy.
+  HealthResponse::ServingStatus health;
+  EXPECT_TRUE(testing::HealthOf(channel_, "", &health).ok());
+  EXPECT_EQ(health, HealthResponse::SERVING);
+  for (std::thread& t : callers) t.join();
+
+  int ok = 0, refused = 0;
+  for (int i = 0; i < kCalls; ++i) {
+    if (results[i].ok()) {
+      ++ok;
+    } else {
+      EXPECT_EQ(results[i].error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+      EXPECT_THAT(results[i].error_message(), HasSubstr("overloaded"));
+      EXPECT_THAT(millis[i], Le(300)) << "refusal should not wait";
+      ++refused;
+    }
+  }
+  EXPECT_GE(ok, 2);  // one running, one queued
+  EXPECT_GE(refused, 1);
+  EXPECT_EQ(server_->Stats().rejected_overloaded, refused);
+}
+
+TEST_F(BehaviorTest, StreamWaitsForRoomInsteadOfRefusing) {
+  ServerOptions options;
+  options.workers = 1;
+  options.queue_capacity = 1;
+  options.stream_in_flight = 2;
+  Start(options);
+  grpc::ClientContext context;
+  context.set_deadline(testing::In(20000));
+  auto stream = stub_->ExtractStream(&context);
+  constexpr int kDocuments = 12;
+  std::thread writer([&] {
+    for (int i = 0; i < kDocuments; ++i) {
+      v1::ExtractRequest request;
+      request.mutable_document()->set_id(absl::StrCat(i));
+      request.mutable_document()->set_text("sleep:20");
+      if (!stream->Write(request)) break;
+    }
+    stream->WritesDone();
+  });
+  int answered = 0;
+  v1::ExtractResponse response;
+  while (stream->Read(&response)) {
+    EXPECT_EQ(response.error_code(), 0) << response.error_message();
+    ++answered;
+  }
+  writer.join();
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(answered, kDocuments);
+  EXPECT_EQ(server_->Stats().rejected_overloaded, 0);
+}
+
+TEST_F(BehaviorTest, StreamOfTenThousandDocumentsAnswersEachOnce) {
+  ServerOptions options;
+  options.workers = 2;
+  Start(options);
+  grpc::ClientContext context;
+  context.set_deadline(testing::In(60000));
+  auto stream = stub_->ExtractStream(&context);
+  constexpr int kDocuments = 10000;
+  std::thread writer([&] {
+    v1::ExtractRequest request;
+    for (int i = 0; i < kDocuments; ++i) {
+      request.mutable_document()->set_id(absl::StrCat(i));
+      request.mutable_document()->set_text(i % 1000 == 7 ? "\xFF" : "x");
+      if (!stream->Write(request)) break;
+    }
+    stream->WritesDone();
+  });
+  std::vector<int> seen(kDocuments, 0);
+  int errors = 0;
+  v1::ExtractResponse response;
+  while (stream->Read(&response)) {
+    int id = -1;
+    ASSERT_TRUE(absl::SimpleAtoi(response.document_id(), &id));
+    ASSERT_TRUE(id >= 0 && id < kDocuments);
+    ++seen[static_cast<size_t>(id)];
+    if (response.error_code() != 0) ++errors;
+  }
+  writer.join();
+  EXPECT_TRUE(stream->Finish().ok());
+  for (int i = 0; i < kDocuments; ++i) ASSERT_EQ(seen[i], 1) << i;
+  EXPECT_EQ(errors, kDocuments / 1000);
+}
+
+TEST_F(BehaviorTest, CoreErrorMessageIsBounded) {
+  ServerOptions options;
+  options.workers = 1;
+  Start(options);
+  const grpc::Status status = Extract("fail:100000", 5000);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INTERNAL);
+  EXPECT_THAT(status.error_message().size(), Le(kMaxStatusMessageBytes));
+}
+
+TEST_F(BehaviorTest, ShutdownLetsRunningCallsFinish) {
+  ServerOptions options;
+  options.workers = 2;
+  Start(options);
+  constexpr int kCalls = 4;
+  std::vector<grpc::Status> results(kCalls);
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kCalls; ++i) {
+    callers.emplace_back([&, i] { results[i] = Extract("sleep:300", 10000); });
+  }
+  ASSERT_TRUE(testing::WaitUntil(
+      [this] { return server_->Stats().extractions_started >= 2; }, 3000));
+  server_->Shutdown(absl::Seconds(10));
+  for (std::thread& t : callers) t.join();
+  for (const grpc::Status& s : results) {
+    EXPECT_TRUE(s.ok()) << s.error_message();
+  }
+  // New calls are refused after shutdown.
+  EXPECT_FALSE(Extract("quick", 1000).ok());
+}
+
+TEST_F(BehaviorTest, ShutdownEnforcesTheDrainDeadline) {
+  ServerOptions options;
+  options.workers = 1;
+  Start(options);
+  grpc::Status result;
+  std::thread caller([&] { result = Extract("sleep:60000", 0); });
+  ASSERT_TRUE(testing::WaitUntil(
+      [this] { return server_->Stats().in_flight == 1; }, 3000));
+  const auto start = Clock::now();
+  server_->Shutdown(absl::Milliseconds(200));
+  EXPECT_THAT(MillisSince(start), Le(3000));
+  caller.join();
+  EXPECT_FALSE(result.ok());
+  EXPECT_EQ(server_->Stats().in_flight, 0);
+}
+
+}  // namespace
+}  // namespace reportfacts
