@@ -55,34 +55,44 @@ absl::StatusOr<std::vector<DataLine>> ReadDataLines(const std::string& path) {
   return lines;
 }
 
-void WordSet::Add(std::u32string word) {
-  if (word.empty()) return;
-  max_length_ = std::max(max_length_, word.size());
-  words_.insert(std::move(word));
+uint32_t WordSet::Trie::NewNode() {
+  flags_.push_back(0);
+  return static_cast<uint32_t>(flags_.size() - 1);
+}
+
+void WordSet::Trie::Add(std::u32string_view word, bool backwards) {
+  if (root_.empty()) root_.assign(kRootTableSize, 0);
+  uint32_t node = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char32_t c = backwards ? word[word.size() - 1 - i] : word[i];
+    flags_[node] |= kHasChildren;
+    if (node == 0 && c < kRootTableSize) {
+      if (root_[c] == 0) root_[c] = NewNode();
+      node = root_[c];
+      continue;
+    }
+    auto [it, inserted] = edges_.try_emplace(Key(node, c), 0);
+    if (inserted) it->second = NewNode();
+    node = it->second;
+  }
+  flags_[node] |= kWordEnd;
+}
+
+void WordSet::Add(std::u32string_view word) {
+  if (word.empty() || Contains(word)) return;
+  forwards_.Add(word, /*backwards=*/false);
+  backwards_.Add(word, /*backwards=*/true);
+  ++words_;
 }
 
 bool WordSet::Contains(std::u32string_view word) const {
-  return words_.contains(word);
-}
-
-size_t WordSet::LongestEndingAt(std::u32string_view text, size_t end,
-                                size_t floor) const {
-  if (end > text.size()) return 0;
-  const size_t room = end - std::min(end, floor);
-  for (size_t len = std::min(max_length_, room); len > 0; --len) {
-    if (words_.contains(text.substr(end - len, len))) return len;
+  if (word.empty()) return false;
+  uint32_t node = 0;
+  for (char32_t c : word) {
+    node = forwards_.Child(node, c);
+    if (node == 0) return false;
   }
-  return 0;
-}
-
-size_t WordSet::LongestStartingAt(std::u32string_view text, size_t begin,
-                                  size_t limit) const {
-  limit = std::min(limit, text.size());
-  if (begin >= limit) return 0;
-  for (size_t len = std::min(max_length_, limit - begin); len > 0; --len) {
-    if (words_.contains(text.substr(begin, len))) return len;
-  }
-  return 0;
+  return forwards_.IsWordEnd(node);
 }
 
 absl::StatusOr<WordSet> LoadWordSet(const std::string& path) {

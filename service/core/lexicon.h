@@ -6,7 +6,9 @@
 #ifndef REPORTFACTS_SERVICE_CORE_LEXICON_H_
 #define REPORTFACTS_SERVICE_CORE_LEXICON_H_
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,28 @@ struct U32Eq {
   }
 };
 
+// CharSet is a set of code points probed in a few instructions: a bit per
+// Basic Multilingual Plane code point (8 KiB), a hash set for the rest.
+class CharSet {
+ public:
+  void insert(char32_t c) {
+    if (c < kTableSize) {
+      bits_[c / 64] |= uint64_t{1} << (c % 64);
+    } else {
+      others_.insert(c);
+    }
+  }
+  bool contains(char32_t c) const {
+    if (c < kTableSize) return (bits_[c / 64] >> (c % 64)) & 1;
+    return others_.contains(c);
+  }
+
+ private:
+  static constexpr char32_t kTableSize = 0x10000;
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>(kTableSize / 64);
+  absl::flat_hash_set<char32_t> others_;
+};
+
 // DataLine is one non-comment, non-blank line of a data file, split on tabs.
 struct DataLine {
   int line_number = 0;
@@ -47,11 +71,16 @@ absl::Status DataLineError(const std::string& path, int line,
                            std::string_view message);
 
 // WordSet answers "which listed word ends (or starts) here" on code points.
+//
+// Words live in two tries (one read forwards, one backwards) whose edges are
+// kept in one hash map keyed by (node, code point), so a lookup costs one
+// integer probe per character it walks, and the walk usually stops after the
+// first character: far cheaper than hashing every candidate substring.
 class WordSet {
  public:
-  void Add(std::u32string word);
+  void Add(std::u32string_view word);
   bool Contains(std::u32string_view word) const;
-  bool empty() const { return words_.empty(); }
+  bool empty() const { return words_ == 0; }
 
   // LongestEndingAt returns the length of the longest word w such that
   // text[end - len(w), end) == w and end - len(w) >= floor, or 0.
@@ -63,9 +92,74 @@ class WordSet {
                            size_t limit) const;
 
  private:
-  absl::flat_hash_set<std::u32string, U32Hash, U32Eq> words_;
-  size_t max_length_ = 0;
+  // Trie is a set of words read in one direction; node 0 is the root.
+  class Trie {
+   public:
+    void Add(std::u32string_view word, bool backwards);
+    // Child returns the node reached from `node` by `c`, or 0 for none.
+    uint32_t Child(uint32_t node, char32_t c) const {
+      // Most walks end at the root: its children in the Basic Multilingual
+      // Plane are a direct table, the rest of the edges a hash map.
+      if (node == 0 && c < kRootTableSize) {
+        return root_.empty() ? 0 : root_[c];
+      }
+      auto it = edges_.find(Key(node, c));
+      return it == edges_.end() ? 0 : it->second;
+    }
+    bool IsWordEnd(uint32_t node) const { return flags_[node] & kWordEnd; }
+    // HasChildren is false at the end of the longest words, where a walk
+    // can stop without probing the map.
+    bool HasChildren(uint32_t node) const {
+      return flags_[node] & kHasChildren;
+    }
+
+   private:
+    static uint64_t Key(uint32_t node, char32_t c) {
+      return (static_cast<uint64_t>(node) << 32) | c;
+    }
+    static constexpr char32_t kRootTableSize = 0x10000;
+    // NewNode adds a node and returns its id.
+    uint32_t NewNode();
+    std::vector<uint32_t> root_;  // empty until the first word
+    absl::flat_hash_map<uint64_t, uint32_t> edges_;
+    static constexpr uint8_t kWordEnd = 1;
+    static constexpr uint8_t kHasChildren = 2;
+    std::vector<uint8_t> flags_ = {0};  // per node
+  };
+
+  Trie forwards_;
+  Trie backwards_;
+  size_t words_ = 0;
 };
+
+// The lookups are inline: they run at nearly every character of a text.
+inline size_t WordSet::LongestEndingAt(std::u32string_view text, size_t end,
+                                       size_t floor) const {
+  if (end > text.size()) return 0;
+  size_t longest = 0;
+  uint32_t node = 0;
+  for (size_t i = end; i > floor; --i) {
+    node = backwards_.Child(node, text[i - 1]);
+    if (node == 0) break;
+    if (backwards_.IsWordEnd(node)) longest = end - (i - 1);
+    if (!backwards_.HasChildren(node)) break;
+  }
+  return longest;
+}
+
+inline size_t WordSet::LongestStartingAt(std::u32string_view text, size_t begin,
+                                         size_t limit) const {
+  limit = std::min(limit, text.size());
+  size_t longest = 0;
+  uint32_t node = 0;
+  for (size_t i = begin; i < limit; ++i) {
+    node = forwards_.Child(node, text[i]);
+    if (node == 0) break;
+    if (forwards_.IsWordEnd(node)) longest = i + 1 - begin;
+    if (!forwards_.HasChildren(node)) break;
+  }
+  return longest;
+}
 
 // LoadWordSet reads a one-word-per-line file.
 absl::StatusOr<WordSet> LoadWordSet(const std::string& path);

@@ -42,8 +42,8 @@ struct PeopleLexicon {
   WordSet not_titles;       // words that start with a role word: 委员会
   // First and last characters of the role words: a cheap test before any
   // word lookup, so that most characters cost one set probe.
-  absl::flat_hash_set<char32_t> title_first;
-  absl::flat_hash_set<char32_t> title_last;
+  CharSet title_first;
+  CharSet title_last;
 };
 
 // LoadPeopleLexicon reads roles.txt, name_context.txt and surnames.txt;

@@ -49,9 +49,20 @@ bool BreaksAt(std::u32string_view text, size_t i) {
            IsCjk(text[after]) && after - before <= 3);
 }
 
-bool IsSentenceBreak(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'!' || c == U'？' || c == U'?' ||
-         c == U'；' || c == U';' || c == U'\n';
+inline bool IsSentenceBreak(char32_t c) {
+  switch (c) {
+    case U'。':
+    case U'！':
+    case U'!':
+    case U'？':
+    case U'?':
+    case U'；':
+    case U';':
+    case U'\n':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // A preposition that opens a phrase (对141件提案, 由330多位委员) is not part

@@ -103,9 +103,10 @@ const std::string& Taxonomy::Classify(std::u32string_view object,
   for (const IndicatorRule& rule : rules_) {
     if (rule.object_must_be_empty && !object.empty()) continue;
     if (rule.action_must_be_empty && !action.empty()) continue;
-    if (!ContainsAny(object, rule.object_words)) continue;
-    if (!ContainsAny(action, rule.action_words)) continue;
+    // Cheapest test first: most rules fail on the unit.
     if (!EqualsAny(unit, rule.units)) continue;
+    if (!ContainsAny(action, rule.action_words)) continue;
+    if (!ContainsAny(object, rule.object_words)) continue;
     return rule.indicator;
   }
   return other_;

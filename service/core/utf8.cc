@@ -8,41 +8,37 @@ namespace {
 // DecodeOne reads one well-formed sequence at `pos`. It returns its length
 // in bytes and stores the code point, or returns 0 when the sequence is
 // ill-formed (following the table of well-formed sequences in Unicode 15,
-// section 3.9, so surrogates and overlong forms are rejected).
-size_t DecodeOne(std::string_view s, size_t pos, char32_t* cp) {
-  const auto byte = [&](size_t i) -> uint8_t {
-    return static_cast<uint8_t>(s[i]);
-  };
+// section 3.9, so surrogates and overlong forms are rejected). Three-byte
+// sequences (all of CJK) are tested first: they are most of a report.
+inline size_t DecodeOne(std::string_view s, size_t pos, char32_t* cp) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data()) + pos;
   const size_t left = s.size() - pos;
-  const uint8_t b0 = byte(pos);
+  const uint8_t b0 = p[0];
   if (b0 < 0x80) {
     *cp = b0;
     return 1;
   }
-  const auto cont = [&](size_t i, uint8_t lo, uint8_t hi) {
-    return i < left && byte(pos + i) >= lo && byte(pos + i) <= hi;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    if (!cont(1, 0x80, 0xBF)) return 0;
-    *cp = ((b0 & 0x1F) << 6) | (byte(pos + 1) & 0x3F);
-    return 2;
-  }
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    const uint8_t lo = b0 == 0xE0 ? 0xA0 : 0x80;
-    const uint8_t hi = b0 == 0xED ? 0x9F : 0xBF;
-    if (!cont(1, lo, hi) || !cont(2, 0x80, 0xBF)) return 0;
-    *cp = ((b0 & 0x0F) << 12) | ((byte(pos + 1) & 0x3F) << 6) |
-          (byte(pos + 2) & 0x3F);
+  const auto is_cont = [](uint8_t b) { return (b & 0xC0) == 0x80; };
+  if ((b0 & 0xF0) == 0xE0) {
+    if (left < 3 || !is_cont(p[1]) || !is_cont(p[2])) return 0;
+    if (b0 == 0xE0 && p[1] < 0xA0) return 0;  // overlong
+    if (b0 == 0xED && p[1] > 0x9F) return 0;  // surrogate
+    *cp = ((b0 & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
     return 3;
   }
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (left < 2 || !is_cont(p[1])) return 0;
+    *cp = ((b0 & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
   if (b0 >= 0xF0 && b0 <= 0xF4) {
-    const uint8_t lo = b0 == 0xF0 ? 0x90 : 0x80;
-    const uint8_t hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    if (!cont(1, lo, hi) || !cont(2, 0x80, 0xBF) || !cont(3, 0x80, 0xBF)) {
+    if (left < 4 || !is_cont(p[1]) || !is_cont(p[2]) || !is_cont(p[3])) {
       return 0;
     }
-    *cp = ((b0 & 0x07) << 18) | ((byte(pos + 1) & 0x3F) << 12) |
-          ((byte(pos + 2) & 0x3F) << 6) | (byte(pos + 3) & 0x3F);
+    if (b0 == 0xF0 && p[1] < 0x90) return 0;  // overlong
+    if (b0 == 0xF4 && p[1] > 0x8F) return 0;  // beyond U+10FFFF
+    *cp = ((b0 & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
+          (p[3] & 0x3F);
     return 4;
   }
   return 0;
@@ -67,21 +63,54 @@ std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
 }
 
 std::u32string DecodeUtf8(std::string_view bytes) {
-  std::u32string out;
-  out.reserve(bytes.size());
-  size_t pos = 0;
+  // Every sequence yields one code point, so bytes.size() is an upper bound.
+  std::u32string out(bytes.size(), U'\0');
+  size_t pos = 0, n = 0;
   while (pos < bytes.size()) {
     char32_t cp;
     const size_t len = DecodeOne(bytes, pos, &cp);
     if (len == 0) {
-      out.push_back(U'\uFFFD');
+      out[n++] = U'\uFFFD';
       ++pos;
     } else {
-      out.push_back(cp);
+      out[n++] = cp;
       pos += len;
     }
   }
+  out.resize(n);
   return out;
+}
+
+std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
+                                      std::u32string* code_points) {
+  code_points->resize(bytes.size());
+  const auto* in = reinterpret_cast<const uint8_t*>(bytes.data());
+  char32_t* out = code_points->data();
+  const size_t size = bytes.size();
+  size_t pos = 0, n = 0;
+  while (pos < size) {
+    const uint8_t b0 = in[pos];
+    if (b0 < 0x80) {
+      out[n++] = b0;
+      ++pos;
+      continue;
+    }
+    // The common case of a report: a well-formed three-byte sequence
+    // outside the overlong (E0 80..9F) and surrogate (ED A0..BF) ranges.
+    if (b0 > 0xE0 && b0 < 0xF0 && b0 != 0xED && pos + 2 < size &&
+        (in[pos + 1] & 0xC0) == 0x80 && (in[pos + 2] & 0xC0) == 0x80) {
+      out[n++] = ((b0 & 0x0F) << 12) | ((in[pos + 1] & 0x3F) << 6) |
+                 (in[pos + 2] & 0x3F);
+      pos += 3;
+      continue;
+    }
+    const size_t len = DecodeOne(bytes, pos, &out[n]);
+    if (len == 0) return pos;
+    ++n;
+    pos += len;
+  }
+  code_points->resize(n);
+  return std::nullopt;
 }
 
 void AppendUtf8(char32_t cp, std::string* out) {

@@ -23,6 +23,13 @@ std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 // U+FFFD, one per bad byte, so offsets stay defined for any input.
 std::u32string DecodeUtf8(std::string_view bytes);
 
+// DecodeValidUtf8 decodes and validates in one pass: it fills
+// `code_points` and returns nullopt, or returns the byte offset of the first
+// invalid sequence (as FindInvalidUtf8 would) and leaves `code_points` in an
+// unspecified state.
+std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
+                                      std::u32string* code_points);
+
 // EncodeUtf8 converts code points back to UTF-8.
 std::string EncodeUtf8(std::u32string_view code_points);
 

@@ -29,6 +29,26 @@ TEST(FindInvalidUtf8, NamesTheFirstBadByte) {
   }
 }
 
+TEST(DecodeValidUtf8, AgreesWithFindAndDecode) {
+  const std::string inputs[] = {
+      "",
+      "立案597件，满意率99%以上",
+      "\xF0\x9F\x98\x80 emoji \xC3\xA9",
+      std::string("nul\0inside", 10),
+      "\xD6\xD0\xCE\xC4",
+      "报告\xE4\xB8",
+      "ab\xED\xA0\x80",
+      "x\xF4\x90\x80\x80",
+      "\xE0\x80\xAF",
+  };
+  for (const std::string& input : inputs) {
+    std::u32string decoded = U"stale";
+    const std::optional<size_t> bad = DecodeValidUtf8(input, &decoded);
+    EXPECT_EQ(bad, FindInvalidUtf8(input)) << input;
+    if (!bad) EXPECT_EQ(decoded, DecodeUtf8(input)) << input;
+  }
+}
+
 TEST(FindInvalidUtf8, AcceptsWellFormedText) {
   EXPECT_FALSE(FindInvalidUtf8("").has_value());
   EXPECT_FALSE(FindInvalidUtf8("立案597件，满意率99%以上").has_value());
