@@ -1,5 +1,7 @@
 #include "service/core/lexicon.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <fstream>
 #include <sstream>
 
@@ -57,6 +59,7 @@ absl::StatusOr<std::vector<DataLine>> ReadDataLines(const std::string& path) {
 
 uint32_t WordSet::Trie::NewNode() {
   flags_.push_back(0);
+  children_.emplace_back();
   return static_cast<uint32_t>(flags_.size() - 1);
 }
 
@@ -71,9 +74,19 @@ void WordSet::Trie::Add(std::u32string_view word, bool backwards) {
       node = root_[c];
       continue;
     }
-    auto [it, inserted] = edges_.try_emplace(Key(node, c), 0);
-    if (inserted) it->second = NewNode();
-    node = it->second;
+    const std::vector<Edge>& edges = children_[node];
+    const size_t at = static_cast<size_t>(
+        std::lower_bound(edges.begin(), edges.end(), c,
+                         [](const Edge& edge, char32_t label) {
+                           return edge.label < label;
+                         }) -
+        edges.begin());
+    if (at == edges.size() || edges[at].label != c) {
+      const uint32_t child = NewNode();  // may move children_ and `edges`
+      std::vector<Edge>& grown = children_[node];
+      grown.insert(grown.begin() + static_cast<std::ptrdiff_t>(at), {c, child});
+    }
+    node = children_[node][at].child;
   }
   flags_[node] |= kWordEnd;
 }

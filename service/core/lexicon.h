@@ -99,32 +99,36 @@ class WordSet {
     // Child returns the node reached from `node` by `c`, or 0 for none.
     uint32_t Child(uint32_t node, char32_t c) const {
       // Most walks end at the root: its children in the Basic Multilingual
-      // Plane are a direct table, the rest of the edges a hash map.
+      // Plane are a direct table. Deeper nodes have a few children each,
+      // kept sorted in a small array that a short scan searches.
       if (node == 0 && c < kRootTableSize) {
         return root_.empty() ? 0 : root_[c];
       }
-      auto it = edges_.find(Key(node, c));
-      return it == edges_.end() ? 0 : it->second;
+      for (const Edge& edge : children_[node]) {
+        if (edge.label >= c) return edge.label == c ? edge.child : 0;
+      }
+      return 0;
     }
     bool IsWordEnd(uint32_t node) const { return flags_[node] & kWordEnd; }
     // HasChildren is false at the end of the longest words, where a walk
-    // can stop without probing the map.
+    // can stop at once.
     bool HasChildren(uint32_t node) const {
       return flags_[node] & kHasChildren;
     }
 
    private:
-    static uint64_t Key(uint32_t node, char32_t c) {
-      return (static_cast<uint64_t>(node) << 32) | c;
-    }
+    struct Edge {
+      char32_t label;
+      uint32_t child;
+    };
     static constexpr char32_t kRootTableSize = 0x10000;
+    static constexpr uint8_t kWordEnd = 1;
+    static constexpr uint8_t kHasChildren = 2;
     // NewNode adds a node and returns its id.
     uint32_t NewNode();
     std::vector<uint32_t> root_;  // empty until the first word
-    absl::flat_hash_map<uint64_t, uint32_t> edges_;
-    static constexpr uint8_t kWordEnd = 1;
-    static constexpr uint8_t kHasChildren = 2;
-    std::vector<uint8_t> flags_ = {0};  // per node
+    std::vector<std::vector<Edge>> children_ = {{}};  // per node, by label
+    std::vector<uint8_t> flags_ = {0};                // per node
   };
 
   Trie forwards_;

@@ -190,6 +190,37 @@ TEST_F(BehaviorTest, StreamWaitsForRoomInsteadOfRefusing) {
   EXPECT_EQ(server_->Stats().rejected_overloaded, 0);
 }
 
+TEST_F(BehaviorTest, StreamRunsDocumentsInParallelAndAnswersWhenReady) {
+  ServerOptions options;
+  options.workers = 2;
+  options.stream_in_flight = 4;
+  Start(options);
+  grpc::ClientContext context;
+  context.set_deadline(testing::In(20000));
+  auto stream = stub_->ExtractStream(&context);
+  // A slow document first, then quick ones: the quick ones must come back
+  // before it, and two slow ones must overlap on the two workers.
+  const std::vector<std::pair<std::string, std::string>> documents = {
+      {"slow-1", "sleep:600"}, {"quick", "x"}, {"slow-2", "sleep:600"}};
+  const Clock::time_point start = Clock::now();
+  for (const auto& [id, text] : documents) {
+    v1::ExtractRequest request;
+    request.mutable_document()->set_id(id);
+    request.mutable_document()->set_text(text);
+    ASSERT_TRUE(stream->Write(request));
+  }
+  stream->WritesDone();
+  std::vector<std::string> order;
+  v1::ExtractResponse response;
+  while (stream->Read(&response)) order.push_back(response.document_id());
+  const int64_t elapsed = MillisSince(start);
+  EXPECT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(order.size(), documents.size());
+  EXPECT_EQ(order.front(), "quick");
+  // In series the two slow documents would take 1200 ms.
+  EXPECT_THAT(elapsed, Le(1100));
+}
+
 TEST_F(BehaviorTest, StreamOfTenThousandDocumentsAnswersEachOnce) {
   ServerOptions options;
   options.workers = 2;
