@@ -51,6 +51,8 @@ TEST_F(NumberScanTest, AppliesMultipliersAndCanonicalUnits) {
             std::vector<std::string>{"57.71|亿元|5771000000|元|EXACT"});
   EXPECT_EQ(Scan("全长３５公里"),
             std::vector<std::string>{"３５|公里|35|公里|EXACT"});
+  EXPECT_EQ(Scan("清淤2.5万立方米"),
+            std::vector<std::string>{"2.5|万立方米|25000|立方米|EXACT"});
 }
 
 TEST_F(NumberScanTest, ReadsQualifiersOnEitherSide) {
