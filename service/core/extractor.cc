@@ -11,6 +11,7 @@
 #include "service/core/phrase.h"
 #include "service/core/reports.h"
 #include "service/core/taxonomy.h"
+#include "service/core/traditional.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -23,6 +24,7 @@ class ExtractorData {
   Taxonomy taxonomy;
   Gazetteer gazetteer;
   PeopleLexicon people;
+  std::unique_ptr<TraditionalConverter> traditional;
 };
 
 namespace {
@@ -72,19 +74,33 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
                                   DataPath(config, "surnames.txt"));
   if (!people.ok()) return people.status();
   data->people = *std::move(people);
+
+  auto traditional = TraditionalConverter::Load(kDefaultT2sConfig);
+  if (!traditional.ok()) return traditional.status();
+  data->traditional = *std::move(traditional);
   return std::unique_ptr<Extractor>(new Extractor(std::move(data)));
 }
 
 absl::StatusOr<Extraction> Extractor::Extract(
     std::string_view text, const ExtractOptions& options) const {
-  if (auto bad = FindInvalidUtf8(text)) {
+  std::u32string code_points;
+  if (auto bad = DecodeValidUtf8(text, &code_points)) {
     return absl::InvalidArgumentError(
         absl::StrCat("text is not valid UTF-8: bad byte at offset ", *bad));
+  }
+  if (options.convert_traditional &&
+      data_->traditional->HasTraditional(code_points)) {
+    if (auto converted = data_->traditional->ToSimplified(text)) {
+      ExtractOptions simplified_options = options;
+      simplified_options.convert_traditional = false;
+      auto result = Extract(converted->simplified(), simplified_options);
+      if (result.ok()) converted->MapBack(&*result);
+      return result;
+    }
   }
   const auto cancelled = [&options]() {
     return options.is_cancelled && options.is_cancelled();
   };
-  const std::u32string code_points = DecodeUtf8(text);
   const std::u32string_view view(code_points);
   Extraction result;
 

@@ -33,6 +33,9 @@ struct ExtractOptions {
   // ISO date (YYYY-MM-DD) that resolves relative dates when a report names
   // no year of its own. Empty means none.
   std::string reference_date;
+  // Text with Traditional characters is matched in its Simplified form,
+  // with offsets still into the text as given (see traditional.h).
+  bool convert_traditional = true;
 };
 
 class ExtractorData;

@@ -1,0 +1,254 @@
+#include "service/core/traditional.h"
+
+#include <opencc.h>
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+
+const char kDefaultT2sConfig[] = REPORTFACTS_OPENCC_T2S;
+
+namespace {
+
+// Han reports whether a code point is a CJK ideograph, the only kind of
+// character t2s changes. Everything else must stay in place.
+bool Han(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000;
+}
+
+// Aligned tells whether a same-length conversion kept every code point at
+// its place: non-Han characters must match one for one. Phrase tables map
+// a phrase to one of equal length, so this holds for ordinary text.
+bool Aligned(std::u32string_view original, std::u32string_view converted) {
+  if (original.size() != converted.size()) return false;
+  for (size_t i = 0; i < original.size(); ++i) {
+    if (original[i] != converted[i] &&
+        (!Han(original[i]) || !Han(converted[i])))
+      return false;
+  }
+  return true;
+}
+
+int64_t Clamp(int64_t offset, size_t size) {
+  return std::clamp<int64_t>(offset, 0, static_cast<int64_t>(size));
+}
+
+}  // namespace
+
+ConvertedText ConvertedText::ByCodePoint(
+    std::u32string original,
+    const std::function<std::u32string_view(char32_t)>& convert) {
+  ConvertedText out;
+  out.original_ = std::move(original);
+  out.converted_.reserve(out.original_.size());
+  out.source_begin_.reserve(out.original_.size() + 1);
+  for (size_t i = 0; i < out.original_.size(); ++i) {
+    const char32_t c = out.original_[i];
+    const std::u32string_view replacement = convert(c);
+    const auto source = static_cast<uint32_t>(i);
+    if (replacement.empty()) {  // kept as is
+      out.converted_.push_back(c);
+      out.source_begin_.push_back(source);
+      continue;
+    }
+    for (char32_t r : replacement) {
+      out.converted_.push_back(r);
+      out.source_begin_.push_back(source);
+    }
+  }
+  out.source_begin_.push_back(static_cast<uint32_t>(out.original_.size()));
+  out.simplified_ = EncodeUtf8(out.converted_);
+  return out;
+}
+
+int64_t ConvertedText::OriginalBegin(int64_t converted) const {
+  if (source_begin_.empty()) return converted;
+  return source_begin_[Clamp(converted, converted_.size())];
+}
+
+int64_t ConvertedText::OriginalEnd(int64_t converted) const {
+  if (source_begin_.empty()) return converted;
+  const int64_t end = Clamp(converted, converted_.size());
+  if (end == 0) return 0;
+  // The end falls after the whole piece that produced code point end - 1.
+  const uint32_t piece = source_begin_[end - 1];
+  size_t next = static_cast<size_t>(end);
+  while (next < converted_.size() && source_begin_[next] == piece) ++next;
+  return source_begin_[next];
+}
+
+std::string ConvertedText::Recut(const std::string& field, int64_t begin,
+                                 int64_t end) const {
+  if (field.empty()) return field;
+  const std::u32string wanted = DecodeUtf8(field);
+  const size_t from = Clamp(begin, converted_.size());
+  const size_t to = std::max<size_t>(from, Clamp(end, converted_.size()));
+  const size_t at =
+      std::u32string_view(converted_).substr(from, to - from).find(wanted);
+  if (at == std::u32string_view::npos) return field;
+  const int64_t start = static_cast<int64_t>(from + at);
+  const int64_t original_begin = OriginalBegin(start);
+  const int64_t original_end =
+      OriginalEnd(start + static_cast<int64_t>(wanted.size()));
+  return EncodeUtf8(std::u32string_view(original_).substr(
+      original_begin, original_end - original_begin));
+}
+
+void ConvertedText::MapBack(Extraction* facts) const {
+  const int64_t size = static_cast<int64_t>(converted_.size());
+  // Quoted fields are found with converted offsets, so they are cut before
+  // the spans are remapped.
+  for (Report& r : facts->reports) {
+    r.title = Recut(r.title, r.begin, r.end);
+    r.subtitle = Recut(r.subtitle, r.begin, r.end);
+    for (Author& a : r.authors) a.name = Recut(a.name, r.begin, r.end);
+    r.begin = OriginalBegin(r.begin);
+    r.end = OriginalEnd(r.end);
+  }
+  for (Metric& m : facts->metrics) {
+    m.text = Recut(m.text, m.begin, m.end);
+    m.unit_text = Recut(m.unit_text, m.end, size);
+    m.object = Recut(m.object, m.sentence_begin, m.sentence_end);
+    m.action = Recut(m.action, m.sentence_begin, m.sentence_end);
+    m.begin = OriginalBegin(m.begin);
+    m.end = OriginalEnd(m.end);
+    m.sentence_begin = OriginalBegin(m.sentence_begin);
+    m.sentence_end = OriginalEnd(m.sentence_end);
+  }
+  for (DateMention& d : facts->dates) {
+    d.text = Recut(d.text, d.begin, d.end);
+    d.begin = OriginalBegin(d.begin);
+    d.end = OriginalEnd(d.end);
+  }
+  for (Person& p : facts->people) {
+    p.name = Recut(p.name, p.begin, size);
+    p.begin = OriginalBegin(p.begin);
+    p.end = OriginalEnd(p.end);
+  }
+}
+
+TraditionalConverter::TraditionalConverter(
+    std::unique_ptr<opencc::SimpleConverter> converter)
+    : converter_(std::move(converter)) {}
+
+TraditionalConverter::~TraditionalConverter() = default;
+
+absl::StatusOr<std::unique_ptr<TraditionalConverter>>
+TraditionalConverter::Load(const std::string& t2s_config) {
+  if (!std::filesystem::exists(t2s_config)) {
+    return absl::NotFoundError(
+        absl::StrCat("OpenCC configuration ", t2s_config,
+                     " not found (install libopencc-data)"));
+  }
+  std::unique_ptr<opencc::SimpleConverter> converter;
+  try {
+    converter = std::make_unique<opencc::SimpleConverter>(t2s_config);
+  } catch (const std::exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot load OpenCC configuration ", t2s_config, ": ", e.what()));
+  }
+  std::unique_ptr<TraditionalConverter> result(
+      new TraditionalConverter(std::move(converter)));
+  try {
+    result->BuildCharacterTable();
+  } catch (const std::exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "OpenCC configuration ", t2s_config, " failed to convert: ", e.what()));
+  }
+  return result;
+}
+
+void TraditionalConverter::BuildCharacterTable() {
+  // Converts every basic-plane ideograph once, one per line so that no
+  // phrase spans two, and keeps those whose Simplified form differs.
+  std::u32string probe;
+  std::vector<char32_t> characters;
+  for (const auto [first, last] :
+       {std::pair<char32_t, char32_t>{0x3400, 0x4DBF},
+        {0x4E00, 0x9FFF},
+        {0xF900, 0xFAFF}}) {
+    for (char32_t c = first; c <= last; ++c) {
+      characters.push_back(c);
+      probe.push_back(c);
+      probe.push_back(U'\n');
+    }
+  }
+  const std::u32string converted =
+      DecodeUtf8(converter_->Convert(EncodeUtf8(probe)));
+  size_t line_start = 0;
+  for (char32_t c : characters) {
+    const size_t line_end = converted.find(U'\n', line_start);
+    if (line_end == std::u32string::npos) break;
+    std::u32string simplified =
+        converted.substr(line_start, line_end - line_start);
+    line_start = line_end + 1;
+    if (simplified.size() == 1 && simplified[0] == c) continue;
+    if (simplified.empty()) continue;
+    traditional_.set(c);
+    simplified_of_.emplace_back(c, std::move(simplified));
+  }
+}
+
+bool TraditionalConverter::HasTraditional(std::string_view text) const {
+  // Basic-plane ideographs are the three-byte sequences; nothing else can
+  // be Traditional, so the scan decodes only those.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  for (size_t i = 0; i < size; ++i) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0xE3 || lead > 0xEF || i + 2 >= size) continue;
+    const char32_t c = ((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) |
+                       (bytes[i + 2] & 0x3F);
+    if (traditional_.test(c)) return true;
+    i += 2;
+  }
+  return false;
+}
+
+bool TraditionalConverter::HasTraditional(
+    std::u32string_view code_points) const {
+  for (const char32_t c : code_points) {
+    if (c < traditional_.size() && traditional_.test(c)) return true;
+  }
+  return false;
+}
+
+std::optional<ConvertedText> TraditionalConverter::ToSimplified(
+    std::string_view text) const {
+  if (!HasTraditional(text)) return std::nullopt;
+  ConvertedText out;
+  out.original_ = DecodeUtf8(text);
+  std::string phrase_converted;
+  try {
+    phrase_converted = converter_->Convert(text.data(), text.size());
+  } catch (const std::exception&) {
+    phrase_converted.clear();  // fall back to character conversion below
+  }
+  std::u32string converted = DecodeUtf8(phrase_converted);
+  if (Aligned(out.original_, converted)) {
+    out.converted_ = std::move(converted);
+    out.simplified_ = std::move(phrase_converted);
+    return out;
+  }
+  // The phrase conversion moved characters: convert each code point alone,
+  // so that every piece's origin is known.
+  return ConvertedText::ByCodePoint(
+      std::move(out.original_), [this](char32_t c) { return SimplifiedOf(c); });
+}
+
+std::u32string_view TraditionalConverter::SimplifiedOf(char32_t c) const {
+  if (c >= 0x10000 || !traditional_.test(c)) return {};
+  const auto it = std::lower_bound(
+      simplified_of_.begin(), simplified_of_.end(), c,
+      [](const auto& entry, char32_t key) { return entry.first < key; });
+  return it->second;
+}
+
+}  // namespace reportfacts
