@@ -4,7 +4,8 @@
 //   reportfacts-server --listen=127.0.0.1:0 --workers=2
 //
 // Prints "listening on HOST:PORT" to stdout once the port is bound and the
-// data is loaded; logs go to stderr.
+// data is loaded, then "http listening on HOST:PORT" when --http_listen is
+// set; logs go to stderr.
 #include <pthread.h>
 #include <signal.h>
 
@@ -24,6 +25,8 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "service/core/data_dir.h"
+#include "service/http/http_server.h"
+#include "service/server/auth.h"
 #include "service/server/options.h"
 #include "service/server/server.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
@@ -56,6 +59,23 @@ ABSL_FLAG(bool, enable_reflection, true,
           "Serve gRPC server reflection (for grpcurl and similar tools).");
 ABSL_FLAG(bool, log_text, false,
           "Debug aid: put (the start of) document text into debug logs.");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM server certificate chain; with --tls_key turns on TLS.");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert.");
+ABSL_FLAG(std::string, tls_client_ca, "",
+          "PEM CA of client certificates: clients must present a certificate "
+          "it signed (mutual TLS). Needs --tls_cert and --tls_key.");
+ABSL_FLAG(std::string, auth_token_file, "",
+          "File of accepted bearer tokens, one per line; tokens in the "
+          "environment variable REPORTFACTS_AUTH_TOKENS are accepted too. "
+          "With any token, FactExtractor calls need \"authorization: Bearer "
+          "<token>\"; health checks stay open.");
+ABSL_FLAG(std::string, health_listen, "",
+          "Extra plaintext host:port serving only grpc.health.v1, for probes "
+          "that cannot speak TLS. Empty: none.");
+ABSL_FLAG(std::string, http_listen, "",
+          "host:port of the HTTP side (POST /v1/extract, GET /metrics, GET "
+          "/healthz); port 0 picks a free port. Empty: no HTTP side.");
 
 namespace {
 
@@ -120,6 +140,26 @@ int main(int argc, char** argv) {
   options.drain = absl::Seconds(absl::GetFlag(FLAGS_drain_seconds));
   options.enable_reflection = absl::GetFlag(FLAGS_enable_reflection);
   options.log_text = absl::GetFlag(FLAGS_log_text);
+  options.tls_cert = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_key = absl::GetFlag(FLAGS_tls_key);
+  options.tls_client_ca = absl::GetFlag(FLAGS_tls_client_ca);
+  options.health_listen = absl::GetFlag(FLAGS_health_listen);
+  options.http_listen = absl::GetFlag(FLAGS_http_listen);
+  absl::StatusOr<std::vector<std::string>> auth_tokens =
+      reportfacts::LoadAuthTokens(absl::GetFlag(FLAGS_auth_token_file),
+                                  std::getenv(reportfacts::kAuthTokensEnv));
+  if (!auth_tokens.ok()) {
+    std::cerr << "reportfacts-server: " << auth_tokens.status().message()
+              << "\n";
+    return kExitUsage;
+  }
+  options.auth_tokens = *std::move(auth_tokens);
+  if (!options.http_listen.empty() && !options.auth_tokens.empty()) {
+    // Fail closed: the HTTP side does not check bearer tokens yet.
+    std::cerr << "reportfacts-server: --http_listen cannot be combined with "
+                 "bearer tokens yet (the HTTP side does not check them)\n";
+    return kExitUsage;
+  }
   if (options.max_doc_bytes <= 0 || options.max_message_bytes <= 0 ||
       options.default_deadline <= absl::ZeroDuration() ||
       options.drain < absl::ZeroDuration()) {
@@ -136,7 +176,27 @@ int main(int argc, char** argv) {
     spdlog::shutdown();
     return kExitStartFailed;
   }
+  // Both sides are up before either line is printed, so that whoever waits
+  // for "listening on" never sees a server that then exits.
+  std::unique_ptr<reportfacts::HttpServer> http;
+  if (!options.http_listen.empty()) {
+    reportfacts::HttpOptions http_options;
+    http_options.listen = options.http_listen;
+    absl::StatusOr<std::unique_ptr<reportfacts::HttpServer>> started =
+        reportfacts::HttpServer::Start(http_options, (*server)->service(),
+                                       (*server)->metrics());
+    if (!started.ok()) {
+      spdlog::error("cannot start: {}", started.status().ToString());
+      (*server)->Shutdown(absl::ZeroDuration());
+      spdlog::shutdown();
+      return kExitStartFailed;
+    }
+    http = *std::move(started);
+  }
   std::cout << "listening on " << (*server)->address() << std::endl;
+  if (http != nullptr) {
+    std::cout << "http listening on " << http->address() << std::endl;
+  }
 
   // The first signal starts a graceful drain on the main thread; a second
   // one ends the process at once.
@@ -155,7 +215,14 @@ int main(int argc, char** argv) {
   const int sig = signalled.get();
   spdlog::info("received {}: draining for up to {} s", strsignal(sig),
                absl::ToInt64Seconds(options.drain));
+  // Both sides drain at once; the HTTP side is destroyed before the server
+  // it calls into.
+  std::thread http_drain([&http, &options] {
+    if (http != nullptr) http->Shutdown(options.drain);
+  });
   (*server)->Shutdown(options.drain);
+  http_drain.join();
+  http.reset();
   spdlog::info("reportfacts-server stopped");
   spdlog::default_logger()->flush();
   return kExitOk;

@@ -81,14 +81,16 @@ struct FactExtractorService::StreamState {
 
 FactExtractorService::FactExtractorService(const ExtractionBackend& backend,
                                            WorkerPool& pool,
-                                           const ServerOptions& options)
+                                           const ServerOptions& options,
+                                           Metrics* metrics)
     : backend_(backend),
       pool_(pool),
       max_doc_bytes_(options.max_doc_bytes),
       stream_in_flight_(options.stream_in_flight > 0 ? options.stream_in_flight
                                                      : 1),
       default_deadline_(options.default_deadline),
-      log_text_(options.log_text) {}
+      log_text_(options.log_text),
+      metrics_(metrics) {}
 
 ServiceStats FactExtractorService::Stats() const {
   ServiceStats stats;
@@ -100,15 +102,22 @@ ServiceStats FactExtractorService::Stats() const {
   return stats;
 }
 
-FactExtractorService::Budget FactExtractorService::BudgetFor(
-    const grpc::ServerContext& context) const {
-  const absl::Time now = absl::Now();
+absl::Time FactExtractorService::CallerDeadline(
+    const grpc::ServerContext& context) {
   const std::chrono::system_clock::time_point deadline = context.deadline();
   if (deadline == std::chrono::system_clock::time_point::max()) {
+    return absl::InfiniteFuture();
+  }
+  return absl::FromChrono(deadline);
+}
+
+FactExtractorService::Budget FactExtractorService::BudgetFor(
+    absl::Time caller_deadline) const {
+  const absl::Time now = absl::Now();
+  if (caller_deadline == absl::InfiniteFuture()) {
     return {now + default_deadline_, default_deadline_};
   }
-  const absl::Time caller = absl::FromChrono(deadline);
-  return {caller, caller - now};
+  return {caller_deadline, caller_deadline - now};
 }
 
 std::shared_ptr<FactExtractorService::Job> FactExtractorService::MakeJob(
@@ -144,6 +153,9 @@ void FactExtractorService::Run(const std::shared_ptr<Job>& job) {
     result = backend_.Extract(job->text, options);
     --in_flight_;
     ++extractions_finished_;
+    if (metrics_ != nullptr && result.ok()) {
+      metrics_->RecordDocument(static_cast<int64_t>(job->text.size()));
+    }
     if (!result.ok() && absl::IsCancelled(result.status()) &&
         !job->cancelled->load() && absl::Now() >= job->deadline) {
       result = absl::DeadlineExceededError(
@@ -190,18 +202,26 @@ void FactExtractorService::LogFailure(std::string_view rpc, std::string_view id,
 grpc::Status FactExtractorService::Extract(grpc::ServerContext* context,
                                            const v1::ExtractRequest* request,
                                            v1::ExtractResponse* response) {
-  const v1::Document& document = request->document();
-  LogRequest("Extract", document);
+  return ToGrpcStatus(ExtractDocument(
+      "Extract", request->document(), CallerDeadline(*context),
+      [context] { return context->IsCancelled(); }, response));
+}
+
+absl::Status FactExtractorService::ExtractDocument(
+    std::string_view rpc, const v1::Document& document,
+    absl::Time caller_deadline, const std::function<bool()>& is_cancelled,
+    v1::ExtractResponse* response) {
+  LogRequest(rpc, document);
   response->set_document_id(document.id());
   if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
       !valid.ok()) {
     ++rejected_invalid_;
-    LogFailure("Extract", document.id(), valid);
-    return ToGrpcStatus(valid);
+    LogFailure(rpc, document.id(), valid);
+    return valid;
   }
-  if (document.text().empty()) return grpc::Status::OK;
+  if (document.text().empty()) return absl::OkStatus();
 
-  std::shared_ptr<Job> job = MakeJob(document, BudgetFor(*context));
+  std::shared_ptr<Job> job = MakeJob(document, BudgetFor(caller_deadline));
   auto promise = std::make_shared<std::promise<absl::StatusOr<Extraction>>>();
   std::future<absl::StatusOr<Extraction>> future = promise->get_future();
   job->done = [promise](Job&, absl::StatusOr<Extraction> result) {
@@ -213,17 +233,16 @@ grpc::Status FactExtractorService::Extract(grpc::ServerContext* context,
         absl::StrCat("server overloaded: all ", pool_.workers(),
                      " workers are busy and ", pool_.queue_capacity(),
                      " documents are queued; retry after a short backoff"));
-    LogFailure("Extract", document.id(), overloaded);
-    return ToGrpcStatus(overloaded);
+    LogFailure(rpc, document.id(), overloaded);
+    return overloaded;
   }
 
   while (future.wait_for(kPoll) != std::future_status::ready) {
-    if (context->IsCancelled()) {
+    if (is_cancelled && is_cancelled()) {
       job->cancelled->store(true);
-      LogFailure("Extract", document.id(),
+      LogFailure(rpc, document.id(),
                  absl::CancelledError("cancelled by the caller"));
-      return grpc::Status(grpc::StatusCode::CANCELLED,
-                          "the call was cancelled by the caller");
+      return absl::CancelledError("the call was cancelled by the caller");
     }
     if (absl::Now() >= job->deadline + absl::FromChrono(kPoll)) {
       // The core polls the deadline itself; this is the backstop for a
@@ -232,17 +251,17 @@ grpc::Status FactExtractorService::Extract(grpc::ServerContext* context,
       const absl::Status late = absl::DeadlineExceededError(
           absl::StrCat("extraction did not finish within its time budget of ",
                        Millis(job->budget), " ms"));
-      LogFailure("Extract", document.id(), late);
-      return ToGrpcStatus(late);
+      LogFailure(rpc, document.id(), late);
+      return late;
     }
   }
   absl::StatusOr<Extraction> result = future.get();
   if (!result.ok()) {
-    LogFailure("Extract", document.id(), result.status());
-    return ToGrpcStatus(result.status());
+    LogFailure(rpc, document.id(), result.status());
+    return result.status();
   }
   ExtractionToProto(*result, document.text(), response);
-  return grpc::Status::OK;
+  return absl::OkStatus();
 }
 
 grpc::Status FactExtractorService::ExtractStream(
@@ -315,7 +334,8 @@ grpc::Status FactExtractorService::ExtractStream(
       state->Push(std::move(empty));
       continue;
     }
-    std::shared_ptr<Job> job = MakeJob(document, BudgetFor(*context));
+    std::shared_ptr<Job> job =
+        MakeJob(document, BudgetFor(CallerDeadline(*context)));
     job->cancelled = state->cancelled;
     job->done = [this, state](Job& done_job,
                               absl::StatusOr<Extraction> result) {

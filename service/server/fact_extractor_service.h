@@ -13,12 +13,15 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <string_view>
 
 #include "absl/time/time.h"
 #include "grpcpp/server_context.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/server/backend.h"
+#include "service/server/metrics.h"
 #include "service/server/options.h"
 #include "service/server/worker_pool.h"
 
@@ -38,9 +41,26 @@ class FactExtractorService final : public v1::FactExtractor::Service {
  public:
   // `backend` and `pool` must outlive the service. Of `options`, the
   // service uses max_doc_bytes, stream_in_flight (must be resolved, > 0),
-  // default_deadline and log_text.
+  // default_deadline and log_text. `metrics`, when not null, must outlive
+  // the service and counts the documents extracted.
   FactExtractorService(const ExtractionBackend& backend, WorkerPool& pool,
-                       const ServerOptions& options);
+                       const ServerOptions& options,
+                       Metrics* metrics = nullptr);
+
+  // ExtractDocument is the Extract call without gRPC, for other transports
+  // (the HTTP side): the same validation, worker pool (RESOURCE_EXHAUSTED
+  // when the queue is full), time budget and cancellation. The budget runs
+  // to `caller_deadline`, or default_deadline from now when that is
+  // absl::InfiniteFuture(). `is_cancelled` (may be empty) is polled while
+  // waiting. `rpc` names the call in logs.
+  absl::Status ExtractDocument(std::string_view rpc,
+                               const v1::Document& document,
+                               absl::Time caller_deadline,
+                               const std::function<bool()>& is_cancelled,
+                               v1::ExtractResponse* response);
+
+  // max_doc_bytes is the largest document text accepted.
+  int64_t max_doc_bytes() const { return max_doc_bytes_; }
 
   grpc::Status Extract(grpc::ServerContext* context,
                        const v1::ExtractRequest* request,
@@ -68,7 +88,10 @@ class FactExtractorService final : public v1::FactExtractor::Service {
     absl::Time deadline;
     absl::Duration length;
   };
-  Budget BudgetFor(const grpc::ServerContext& context) const;
+  // BudgetFor takes absl::InfiniteFuture() for "no caller deadline".
+  Budget BudgetFor(absl::Time caller_deadline) const;
+  // CallerDeadline is a call's deadline, absl::InfiniteFuture() if none.
+  static absl::Time CallerDeadline(const grpc::ServerContext& context);
   // MakeJob copies the document into a job with the given budget.
   std::shared_ptr<Job> MakeJob(const v1::Document& document,
                                const Budget& budget) const;
@@ -88,6 +111,7 @@ class FactExtractorService final : public v1::FactExtractor::Service {
   const int stream_in_flight_;
   const absl::Duration default_deadline_;
   const bool log_text_;
+  Metrics* const metrics_;
 
   std::atomic<int64_t> extractions_started_{0};
   std::atomic<int64_t> extractions_finished_{0};

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/time/time.h"
 
@@ -60,6 +61,26 @@ struct ServerOptions {
   // Debug aid: include (the start of) document text in debug logs. Off by
   // default so that logs never hold report content.
   bool log_text = false;
+
+  // TLS: PEM files of the server certificate chain and its key. Both empty:
+  // plaintext. With tls_client_ca as well, clients must present a
+  // certificate signed by that CA (mutual TLS).
+  std::string tls_cert;
+  std::string tls_key;
+  std::string tls_client_ca;
+
+  // Bearer tokens accepted for reportfacts.v1.FactExtractor. Empty: no
+  // authentication. Health checks never need one. main.cc reads them from
+  // --auth_token_file and REPORTFACTS_AUTH_TOKENS, never from a flag value.
+  std::vector<std::string> auth_tokens;
+
+  // A second, plaintext address serving only grpc.health.v1, for probes
+  // that cannot speak TLS. Empty: none.
+  std::string health_listen;
+
+  // host:port of the HTTP side (service/http), which service/main.cc starts
+  // beside the server. Empty: none. Server itself ignores it.
+  std::string http_listen;
 };
 
 }  // namespace reportfacts

@@ -14,6 +14,7 @@
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
 #include "service/core/data_dir.h"
+#include "service/server/credentials.h"
 #include "spdlog/spdlog.h"
 
 namespace reportfacts {
@@ -70,6 +71,20 @@ absl::StatusOr<std::string> HostOf(const std::string& listen) {
   return listen.substr(0, colon);
 }
 
+// AddPoolGauges exposes the worker pool's state as metrics.
+void AddPoolGauges(Metrics& metrics, const WorkerPool& pool) {
+  metrics.AddGauge("reportfacts_queue_depth", "Documents waiting for a worker.",
+                   [&pool] { return pool.queued(); });
+  metrics.AddGauge("reportfacts_extractions_in_flight",
+                   "Documents being extracted by a worker now.",
+                   [&pool] { return pool.running(); });
+  metrics.AddGauge("reportfacts_workers", "Extraction threads.",
+                   [&pool] { return pool.workers(); });
+  metrics.AddGauge("reportfacts_queue_capacity",
+                   "Documents that may wait for a worker.",
+                   [&pool] { return pool.queue_capacity(); });
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
@@ -90,24 +105,44 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   absl::StatusOr<std::string> host = HostOf(options.listen);
   if (!host.ok()) return host.status();
 
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      MakeServerCredentials(
+          {options.tls_cert, options.tls_key, options.tls_client_ca});
+  if (!credentials.ok()) return credentials.status();
+
   std::unique_ptr<Server> server(new Server());
   server->options_ = options;
   server->backend_ = std::move(backend);
+  server->metrics_ = std::make_unique<Metrics>();
   server->pool_ =
       std::make_unique<WorkerPool>(options.workers, options.queue_capacity);
   server->service_ = std::make_unique<FactExtractorService>(
-      *server->backend_, *server->pool_, server->options_);
+      *server->backend_, *server->pool_, server->options_,
+      server->metrics_.get());
+  AddPoolGauges(*server->metrics_, *server->pool_);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
-                           &server->port_);
+  builder.AddListeningPort(options.listen, *credentials, &server->port_);
   // Off: with SO_REUSEPORT a second server would share the port silently.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetOption(
       std::make_unique<ReflectionOption>(options.enable_reflection));
-  builder.RegisterService(server->service_.get());
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(MetricsInterceptorFactory(*server->metrics_));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  if (!options.auth_tokens.empty()) {
+    // Only the checker keeps the tokens.
+    server->token_checker_ =
+        std::make_unique<TokenChecker>(std::move(server->options_.auth_tokens));
+    server->options_.auth_tokens.clear();
+  }
+  server->guarded_service_ = std::make_unique<GuardedFactExtractor>(
+      *server->service_, server->token_checker_.get());
+  builder.RegisterService(server->guarded_service_.get());
   server->grpc_server_ = builder.BuildAndStart();
   if (server->grpc_server_ == nullptr || server->port_ == 0) {
     if (server->grpc_server_ != nullptr) {
@@ -123,15 +158,57 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   }
   server->address_ = absl::StrCat(*host, ":", server->port_);
 
+  if (!options.health_listen.empty()) {
+    // Probes cannot speak TLS: a plaintext server with the health service
+    // alone (EnableDefaultHealthCheckService gives every server one).
+    grpc::ServerBuilder health_builder;
+    health_builder.AddListeningPort(options.health_listen,
+                                    grpc::InsecureServerCredentials(),
+                                    &server->health_port_);
+    health_builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+    health_builder.SetMaxReceiveMessageSize(4096);
+    health_builder.SetOption(std::make_unique<ReflectionOption>(false));
+    server->health_placeholder_ =
+        std::make_unique<v1::FactExtractor::Service>();
+    health_builder.RegisterService(server->health_placeholder_.get());
+    server->health_server_ = health_builder.BuildAndStart();
+    if (server->health_server_ == nullptr || server->health_port_ == 0) {
+      server->health_server_.reset();
+      server->health_port_ = 0;
+      server->Shutdown(absl::ZeroDuration());
+      return absl::UnavailableError(absl::StrCat(
+          "cannot listen on ", options.health_listen,
+          " (--health_listen): the address is invalid or already in use"));
+    }
+  }
+
   grpc::HealthCheckServiceInterface* health =
       server->grpc_server_->GetHealthCheckService();
   health->SetServingStatus("", true);
   health->SetServingStatus(v1::FactExtractor::service_full_name(), true);
+  if (server->health_server_ != nullptr) {
+    grpc::HealthCheckServiceInterface* probe_health =
+        server->health_server_->GetHealthCheckService();
+    probe_health->SetServingStatus("", true);
+    probe_health->SetServingStatus(v1::FactExtractor::service_full_name(),
+                                   true);
+  }
   spdlog::info(
       "reportfacts-server serving on {} ({} workers, queue {}, data {}, "
-      "reflection {})",
+      "reflection {}, {}, {})",
       server->address_, options.workers, options.queue_capacity,
-      options.data_dir, options.enable_reflection ? "on" : "off");
+      options.data_dir, options.enable_reflection ? "on" : "off",
+      options.tls_cert.empty()        ? "plaintext"
+      : options.tls_client_ca.empty() ? "TLS"
+                                      : "mutual TLS",
+      server->token_checker_ != nullptr
+          ? absl::StrCat(server->token_checker_->TokenCount(),
+                         " bearer token(s)")
+          : std::string("no token auth"));
+  if (server->health_server_ != nullptr) {
+    spdlog::info("health checks also on plaintext port {}",
+                 server->health_port_);
+  }
   return server;
 }
 
@@ -139,15 +216,28 @@ Server::~Server() { Shutdown(absl::ZeroDuration()); }
 
 void Server::Shutdown(absl::Duration drain) {
   std::call_once(shutdown_once_, [this, drain] {
+    if (health_server_ != nullptr) {
+      // Probes see NOT_SERVING for the whole drain; the probe server stops
+      // once the main one has.
+      health_server_->GetHealthCheckService()->SetServingStatus(false);
+    }
     if (grpc_server_ != nullptr) {
       if (grpc::HealthCheckServiceInterface* health =
               grpc_server_->GetHealthCheckService()) {
         health->SetServingStatus(false);
       }
-      const auto deadline =
-          std::chrono::system_clock::now() + absl::ToChronoMilliseconds(drain);
-      grpc_server_->Shutdown(deadline);
+      const absl::Time deadline = absl::Now() + drain;
+      // Refuse new calls with UNAVAILABLE (retryable) and let admitted ones
+      // finish before gRPC's Shutdown, which would cancel calls it has
+      // taken in but not yet handed to a handler.
+      guarded_service_->StartDraining();
+      guarded_service_->WaitIdle(deadline);
+      grpc_server_->Shutdown(absl::ToChronoTime(deadline));
       grpc_server_->Wait();
+    }
+    if (health_server_ != nullptr) {
+      health_server_->Shutdown(std::chrono::system_clock::now());
+      health_server_->Wait();
     }
     if (pool_ != nullptr) pool_->Stop();
   });

@@ -20,8 +20,11 @@
 #include "absl/time/time.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/server.h"
+#include "service/server/auth.h"
 #include "service/server/backend.h"
 #include "service/server/fact_extractor_service.h"
+#include "service/server/guarded_service.h"
+#include "service/server/metrics.h"
 #include "service/server/options.h"
 #include "service/server/worker_pool.h"
 
@@ -52,14 +55,25 @@ class Server {
   // Address is host:port with the bound port, e.g. "127.0.0.1:40123".
   const std::string& address() const { return address_; }
 
+  // HealthPort is the bound port of the health-only server, 0 without one.
+  int health_port() const { return health_port_; }
+
   // Options returns the options with every default resolved.
   const ServerOptions& options() const { return options_; }
 
-  // Shutdown marks every service NOT_SERVING, refuses new calls, lets
-  // running calls finish for up to `drain` and then cancels them, waits for
-  // the handlers, and stops the worker pool. Idempotent: later calls wait
-  // for the first one to finish.
+  // Shutdown marks every service NOT_SERVING, refuses new calls with
+  // UNAVAILABLE, lets running calls finish for up to `drain` and then
+  // cancels them, waits for the handlers, and stops the worker pool.
+  // Idempotent: later calls wait for the first one to finish.
   void Shutdown(absl::Duration drain);
+
+  // Metrics is where every call and document is counted; the HTTP side
+  // serves it as GET /metrics.
+  Metrics& metrics() { return *metrics_; }
+
+  // Service is the FactExtractor implementation; the HTTP side calls its
+  // ExtractDocument so both transports share validation, pool and budget.
+  FactExtractorService& service() { return *service_; }
 
   // Stats returns the service's counters.
   ServiceStats Stats() const { return service_->Stats(); }
@@ -73,9 +87,21 @@ class Server {
 
   ServerOptions options_;
   std::unique_ptr<ExtractionBackend> backend_;
+  // Declared before the pool and the service: both report into it.
+  std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<WorkerPool> pool_;
   std::unique_ptr<FactExtractorService> service_;
+  // The token checker (null without tokens) and the guard registered in
+  // place of service_: token check, and refusal while draining.
+  std::unique_ptr<TokenChecker> token_checker_;
+  std::unique_ptr<GuardedFactExtractor> guarded_service_;
   std::unique_ptr<grpc::Server> grpc_server_;
+  // Plaintext health-only server on options.health_listen, or null.
+  std::unique_ptr<grpc::Server> health_server_;
+  // gRPC gives the default health service only to a server with a sync
+  // service: an unimplemented FactExtractor plays that part.
+  std::unique_ptr<v1::FactExtractor::Service> health_placeholder_;
+  int health_port_ = 0;
   int port_ = 0;
   std::string address_;
   std::once_flag shutdown_once_;

@@ -45,7 +45,9 @@ absl::Status ValidateDocument(const v1::Document& document,
   const std::string& text = document.text();
   const int64_t size = static_cast<int64_t>(text.size());
   if (size > max_doc_bytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
+    // RESOURCE_EXHAUSTED, as for a message over the transport cap: the
+    // request is well-formed, it is only too big for this server.
+    return absl::ResourceExhaustedError(absl::StrCat(
         "document text is ", size, " bytes, over the limit of ", max_doc_bytes,
         " bytes (--max_doc_bytes); split the document or raise the limit"));
   }

@@ -13,9 +13,9 @@
 
 namespace reportfacts {
 
-// ValidateDocument returns INVALID_ARGUMENT when the text is longer than
-// `max_doc_bytes` (naming the size and the limit), when it is not valid
-// UTF-8 (naming the byte offset of the first bad byte), or when
+// ValidateDocument returns RESOURCE_EXHAUSTED when the text is longer than
+// `max_doc_bytes` (naming the size and the limit), INVALID_ARGUMENT when it
+// is not valid UTF-8 (naming the byte offset of the first bad byte) or when
 // reference_date is set but is not an ISO date; OK otherwise.
 absl::Status ValidateDocument(const v1::Document& document,
                               int64_t max_doc_bytes);

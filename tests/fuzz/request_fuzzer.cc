@@ -1,0 +1,66 @@
+// Fuzzes what the server does with a request before any work: parse the
+// bytes as a v1::ExtractRequest, then ValidateDocument.
+//
+// Differential check: the service's UTF-8 validator must agree with
+// protobuf's on every text, and a document that passes validation must be
+// within the size limit, valid UTF-8 and carry a real date (or none).
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "google/protobuf/stubs/common.h"
+#include "reportfacts/v1/fact_extractor.pb.h"
+#include "service/core/utf8.h"
+#include "service/server/validation.h"
+
+namespace google::protobuf::internal {
+// Exported by libprotobuf; declared in a header that is not installed.
+bool IsStructurallyValidUTF8(const char* buf, int len);
+}  // namespace google::protobuf::internal
+
+namespace {
+
+// Small, so that the fuzzer reaches the over-the-limit branch.
+constexpr int64_t kMaxDocBytes = 1024;
+
+void Check(bool ok, const char* what) {
+  if (!ok) {
+    std::fprintf(stderr, "property violated: %s\n", what);
+    std::abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  reportfacts::v1::ExtractRequest request;
+  if (!request.ParseFromArray(data, static_cast<int>(size))) return 0;
+  const reportfacts::v1::Document& document = request.document();
+  const std::string& text = document.text();
+
+  const bool ours_valid = !reportfacts::FindInvalidUtf8(text).has_value();
+  const bool protobuf_valid =
+      google::protobuf::internal::IsStructurallyValidUTF8(
+          text.data(), static_cast<int>(text.size()));
+  Check(ours_valid == protobuf_valid, "UTF-8 validators disagree");
+
+  const absl::Status status =
+      reportfacts::ValidateDocument(document, kMaxDocBytes);
+  if (status.ok()) {
+    Check(static_cast<int64_t>(text.size()) <= kMaxDocBytes, "size limit");
+    Check(ours_valid, "accepted invalid UTF-8");
+    Check(document.reference_date().empty() ||
+              reportfacts::IsIsoDate(document.reference_date()),
+          "accepted a bad date");
+  } else {
+    Check(absl::IsInvalidArgument(status) || absl::IsResourceExhausted(status),
+          "unexpected status code");
+    Check(status.message().size() <= 2048, "status message is bounded");
+  }
+  // Serialising what was parsed must not crash either.
+  std::string round_trip;
+  Check(request.SerializeToString(&round_trip), "serialise");
+  return 0;
+}

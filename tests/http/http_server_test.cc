@@ -1,0 +1,520 @@
+// Tests of the HTTP side: in-process servers on 127.0.0.1 and free ports,
+// driven with cpp-httplib's client and, for comparison, the gRPC stub.
+#include "service/http/http_server.h"
+
+#include <fstream>
+#include <future>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "httplib.h"
+#include "nlohmann/json.hpp"
+#include "reportfacts/v1/fact_extractor.grpc.pb.h"
+#include "service/server/server.h"
+#include "service/server/status.h"
+#include "tests/http/metrics_checks.h"
+#include "tests/http/prometheus_text.h"
+#include "tests/service/test_util.h"
+
+namespace reportfacts {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Optional;
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// JsonRequest is an ExtractRequest in proto3 JSON, text base64-encoded.
+std::string JsonRequest(const std::string& id, const std::string& text) {
+  return nlohmann::json{
+      {"document", {{"id", id}, {"text", absl::Base64Escape(text)}}}}
+      .dump();
+}
+
+// ErrorOf parses a JSON error body; fails the test when it is not one.
+nlohmann::json ErrorOf(const httplib::Result& result) {
+  EXPECT_TRUE(result);
+  if (!result) return {};
+  EXPECT_THAT(result->get_header_value("Content-Type"),
+              HasSubstr("application/json"));
+  const nlohmann::json body = nlohmann::json::parse(result->body, nullptr,
+                                                    /*allow_exceptions=*/false);
+  EXPECT_FALSE(body.is_discarded()) << result->body;
+  if (body.is_discarded() || !body.contains("error")) {
+    ADD_FAILURE() << "no error object in " << result->body;
+    return {};
+  }
+  const nlohmann::json& error = body["error"];
+  EXPECT_EQ(error.value("code", 0), result->status);
+  EXPECT_FALSE(error.value("message", "").empty());
+  return error;
+}
+
+class HttpTest : public ::testing::Test {
+ protected:
+  // Start starts a server (with the real core unless `backend` is given)
+  // and its HTTP side, both on free ports.
+  void Start(ServerOptions options = {}, HttpOptions http_options = {},
+             std::unique_ptr<ExtractionBackend> backend = nullptr) {
+    options.listen = "127.0.0.1:0";
+    if (options.workers == 0) options.workers = 2;
+    options.data_dir = REPORTFACTS_DATA_DIR;
+    absl::StatusOr<std::unique_ptr<Server>> server =
+        backend == nullptr ? Server::Start(options)
+                           : Server::Start(options, std::move(backend));
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+
+    http_options.listen = "127.0.0.1:0";
+    absl::StatusOr<std::unique_ptr<HttpServer>> http =
+        HttpServer::Start(http_options, server_->service(), server_->metrics());
+    ASSERT_TRUE(http.ok()) << http.status();
+    http_ = *std::move(http);
+    ASSERT_GT(http_->port(), 0);
+
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(-1);
+    stub_ = v1::FactExtractor::NewStub(grpc::CreateCustomChannel(
+        server_->address(), grpc::InsecureChannelCredentials(), args));
+  }
+
+  void TearDown() override {
+    if (http_ != nullptr) http_->Shutdown(absl::Seconds(5));
+    http_.reset();
+    server_.reset();
+  }
+
+  std::unique_ptr<httplib::Client> Client() const {
+    auto client = std::make_unique<httplib::Client>("127.0.0.1", http_->port());
+    client->set_connection_timeout(std::chrono::seconds(10));
+    client->set_read_timeout(std::chrono::seconds(60));
+    client->set_write_timeout(std::chrono::seconds(60));
+    return client;
+  }
+
+  httplib::Result PostJson(const std::string& body,
+                           const httplib::Headers& headers = {}) const {
+    return Client()->Post("/v1/extract", headers, body, "application/json");
+  }
+
+  grpc::Status GrpcExtract(const v1::Document& document,
+                           v1::ExtractResponse* response) const {
+    grpc::ClientContext context;
+    context.set_deadline(testing::In(30000));
+    v1::ExtractRequest request;
+    *request.mutable_document() = document;
+    return stub_->Extract(&context, request, response);
+  }
+
+  // Scrape fetches and parses /metrics.
+  testing::ExpositionPage Scrape() const {
+    httplib::Result result = Client()->Get("/metrics");
+    EXPECT_TRUE(result);
+    if (!result) return {};
+    EXPECT_EQ(result->status, 200);
+    EXPECT_THAT(result->get_header_value("Content-Type"),
+                HasSubstr("text/plain; version=0.0.4"));
+    std::string error;
+    std::optional<testing::ExpositionPage> page =
+        testing::ParseExposition(result->body, &error);
+    EXPECT_TRUE(page.has_value()) << error;
+    return page.value_or(testing::ExpositionPage{});
+  }
+
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<HttpServer> http_;
+  std::unique_ptr<v1::FactExtractor::Stub> stub_;
+};
+
+TEST_F(HttpTest, JsonExtractEqualsGrpcExtract) {
+  Start();
+  const std::string text = ReadFile(REPORTFACTS_SAMPLE);
+  ASSERT_FALSE(text.empty());
+  httplib::Result result = PostJson(JsonRequest("sample", text));
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  EXPECT_THAT(result->get_header_value("Content-Type"),
+              HasSubstr("application/json"));
+  v1::ExtractResponse over_http;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(result->body, &over_http)
+          .ok())
+      << result->body;
+
+  v1::Document document;
+  document.set_id("sample");
+  document.set_text(text);
+  v1::ExtractResponse over_grpc;
+  ASSERT_TRUE(GrpcExtract(document, &over_grpc).ok());
+  EXPECT_GT(over_grpc.metrics_size(), 0);
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(over_http, over_grpc))
+      << over_http.ShortDebugString() << "\n"
+      << over_grpc.ShortDebugString();
+}
+
+TEST_F(HttpTest, PlainTextExtractTakesIdAndReferenceDateFromQuery) {
+  Start();
+  const std::string text = ReadFile(REPORTFACTS_SAMPLE);
+  httplib::Result result =
+      Client()->Post("/v1/extract?id=doc-7&reference_date=2024-03-01", text,
+                     "text/plain; charset=utf-8");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  v1::ExtractResponse over_http;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(result->body, &over_http)
+          .ok());
+  EXPECT_EQ(over_http.document_id(), "doc-7");
+
+  v1::Document document;
+  document.set_id("doc-7");
+  document.set_text(text);
+  document.set_reference_date("2024-03-01");
+  v1::ExtractResponse over_grpc;
+  ASSERT_TRUE(GrpcExtract(document, &over_grpc).ok());
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(over_http, over_grpc));
+}
+
+TEST_F(HttpTest, MalformedJsonIs400WithJsonError) {
+  Start();
+  const std::vector<std::string> bodies = {
+      "",
+      "{",
+      "not json at all",
+      "[1, 2]",
+      R"({"document": {"text": "!!! not base64 !!!"}})",
+      R"({"document": {"txet": "YWJj"}})",  // unknown field
+      R"({"document": "abc"})",
+  };
+  for (const std::string& body : bodies) {
+    SCOPED_TRACE(body);
+    httplib::Result result = PostJson(body);
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 400) << result->body;
+    const nlohmann::json error = ErrorOf(result);
+    EXPECT_EQ(error.value("status", ""), "INVALID_ARGUMENT");
+  }
+}
+
+TEST_F(HttpTest, InvalidUtf8Is400NamingTheSameOffsetAsGrpc) {
+  Start();
+  const std::string sample = ReadFile(REPORTFACTS_SAMPLE);
+  ASSERT_GT(sample.size(), 400u);
+  // A stray byte at several character boundaries of a real report.
+  for (size_t offset : {size_t{0}, size_t{37}, size_t{200}, size_t{399}}) {
+    while (offset > 0 &&
+           (static_cast<unsigned char>(sample[offset]) & 0xC0) == 0x80) {
+      --offset;
+    }
+    SCOPED_TRACE(offset);
+    std::string text =
+        sample.substr(0, offset) + "\xFF" + sample.substr(offset);
+
+    v1::Document document;
+    document.set_text(text);
+    v1::ExtractResponse unused;
+    const grpc::Status over_grpc = GrpcExtract(document, &unused);
+    ASSERT_EQ(over_grpc.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+    for (const bool plain : {false, true}) {
+      httplib::Result result =
+          plain ? Client()->Post("/v1/extract", text, "text/plain")
+                : PostJson(JsonRequest("bad", text));
+      ASSERT_TRUE(result);
+      EXPECT_EQ(result->status, 400) << result->body;
+      const nlohmann::json error = ErrorOf(result);
+      EXPECT_EQ(error.value("status", ""), "INVALID_ARGUMENT");
+      EXPECT_THAT(error.value("message", ""),
+                  HasSubstr(absl::StrCat("byte offset ", offset)));
+      EXPECT_EQ(error.value("message", ""), over_grpc.error_message());
+    }
+  }
+}
+
+TEST_F(HttpTest, BodyOverLimitIs413) {
+  HttpOptions http_options;
+  http_options.max_body_bytes = 4096;
+  Start({}, http_options);
+  EXPECT_EQ(http_->max_body_bytes(), 4096u);
+  for (const bool plain : {false, true}) {
+    const std::string text(8192, 'a');
+    httplib::Result result =
+        plain ? Client()->Post("/v1/extract", text, "text/plain")
+              : PostJson(JsonRequest("big", text));
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 413);
+    EXPECT_THAT(ErrorOf(result).value("message", ""), HasSubstr("4096"));
+  }
+  // A body under the limit still works.
+  httplib::Result small =
+      PostJson(JsonRequest("small", "2024年收到提案12件。"));
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->status, 200) << small->body;
+}
+
+TEST_F(HttpTest, DocumentOverMaxDocBytesIs413) {
+  ServerOptions options;
+  options.max_doc_bytes = 1000;
+  Start(options);
+  // The default body limit leaves room for max_doc_bytes in base64.
+  EXPECT_GE(http_->max_body_bytes(), 4u * 1000 / 3);
+  const std::string text(1500, 'a');
+  httplib::Result result = PostJson(JsonRequest("long", text));
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 413);
+  // The same refusal as over gRPC, whatever its code.
+  v1::Document document;
+  document.set_text(text);
+  v1::ExtractResponse unused;
+  const grpc::Status over_grpc = GrpcExtract(document, &unused);
+  ASSERT_FALSE(over_grpc.ok());
+  const nlohmann::json error = ErrorOf(result);
+  EXPECT_EQ(error.value("status", ""),
+            std::string(StatusCodeName(over_grpc.error_code())));
+  EXPECT_EQ(error.value("message", ""), over_grpc.error_message());
+  EXPECT_THAT(error.value("message", ""), HasSubstr("1000"));
+  httplib::Result fits =
+      Client()->Post("/v1/extract", std::string(1000, 'a'), "text/plain");
+  ASSERT_TRUE(fits);
+  EXPECT_EQ(fits->status, 200) << fits->body;
+}
+
+TEST_F(HttpTest, BadHeadersAndContentTypes) {
+  Start();
+  const std::string body = JsonRequest("x", "abc");
+  httplib::Result timeout = PostJson(body, {{"X-Timeout-Ms", "soon"}});
+  ASSERT_TRUE(timeout);
+  EXPECT_EQ(timeout->status, 400);
+  EXPECT_THAT(ErrorOf(timeout).value("message", ""), HasSubstr("X-Timeout-Ms"));
+
+  httplib::Result type =
+      Client()->Post("/v1/extract", body, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(type);
+  EXPECT_EQ(type->status, 415);
+  ErrorOf(type);
+}
+
+TEST_F(HttpTest, HealthzAndUnknownPaths) {
+  Start();
+  httplib::Result health = Client()->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_THAT(health->body, HasSubstr("SERVING"));
+
+  httplib::Result missing = Client()->Get("/v2/nothing");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(ErrorOf(missing).value("status", ""), "NOT_FOUND");
+}
+
+TEST_F(HttpTest, DeadlineIs504AndStopsTheWork) {
+  auto backend = std::make_unique<testing::FakeBackend>();
+  testing::FakeBackend* fake = backend.get();
+  Start({}, {}, std::move(backend));
+  httplib::Result result =
+      Client()->Post("/v1/extract", {{"X-Timeout-Ms", "200"}},
+                     JsonRequest("slow", "sleep:20000"), "application/json");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 504) << result->body;
+  EXPECT_EQ(ErrorOf(result).value("status", ""), "DEADLINE_EXCEEDED");
+  EXPECT_TRUE(
+      testing::WaitUntil([fake] { return fake->cancelled() == 1; }, 10000));
+}
+
+TEST_F(HttpTest, BackendFailureIs500) {
+  Start({}, {}, std::make_unique<testing::FakeBackend>());
+  httplib::Result result = PostJson(JsonRequest("f", "fail:20"));
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 500);
+  EXPECT_EQ(ErrorOf(result).value("status", ""), "INTERNAL");
+}
+
+TEST_F(HttpTest, OverloadIs429WithRetryAfter) {
+  ServerOptions options;
+  options.workers = 1;
+  options.queue_capacity = 1;
+  Start(options, {}, std::make_unique<testing::FakeBackend>());
+  // One document runs, one waits: the queue is then full.
+  auto slow = [this] {
+    return Client()->Post("/v1/extract", JsonRequest("s", "sleep:1500"),
+                          "application/json");
+  };
+  std::future<httplib::Result> running = std::async(std::launch::async, slow);
+  ASSERT_TRUE(testing::WaitUntil(
+      [this] { return server_->Stats().in_flight == 1; }, 20000));
+  std::future<httplib::Result> queued = std::async(std::launch::async, slow);
+  ASSERT_TRUE(testing::WaitUntil(
+      [this] {
+        return Scrape().Find("reportfacts_queue_depth") ==
+               std::optional<double>(1.0);
+      },
+      20000));
+
+  httplib::Result refused = PostJson(JsonRequest("r", "quick"));
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 429);
+  EXPECT_EQ(refused->get_header_value("Retry-After"), "1");
+  EXPECT_EQ(ErrorOf(refused).value("status", ""), "RESOURCE_EXHAUSTED");
+
+  EXPECT_EQ(running.get()->status, 200);
+  EXPECT_EQ(queued.get()->status, 200);
+}
+
+TEST_F(HttpTest, ShutdownFinishesRunningRequestsThenGivesUp) {
+  Start({}, {}, std::make_unique<testing::FakeBackend>());
+  auto post = [this](const std::string& text) {
+    return std::async(std::launch::async, [this, text] {
+      return Client()->Post("/v1/extract", JsonRequest("d", text),
+                            "application/json");
+    });
+  };
+  // Within the drain time: the request completes.
+  std::future<httplib::Result> short_one = post("sleep:1500");
+  ASSERT_TRUE(testing::WaitUntil(
+      [this] { return server_->Stats().in_flight == 1; }, 20000));
+  // Beyond it: the request is answered 503 when the drain time is over.
+  std::future<httplib::Result> long_one = post("sleep:30000");
+  ASSERT_TRUE(testing::WaitUntil(
+      [this] {
+        return Scrape().Find("reportfacts_requests_in_flight",
+                             {{"transport", "http"}}) ==
+               std::optional<double>(2.0);
+      },
+      20000));
+  const int port = http_->port();
+  const absl::Time start = absl::Now();
+  http_->Shutdown(absl::Seconds(3));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(15));
+
+  httplib::Result finished = short_one.get();
+  ASSERT_TRUE(finished);
+  EXPECT_EQ(finished->status, 200);
+  httplib::Result cut = long_one.get();
+  ASSERT_TRUE(cut);
+  EXPECT_EQ(cut->status, 503);
+  EXPECT_EQ(cut->get_header_value("Retry-After"), "1");
+
+  httplib::Client after("127.0.0.1", port);
+  after.set_connection_timeout(std::chrono::seconds(5));
+  EXPECT_FALSE(after.Get("/healthz"));  // the port is closed
+}
+
+TEST_F(HttpTest, PortInUseIsAnError) {
+  Start();
+  HttpOptions clash;
+  clash.listen = absl::StrCat("127.0.0.1:", http_->port());
+  absl::StatusOr<std::unique_ptr<HttpServer>> second =
+      HttpServer::Start(clash, server_->service(), server_->metrics());
+  ASSERT_FALSE(second.ok());
+  EXPECT_THAT(std::string(second.status().message()), HasSubstr("in use"));
+
+  HttpOptions bad;
+  bad.listen = "no-port-here";
+  EXPECT_FALSE(
+      HttpServer::Start(bad, server_->service(), server_->metrics()).ok());
+}
+
+TEST_F(HttpTest, MetricsCountBothTransportsByMethodAndCode) {
+  Start();
+  const std::string text = ReadFile(REPORTFACTS_SAMPLE);
+  const testing::ExpositionPage before = Scrape();
+  EXPECT_EQ(before.Find("reportfacts_requests_total",
+                        {{"method", "POST /v1/extract"}}),
+            std::nullopt);
+  EXPECT_THAT(before.Find("reportfacts_documents_processed_total"),
+              Optional(0.0));
+
+  constexpr int kHttpOk = 3;
+  constexpr int kHttpBad = 2;
+  constexpr int kGrpcOk = 2;
+  for (int i = 0; i < kHttpOk; ++i) {
+    ASSERT_EQ(PostJson(JsonRequest("ok", text))->status, 200);
+  }
+  for (int i = 0; i < kHttpBad; ++i) {
+    ASSERT_EQ(PostJson("{bad")->status, 400);
+  }
+  v1::Document document;
+  document.set_text(text);
+  for (int i = 0; i < kGrpcOk; ++i) {
+    v1::ExtractResponse response;
+    ASSERT_TRUE(GrpcExtract(document, &response).ok());
+  }
+  document.set_text("\xC3");
+  v1::ExtractResponse unused;
+  ASSERT_EQ(GrpcExtract(document, &unused).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+
+  // An HTTP request is counted just after its response is written: poll.
+  const std::map<std::string, std::string> http_extract = {
+      {"transport", "http"}, {"method", "POST /v1/extract"}};
+  testing::ExpositionPage page;
+  ASSERT_TRUE(testing::WaitUntil(
+      [&] {
+        page = Scrape();
+        auto with_code = http_extract;
+        with_code["code"] = "400";
+        return page.Find("reportfacts_requests_total", with_code) ==
+               std::optional<double>(kHttpBad);
+      },
+      10000));
+
+  auto count = [&page](std::map<std::string, std::string> labels,
+                       const std::string& code) {
+    labels["code"] = code;
+    return page.Find("reportfacts_requests_total", labels);
+  };
+  auto errors = [&page](std::map<std::string, std::string> labels,
+                        const std::string& code) {
+    labels["code"] = code;
+    return page.Find("reportfacts_request_errors_total", labels);
+  };
+  EXPECT_THAT(count(http_extract, "200"), Optional(double{kHttpOk}));
+  EXPECT_EQ(errors(http_extract, "200"), std::nullopt);
+  EXPECT_THAT(errors(http_extract, "400"), Optional(double{kHttpBad}));
+  testing::ExpectHistogram(page, http_extract, kHttpOk + kHttpBad);
+
+  const std::map<std::string, std::string> grpc_extract = {
+      {"transport", "grpc"},
+      {"method", "/reportfacts.v1.FactExtractor/Extract"}};
+  EXPECT_THAT(count(grpc_extract, "OK"), Optional(double{kGrpcOk}));
+  EXPECT_THAT(count(grpc_extract, "INVALID_ARGUMENT"), Optional(1.0));
+  EXPECT_THAT(errors(grpc_extract, "INVALID_ARGUMENT"), Optional(1.0));
+  testing::ExpectHistogram(page, grpc_extract, kGrpcOk + 1);
+
+  // The scrape before this one is counted too.
+  EXPECT_THAT(page.Find("reportfacts_requests_total",
+                        {{"method", "GET /metrics"}, {"code", "200"}}),
+              Optional(::testing::Ge(1.0)));
+
+  constexpr int kDocuments = kHttpOk + kGrpcOk;
+  EXPECT_THAT(page.Find("reportfacts_documents_processed_total"),
+              Optional(double{kDocuments}));
+  EXPECT_THAT(page.Find("reportfacts_document_bytes_processed_total"),
+              Optional(static_cast<double>(kDocuments * text.size())));
+  EXPECT_THAT(page.Find("reportfacts_queue_depth"), Optional(0.0));
+  EXPECT_THAT(page.Find("reportfacts_extractions_in_flight"), Optional(0.0));
+  EXPECT_THAT(page.Find("reportfacts_workers"), Optional(2.0));
+  EXPECT_THAT(
+      page.Find("reportfacts_requests_in_flight", {{"transport", "grpc"}}),
+      Optional(0.0));
+}
+
+}  // namespace
+}  // namespace reportfacts
