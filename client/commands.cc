@@ -12,9 +12,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "client/args.h"
+#include "client/csv_format.h"
+#include "client/documents.h"
+#include "client/json_io.h"
 #include "client/rpc.h"
 #include "client/table_format.h"
-#include "google/protobuf/util/json_util.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/client_context.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
@@ -47,50 +49,21 @@ std::optional<int64_t> TimeoutOf(const ArgParser& args, const char* command) {
   return ms;
 }
 
-namespace {
-
-// ReadInput reads a whole file, or stdin for "-".
-std::optional<std::string> ReadInput(const std::string& path) {
-  if (path == "-") {
-    return std::string(std::istreambuf_iterator<char>(std::cin), {});
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return buffer.str();
-}
-
-std::string ToJson(const google::protobuf::Message& message, bool pretty) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = pretty;
-  options.always_print_primitive_fields = true;
-  options.preserve_proto_field_names = true;
-  std::string json;
-  const auto status =
-      google::protobuf::util::MessageToJsonString(message, &json, options);
-  if (!status.ok()) return "{}";
-  // Pretty output ends with a newline already; compact output does not.
-  if (!json.empty() && json.back() == '\n') json.pop_back();
-  return json;
-}
-
-}  // namespace
-
 int RunExtract(int argc, char** argv) {
   ArgParser args("extract", "FILE...",
                  "Sends each report file (UTF-8 text; \"-\" reads stdin) to "
                  "the server and prints the facts found.\n"
                  "Formats: json (the ExtractResponse as proto3 JSON; an array "
-                 "for several files), jsonl (one line per file), table.");
+                 "for several files), jsonl (one line per file), csv (one row "
+                 "per metric, with its document and report), table.");
   args.AddFlag("server", "HOST:PORT", kDefaultServer, "Server address.");
-  args.AddFlag("format", "json|jsonl|table", "",
+  args.AddFlag("format", "json|jsonl|csv|table", "",
                "Output format (default: json for one file, jsonl for "
                "several).");
   args.AddFlag("reference_date", "YYYY-MM-DD", "",
                "Resolves relative dates when a report names no year.");
   args.AddFlag("timeout_ms", "MS", "60000", "Deadline of each call.");
+  AddChannelFlags(args);
   if (auto code = ParseArgs(args, argc, argv)) return *code;
 
   const std::vector<std::string>& files = args.positional();
@@ -101,8 +74,9 @@ int RunExtract(int argc, char** argv) {
   }
   std::string format = args.Get("format");
   if (format.empty()) format = files.size() == 1 ? "json" : "jsonl";
-  if (format != "json" && format != "jsonl" && format != "table") {
-    std::cerr << "reportfacts extract: --format must be json, jsonl or "
+  if (format != "json" && format != "jsonl" && format != "csv" &&
+      format != "table") {
+    std::cerr << "reportfacts extract: --format must be json, jsonl, csv or "
                  "table, not \""
               << format << "\"\n";
     return kExitUsage;
@@ -111,10 +85,13 @@ int RunExtract(int argc, char** argv) {
   if (!timeout_ms) return kExitUsage;
 
   const std::string server = args.Get("server");
-  auto stub = v1::FactExtractor::NewStub(MakeChannel(server));
+  std::shared_ptr<grpc::Channel> channel = OpenChannel(args, "extract");
+  if (channel == nullptr) return kExitUsage;
+  auto stub = v1::FactExtractor::NewStub(channel);
   const bool json_array = format == "json" && files.size() > 1;
   int exit_code = kExitOk;
   bool first_output = true;
+  if (format == "csv") std::cout << CsvLine(MetricCsvHeader());
   for (const std::string& file : files) {
     std::optional<std::string> text = ReadInput(file);
     if (!text) {
@@ -140,6 +117,8 @@ int RunExtract(int argc, char** argv) {
     if (format == "table") {
       if (!first_output) std::cout << "\n";
       std::cout << FormatExtraction(response);
+    } else if (format == "csv") {
+      std::cout << MetricCsvRows(response);
     } else if (format == "jsonl") {
       std::cout << ToJson(response, /*pretty=*/false) << "\n";
     } else if (json_array) {
@@ -162,6 +141,7 @@ int RunIndicators(int argc, char** argv) {
   args.AddFlag("server", "HOST:PORT", kDefaultServer, "Server address.");
   args.AddFlag("format", "table|json", "table", "Output format.");
   args.AddFlag("timeout_ms", "MS", "10000", "Deadline of the call.");
+  AddChannelFlags(args);
   if (auto code = ParseArgs(args, argc, argv)) return *code;
   const std::string format = args.Get("format");
   if (format != "table" && format != "json") {
@@ -177,7 +157,9 @@ int RunIndicators(int argc, char** argv) {
   if (!timeout_ms) return kExitUsage;
 
   const std::string server = args.Get("server");
-  auto stub = v1::FactExtractor::NewStub(MakeChannel(server));
+  std::shared_ptr<grpc::Channel> channel = OpenChannel(args, "indicators");
+  if (channel == nullptr) return kExitUsage;
+  auto stub = v1::FactExtractor::NewStub(channel);
   grpc::ClientContext context;
   SetTimeout(context, *timeout_ms);
   v1::ListIndicatorsResponse response;
@@ -204,6 +186,7 @@ int RunHealth(int argc, char** argv) {
                "Service to ask about (\"\" = the whole server, or "
                "reportfacts.v1.FactExtractor).");
   args.AddFlag("timeout_ms", "MS", "5000", "Deadline of the call.");
+  AddChannelFlags(args);
   if (auto code = ParseArgs(args, argc, argv)) return *code;
   if (!args.positional().empty()) {
     std::cerr << "reportfacts health: unexpected argument \""
@@ -214,7 +197,9 @@ int RunHealth(int argc, char** argv) {
   if (!timeout_ms) return kExitUsage;
 
   const std::string server = args.Get("server");
-  auto stub = grpc::health::v1::Health::NewStub(MakeChannel(server));
+  std::shared_ptr<grpc::Channel> channel = OpenChannel(args, "health");
+  if (channel == nullptr) return kExitUsage;
+  auto stub = grpc::health::v1::Health::NewStub(channel);
   grpc::ClientContext context;
   SetTimeout(context, *timeout_ms);
   grpc::health::v1::HealthCheckRequest request;

@@ -19,6 +19,12 @@ int RunIndicators(int argc, char** argv);
 // RunHealth: reportfacts health [--server] [--service]
 int RunHealth(int argc, char** argv);
 
+// RunBatch: reportfacts batch [--output FILE] [--format] DIR
+int RunBatch(int argc, char** argv);
+
+// RunCompare: reportfacts compare [--format markdown|csv] INPUT...
+int RunCompare(int argc, char** argv);
+
 // RunEval: reportfacts eval --corpus DIR --gold DIR [--server | --data_dir]
 int RunEval(int argc, char** argv);
 

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+#include "client/bench_command.h"
 #include "client/commands.h"
 #include "client/rpc.h"
 
@@ -21,6 +22,9 @@ constexpr char kUsage[] =
     "\n"
     "Commands:\n"
     "  extract FILE...   Extract facts from files (- for stdin).\n"
+    "  batch DIR         Extract a whole folder over one stream; resumable.\n"
+    "  compare INPUT...  Table of indicators by report, city and year.\n"
+    "  bench INPUT...    Load-test a server: throughput and latency.\n"
     "  indicators        List the indicator taxonomy.\n"
     "  health            Check that the server is SERVING.\n"
     "  eval              Score extraction against gold files.\n"
@@ -43,6 +47,9 @@ int main(int argc, char** argv) {
     return cli::kExitOk;
   }
   if (command == "extract") return cli::RunExtract(argc, argv);
+  if (command == "batch") return cli::RunBatch(argc, argv);
+  if (command == "compare") return cli::RunCompare(argc, argv);
+  if (command == "bench") return cli::RunBench(argc, argv);
   if (command == "indicators") return cli::RunIndicators(argc, argv);
   if (command == "health") return cli::RunHealth(argc, argv);
   if (command == "eval") return cli::RunEval(argc, argv);

@@ -4,7 +4,7 @@
 # reportfacts client.
 #
 # Usage: e2e_test.sh CASE SERVER_BIN CLIENT_BIN DATA_DIR SAMPLE SHARED_DIR
-# CASE is one of: extract, port_clash, bad_data, unreachable, eval,
+# CASE is one of: extract, port_clash, bad_data, unreachable, eval, bench,
 # reflection.
 # Exits 0 on success, 77 when the case is skipped, 1 on failure.
 set -euo pipefail
@@ -206,6 +206,48 @@ bad_data)
   [[ $code -ne 0 && $code -ne 124 ]] || fail "bad data: exit $code"
   ! grep -q '^listening on' "$work/bad.out" || fail "bound despite bad data"
   grep -q "$work/empty" "$work/bad.err" || fail "error does not name the path"
+  ;;
+
+bench)
+  # The load generator sends exactly --count documents, unary and over
+  # streams, and reports every one of them with its latency.
+  start_server main
+  wait_healthy
+  printf '%s\n' "全年共收到提案412件，立案386件，办复率100%。" >"$work/doc.txt"
+  check_load() {  # check_load FILE COUNT
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+count = int(sys.argv[2])
+assert report["documents"] == count, report
+assert report["ok"] == count and report["failed"] == 0, report
+assert report["docs_per_second"] > 0 and report["mb_per_second"] > 0, report
+assert 0 < report["p50_ms"] <= report["p95_ms"] <= report["p99_ms"] \
+    <= report["max_ms"], report
+PY
+  }
+  expect_exit 0 "$client_bin" bench --server "127.0.0.1:$port" \
+    --concurrency 3 --count 40 --format json "$work/doc.txt" "$sample"
+  check_load "$work/last.out" 40 || fail "unary bench report"
+  expect_exit 0 "$client_bin" bench --server "127.0.0.1:$port" \
+    --rpc stream --concurrency 2 --count 30 --doc_bytes 2000 --format json \
+    "$sample"
+  check_load "$work/last.out" 30 || fail "stream bench report"
+  # An open-loop rate is held: 20 documents at 100/s take about 0.2 s.
+  expect_exit 0 "$client_bin" bench --server "127.0.0.1:$port" \
+    --concurrency 2 --count 20 --rate 100 --format json "$work/doc.txt"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["seconds"] >= 0.18, r' \
+    "$work/last.out" || fail "rate not held"
+  # Failures are counted and make the exit code 1; bad flags are usage.
+  printf 'bad \xff\xfe bytes' >"$work/bad.txt"
+  expect_exit 1 "$client_bin" bench --server "127.0.0.1:$port" --count 5 \
+    --format json "$work/bad.txt"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["errors"] == {"INVALID_ARGUMENT": 5}, r' \
+    "$work/last.out" || fail "errors not counted by code"
+  expect_exit 2 "$client_bin" bench --server "127.0.0.1:$port" --rpc carrier \
+    "$sample"
+  expect_exit 2 "$client_bin" bench --server "127.0.0.1:$port"
+  stop_server
   ;;
 
 unreachable)

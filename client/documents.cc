@@ -1,0 +1,72 @@
+#include "client/documents.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+
+#include "absl/strings/str_cat.h"
+
+namespace reportfacts::cli {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> ReadInput(const std::string& path) {
+  if (path == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return buffer.str();
+}
+
+absl::StatusOr<std::vector<DocumentFile>> ListDocuments(
+    const std::string& dir, bool recursive, const std::string& exclude) {
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) {
+    return absl::NotFoundError(absl::StrCat(dir, " is not a folder"));
+  }
+  std::vector<DocumentFile> files;
+  const auto consider = [&](const fs::directory_entry& entry) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name[0] == '.') return;
+    std::error_code e;
+    if (!entry.is_regular_file(e)) return;
+    if (!exclude.empty() && fs::equivalent(entry.path(), exclude, e)) return;
+    DocumentFile file;
+    file.path = entry.path().string();
+    file.id = entry.path().lexically_relative(dir).generic_string();
+    file.bytes = entry.file_size(e);
+    files.push_back(std::move(file));
+  };
+  if (recursive) {
+    fs::recursive_directory_iterator it(dir, error), end;
+    for (; !error && it != end; it.increment(error)) {
+      const std::string name = it->path().filename().string();
+      if (it->is_directory() && !name.empty() && name[0] == '.') {
+        it.disable_recursion_pending();
+        continue;
+      }
+      consider(*it);
+    }
+  } else {
+    fs::directory_iterator it(dir, error), end;
+    for (; !error && it != end; it.increment(error)) consider(*it);
+  }
+  if (error) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("cannot list ", dir, ": ", error.message()));
+  }
+  std::sort(
+      files.begin(), files.end(),
+      [](const DocumentFile& a, const DocumentFile& b) { return a.id < b.id; });
+  return files;
+}
+
+}  // namespace reportfacts::cli

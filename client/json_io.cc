@@ -1,0 +1,37 @@
+#include "client/json_io.h"
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace reportfacts::cli {
+
+std::string ToJson(const google::protobuf::Message& message, bool pretty) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = pretty;
+  options.always_print_primitive_fields = true;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  const auto status =
+      google::protobuf::util::MessageToJsonString(message, &json, options);
+  if (!status.ok()) return "{}";
+  // Pretty output ends with a newline already; compact output does not.
+  if (!json.empty() && json.back() == '\n') json.pop_back();
+  return json;
+}
+
+absl::StatusOr<v1::ExtractResponse> ParseResponseJson(std::string_view json) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  v1::ExtractResponse response;
+  const auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), &response,
+      options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "not an ExtractResponse in JSON: ",
+        std::string(status.message().data(), status.message().size())));
+  }
+  return response;
+}
+
+}  // namespace reportfacts::cli

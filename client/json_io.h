@@ -1,0 +1,25 @@
+// Reading and writing ExtractResponse as proto3 JSON, with the proto field
+// names (the names of the gold files), as `extract` and `batch` print it.
+#ifndef REPORTFACTS_CLIENT_JSON_IO_H_
+#define REPORTFACTS_CLIENT_JSON_IO_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+#include "reportfacts/v1/fact_extractor.pb.h"
+
+namespace reportfacts::cli {
+
+// ToJson prints `message` with every field, pretty (indented, for people)
+// or compact (one line, for JSON Lines). No trailing newline.
+std::string ToJson(const google::protobuf::Message& message, bool pretty);
+
+// ParseResponseJson reads one ExtractResponse printed by ToJson (unknown
+// fields are ignored, so newer servers' output still reads).
+absl::StatusOr<v1::ExtractResponse> ParseResponseJson(std::string_view json);
+
+}  // namespace reportfacts::cli
+
+#endif  // REPORTFACTS_CLIENT_JSON_IO_H_
