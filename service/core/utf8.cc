@@ -83,8 +83,14 @@ std::u32string DecodeUtf8(std::string_view bytes) {
 
 std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
                                       std::u32string* code_points) {
-  code_points->resize(bytes.size());
   const auto* in = reinterpret_cast<const uint8_t*>(bytes.data());
+  // Every code point has exactly one byte that is not a continuation byte,
+  // so counting those sizes the buffer exactly: a quarter of what sizing
+  // by bytes would take for Chinese text, which matters for large documents
+  // (fresh pages cost more than this pass).
+  size_t leads = 0;
+  for (size_t i = 0; i < bytes.size(); ++i) leads += (in[i] & 0xC0) != 0x80;
+  code_points->resize(leads);
   char32_t* out = code_points->data();
   const size_t size = bytes.size();
   size_t pos = 0, n = 0;
