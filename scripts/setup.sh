@@ -14,8 +14,8 @@ packages=(
   libabsl-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libre2-dev libopencc-dev libcpp-httplib-dev
-  python3-grpcio python3-protobuf
-  clang-14 libclang-rt-14-dev clang-format
+  python3-grpcio python3-protobuf python3-yaml
+  clang-14 libclang-rt-14-dev clang-format openssl
 )
 
 missing=()
@@ -37,6 +37,24 @@ if ((${#missing[@]} > 0)); then
     apt-get install -y --no-install-recommends "${packages[@]}"
 else
   echo "setup: all ${#packages[@]} packages are installed"
+fi
+
+# npm packages of the deploy tests (the Kubernetes schema validator), from
+# tests/deploy/package-lock.json. Debian's npm only when the machine has no
+# npm at all: it conflicts with other Node.js packagings.
+if ! command -v npm >/dev/null; then
+  echo "setup: installing npm"
+  sudo_npm=()
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo_npm=(sudo)
+  fi
+  "${sudo_npm[@]}" apt-get update
+  "${sudo_npm[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends npm
+fi
+if [[ ! tests/deploy/node_modules/.package-lock.json -nt \
+  tests/deploy/package-lock.json ]]; then
+  (cd tests/deploy && npm ci --no-audit --no-fund)
 fi
 
 build_dir=${REPORTFACTS_BUILD_DIR:-build}
