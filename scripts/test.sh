@@ -7,3 +7,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh
 ctest --test-dir "${REPORTFACTS_BUILD_DIR:-build}" --output-on-failure -j2
+bash scripts/sanitize.sh

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Measures reportfacts: the core in process (Google Benchmark) and the
+# server over gRPC on loopback (reportfacts bench), and writes one table.
+#
+#   bash scripts/bench.sh            # about 2 minutes
+#
+# Needs ../shared/corpus (the sample corpus) beside the repository.
+# BENCH_SECONDS sets the length of each load run (default 10). The table
+# goes to stdout and to $REPORTFACTS_BUILD_DIR/bench-results.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+build_dir=${REPORTFACTS_BUILD_DIR:-build}
+seconds=${BENCH_SECONDS:-10}
+corpus=${REPORTFACTS_SHARED_DIR:-../shared}/corpus
+[[ -d $corpus ]] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
+
+bash scripts/setup.sh >/dev/null
+bin=$build_dir/bin
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# json_field FILE KEY: a number from a one-line JSON object.
+json_field() {
+  /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
+}
+
+echo "bench: core benchmark (in process)" >&2
+"$bin/core_bench" --benchmark_format=json \
+  --benchmark_filter='BM_SampleCorpus|BM_DocumentSize|BM_MetricDensity' \
+  --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  >"$work/core.json"
+/usr/bin/python3 - "$work/core.json" >"$work/core.txt" <<'PY'
+import json, sys
+runs = {b["name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"]}
+def mbs(name):
+    return runs[name]["bytes_per_second"] / 1e6
+one = mbs("BM_SampleCorpus/real_time/threads:1_median")
+two = mbs("BM_SampleCorpus/real_time/threads:2_median")
+print(f"core_1={one:.1f}")
+print(f"core_2={two:.1f}")
+sizes = sorted((int(n.split("/")[1].split("_")[0]), b["real_time"])
+               for n, b in runs.items()
+               if n.startswith("BM_DocumentSize/") and n.endswith("_median"))
+per_mb = [t / (s / 1e6) for s, t in sizes if s >= 100000]
+print(f"size_spread={max(per_mb) / min(per_mb):.2f}")
+dens = sorted((int(n.split("/")[1].split("_")[0]), b["real_time"])
+              for n, b in runs.items()
+              if n.startswith("BM_MetricDensity/") and n.endswith("_median"))
+per_metric = [t / m for m, t in dens if m >= 100]
+print(f"density_spread={max(per_metric) / min(per_metric):.2f}")
+PY
+# shellcheck disable=SC1090
+source "$work/core.txt"
+
+# start_server WORKERS: starts a server on a free port, sets $port.
+start_server() {
+  "$bin/reportfacts-server" --listen=127.0.0.1:0 --workers="$1" \
+    --log_level=warn >"$work/server.out" 2>"$work/server.err" &
+  server_pid=$!
+  for _ in $(seq 300); do
+    port=$(sed -n 's/^listening on .*:\([0-9][0-9]*\)$/\1/p' "$work/server.out")
+    [[ -n $port ]] && return 0
+    sleep 0.05
+  done
+  echo "bench: server did not start" >&2
+  exit 1
+}
+stop_server() {
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
+# server_cpu_seconds: user + system CPU time the server has used so far.
+server_cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' \
+    "/proc/$server_pid/stat"
+}
+load() {  # load OUT FLAGS...: one run of reportfacts bench, JSON to OUT
+  local out=$1
+  shift
+  local cpu_before
+  cpu_before=$(server_cpu_seconds)
+  "$bin/reportfacts" bench --server "127.0.0.1:$port" --doc_bytes 16384 \
+    --format json "$@" "$corpus" >"$out"
+  # The server's CPU seconds, beside the client's figures: the load
+  # generator runs on the same two cores, so throughput per server CPU
+  # second is what compares with the core benchmark.
+  awk -v now="$(server_cpu_seconds)" -v before="$cpu_before" \
+    'BEGIN {print now - before}' >"$out.cpu"
+}
+
+echo "bench: gRPC, 1 worker, saturating" >&2
+start_server 1
+load "$work/w1.json" --concurrency 4 --duration_s "$seconds"
+stop_server
+
+echo "bench: gRPC, 2 workers, saturating, then half load" >&2
+start_server 2
+load "$work/w2.json" --concurrency 8 --duration_s "$seconds"
+half=$(/usr/bin/python3 -c "print(round($(json_field "$work/w2.json" docs_per_second) / 2, 1))")
+load "$work/half.json" --concurrency 8 --duration_s "$seconds" --rate "$half"
+stop_server
+
+echo "bench: server memory with 64 streams in flight" >&2
+start_server 2
+rss_idle=$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status")
+load "$work/streams.json" --rpc stream --concurrency 64 --stream_window 4 \
+  --duration_s "$seconds" &
+load_pid=$!
+rss_peak=0
+while kill -0 "$load_pid" 2>/dev/null; do
+  rss=$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status")
+  ((rss > rss_peak)) && rss_peak=$rss
+  sleep 0.1
+done
+wait "$load_pid"
+stop_server
+
+/usr/bin/python3 - "$work" "$core_1" "$core_2" "$size_spread" \
+  "$density_spread" "$rss_idle" "$rss_peak" <<'PY' | tee "$build_dir/bench-results.md"
+import json, sys
+work, core1, core2, size_spread, dens_spread, rss_idle, rss_peak = sys.argv[1:]
+core1, core2 = float(core1), float(core2)
+def load(name):
+    report = json.load(open(f"{work}/{name}.json"))
+    cpu = float(open(f"{work}/{name}.json.cpu").read())
+    report["mb_per_server_cpu_s"] = (
+        report["mb_per_second"] * report["seconds"] / cpu if cpu > 0 else 0)
+    return report
+w1, w2, half, streams = (load(n) for n in ("w1", "w2", "half", "streams"))
+def row(what, target, value, ok):
+    print(f"| {what} | {target} | {value} | {'yes' if ok else 'no'} |")
+print("| Measure | Target | Measured | Met |")
+print("|---|---|---|---|")
+row("Core, 1 thread, sample corpus, all facts", ">= 100 MB/s",
+    f"{core1:.1f} MB/s", core1 >= 100)
+row("Core, 2 threads", ">= 1.7x one", f"{core2:.1f} MB/s ({core2 / core1:.2f}x)",
+    core2 / core1 >= 1.7)
+row("Core time per MB, 100 KB..10 MB documents", "linear (spread ~1)",
+    f"max/min {size_spread}", float(size_spread) < 1.5)
+row("Core time per metric, 100..100,000 metrics", "linear (spread ~1)",
+    f"max/min {dens_spread}", float(dens_spread) < 1.5)
+row("gRPC, 16 KB docs, 1 worker", "-",
+    f"{w1['mb_per_second']:.1f} MB/s, {w1['docs_per_second']:.0f} docs/s "
+    f"({w1['mb_per_server_cpu_s']:.1f} MB per server CPU s)", True)
+row("gRPC, 16 KB docs, 2 workers (client on the same 2 cores)", "-",
+    f"{w2['mb_per_second']:.1f} MB/s, {w2['docs_per_second']:.0f} docs/s", True)
+row("gRPC per server CPU second vs core per core", ">= 60%",
+    f"{w2['mb_per_server_cpu_s']:.1f} MB ({w2['mb_per_server_cpu_s'] / core1:.0%})",
+    w2['mb_per_server_cpu_s'] >= 0.6 * core1)
+row("Two workers vs one (gRPC, client sharing the cores)", ">= 1.7x",
+    f"{w2['docs_per_second'] / w1['docs_per_second']:.2f}x",
+    w2['docs_per_second'] / w1['docs_per_second'] >= 1.7)
+row("p99 latency at half load", "<= 10 ms",
+    f"{half['p99_ms']:.2f} ms (p50 {half['p50_ms']:.2f}, at {half['docs_per_second']:.0f} docs/s)",
+    half['p99_ms'] <= 10)
+row("Server RSS, 64 streams in flight", "< 150 MB",
+    f"{int(rss_peak) / 1024:.0f} MB peak (idle {int(rss_idle) / 1024:.0f} MB)",
+    int(rss_peak) / 1024 < 150)
+errors = sum(r["failed"] for r in (w1, w2, half, streams))
+row("Failed documents in all load runs", "0", str(errors), errors == 0)
+PY
