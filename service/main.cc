@@ -154,12 +154,6 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   options.auth_tokens = *std::move(auth_tokens);
-  if (!options.http_listen.empty() && !options.auth_tokens.empty()) {
-    // Fail closed: the HTTP side does not check bearer tokens yet.
-    std::cerr << "reportfacts-server: --http_listen cannot be combined with "
-                 "bearer tokens yet (the HTTP side does not check them)\n";
-    return kExitUsage;
-  }
   if (options.max_doc_bytes <= 0 || options.max_message_bytes <= 0 ||
       options.default_deadline <= absl::ZeroDuration() ||
       options.drain < absl::ZeroDuration()) {
@@ -182,6 +176,7 @@ int main(int argc, char** argv) {
   if (!options.http_listen.empty()) {
     reportfacts::HttpOptions http_options;
     http_options.listen = options.http_listen;
+    http_options.auth_tokens = options.auth_tokens;
     absl::StatusOr<std::unique_ptr<reportfacts::HttpServer>> started =
         reportfacts::HttpServer::Start(http_options, (*server)->service(),
                                        (*server)->metrics());

@@ -177,6 +177,8 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
     return split;
   }
   std::unique_ptr<HttpServer> server(new HttpServer(service, metrics));
+  if (!options.auth_tokens.empty())
+    server->tokens_.emplace(options.auth_tokens);
   const int64_t max_doc_bytes = service.max_doc_bytes();
   server->max_body_bytes_ =
       options.max_body_bytes > 0
@@ -291,6 +293,15 @@ void HttpServer::Route() {
     if (!serving_.load()) {
       SetError(http_response, 503,
                absl::UnavailableError("the server is shutting down"));
+      return;
+    }
+    if (tokens_ && !tokens_->IsAuthorized(
+                       http_request.get_header_value("Authorization"))) {
+      http_response.set_header("WWW-Authenticate", "Bearer");
+      SetError(http_response, 401,
+               absl::UnauthenticatedError(
+                   "send \"Authorization: Bearer <token>\" with an accepted "
+                   "token"));
       return;
     }
     const std::string media_type = MediaType(http_request);

@@ -26,11 +26,14 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "service/server/auth.h"
 #include "service/server/fact_extractor_service.h"
 #include "service/server/metrics.h"
 
@@ -53,6 +56,11 @@ struct HttpOptions {
 
   // Threads that read requests and wait for extraction results.
   int threads = 16;
+
+  // Accepted bearer tokens; when any is given, POST /v1/extract needs
+  // "Authorization: Bearer <token>" (401 otherwise). /healthz and /metrics
+  // stay open, like gRPC health, for probes and scrapers.
+  std::vector<std::string> auth_tokens;
 };
 
 // HttpServer is a running HTTP side. Its methods are safe for concurrent
@@ -96,6 +104,7 @@ class HttpServer {
   int port_ = 0;
   std::string address_;
   size_t max_body_bytes_ = 0;
+  std::optional<TokenChecker> tokens_;  // set when tokens are required
   std::atomic<bool> serving_{true};
   // Set when the drain time is over: waiting requests give up.
   std::atomic<bool> cancel_all_{false};

@@ -311,6 +311,35 @@ TEST_F(HttpTest, BadHeadersAndContentTypes) {
   ErrorOf(type);
 }
 
+TEST_F(HttpTest, TokensGuardExtractButNotHealthOrMetrics) {
+  HttpOptions http_options;
+  http_options.auth_tokens = {"s3cret-token", "other-token"};
+  Start({}, http_options);
+  const std::string text = "全年共收到提案412件。";
+  for (const httplib::Headers& headers :
+       {httplib::Headers{}, httplib::Headers{{"Authorization", "Bearer nope"}},
+        httplib::Headers{{"Authorization", "s3cret-token"}}}) {
+    httplib::Result refused =
+        Client()->Post("/v1/extract", headers, text, "text/plain");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 401);
+    EXPECT_EQ(refused->get_header_value("WWW-Authenticate"), "Bearer");
+    EXPECT_THAT(refused->body, HasSubstr("UNAUTHENTICATED"));
+  }
+  httplib::Result accepted =
+      Client()->Post("/v1/extract", {{"Authorization", "Bearer other-token"}},
+                     text, "text/plain");
+  ASSERT_TRUE(accepted);
+  EXPECT_EQ(accepted->status, 200) << accepted->body;
+  EXPECT_THAT(accepted->body, HasSubstr("412"));
+  httplib::Result health = Client()->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  httplib::Result metrics = Client()->Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_EQ(metrics->status, 200);
+}
+
 TEST_F(HttpTest, HealthzAndUnknownPaths) {
   Start();
   httplib::Result health = Client()->Get("/healthz");
