@@ -154,8 +154,12 @@ TEST_F(BehaviorTest, BurstBeyondCapacityIsRefusedFastWithRetryableCode) {
       ++refused;
     }
   }
-  EXPECT_GE(ok, 2);  // one running, one queued
-  EXPECT_GE(refused, 1);
+  // At most one running and one queued are accepted; a call may also be
+  // refused while the first still sits in the queue, before the worker has
+  // taken it, so one acceptance is enough.
+  EXPECT_GE(ok, 1);
+  EXPECT_LE(ok, 2);
+  EXPECT_EQ(ok + refused, kCalls);
   EXPECT_EQ(server_->Stats().rejected_overloaded, refused);
 }
 
