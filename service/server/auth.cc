@@ -118,7 +118,7 @@ bool TokenChecker::IsAuthorized(std::string_view authorization) const {
   return match;
 }
 
-bool TokenChecker::Check(const grpc::ServerContext& context) const {
+bool TokenChecker::Check(const grpc::ServerContextBase& context) const {
   const auto range =
       context.client_metadata().equal_range(kAuthorizationHeader);
   bool match = false;

@@ -1,5 +1,5 @@
 // Optional bearer-token authentication: where tokens come from and how a
-// call's token is checked. GuardedFactExtractor (guarded_service.h) applies
+// call's token is checked. CallGate (call_gate.h) applies
 // the check in front of the real handlers.
 //
 //   absl::StatusOr<std::vector<std::string>> tokens =
@@ -49,7 +49,7 @@ class TokenChecker {
   bool IsAuthorized(std::string_view authorization) const;
 
   // Check looks at every authorization header of the call.
-  bool Check(const grpc::ServerContext& context) const;
+  bool Check(const grpc::ServerContextBase& context) const;
 
   // TokenCount is the number of accepted tokens.
   size_t TokenCount() const { return tokens_.size(); }

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "service/server/convert.h"
 #include "service/server/status.h"
+#include "service/server/unary_extract_call.h"
 #include "service/server/validation.h"
 #include "spdlog/spdlog.h"
 
@@ -38,6 +39,27 @@ v1::ExtractResponse FailedResponse(const std::string& id,
       TruncateMessage(MessageOf(status), kMaxStatusMessageBytes));
   return response;
 }
+
+// Admission admits a synchronous call through the gate (if any) and leaves
+// the gate when the handler returns.
+class Admission {
+ public:
+  Admission(CallGate* gate, const grpc::ServerContextBase& context,
+            std::string_view rpc)
+      : gate_(gate),
+        status_(gate != nullptr ? gate->Admit(context, rpc)
+                                : grpc::Status::OK) {}
+  ~Admission() {
+    if (gate_ != nullptr && status_.ok()) gate_->Leave();
+  }
+  Admission(const Admission&) = delete;
+  Admission& operator=(const Admission&) = delete;
+  const grpc::Status& status() const { return status_; }
+
+ private:
+  CallGate* const gate_;
+  const grpc::Status status_;
+};
 
 }  // namespace
 
@@ -82,7 +104,7 @@ struct FactExtractorService::StreamState {
 FactExtractorService::FactExtractorService(const ExtractionBackend& backend,
                                            WorkerPool& pool,
                                            const ServerOptions& options,
-                                           Metrics* metrics)
+                                           Metrics* metrics, CallGate* gate)
     : backend_(backend),
       pool_(pool),
       max_doc_bytes_(options.max_doc_bytes),
@@ -90,7 +112,8 @@ FactExtractorService::FactExtractorService(const ExtractionBackend& backend,
                                                      : 1),
       default_deadline_(options.default_deadline),
       log_text_(options.log_text),
-      metrics_(metrics) {}
+      metrics_(metrics),
+      gate_(gate) {}
 
 ServiceStats FactExtractorService::Stats() const {
   ServiceStats stats;
@@ -103,7 +126,7 @@ ServiceStats FactExtractorService::Stats() const {
 }
 
 absl::Time FactExtractorService::CallerDeadline(
-    const grpc::ServerContext& context) {
+    const grpc::ServerContextBase& context) {
   const std::chrono::system_clock::time_point deadline = context.deadline();
   if (deadline == std::chrono::system_clock::time_point::max()) {
     return absl::InfiniteFuture();
@@ -199,33 +222,43 @@ void FactExtractorService::LogFailure(std::string_view rpc, std::string_view id,
   }
 }
 
-grpc::Status FactExtractorService::Extract(grpc::ServerContext* context,
-                                           const v1::ExtractRequest* request,
-                                           v1::ExtractResponse* response) {
-  return ToGrpcStatus(ExtractDocument(
-      "Extract", request->document(), CallerDeadline(*context),
-      [context] { return context->IsCancelled(); }, response));
+grpc::ServerUnaryReactor* FactExtractorService::Extract(
+    grpc::CallbackServerContext* context, const v1::ExtractRequest* request,
+    v1::ExtractResponse* response) {
+  return StartUnaryExtractCall(*this, gate_, context, request, response);
 }
 
-absl::Status FactExtractorService::ExtractDocument(
+absl::Status FactExtractorService::SubmitDocument(
     std::string_view rpc, const v1::Document& document,
-    absl::Time caller_deadline, const std::function<bool()>& is_cancelled,
-    v1::ExtractResponse* response) {
+    absl::Time caller_deadline, std::shared_ptr<std::atomic<bool>> cancelled,
+    DocumentDone done) {
   LogRequest(rpc, document);
-  response->set_document_id(document.id());
   if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
       !valid.ok()) {
     ++rejected_invalid_;
     LogFailure(rpc, document.id(), valid);
     return valid;
   }
-  if (document.text().empty()) return absl::OkStatus();
+  if (document.text().empty()) {
+    v1::ExtractResponse empty;
+    empty.set_document_id(document.id());
+    done(absl::OkStatus(), empty);
+    return absl::OkStatus();
+  }
 
   std::shared_ptr<Job> job = MakeJob(document, BudgetFor(caller_deadline));
-  auto promise = std::make_shared<std::promise<absl::StatusOr<Extraction>>>();
-  std::future<absl::StatusOr<Extraction>> future = promise->get_future();
-  job->done = [promise](Job&, absl::StatusOr<Extraction> result) {
-    promise->set_value(std::move(result));
+  job->cancelled = std::move(cancelled);
+  job->done = [this, rpc, done = std::move(done)](
+                  Job& finished, absl::StatusOr<Extraction> result) {
+    v1::ExtractResponse response;
+    response.set_document_id(finished.id);
+    if (!result.ok()) {
+      LogFailure(rpc, finished.id, result.status());
+      done(result.status(), response);
+      return;
+    }
+    ExtractionToProto(*result, finished.text, &response);
+    done(absl::OkStatus(), response);
   };
   if (!pool_.TrySubmit([this, job] { Run(job); })) {
     ++rejected_overloaded_;
@@ -236,37 +269,68 @@ absl::Status FactExtractorService::ExtractDocument(
     LogFailure(rpc, document.id(), overloaded);
     return overloaded;
   }
+  return absl::OkStatus();
+}
 
-  while (future.wait_for(kPoll) != std::future_status::ready) {
+absl::Status FactExtractorService::ExtractDocument(
+    std::string_view rpc, const v1::Document& document,
+    absl::Time caller_deadline, const std::function<bool()>& is_cancelled,
+    v1::ExtractResponse* response) {
+  // The waiter may give up (cancel, deadline) while the worker still holds
+  // the job, so the outcome lives in shared state, not on this stack.
+  struct Outcome {
+    std::mutex mu;
+    std::condition_variable ready_cv;
+    bool ready = false;
+    absl::Status status;
+    v1::ExtractResponse response;
+  };
+  auto outcome = std::make_shared<Outcome>();
+  auto cancelled = std::make_shared<std::atomic<bool>>(false);
+  const absl::Time deadline = BudgetFor(caller_deadline).deadline;
+  const absl::Duration budget = BudgetFor(caller_deadline).length;
+  response->set_document_id(document.id());
+  absl::Status submitted = SubmitDocument(
+      rpc, document, caller_deadline, cancelled,
+      [outcome](absl::Status status, v1::ExtractResponse& built) {
+        std::lock_guard<std::mutex> lock(outcome->mu);
+        outcome->status = std::move(status);
+        outcome->response.Swap(&built);
+        outcome->ready = true;
+        outcome->ready_cv.notify_all();
+      });
+  if (!submitted.ok()) return submitted;
+
+  std::unique_lock<std::mutex> lock(outcome->mu);
+  while (!outcome->ready_cv.wait_for(lock, kPoll,
+                                     [&outcome] { return outcome->ready; })) {
     if (is_cancelled && is_cancelled()) {
-      job->cancelled->store(true);
+      cancelled->store(true);
       LogFailure(rpc, document.id(),
                  absl::CancelledError("cancelled by the caller"));
       return absl::CancelledError("the call was cancelled by the caller");
     }
-    if (absl::Now() >= job->deadline + absl::FromChrono(kPoll)) {
+    if (absl::Now() >= deadline + absl::FromChrono(kPoll)) {
       // The core polls the deadline itself; this is the backstop for a
       // document still waiting in the queue or a core slow to notice.
-      job->cancelled->store(true);
+      cancelled->store(true);
       const absl::Status late = absl::DeadlineExceededError(
           absl::StrCat("extraction did not finish within its time budget of ",
-                       Millis(job->budget), " ms"));
+                       Millis(budget), " ms"));
       LogFailure(rpc, document.id(), late);
       return late;
     }
   }
-  absl::StatusOr<Extraction> result = future.get();
-  if (!result.ok()) {
-    LogFailure(rpc, document.id(), result.status());
-    return result.status();
-  }
-  ExtractionToProto(*result, document.text(), response);
+  if (!outcome->status.ok()) return outcome->status;
+  response->Swap(&outcome->response);
   return absl::OkStatus();
 }
 
 grpc::Status FactExtractorService::ExtractStream(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<v1::ExtractResponse, v1::ExtractRequest>* stream) {
+  Admission admission(gate_, *context, "ExtractStream");
+  if (!admission.status().ok()) return admission.status();
   auto state = std::make_shared<StreamState>();
   const auto check_cancelled = [&context, &state] {
     if (context->IsCancelled()) state->cancelled->store(true);
@@ -378,9 +442,10 @@ grpc::Status FactExtractorService::ExtractStream(
 }
 
 grpc::Status FactExtractorService::ListIndicators(
-    grpc::ServerContext* /*context*/,
-    const v1::ListIndicatorsRequest* /*request*/,
+    grpc::ServerContext* context, const v1::ListIndicatorsRequest* /*request*/,
     v1::ListIndicatorsResponse* response) {
+  Admission admission(gate_, *context, "ListIndicators");
+  if (!admission.status().ok()) return admission.status();
   for (const Extractor::IndicatorInfo& info : backend_.Indicators()) {
     v1::Indicator* indicator = response->add_indicators();
     indicator->set_id(info.id);

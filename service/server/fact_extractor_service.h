@@ -1,9 +1,9 @@
 // The handlers of reportfacts.v1.FactExtractor.
 //
 // A handler validates the document, turns the call's deadline into a time
-// budget, hands the document to the WorkerPool, waits for the result,
-// converts it to proto and maps the status. It never runs extraction on a
-// gRPC thread.
+// budget and hands the document to the WorkerPool; the worker extracts it,
+// converts the result to proto and passes it on to be sent. Extraction
+// never runs on a gRPC thread.
 //
 //   WorkerPool pool(workers, queue_capacity);
 //   FactExtractorService service(*backend, pool, options);
@@ -21,6 +21,7 @@
 #include "grpcpp/server_context.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/server/backend.h"
+#include "service/server/call_gate.h"
 #include "service/server/metrics.h"
 #include "service/server/options.h"
 #include "service/server/worker_pool.h"
@@ -36,35 +37,63 @@ struct ServiceStats {
   int64_t in_flight = 0;             // backend calls running now
 };
 
+// DocumentDone receives the outcome of a queued document, exactly once, on
+// a worker thread: OK with `response` filled in, or the error (`response`
+// then holds only the document id). The callee may take `response` apart.
+using DocumentDone =
+    std::function<void(absl::Status status, v1::ExtractResponse& response)>;
+
 // FactExtractorService is safe for concurrent use, as gRPC requires.
-class FactExtractorService final : public v1::FactExtractor::Service {
+//
+// Extract uses gRPC's callback API: the request is handed to the worker
+// pool and the worker that extracts it also sends the response, so no
+// gRPC thread waits on a worker. ExtractStream and ListIndicators are
+// synchronous handlers.
+class FactExtractorService final
+    : public v1::FactExtractor::WithCallbackMethod_Extract<
+          v1::FactExtractor::Service> {
  public:
   // `backend` and `pool` must outlive the service. Of `options`, the
   // service uses max_doc_bytes, stream_in_flight (must be resolved, > 0),
   // default_deadline and log_text. `metrics`, when not null, must outlive
-  // the service and counts the documents extracted.
+  // the service and counts the documents extracted. `gate`, when not null,
+  // must outlive the service and admits every gRPC call.
   FactExtractorService(const ExtractionBackend& backend, WorkerPool& pool,
-                       const ServerOptions& options,
-                       Metrics* metrics = nullptr);
+                       const ServerOptions& options, Metrics* metrics = nullptr,
+                       CallGate* gate = nullptr);
 
-  // ExtractDocument is the Extract call without gRPC, for other transports
-  // (the HTTP side): the same validation, worker pool (RESOURCE_EXHAUSTED
-  // when the queue is full), time budget and cancellation. The budget runs
-  // to `caller_deadline`, or default_deadline from now when that is
-  // absl::InfiniteFuture(). `is_cancelled` (may be empty) is polled while
-  // waiting. `rpc` names the call in logs.
+  // SubmitDocument validates `document` and queues it on the worker pool
+  // without waiting. Not OK: the document was refused at once
+  // (INVALID_ARGUMENT, or RESOURCE_EXHAUSTED when the queue is full) and
+  // `done` is never called. OK: `done` is called exactly once, on this
+  // thread for an empty text, else on a worker. The budget runs to
+  // `caller_deadline`, or default_deadline from now when that is
+  // absl::InfiniteFuture(); setting `cancelled` stops the work early.
+  // `rpc` names the call in logs.
+  absl::Status SubmitDocument(std::string_view rpc,
+                              const v1::Document& document,
+                              absl::Time caller_deadline,
+                              std::shared_ptr<std::atomic<bool>> cancelled,
+                              DocumentDone done);
+
+  // ExtractDocument is SubmitDocument waiting for the outcome, for
+  // transports that block a thread per request (the HTTP side).
+  // `is_cancelled` (may be empty) is polled while waiting.
   absl::Status ExtractDocument(std::string_view rpc,
                                const v1::Document& document,
                                absl::Time caller_deadline,
                                const std::function<bool()>& is_cancelled,
                                v1::ExtractResponse* response);
 
+  // CallerDeadline is a call's deadline, absl::InfiniteFuture() if none.
+  static absl::Time CallerDeadline(const grpc::ServerContextBase& context);
+
   // max_doc_bytes is the largest document text accepted.
   int64_t max_doc_bytes() const { return max_doc_bytes_; }
 
-  grpc::Status Extract(grpc::ServerContext* context,
-                       const v1::ExtractRequest* request,
-                       v1::ExtractResponse* response) override;
+  grpc::ServerUnaryReactor* Extract(grpc::CallbackServerContext* context,
+                                    const v1::ExtractRequest* request,
+                                    v1::ExtractResponse* response) override;
 
   grpc::Status ExtractStream(
       grpc::ServerContext* context,
@@ -90,8 +119,6 @@ class FactExtractorService final : public v1::FactExtractor::Service {
   };
   // BudgetFor takes absl::InfiniteFuture() for "no caller deadline".
   Budget BudgetFor(absl::Time caller_deadline) const;
-  // CallerDeadline is a call's deadline, absl::InfiniteFuture() if none.
-  static absl::Time CallerDeadline(const grpc::ServerContext& context);
   // MakeJob copies the document into a job with the given budget.
   std::shared_ptr<Job> MakeJob(const v1::Document& document,
                                const Budget& budget) const;
@@ -112,6 +139,7 @@ class FactExtractorService final : public v1::FactExtractor::Service {
   const absl::Duration default_deadline_;
   const bool log_text_;
   Metrics* const metrics_;
+  CallGate* const gate_;
 
   std::atomic<int64_t> extractions_started_{0};
   std::atomic<int64_t> extractions_finished_{0};

@@ -117,9 +117,16 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   server->metrics_ = std::make_unique<Metrics>();
   server->pool_ =
       std::make_unique<WorkerPool>(options.workers, options.queue_capacity);
+  if (!options.auth_tokens.empty()) {
+    // Only the checker keeps the tokens.
+    server->token_checker_ =
+        std::make_unique<TokenChecker>(std::move(server->options_.auth_tokens));
+    server->options_.auth_tokens.clear();
+  }
+  server->gate_ = std::make_unique<CallGate>(server->token_checker_.get());
   server->service_ = std::make_unique<FactExtractorService>(
       *server->backend_, *server->pool_, server->options_,
-      server->metrics_.get());
+      server->metrics_.get(), server->gate_.get());
   AddPoolGauges(*server->metrics_, *server->pool_);
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -135,15 +142,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
       interceptors;
   interceptors.push_back(MetricsInterceptorFactory(*server->metrics_));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
-  if (!options.auth_tokens.empty()) {
-    // Only the checker keeps the tokens.
-    server->token_checker_ =
-        std::make_unique<TokenChecker>(std::move(server->options_.auth_tokens));
-    server->options_.auth_tokens.clear();
-  }
-  server->guarded_service_ = std::make_unique<GuardedFactExtractor>(
-      *server->service_, server->token_checker_.get());
-  builder.RegisterService(server->guarded_service_.get());
+  builder.RegisterService(server->service_.get());
   server->grpc_server_ = builder.BuildAndStart();
   if (server->grpc_server_ == nullptr || server->port_ == 0) {
     if (server->grpc_server_ != nullptr) {
@@ -235,8 +234,8 @@ void Server::Shutdown(absl::Duration drain) {
       // Refuse new calls with UNAVAILABLE (retryable) and let admitted ones
       // finish before gRPC's Shutdown, which would cancel calls it has
       // taken in but not yet handed to a handler.
-      guarded_service_->StartDraining();
-      guarded_service_->WaitIdle(deadline);
+      gate_->StartDraining();
+      gate_->WaitIdle(deadline);
       // A handler that has just returned may still have its response in
       // the transport; gRPC counts the call as done and Shutdown then closes
       // the connection, which a drain test once saw as a reset on the last

@@ -22,8 +22,8 @@
 #include "grpcpp/server.h"
 #include "service/server/auth.h"
 #include "service/server/backend.h"
+#include "service/server/call_gate.h"
 #include "service/server/fact_extractor_service.h"
-#include "service/server/guarded_service.h"
 #include "service/server/metrics.h"
 #include "service/server/options.h"
 #include "service/server/worker_pool.h"
@@ -90,11 +90,11 @@ class Server {
   // Declared before the pool and the service: both report into it.
   std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<WorkerPool> pool_;
-  std::unique_ptr<FactExtractorService> service_;
-  // The token checker (null without tokens) and the guard registered in
-  // place of service_: token check, and refusal while draining.
+  // The token checker (null without tokens) and the gate every call of
+  // service_ passes: token check, and refusal while draining.
   std::unique_ptr<TokenChecker> token_checker_;
-  std::unique_ptr<GuardedFactExtractor> guarded_service_;
+  std::unique_ptr<CallGate> gate_;
+  std::unique_ptr<FactExtractorService> service_;
   std::unique_ptr<grpc::Server> grpc_server_;
   // Plaintext health-only server on options.health_listen, or null.
   std::unique_ptr<grpc::Server> health_server_;

@@ -127,7 +127,15 @@ TEST_F(OverloadTest, MetadataFloodIsRefusedAndNextCallWorks) {
   context.AddMetadata("x-flood", std::string(64 << 10, 'a'));
   const grpc::Status flooded = Extract("quick", channel_, &context);
   EXPECT_FALSE(flooded.ok());
-  EXPECT_TRUE(Extract("quick", channel_).ok());
+  // gRPC may close the flooded connection; a call that raced onto it gets
+  // UNAVAILABLE, which clients retry. The server itself must keep serving.
+  grpc::Status next;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    next = Extract("quick", channel_);
+    if (next.error_code() != grpc::StatusCode::UNAVAILABLE) break;
+  }
+  EXPECT_TRUE(next.ok()) << static_cast<int>(next.error_code()) << " "
+                         << next.error_message();
 }
 
 TEST_F(OverloadTest, KeepaliveAbuserIsCutOffOthersAreNot) {

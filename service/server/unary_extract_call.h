@@ -1,0 +1,27 @@
+// The unary Extract call on gRPC's callback API.
+//
+// The handler only admits the call and queues its document; the worker
+// that extracts the document also finishes the call, so no gRPC thread
+// sleeps while a document waits or runs. A cancel (the caller went away,
+// or its deadline passed) answers at once and stops the work.
+#ifndef REPORTFACTS_SERVICE_SERVER_UNARY_EXTRACT_CALL_H_
+#define REPORTFACTS_SERVICE_SERVER_UNARY_EXTRACT_CALL_H_
+
+#include "grpcpp/server_context.h"
+#include "grpcpp/support/server_callback.h"
+#include "reportfacts/v1/fact_extractor.pb.h"
+#include "service/server/call_gate.h"
+#include "service/server/fact_extractor_service.h"
+
+namespace reportfacts {
+
+// StartUnaryExtractCall serves one Extract call. `gate` may be null; when
+// it admits the call, the call leaves it once its status has been sent.
+grpc::ServerUnaryReactor* StartUnaryExtractCall(
+    FactExtractorService& service, CallGate* gate,
+    grpc::CallbackServerContext* context, const v1::ExtractRequest* request,
+    v1::ExtractResponse* response);
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_SERVER_UNARY_EXTRACT_CALL_H_
