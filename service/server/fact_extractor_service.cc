@@ -2,17 +2,15 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <functional>
-#include <future>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "service/server/convert.h"
 #include "service/server/status.h"
+#include "service/server/stream_extract_call.h"
 #include "service/server/unary_extract_call.h"
 #include "service/server/validation.h"
 #include "spdlog/spdlog.h"
@@ -20,7 +18,7 @@
 namespace reportfacts {
 namespace {
 
-// How often a waiting handler checks whether its caller went away.
+// How often ExtractDocument checks whether its caller went away.
 constexpr std::chrono::milliseconds kPoll(10);
 
 // Longest document id or text excerpt that goes into a log line.
@@ -28,37 +26,20 @@ constexpr size_t kMaxLoggedBytes = 200;
 
 int64_t Millis(absl::Duration d) { return absl::ToInt64Milliseconds(d); }
 
-// FailedResponse is a stream response that reports an error for one
-// document.
-v1::ExtractResponse FailedResponse(const std::string& id,
-                                   const absl::Status& status) {
-  v1::ExtractResponse response;
-  response.set_document_id(id);
-  response.set_error_code(static_cast<int32_t>(status.code()));
-  response.set_error_message(
-      TruncateMessage(MessageOf(status), kMaxStatusMessageBytes));
-  return response;
-}
-
-// Admission admits a synchronous call through the gate (if any) and leaves
-// the gate when the handler returns.
-class Admission {
+// GateLeavingReactor answers a unary call with `status` and leaves the
+// gate once the status has been sent.
+class GateLeavingReactor final : public grpc::ServerUnaryReactor {
  public:
-  Admission(CallGate* gate, const grpc::ServerContextBase& context,
-            std::string_view rpc)
-      : gate_(gate),
-        status_(gate != nullptr ? gate->Admit(context, rpc)
-                                : grpc::Status::OK) {}
-  ~Admission() {
-    if (gate_ != nullptr && status_.ok()) gate_->Leave();
+  GateLeavingReactor(CallGate* gate, grpc::Status status) : gate_(gate) {
+    Finish(std::move(status));
   }
-  Admission(const Admission&) = delete;
-  Admission& operator=(const Admission&) = delete;
-  const grpc::Status& status() const { return status_; }
+  void OnDone() override {
+    if (gate_ != nullptr) gate_->Leave();
+    delete this;
+  }
 
  private:
   CallGate* const gate_;
-  const grpc::Status status_;
 };
 
 }  // namespace
@@ -78,27 +59,6 @@ struct FactExtractorService::Job {
   std::shared_ptr<std::atomic<bool>> cancelled;
   // Called exactly once on the worker thread with the outcome.
   std::function<void(Job&, absl::StatusOr<Extraction>)> done;
-};
-
-// StreamState is shared by the reading handler thread, the writer thread
-// and the workers' completion callbacks of one ExtractStream call.
-struct FactExtractorService::StreamState {
-  std::mutex mu;
-  std::condition_variable changed;
-  std::deque<v1::ExtractResponse> ready;  // responses waiting to be written
-  int in_flight = 0;  // documents read and not yet written (or dropped)
-  bool reading_done = false;
-  bool write_failed = false;
-  std::shared_ptr<std::atomic<bool>> cancelled =
-      std::make_shared<std::atomic<bool>>(false);
-
-  void Push(v1::ExtractResponse response) {
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      ready.push_back(std::move(response));
-    }
-    changed.notify_all();
-  }
 };
 
 FactExtractorService::FactExtractorService(const ExtractionBackend& backend,
@@ -231,7 +191,7 @@ grpc::ServerUnaryReactor* FactExtractorService::Extract(
 absl::Status FactExtractorService::SubmitDocument(
     std::string_view rpc, const v1::Document& document,
     absl::Time caller_deadline, std::shared_ptr<std::atomic<bool>> cancelled,
-    DocumentDone done) {
+    QueuePolicy policy, DocumentDone done) {
   LogRequest(rpc, document);
   if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
       !valid.ok()) {
@@ -260,6 +220,15 @@ absl::Status FactExtractorService::SubmitDocument(
     ExtractionToProto(*result, finished.text, &response);
     done(absl::OkStatus(), response);
   };
+  if (policy == QueuePolicy::kParkWhenFull) {
+    const auto refuse = [job] {
+      job->done(*job, absl::UnavailableError("the server is shutting down"));
+    };
+    if (!pool_.SubmitOrPark([this, job] { Run(job); }, refuse)) {
+      return absl::UnavailableError("the server is shutting down");
+    }
+    return absl::OkStatus();
+  }
   if (!pool_.TrySubmit([this, job] { Run(job); })) {
     ++rejected_overloaded_;
     const absl::Status overloaded = absl::ResourceExhaustedError(
@@ -291,7 +260,7 @@ absl::Status FactExtractorService::ExtractDocument(
   const absl::Duration budget = BudgetFor(caller_deadline).length;
   response->set_document_id(document.id());
   absl::Status submitted = SubmitDocument(
-      rpc, document, caller_deadline, cancelled,
+      rpc, document, caller_deadline, cancelled, QueuePolicy::kRefuseWhenFull,
       [outcome](absl::Status status, v1::ExtractResponse& built) {
         std::lock_guard<std::mutex> lock(outcome->mu);
         outcome->status = std::move(status);
@@ -326,132 +295,28 @@ absl::Status FactExtractorService::ExtractDocument(
   return absl::OkStatus();
 }
 
-grpc::Status FactExtractorService::ExtractStream(
-    grpc::ServerContext* context,
-    grpc::ServerReaderWriter<v1::ExtractResponse, v1::ExtractRequest>* stream) {
-  Admission admission(gate_, *context, "ExtractStream");
-  if (!admission.status().ok()) return admission.status();
-  auto state = std::make_shared<StreamState>();
-  const auto check_cancelled = [&context, &state] {
-    if (context->IsCancelled()) state->cancelled->store(true);
-    return state->cancelled->load();
-  };
-
-  // One writer thread sends responses as they become ready, so that a slow
-  // reader on the other end never blocks a worker.
-  std::thread writer([state, stream] {
-    std::unique_lock<std::mutex> lock(state->mu);
-    for (;;) {
-      state->changed.wait(lock, [&state] {
-        return !state->ready.empty() ||
-               (state->reading_done && state->in_flight == 0);
-      });
-      if (state->ready.empty()) return;
-      v1::ExtractResponse response = std::move(state->ready.front());
-      state->ready.pop_front();
-      const bool skip = state->write_failed;
-      lock.unlock();
-      const bool written = !skip && stream->Write(response);
-      lock.lock();
-      if (!written && !state->write_failed) {
-        state->write_failed = true;
-        state->cancelled->store(true);  // nobody will read the rest
-      }
-      --state->in_flight;
-      state->changed.notify_all();
-    }
-  });
-
-  int64_t documents = 0;
-  v1::ExtractRequest request;
-  for (;;) {
-    // Take a slot before reading: while all slots are taken the stream is
-    // not read, and HTTP/2 flow control slows the sender down.
-    {
-      std::unique_lock<std::mutex> lock(state->mu);
-      while (state->in_flight >= stream_in_flight_ && !state->write_failed) {
-        state->changed.wait_for(lock, kPoll);
-        if (context->IsCancelled()) state->cancelled->store(true);
-        if (state->cancelled->load()) break;
-      }
-      if (state->write_failed || state->cancelled->load()) break;
-      ++state->in_flight;
-    }
-    if (!stream->Read(&request)) {
-      std::lock_guard<std::mutex> lock(state->mu);
-      --state->in_flight;
-      break;
-    }
-    ++documents;
-    const v1::Document& document = request.document();
-    LogRequest("ExtractStream", document);
-    if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
-        !valid.ok()) {
-      ++rejected_invalid_;
-      LogFailure("ExtractStream", document.id(), valid);
-      state->Push(FailedResponse(document.id(), valid));
-      continue;
-    }
-    if (document.text().empty()) {
-      v1::ExtractResponse empty;
-      empty.set_document_id(document.id());
-      state->Push(std::move(empty));
-      continue;
-    }
-    std::shared_ptr<Job> job =
-        MakeJob(document, BudgetFor(CallerDeadline(*context)));
-    job->cancelled = state->cancelled;
-    job->done = [this, state](Job& done_job,
-                              absl::StatusOr<Extraction> result) {
-      if (!result.ok()) {
-        LogFailure("ExtractStream", done_job.id, result.status());
-        state->Push(FailedResponse(done_job.id, result.status()));
-        return;
-      }
-      v1::ExtractResponse response;
-      response.set_document_id(done_job.id);
-      ExtractionToProto(*result, done_job.text, &response);
-      state->Push(std::move(response));
-    };
-    if (!pool_.Submit([this, job] { Run(job); }, check_cancelled)) {
-      const absl::Status refused =
-          state->cancelled->load()
-              ? absl::CancelledError("the call was cancelled by the caller")
-              : absl::UnavailableError("the server is shutting down");
-      state->Push(FailedResponse(document.id(), refused));
-    }
-  }
-
-  // Wait until every accepted document has been answered (or dropped).
-  {
-    std::unique_lock<std::mutex> lock(state->mu);
-    state->reading_done = true;
-    state->changed.notify_all();
-    while (state->in_flight > 0) {
-      state->changed.wait_for(lock, kPoll);
-      if (context->IsCancelled()) state->cancelled->store(true);
-    }
-  }
-  writer.join();
-  spdlog::debug("ExtractStream: {} documents", documents);
-  if (context->IsCancelled() || state->cancelled->load()) {
-    return grpc::Status(grpc::StatusCode::CANCELLED,
-                        "the stream was cancelled by the caller");
-  }
-  return grpc::Status::OK;
+grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
+FactExtractorService::ExtractStream(grpc::CallbackServerContext* context) {
+  return StartStreamExtractCall(*this, gate_, context, stream_in_flight_);
 }
 
-grpc::Status FactExtractorService::ListIndicators(
-    grpc::ServerContext* context, const v1::ListIndicatorsRequest* /*request*/,
+grpc::ServerUnaryReactor* FactExtractorService::ListIndicators(
+    grpc::CallbackServerContext* context,
+    const v1::ListIndicatorsRequest* /*request*/,
     v1::ListIndicatorsResponse* response) {
-  Admission admission(gate_, *context, "ListIndicators");
-  if (!admission.status().ok()) return admission.status();
+  grpc::Status admitted = grpc::Status::OK;
+  if (gate_ != nullptr) admitted = gate_->Admit(*context, "ListIndicators");
+  if (!admitted.ok()) {
+    grpc::ServerUnaryReactor* refusal = context->DefaultReactor();
+    refusal->Finish(std::move(admitted));
+    return refusal;
+  }
   for (const Extractor::IndicatorInfo& info : backend_.Indicators()) {
     v1::Indicator* indicator = response->add_indicators();
     indicator->set_id(info.id);
     indicator->set_description(info.description);
   }
-  return grpc::Status::OK;
+  return new GateLeavingReactor(gate_, grpc::Status::OK);
 }
 
 }  // namespace reportfacts

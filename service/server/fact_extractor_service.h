@@ -43,15 +43,18 @@ struct ServiceStats {
 using DocumentDone =
     std::function<void(absl::Status status, v1::ExtractResponse& response)>;
 
+// QueuePolicy says what SubmitDocument does when the pool's queue is full.
+enum class QueuePolicy {
+  kRefuseWhenFull,  // RESOURCE_EXHAUSTED at once (unary calls)
+  kParkWhenFull,    // park until a place frees (streams, which stop reading)
+};
+
 // FactExtractorService is safe for concurrent use, as gRPC requires.
 //
-// Extract uses gRPC's callback API: the request is handed to the worker
-// pool and the worker that extracts it also sends the response, so no
-// gRPC thread waits on a worker. ExtractStream and ListIndicators are
-// synchronous handlers.
-class FactExtractorService final
-    : public v1::FactExtractor::WithCallbackMethod_Extract<
-          v1::FactExtractor::Service> {
+// Every method uses gRPC's callback API: a document is handed to the
+// worker pool and the worker that extracts it also passes the answer on to
+// be sent, so no gRPC thread waits on a worker.
+class FactExtractorService final : public v1::FactExtractor::CallbackService {
  public:
   // `backend` and `pool` must outlive the service. Of `options`, the
   // service uses max_doc_bytes, stream_in_flight (must be resolved, > 0),
@@ -64,17 +67,19 @@ class FactExtractorService final
 
   // SubmitDocument validates `document` and queues it on the worker pool
   // without waiting. Not OK: the document was refused at once
-  // (INVALID_ARGUMENT, or RESOURCE_EXHAUSTED when the queue is full) and
-  // `done` is never called. OK: `done` is called exactly once, on this
-  // thread for an empty text, else on a worker. The budget runs to
+  // (INVALID_ARGUMENT; RESOURCE_EXHAUSTED when the queue is full under
+  // kRefuseWhenFull; UNAVAILABLE when shutting down) and `done` is never
+  // called. OK: `done` is called exactly once: on this thread for an empty
+  // text, else on a worker (or, for a parked document the shutdown
+  // refuses, on the thread stopping the pool). The budget runs to
   // `caller_deadline`, or default_deadline from now when that is
   // absl::InfiniteFuture(); setting `cancelled` stops the work early.
-  // `rpc` names the call in logs.
+  // `rpc` names the call in logs and must outlive the work (a literal).
   absl::Status SubmitDocument(std::string_view rpc,
                               const v1::Document& document,
                               absl::Time caller_deadline,
                               std::shared_ptr<std::atomic<bool>> cancelled,
-                              DocumentDone done);
+                              QueuePolicy policy, DocumentDone done);
 
   // ExtractDocument is SubmitDocument waiting for the outcome, for
   // transports that block a thread per request (the HTTP side).
@@ -95,21 +100,19 @@ class FactExtractorService final
                                     const v1::ExtractRequest* request,
                                     v1::ExtractResponse* response) override;
 
-  grpc::Status ExtractStream(
-      grpc::ServerContext* context,
-      grpc::ServerReaderWriter<v1::ExtractResponse, v1::ExtractRequest>* stream)
-      override;
+  grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
+  ExtractStream(grpc::CallbackServerContext* context) override;
 
-  grpc::Status ListIndicators(grpc::ServerContext* context,
-                              const v1::ListIndicatorsRequest* request,
-                              v1::ListIndicatorsResponse* response) override;
+  grpc::ServerUnaryReactor* ListIndicators(
+      grpc::CallbackServerContext* context,
+      const v1::ListIndicatorsRequest* request,
+      v1::ListIndicatorsResponse* response) override;
 
   // Stats returns a snapshot of the counters.
   ServiceStats Stats() const;
 
  private:
   struct Job;
-  struct StreamState;
 
   // Budget is the time a document may take: until the caller's deadline,
   // or default_deadline when the caller set none.

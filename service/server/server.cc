@@ -214,10 +214,6 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
 
 Server::~Server() { Shutdown(absl::ZeroDuration()); }
 
-// How long Shutdown waits, after the last admitted call returns, for its
-// response to leave the transport.
-constexpr absl::Duration kResponseFlushPause = absl::Milliseconds(200);
-
 void Server::Shutdown(absl::Duration drain) {
   std::call_once(shutdown_once_, [this, drain] {
     if (health_server_ != nullptr) {
@@ -233,16 +229,10 @@ void Server::Shutdown(absl::Duration drain) {
       const absl::Time deadline = absl::Now() + drain;
       // Refuse new calls with UNAVAILABLE (retryable) and let admitted ones
       // finish before gRPC's Shutdown, which would cancel calls it has
-      // taken in but not yet handed to a handler.
+      // taken in but not yet handed to a handler. A call leaves the gate
+      // only in OnDone, once its status has been sent.
       gate_->StartDraining();
       gate_->WaitIdle(deadline);
-      // A handler that has just returned may still have its response in
-      // the transport; gRPC counts the call as done and Shutdown then closes
-      // the connection, which a drain test once saw as a reset on the last
-      // call. A short pause lets those responses reach the wire.
-      absl::SleepFor(
-          std::max(absl::ZeroDuration(),
-                   std::min(kResponseFlushPause, deadline - absl::Now())));
       grpc_server_->Shutdown(absl::ToChronoTime(deadline));
       grpc_server_->Wait();
     }

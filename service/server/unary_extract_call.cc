@@ -26,6 +26,7 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
     const absl::Status submitted = service.SubmitDocument(
         "Extract", request->document(),
         FactExtractorService::CallerDeadline(*context), answer->cancelled,
+        QueuePolicy::kRefuseWhenFull,
         [answer, self, response](absl::Status status,
                                  v1::ExtractResponse& built) {
           if (answer->given.exchange(true)) return;

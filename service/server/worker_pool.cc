@@ -1,16 +1,9 @@
 #include "service/server/worker_pool.h"
 
 #include <algorithm>
-#include <chrono>
 #include <utility>
 
 namespace reportfacts {
-namespace {
-
-// How often Submit re-checks its give_up predicate while waiting.
-constexpr std::chrono::milliseconds kGiveUpPoll(10);
-
-}  // namespace
 
 WorkerPool::WorkerPool(int workers, int queue_capacity)
     : capacity_(std::max(1, queue_capacity)) {
@@ -33,20 +26,14 @@ bool WorkerPool::TrySubmit(Task task) {
   return true;
 }
 
-bool WorkerPool::Submit(Task task, const std::function<bool()>& give_up) {
+bool WorkerPool::SubmitOrPark(Task task, Task refused) {
   {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stopping_ && static_cast<int>(queue_.size()) >= capacity_) {
-      if (give_up) {
-        // Evaluate give_up without holding the lock: it may be slow.
-        lock.unlock();
-        const bool quit = give_up();
-        lock.lock();
-        if (quit) return false;
-      }
-      room_ready_.wait_for(lock, kGiveUpPoll);
-    }
+    std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return false;
+    if (static_cast<int>(queue_.size()) >= capacity_) {
+      parked_.push_back({std::move(task), std::move(refused)});
+      return true;
+    }
     queue_.push_back(std::move(task));
   }
   work_ready_.notify_one();
@@ -55,12 +42,16 @@ bool WorkerPool::Submit(Task task, const std::function<bool()>& give_up) {
 
 void WorkerPool::Stop() {
   std::call_once(stop_once_, [this] {
+    std::deque<Parked> refused;
     {
       std::lock_guard<std::mutex> lock(mu_);
       stopping_ = true;
+      refused.swap(parked_);
     }
     work_ready_.notify_all();
-    room_ready_.notify_all();
+    for (Parked& parked : refused) {
+      if (parked.refused) parked.refused();
+    }
     for (std::thread& t : threads_) t.join();
   });
 }
@@ -82,9 +73,15 @@ void WorkerPool::WorkerLoop() {
     if (queue_.empty()) return;  // stopping, and nothing left to run
     Task task = std::move(queue_.front());
     queue_.pop_front();
+    const bool unparked = !parked_.empty();
+    if (unparked) {
+      // The place just freed goes to the oldest parked task.
+      queue_.push_back(std::move(parked_.front().task));
+      parked_.pop_front();
+    }
     ++running_;
     lock.unlock();
-    room_ready_.notify_one();
+    if (unparked) work_ready_.notify_one();  // an idle worker may take it
     task();
     task = nullptr;  // release captured state before taking the lock
     lock.lock();

@@ -3,7 +3,7 @@
 //   WorkerPool pool(/*workers=*/4, /*queue_capacity=*/16);
 //   if (!pool.TrySubmit([] { Work(); })) return Overloaded();
 //
-// gRPC's own threads only validate, hand work to the pool and wait, so the
+// gRPC's own threads only validate and hand work to the pool, so the
 // amount of extraction running at once is bounded by `workers` however many
 // calls arrive, and the backlog by `queue_capacity`.
 #ifndef REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
@@ -38,11 +38,16 @@ class WorkerPool {
   // the queue is full or the pool is stopping.
   bool TrySubmit(Task task);
 
-  // Submit waits until the queue has room, then queues `task` and returns
-  // true. It returns false without queueing when the pool is stopping or
-  // when `give_up` (polled every few milliseconds on the calling thread;
-  // may be empty) returns true.
-  bool Submit(Task task, const std::function<bool()>& give_up);
+  // SubmitOrPark queues `task` when the queue has room; otherwise it parks
+  // the task, and the first worker to free a place queues it (parked tasks
+  // go first, oldest first). It never blocks. False: the pool is stopping
+  // and neither function runs. If the pool stops while `task` is parked,
+  // `refused` runs instead of it, on the thread calling Stop.
+  //
+  // A caller that parks must stop producing until its task is queued (an
+  // ExtractStream stops reading); that keeps the parked tasks to one per
+  // caller while the queue itself stays within its capacity.
+  bool SubmitOrPark(Task task, Task refused);
 
   // Stop refuses new tasks, lets the workers run every task already queued,
   // and joins them. Idempotent; must not be called from a task.
@@ -66,8 +71,12 @@ class WorkerPool {
   const int capacity_;
   mutable std::mutex mu_;
   std::condition_variable work_ready_;  // a task was queued, or stopping
-  std::condition_variable room_ready_;  // a task left the queue
   std::deque<Task> queue_;
+  struct Parked {
+    Task task;
+    Task refused;
+  };
+  std::deque<Parked> parked_;
   int running_ = 0;
   bool stopping_ = false;
   std::vector<std::thread> threads_;

@@ -298,17 +298,23 @@ int Drain(const std::string& address, int pid, const std::string& sample,
   }
   kill(pid, SIGTERM);
 
-  // New calls are refused while the old ones drain.
-  grpc::StatusCode refused = grpc::StatusCode::OK;
-  const auto give_up = Clock::now() + std::chrono::seconds(10);
-  while (Clock::now() < give_up) {
-    auto fresh = v1::FactExtractor::NewStub(Channel(address));
-    const grpc::Status s = Extract(*fresh, sample, 2000);
-    if (!s.ok()) {
-      refused = s.error_code();
-      break;
+  // New calls are refused once the server drains. Probing before it logs
+  // the signal would race: a call admitted just before the signal waits
+  // behind the big documents and runs out of its deadline.
+  while (CountLines(log, "draining") == 0) {
+    if (Clock::now() > wait_until) {
+      std::cerr << "FAIL: the server never logged that it drains\n";
+      return 1;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  // The log line comes a moment before the gate closes, so a probe may
+  // still be admitted; the next one must not be.
+  grpc::StatusCode refused = grpc::StatusCode::OK;
+  for (int probe = 0; probe < 3 && refused != grpc::StatusCode::UNAVAILABLE;
+       ++probe) {
+    auto fresh = v1::FactExtractor::NewStub(Channel(address));
+    refused = Extract(*fresh, sample, 2000).error_code();
   }
   for (std::thread& thread : threads) thread.join();
   std::cout << "figures: drain in_flight=" << calls << " ok=" << ok.load()

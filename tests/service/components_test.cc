@@ -2,6 +2,7 @@
 // conversion, status mapping) and of the client's formatting and flags.
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
@@ -29,10 +30,11 @@ using ::testing::HasSubstr;
 TEST(WorkerPoolTest, RunsEveryTask) {
   std::atomic<int> done{0};
   {
-    WorkerPool pool(2, 100);
+    WorkerPool pool(2, 4);  // most of them park: every one must still run
     for (int i = 0; i < 100; ++i) {
-      ASSERT_TRUE(pool.Submit([&done] { ++done; }, nullptr));
+      ASSERT_TRUE(pool.SubmitOrPark([&done] { ++done; }, nullptr));
     }
+    while (done.load() < 100) std::this_thread::yield();
     pool.Stop();
   }
   EXPECT_EQ(done.load(), 100);
@@ -57,7 +59,7 @@ TEST(WorkerPoolTest, TrySubmitRefusesWhenQueueIsFull) {
   EXPECT_EQ(started.load(), 2);
 }
 
-TEST(WorkerPoolTest, SubmitWaitsForRoomAndCanGiveUp) {
+TEST(WorkerPoolTest, ParkedTaskRunsWhenRoomFreesAndQueueStaysBounded) {
   WorkerPool pool(1, 1);
   std::atomic<bool> release{false};
   std::atomic<int> started{0};
@@ -68,25 +70,57 @@ TEST(WorkerPoolTest, SubmitWaitsForRoomAndCanGiveUp) {
   ASSERT_TRUE(pool.TrySubmit(blocker));
   while (started.load() == 0) std::this_thread::yield();
   ASSERT_TRUE(pool.TrySubmit(blocker));  // the queue is now full
-  int polls = 0;
-  EXPECT_FALSE(pool.Submit([] {}, [&polls] { return ++polls > 3; }));
-  EXPECT_GT(polls, 3);
-  std::thread releaser([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(30));
-    release = true;
-  });
-  std::atomic<bool> ran{false};
-  EXPECT_TRUE(pool.Submit([&ran] { ran = true; }, nullptr));
-  releaser.join();
+  std::vector<int> order;
+  std::mutex order_mu;
+  const auto record = [&](int n) {
+    return [&, n] {
+      std::lock_guard<std::mutex> lock(order_mu);
+      order.push_back(n);
+    };
+  };
+  // Both park at once instead of blocking, and the queue stays at 1.
+  EXPECT_TRUE(pool.SubmitOrPark(record(1), nullptr));
+  EXPECT_TRUE(pool.SubmitOrPark(record(2), nullptr));
+  EXPECT_EQ(pool.queued(), 1);
+  EXPECT_FALSE(pool.TrySubmit([] {}));
+  release = true;
+  const auto recorded = [&] {
+    std::lock_guard<std::mutex> lock(order_mu);
+    return order.size();
+  };
+  while (recorded() < 2) std::this_thread::yield();
   pool.Stop();
-  EXPECT_TRUE(ran.load());
+  EXPECT_EQ(order, (std::vector<int>{1, 2}));
+}
+
+TEST(WorkerPoolTest, StopRefusesParkedTasksInsteadOfRunningThem) {
+  WorkerPool pool(1, 1);
+  std::atomic<bool> release{false};
+  std::atomic<int> started{0};
+  const auto blocker = [&] {
+    ++started;
+    while (!release.load()) std::this_thread::yield();
+  };
+  ASSERT_TRUE(pool.TrySubmit(blocker));
+  while (started.load() == 0) std::this_thread::yield();
+  ASSERT_TRUE(pool.TrySubmit(blocker));
+  std::atomic<bool> ran{false};
+  std::atomic<bool> refused{false};
+  ASSERT_TRUE(pool.SubmitOrPark([&ran] { ran = true; },
+                                [&refused] { refused = true; }));
+  std::thread stopper([&pool] { pool.Stop(); });
+  while (!refused.load()) std::this_thread::yield();
+  release = true;
+  stopper.join();
+  EXPECT_FALSE(ran.load());
+  EXPECT_EQ(started.load(), 2);  // tasks already queued still ran
 }
 
 TEST(WorkerPoolTest, StoppedPoolRefusesWork) {
   WorkerPool pool(1, 4);
   pool.Stop();
   EXPECT_FALSE(pool.TrySubmit([] {}));
-  EXPECT_FALSE(pool.Submit([] {}, nullptr));
+  EXPECT_FALSE(pool.SubmitOrPark([] {}, [] {}));
   pool.Stop();  // idempotent
 }
 

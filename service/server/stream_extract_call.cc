@@ -1,0 +1,189 @@
+#include "service/server/stream_extract_call.h"
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <utility>
+
+#include "service/server/status.h"
+#include "spdlog/spdlog.h"
+
+namespace reportfacts {
+namespace {
+
+using StreamReactor =
+    grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>;
+
+// FailedResponse is a stream answer that reports an error for one document.
+v1::ExtractResponse FailedResponse(const std::string& id,
+                                   const absl::Status& status) {
+  v1::ExtractResponse response;
+  response.set_document_id(id);
+  response.set_error_code(static_cast<int32_t>(status.code()));
+  response.set_error_message(
+      TruncateMessage(MessageOf(status), kMaxStatusMessageBytes));
+  return response;
+}
+
+// RefusedStream answers a call the gate refused.
+class RefusedStream final : public StreamReactor {
+ public:
+  explicit RefusedStream(grpc::Status status) { Finish(std::move(status)); }
+  void OnDone() override { delete this; }
+};
+
+// StreamExtractCall is one admitted ExtractStream call. It deletes itself
+// in OnDone. Every decision is taken under mu_ in Advance, which then
+// starts the chosen read, write or finish without holding the lock (gRPC
+// may run a reaction inline).
+class StreamExtractCall final : public StreamReactor {
+ public:
+  StreamExtractCall(FactExtractorService& service, CallGate* gate,
+                    grpc::CallbackServerContext* context, int window)
+      : service_(service),
+        gate_(gate),
+        caller_deadline_(FactExtractorService::CallerDeadline(*context)),
+        window_(window) {
+    std::unique_lock<std::mutex> lock(mu_);
+    Advance(lock);
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {
+      std::unique_lock<std::mutex> lock(mu_);
+      reading_ = false;
+      no_more_reads_ = true;
+      --in_flight_;  // the slot taken for this read
+      Advance(lock);
+      return;
+    }
+    ++documents_;
+    // No new read starts while reading_ is set, so request_ is stable
+    // here. Submitting without the lock: an empty text is answered
+    // inline, and the answer takes the lock.
+    const v1::Document& document = request_.document();
+    const absl::Status submitted = service_.SubmitDocument(
+        "ExtractStream", document, caller_deadline_, cancelled_,
+        QueuePolicy::kParkWhenFull,
+        [this](absl::Status status, v1::ExtractResponse& built) {
+          Answer(status.ok() ? std::move(built)
+                             : FailedResponse(built.document_id(), status));
+        });
+    std::unique_lock<std::mutex> lock(mu_);
+    reading_ = false;
+    if (!submitted.ok()) {
+      ready_.push_back(FailedResponse(document.id(), submitted));
+    }
+    Advance(lock);
+  }
+
+  void OnWriteDone(bool ok) override {
+    std::unique_lock<std::mutex> lock(mu_);
+    writing_ = false;
+    --in_flight_;
+    if (!ok) StopAll();  // nobody reads the rest
+    Advance(lock);
+  }
+
+  void OnCancel() override {
+    std::unique_lock<std::mutex> lock(mu_);
+    StopAll();
+    Advance(lock);
+  }
+
+  void OnDone() override {
+    spdlog::debug("ExtractStream: {} documents", documents_);
+    if (gate_ != nullptr) gate_->Leave();
+    delete this;
+  }
+
+ private:
+  // Answer queues the answer of one document (from a worker).
+  void Answer(v1::ExtractResponse response) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (stopped_) {
+      --in_flight_;  // dropped: the stream is cancelled or broken
+    } else {
+      ready_.push_back(std::move(response));
+    }
+    Advance(lock);
+  }
+
+  // StopAll ends reading and writing and stops queued and running work.
+  void StopAll() {
+    stopped_ = true;
+    cancelled_->store(true);
+    in_flight_ -= static_cast<int>(ready_.size());
+    ready_.clear();
+  }
+
+  // Advance starts what can start now. The finish comes last: after it
+  // gRPC may delete this call at any moment.
+  void Advance(std::unique_lock<std::mutex>& lock) {
+    bool write = false;
+    bool read = false;
+    bool finish = false;
+    if (!finished_) {
+      if (!writing_ && !ready_.empty()) {
+        writing_ = true;
+        write = true;
+        current_ = std::move(ready_.front());
+        ready_.pop_front();
+      }
+      if (!reading_ && !no_more_reads_ && !stopped_ && in_flight_ < window_) {
+        reading_ = true;
+        ++in_flight_;  // take the slot before reading: flow control
+        read = true;
+      }
+      if ((no_more_reads_ || stopped_) && !reading_ && !writing_ &&
+          in_flight_ == 0) {
+        finished_ = true;
+        finish = true;
+      }
+    }
+    const bool cancelled = stopped_;
+    lock.unlock();
+    if (write) StartWrite(&current_);
+    if (read) StartRead(&request_);
+    if (finish) {
+      Finish(cancelled ? grpc::Status(grpc::StatusCode::CANCELLED,
+                                      "the stream was cancelled by the caller")
+                       : grpc::Status::OK);
+    }
+  }
+
+  FactExtractorService& service_;
+  CallGate* const gate_;
+  const absl::Time caller_deadline_;
+  const int window_;
+  // Shared with every job of this stream; set when the stream stops.
+  const std::shared_ptr<std::atomic<bool>> cancelled_ =
+      std::make_shared<std::atomic<bool>>(false);
+  int64_t documents_ = 0;  // only touched by reads, one at a time
+
+  std::mutex mu_;
+  v1::ExtractRequest request_;             // the buffer of the outstanding read
+  v1::ExtractResponse current_;            // the answer being written
+  std::deque<v1::ExtractResponse> ready_;  // answers waiting to be written
+  int in_flight_ = 0;  // documents read (or being read), not yet answered
+  bool reading_ = false;
+  bool writing_ = false;
+  bool no_more_reads_ = false;  // the caller closed its side
+  bool stopped_ = false;        // cancelled, or a write failed
+  bool finished_ = false;
+};
+
+}  // namespace
+
+grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
+StartStreamExtractCall(FactExtractorService& service, CallGate* gate,
+                       grpc::CallbackServerContext* context, int window) {
+  if (gate != nullptr) {
+    grpc::Status admitted = gate->Admit(*context, "ExtractStream");
+    if (!admitted.ok()) return new RefusedStream(std::move(admitted));
+  }
+  return new StreamExtractCall(service, gate, context, window);
+}
+
+}  // namespace reportfacts

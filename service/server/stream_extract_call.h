@@ -1,0 +1,29 @@
+// The ExtractStream call on gRPC's callback API.
+//
+// Documents are read one at a time while fewer than the stream's window
+// are unanswered; each is queued on the worker pool (parked when the
+// queue is full, which stops the reading and lets HTTP/2 flow control slow
+// the sender), and each answer is written as soon as it is ready, so
+// answers may come out of order. Only one read and one write are ever
+// outstanding, as gRPC requires.
+#ifndef REPORTFACTS_SERVICE_SERVER_STREAM_EXTRACT_CALL_H_
+#define REPORTFACTS_SERVICE_SERVER_STREAM_EXTRACT_CALL_H_
+
+#include "grpcpp/server_context.h"
+#include "grpcpp/support/server_callback.h"
+#include "reportfacts/v1/fact_extractor.pb.h"
+#include "service/server/call_gate.h"
+#include "service/server/fact_extractor_service.h"
+
+namespace reportfacts {
+
+// StartStreamExtractCall serves one ExtractStream call with at most
+// `window` (> 0) documents read and not yet answered. `gate` may be null;
+// when it admits the call, the call leaves it once its status is sent.
+grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
+StartStreamExtractCall(FactExtractorService& service, CallGate* gate,
+                       grpc::CallbackServerContext* context, int window);
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_SERVER_STREAM_EXTRACT_CALL_H_
