@@ -132,14 +132,15 @@ absl::StatusOr<Extraction> Extractor::Extract(
   }
   if (cancelled()) return absl::CancelledError("extraction cancelled");
 
-  result.reports = SplitReports(view, data_->gazetteer, data_->people);
+  const std::vector<TextLine> lines = SplitLines(view);
+  result.reports = SplitReports(view, lines, data_->gazetteer, data_->people);
   for (Metric& metric : result.metrics) {
     metric.report = ReportIndexAt(result.reports, metric.begin);
   }
   result.dates = ExtractDates(view, result.reports, options.reference_date);
   if (cancelled()) return absl::CancelledError("extraction cancelled");
-  result.people =
-      ExtractPeople(view, result.reports, data_->people, data_->gazetteer);
+  result.people = ExtractPeople(view, lines, result.reports, data_->people,
+                                data_->gazetteer);
   return result;
 }
 

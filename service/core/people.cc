@@ -200,8 +200,8 @@ class PeopleScanner {
                 const PeopleLexicon& lex, const Gazetteer& gazetteer)
       : text_(text), reports_(reports), lex_(lex), gazetteer_(gazetteer) {}
 
-  std::vector<Person> Run() {
-    for (const TextLine& line : SplitLines(text_)) {
+  std::vector<Person> Run(const std::vector<TextLine>& lines) {
+    for (const TextLine& line : lines) {
       if (line.blank()) continue;
       if (line.content_end - line.content_begin > kMaxCreditLine + 4) continue;
       for (const CreditName& c :
@@ -440,10 +440,11 @@ class PeopleScanner {
 }  // namespace
 
 std::vector<Person> ExtractPeople(std::u32string_view text,
+                                  const std::vector<TextLine>& lines,
                                   const std::vector<Report>& reports,
                                   const PeopleLexicon& lexicon,
                                   const Gazetteer& gazetteer) {
-  return PeopleScanner(text, reports, lexicon, gazetteer).Run();
+  return PeopleScanner(text, reports, lexicon, gazetteer).Run(lines);
 }
 
 }  // namespace reportfacts

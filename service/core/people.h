@@ -20,6 +20,7 @@
 #include "service/core/facts.h"
 #include "service/core/gazetteer.h"
 #include "service/core/lexicon.h"
+#include "service/core/text_lines.h"
 
 namespace reportfacts {
 
@@ -69,9 +70,11 @@ std::vector<CreditName> ParseCreditLine(std::u32string_view text, size_t begin,
                                         const PeopleLexicon& lexicon);
 
 // ExtractPeople finds every (name, role) once, at its first mention.
-// `reports` (sorted by begin) resolve 市/省 to the report's city/province.
-// The returned people have report set to the report holding them.
+// `lines` are SplitLines(text). `reports` (sorted by begin) resolve 市/省
+// to the report's city/province. The returned people have report set to
+// the report holding them.
 std::vector<Person> ExtractPeople(std::u32string_view text,
+                                  const std::vector<TextLine>& lines,
                                   const std::vector<Report>& reports,
                                   const PeopleLexicon& lexicon,
                                   const Gazetteer& gazetteer);

@@ -128,48 +128,6 @@ struct Head {
 
 }  // namespace
 
-std::vector<TextLine> SplitLines(std::u32string_view text) {
-  std::vector<TextLine> lines;
-  size_t begin = 0;
-  while (begin <= text.size()) {
-    size_t end = text.find(U'\n', begin);
-    if (end == std::u32string_view::npos) end = text.size();
-    TextLine line{begin, end, begin, end};
-    size_t& b = line.content_begin;
-    size_t& e = line.content_end;
-    while (true) {
-      while (b < e && IsBlank(text[b])) ++b;
-      size_t k = b;
-      while (k < e && text[k] == U'#') ++k;
-      if (k > b && (k == e || IsBlank(text[k]))) {
-        b = k;
-        continue;
-      }
-      if (b < e && text[b] == U'>' && (b + 1 == e || IsBlank(text[b + 1]))) {
-        ++b;
-        continue;
-      }
-      if (b + 1 < e && text[b] == U'*' && text[b + 1] == U'*') {
-        b += 2;
-        continue;
-      }
-      break;
-    }
-    while (true) {
-      while (e > b && IsBlank(text[e - 1])) --e;
-      if (e >= b + 2 && text[e - 1] == U'*' && text[e - 2] == U'*') {
-        e -= 2;
-        continue;
-      }
-      break;
-    }
-    lines.push_back(line);
-    if (end == text.size()) break;
-    begin = end + 1;
-  }
-  return lines;
-}
-
 const Place* FindCommittee(std::u32string_view text, const Gazetteer& gazetteer,
                            std::u32string* organization) {
   for (size_t k = text.find(U"政协"); k != std::u32string_view::npos;
@@ -199,9 +157,9 @@ const Place* FindCommittee(std::u32string_view text, const Gazetteer& gazetteer,
 }
 
 std::vector<Report> SplitReports(std::u32string_view text,
+                                 const std::vector<TextLine>& lines,
                                  const Gazetteer& gazetteer,
                                  const PeopleLexicon& lexicon) {
-  const std::vector<TextLine> lines = SplitLines(text);
   std::vector<size_t> filled;  // indices of non-blank lines
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].blank()) filled.push_back(i);

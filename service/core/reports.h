@@ -16,26 +16,15 @@
 #include "service/core/facts.h"
 #include "service/core/gazetteer.h"
 #include "service/core/people.h"
+#include "service/core/text_lines.h"
 
 namespace reportfacts {
 
-// TextLine is one line of the text; content_* exclude surrounding blanks
-// and markdown marks (#, >, **).
-struct TextLine {
-  size_t begin = 0;
-  size_t end = 0;  // at the '\n' or the text end
-  size_t content_begin = 0;
-  size_t content_end = 0;
-  bool blank() const { return content_begin >= content_end; }
-};
-
-// SplitLines returns every line of `text` in order.
-std::vector<TextLine> SplitLines(std::u32string_view text);
-
 // SplitReports finds the reports of a document, in text order; there is
 // always at least one. Report::end is the next report's begin or the text
-// size.
+// size. `lines` are SplitLines(text).
 std::vector<Report> SplitReports(std::u32string_view text,
+                                 const std::vector<TextLine>& lines,
                                  const Gazetteer& gazetteer,
                                  const PeopleLexicon& lexicon);
 

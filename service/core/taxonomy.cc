@@ -25,24 +25,6 @@ std::vector<std::u32string> ParseWordList(const std::string& field,
   return words;
 }
 
-bool ContainsAny(std::u32string_view text,
-                 const std::vector<std::u32string>& words) {
-  if (words.empty()) return true;
-  for (const auto& w : words) {
-    if (text.find(w) != std::u32string_view::npos) return true;
-  }
-  return false;
-}
-
-bool EqualsAny(std::u32string_view text,
-               const std::vector<std::u32string>& words) {
-  if (words.empty()) return true;
-  for (const auto& w : words) {
-    if (text == w) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
@@ -82,6 +64,41 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
       bool unused;
       rule.units = ParseWordList(f[4], &unused);
       rule.line_number = line.line_number;
+      if (taxonomy.rules_.size() >= KeywordIndex::kMaxWords) {
+        return DataLineError(
+            path, line.line_number,
+            absl::StrCat("more than ", KeywordIndex::kMaxWords, " rules"));
+      }
+      const int number = static_cast<int>(taxonomy.rules_.size());
+      // Files the rule under each of its words, or under "any"/"empty".
+      const auto file = [number](const std::vector<std::u32string>& words,
+                                 bool must_be_empty, KeywordIndex& index,
+                                 FieldRules& rules) {
+        if (words.empty()) {
+          KeywordIndex::Set(number,
+                            must_be_empty ? &rules.only_empty : &rules.any);
+          return true;
+        }
+        for (const std::u32string& w : words) {
+          const int id = index.Add(w);
+          if (id < 0) return false;
+          if (rules.by_word.size() <= static_cast<size_t>(id)) {
+            rules.by_word.resize(static_cast<size_t>(id) + 1);
+          }
+          KeywordIndex::Set(number, &rules.by_word[static_cast<size_t>(id)]);
+        }
+        return true;
+      };
+      if (!file(rule.object_words, rule.object_must_be_empty,
+                taxonomy.keywords_, taxonomy.object_rules_) ||
+          !file(rule.action_words, rule.action_must_be_empty,
+                taxonomy.keywords_, taxonomy.action_rules_) ||
+          !file(rule.units, false, taxonomy.units_, taxonomy.unit_rules_)) {
+        return DataLineError(
+            path, line.line_number,
+            absl::StrCat("more than ", KeywordIndex::kMaxWords,
+                         " distinct words (or units) in the rules"));
+      }
       taxonomy.rules_.push_back(std::move(rule));
     } else {
       return DataLineError(path, line.line_number,
@@ -100,14 +117,36 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
 const std::string& Taxonomy::Classify(std::u32string_view object,
                                       std::u32string_view action,
                                       std::u32string_view unit) const {
-  for (const IndicatorRule& rule : rules_) {
-    if (rule.object_must_be_empty && !object.empty()) continue;
-    if (rule.action_must_be_empty && !action.empty()) continue;
-    // Cheapest test first: most rules fail on the unit.
-    if (!EqualsAny(unit, rule.units)) continue;
-    if (!ContainsAny(action, rule.action_words)) continue;
-    if (!ContainsAny(object, rule.object_words)) continue;
-    return rule.indicator;
+  // The rules each field allows, then the first rule all three allow.
+  const auto allowed = [](std::u32string_view text,
+                          const KeywordIndex::Bits& found,
+                          const FieldRules& rules) {
+    KeywordIndex::Bits ok = rules.any;
+    if (text.empty()) {
+      KeywordIndex::OrInto(rules.only_empty, &ok);
+      return ok;
+    }
+    KeywordIndex::ForEach(found, [&](int id) {
+      if (static_cast<size_t>(id) < rules.by_word.size()) {
+        KeywordIndex::OrInto(rules.by_word[static_cast<size_t>(id)], &ok);
+      }
+    });
+    return ok;
+  };
+  KeywordIndex::Bits ok =
+      allowed(object, keywords_.Find(object), object_rules_);
+  KeywordIndex::AndInto(allowed(action, keywords_.Find(action), action_rules_),
+                        &ok);
+  // Units match whole: only the rules naming this very unit, or any unit.
+  KeywordIndex::Bits unit_ok = unit_rules_.any;
+  if (const int id = units_.IdOf(unit);
+      id >= 0 && static_cast<size_t>(id) < unit_rules_.by_word.size()) {
+    KeywordIndex::OrInto(unit_rules_.by_word[static_cast<size_t>(id)],
+                         &unit_ok);
+  }
+  KeywordIndex::AndInto(unit_ok, &ok);
+  if (const int first = KeywordIndex::First(ok); first >= 0) {
+    return rules_[static_cast<size_t>(first)].indicator;
   }
   return other_;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "service/core/keyword_index.h"
 
 namespace reportfacts {
 
@@ -49,6 +50,22 @@ class Taxonomy {
  private:
   std::vector<Indicator> indicators_;
   std::vector<IndicatorRule> rules_;
+  // The rules as sets of rule numbers (KeywordIndex::Bits, one bit per
+  // rule, file order), so that Classify intersects three sets and takes
+  // the first rule left. For the object, the action and the unit: the rules
+  // naming each word (by its id in keywords_ or units_), the rules taking
+  // anything ("*") and, for object and action, the rules requiring it to
+  // be empty ("-").
+  struct FieldRules {
+    std::vector<KeywordIndex::Bits> by_word;
+    KeywordIndex::Bits any{};
+    KeywordIndex::Bits only_empty{};
+  };
+  FieldRules object_rules_;
+  FieldRules action_rules_;
+  FieldRules unit_rules_;
+  KeywordIndex keywords_;  // object and action words
+  KeywordIndex units_;     // units, matched whole
   std::string other_ = "other";
 };
 

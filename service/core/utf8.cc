@@ -1,6 +1,7 @@
 #include "service/core/utf8.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace reportfacts {
 namespace {
@@ -44,6 +45,26 @@ inline size_t DecodeOne(std::string_view s, size_t pos, char32_t* cp) {
   return 0;
 }
 
+// CountContinuationBytes counts the bytes 10xxxxxx, eight at a time: a
+// byte is one when its top bit is set and the next bit is clear. The
+// multiply adds the eight 0/1 flags into the top byte (no popcount
+// instruction is assumed).
+size_t CountContinuationBytes(std::string_view bytes) {
+  constexpr uint64_t kTopBits = 0x8080808080808080ULL;
+  const size_t size = bytes.size();
+  size_t count = 0, i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes.data() + i, sizeof(word));
+    const uint64_t flags = (word & ~(word << 1) & kTopBits) >> 7;
+    count += static_cast<size_t>((flags * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < size; ++i) {
+    count += (static_cast<uint8_t>(bytes[i]) & 0xC0) == 0x80;
+  }
+  return count;
+}
+
 }  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
@@ -84,32 +105,38 @@ std::u32string DecodeUtf8(std::string_view bytes) {
 std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
                                       std::u32string* code_points) {
   const auto* in = reinterpret_cast<const uint8_t*>(bytes.data());
+  const size_t size = bytes.size();
   // Every code point has exactly one byte that is not a continuation byte,
   // so counting those sizes the buffer exactly: a quarter of what sizing
   // by bytes would take for Chinese text, which matters for large documents
   // (fresh pages cost more than this pass).
-  size_t leads = 0;
-  for (size_t i = 0; i < bytes.size(); ++i) leads += (in[i] & 0xC0) != 0x80;
-  code_points->resize(leads);
+  code_points->resize(size - CountContinuationBytes(bytes));
   char32_t* out = code_points->data();
-  const size_t size = bytes.size();
   size_t pos = 0, n = 0;
-  while (pos < size) {
+  // While three bytes remain, the common cases need no bounds checks: ASCII,
+  // and a well-formed three-byte sequence (lead E1..EF except ED, which
+  // leaves out the overlong E0 80..9F and surrogate ED A0..BF ranges).
+  while (pos + 3 <= size) {
     const uint8_t b0 = in[pos];
     if (b0 < 0x80) {
       out[n++] = b0;
       ++pos;
       continue;
     }
-    // The common case of a report: a well-formed three-byte sequence
-    // outside the overlong (E0 80..9F) and surrogate (ED A0..BF) ranges.
-    if (b0 > 0xE0 && b0 < 0xF0 && b0 != 0xED && pos + 2 < size &&
-        (in[pos + 1] & 0xC0) == 0x80 && (in[pos + 2] & 0xC0) == 0x80) {
-      out[n++] = ((b0 & 0x0F) << 12) | ((in[pos + 1] & 0x3F) << 6) |
-                 (in[pos + 2] & 0x3F);
+    const uint8_t b1 = in[pos + 1];
+    const uint8_t b2 = in[pos + 2];
+    if (static_cast<uint8_t>(b0 - 0xE1) < 0x0F && b0 != 0xED &&
+        ((b1 & 0xC0) | ((b2 & 0xC0) >> 2)) == 0xA0) {
+      out[n++] = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
       pos += 3;
       continue;
     }
+    const size_t len = DecodeOne(bytes, pos, &out[n]);
+    if (len == 0) return pos;
+    ++n;
+    pos += len;
+  }
+  while (pos < size) {
     const size_t len = DecodeOne(bytes, pos, &out[n]);
     if (len == 0) return pos;
     ++n;

@@ -1,9 +1,13 @@
 #include "service/core/taxonomy.h"
 
 #include <cstdio>
+#include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "gtest/gtest.h"
+#include "service/core/keyword_index.h"
 
 namespace reportfacts {
 namespace {
@@ -75,6 +79,100 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"编报", U"篇"),
             "sentiment_info.submitted");
+}
+
+// ReferenceClassify is the taxonomy's rule, read literally from rules():
+// the first rule whose unit list holds the unit and whose object and
+// action contain one of its words wins; an empty list allows anything and
+// "-" requires an empty field.
+std::string ReferenceClassify(const Taxonomy& taxonomy,
+                              std::u32string_view object,
+                              std::u32string_view action,
+                              std::u32string_view unit) {
+  const auto contains_any = [](std::u32string_view text,
+                               const std::vector<std::u32string>& words) {
+    if (words.empty()) return true;
+    for (const std::u32string& w : words) {
+      if (text.find(w) != std::u32string_view::npos) return true;
+    }
+    return false;
+  };
+  for (const IndicatorRule& rule : taxonomy.rules()) {
+    if (rule.object_must_be_empty && !object.empty()) continue;
+    if (rule.action_must_be_empty && !action.empty()) continue;
+    bool unit_ok = rule.units.empty();
+    for (const std::u32string& u : rule.units) unit_ok |= unit == u;
+    if (!unit_ok || !contains_any(action, rule.action_words) ||
+        !contains_any(object, rule.object_words)) {
+      continue;
+    }
+    return rule.indicator;
+  }
+  return "other";
+}
+
+TEST(Taxonomy, ShippedRulesClassifyAsReadLiterally) {
+  auto taxonomy =
+      Taxonomy::Load(std::string(REPORTFACTS_DATA_DIR) + "/taxonomy.tsv");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  // Texts built from the rules' own words (so that many rules fire and
+  // overlap), with filler around them, and the rules' units plus others.
+  std::vector<std::u32string> words = {U"", U"工作", U"会"};
+  std::vector<std::u32string> units = {U"", U"件", U"篇", U"元"};
+  for (const IndicatorRule& rule : taxonomy->rules()) {
+    words.insert(words.end(), rule.object_words.begin(),
+                 rule.object_words.end());
+    words.insert(words.end(), rule.action_words.begin(),
+                 rule.action_words.end());
+    units.insert(units.end(), rule.units.begin(), rule.units.end());
+  }
+  std::mt19937 random(7);
+  const auto pick = [&random](const std::vector<std::u32string>& from) {
+    return from[random() % from.size()];
+  };
+  int checked = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::u32string object = pick(words);
+    if (random() % 2) object = U"各类" + object + pick(words);
+    const std::u32string action = random() % 3 ? pick(words) : U"";
+    const std::u32string unit = pick(units);
+    ASSERT_EQ(taxonomy->Classify(object, action, unit),
+              ReferenceClassify(*taxonomy, object, action, unit))
+        << round;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 20000);
+}
+
+TEST(KeywordIndex, FindsEveryWordAnywhereAndKeepsIds) {
+  KeywordIndex index;
+  const int proposal = index.Add(U"提案");
+  const int case_word = index.Add(U"案");
+  const int long_word = index.Add(U"提案办理");
+  EXPECT_EQ(index.Add(U"提案"), proposal);
+  EXPECT_EQ(index.IdOf(U"案"), case_word);
+  EXPECT_EQ(index.IdOf(U"提"), -1);
+  KeywordIndex::Bits found = index.Find(U"重点提案督办");
+  std::vector<int> ids;
+  KeywordIndex::ForEach(found, [&ids](int id) { ids.push_back(id); });
+  EXPECT_EQ(ids, (std::vector<int>{proposal, case_word}));
+  found = index.Find(U"提案办理");
+  EXPECT_EQ(KeywordIndex::First(found), proposal);
+  ids.clear();
+  KeywordIndex::ForEach(found, [&ids](int id) { ids.push_back(id); });
+  EXPECT_EQ(ids, (std::vector<int>{proposal, case_word, long_word}));
+  EXPECT_EQ(KeywordIndex::First(index.Find(U"无关")), -1);
+}
+
+TEST(KeywordIndex, RefusesNewWordsBeyondItsSize) {
+  KeywordIndex index;
+  for (int i = 0; i < KeywordIndex::kMaxWords; ++i) {
+    ASSERT_EQ(index.Add(std::u32string(1, U'一' + i)), i);
+  }
+  EXPECT_EQ(index.Add(U"新词"), -1);
+  EXPECT_EQ(index.Add(U"一"), 0);
+  KeywordIndex::Bits found = index.Find(std::u32string(1, U'一' + 255));
+  EXPECT_EQ(KeywordIndex::First(found), 255);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "service/core/utf8.h"
 
+#include <iterator>
+#include <random>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -46,6 +48,42 @@ TEST(DecodeValidUtf8, AgreesWithFindAndDecode) {
     const std::optional<size_t> bad = DecodeValidUtf8(input, &decoded);
     EXPECT_EQ(bad, FindInvalidUtf8(input)) << input;
     if (!bad) EXPECT_EQ(decoded, DecodeUtf8(input)) << input;
+  }
+}
+
+TEST(DecodeValidUtf8, AgreesWithFindAndDecodeOnRandomMixes) {
+  // Fragments of every sequence length, well-formed and not, joined at
+  // random so that each lands on every position of the 8-byte counting
+  // words and of the 3-byte fast path, including the last bytes.
+  const std::string fragments[] = {"a",
+                                   "9",
+                                   "\xC3\xA9",
+                                   "\xE4\xB8\xAD",
+                                   "\xEF\xBC\x8C",
+                                   "\xE0\xA0\x80",
+                                   "\xED\x9F\xBF",
+                                   "\xF0\x9F\x98\x80",
+                                   "\x80",
+                                   "\xBF",
+                                   "\xE4\xB8",
+                                   "\xC3",
+                                   "\xED\xA0\x80",
+                                   "\xE0\x80\xAF",
+                                   "\xF8",
+                                   "\xFF"};
+  std::mt19937 random(20261123);
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    const int pieces = static_cast<int>(random() % 12);
+    // Half the inputs are well-formed (the first 8 fragments only).
+    const bool clean = random() % 2 == 0;
+    for (int i = 0; i < pieces; ++i) {
+      input += fragments[random() % (clean ? 8 : std::size(fragments))];
+    }
+    std::u32string decoded;
+    const std::optional<size_t> bad = DecodeValidUtf8(input, &decoded);
+    ASSERT_EQ(bad, FindInvalidUtf8(input)) << round;
+    if (!bad) ASSERT_EQ(decoded, DecodeUtf8(input)) << round;
   }
 }
 

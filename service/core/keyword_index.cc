@@ -1,0 +1,58 @@
+#include "service/core/keyword_index.h"
+
+#include <algorithm>
+
+namespace reportfacts {
+
+uint32_t KeywordIndex::Child(uint32_t node, char32_t c) const {
+  const auto& children = nodes_[node].children;
+  const auto it =
+      std::lower_bound(children.begin(), children.end(), c,
+                       [](const std::pair<char32_t, uint32_t>& edge,
+                          char32_t label) { return edge.first < label; });
+  return it != children.end() && it->first == c ? it->second : 0;
+}
+
+int KeywordIndex::IdOf(std::u32string_view word) const {
+  uint32_t node = 0;
+  for (const char32_t c : word) {
+    node = Child(node, c);
+    if (node == 0) return -1;
+  }
+  return nodes_[node].word_id;
+}
+
+int KeywordIndex::Add(std::u32string_view word) {
+  // Only a new word is refused when full; a known one keeps its id.
+  if (words_ >= kMaxWords) return IdOf(word);
+  uint32_t node = 0;
+  for (const char32_t c : word) {
+    uint32_t next = Child(node, c);
+    if (next == 0) {
+      next = static_cast<uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+      auto& children = nodes_[node].children;
+      children.insert(std::upper_bound(children.begin(), children.end(),
+                                       std::make_pair(c, uint32_t{0})),
+                      {c, next});
+    }
+    node = next;
+  }
+  if (nodes_[node].word_id < 0) nodes_[node].word_id = words_++;
+  return nodes_[node].word_id;
+}
+
+KeywordIndex::Bits KeywordIndex::Find(std::u32string_view text) const {
+  Bits found{};
+  for (size_t begin = 0; begin < text.size(); ++begin) {
+    uint32_t node = 0;
+    for (size_t i = begin; i < text.size(); ++i) {
+      node = Child(node, text[i]);
+      if (node == 0) break;
+      if (nodes_[node].word_id >= 0) Set(nodes_[node].word_id, &found);
+    }
+  }
+  return found;
+}
+
+}  // namespace reportfacts

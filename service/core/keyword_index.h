@@ -1,0 +1,81 @@
+// KeywordIndex finds, in one pass over a short text, which of a fixed set
+// of words occur in it anywhere, as a bit set of word ids. The taxonomy
+// asks "does the object contain any of these words" for every rule; with
+// the index a text is read once however many rules and words there are.
+//
+//   KeywordIndex index;
+//   const int id = index.Add(U"提案");      // same word: same id
+//   KeywordIndex::Bits found = index.Find(U"委员提案");  // has bit `id`
+#ifndef REPORTFACTS_SERVICE_CORE_KEYWORD_INDEX_H_
+#define REPORTFACTS_SERVICE_CORE_KEYWORD_INDEX_H_
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace reportfacts {
+
+class KeywordIndex {
+ public:
+  // Bits holds one bit per word id: a fixed size, so that sets cost no
+  // allocation.
+  static constexpr int kMaxWords = 256;
+  using Bits = std::array<uint64_t, kMaxWords / 64>;
+
+  // Add returns the id of `word` (non-empty), adding it if new, or -1 when
+  // kMaxWords words are already there.
+  int Add(std::u32string_view word);
+
+  // IdOf returns the id of `word` itself, or -1 if it was never added.
+  int IdOf(std::u32string_view word) const;
+
+  // Find returns the ids of every word occurring in `text`.
+  Bits Find(std::u32string_view text) const;
+
+  static void Set(int id, Bits* bits) {
+    (*bits)[static_cast<size_t>(id) / 64] |= uint64_t{1} << (id % 64);
+  }
+  // First returns the lowest id in `bits`, or -1 when there is none.
+  static int First(const Bits& bits) {
+    for (size_t i = 0; i < bits.size(); ++i) {
+      if (bits[i] != 0) {
+        return static_cast<int>(i * 64) + __builtin_ctzll(bits[i]);
+      }
+    }
+    return -1;
+  }
+  // ForEach calls fn(id) for every id in `bits`, lowest first.
+  template <typename Fn>
+  static void ForEach(const Bits& bits, Fn fn) {
+    for (size_t i = 0; i < bits.size(); ++i) {
+      for (uint64_t rest = bits[i]; rest != 0; rest &= rest - 1) {
+        fn(static_cast<int>(i * 64) + __builtin_ctzll(rest));
+      }
+    }
+  }
+  static void OrInto(const Bits& from, Bits* into) {
+    for (size_t i = 0; i < from.size(); ++i) (*into)[i] |= from[i];
+  }
+  static void AndInto(const Bits& from, Bits* into) {
+    for (size_t i = 0; i < from.size(); ++i) (*into)[i] &= from[i];
+  }
+
+  int words() const { return words_; }
+
+ private:
+  struct Node {
+    std::vector<std::pair<char32_t, uint32_t>> children;  // sorted by label
+    int word_id = -1;
+  };
+  // Child returns the node under `node` labelled `c`, or 0 for none.
+  uint32_t Child(uint32_t node, char32_t c) const;
+
+  std::vector<Node> nodes_ = std::vector<Node>(1);  // node 0 is the root
+  int words_ = 0;
+};
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_CORE_KEYWORD_INDEX_H_
