@@ -15,60 +15,14 @@ data_dir=$4
 sample=$5
 shared_dir=$6
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n $server_pid ]]; then
-    kill -KILL "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=../lib/server_harness.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/server_harness.sh"
 
-fail() {
-  echo "FAIL: $*" >&2
-  local f
-  for f in "$work"/last.err "$work"/server.err; do
-    [[ -s $f ]] || continue
-    echo "--- $f" >&2
-    tail -n 20 "$f" >&2
-  done
-  exit 1
-}
-
-# run CODE CMD...: runs CMD, output in $work/last.{out,err}; the exit code
-# must be CODE.
-run() {
-  local want=$1
-  shift
-  local code=0
-  "$@" >"$work/last.out" 2>"$work/last.err" || code=$?
-  [[ $code -eq $want ]] || fail "expected exit $want, got $code: $*"
-}
-
-# start_server: a server on a free port; sets $addr once it is SERVING.
-start_server() {
-  "$server_bin" --listen=127.0.0.1:0 --workers=2 --data_dir="$data_dir" \
-    >"$work/server.out" 2>"$work/server.err" &
-  server_pid=$!
-  local i port=""
-  for ((i = 0; i < 600; i++)); do
-    port=$(sed -n 's/^listening on .*:\([0-9][0-9]*\)$/\1/p' \
-      "$work/server.out")
-    [[ -n $port ]] && break
-    kill -0 "$server_pid" 2>/dev/null || fail "server exited early"
-    sleep 0.05
-  done
-  [[ -n $port ]] || fail "server did not print its port"
+# serve: a server on a free port; sets $addr once it is SERVING.
+serve() {
+  start_server server
+  wait_healthy
   addr="127.0.0.1:$port"
-  for ((i = 0; i < 300; i++)); do
-    if "$client_bin" health --server "$addr" --timeout_ms 1000 \
-      >/dev/null 2>&1; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  fail "server never became healthy"
 }
 
 # make_corpus DIR: report texts to work on: the shared corpus when it is
@@ -94,30 +48,30 @@ print("\n".join(sorted(json.loads(l)["document_id"] for l in open(sys.argv[1])))
 case $test_case in
 help)
   for command in extract batch compare indicators health eval; do
-    run 0 "$client_bin" "$command" --help
+    expect_exit 0 "$client_bin" "$command" --help
     grep -q "^Usage: reportfacts $command" "$work/last.out" ||
       fail "$command --help has no usage line"
     grep -q -- '--help' "$work/last.out" || fail "$command --help lists no flags"
-    run 2 "$client_bin" "$command" --no_such_flag
+    expect_exit 2 "$client_bin" "$command" --no_such_flag
     grep -q "see reportfacts $command --help" "$work/last.err" ||
       fail "$command: usage error does not point at --help"
   done
-  run 0 "$client_bin" --help
+  expect_exit 0 "$client_bin" --help
   for command in batch compare; do
     grep -q "  $command " "$work/last.out" || fail "usage lacks $command"
   done
-  run 2 "$client_bin"
-  run 2 "$client_bin" batch
-  run 2 "$client_bin" batch "$work/no_such_dir"
-  run 2 "$client_bin" batch --format xml "$work"
-  run 2 "$client_bin" compare
-  run 2 "$client_bin" compare --format html "$sample"
-  run 2 "$client_bin" extract --format tsv "$sample"
+  expect_exit 2 "$client_bin"
+  expect_exit 2 "$client_bin" batch
+  expect_exit 2 "$client_bin" batch "$work/no_such_dir"
+  expect_exit 2 "$client_bin" batch --format xml "$work"
+  expect_exit 2 "$client_bin" compare
+  expect_exit 2 "$client_bin" compare --format html "$sample"
+  expect_exit 2 "$client_bin" extract --format tsv "$sample"
   ;;
 
 extract_csv)
-  start_server
-  run 0 "$client_bin" extract --server "$addr" --format csv "$sample"
+  serve
+  expect_exit 0 "$client_bin" extract --server "$addr" --format csv "$sample"
   # Every row names the document, and its span cuts its digits out of the
   # file.
   python3 - "$work/last.out" "$sample" <<'PY' || fail "bad CSV"
@@ -134,22 +88,23 @@ for row in rows:
     float(row["value"])
 PY
   # Two files: one header, rows of both.
-  run 0 "$client_bin" extract --server "$addr" --format csv "$sample" - \
-    <"$sample"
+  expect_exit 0 "$client_bin" extract --server "$addr" --format csv \
+    "$sample" - <"$sample"
   [[ $(grep -c '^document_id,' "$work/last.out") -eq 1 ]] ||
     fail "header not printed once"
   grep -q '^stdin,' "$work/last.out" || fail "no rows for stdin"
-  run 3 "$client_bin" extract --server 127.0.0.1:1 --format csv "$sample"
+  expect_exit 3 "$client_bin" extract --server 127.0.0.1:1 --format csv \
+    "$sample"
   ;;
 
 batch)
-  start_server
+  serve
   make_corpus "$work/docs"
   total=$(find "$work/docs" -type f | wc -l)
   printf '\xd6\xd0\xce\xc4' >"$work/docs/gbk.txt" # not UTF-8: must fail
 
   # First run: all but the bad file are written; exit 1 names it.
-  run 1 "$client_bin" batch --server "$addr" --concurrency 2 \
+  expect_exit 1 "$client_bin" batch --server "$addr" --concurrency 2 \
     --output "$work/out.jsonl" "$work/docs"
   grep -q 'gbk.txt: INVALID_ARGUMENT' "$work/last.err" ||
     fail "the failed document is not reported"
@@ -160,15 +115,15 @@ batch)
   ! grep -q 'gbk.txt' "$work/out.jsonl" || fail "failed document written"
 
   # Second run: the done ones are skipped, the failed one retried.
-  run 1 "$client_bin" batch --server "$addr" --output "$work/out.jsonl" \
-    "$work/docs"
+  expect_exit 1 "$client_bin" batch --server "$addr" \
+    --output "$work/out.jsonl" "$work/docs"
   grep -q "0 ok, 1 failed, $total skipped" "$work/last.err" ||
     fail "rerun did not skip: $(tail -n 2 "$work/last.err")"
 
   # Without the bad file everything is done: exit 0, nothing sent.
   rm "$work/docs/gbk.txt"
-  run 0 "$client_bin" batch --server "$addr" --output "$work/out.jsonl" \
-    "$work/docs"
+  expect_exit 0 "$client_bin" batch --server "$addr" \
+    --output "$work/out.jsonl" "$work/docs"
   grep -q "$total documents, 0 ok, 0 failed, $total skipped" \
     "$work/last.err" || fail "third run: $(tail -n 2 "$work/last.err")"
 
@@ -176,18 +131,18 @@ batch)
   jsonl_ids "$work/out.jsonl" >"$work/ids.before"
   last_len=$(tail -n 1 "$work/out.jsonl" | wc -c)
   truncate -s "-$((last_len / 2))" "$work/out.jsonl"
-  run 0 "$client_bin" batch --server "$addr" --output "$work/out.jsonl" \
-    "$work/docs"
+  expect_exit 0 "$client_bin" batch --server "$addr" \
+    --output "$work/out.jsonl" "$work/docs"
   grep -q "1 ok, 0 failed, $((total - 1)) skipped" "$work/last.err" ||
     fail "cut line not redone: $(tail -n 2 "$work/last.err")"
   jsonl_ids "$work/out.jsonl" >"$work/ids.after"
   diff "$work/ids.before" "$work/ids.after" >&2 || fail "ids changed"
 
   # CSV output, twice: the second run skips everything.
-  run 0 "$client_bin" batch --server "$addr" --output "$work/out.csv" \
+  expect_exit 0 "$client_bin" batch --server "$addr" --output "$work/out.csv" \
     "$work/docs"
   cp "$work/out.csv" "$work/first.csv"
-  run 0 "$client_bin" batch --server "$addr" --output "$work/out.csv" \
+  expect_exit 0 "$client_bin" batch --server "$addr" --output "$work/out.csv" \
     "$work/docs"
   grep -q "0 ok, 0 failed, $total skipped" "$work/last.err" ||
     fail "CSV rerun did not skip"
@@ -199,44 +154,44 @@ assert len({r["document_id"] for r in rows}) == int(sys.argv[2])
 PY
 
   # No progress bar when stderr is not a terminal; stdout output works.
-  run 0 "$client_bin" batch --server "$addr" "$work/docs"
+  expect_exit 0 "$client_bin" batch --server "$addr" "$work/docs"
   ! grep -q $'\r' "$work/last.err" || fail "progress bar drawn into a file"
   [[ $(wc -l <"$work/last.out") -eq $total ]] || fail "stdout: not $total lines"
 
   # Refuses to append to a file it did not write; --overwrite starts over.
   echo "not a batch file" >"$work/foreign.jsonl"
-  run 2 "$client_bin" batch --server "$addr" --output "$work/foreign.jsonl" \
-    "$work/docs"
+  expect_exit 2 "$client_bin" batch --server "$addr" \
+    --output "$work/foreign.jsonl" "$work/docs"
   grep -q -- '--overwrite' "$work/last.err" || fail "no hint to --overwrite"
-  run 0 "$client_bin" batch --server "$addr" --overwrite \
+  expect_exit 0 "$client_bin" batch --server "$addr" --overwrite \
     --output "$work/foreign.jsonl" "$work/docs"
   [[ $(wc -l <"$work/foreign.jsonl") -eq $total ]] || fail "overwrite"
 
-  run 3 "$client_bin" batch --server 127.0.0.1:1 --output "$work/x.jsonl" \
-    "$work/docs"
+  expect_exit 3 "$client_bin" batch --server 127.0.0.1:1 \
+    --output "$work/x.jsonl" "$work/docs"
   grep -q 'cannot reach server' "$work/last.err" || fail "no reach hint"
   ;;
 
 compare)
-  start_server
+  serve
   make_corpus "$work/docs"
-  run 0 "$client_bin" batch --server "$addr" --output "$work/out.jsonl" \
-    "$work/docs"
-  run 0 "$client_bin" compare --format markdown "$work/out.jsonl"
+  expect_exit 0 "$client_bin" batch --server "$addr" \
+    --output "$work/out.jsonl" "$work/docs"
+  expect_exit 0 "$client_bin" compare --format markdown "$work/out.jsonl"
   grep -q '^| indicator |' "$work/last.out" || fail "no markdown header"
   grep -q '^| --- |' "$work/last.out" || fail "no markdown rule"
   [[ $(grep -c '^| ' "$work/last.out") -ge 3 ]] || fail "no markdown rows"
 
   # Saved responses (from stdin too) and texts through the server give the
   # same table.
-  run 0 "$client_bin" compare --format csv - <"$work/out.jsonl"
+  expect_exit 0 "$client_bin" compare --format csv - <"$work/out.jsonl"
   cp "$work/last.out" "$work/saved.csv"
-  run 0 "$client_bin" compare --server "$addr" --format csv "$work/docs"
+  expect_exit 0 "$client_bin" compare --server "$addr" --format csv "$work/docs"
   cmp -s "$work/saved.csv" "$work/last.out" ||
     fail "compare of texts differs from compare of saved responses"
-  run 0 "$client_bin" batch --server "$addr" --output "$work/out.csv" \
+  expect_exit 0 "$client_bin" batch --server "$addr" --output "$work/out.csv" \
     "$work/docs"
-  run 0 "$client_bin" compare --format csv "$work/out.csv"
+  expect_exit 0 "$client_bin" compare --format csv "$work/out.csv"
   cmp -s "$work/saved.csv" "$work/last.out" ||
     fail "compare of batch CSV differs from compare of JSON Lines"
   python3 - "$work/saved.csv" <<'PY' || fail "bad compare CSV"
@@ -249,9 +204,9 @@ assert any(cell for r in rows[1:] for cell in r[1:])
 PY
 
   echo '{"not": "a response"' >"$work/broken.jsonl"
-  run 2 "$client_bin" compare "$work/broken.jsonl"
+  expect_exit 2 "$client_bin" compare "$work/broken.jsonl"
   grep -q 'broken.jsonl line 1' "$work/last.err" || fail "no line number"
-  run 3 "$client_bin" compare --server 127.0.0.1:1 "$sample"
+  expect_exit 3 "$client_bin" compare --server 127.0.0.1:1 "$sample"
   ;;
 
 *)

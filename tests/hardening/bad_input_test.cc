@@ -4,10 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,6 +18,7 @@
 #include "service/core/utf8.h"
 #include "service/server/server.h"
 #include "service/server/status.h"
+#include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 
 namespace reportfacts {
@@ -28,25 +27,14 @@ namespace {
 using ::testing::HasSubstr;
 using Clock = std::chrono::steady_clock;
 using HealthResponse = grpc::health::v1::HealthCheckResponse;
+using testing::MillisSince;
+using testing::ReadFile;
 
 // Large enough for the 10 MB case; the over-limit case goes above it.
 constexpr int64_t kMaxDocBytes = 12 << 20;
 constexpr int kMaxMessageBytes = 20 << 20;
 // Every bad input must be answered within this, even on a loaded machine.
 constexpr int kCallBudgetMs = 60000;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-int64_t MillisSince(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
-                                                               start)
-      .count();
-}
 
 // Repeat returns `unit` repeated until the result has at least `bytes`.
 std::string Repeat(const std::string& unit, size_t bytes) {
@@ -56,43 +44,18 @@ std::string Repeat(const std::string& unit, size_t bytes) {
   return out;
 }
 
-class BadInputTest : public ::testing::Test {
+class BadInputTest : public testing::SharedServerFixture<BadInputTest> {
+ public:
+  static ServerOptions SuiteServerOptions() {
+    return testing::CoreServerOptions(REPORTFACTS_DATA_DIR, kMaxDocBytes,
+                                      kMaxMessageBytes);
+  }
+
  protected:
-  static void SetUpTestSuite() {
-    ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.workers = 2;
-    options.data_dir = REPORTFACTS_DATA_DIR;
-    options.max_doc_bytes = kMaxDocBytes;
-    options.max_message_bytes = kMaxMessageBytes;
-    absl::StatusOr<std::unique_ptr<Server>> server = Server::Start(options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = server->release();
-  }
-
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-
-  void SetUp() override {
-    ASSERT_NE(server_, nullptr);
-    grpc::ChannelArguments args;
-    args.SetMaxReceiveMessageSize(-1);
-    args.SetMaxSendMessageSize(-1);
-    channel_ = grpc::CreateCustomChannel(
-        server_->address(), grpc::InsecureChannelCredentials(), args);
-    stub_ = v1::FactExtractor::NewStub(channel_);
-  }
-
   grpc::Status Extract(const std::string& text, v1::ExtractResponse* response,
                        int deadline_ms = kCallBudgetMs) {
-    grpc::ClientContext context;
-    context.set_deadline(testing::In(deadline_ms));
-    v1::ExtractRequest request;
-    request.mutable_document()->set_id("doc");
-    request.mutable_document()->set_text(text);
-    return stub_->Extract(&context, request, response);
+    return testing::CallExtract(*stub_, testing::DocumentRequest(text),
+                                deadline_ms, response);
   }
 
   // ExpectStillServes checks that a good document is still answered with
@@ -142,12 +105,7 @@ class BadInputTest : public ::testing::Test {
       ASSERT_LE(report.end(), size);
     }
   }
-
-  static Server* server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::FactExtractor::Stub> stub_;
 };
-Server* BadInputTest::server_ = nullptr;
 
 // NumberList is a document of `count` numbers with units, the input that
 // makes the core do the most work per byte.

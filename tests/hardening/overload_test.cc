@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/server/server.h"
+#include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 
 namespace reportfacts {
@@ -21,47 +22,29 @@ namespace {
 using ::testing::Le;
 using Clock = std::chrono::steady_clock;
 using HealthResponse = grpc::health::v1::HealthCheckResponse;
+using testing::MillisSince;
 
-int64_t MillisSince(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
-                                                               start)
-      .count();
-}
-
-class OverloadTest : public ::testing::Test {
+class OverloadTest : public testing::ServerFixture {
  protected:
   void SetUp() override {
     ServerOptions options;
-    options.listen = "127.0.0.1:0";
     options.workers = 2;
     options.queue_capacity = 2;
-    absl::StatusOr<std::unique_ptr<Server>> server =
-        Server::Start(options, std::make_unique<testing::FakeBackend>());
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-    channel_ = Channel(grpc::ChannelArguments());
+    StartServer(options, std::make_unique<testing::FakeBackend>());
   }
 
   std::shared_ptr<grpc::Channel> Channel(grpc::ChannelArguments args) {
-    return grpc::CreateCustomChannel(server_->address(),
-                                     grpc::InsecureChannelCredentials(), args);
+    return testing::ConnectTo(*server_, args);
   }
 
+  // A document without an id, on `channel`, answer dropped.
   grpc::Status Extract(const std::string& text,
                        const std::shared_ptr<grpc::Channel>& channel,
                        grpc::ClientContext* context = nullptr) {
-    grpc::ClientContext own;
-    if (context == nullptr) context = &own;
-    context->set_deadline(testing::In(20000));
-    v1::ExtractRequest request;
-    request.mutable_document()->set_text(text);
-    v1::ExtractResponse response;
-    return v1::FactExtractor::NewStub(channel)->Extract(context, request,
-                                                        &response);
+    auto stub = v1::FactExtractor::NewStub(channel);
+    return testing::CallExtract(*stub, testing::DocumentRequest(text, ""),
+                                20000, nullptr, context);
   }
-
-  std::unique_ptr<Server> server_;
-  std::shared_ptr<grpc::Channel> channel_;
 };
 
 TEST_F(OverloadTest, FloodIsShedThenServiceRecoversToFullSpeed) {

@@ -3,10 +3,8 @@
 // run in-process.
 #include "service/server/server.h"
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,6 +18,7 @@
 #include "service/core/extractor.h"
 #include "service/server/convert.h"
 #include "service/server/status.h"
+#include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 
 namespace reportfacts {
@@ -28,16 +27,10 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::SizeIs;
 using HealthResponse = grpc::health::v1::HealthCheckResponse;
+using testing::ReadFile;
 
 constexpr int64_t kMaxDocBytes = 64 << 10;
 constexpr int kMaxMessageBytes = 256 << 10;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::string Json(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
@@ -50,50 +43,21 @@ std::string Json(const google::protobuf::Message& message) {
   return json;
 }
 
-class ServerTest : public ::testing::Test {
+class ServerTest : public testing::SharedServerFixture<ServerTest> {
+ public:
+  static ServerOptions SuiteServerOptions() {
+    return testing::CoreServerOptions(REPORTFACTS_DATA_DIR, kMaxDocBytes,
+                                      kMaxMessageBytes);
+  }
+
  protected:
-  static void SetUpTestSuite() {
-    ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.workers = 2;
-    options.data_dir = REPORTFACTS_DATA_DIR;
-    options.max_doc_bytes = kMaxDocBytes;
-    options.max_message_bytes = kMaxMessageBytes;
-    absl::StatusOr<std::unique_ptr<Server>> server = Server::Start(options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = server->release();
-  }
-
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-
-  void SetUp() override {
-    ASSERT_NE(server_, nullptr);
-    grpc::ChannelArguments args;
-    args.SetMaxReceiveMessageSize(-1);
-    channel_ = grpc::CreateCustomChannel(
-        server_->address(), grpc::InsecureChannelCredentials(), args);
-    stub_ = v1::FactExtractor::NewStub(channel_);
-  }
-
   grpc::Status Extract(const std::string& text, v1::ExtractResponse* response,
                        const std::string& reference_date = "") {
-    grpc::ClientContext context;
-    context.set_deadline(testing::In(10000));
-    v1::ExtractRequest request;
-    request.mutable_document()->set_id("doc");
-    request.mutable_document()->set_text(text);
-    request.mutable_document()->set_reference_date(reference_date);
-    return stub_->Extract(&context, request, response);
+    return testing::CallExtract(
+        *stub_, testing::DocumentRequest(text, "doc", reference_date), 10000,
+        response);
   }
-
-  static Server* server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::FactExtractor::Stub> stub_;
 };
-Server* ServerTest::server_ = nullptr;
 
 struct BadUtf8Case {
   std::string name;

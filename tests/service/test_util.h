@@ -4,8 +4,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -108,6 +111,21 @@ inline grpc::Status HealthOf(
   grpc::Status result = stub->Check(&context, request, &response);
   *status = response.status();
   return result;
+}
+
+// MillisSince returns the milliseconds elapsed since `start`.
+inline int64_t MillisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+// ReadFile returns the bytes of the file at `path` (empty when unreadable).
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
 }
 
 // WaitUntil polls `condition` for up to `ms` milliseconds.
