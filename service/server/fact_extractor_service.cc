@@ -82,6 +82,7 @@ ServiceStats FactExtractorService::Stats() const {
   stats.rejected_invalid = rejected_invalid_.load();
   stats.rejected_overloaded = rejected_overloaded_.load();
   stats.in_flight = in_flight_.load();
+  stats.queued = pool_.queued();
   return stats;
 }
 

@@ -35,6 +35,7 @@ struct ServiceStats {
   int64_t rejected_invalid = 0;      // INVALID_ARGUMENT before any work
   int64_t rejected_overloaded = 0;   // unary calls refused: queue full
   int64_t in_flight = 0;             // backend calls running now
+  int64_t queued = 0;                // documents waiting for a worker now
 };
 
 // DocumentDone receives the outcome of a queued document, exactly once, on

@@ -14,6 +14,7 @@
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/server/server.h"
 #include "service/server/status.h"
+#include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 
 namespace reportfacts {
@@ -23,40 +24,24 @@ using ::testing::HasSubstr;
 using ::testing::Le;
 using Clock = std::chrono::steady_clock;
 using HealthResponse = grpc::health::v1::HealthCheckResponse;
+using testing::MillisSince;
 
-int64_t MillisSince(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
-                                                               start)
-      .count();
-}
-
-class BehaviorTest : public ::testing::Test {
+class BehaviorTest : public testing::ServerFixture {
  protected:
   // Start runs a server with `options` (listen and reflection preset) on a
   // fresh FakeBackend.
   void Start(ServerOptions options) {
-    options.listen = "127.0.0.1:0";
     options.enable_reflection = false;
     auto backend = std::make_unique<testing::FakeBackend>();
     backend_ = backend.get();
-    auto server = Server::Start(options, std::move(backend));
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-    channel_ = grpc::CreateChannel(server_->address(),
-                                   grpc::InsecureChannelCredentials());
-    stub_ = v1::FactExtractor::NewStub(channel_);
+    StartServer(std::move(options), std::move(backend));
   }
 
+  // No deadline when deadline_ms <= 0.
   grpc::Status Extract(const std::string& text, int deadline_ms,
                        v1::ExtractResponse* response = nullptr) {
-    grpc::ClientContext context;
-    if (deadline_ms > 0) context.set_deadline(testing::In(deadline_ms));
-    v1::ExtractRequest request;
-    request.mutable_document()->set_id("doc");
-    request.mutable_document()->set_text(text);
-    v1::ExtractResponse ignored;
-    return stub_->Extract(&context, request,
-                          response != nullptr ? response : &ignored);
+    return testing::CallExtract(*stub_, testing::DocumentRequest(text),
+                                deadline_ms, response);
   }
 
   bool InFlightDrainsToZero() {
@@ -65,9 +50,6 @@ class BehaviorTest : public ::testing::Test {
   }
 
   testing::FakeBackend* backend_ = nullptr;
-  std::unique_ptr<Server> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::FactExtractor::Stub> stub_;
 };
 
 TEST_F(BehaviorTest, ClientDeadlineEndsCallPromptlyAndStopsTheCore) {
@@ -277,8 +259,14 @@ TEST_F(BehaviorTest, ShutdownLetsRunningCallsFinish) {
   for (int i = 0; i < kCalls; ++i) {
     callers.emplace_back([&, i] { results[i] = Extract("sleep:300", 10000); });
   }
+  // Every call admitted (two running, two queued) before the shutdown; a
+  // call still on its way would rightly be refused.
   ASSERT_TRUE(testing::WaitUntil(
-      [this] { return server_->Stats().extractions_started >= 2; }, 3000));
+      [this] {
+        const ServiceStats stats = server_->Stats();
+        return stats.extractions_started + stats.queued >= kCalls;
+      },
+      3000));
   server_->Shutdown(absl::Seconds(10));
   for (std::thread& t : callers) t.join();
   for (const grpc::Status& s : results) {
