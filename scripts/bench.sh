@@ -58,9 +58,12 @@ PY
 # shellcheck disable=SC1090
 source "$work/core.txt"
 
-# start_server WORKERS: starts a server on a free port, sets $port.
+# start_server WORKERS [CPU]: starts a server on a free port, sets $port.
+# With CPU, the server and all its threads run on that one core.
 start_server() {
-  "$bin/reportfacts-server" --listen=127.0.0.1:0 --workers="$1" \
+  local pin=()
+  [[ -n ${2:-} ]] && pin=(taskset -c "$2")
+  "${pin[@]}" "$bin/reportfacts-server" --listen=127.0.0.1:0 --workers="$1" \
     --log_level=warn >"$work/server.out" 2>"$work/server.err" &
   server_pid=$!
   for _ in $(seq 300); do
@@ -81,13 +84,16 @@ server_cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' \
     "/proc/$server_pid/stat"
 }
-load() {  # load OUT FLAGS...: one run of reportfacts bench, JSON to OUT
+# load OUT FLAGS...: one run of reportfacts bench, JSON to OUT. With
+# CLIENT_CPU set, the load generator runs on that core only.
+load() {
   local out=$1
   shift
-  local cpu_before
+  local cpu_before pin=()
+  [[ -n ${CLIENT_CPU:-} ]] && pin=(taskset -c "$CLIENT_CPU")
   cpu_before=$(server_cpu_seconds)
-  "$bin/reportfacts" bench --server "127.0.0.1:$port" --doc_bytes 16384 \
-    --format json "$@" "$corpus" >"$out"
+  "${pin[@]}" "$bin/reportfacts" bench --server "127.0.0.1:$port" \
+    --doc_bytes 16384 --format json "$@" "$corpus" >"$out"
   # The server's CPU seconds, beside the client's figures: the load
   # generator runs on the same two cores, so throughput per server CPU
   # second is what compares with the core benchmark.
@@ -98,6 +104,18 @@ load() {  # load OUT FLAGS...: one run of reportfacts bench, JSON to OUT
 echo "bench: gRPC, 1 worker, saturating" >&2
 start_server 1
 load "$work/w1.json" --concurrency 4 --duration_s "$seconds"
+stop_server
+
+# The same cores: the server (1 worker and every gRPC thread) alone on
+# core 0 and the load generator on core 1, against the core benchmark on
+# one core. Concurrency 4 keeps the queue (4 x workers) from shedding.
+echo "bench: gRPC, server pinned to one core, client on the other" >&2
+start_server 1 0
+CLIENT_CPU=1 load "$work/pinned.json" --concurrency 4 --duration_s "$seconds"
+stop_server
+start_server 1 0
+CLIENT_CPU=1 load "$work/pinned_stream.json" --rpc stream --concurrency 1 \
+  --stream_window 4 --duration_s "$seconds"
 stop_server
 
 echo "bench: gRPC, 2 workers, saturating, then half load" >&2
@@ -133,7 +151,8 @@ def load(name):
     report["mb_per_server_cpu_s"] = (
         report["mb_per_second"] * report["seconds"] / cpu if cpu > 0 else 0)
     return report
-w1, w2, half, streams = (load(n) for n in ("w1", "w2", "half", "streams"))
+w1, w2, half, streams, pinned, pinned_stream = (
+    load(n) for n in ("w1", "w2", "half", "streams", "pinned", "pinned_stream"))
 def row(what, target, value, ok):
     print(f"| {what} | {target} | {value} | {'yes' if ok else 'no'} |")
 print("| Measure | Target | Measured | Met |")
@@ -151,6 +170,13 @@ row("gRPC, 16 KB docs, 1 worker", "-",
     f"({w1['mb_per_server_cpu_s']:.1f} MB per server CPU s)", True)
 row("gRPC, 16 KB docs, 2 workers (client on the same 2 cores)", "-",
     f"{w2['mb_per_second']:.1f} MB/s, {w2['docs_per_second']:.0f} docs/s", True)
+row("gRPC, server pinned to 1 core (unary), vs core on 1 core", ">= 60%",
+    f"{pinned['mb_per_second']:.1f} MB/s ({pinned['mb_per_second'] / core1:.0%})",
+    pinned['mb_per_second'] >= 0.6 * core1)
+row("gRPC, server pinned to 1 core (one stream), vs core on 1 core", ">= 60%",
+    f"{pinned_stream['mb_per_second']:.1f} MB/s "
+    f"({pinned_stream['mb_per_second'] / core1:.0%})",
+    pinned_stream['mb_per_second'] >= 0.6 * core1)
 row("gRPC per server CPU second vs core per core", ">= 60%",
     f"{w2['mb_per_server_cpu_s']:.1f} MB ({w2['mb_per_server_cpu_s'] / core1:.0%})",
     w2['mb_per_server_cpu_s'] >= 0.6 * core1)
@@ -163,6 +189,6 @@ row("p99 latency at half load", "<= 10 ms",
 row("Server RSS, 64 streams in flight", "< 150 MB",
     f"{int(rss_peak) / 1024:.0f} MB peak (idle {int(rss_idle) / 1024:.0f} MB)",
     int(rss_peak) / 1024 < 150)
-errors = sum(r["failed"] for r in (w1, w2, half, streams))
+errors = sum(r["failed"] for r in (w1, w2, half, streams, pinned, pinned_stream))
 row("Failed documents in all load runs", "0", str(errors), errors == 0)
 PY
