@@ -1,5 +1,7 @@
 #include "service/server/fact_extractor_service.h"
 
+#include <time.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -25,6 +27,13 @@ constexpr std::chrono::milliseconds kPoll(10);
 constexpr size_t kMaxLoggedBytes = 200;
 
 int64_t Millis(absl::Duration d) { return absl::ToInt64Milliseconds(d); }
+
+// ThreadCpuTime is the CPU time the calling thread has used.
+absl::Duration ThreadCpuTime() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return absl::DurationFromTimespec(now);
+}
 
 // GateLeavingReactor answers a unary call with `status` and leaves the
 // gate once the status has been sent.
@@ -134,7 +143,11 @@ void FactExtractorService::Run(const std::shared_ptr<Job>& job) {
       return raw->cancelled->load(std::memory_order_relaxed) ||
              absl::Now() >= raw->deadline;
     };
+    const absl::Duration cpu_before = ThreadCpuTime();
     result = backend_.Extract(job->text, options);
+    if (metrics_ != nullptr) {
+      metrics_->RecordExtractionCpu(ThreadCpuTime() - cpu_before);
+    }
     --in_flight_;
     ++extractions_finished_;
     if (metrics_ != nullptr && result.ok()) {

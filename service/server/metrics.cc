@@ -1,5 +1,7 @@
 #include "service/server/metrics.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cmath>
 #include <mutex>
@@ -132,6 +134,11 @@ void Metrics::RecordDocument(int64_t bytes) {
                             std::memory_order_relaxed);
 }
 
+void Metrics::RecordExtractionCpu(absl::Duration cpu) {
+  extraction_cpu_nanos_.fetch_add(absl::ToInt64Nanoseconds(cpu),
+                                  std::memory_order_relaxed);
+}
+
 void Metrics::AddGauge(std::string name, std::string help,
                        std::function<double()> read) {
   std::unique_lock<std::shared_mutex> lock(mu_);
@@ -200,6 +207,24 @@ std::string Metrics::Render() const {
          "Bytes of text of the documents extracted successfully.");
   absl::StrAppend(&out, "reportfacts_document_bytes_processed_total ",
                   document_bytes_.load(), "\n");
+  Header(out, "reportfacts_extraction_cpu_seconds_total", "counter",
+         "CPU time the workers spent extracting documents.");
+  absl::StrAppend(
+      &out, "reportfacts_extraction_cpu_seconds_total ",
+      Number(static_cast<double>(extraction_cpu_nanos_.load()) * 1e-9), "\n");
+  // The standard process metric, so that the share of the CPU that goes to
+  // extraction can be read off one scrape.
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) +
+           static_cast<double>(t.tv_usec) * 1e-6;
+  };
+  Header(out, "process_cpu_seconds_total", "counter",
+         "User and system CPU time of the server process.");
+  absl::StrAppend(&out, "process_cpu_seconds_total ",
+                  Number(seconds(usage.ru_utime) + seconds(usage.ru_stime)),
+                  "\n");
 
   for (const Gauge& gauge : gauges_) {
     Header(out, gauge.name, "gauge", gauge.help);

@@ -59,6 +59,11 @@ class Metrics {
   // RecordDocument counts one document extracted, of `bytes` bytes of text.
   void RecordDocument(int64_t bytes);
 
+  // RecordExtractionCpu adds CPU time a worker spent in the core. Beside
+  // process_cpu_seconds_total it tells what share of the server's CPU goes
+  // to extraction and what to the transports.
+  void RecordExtractionCpu(absl::Duration cpu);
+
   // AddGauge exposes `read()`, called at each Render, as a gauge. `name`
   // must be a valid metric name; `read` must stay callable while Render
   // may run. Call before serving.
@@ -104,6 +109,7 @@ class Metrics {
   std::atomic<int64_t> http_in_flight_{0};
   std::atomic<uint64_t> documents_{0};
   std::atomic<uint64_t> document_bytes_{0};
+  std::atomic<int64_t> extraction_cpu_nanos_{0};
 };
 
 // MetricsInterceptorFactory makes a gRPC server interceptor that records

@@ -537,6 +537,15 @@ TEST_F(HttpTest, MetricsCountBothTransportsByMethodAndCode) {
               Optional(double{kDocuments}));
   EXPECT_THAT(page.Find("reportfacts_document_bytes_processed_total"),
               Optional(static_cast<double>(kDocuments * text.size())));
+  // The workers' CPU time in the core is counted, and is part of the
+  // process's CPU time.
+  const std::optional<double> extraction_cpu =
+      page.Find("reportfacts_extraction_cpu_seconds_total");
+  const std::optional<double> process_cpu =
+      page.Find("process_cpu_seconds_total");
+  ASSERT_TRUE(extraction_cpu.has_value() && process_cpu.has_value());
+  EXPECT_GT(*extraction_cpu, 0.0);
+  EXPECT_LE(*extraction_cpu, *process_cpu);
   EXPECT_THAT(page.Find("reportfacts_queue_depth"), Optional(0.0));
   EXPECT_THAT(page.Find("reportfacts_extractions_in_flight"), Optional(0.0));
   EXPECT_THAT(page.Find("reportfacts_workers"), Optional(2.0));
