@@ -92,6 +92,7 @@ ServiceStats FactExtractorService::Stats() const {
   stats.rejected_overloaded = rejected_overloaded_.load();
   stats.in_flight = in_flight_.load();
   stats.queued = pool_.queued();
+  stats.parked = pool_.parked();
   return stats;
 }
 
@@ -205,7 +206,9 @@ grpc::ServerUnaryReactor* FactExtractorService::Extract(
 absl::Status FactExtractorService::SubmitDocument(
     std::string_view rpc, const v1::Document& document,
     absl::Time caller_deadline, std::shared_ptr<std::atomic<bool>> cancelled,
-    QueuePolicy policy, DocumentDone done) {
+    QueuePolicy policy, DocumentDone done, bool* parked,
+    std::function<void()> unparked) {
+  if (parked != nullptr) *parked = false;
   LogRequest(rpc, document);
   if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
       !valid.ok()) {
@@ -238,8 +241,15 @@ absl::Status FactExtractorService::SubmitDocument(
     const auto refuse = [job] {
       job->done(*job, absl::UnavailableError("the server is shutting down"));
     };
-    if (!pool_.SubmitOrPark([this, job] { Run(job); }, refuse)) {
-      return absl::UnavailableError("the server is shutting down");
+    switch (pool_.SubmitOrPark([this, job] { Run(job); }, refuse,
+                               std::move(unparked))) {
+      case WorkerPool::Placement::kRefused:
+        return absl::UnavailableError("the server is shutting down");
+      case WorkerPool::Placement::kParked:
+        if (parked != nullptr) *parked = true;
+        break;
+      case WorkerPool::Placement::kQueued:
+        break;
     }
     return absl::OkStatus();
   }
@@ -270,8 +280,9 @@ absl::Status FactExtractorService::ExtractDocument(
   };
   auto outcome = std::make_shared<Outcome>();
   auto cancelled = std::make_shared<std::atomic<bool>>(false);
-  const absl::Time deadline = BudgetFor(caller_deadline).deadline;
-  const absl::Duration budget = BudgetFor(caller_deadline).length;
+  const Budget budget_of_call = BudgetFor(caller_deadline);
+  const absl::Time deadline = budget_of_call.deadline;
+  const absl::Duration budget = budget_of_call.length;
   response->set_document_id(document.id());
   absl::Status submitted = SubmitDocument(
       rpc, document, caller_deadline, cancelled, QueuePolicy::kRefuseWhenFull,

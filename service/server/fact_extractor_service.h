@@ -36,6 +36,7 @@ struct ServiceStats {
   int64_t rejected_overloaded = 0;   // unary calls refused: queue full
   int64_t in_flight = 0;             // backend calls running now
   int64_t queued = 0;                // documents waiting for a worker now
+  int64_t parked = 0;                // stream documents waiting for queue room
 };
 
 // DocumentDone receives the outcome of a queued document, exactly once, on
@@ -76,11 +77,16 @@ class FactExtractorService final : public v1::FactExtractor::CallbackService {
   // `caller_deadline`, or default_deadline from now when that is
   // absl::InfiniteFuture(); setting `cancelled` stops the work early.
   // `rpc` names the call in logs and must outlive the work (a literal).
+  // Under kParkWhenFull, `*parked` (may be null) tells whether the
+  // document was parked, and `unparked` (may be empty) runs when it
+  // leaves the park, before `done`.
   absl::Status SubmitDocument(std::string_view rpc,
                               const v1::Document& document,
                               absl::Time caller_deadline,
                               std::shared_ptr<std::atomic<bool>> cancelled,
-                              QueuePolicy policy, DocumentDone done);
+                              QueuePolicy policy, DocumentDone done,
+                              bool* parked = nullptr,
+                              std::function<void()> unparked = nullptr);
 
   // ExtractDocument is SubmitDocument waiting for the outcome, for
   // transports that block a thread per request (the HTTP side).

@@ -63,17 +63,32 @@ class StreamExtractCall final : public StreamReactor {
     // here. Submitting without the lock: an empty text is answered
     // inline, and the answer takes the lock.
     const v1::Document& document = request_.document();
+    bool parked = false;
     const absl::Status submitted = service_.SubmitDocument(
         "ExtractStream", document, caller_deadline_, cancelled_,
         QueuePolicy::kParkWhenFull,
         [this](absl::Status status, v1::ExtractResponse& built) {
           Answer(status.ok() ? std::move(built)
                              : FailedResponse(built.document_id(), status));
+        },
+        &parked,
+        // Runs before this document's answer, so the call is still alive.
+        [this] {
+          std::unique_lock<std::mutex> lock(mu_);
+          --parked_;
+          Advance(lock);
         });
     std::unique_lock<std::mutex> lock(mu_);
     reading_ = false;
+    // A parked document stops the reading until a worker takes it; the
+    // counter may dip below zero for a moment if the worker is first.
+    if (parked) ++parked_;
     if (!submitted.ok()) {
-      ready_.push_back(FailedResponse(document.id(), submitted));
+      if (stopped_) {
+        --in_flight_;  // nobody will read the answer
+      } else {
+        ready_.push_back(FailedResponse(document.id(), submitted));
+      }
     }
     Advance(lock);
   }
@@ -131,7 +146,8 @@ class StreamExtractCall final : public StreamReactor {
         current_ = std::move(ready_.front());
         ready_.pop_front();
       }
-      if (!reading_ && !no_more_reads_ && !stopped_ && in_flight_ < window_) {
+      if (!reading_ && !no_more_reads_ && !stopped_ && parked_ <= 0 &&
+          in_flight_ < window_) {
         reading_ = true;
         ++in_flight_;  // take the slot before reading: flow control
         read = true;
@@ -167,6 +183,7 @@ class StreamExtractCall final : public StreamReactor {
   v1::ExtractResponse current_;            // the answer being written
   std::deque<v1::ExtractResponse> ready_;  // answers waiting to be written
   int in_flight_ = 0;  // documents read (or being read), not yet answered
+  int parked_ = 0;     // documents of this stream waiting for queue room
   bool reading_ = false;
   bool writing_ = false;
   bool no_more_reads_ = false;  // the caller closed its side

@@ -26,18 +26,30 @@ bool WorkerPool::TrySubmit(Task task) {
   return true;
 }
 
-bool WorkerPool::SubmitOrPark(Task task, Task refused) {
+WorkerPool::Placement WorkerPool::SubmitOrPark(Task task, Task refused,
+                                               Task unparked) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_) return false;
+    if (stopping_) return Placement::kRefused;
     if (static_cast<int>(queue_.size()) >= capacity_) {
+      if (unparked) {
+        // Leaving the park either way runs `unparked` first.
+        task = [unparked, task = std::move(task)] {
+          unparked();
+          task();
+        };
+        refused = [unparked, refused = std::move(refused)] {
+          unparked();
+          if (refused) refused();
+        };
+      }
       parked_.push_back({std::move(task), std::move(refused)});
-      return true;
+      return Placement::kParked;
     }
     queue_.push_back(std::move(task));
   }
   work_ready_.notify_one();
-  return true;
+  return Placement::kQueued;
 }
 
 void WorkerPool::Stop() {
@@ -59,6 +71,11 @@ void WorkerPool::Stop() {
 int WorkerPool::queued() const {
   std::lock_guard<std::mutex> lock(mu_);
   return static_cast<int>(queue_.size());
+}
+
+int WorkerPool::parked() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(parked_.size());
 }
 
 int WorkerPool::running() const {

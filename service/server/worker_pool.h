@@ -38,16 +38,21 @@ class WorkerPool {
   // the queue is full or the pool is stopping.
   bool TrySubmit(Task task);
 
+  // Placement tells where SubmitOrPark put a task.
+  enum class Placement { kRefused, kQueued, kParked };
+
   // SubmitOrPark queues `task` when the queue has room; otherwise it parks
   // the task, and the first worker to free a place queues it (parked tasks
-  // go first, oldest first). It never blocks. False: the pool is stopping
-  // and neither function runs. If the pool stops while `task` is parked,
-  // `refused` runs instead of it, on the thread calling Stop.
+  // go first, oldest first). It never blocks. kRefused: the pool is
+  // stopping and nothing runs. If the pool stops while `task` is parked,
+  // `refused` runs instead of it, on the thread calling Stop. For a parked
+  // task, `unparked` (may be empty) runs first when it leaves the park:
+  // on the worker, just before `task`, or just before `refused`.
   //
-  // A caller that parks must stop producing until its task is queued (an
+  // A caller that parks should stop producing until `unparked` runs (an
   // ExtractStream stops reading); that keeps the parked tasks to one per
   // caller while the queue itself stays within its capacity.
-  bool SubmitOrPark(Task task, Task refused);
+  Placement SubmitOrPark(Task task, Task refused, Task unparked = nullptr);
 
   // Stop refuses new tasks, lets the workers run every task already queued,
   // and joins them. Idempotent; must not be called from a task.
@@ -64,6 +69,9 @@ class WorkerPool {
 
   // Running is the number of tasks running now.
   int running() const;
+
+  // Parked is the number of tasks waiting for room in the queue.
+  int parked() const;
 
  private:
   void WorkerLoop();

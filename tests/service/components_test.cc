@@ -32,7 +32,8 @@ TEST(WorkerPoolTest, RunsEveryTask) {
   {
     WorkerPool pool(2, 4);  // most of them park: every one must still run
     for (int i = 0; i < 100; ++i) {
-      ASSERT_TRUE(pool.SubmitOrPark([&done] { ++done; }, nullptr));
+      ASSERT_NE(pool.SubmitOrPark([&done] { ++done; }, nullptr),
+                WorkerPool::Placement::kRefused);
     }
     while (done.load() < 100) std::this_thread::yield();
     pool.Stop();
@@ -79,8 +80,11 @@ TEST(WorkerPoolTest, ParkedTaskRunsWhenRoomFreesAndQueueStaysBounded) {
     };
   };
   // Both park at once instead of blocking, and the queue stays at 1.
-  EXPECT_TRUE(pool.SubmitOrPark(record(1), nullptr));
-  EXPECT_TRUE(pool.SubmitOrPark(record(2), nullptr));
+  // The hook runs on the worker just before the parked task itself.
+  EXPECT_EQ(pool.SubmitOrPark(record(1), nullptr, record(10)),
+            WorkerPool::Placement::kParked);
+  EXPECT_EQ(pool.SubmitOrPark(record(2), nullptr),
+            WorkerPool::Placement::kParked);
   EXPECT_EQ(pool.queued(), 1);
   EXPECT_FALSE(pool.TrySubmit([] {}));
   release = true;
@@ -88,9 +92,9 @@ TEST(WorkerPoolTest, ParkedTaskRunsWhenRoomFreesAndQueueStaysBounded) {
     std::lock_guard<std::mutex> lock(order_mu);
     return order.size();
   };
-  while (recorded() < 2) std::this_thread::yield();
+  while (recorded() < 3) std::this_thread::yield();
   pool.Stop();
-  EXPECT_EQ(order, (std::vector<int>{1, 2}));
+  EXPECT_EQ(order, (std::vector<int>{10, 1, 2}));
 }
 
 TEST(WorkerPoolTest, StopRefusesParkedTasksInsteadOfRunningThem) {
@@ -106,13 +110,21 @@ TEST(WorkerPoolTest, StopRefusesParkedTasksInsteadOfRunningThem) {
   ASSERT_TRUE(pool.TrySubmit(blocker));
   std::atomic<bool> ran{false};
   std::atomic<bool> refused{false};
-  ASSERT_TRUE(pool.SubmitOrPark([&ran] { ran = true; },
-                                [&refused] { refused = true; }));
+  std::atomic<bool> unparked{false};
+  std::atomic<bool> unparked_first{false};
+  ASSERT_EQ(pool.SubmitOrPark([&ran] { ran = true; },
+                              [&] {
+                                unparked_first = unparked.load();
+                                refused = true;
+                              },
+                              [&unparked] { unparked = true; }),
+            WorkerPool::Placement::kParked);
   std::thread stopper([&pool] { pool.Stop(); });
   while (!refused.load()) std::this_thread::yield();
   release = true;
   stopper.join();
   EXPECT_FALSE(ran.load());
+  EXPECT_TRUE(unparked_first.load());
   EXPECT_EQ(started.load(), 2);  // tasks already queued still ran
 }
 
@@ -120,7 +132,7 @@ TEST(WorkerPoolTest, StoppedPoolRefusesWork) {
   WorkerPool pool(1, 4);
   pool.Stop();
   EXPECT_FALSE(pool.TrySubmit([] {}));
-  EXPECT_FALSE(pool.SubmitOrPark([] {}, [] {}));
+  EXPECT_EQ(pool.SubmitOrPark([] {}, [] {}), WorkerPool::Placement::kRefused);
   pool.Stop();  // idempotent
 }
 

@@ -1,5 +1,6 @@
 // Deadlines, cancellation, overload, streaming flow control and shutdown,
 // checked with a fake backend whose timing the test controls.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -174,6 +175,44 @@ TEST_F(BehaviorTest, StreamWaitsForRoomInsteadOfRefusing) {
   EXPECT_TRUE(stream->Finish().ok());
   EXPECT_EQ(answered, kDocuments);
   EXPECT_EQ(server_->Stats().rejected_overloaded, 0);
+}
+
+TEST_F(BehaviorTest, StreamStopsReadingWhileItsDocumentIsParked) {
+  ServerOptions options;
+  options.workers = 1;
+  options.queue_capacity = 1;
+  options.stream_in_flight = 8;  // the window alone would let 6 park
+  Start(options);
+  grpc::ClientContext context;
+  context.set_deadline(testing::In(20000));
+  auto stream = stub_->ExtractStream(&context);
+  constexpr int kDocuments = 8;
+  for (int i = 0; i < kDocuments; ++i) {
+    v1::ExtractRequest request;
+    request.mutable_document()->set_id(absl::StrCat(i));
+    request.mutable_document()->set_text("sleep:150");
+    ASSERT_TRUE(stream->Write(request));
+  }
+  stream->WritesDone();
+  // One running, one queued, one parked: then the stream must stop reading
+  // so that the queue's free places are not all taken by one stream.
+  ASSERT_TRUE(testing::WaitUntil(
+      [this] { return server_->Stats().parked >= 1; }, 5000));
+  int most_parked = 0;
+  const auto start = Clock::now();
+  while (MillisSince(start) < 100) {
+    most_parked =
+        std::max(most_parked, static_cast<int>(server_->Stats().parked));
+  }
+  EXPECT_EQ(most_parked, 1);
+  int answered = 0;
+  v1::ExtractResponse response;
+  while (stream->Read(&response)) {
+    EXPECT_EQ(response.error_code(), 0) << response.error_message();
+    ++answered;
+  }
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(answered, kDocuments);
 }
 
 TEST_F(BehaviorTest, StreamRunsDocumentsInParallelAndAnswersWhenReady) {
