@@ -153,9 +153,9 @@ stop_server
 echo "bench: gRPC, server pinned to one core, client on the other" >&2
 start_server 1 0
 CLIENT_CPU=1 best_of 3 "$work/pinned.json" --concurrency 4 \
-  --duration_s "$((seconds / 2))"
+  --duration_s "$(((seconds + 1) / 2))"
 CLIENT_CPU=1 best_of 3 "$work/pinned_stream.json" --rpc stream \
-  --concurrency 1 --stream_window 4 --duration_s "$((seconds / 2))"
+  --concurrency 1 --stream_window 4 --duration_s "$(((seconds + 1) / 2))"
 stop_server
 
 echo "bench: gRPC, 2 workers, saturating, then half load" >&2

@@ -3,7 +3,9 @@
 // Loaded from a data file (taxonomy.tsv) so that an analyst can add an
 // indicator or a trigger word without recompiling. Rules are tried in file
 // order and the first that matches wins; a metric no rule matches is
-// "other". Immutable after loading; safe for concurrent use.
+// "other". At most 256 rules and 256 distinct object/action words (and
+// units); Load names the line that goes over. Immutable after loading;
+// safe for concurrent use.
 #ifndef REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
 #define REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
 
