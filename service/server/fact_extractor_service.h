@@ -100,6 +100,10 @@ class FactExtractorService final : public v1::FactExtractor::CallbackService {
   // CallerDeadline is a call's deadline, absl::InfiniteFuture() if none.
   static absl::Time CallerDeadline(const grpc::ServerContextBase& context);
 
+  // default_deadline is a document's time budget when its caller sets no
+  // deadline.
+  absl::Duration default_deadline() const { return default_deadline_; }
+
   // max_doc_bytes is the largest document text accepted.
   int64_t max_doc_bytes() const { return max_doc_bytes_; }
 

@@ -4,10 +4,16 @@
 #include <memory>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+#include "grpcpp/alarm.h"
 #include "service/server/status.h"
 
 namespace reportfacts {
 namespace {
+
+// Slack after the server's own budget before the alarm answers: the core
+// polls the deadline itself and normally answers first.
+constexpr absl::Duration kBudgetSlack = absl::Milliseconds(10);
 
 // UnaryExtractCall is one admitted Extract call. It deletes itself in
 // OnDone, which gRPC calls once the status has been sent and the handler
@@ -33,7 +39,32 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
           if (status.ok()) response->Swap(&built);
           self->Finish(ToGrpcStatus(status));
         });
-    if (!submitted.ok()) FinishOnce(ToGrpcStatus(submitted));
+    if (!submitted.ok()) {
+      FinishOnce(ToGrpcStatus(submitted));
+      return;
+    }
+    const absl::Time caller_deadline =
+        FactExtractorService::CallerDeadline(*context);
+    // OnDone cannot run before this handler returns, so the members are
+    // still ours here even if a worker has already answered.
+    if (caller_deadline == absl::InfiniteFuture() && !answer->given.load()) {
+      // gRPC ends a call at the caller's deadline; without one, the
+      // server's budget must end it too, even while the document still
+      // waits in the queue. The alarm touches the call only if it answers
+      // first, and an answered call lives until OnDone.
+      const absl::Duration budget = service.default_deadline();
+      budget_alarm_.Set(
+          absl::ToChronoTime(absl::Now() + budget + kBudgetSlack),
+          [answer, self, budget](bool fired) {
+            if (!fired || answer->given.exchange(true)) return;
+            answer->cancelled->store(true);
+            self->Finish(grpc::Status(
+                grpc::StatusCode::DEADLINE_EXCEEDED,
+                absl::StrCat("extraction did not finish within its time "
+                             "budget of ",
+                             absl::ToInt64Milliseconds(budget), " ms")));
+          });
+    }
   }
 
   void OnCancel() override {
@@ -61,6 +92,9 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
 
   CallGate* const gate_;
   const std::shared_ptr<Answer> answer_ = std::make_shared<Answer>();
+  // Destroyed with the call; a pending alarm is then cancelled and its
+  // callback, run later, sees fired == false.
+  grpc::Alarm budget_alarm_;
 };
 
 }  // namespace

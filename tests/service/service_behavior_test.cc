@@ -79,6 +79,29 @@ TEST_F(BehaviorTest, ServerBudgetEndsCallWithoutClientDeadline) {
   EXPECT_TRUE(InFlightDrainsToZero());
 }
 
+TEST_F(BehaviorTest, ServerBudgetEndsQueuedCallWithoutClientDeadline) {
+  ServerOptions options;
+  options.workers = 1;
+  options.default_deadline = absl::Milliseconds(300);
+  Start(options);
+  // The only worker is busy for 1.5 s with a call that has a deadline of
+  // its own. A call without one waits in the queue; its 300 ms budget
+  // must end it there, not when the worker gets to it.
+  grpc::Status first;
+  std::thread busy([&] { first = Extract("sleep:1500", 10000); });
+  ASSERT_TRUE(testing::WaitUntil(
+      [this] { return server_->Stats().extractions_started >= 1; }, 3000));
+  const auto start = Clock::now();
+  const grpc::Status queued = Extract("quick", 0);
+  const int64_t waited = MillisSince(start);
+  busy.join();
+  EXPECT_TRUE(first.ok()) << first.error_message();
+  EXPECT_EQ(queued.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_THAT(queued.error_message(), HasSubstr("300 ms"));
+  EXPECT_THAT(waited, Le(1200));
+  EXPECT_TRUE(InFlightDrainsToZero());
+}
+
 TEST_F(BehaviorTest, ClientCancelFreesTheWorker) {
   ServerOptions options;
   options.workers = 1;
