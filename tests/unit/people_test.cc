@@ -54,6 +54,18 @@ TEST_F(PeopleTest, RoleBeforeNameResolvesTheCity) {
   EXPECT_EQ(p->organization, "潍坊市政府");
 }
 
+TEST_F(PeopleTest, PassiveMarkerEndsTheTextBeforeTheOrganization) {
+  const auto people = Run(std::string(kHeader) +
+                          "这件提案被市委书记周海批示，"
+                          "相关建议得到副市长李文华的肯定。");
+  const Person* p = Find(people, "周海", "书记");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "潍坊市委");
+  p = Find(people, "李文华", "副市长");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "潍坊市政府");
+}
+
 TEST_F(PeopleTest, BylineNames) {
   const auto people = Run(kHeader);
   const Person* p = Find(people, "赵磊", "通讯员");
