@@ -41,36 +41,48 @@ TEST(WorkerPoolTest, RunsEveryTask) {
   EXPECT_EQ(done.load(), 100);
 }
 
-TEST(WorkerPoolTest, TrySubmitRefusesWhenQueueIsFull) {
-  WorkerPool pool(1, 1);
+// BusyPool is a pool of one worker and one queue place, its worker held
+// by a task until release is set. Fill() also takes the queue place.
+struct BusyPool {
+  WorkerPool pool{1, 1};
   std::atomic<bool> release{false};
   std::atomic<int> started{0};
-  const auto blocker = [&] {
-    ++started;
-    while (!release.load()) std::this_thread::yield();
-  };
-  ASSERT_TRUE(pool.TrySubmit(blocker));
-  while (started.load() == 0) std::this_thread::yield();
-  ASSERT_TRUE(pool.TrySubmit(blocker));   // fills the queue
-  EXPECT_FALSE(pool.TrySubmit(blocker));  // no room
+
+  BusyPool() {
+    EXPECT_TRUE(pool.TrySubmit(Blocker()));
+    while (started.load() == 0) std::this_thread::yield();
+  }
+  // Frees the worker before the flags it reads are destroyed, also when a
+  // test stops early.
+  ~BusyPool() {
+    release = true;
+    pool.Stop();
+  }
+  WorkerPool::Task Blocker() {
+    return [this] {
+      ++started;
+      while (!release.load()) std::this_thread::yield();
+    };
+  }
+  bool Fill() { return pool.TrySubmit(Blocker()); }
+};
+
+TEST(WorkerPoolTest, TrySubmitRefusesWhenQueueIsFull) {
+  BusyPool busy;
+  WorkerPool& pool = busy.pool;
+  ASSERT_TRUE(busy.Fill());             // fills the queue
+  EXPECT_FALSE(pool.TrySubmit([] {}));  // no room
   EXPECT_EQ(pool.queued(), 1);
   EXPECT_EQ(pool.running(), 1);
-  release = true;
+  busy.release = true;
   pool.Stop();
-  EXPECT_EQ(started.load(), 2);
+  EXPECT_EQ(busy.started.load(), 2);
 }
 
 TEST(WorkerPoolTest, ParkedTaskRunsWhenRoomFreesAndQueueStaysBounded) {
-  WorkerPool pool(1, 1);
-  std::atomic<bool> release{false};
-  std::atomic<int> started{0};
-  const auto blocker = [&] {
-    ++started;
-    while (!release.load()) std::this_thread::yield();
-  };
-  ASSERT_TRUE(pool.TrySubmit(blocker));
-  while (started.load() == 0) std::this_thread::yield();
-  ASSERT_TRUE(pool.TrySubmit(blocker));  // the queue is now full
+  BusyPool busy;
+  WorkerPool& pool = busy.pool;
+  ASSERT_TRUE(busy.Fill());  // the queue is now full
   std::vector<int> order;
   std::mutex order_mu;
   const auto record = [&](int n) {
@@ -87,7 +99,7 @@ TEST(WorkerPoolTest, ParkedTaskRunsWhenRoomFreesAndQueueStaysBounded) {
             WorkerPool::Placement::kParked);
   EXPECT_EQ(pool.queued(), 1);
   EXPECT_FALSE(pool.TrySubmit([] {}));
-  release = true;
+  busy.release = true;
   const auto recorded = [&] {
     std::lock_guard<std::mutex> lock(order_mu);
     return order.size();
@@ -98,16 +110,9 @@ TEST(WorkerPoolTest, ParkedTaskRunsWhenRoomFreesAndQueueStaysBounded) {
 }
 
 TEST(WorkerPoolTest, StopRefusesParkedTasksInsteadOfRunningThem) {
-  WorkerPool pool(1, 1);
-  std::atomic<bool> release{false};
-  std::atomic<int> started{0};
-  const auto blocker = [&] {
-    ++started;
-    while (!release.load()) std::this_thread::yield();
-  };
-  ASSERT_TRUE(pool.TrySubmit(blocker));
-  while (started.load() == 0) std::this_thread::yield();
-  ASSERT_TRUE(pool.TrySubmit(blocker));
+  BusyPool busy;
+  WorkerPool& pool = busy.pool;
+  ASSERT_TRUE(busy.Fill());
   std::atomic<bool> ran{false};
   std::atomic<bool> refused{false};
   std::atomic<bool> unparked{false};
@@ -121,11 +126,11 @@ TEST(WorkerPoolTest, StopRefusesParkedTasksInsteadOfRunningThem) {
             WorkerPool::Placement::kParked);
   std::thread stopper([&pool] { pool.Stop(); });
   while (!refused.load()) std::this_thread::yield();
-  release = true;
+  busy.release = true;
   stopper.join();
   EXPECT_FALSE(ran.load());
   EXPECT_TRUE(unparked_first.load());
-  EXPECT_EQ(started.load(), 2);  // tasks already queued still ran
+  EXPECT_EQ(busy.started.load(), 2);  // tasks already queued still ran
 }
 
 TEST(WorkerPoolTest, StoppedPoolRefusesWork) {
