@@ -68,6 +68,17 @@ const std::string& DocumentFor(const LoadPlan& plan, int64_t n) {
   return plan.documents[static_cast<size_t>(n) % plan.documents.size()];
 }
 
+// RequestWhenDue waits, in an open-loop run, until document `n` is due,
+// then returns its request.
+v1::ExtractRequest RequestWhenDue(const LoadPlan& plan, int64_t n,
+                                  absl::Time due) {
+  if (plan.rate > 0) absl::SleepFor(due - absl::Now());
+  v1::ExtractRequest request;
+  request.mutable_document()->set_id(absl::StrCat("bench-", n));
+  request.mutable_document()->set_text(DocumentFor(plan, n));
+  return request;
+}
+
 // RunUnary sends one Extract per document. With a rate, latency counts from
 // the scheduled time, so a server that falls behind is not flattered by the
 // client waiting for it (no coordinated omission).
@@ -75,11 +86,8 @@ void RunUnary(v1::FactExtractor::Stub& stub, const LoadPlan& plan,
               Ticket& ticket, LoadRecorder& recorder) {
   for (int64_t n; (n = ticket.Next()) >= 0;) {
     const absl::Time due = ticket.Due(n);
-    if (plan.rate > 0) absl::SleepFor(due - absl::Now());
-    const std::string& text = DocumentFor(plan, n);
-    v1::ExtractRequest request;
-    request.mutable_document()->set_id(absl::StrCat("bench-", n));
-    request.mutable_document()->set_text(text);
+    const v1::ExtractRequest request = RequestWhenDue(plan, n, due);
+    const std::string& text = request.document().text();
     v1::ExtractResponse response;
     grpc::ClientContext context;
     SetTimeout(context, plan.timeout_ms);
@@ -119,11 +127,8 @@ void RunStream(v1::FactExtractor::Stub& stub, const LoadPlan& plan,
 
   for (int64_t n; (n = ticket.Next()) >= 0;) {
     const absl::Time due = ticket.Due(n);
-    if (plan.rate > 0) absl::SleepFor(due - absl::Now());
-    const std::string& text = DocumentFor(plan, n);
-    v1::ExtractRequest request;
-    request.mutable_document()->set_id(absl::StrCat("bench-", n));
-    request.mutable_document()->set_text(text);
+    const v1::ExtractRequest request = RequestWhenDue(plan, n, due);
+    const std::string& text = request.document().text();
     {
       std::unique_lock<std::mutex> lock(mu);
       room.wait(lock, [&] {

@@ -149,24 +149,27 @@ std::string Metrics::Render() const {
   std::string out;
   std::shared_lock<std::shared_mutex> lock(mu_);
 
-  Header(out, "reportfacts_requests_total", "counter",
-         "Requests finished, by transport, method and status code.");
-  for (const auto& [key, series] : codes_) {
-    const std::vector<std::string_view> parts = SplitKey(key);
-    absl::StrAppend(&out, "reportfacts_requests_total{",
-                    MethodLabels(parts[0], parts[1]), ",code=\"",
-                    LabelValue(parts[2]), "\"} ", series->count.load(), "\n");
-  }
-  Header(out, "reportfacts_request_errors_total", "counter",
-         "Requests that failed (gRPC code other than OK, HTTP status 400 or "
-         "more), by transport, method and status code.");
-  for (const auto& [key, series] : codes_) {
-    if (!series->error.load(std::memory_order_relaxed)) continue;
-    const std::vector<std::string_view> parts = SplitKey(key);
-    absl::StrAppend(&out, "reportfacts_request_errors_total{",
-                    MethodLabels(parts[0], parts[1]), ",code=\"",
-                    LabelValue(parts[2]), "\"} ", series->count.load(), "\n");
-  }
+  // The request counters, all of them or only the codes that are errors.
+  const auto code_counters = [&](const char* name, const char* help,
+                                 bool errors_only) {
+    Header(out, name, "counter", help);
+    for (const auto& [key, series] : codes_) {
+      if (errors_only && !series->error.load(std::memory_order_relaxed)) {
+        continue;
+      }
+      const std::vector<std::string_view> parts = SplitKey(key);
+      absl::StrAppend(&out, name, "{", MethodLabels(parts[0], parts[1]),
+                      ",code=\"", LabelValue(parts[2]), "\"} ",
+                      series->count.load(), "\n");
+    }
+  };
+  code_counters("reportfacts_requests_total",
+                "Requests finished, by transport, method and status code.",
+                false);
+  code_counters("reportfacts_request_errors_total",
+                "Requests that failed (gRPC code other than OK, HTTP status "
+                "400 or more), by transport, method and status code.",
+                true);
 
   Header(out, "reportfacts_request_duration_seconds", "histogram",
          "Time from the start of a request to its status, by transport and "

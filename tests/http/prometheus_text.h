@@ -31,25 +31,15 @@ struct ExpositionPage {
   std::optional<double> Find(
       const std::string& name,
       const std::map<std::string, std::string>& labels = {}) const {
-    std::optional<double> found;
-    for (const Sample& sample : samples) {
-      if (sample.name != name) continue;
-      bool match = true;
-      for (const auto& [key, value] : labels) {
-        auto it = sample.labels.find(key);
-        if (it == sample.labels.end() || it->second != value) match = false;
-      }
-      if (!match) continue;
-      if (found.has_value()) return std::nullopt;
-      found = sample.value;
-    }
-    return found;
+    const std::vector<Sample> matches = Select(name, labels);
+    if (matches.size() != 1) return std::nullopt;
+    return matches.front().value;
   }
 
   // Select returns every sample `name` whose labels include `labels`.
   std::vector<Sample> Select(
       const std::string& name,
-      const std::map<std::string, std::string>& labels) const {
+      const std::map<std::string, std::string>& labels = {}) const {
     std::vector<Sample> out;
     for (const Sample& sample : samples) {
       if (sample.name != name) continue;
