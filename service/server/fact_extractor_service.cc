@@ -115,14 +115,15 @@ FactExtractorService::Budget FactExtractorService::BudgetFor(
 }
 
 std::shared_ptr<FactExtractorService::Job> FactExtractorService::MakeJob(
-    const v1::Document& document, const Budget& budget) const {
+    const v1::Document& document, const Budget& budget,
+    std::shared_ptr<std::atomic<bool>> cancelled) const {
   auto job = std::make_shared<Job>();
   job->id = document.id();
   job->text = document.text();
   job->reference_date = document.reference_date();
   job->deadline = budget.deadline;
   job->budget = budget.length;
-  job->cancelled = std::make_shared<std::atomic<bool>>(false);
+  job->cancelled = std::move(cancelled);
   return job;
 }
 
@@ -223,8 +224,8 @@ absl::Status FactExtractorService::SubmitDocument(
     return absl::OkStatus();
   }
 
-  std::shared_ptr<Job> job = MakeJob(document, BudgetFor(caller_deadline));
-  job->cancelled = std::move(cancelled);
+  std::shared_ptr<Job> job =
+      MakeJob(document, BudgetFor(caller_deadline), std::move(cancelled));
   job->done = [this, rpc, done = std::move(done)](
                   Job& finished, absl::StatusOr<Extraction> result) {
     v1::ExtractResponse response;

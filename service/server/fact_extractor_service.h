@@ -133,9 +133,11 @@ class FactExtractorService final : public v1::FactExtractor::CallbackService {
   };
   // BudgetFor takes absl::InfiniteFuture() for "no caller deadline".
   Budget BudgetFor(absl::Time caller_deadline) const;
-  // MakeJob copies the document into a job with the given budget.
-  std::shared_ptr<Job> MakeJob(const v1::Document& document,
-                               const Budget& budget) const;
+  // MakeJob copies the document into a job with the given budget and
+  // cancel flag (shared by every document of a stream).
+  std::shared_ptr<Job> MakeJob(
+      const v1::Document& document, const Budget& budget,
+      std::shared_ptr<std::atomic<bool>> cancelled) const;
   // Run executes a job on a worker thread and calls its `done`.
   void Run(const std::shared_ptr<Job>& job);
   // LogRequest writes a debug line about a document, with its text only
