@@ -64,6 +64,20 @@ int64_t Int(const Json& row, const char* key) {
   return it != row.end() && it->is_number() ? it->get<int64_t>() : -1;
 }
 
+// EndsWith tells whether `text` ends with `suffix`.
+bool EndsWith(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// LenientMatch accepts a longer or shorter form of the same noun: one
+// object is a suffix of the other (委员提案 and 提案), both non-empty, or
+// both empty.
+bool LenientMatch(const std::string& want, const std::string& have) {
+  if (want.empty() || have.empty()) return want == have;
+  return EndsWith(want, have) || EndsWith(have, want);
+}
+
 bool SameValue(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
@@ -133,7 +147,10 @@ void ScoreMetrics(const std::string& doc, const GoldDoc& gold,
                                        ": want '", want, "' got '", have, "'"));
       }
     };
-    const double want_value = g.value("value", 0.0);
+    const auto value_it = g.find("value");
+    const double want_value = value_it != g.end() && value_it->is_number()
+                                  ? value_it->get<double>()
+                                  : std::nan("");
     check("value", SameValue(want_value, m.value),
           absl::StrFormat("%.17g", want_value),
           absl::StrFormat("%.17g", m.value));
@@ -142,6 +159,8 @@ void ScoreMetrics(const std::string& doc, const GoldDoc& gold,
     check("qualifier", Str(g, "qualifier") == qualifier, Str(g, "qualifier"),
           qualifier);
     check("object", Str(g, "object") == m.object, Str(g, "object"), m.object);
+    Count(&s->metric_fields["object_lenient"],
+          LenientMatch(Str(g, "object"), m.object));
     check("action", Str(g, "action") == m.action, Str(g, "action"), m.action);
     check("indicator", Str(g, "indicator") == m.indicator, Str(g, "indicator"),
           m.indicator);
@@ -266,8 +285,8 @@ void AppendScoreLines(const std::string& name, const Scores& s,
         Pct(c.Recall()), Pct(c.F1()));
   };
   prf("metrics", s.metrics);
-  for (const char* field :
-       {"value", "unit", "qualifier", "object", "action", "indicator"}) {
+  for (const char* field : {"value", "unit", "qualifier", "object",
+                            "object_lenient", "action", "indicator"}) {
     auto it = s.metric_fields.find(field);
     if (it == s.metric_fields.end()) continue;
     absl::StrAppendFormat(out, "    %-10s %s  (%d/%d)\n", field,

@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 
-#include "service/core/people.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {

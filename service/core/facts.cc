@@ -1,5 +1,7 @@
 #include "service/core/facts.h"
 
+#include <algorithm>
+
 namespace reportfacts {
 
 std::string_view QualifierName(Qualifier qualifier) {
@@ -16,6 +18,14 @@ std::string_view QualifierName(Qualifier qualifier) {
       return "LESS_THAN";
   }
   return "EXACT";
+}
+
+int ReportIndexAt(const std::vector<Report>& reports, int64_t offset) {
+  auto it =
+      std::upper_bound(reports.begin(), reports.end(), offset,
+                       [](int64_t o, const Report& r) { return o < r.begin; });
+  if (it == reports.begin()) return 0;
+  return static_cast<int>(it - reports.begin()) - 1;
 }
 
 }  // namespace reportfacts

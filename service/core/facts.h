@@ -85,6 +85,11 @@ struct Extraction {
   std::vector<Person> people;
 };
 
+// ReportIndexAt returns the index of the report whose span holds `offset`
+// (the last report beginning at or before it), or 0. `reports` are sorted
+// by begin.
+int ReportIndexAt(const std::vector<Report>& reports, int64_t offset);
+
 }  // namespace reportfacts
 
 #endif  // REPORTFACTS_SERVICE_CORE_FACTS_H_

@@ -5,7 +5,8 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "service/core/reports.h"
+#include "service/core/committee.h"
+#include "service/core/credits.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -105,89 +106,6 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   if (!surnames.ok()) return surnames.status();
   lex.surnames = *std::move(surnames);
   return lex;
-}
-
-int ReportIndexAt(const std::vector<Report>& reports, int64_t offset) {
-  auto it =
-      std::upper_bound(reports.begin(), reports.end(), offset,
-                       [](int64_t o, const Report& r) { return o < r.begin; });
-  if (it == reports.begin()) return 0;
-  return static_cast<int>(it - reports.begin()) - 1;
-}
-
-std::vector<CreditName> ParseCreditLine(std::u32string_view text, size_t begin,
-                                        size_t end, const PeopleLexicon& lex) {
-  std::vector<CreditName> out;
-  while (begin < end && (IsBlank(text[begin]) || text[begin] == U'□' ||
-                         text[begin] == U'■' || text[begin] == U'(' ||
-                         text[begin] == U'（' || text[begin] == U'【')) {
-    ++begin;
-  }
-  while (end > begin && (IsBlank(text[end - 1]) || text[end - 1] == U')' ||
-                         text[end - 1] == U'）' || text[end - 1] == U'】')) {
-    --end;
-  }
-  if (begin >= end || end - begin > kMaxCreditLine) return out;
-  const auto is_separator = [](char32_t c) {
-    return IsBlank(c) || c == U'/' || c == U'／' || c == U'：' || c == U':';
-  };
-  const auto has_surname = [&lex](std::u32string_view name) {
-    return lex.surnames.Contains(name.substr(0, 1)) ||
-           (name.size() > 2 && lex.surnames.Contains(name.substr(0, 2)));
-  };
-  std::string role, organization;
-  // Single-character tokens are merged into one name: "张 花" → 张花.
-  std::u32string pending;
-  size_t pending_begin = 0, pending_end = 0;
-  const auto flush = [&]() -> bool {
-    if (pending.empty()) return true;
-    const bool ok =
-        pending.size() >= 2 && pending.size() <= 4 && has_surname(pending);
-    if (ok) {
-      out.push_back({EncodeUtf8(pending), role, organization, pending_begin,
-                     pending_end});
-    }
-    pending.clear();
-    return ok;
-  };
-  bool first = true;
-  for (size_t i = begin; i < end;) {
-    if (is_separator(text[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < end && !is_separator(text[j])) ++j;
-    const std::u32string_view token = Sub(text, i, j);
-    const size_t marker = lex.byline_markers.LongestEndingAt(text, j, i);
-    if (lex.byline_trailers.Contains(token)) {
-      if (role.empty()) return {};
-      break;  // 摄影报道 ends the line
-    }
-    if (marker > 0 && (marker == token.size() || first)) {
-      if (!flush()) return {};
-      role = lex.byline_roles.find(Sub(text, j - marker, j))->second;
-      organization = EncodeUtf8(Sub(text, i, j - marker));
-    } else {
-      if (role.empty()) return {};
-      for (char32_t c : token) {
-        if (!IsCjk(c)) return {};
-      }
-      if (token.size() == 1) {
-        if (pending.empty()) pending_begin = i;
-        pending += token;
-        pending_end = j;
-      } else {
-        if (!flush()) return {};
-        if (token.size() > 4 || !has_surname(token)) return {};
-        out.push_back({EncodeUtf8(token), role, organization, i, j});
-      }
-    }
-    first = false;
-    i = j;
-  }
-  if (!flush()) return {};
-  return out;
 }
 
 namespace {
@@ -408,10 +326,10 @@ class PeopleScanner {
     if (org == U"政协" && r) return r->organization;
     if (org[0] == U'市' && !city.empty()) return city + text;
     if (org[0] == U'省' && !province.empty()) return province + text;
-    std::u32string committee;
-    if (FindCommittee(org, gazetteer_, &committee) != nullptr &&
-        org.substr(0, 2) == U"政协") {
-      return EncodeUtf8(committee);
+    if (org.substr(0, 2) == U"政协") {
+      if (auto committee = FindCommittee(org, gazetteer_)) {
+        return EncodeUtf8(committee->organization);
+      }
     }
     return text;
   }

@@ -53,22 +53,6 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
     const std::string& roles_path, const std::string& context_path,
     const std::string& surnames_path);
 
-// CreditName is one name found in a byline or photo credit line.
-struct CreditName {
-  std::string name;          // spaces removed
-  std::string role;          // canonical: 记者, 通讯员, 文字, 摄影
-  std::string organization;  // text before the marker (YMG全媒体), or ""
-  size_t begin = 0;          // code points of the name as written
-  size_t end = 0;
-};
-
-// ParseCreditLine reads text[begin, end) as a byline or credit line
-// ("□本报通讯员 张进 于桐", "(文 李轲 图 郑斌)", "YMG全媒体记者 王瑶
-// 摄影报道"). It returns nothing unless the whole line has that shape.
-std::vector<CreditName> ParseCreditLine(std::u32string_view text, size_t begin,
-                                        size_t end,
-                                        const PeopleLexicon& lexicon);
-
 // ExtractPeople finds every (name, role) once, at its first mention.
 // `lines` are SplitLines(text). `reports` (sorted by begin) resolve 市/省
 // to the report's city/province. The returned people have report set to
@@ -78,10 +62,6 @@ std::vector<Person> ExtractPeople(std::u32string_view text,
                                   const std::vector<Report>& reports,
                                   const PeopleLexicon& lexicon,
                                   const Gazetteer& gazetteer);
-
-// ReportIndexAt returns the index of the report whose span holds `offset`
-// (the last report beginning at or before it), or 0.
-int ReportIndexAt(const std::vector<Report>& reports, int64_t offset);
 
 }  // namespace reportfacts
 

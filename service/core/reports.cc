@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "service/core/committee.h"
+#include "service/core/credits.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -102,23 +104,13 @@ std::optional<int> YearIn(std::u32string_view s, bool need_comma) {
   return std::nullopt;
 }
 
-const Place* LookupPlace(std::u32string_view name, const Gazetteer& gazetteer) {
-  if (name.size() < 2) return nullptr;
-  if (const Place* p = gazetteer.Find(name)) return p;
-  if (name.size() > 2 && name.back() == U'市') {
-    return gazetteer.Find(name.substr(0, name.size() - 1));
-  }
-  return nullptr;
-}
-
 void FillCommittee(std::u32string_view text, const Gazetteer& gazetteer,
                    Report* report) {
-  std::u32string organization;
-  const Place* place = FindCommittee(text, gazetteer, &organization);
-  if (place == nullptr) return;
-  report->organization = EncodeUtf8(organization);
-  report->city = EncodeUtf8(place->short_name);
-  report->province = EncodeUtf8(place->province);
+  const std::optional<Committee> committee = FindCommittee(text, gazetteer);
+  if (!committee) return;
+  report->organization = EncodeUtf8(committee->organization);
+  report->city = EncodeUtf8(committee->city);
+  report->province = EncodeUtf8(committee->province);
 }
 
 struct Head {
@@ -127,34 +119,6 @@ struct Head {
 };
 
 }  // namespace
-
-const Place* FindCommittee(std::u32string_view text, const Gazetteer& gazetteer,
-                           std::u32string* organization) {
-  for (size_t k = text.find(U"政协"); k != std::u32string_view::npos;
-       k = text.find(U"政协", k + 2)) {
-    const Place* place = nullptr;
-    // 政协兰州市委员会
-    for (size_t len = 6; len >= 2 && place == nullptr; --len) {
-      if (k + 2 + len + 3 > text.size()) continue;
-      if (text.substr(k + 2 + len, 3) != U"委员会") continue;
-      place = LookupPlace(text.substr(k + 2, len), gazetteer);
-    }
-    // 兰州市政协
-    for (size_t len = 6; len >= 2 && place == nullptr; --len) {
-      if (len > k) continue;
-      place = LookupPlace(text.substr(k - len, len), gazetteer);
-    }
-    if (place == nullptr) continue;
-    const std::u32string& full = place->full_name;
-    if (!full.empty() && full.back() == U'市') {
-      *organization = place->short_name + U"市政协";
-    } else {
-      *organization = full + U"政协";
-    }
-    return place;
-  }
-  return nullptr;
-}
 
 std::vector<Report> SplitReports(std::u32string_view text,
                                  const std::vector<TextLine>& lines,

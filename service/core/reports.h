@@ -28,12 +28,6 @@ std::vector<Report> SplitReports(std::u32string_view text,
                                  const Gazetteer& gazetteer,
                                  const PeopleLexicon& lexicon);
 
-// FindCommittee finds the first committee named in `text` ("烟台市政协",
-// "政协兰州市委员会") whose place is in the gazetteer; it returns the place
-// and sets *organization to "<city>市政协".
-const Place* FindCommittee(std::u32string_view text, const Gazetteer& gazetteer,
-                           std::u32string* organization);
-
 }  // namespace reportfacts
 
 #endif  // REPORTFACTS_SERVICE_CORE_REPORTS_H_

@@ -1,0 +1,39 @@
+// Bylines and credit lines: the names a report is credited to.
+//
+//   auto names = ParseCreditLine(text, line.content_begin, line.content_end,
+//                                lexicon);
+//   // "本报记者 王明 李华" -> {王明, 记者}, {李华, 记者}
+//
+// The markers (记者, 通讯员, 文, 图 ...) and their canonical roles come from
+// roles.txt; names are 2-4 characters starting with a surname.
+#ifndef REPORTFACTS_SERVICE_CORE_CREDITS_H_
+#define REPORTFACTS_SERVICE_CORE_CREDITS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "service/core/people.h"
+
+namespace reportfacts {
+
+// CreditName is one name found in a byline or photo credit line.
+struct CreditName {
+  std::string name;          // spaces removed
+  std::string role;          // canonical: 记者, 通讯员, 文字, 摄影
+  std::string organization;  // text before the marker (某某日报), or ""
+  size_t begin = 0;          // code points of the name as written
+  size_t end = 0;
+};
+
+// ParseCreditLine reads text[begin, end) as a byline or credit line
+// ("本报通讯员 王明", "(文 李华 图 赵强)", "某某日报记者 王明 摄影报道").
+// It returns nothing unless the whole line has that shape.
+std::vector<CreditName> ParseCreditLine(std::u32string_view text, size_t begin,
+                                        size_t end,
+                                        const PeopleLexicon& lexicon);
+
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_CORE_CREDITS_H_
