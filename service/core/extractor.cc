@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/core/dates.h"
+#include "service/core/document.h"
 #include "service/core/gazetteer.h"
 #include "service/core/lexicon.h"
 #include "service/core/number_scan.h"
@@ -83,25 +84,13 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
 
 absl::StatusOr<Extraction> Extractor::Extract(
     std::string_view text, const ExtractOptions& options) const {
-  std::u32string code_points;
-  if (auto bad = DecodeValidUtf8(text, &code_points)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("text is not valid UTF-8: bad byte at offset ", *bad));
-  }
-  if (options.convert_traditional &&
-      data_->traditional->HasTraditional(code_points)) {
-    if (auto converted = data_->traditional->ToSimplified(text)) {
-      ExtractOptions simplified_options = options;
-      simplified_options.convert_traditional = false;
-      auto result = Extract(converted->simplified(), simplified_options);
-      if (result.ok()) converted->MapBack(&*result);
-      return result;
-    }
-  }
+  absl::StatusOr<Document> doc = Document::FromUtf8(
+      text, options.convert_traditional ? data_->traditional.get() : nullptr);
+  if (!doc.ok()) return doc.status();
   const auto cancelled = [&options]() {
     return options.is_cancelled && options.is_cancelled();
   };
-  const std::u32string_view view(code_points);
+  const std::u32string_view view = doc->text();
   Extraction result;
 
   const std::vector<NumberMention> mentions = ScanNumbers(view, data_->units);
@@ -132,7 +121,7 @@ absl::StatusOr<Extraction> Extractor::Extract(
   }
   if (cancelled()) return absl::CancelledError("extraction cancelled");
 
-  const std::vector<TextLine> lines = SplitLines(view);
+  const std::vector<TextLine>& lines = doc->lines();
   result.reports = SplitReports(view, lines, data_->gazetteer, data_->people);
   for (Metric& metric : result.metrics) {
     metric.report = ReportIndexAt(result.reports, metric.begin);
@@ -141,6 +130,7 @@ absl::StatusOr<Extraction> Extractor::Extract(
   if (cancelled()) return absl::CancelledError("extraction cancelled");
   result.people = ExtractPeople(view, lines, result.reports, data_->people,
                                 data_->gazetteer);
+  doc->MapBack(&result);
   return result;
 }
 

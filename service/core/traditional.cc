@@ -170,7 +170,7 @@ void TraditionalConverter::BuildCharacterTable() {
   // phrase spans two, and keeps those whose Simplified form differs.
   std::u32string probe;
   std::vector<char32_t> characters;
-  for (const auto [first, last] :
+  for (const auto& [first, last] :
        {std::pair<char32_t, char32_t>{0x3400, 0x4DBF},
         {0x4E00, 0x9FFF},
         {0xF900, 0xFAFF}}) {
@@ -223,8 +223,13 @@ bool TraditionalConverter::HasTraditional(
 std::optional<ConvertedText> TraditionalConverter::ToSimplified(
     std::string_view text) const {
   if (!HasTraditional(text)) return std::nullopt;
+  return ToSimplified(text, DecodeUtf8(text));
+}
+
+std::optional<ConvertedText> TraditionalConverter::ToSimplified(
+    std::string_view text, std::u32string code_points) const {
   ConvertedText out;
-  out.original_ = DecodeUtf8(text);
+  out.original_ = std::move(code_points);
   std::string phrase_converted;
   try {
     phrase_converted = converter_->Convert(text.data(), text.size());

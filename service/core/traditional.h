@@ -47,8 +47,9 @@ class ConvertedText {
       std::u32string original,
       const std::function<std::u32string_view(char32_t)>& convert);
 
-  // The converted text, UTF-8.
+  // The converted text, UTF-8 and as code points.
   const std::string& simplified() const { return simplified_; }
+  std::u32string_view converted() const { return converted_; }
 
   // OriginalBegin maps a begin offset (code points in simplified()) to the
   // original text; OriginalEnd maps an exclusive end offset.
@@ -101,6 +102,11 @@ class TraditionalConverter {
   // ToSimplified converts valid UTF-8 `text`, or returns nullopt when it
   // holds nothing to convert.
   std::optional<ConvertedText> ToSimplified(std::string_view text) const;
+  // The same for a caller that has decoded `text` already (`code_points`
+  // must be its code points) and knows HasTraditional(code_points): no
+  // second decode or scan; it always converts.
+  std::optional<ConvertedText> ToSimplified(std::string_view text,
+                                            std::u32string code_points) const;
 
  private:
   explicit TraditionalConverter(std::unique_ptr<opencc::SimpleConverter> c);

@@ -47,7 +47,9 @@ TEST(DecodeValidUtf8, AgreesWithFindAndDecode) {
     std::u32string decoded = U"stale";
     const std::optional<size_t> bad = DecodeValidUtf8(input, &decoded);
     EXPECT_EQ(bad, FindInvalidUtf8(input)) << input;
-    if (!bad) EXPECT_EQ(decoded, DecodeUtf8(input)) << input;
+    if (!bad) {
+      EXPECT_EQ(decoded, DecodeUtf8(input)) << input;
+    }
   }
 }
 
@@ -83,7 +85,9 @@ TEST(DecodeValidUtf8, AgreesWithFindAndDecodeOnRandomMixes) {
     std::u32string decoded;
     const std::optional<size_t> bad = DecodeValidUtf8(input, &decoded);
     ASSERT_EQ(bad, FindInvalidUtf8(input)) << round;
-    if (!bad) ASSERT_EQ(decoded, DecodeUtf8(input)) << round;
+    if (!bad) {
+      ASSERT_EQ(decoded, DecodeUtf8(input)) << round;
+    }
   }
 }
 

@@ -1,0 +1,92 @@
+#include "service/core/document.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "service/core/chars.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+namespace {
+
+// A hard-wrapped line (PDF text, narrow columns) breaks a word with one line
+// break; a blank line between two runs of text ends a paragraph.
+constexpr size_t kMaxWrapBreaks = 1;
+
+}  // namespace
+
+bool SentenceEndsAt(std::u32string_view text, size_t i) {
+  const char32_t c = text[i];
+  if (IsSentenceEnd(c)) return true;
+  if (!IsLineBreak(c)) return false;
+  size_t before = i;
+  while (before > 0 && IsLineBreak(text[before - 1])) --before;
+  size_t after = i;
+  while (after < text.size() && IsLineBreak(text[after])) ++after;
+  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
+           IsCjk(text[after]) && after - before <= kMaxWrapBreaks);
+}
+
+absl::StatusOr<Document> Document::FromUtf8(
+    std::string_view utf8, const TraditionalConverter* converter) {
+  Document doc;
+  if (auto bad = DecodeValidUtf8(utf8, &doc.code_points_)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("text is not valid UTF-8: bad byte at offset ", *bad));
+  }
+  if (converter != nullptr && converter->HasTraditional(doc.code_points_)) {
+    doc.conversion_ = converter->ToSimplified(utf8, doc.code_points_);
+  }
+  doc.Index();
+  return doc;
+}
+
+Document Document::FromCodePoints(std::u32string text) {
+  Document doc;
+  doc.code_points_ = std::move(text);
+  doc.Index();
+  return doc;
+}
+
+std::u32string_view Document::text() const {
+  if (conversion_) return conversion_->converted();
+  return code_points_;
+}
+
+void Document::Index() {
+  const std::u32string_view view = text();
+  lines_ = SplitLines(view);
+  size_t begin = 0;
+  for (size_t i = 0; i < view.size(); ++i) {
+    if (!SentenceEndsAt(view, i)) continue;
+    // Closing quotes and brackets after the mark belong to the sentence.
+    // So do the line breaks of a blank-line run.
+    size_t end = i + 1;
+    while (end < view.size() &&
+           (IsCloseQuote(view[end]) || IsCloseBracket(view[end]) ||
+            (IsLineBreak(view[i]) && IsLineBreak(view[end])))) {
+      ++end;
+    }
+    sentences_.push_back({begin, end});
+    begin = end;
+    i = end - 1;
+  }
+  if (begin < view.size() || sentences_.empty()) {
+    sentences_.push_back({begin, view.size()});
+  }
+}
+
+TextSpan Document::SentenceAt(size_t offset) const {
+  auto it =
+      std::upper_bound(sentences_.begin(), sentences_.end(), offset,
+                       [](size_t o, const TextSpan& s) { return o < s.end; });
+  if (it == sentences_.end()) return sentences_.back();
+  return *it;
+}
+
+void Document::MapBack(Extraction* facts) const {
+  if (conversion_) conversion_->MapBack(facts);
+}
+
+}  // namespace reportfacts

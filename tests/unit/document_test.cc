@@ -1,0 +1,90 @@
+// Document: one decode, lines, sentences and the Traditional view.
+#include "service/core/document.h"
+
+#include <memory>
+
+#include "gtest/gtest.h"
+#include "service/core/traditional.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+namespace {
+
+std::u32string Sentence(const Document& doc, size_t offset) {
+  const TextSpan s = doc.SentenceAt(offset);
+  return std::u32string(doc.text().substr(s.begin, s.end - s.begin));
+}
+
+TEST(Document, InvalidUtf8NamesTheBadByte) {
+  auto doc = Document::FromUtf8("ab\xff", nullptr);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(doc.status().message().find("offset 2"), std::string::npos);
+}
+
+TEST(Document, EmptyTextHasOneEmptySentenceAndOneLine) {
+  auto doc = Document::FromUtf8("", nullptr);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->text().empty());
+  ASSERT_EQ(doc->sentences().size(), 1u);
+  EXPECT_EQ(doc->lines().size(), 1u);
+}
+
+TEST(Document, SentencesEndAtMarksAndKeepClosingQuotes) {
+  const Document doc = Document::FromCodePoints(
+      U"全年开展调研12次。他说：“要再接再厉。”会议结束！");
+  ASSERT_EQ(doc.sentences().size(), 3u);
+  EXPECT_EQ(Sentence(doc, 0), U"全年开展调研12次。");
+  EXPECT_EQ(Sentence(doc, 12), U"他说：“要再接再厉。”");
+  EXPECT_EQ(Sentence(doc, doc.text().size() - 1), U"会议结束！");
+}
+
+TEST(Document, LineBreaksEndSentencesUnlessTheySplitAWord) {
+  const Document doc = Document::FromCodePoints(U"标题一行\n\n正文开\n展调研");
+  // A blank line ends a paragraph; one break between Han characters only
+  // wraps the line (开\n展 is the word 开展).
+  EXPECT_TRUE(SentenceEndsAt(U"共12次\n\n下一段", 4));
+  EXPECT_TRUE(SentenceEndsAt(U"共12次\n下一段", 4) == false);
+  EXPECT_FALSE(SentenceEndsAt(U"开\n展", 1));
+  EXPECT_TRUE(SentenceEndsAt(U"12件\n(", 3));
+  EXPECT_TRUE(SentenceEndsAt(U"结束。", 2));
+  EXPECT_FALSE(SentenceEndsAt(U"提案，立案", 2));
+  EXPECT_EQ(doc.lines().size(), 4u);
+  ASSERT_EQ(doc.sentences().size(), 2u);
+  EXPECT_EQ(Sentence(doc, 8), U"正文开\n展调研");
+}
+
+TEST(Document, TraditionalTextIsReadInSimplifiedAndMappedBack) {
+  auto converter = TraditionalConverter::Load(kDefaultT2sConfig);
+  ASSERT_TRUE(converter.ok()) << converter.status();
+  const std::string input = "委員會收到提案12件。";
+  auto doc = Document::FromUtf8(input, converter->get());
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->converted());
+  EXPECT_EQ(doc->text(), U"委员会收到提案12件。");
+
+  Extraction facts;
+  Metric metric;
+  metric.begin = 7;
+  metric.end = 9;
+  metric.text = "12";
+  metric.object = "委员会";
+  metric.sentence_begin = 0;
+  metric.sentence_end = 10;
+  facts.metrics.push_back(metric);
+  doc->MapBack(&facts);
+  EXPECT_EQ(facts.metrics[0].object, "委員會");  // as written
+  EXPECT_EQ(facts.metrics[0].begin, 7);
+}
+
+TEST(Document, SimplifiedTextIsNotConverted) {
+  auto converter = TraditionalConverter::Load(kDefaultT2sConfig);
+  ASSERT_TRUE(converter.ok());
+  auto doc = Document::FromUtf8("委员会收到提案12件。", converter->get());
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(doc->converted());
+  EXPECT_EQ(doc->text(), DecodeUtf8("委员会收到提案12件。"));
+}
+
+}  // namespace
+}  // namespace reportfacts
