@@ -156,7 +156,7 @@ def stem_of(full, level):
         if full == "神农架林区":  # the only 林区
             return full[:-2], "区"
         # 六枝特区, 浦东新区; but 清新区 is 清新 + 区.
-        if (full.endswith("特区") or full.endswith("新区")) and len(full) > 4:
+        if (full.endswith("特区") or full.endswith("新区")) and len(full) > 3:
             return full[:-2], "区"
         if full.endswith(BANNER_KEEPS_SUFFIX):
             return full, ""
