@@ -402,8 +402,27 @@ class CommitteeFinder {
       }
       i += len;
     }
+    if (found == nullptr) found = FromHint(bare);
     if (found == nullptr) return std::nullopt;
+    if (found_name.empty()) found_name = found->full_name;
     return Name(*found, found_name, bare.begin, bare.end);
+  }
+
+  // FromHint reads 自治区政协 or 市政协 as the caller's province or
+  // prefecture where that is of the level named.
+  const Place* FromHint(const BareLevel& bare) const {
+    const Place* place = nullptr;
+    if (!hint_.prefecture.empty()) place = gazetteer_.Find(hint_.prefecture);
+    if (place != nullptr && place->prefecture_level() &&
+        MatchesLevel(*place, place->full_name, bare.word)) {
+      return place;
+    }
+    place = hint_.province.empty() ? nullptr
+                                   : gazetteer_.FindProvince(hint_.province);
+    if (place != nullptr && MatchesLevel(*place, place->full_name, bare.word)) {
+      return place;
+    }
+    return nullptr;
   }
 
   // Name gives the committee of `place`, named `name` in the text.

@@ -122,6 +122,10 @@ INSTANTIATE_TEST_SUITE_P(
                           "重庆", "重庆", U"石柱土家族自治县政协"},
                     Named{U"达拉特旗政协组织委员学习。", "达拉特旗政协",
                           "鄂尔多斯", "内蒙古", U"达拉特旗政协"},
+                    Named{U"政协宁波市奉化区委员会召开全会。", "奉化区政协",
+                          "宁波", "浙江", U"政协宁波市奉化区委员会"},
+                    Named{U"内蒙古政协组织委员视察。", "内蒙古自治区政协", "",
+                          "内蒙古", U"内蒙古政协"},
                     Named{U"北京市东城区政协召开常委会。", "东城区政协", "北京",
                           "北京", U"北京市东城区政协"},
                     Named{U"奉化市政协召开全会。", "奉化市政协", "宁波", "浙江",
@@ -211,6 +215,30 @@ TEST(FindCommittee, HintSettlesSameNamedCounties) {
   auto none = FindCommittee(U"城关区政协召开会议。", Places());
   ASSERT_TRUE(none.has_value());
   EXPECT_EQ(EncodeUtf8(none->city), "");
+}
+
+TEST(FindCommittee, HintGivesTheBareLevelItsPlace) {
+  auto region = FindCommittee(U"自治区政协召开主席会议。", Places(),
+                              PlaceHint{U"广西", U""});
+  ASSERT_TRUE(region.has_value());
+  EXPECT_EQ(EncodeUtf8(region->organization), "广西壮族自治区政协");
+  EXPECT_EQ(EncodeUtf8(region->province), "广西");
+  auto city = FindCommittee(U"市政协召开常委会议。", Places(),
+                            PlaceHint{U"甘肃", U"兰州"});
+  ASSERT_TRUE(city.has_value());
+  EXPECT_EQ(EncodeUtf8(city->organization), "兰州市政协");
+  // A hint of another level gives nothing: 河南 is a province, not a region.
+  EXPECT_FALSE(
+      FindCommittee(U"自治区政协召开会议。", Places(), PlaceHint{U"河南", U""})
+          .has_value());
+}
+
+TEST(FindCommittee, EndsOfTextAreSafe) {
+  for (const char32_t* text :
+       {U"政协", U"中国人民政治协商会议", U"政协第十", U"政协第十三届",
+        U"政协兰州市", U"政协兰州市第十五届", U"区政协", U"全国", U"《政协"}) {
+    EXPECT_FALSE(FindCommittee(text, Places()).has_value()) << EncodeUtf8(text);
+  }
 }
 
 TEST(FindCommittee, LevelsAreReported) {
