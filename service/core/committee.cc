@@ -227,10 +227,12 @@ class CommitteeFinder {
       chain.names.insert(chain.names.begin(), name);
     }
     if (chain.names.empty()) return std::nullopt;
-    // A county's short name is often a word (友好, 富裕): "<short>政协"
-    // counts only where no other word runs into it.
+    // A county's short name is often a word (友好, 富裕, 平安): "<short>政协"
+    // counts only where no other word runs into it and not as a quoted
+    // slogan (“平安政协”).
     const bool run_in =
-        chain.names.size() == 1 && begin > 0 && IsCjk(text_[begin - 1]);
+        chain.names.size() == 1 && begin > 0 &&
+        (IsCjk(text_[begin - 1]) || IsOpenQuote(text_[begin - 1]));
     return FromChain(chain, begin, k + kShortForm.size(), run_in);
   }
 

@@ -108,8 +108,8 @@ INSTANTIATE_TEST_SUITE_P(
                           "浙江", U"奉化区政协"},
                     Named{U"宁波市奉化区政协组织委员视察。", "奉化区政协",
                           "宁波", "浙江", U"宁波市奉化区政协"},
-                    Named{U"“奉化政协”微信公众号上线。", "奉化区政协", "宁波",
-                          "浙江", U"奉化政协"},
+                    Named{U"近日，奉化政协微信公众号上线。", "奉化区政协",
+                          "宁波", "浙江", U"奉化政协"},
                     Named{U"绛县政协召开全体会议。", "绛县政协", "运城", "山西",
                           U"绛县政协"},
                     Named{U"政协绛县第十三届委员会第一次会议", "绛县政协",
@@ -178,8 +178,9 @@ INSTANTIATE_TEST_SUITE_P(
         U"奉化区人民政府召开常务会议。",          // place, then no 政协
         U"兰州市委员会的同志参加会议。",          // 委员会 without 政协
         U"政协委员会同兰州市有关部门开展调研。",  // 政协委员 then a place
-        U"围绕友好政协合作深化交流。",            // a county's short name as
-                                                  // a word
+        U"围绕友好政协合作深化交流。",
+        U"打造“平安政协”品牌。",  // a quoted slogan            // a county's
+                                  // short name as a word
         U"社区政协委员工作室揭牌，奉化区领导出席。",      // 社区 is no level
         U"省市政协领导出席，奉化区委书记致辞。",          // several levels
         U"区政协委员分别到奉化区和鄞州区调研。",          // two districts named
