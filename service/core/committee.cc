@@ -1,52 +1,504 @@
 #include "service/core/committee.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "service/core/chars.h"
+
 namespace reportfacts {
 namespace {
 
-const Place* LookupPlace(std::u32string_view name, const Gazetteer& gazetteer) {
-  if (name.size() < 2) return nullptr;
-  if (const Place* p = gazetteer.Find(name)) return p;
-  if (name.size() > 2 && name.back() == U'市') {
-    return gazetteer.Find(name.substr(0, name.size() - 1));
-  }
-  return nullptr;
+constexpr std::u32string_view kShortForm = U"政协";
+constexpr std::u32string_view kLongForm = U"中国人民政治协商会议";
+constexpr std::u32string_view kCommitteeWord = U"委员会";
+constexpr std::u32string_view kNationalCommittee = U"全国委员会";
+constexpr std::u32string_view kNational = U"全国";
+constexpr size_t kLongestName = 24;  // code points of the longest place name
+constexpr size_t kChainLength = 3;   // province, prefecture, county
+constexpr size_t kGapBlanks = 3;     // blanks or line breaks between parts
+
+// Words that end in a level character but are no level (社区政协委员工作室
+// is not a district's committee).
+constexpr std::u32string_view kNotLevels[] = {
+    U"社区", U"园区", U"新区", U"城区", U"景区", U"街区", U"辖区",
+    U"地区", U"小区", U"山区", U"库区", U"片区", U"郊区", U"老区",
+    U"边区", U"牧区", U"校区", U"城市", U"都市", U"超市",
+};
+
+bool StartsWith(std::u32string_view text, size_t at, std::u32string_view w) {
+  return at <= text.size() && text.substr(at, w.size()) == w;
 }
+
+bool EndsWith(std::u32string_view s, std::u32string_view w) {
+  return s.size() >= w.size() && s.substr(s.size() - w.size()) == w;
+}
+
+size_t SkipGap(std::u32string_view text, size_t at) {
+  for (size_t k = 0; k < kGapBlanks && at < text.size() && IsSpace(text[at]);
+       ++k) {
+    ++at;
+  }
+  return at;
+}
+
+bool IsChineseNumeral(char32_t c) {
+  return std::u32string_view(U"〇零一二三四五六七八九十百两").find(c) !=
+         std::u32string_view::npos;
+}
+
+// SkipTerm skips "第十三届" or "十三届" (a committee's term) at `at`.
+size_t SkipTerm(std::u32string_view text, size_t at) {
+  size_t k = at;
+  if (k < text.size() && text[k] == U'第') ++k;
+  const size_t digits = k;
+  while (k < text.size() && k - digits < 6 &&
+         (IsChineseNumeral(text[k]) || IsDigit(text[k]))) {
+    ++k;
+  }
+  if (k == digits || k >= text.size() || text[k] != U'届') return at;
+  return k + 1;
+}
+
+// BareLevel is a committee named by its level alone: 区政协, 自治区政协.
+struct BareLevel {
+  size_t begin = 0;
+  size_t end = 0;
+  std::u32string_view word;  // 省, 自治区, 市, 州, 自治州, 县, 区, 旗, 盟
+};
+
+std::optional<BareLevel> BareLevelBefore(std::u32string_view text, size_t k) {
+  for (std::u32string_view word : {U"自治区", U"自治州"}) {
+    if (k >= word.size() && text.substr(k - word.size(), word.size()) == word) {
+      return BareLevel{k - word.size(), k + kShortForm.size(), word};
+    }
+  }
+  if (k == 0) return std::nullopt;
+  const std::u32string_view c = text.substr(k - 1, 1);
+  if (std::u32string_view(U"省市州县区旗盟").find(c[0]) ==
+      std::u32string_view::npos) {
+    return std::nullopt;
+  }
+  if (k >= 2) {
+    const char32_t before = text[k - 2];
+    // 省市政协, 市县政协, 县区政协: the committees of several levels.
+    if (std::u32string_view(U"省市州县区、").find(before) !=
+        std::u32string_view::npos) {
+      return std::nullopt;
+    }
+    for (std::u32string_view word : kNotLevels) {
+      if (text.substr(k - 2, 2) == word) return std::nullopt;
+    }
+  }
+  return BareLevel{k - 1, k + kShortForm.size(), c};
+}
+
+// MatchesLevel is true where `name`, naming `place`, is a full name of the
+// kind a bare committee name stands for (区政协 → 奉化区; 州政协 → 黔东南州).
+bool MatchesLevel(const Place& place, std::u32string_view name,
+                  std::u32string_view level) {
+  if (!EndsWith(name, level)) return false;
+  if (name == place.short_name && name != place.full_name &&
+      !EndsWith(name, U"州")) {
+    return false;
+  }
+  switch (place.level) {
+    case PlaceLevel::kProvince:
+      return level == U"省" || level == U"自治区";
+    case PlaceLevel::kMunicipality:
+      return level == U"市";
+    case PlaceLevel::kPrefecture:
+      if (EndsWith(place.full_name, U"地区")) return false;
+      return level == U"市" || level == U"州" || level == U"自治州" ||
+             level == U"盟";
+    case PlaceLevel::kCounty:
+      return level == U"县" || level == U"区" || level == U"市" ||
+             level == U"旗";
+  }
+  return false;
+}
+
+// NamedPlaces is what a text says about where it is: the provinces and
+// prefectures it names.
+struct NamedPlaces {
+  std::vector<std::u32string> provinces;
+  std::vector<std::u32string> prefectures;
+  bool HasProvince(std::u32string_view s) const {
+    return std::find(provinces.begin(), provinces.end(), s) != provinces.end();
+  }
+  bool HasPrefecture(std::u32string_view s) const {
+    return std::find(prefectures.begin(), prefectures.end(), s) !=
+           prefectures.end();
+  }
+};
+
+class CommitteeFinder {
+ public:
+  CommitteeFinder(std::u32string_view text, const Gazetteer& gazetteer,
+                  const PlaceHint& hint)
+      : text_(text), gazetteer_(gazetteer), hint_(hint) {}
+
+  std::optional<Committee> Run() {
+    std::optional<BareLevel> bare;
+    size_t next_short = text_.find(kShortForm);
+    size_t next_long = text_.find(kLongForm);
+    while (next_short != std::u32string_view::npos ||
+           next_long != std::u32string_view::npos) {
+      if (next_long < next_short) {
+        const size_t k = next_long;
+        next_long = text_.find(kLongForm, k + kLongForm.size());
+        if (auto c = Forward(k, k + kLongForm.size()); c && Own(*c)) return c;
+        continue;
+      }
+      const size_t k = next_short;
+      next_short = text_.find(kShortForm, k + kShortForm.size());
+      if (auto c = Forward(k, k + kShortForm.size()); c && Own(*c)) return c;
+      if (auto c = Backward(k); c && Own(*c)) return c;
+      if (!bare) bare = BareLevelBefore(text_, k);
+    }
+    if (bare) return FromBareLevel(*bare);
+    return std::nullopt;
+  }
+
+ private:
+  // Own is false for a committee named inside a longer book title
+  // (《中国人民政治协商会议全国委员会提案工作条例》): the title is about
+  // the document. A title that is the name alone (《平阴政协》, the
+  // committee's journal) still names it.
+  bool Own(const Committee& c) const {
+    const size_t floor = c.begin > kLongestName ? c.begin - kLongestName : 0;
+    for (size_t i = c.begin; i > floor; --i) {
+      const char32_t ch = text_[i - 1];
+      if (ch == U'》' || IsLineBreak(ch)) return true;
+      if (ch == U'《') return c.end < text_.size() && text_[c.end] == U'》';
+    }
+    return true;
+  }
+
+  // IsOuter is true for a name that may stand before another in a chain:
+  // a province or a prefecture-level place.
+  bool IsOuter(std::u32string_view name) const {
+    if (gazetteer_.FindProvince(name)) return true;
+    const Place* p = gazetteer_.Find(name);
+    return p != nullptr && p->prefecture_level();
+  }
+
+  struct Chain {
+    std::vector<std::u32string_view> names;  // outer first
+  };
+
+  // Forward reads "政协[第…届]<places>[第…届]委员会" from `at` (just after
+  // the opener that starts at `begin`).
+  std::optional<Committee> Forward(size_t begin, size_t at) {
+    size_t q = SkipGap(text_, SkipTerm(text_, SkipGap(text_, at)));
+    if (StartsWith(text_, q, kNationalCommittee)) {
+      return National(begin, q + kNationalCommittee.size());
+    }
+    Chain chain;
+    while (chain.names.size() < kChainLength) {
+      const size_t len =
+          gazetteer_.all_names().LongestStartingAt(text_, q, q + kLongestName);
+      if (len == 0) break;
+      if (!chain.names.empty() && !IsOuter(chain.names.back())) break;
+      chain.names.push_back(text_.substr(q, len));
+      q = SkipGap(text_, q + len);
+    }
+    if (chain.names.empty()) return std::nullopt;
+    q = SkipGap(text_, SkipTerm(text_, q));
+    if (!StartsWith(text_, q, kCommitteeWord)) return std::nullopt;
+    return FromChain(chain, begin, q + kCommitteeWord.size());
+  }
+
+  // Backward reads "<places>政协" and "全国政协" ending at `k`.
+  std::optional<Committee> Backward(size_t k) {
+    if (k >= kNational.size() &&
+        text_.substr(k - kNational.size(), kNational.size()) == kNational) {
+      return National(k - kNational.size(), k + kShortForm.size());
+    }
+    Chain chain;
+    size_t begin = k;
+    while (chain.names.size() < kChainLength) {
+      const size_t floor = begin > kLongestName ? begin - kLongestName : 0;
+      const size_t len =
+          gazetteer_.all_names().LongestEndingAt(text_, begin, floor);
+      if (len == 0) break;
+      const std::u32string_view name = text_.substr(begin - len, len);
+      if (!chain.names.empty() && !IsOuter(name)) break;  // 会同|哈密市政协
+      begin -= len;
+      chain.names.insert(chain.names.begin(), name);
+    }
+    if (chain.names.empty()) return std::nullopt;
+    // A county's short name is often a word (友好, 富裕, 平安): "<short>政协"
+    // counts only where no other word runs into it and not as a quoted
+    // slogan (“平安政协”).
+    const bool run_in =
+        chain.names.size() == 1 && begin > 0 &&
+        (IsCjk(text_[begin - 1]) || IsOpenQuote(text_[begin - 1]));
+    return FromChain(chain, begin, k + kShortForm.size(), run_in);
+  }
+
+  std::optional<Committee> National(size_t begin, size_t end) const {
+    Committee c;
+    c.begin = begin;
+    c.end = end;
+    c.level = CommitteeLevel::kNational;
+    c.organization = U"全国政协";
+    return c;
+  }
+
+  // FromChain resolves the innermost name of a chain, the outer names and
+  // the hints narrowing it, and names its committee.
+  std::optional<Committee> FromChain(const Chain& chain, size_t begin,
+                                     size_t end, bool run_in = false) {
+    PlaceHint hint = hint_;
+    for (size_t i = 0; i + 1 < chain.names.size(); ++i) {
+      if (const Place* p = gazetteer_.FindProvince(chain.names[i])) {
+        hint.province = p->short_name;
+        if (p->level == PlaceLevel::kMunicipality) {
+          hint.prefecture = p->short_name;
+        }
+      } else if (const Place* p = gazetteer_.Find(chain.names[i]);
+                 p && p->prefecture_level()) {
+        hint.province = p->province;
+        hint.prefecture = p->short_name;
+      }
+    }
+    const std::u32string_view name = chain.names.back();
+    // Two-character districts (城区, 东区) are words as much as names: only
+    // with the prefecture before them.
+    if (name.size() == 2 && name.back() == U'区' && chain.names.size() == 1) {
+      return std::nullopt;
+    }
+    const std::vector<const Place*> all = gazetteer_.FindAll(name);
+    const Place* province = nullptr;
+    const Place* prefecture = nullptr;
+    size_t counties = 0;
+    for (const Place* p : all) {
+      if (p->province_level() && province == nullptr) province = p;
+      if (p->prefecture_level() && prefecture == nullptr) prefecture = p;
+      if (p->county_level()) ++counties;
+    }
+    // A county in the prefecture the outer names give wins over a
+    // prefecture of the same name (北京朝阳政协).
+    const Place* county =
+        counties > 0 ? gazetteer_.FindCounty(name, hint) : nullptr;
+    if (county && !hint.prefecture.empty() &&
+        county->prefecture != hint.prefecture) {
+      county = counties == 1 && prefecture == nullptr ? county : nullptr;
+    }
+    const Place* place = nullptr;
+    if (province && (province->full_name == name || chain.names.size() == 1 ||
+                     prefecture == nullptr)) {
+      place = province;  // 河南省政协, 河南政协, 北京市政协
+    } else if (county && !hint.prefecture.empty()) {
+      place = county;
+    } else if (prefecture) {
+      place = prefecture;
+    } else if (counties > 0) {
+      place = county ? county : CountyFromContext(name, hint);
+      if (place == nullptr) {
+        // The committee is named but its place is not settled: keep the
+        // name if every candidate gives the same one.
+        std::optional<Committee> named;
+        for (const Place* p : all) {
+          if (!p->county_level()) continue;
+          if (run_in && name != p->full_name) return std::nullopt;
+          Committee c = Name(*p, name, begin, end);
+          if (named && named->organization != c.organization) {
+            return std::nullopt;
+          }
+          named = std::move(c);
+        }
+        named->city.clear();
+        named->province.clear();
+        return named;
+      }
+    }
+    if (place == nullptr) return std::nullopt;
+    if (run_in && place->county_level() && name == place->short_name &&
+        name != place->full_name) {
+      return std::nullopt;
+    }
+    return Name(*place, name, begin, end);
+  }
+
+  // CountyFromContext picks among same-named counties the one whose
+  // prefecture, else province, the text names.
+  const Place* CountyFromContext(std::u32string_view name,
+                                 const PlaceHint& hint) {
+    const NamedPlaces& named = Named();
+    const Place* by_prefecture = nullptr;
+    size_t prefectures = 0;
+    const Place* by_province = nullptr;
+    size_t provinces = 0;
+    for (const Place* p : gazetteer_.FindAll(name)) {
+      if (!p->county_level()) continue;
+      if (!hint.province.empty() && p->province != hint.province) continue;
+      if (!p->prefecture.empty() && named.HasPrefecture(p->prefecture)) {
+        by_prefecture = p;
+        ++prefectures;
+      }
+      if (named.HasProvince(p->province)) {
+        by_province = p;
+        ++provinces;
+      }
+    }
+    if (prefectures == 1) return by_prefecture;
+    if (prefectures == 0 && provinces == 1) return by_province;
+    return nullptr;
+  }
+
+  const NamedPlaces& Named() {
+    if (named_) return *named_;
+    named_.emplace();
+    const WordSet& names = gazetteer_.names();
+    for (size_t i = 0; i < text_.size();) {
+      const size_t len = names.LongestStartingAt(text_, i, i + kLongestName);
+      if (len == 0) {
+        ++i;
+        continue;
+      }
+      const std::u32string_view name = text_.substr(i, len);
+      if (const Place* p = gazetteer_.FindProvince(name)) {
+        named_->provinces.push_back(p->short_name);
+        if (p->level == PlaceLevel::kMunicipality) {
+          named_->prefectures.push_back(p->short_name);
+        }
+      } else if (const Place* p = gazetteer_.Find(name);
+                 p && p->prefecture_level()) {
+        named_->prefectures.push_back(p->short_name);
+        named_->provinces.push_back(p->province);
+      }
+      i += len;
+    }
+    return *named_;
+  }
+
+  // FromBareLevel reads 区政协 as the one district the text names in full.
+  std::optional<Committee> FromBareLevel(const BareLevel& bare) {
+    const Place* found = nullptr;
+    std::u32string_view found_name;
+    const WordSet& names = gazetteer_.all_names();
+    for (size_t i = 0; i < text_.size();) {
+      const size_t len = names.LongestStartingAt(text_, i, i + kLongestName);
+      if (len == 0) {
+        ++i;
+        continue;
+      }
+      const std::u32string_view name = text_.substr(i, len);
+      std::vector<const Place*> matching;
+      for (const Place* p : gazetteer_.FindAll(name)) {
+        if (MatchesLevel(*p, name, bare.word)) matching.push_back(p);
+      }
+      // A name several places share that the text does not settle
+      // (新城区, 城关区) is no evidence either way.
+      const Place* place = nullptr;
+      if (matching.size() == 1) {
+        place = matching.front();
+      } else if (matching.size() > 1) {
+        place = CountyFromContext(name, hint_);
+      }
+      if (place != nullptr) {
+        if (found != nullptr && found != place) return std::nullopt;
+        found = place;
+        found_name = name;
+      }
+      i += len;
+    }
+    if (found == nullptr) found = FromHint(bare);
+    if (found == nullptr) return std::nullopt;
+    if (found_name.empty()) found_name = found->full_name;
+    return Name(*found, found_name, bare.begin, bare.end);
+  }
+
+  // FromHint reads 自治区政协 or 市政协 as the caller's province or
+  // prefecture where that is of the level named.
+  const Place* FromHint(const BareLevel& bare) const {
+    const Place* place = nullptr;
+    if (!hint_.prefecture.empty()) place = gazetteer_.Find(hint_.prefecture);
+    if (place != nullptr && place->prefecture_level() &&
+        MatchesLevel(*place, place->full_name, bare.word)) {
+      return place;
+    }
+    place = hint_.province.empty() ? nullptr
+                                   : gazetteer_.FindProvince(hint_.province);
+    if (place != nullptr && MatchesLevel(*place, place->full_name, bare.word)) {
+      return place;
+    }
+    return nullptr;
+  }
+
+  // Name gives the committee of `place`, named `name` in the text.
+  Committee Name(const Place& place, std::u32string_view name, size_t begin,
+                 size_t end) const {
+    Committee c;
+    c.begin = begin;
+    c.end = end;
+    c.province = place.province;
+    const std::u32string& full = place.full_name;
+    const bool autonomous = full.find(U"自治") != std::u32string::npos;
+    switch (place.level) {
+      case PlaceLevel::kProvince:
+        c.level = CommitteeLevel::kProvince;
+        c.organization = full;
+        break;
+      case PlaceLevel::kMunicipality:
+        c.level = CommitteeLevel::kProvince;
+        c.organization = full;
+        c.city = place.short_name;
+        break;
+      case PlaceLevel::kPrefecture:
+        c.level = CommitteeLevel::kPrefecture;
+        c.city = place.short_name;
+        c.organization = full;
+        if (autonomous) {  // 黔东南州政协
+          c.organization = place.short_name;
+          if (!EndsWith(place.short_name, U"州")) c.organization += U"州";
+        }
+        break;
+      case PlaceLevel::kCounty:
+        c.level = CommitteeLevel::kCounty;
+        c.organization = full;
+        if (autonomous && place.short_name != full) {  // 石柱县政协
+          c.organization = place.short_name;
+          if (!EndsWith(place.short_name, full.substr(full.size() - 1))) {
+            c.organization += full.back();
+          }
+        }
+        // A county-level city stands for itself (宜兴); a county or a
+        // district for its prefecture.
+        c.city = full.back() == U'市' ? place.short_name : place.prefecture;
+        break;
+    }
+    // A former full name is the committee's name as the text gives it
+    // (奉化市政协 before 2016).
+    for (const std::u32string& alias : place.aliases) {
+      if (alias == name && name.size() > 2 &&
+          std::u32string_view(U"市县区").find(name.back()) !=
+              std::u32string_view::npos) {
+        c.organization = alias;
+      }
+    }
+    c.organization += U"政协";
+    return c;
+  }
+
+  std::u32string_view text_;
+  const Gazetteer& gazetteer_;
+  const PlaceHint& hint_;
+  std::optional<NamedPlaces> named_;
+};
 
 }  // namespace
 
 std::optional<Committee> FindCommittee(std::u32string_view text,
+                                       const Gazetteer& gazetteer,
+                                       const PlaceHint& hint) {
+  return CommitteeFinder(text, gazetteer, hint).Run();
+}
+
+std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer) {
-  for (size_t k = text.find(U"政协"); k != std::u32string_view::npos;
-       k = text.find(U"政协", k + 2)) {
-    const Place* place = nullptr;
-    Committee committee;
-    // 政协兰州市委员会
-    for (size_t len = 6; len >= 2 && place == nullptr; --len) {
-      if (k + 2 + len + 3 > text.size()) continue;
-      if (text.substr(k + 2 + len, 3) != U"委员会") continue;
-      place = LookupPlace(text.substr(k + 2, len), gazetteer);
-      committee.begin = k;
-      committee.end = k + 2 + len + 3;
-    }
-    // 兰州市政协
-    for (size_t len = 6; len >= 2 && place == nullptr; --len) {
-      if (len > k) continue;
-      place = LookupPlace(text.substr(k - len, len), gazetteer);
-      committee.begin = k - len;
-      committee.end = k + 2;
-    }
-    if (place == nullptr) continue;
-    const std::u32string& full = place->full_name;
-    if (!full.empty() && full.back() == U'市') {
-      committee.organization = place->short_name + U"市政协";
-    } else {
-      committee.organization = full + U"政协";
-    }
-    committee.city = place->short_name;
-    committee.province = place->province;
-    return committee;
-  }
-  return std::nullopt;
+  return FindCommittee(text, gazetteer, PlaceHint{});
 }
 
 }  // namespace reportfacts

@@ -1,9 +1,22 @@
-// Finding the committee a text names and normalising it (GUIDE §1).
+// Finding the CPPCC committee a text names and normalising it (GUIDE §1).
 //
 //   auto committee = FindCommittee(U"政协兰州市委员会召开会议", gazetteer);
 //   // committee->organization == U"兰州市政协", city 兰州, province 甘肃
+//   FindCommittee(U"宁波市奉化区政协", gazetteer);  // 奉化区政协, 宁波, 浙江
+//   FindCommittee(U"中国人民政治协商会议全国委员会", gazetteer);  // 全国政协
 //
-// Immutable inputs only; safe for concurrent use.
+// The forms read, at every level:
+//   <place>政协             河南省政协, 黔东南州政协, 奉化区政协, 奉化政协
+//   <places>政协            自贡市自流井区政协 (the outer names pick among
+//                           same-named counties and widen the span)
+//   政协<place>委员会        政协兰州市委员会, 政协绛县第十三届委员会
+//   中国人民政治协商会议<place>委员会, with 第…届 before or after the place
+//   全国政协, 政协全国委员会, 中国人民政治协商会议全国委员会
+// A committee named only by its level (区政协, 县政协, 市政协, 自治区政协)
+// is read only where the text names exactly one place of that level (区政协
+// … 奉化区) and no committee is named outright.
+//
+// Immutable inputs only; safe for concurrent use. Linear in the text.
 #ifndef REPORTFACTS_SERVICE_CORE_COMMITTEE_H_
 #define REPORTFACTS_SERVICE_CORE_COMMITTEE_H_
 
@@ -16,19 +29,35 @@
 
 namespace reportfacts {
 
+enum class CommitteeLevel { kNational, kProvince, kPrefecture, kCounty };
+
 // Committee is a CPPCC committee named in a text.
 struct Committee {
   size_t begin = 0;  // span of the name in the text searched
   size_t end = 0;
-  std::u32string organization;  // normalised: 兰州市政协, 奉化区政协
-  std::u32string city;          // prefecture without 市, or empty
-  std::u32string province;      // without 省/自治区, or empty
+  CommitteeLevel level = CommitteeLevel::kPrefecture;
+  std::u32string organization;  // normalised: 兰州市政协, 奉化区政协, 全国政协
+  // city: the prefecture's short name (兰州, 黔东南; 北京 for a municipality
+  // and its districts); a county-level city names itself (宜兴). Empty for
+  // national and provincial committees and where the place is ambiguous.
+  std::u32string city;
+  std::u32string province;  // short name (甘肃, 广西), empty where unknown
 };
 
-// FindCommittee finds the first committee named in `text` ("烟台市政协",
-// "政协兰州市委员会") whose place the gazetteer knows, or nullopt.
+// FindCommittee finds the first committee named in `text` whose place the
+// gazetteer knows (or the national committee), or nullopt. A county name
+// several counties share (朝阳区) is settled by a province or prefecture
+// the text names elsewhere; failing that the committee keeps its name but
+// no city or province.
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer);
+
+// This overload takes what the caller knows from outside `text` (the rest
+// of the document): it settles same-named counties and is used before the
+// places `text` names.
+std::optional<Committee> FindCommittee(std::u32string_view text,
+                                       const Gazetteer& gazetteer,
+                                       const PlaceHint& hint);
 
 }  // namespace reportfacts
 

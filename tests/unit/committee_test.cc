@@ -1,0 +1,271 @@
+// Tests of FindCommittee, Duckling style: per level a table of sentences
+// with the committee they name, and sentences that must name none. The
+// sentences are written for the rules, not taken from a corpus.
+#include "service/core/committee.h"
+
+#include <chrono>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+namespace {
+
+const Gazetteer& Places() {
+  static const Gazetteer* gazetteer = [] {
+    auto g =
+        Gazetteer::Load(std::string(REPORTFACTS_DATA_DIR) + "/gazetteer.tsv");
+    EXPECT_TRUE(g.ok()) << g.status();
+    return new Gazetteer(*std::move(g));
+  }();
+  return *gazetteer;
+}
+
+struct Named {
+  const char32_t* text;
+  const char* organization;
+  const char* city;
+  const char* province;
+  const char32_t* span;  // the text the committee is read from
+};
+
+void PrintTo(const Named& n, std::ostream* os) { *os << EncodeUtf8(n.text); }
+
+class Names : public testing::TestWithParam<Named> {};
+
+TEST_P(Names, Committee) {
+  const Named& want = GetParam();
+  const std::u32string_view text = want.text;
+  auto c = FindCommittee(text, Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), want.organization);
+  EXPECT_EQ(EncodeUtf8(c->city), want.city);
+  EXPECT_EQ(EncodeUtf8(c->province), want.province);
+  ASSERT_LE(c->end, text.size());
+  EXPECT_EQ(EncodeUtf8(text.substr(c->begin, c->end - c->begin)),
+            EncodeUtf8(want.span));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    National, Names,
+    testing::Values(
+        Named{U"全国政协召开双周协商座谈会。", "全国政协", "", "", U"全国政协"},
+        Named{U"十四届全国政协常委会举行会议。", "全国政协", "", "",
+              U"全国政协"},
+        Named{U"中国人民政治协商会议全国委员会常务委员会工作报告", "全国政协",
+              "", "", U"中国人民政治协商会议全国委员会"},
+        Named{U"政协第十四届全国委员会第三次会议开幕。", "全国政协", "", "",
+              U"政协第十四届全国委员会"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Province, Names,
+    testing::Values(Named{U"河南省政协召开主席会议。", "河南省政协", "", "河南",
+                          U"河南省政协"},
+                    Named{U"政协河南省委员会办公厅发布通知。", "河南省政协", "",
+                          "河南", U"政协河南省委员会"},
+                    Named{U"广西壮族自治区政协组织委员视察。",
+                          "广西壮族自治区政协", "", "广西",
+                          U"广西壮族自治区政协"},
+                    Named{U"政协第十三届广西壮族自治区委员会第二次会议",
+                          "广西壮族自治区政协", "", "广西",
+                          U"政协第十三届广西壮族自治区委员会"},
+                    Named{U"近日，四川政协召开座谈会。", "四川省政协", "",
+                          "四川", U"四川政协"},
+                    Named{U"内蒙古政协组织委员视察。", "内蒙古自治区政协", "",
+                          "内蒙古", U"内蒙古政协"},
+                    Named{U"北京市政协举行全体会议。", "北京市政协", "北京",
+                          "北京", U"北京市政协"},
+                    Named{U"中国人民政治协商会议重庆市第六届委员会",
+                          "重庆市政协", "重庆", "重庆",
+                          U"中国人民政治协商会议重庆市第六届委员会"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Prefecture, Names,
+    testing::Values(Named{U"政协兰州市委员会召开常委会议。", "兰州市政协",
+                          "兰州", "甘肃", U"政协兰州市委员会"},
+                    Named{U"中国人民政治协商会议兰州市第十五届委员会",
+                          "兰州市政协", "兰州", "甘肃",
+                          U"中国人民政治协商会议兰州市第十五届委员会"},
+                    Named{U"政协兰州市\n第十五届委员会", "兰州市政协", "兰州",
+                          "甘肃", U"政协兰州市\n第十五届委员会"},
+                    Named{U"黔东南州政协开展专题调研。", "黔东南州政协",
+                          "黔东南", "贵州", U"黔东南州政协"},
+                    Named{U"政协黔东南苗族侗族自治州委员会", "黔东南州政协",
+                          "黔东南", "贵州", U"政协黔东南苗族侗族自治州委员会"},
+                    Named{U"锡林郭勒盟政协召开全会。", "锡林郭勒盟政协",
+                          "锡林郭勒", "内蒙古", U"锡林郭勒盟政协"},
+                    Named{U"福建三明市政协组织考察。", "三明市政协", "三明",
+                          "福建", U"福建三明市政协"},
+                    Named{U"会上，兰州政协委员踊跃发言。", "兰州市政协", "兰州",
+                          "甘肃", U"兰州政协"},
+                    Named{U"襄樊市政协召开会议。", "襄樊市政协", "襄阳", "湖北",
+                          U"襄樊市政协"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    County, Names,
+    testing::Values(Named{U"奉化区政协召开协商会。", "奉化区政协", "宁波",
+                          "浙江", U"奉化区政协"},
+                    Named{U"宁波市奉化区政协组织委员视察。", "奉化区政协",
+                          "宁波", "浙江", U"宁波市奉化区政协"},
+                    Named{U"近日，奉化政协微信公众号上线。", "奉化区政协",
+                          "宁波", "浙江", U"奉化政协"},
+                    Named{U"绛县政协召开全体会议。", "绛县政协", "运城", "山西",
+                          U"绛县政协"},
+                    Named{U"政协绛县第十三届委员会第一次会议", "绛县政协",
+                          "运城", "山西", U"政协绛县第十三届委员会"},
+                    Named{U"政协第十三届绛县委员会召开会议。", "绛县政协",
+                          "运城", "山西", U"政协第十三届绛县委员会"},
+                    Named{U"宜兴市政协开展民主监督。", "宜兴市政协", "宜兴",
+                          "江苏", U"宜兴市政协"},
+                    Named{U"中国人民政治协商会议宜兴市委员会", "宜兴市政协",
+                          "宜兴", "江苏", U"中国人民政治协商会议宜兴市委员会"},
+                    Named{U"石柱土家族自治县政协召开会议。", "石柱县政协",
+                          "重庆", "重庆", U"石柱土家族自治县政协"},
+                    Named{U"达拉特旗政协组织委员学习。", "达拉特旗政协",
+                          "鄂尔多斯", "内蒙古", U"达拉特旗政协"},
+                    Named{U"政协宁波市奉化区委员会召开全会。", "奉化区政协",
+                          "宁波", "浙江", U"政协宁波市奉化区委员会"},
+                    Named{U"北京市东城区政协召开常委会。", "东城区政协", "北京",
+                          "北京", U"北京市东城区政协"},
+                    Named{U"奉化市政协召开全会。", "奉化市政协", "宁波", "浙江",
+                          U"奉化市政协"},
+                    Named{U"仙桃市政协开展调研。", "仙桃市政协", "仙桃", "湖北",
+                          U"仙桃市政协"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Ambiguous, Names,
+    testing::Values(
+        // Several 朝阳区: the prefix, else a place named elsewhere, decides.
+        Named{U"北京市朝阳区政协召开会议。", "朝阳区政协", "北京", "北京",
+              U"北京市朝阳区政协"},
+        Named{U"长春市朝阳区政协召开会议。", "朝阳区政协", "长春", "吉林",
+              U"长春市朝阳区政协"},
+        Named{U"朝阳区政协组织委员走访长春高新区企业。", "朝阳区政协", "长春",
+              "吉林", U"朝阳区政协"},
+        // Nothing settles it: the name without a place.
+        Named{U"朝阳区政协召开会议。", "朝阳区政协", "", "", U"朝阳区政协"},
+        // A prefecture wins over counties of the same name.
+        Named{U"朝阳市政协召开会议。", "朝阳市政协", "朝阳", "辽宁",
+              U"朝阳市政协"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    BareLevel, Names,
+    testing::Values(
+        // A committee named by its level alone, and the one place of that
+        // level the text names.
+        Named{U"一年来，区政协紧扣中心工作，助力奉化区高质量发展。",
+              "奉化区政协", "宁波", "浙江", U"区政协"},
+        Named{U"县政协召开十届三次会议。绛县县委书记出席。", "绛县政协", "运城",
+              "山西", U"县政协"},
+        Named{U"州政协十届二次会议期间，黔东南州各界委员提交提案。",
+              "黔东南州政协", "黔东南", "贵州", U"州政协"}));
+
+class NamesNone : public testing::TestWithParam<const char32_t*> {};
+
+TEST_P(NamesNone, NoCommittee) {
+  auto c = FindCommittee(GetParam(), Places());
+  EXPECT_FALSE(c.has_value()) << EncodeUtf8(c->organization);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Negative, NamesNone,
+    testing::Values(
+        U"政协委员深入基层开展调研。",            // no place
+        U"做好新时代政协工作。",                  // 政协工作
+        U"市政协召开常委会议。",                  // level without a place
+        U"自治区政协组织委员视察。",              // the region is not named
+        U"奉化区人民政府召开常务会议。",          // place, then no 政协
+        U"兰州市委员会的同志参加会议。",          // 委员会 without 政协
+        U"政协委员会同兰州市有关部门开展调研。",  // 政协委员 then a place
+        U"围绕友好政协合作深化交流。",
+        U"打造“平安政协”品牌。",  // a quoted slogan            // a county's
+                                  // short name as a word
+        U"社区政协委员工作室揭牌，奉化区领导出席。",      // 社区 is no level
+        U"省市政协领导出席，奉化区委书记致辞。",          // several levels
+        U"区政协委员分别到奉化区和鄞州区调研。",          // two districts named
+        U"城区政协委员工作站启用。",                      // 城区 is a word
+        U"学习《中国人民政治协商会议全国委员会章程》。",  // a title
+        U""));
+
+TEST(FindCommittee, TakesTheFirstNamedCommittee) {
+  const std::u32string text = U"宜兴市政协与无锡市政协联合调研。";
+  auto c = FindCommittee(text, Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "宜兴市政协");
+  EXPECT_EQ(c->begin, 0u);
+  auto next = FindCommittee(std::u32string_view(text).substr(c->end), Places());
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(EncodeUtf8(next->organization), "无锡市政协");
+}
+
+TEST(FindCommittee, NamedCommitteeWinsOverBareLevel) {
+  auto c = FindCommittee(U"县政协召开会议，绛县政协主席讲话。", Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "绛县政协");
+  EXPECT_EQ(c->level, CommitteeLevel::kCounty);
+}
+
+TEST(FindCommittee, HintSettlesSameNamedCounties) {
+  auto c =
+      FindCommittee(U"城关区政协召开会议。", Places(), PlaceHint{U"", U"兰州"});
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "城关区政协");
+  EXPECT_EQ(EncodeUtf8(c->city), "兰州");
+  EXPECT_EQ(EncodeUtf8(c->province), "甘肃");
+  auto none = FindCommittee(U"城关区政协召开会议。", Places());
+  ASSERT_TRUE(none.has_value());
+  EXPECT_EQ(EncodeUtf8(none->city), "");
+}
+
+TEST(FindCommittee, HintGivesTheBareLevelItsPlace) {
+  auto region = FindCommittee(U"自治区政协召开主席会议。", Places(),
+                              PlaceHint{U"广西", U""});
+  ASSERT_TRUE(region.has_value());
+  EXPECT_EQ(EncodeUtf8(region->organization), "广西壮族自治区政协");
+  EXPECT_EQ(EncodeUtf8(region->province), "广西");
+  auto city = FindCommittee(U"市政协召开常委会议。", Places(),
+                            PlaceHint{U"甘肃", U"兰州"});
+  ASSERT_TRUE(city.has_value());
+  EXPECT_EQ(EncodeUtf8(city->organization), "兰州市政协");
+  // A hint of another level gives nothing: 河南 is a province, not a region.
+  EXPECT_FALSE(
+      FindCommittee(U"自治区政协召开会议。", Places(), PlaceHint{U"河南", U""})
+          .has_value());
+}
+
+TEST(FindCommittee, EndsOfTextAreSafe) {
+  for (const char32_t* text :
+       {U"政协", U"中国人民政治协商会议", U"政协第十", U"政协第十三届",
+        U"政协兰州市", U"政协兰州市第十五届", U"区政协", U"全国", U"《政协"}) {
+    EXPECT_FALSE(FindCommittee(text, Places()).has_value()) << EncodeUtf8(text);
+  }
+}
+
+TEST(FindCommittee, LevelsAreReported) {
+  EXPECT_EQ(FindCommittee(U"全国政协", Places())->level,
+            CommitteeLevel::kNational);
+  EXPECT_EQ(FindCommittee(U"河南省政协", Places())->level,
+            CommitteeLevel::kProvince);
+  EXPECT_EQ(FindCommittee(U"兰州市政协", Places())->level,
+            CommitteeLevel::kPrefecture);
+  EXPECT_EQ(FindCommittee(U"宜兴市政协", Places())->level,
+            CommitteeLevel::kCounty);
+}
+
+TEST(FindCommittee, LinearOnLongText) {
+  // Many 政协 without a place, then places without 政协: must stay fast.
+  std::u32string text;
+  for (int i = 0; i < 2000; ++i) text += U"市政协委员会同政协";
+  for (int i = 0; i < 2000; ++i) text += U"奉化区宁波市朝阳区";
+  const auto start = std::chrono::steady_clock::now();
+  auto c = FindCommittee(text, Places());
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(
+      std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(),
+      200);
+  (void)c;
+}
+
+}  // namespace
+}  // namespace reportfacts
