@@ -236,6 +236,31 @@ std::optional<size_t> MatchingOpen(std::u32string_view text, size_t close,
   return std::nullopt;
 }
 
+// UnbracketedLeadCredit reads "本报讯 记者 王明 李华 报道：…": a dateline
+// ending in 讯 or 电, a blank, then a byline up to the first comma or
+// sentence end (a trailer such as 报道 ends it early).
+std::vector<CreditName> UnbracketedLeadCredit(std::u32string_view text,
+                                              size_t begin, size_t end,
+                                              const PeopleLexicon& lex) {
+  size_t mark = begin;
+  while (mark < end && mark - begin <= kMaxDateline && text[mark] != U'讯' &&
+         text[mark] != U'电' && !IsClauseBreak(text[mark])) {
+    ++mark;
+  }
+  if (mark >= end || mark == begin ||
+      (text[mark] != U'讯' && text[mark] != U'电') || mark + 1 >= end ||
+      !IsBlank(text[mark + 1])) {
+    return {};
+  }
+  size_t stop = mark + 1;
+  while (stop < end && stop - mark <= kMaxCreditLine &&
+         !IsSentenceEnd(text[stop]) && text[stop] != U'，' &&
+         text[stop] != U',') {
+    ++stop;
+  }
+  return CreditParser(text, lex).Parse(mark + 1, stop, /*allow_bare=*/false);
+}
+
 }  // namespace
 
 std::vector<CreditName> ParseCreditLine(std::u32string_view text, size_t begin,
@@ -255,7 +280,9 @@ std::vector<CreditName> ParseLeadCredit(std::u32string_view text, size_t begin,
          !IsOpenBracket(text[open]) && !IsClauseBreak(text[open])) {
     ++open;
   }
-  if (open >= end || !IsOpenBracket(text[open])) return {};
+  if (open >= end || !IsOpenBracket(text[open])) {
+    return UnbracketedLeadCredit(text, begin, end, lex);
+  }
   if (open > begin) {
     size_t last = open;
     while (last > begin && (IsBlank(text[last - 1]) || text[last - 1] == U':' ||

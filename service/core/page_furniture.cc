@@ -153,14 +153,23 @@ std::optional<int> DateAt(std::u32string_view s, size_t i, size_t* end) {
   return year;
 }
 
+// Credit labels, which may stand before a name with only a blank between:
+// "编辑 王明", "二审 李华".
+constexpr std::array<std::u32string_view, 16> kCreditLabels = {
+    U"来源", U"作者", U"编辑", U"责编", U"审核", U"编审", U"终审", U"一审",
+    U"二审", U"三审", U"校对", U"排版", U"监制", U"统筹", U"审校", U"审签"};
+
 // LabelLine: "来源：新华社", "发布时间: 2024-08-02", "编辑 王明", "分享到:".
+// A headline may end in a label's word ("成果发布"), so without a colon
+// only a credit label before a blank, or a label word alone, counts.
 bool IsLabelLine(std::u32string_view s) {
   size_t j = 0;
   while (j < s.size() && !IsBlank(s[j]) && !IsColon(s[j])) ++j;
   if (j == 0 || j > 8) return false;
   const std::u32string_view word = s.substr(0, j);
-  if (!EndsWithAny(kLabelEndings, word)) return false;
-  return j == s.size() || IsBlank(s[j]) || IsColon(s[j]);
+  if (j < s.size() && IsColon(s[j])) return EndsWithAny(kLabelEndings, word);
+  if (j == s.size()) return In(kLabelEndings, word);
+  return word.size() <= 4 && EndsWithAny(kCreditLabels, word);
 }
 
 // DatelineLine: a line that opens with a full date and holds nothing of a

@@ -180,6 +180,32 @@ TEST_F(ReportsTest, BodySentenceIsNoTitleAndDatelineBylineCounts) {
   EXPECT_EQ(*e.reports[0].year, 2022);
 }
 
+TEST_F(ReportsTest, UnbracketedDatelineBylineAndAnonymousAuthor) {
+  const std::string text =
+      "委员走进社区听民意\n"
+      "作者:佚名\n"
+      "本报讯 记者 郑 强 通讯员 冯丽 报道：连日来，委员们走进社区。\n";
+  const Extraction e = Run(text);
+  EXPECT_EQ(e.reports[0].title, "委员走进社区听民意");
+  EXPECT_EQ(AuthorsOf(e.reports[0]), "郑强/记者;冯丽/通讯员;");
+
+  // A dateline without a byline after it, and an editor's line, give none.
+  const std::string none =
+      "委员走进社区听民意\n本报讯 3月1日，委员们走进社区。\n责任编辑 郑华\n";
+  EXPECT_EQ(AuthorsOf(Run(none).reports[0]), "");
+}
+
+TEST_F(ReportsTest, OddLinesNeitherCrashNorInventHeads) {
+  for (const char* text :
+       {"——", "——在会议上\n", "（", "(记者", "Page - \n", "| |\n", "【】\n",
+        "——\n——\n——\n", "（在\n会议上）\n王\n", "本报讯（", "记者",
+        "首页 >\n>\n", "2024年", "截至", "五年来"}) {
+    const Extraction e = Run(text);
+    ASSERT_EQ(e.reports.size(), 1u) << text;
+    EXPECT_LE(e.reports[0].begin, e.reports[0].end) << text;
+  }
+}
+
 TEST_F(ReportsTest, FormalReportJoinsItsTitleAndNamesTheSpeaker) {
   const std::string text =
       "政协兰州市第十届委员会\n"
@@ -328,6 +354,9 @@ TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
       {U"2024年3月1日，市政协召开会议。", Furniture::kNone},
       {U"编辑部同志深入基层调研，收集意见。", Furniture::kNone},
       {U"同一时间，委员们走进社区。", Furniture::kNone},
+      {U"履职成果发布", Furniture::kNone},
+      {U"数据发布 成绩亮眼", Furniture::kNone},
+      {U"奋斗时间 不负韶华", Furniture::kNone},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(ClassifyFurniture(c.line), c.want) << EncodeUtf8(c.line);
