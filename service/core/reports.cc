@@ -5,7 +5,6 @@
 #include <tuple>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "service/core/chars.h"
 #include "service/core/committee.h"
 #include "service/core/credits.h"
@@ -15,17 +14,16 @@
 namespace reportfacts {
 namespace {
 
-constexpr size_t kMaxTitle = 30;           // longest newspaper title line
-constexpr size_t kMaxHeadline = 40;        // longest news or web headline
-constexpr size_t kMaxSubtitle = 40;        // longest subtitle after the dashes
-constexpr size_t kTitleLookback = 3;       // non-blank lines before a subtitle
-constexpr size_t kFormalTitleLines = 4;    // lines of a formal report's title
-constexpr size_t kShortTitle = 18;         // a headline, not a second deck
-constexpr size_t kBylineLookahead = 2;     // text lines after a head
-constexpr size_t kHeadlineLookahead = 8;   // furniture lines before a headline
-constexpr size_t kCommitteeScan = 2000;    // text searched for the committee
-constexpr size_t kCommitteeMentions = 16;  // committees counted in the lead
-constexpr size_t kLeadScan = 3000;         // text searched for a year marker
+constexpr size_t kMaxTitle = 30;          // longest newspaper title line
+constexpr size_t kMaxHeadline = 40;       // longest news or web headline
+constexpr size_t kMaxSubtitle = 40;       // longest subtitle after the dashes
+constexpr size_t kTitleLookback = 3;      // non-blank lines before a subtitle
+constexpr size_t kFormalTitleLines = 4;   // lines of a formal report's title
+constexpr size_t kShortTitle = 18;        // a headline, not a second deck
+constexpr size_t kBylineLookahead = 2;    // text lines after a head
+constexpr size_t kHeadlineLookahead = 8;  // furniture lines before a headline
+constexpr size_t kCommitteeScan = 2000;   // text searched for the committee
+constexpr size_t kLeadScan = 3000;        // text searched for a year marker
 constexpr size_t kMaxMeetingLine = 60;  // "（…在…会议上）" over two lines
 constexpr size_t kMaxSpeakerLine = 20;  // "政协副主席 王明"
 
@@ -384,6 +382,10 @@ std::u32string StripPinyinGlosses(std::u32string_view s) {
   return out;
 }
 
+// SetCommittee sets the report's committee from the first one `text`
+// names. The head is searched before the text and the text's first
+// committee wins: later ones are mostly others in passing (全国政协 adopting
+// a report, a visiting 省政协 leader).
 bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
                   Report* report) {
   const std::optional<Committee> c =
@@ -393,43 +395,6 @@ bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
   report->city = EncodeUtf8(c->city);
   report->province = EncodeUtf8(c->province);
   return true;
-}
-
-// LeadCommittee: of the committees the lead names, the one it names most
-// often, the first on a tie: the report's own rather than a visitor's.
-void SetLeadCommittee(std::u32string_view lead, const Gazetteer& gazetteer,
-                      Report* report) {
-  const std::u32string text = StripPinyinGlosses(lead);
-  struct Seen {
-    size_t count = 0;
-    size_t order = 0;
-    Committee committee;
-  };
-  absl::flat_hash_map<std::u32string, Seen> seen;
-  size_t at = 0;
-  for (size_t n = 0; n < kCommitteeMentions && at < text.size(); ++n) {
-    std::optional<Committee> c =
-        FindCommittee(std::u32string_view(text).substr(at), gazetteer);
-    if (!c || c->end == 0) break;
-    Seen& s = seen[c->organization];
-    if (s.count == 0) {
-      s.order = n;
-      s.committee = *c;
-    }
-    ++s.count;
-    at += c->end;
-  }
-  const Seen* best = nullptr;
-  for (const auto& [name, s] : seen) {
-    if (!best || s.count > best->count ||
-        (s.count == best->count && s.order < best->order)) {
-      best = &s;
-    }
-  }
-  if (!best) return;
-  report->organization = EncodeUtf8(best->committee.organization);
-  report->city = EncodeUtf8(best->committee.city);
-  report->province = EncodeUtf8(best->committee.province);
 }
 
 // ---- Heads. ----
@@ -661,13 +626,17 @@ Head ReportReader::FirstHeadline() const {
 }
 
 // LeadText is the report's text from `from_line` for the committee search,
-// without page furniture, at most kCommitteeScan code points.
+// at most kCommitteeScan code points, up to where other articles begin. Its
+// source and catalogue lines stay in: where the text names its committee
+// only by level (区政协), the publisher's line (某区融媒体中心, 《某市志》)
+// names the place.
 std::u32string ReportReader::LeadText(size_t from_line, int64_t end) const {
   std::u32string lead;
   for (size_t i = from_line; i < lines_.size() && lead.size() < kCommitteeScan;
        ++i) {
     if (static_cast<int64_t>(lines_[i].begin) >= end) break;
-    if (lines_[i].blank() || IsFurnitureLine(i)) continue;
+    if (furniture_[i] == Furniture::kArticleEnd) break;
+    if (lines_[i].blank()) continue;
     lead += Line(i);
     lead += U'\n';
   }
@@ -760,7 +729,7 @@ Report ReportReader::Fill(const Head& head, int64_t end,
 
   if (!SetCommittee(head.subtitle, gazetteer_, &r) &&
       !SetCommittee(head.title, gazetteer_, &r)) {
-    SetLeadCommittee(LeadText(body_line, end), gazetteer_, &r);
+    SetCommittee(LeadText(body_line, end), gazetteer_, &r);
   }
 
   std::u32string heading = head.subtitle;
