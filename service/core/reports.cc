@@ -321,9 +321,10 @@ YearFound HeadingYear(std::u32string_view s, int* year) {
 // LeadYear: the first year marker of the text, in text order: "2024年，",
 // "截至2024年底", "今年以来"/"今年，" (the publication year),
 // "去年，"/"去年底"/ "过去一年" (the year before it); a multi-year review ends
-// the search.
+// the search. A report given at a meeting counts from the meeting's year
+// (`published` is then that year), and its "一年来" is the year before.
 YearFound LeadYear(std::u32string_view s, std::optional<int> published,
-                   int* year) {
+                   bool at_meeting, int* year) {
   s = s.substr(0, std::min(s.size(), kLeadScan));
   for (size_t i = 0; i < s.size(); ++i) {
     if (MultiYearAt(s, i)) return YearFound::kMultiYear;
@@ -348,7 +349,8 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
     }
     if (StartsWith(rest, U"去年，") || StartsWith(rest, U"去年,") ||
         StartsWith(rest, U"去年底") || StartsWith(rest, U"过去一年") ||
-        StartsWith(rest, U"过去的一年")) {
+        StartsWith(rest, U"过去的一年") ||
+        (at_meeting && StartsWith(rest, U"一年来"))) {
       *year = *published - 1;
       return YearFound::kYear;
     }
@@ -407,7 +409,8 @@ struct Head {
   size_t last_line = 0;   // index of the head's last line in `lines`
   bool has_head = false;  // false: the text opens with its body
   std::optional<size_t> speaker_line;
-  std::u32string speaker;  // the name under a meeting line
+  std::u32string speaker;           // the name under a meeting line
+  std::optional<int> meeting_year;  // "（2024年1月8日在…会议上）"
 };
 
 class ReportReader {
@@ -500,15 +503,15 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
                                size_t* next_k) const {
   size_t last = k;
   const std::u32string_view line = Line(filled_[k]);
+  std::u32string meeting(line);
   if (!IsMeetingText(line)) {
     if (k + 1 >= filled_.size() || line.empty() ||
         !(IsOpenBracket(line.front()) || IsDash(line.front())) ||
         Has(line, U")）")) {
       return false;
     }
-    std::u32string joined(line);
-    joined += Line(filled_[k + 1]);
-    if (!IsMeetingText(joined)) return false;
+    meeting += Line(filled_[k + 1]);
+    if (!IsMeetingText(meeting)) return false;
     last = k + 1;
   }
   size_t first = k;
@@ -522,6 +525,13 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
   head->title.clear();
   for (size_t j = first; j < k; ++j) head->title += TitleText(Line(filled_[j]));
   head->subtitle.clear();
+  head->meeting_year.reset();
+  for (size_t i = 0; i < meeting.size(); ++i) {
+    if (auto m = YearAt(meeting, i)) {
+      head->meeting_year = m->year;
+      break;
+    }
+  }
   head->speaker_line = SpeakerAfter(last, &head->speaker);
   head->last_line = head->speaker_line ? *head->speaker_line : filled_[last];
   *next_k = head->speaker_line ? last + 1 : last;
@@ -737,7 +747,11 @@ Report ReportReader::Fill(const Head& head, int64_t end,
   heading += head.title;
   int year = 0;
   YearFound found = HeadingYear(heading, &year);
-  if (found == YearFound::kNone) found = LeadYear(body, published_, &year);
+  if (found == YearFound::kNone) {
+    found = head.meeting_year
+                ? LeadYear(body, head.meeting_year, /*at_meeting=*/true, &year)
+                : LeadYear(body, published_, /*at_meeting=*/false, &year);
+  }
   if (found == YearFound::kYear) {
     r.year = year;
   } else if (found == YearFound::kNone) {
@@ -772,7 +786,9 @@ std::optional<int> ReviewYear(std::u32string_view heading,
                               std::optional<int> published) {
   int year = 0;
   YearFound found = HeadingYear(heading, &year);
-  if (found == YearFound::kNone) found = LeadYear(body, published, &year);
+  if (found == YearFound::kNone) {
+    found = LeadYear(body, published, /*at_meeting=*/false, &year);
+  }
   if (found == YearFound::kYear) return year;
   if (found == YearFound::kMultiYear) return std::nullopt;
   return published;

@@ -240,6 +240,24 @@ TEST_F(ReportsTest, FormalReportWithSpacedLettersAndBracketedMeeting) {
   EXPECT_FALSE(r.year.has_value());  // a five-year review; not the date
 }
 
+TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
+  const std::string text =
+      "政协白银市委员会\n常务委员会工作报告\n"
+      "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
+      "各位委员：\n过去的一年，常委会团结带领全体委员履职尽责。\n";
+  const Extraction e = Run(text);
+  ASSERT_TRUE(e.reports[0].year.has_value());
+  EXPECT_EQ(*e.reports[0].year, 2023);
+  EXPECT_EQ(e.reports[0].authors.size(), 0u);  // no speaker line
+
+  // Without a relative marker the meeting's date gives no year.
+  const std::string plain =
+      "政协白银市委员会\n常务委员会工作报告\n"
+      "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
+      "各位委员：\n常委会团结带领全体委员履职尽责。\n";
+  EXPECT_FALSE(Run(plain).reports[0].year.has_value());
+}
+
 TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
   const std::string text =
       "提案工作\n\n"
