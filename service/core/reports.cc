@@ -503,14 +503,17 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
                                size_t* next_k) const {
   size_t last = k;
   const std::u32string_view line = Line(filled_[k]);
-  std::u32string meeting(line);
+  std::u32string joined;  // a meeting line run over two lines
+  std::u32string_view meeting = line;
   if (!IsMeetingText(line)) {
     if (k + 1 >= filled_.size() || line.empty() ||
         !(IsOpenBracket(line.front()) || IsDash(line.front())) ||
         Has(line, U")）")) {
       return false;
     }
-    meeting += Line(filled_[k + 1]);
+    joined = std::u32string(line);
+    joined += Line(filled_[k + 1]);
+    meeting = joined;
     if (!IsMeetingText(meeting)) return false;
     last = k + 1;
   }
