@@ -1,34 +1,31 @@
 #include "service/core/reports.h"
 
 #include <algorithm>
+#include <string>
+#include <tuple>
 #include <utility>
 
+#include "service/core/chars.h"
 #include "service/core/committee.h"
 #include "service/core/credits.h"
+#include "service/core/page_furniture.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
 namespace {
 
-constexpr size_t kMaxTitle = 30;         // longest title line
-constexpr size_t kMaxSubtitle = 40;      // longest subtitle after the dashes
-constexpr size_t kTitleLookback = 3;     // non-blank lines before a subtitle
-constexpr size_t kShortTitle = 18;       // a headline, not a second deck
-constexpr size_t kBylineLookahead = 2;   // non-blank lines after a subtitle
-constexpr size_t kCommitteeScan = 2000;  // text searched for the committee
-
-bool IsBlank(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\u3000' ||
-         c == U'\u00A0' || c == U'\uFEFF';
-}
-bool IsDash(char32_t c) {
-  return c == U'—' || c == U'–' || c == U'-' || c == U'―' || c == U'─';
-}
-bool IsCjk(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
-int DigitValue(char32_t c) {
-  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-  return -1;
-}
+constexpr size_t kMaxTitle = 30;          // longest newspaper title line
+constexpr size_t kMaxHeadline = 40;       // longest news or web headline
+constexpr size_t kMaxSubtitle = 40;       // longest subtitle after the dashes
+constexpr size_t kTitleLookback = 3;      // non-blank lines before a subtitle
+constexpr size_t kFormalTitleLines = 4;   // lines of a formal report's title
+constexpr size_t kShortTitle = 18;        // a headline, not a second deck
+constexpr size_t kBylineLookahead = 2;    // text lines after a head
+constexpr size_t kHeadlineLookahead = 8;  // furniture lines before a headline
+constexpr size_t kCommitteeScan = 2000;   // text searched for the committee
+constexpr size_t kLeadScan = 3000;        // text searched for a year marker
+constexpr size_t kMaxMeetingLine = 60;  // "（…在…会议上）" over two lines
+constexpr size_t kMaxSpeakerLine = 20;  // "政协副主席 王明"
 
 std::u32string_view Content(std::u32string_view text, const TextLine& l) {
   return text.substr(l.content_begin, l.content_end - l.content_begin);
@@ -41,8 +38,33 @@ bool Has(std::u32string_view s, std::u32string_view chars) {
   return false;
 }
 
-// SubtitleText returns the text after the leading dashes of a subtitle
-// line, or an empty view when the line is no subtitle.
+bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::u32string_view Trim(std::u32string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+size_t CountOf(std::u32string_view s, std::u32string_view chars) {
+  size_t n = 0;
+  for (char32_t c : s) {
+    if (chars.find(c) != std::u32string_view::npos) ++n;
+  }
+  return n;
+}
+
+// ---- Shape rules: each reads one kind of line. ----
+
+// SubtitleText reads a newspaper subtitle "——兰州市政协2023年工作综述":
+// the text after the dashes, or empty when the line is none.
 std::u32string_view SubtitleText(std::u32string_view line) {
   size_t dashes = 0;
   while (dashes < line.size() && IsDash(line[dashes])) ++dashes;
@@ -55,6 +77,8 @@ std::u32string_view SubtitleText(std::u32string_view line) {
   return rest;
 }
 
+// IsTitleCandidate reads a newspaper title line: short, no sentence, not
+// a caption, a bracketed note or a lead-in ending in a colon.
 bool IsTitleCandidate(std::u32string_view line) {
   if (line.size() < 2 || line.size() > kMaxTitle) return false;
   if (Has(line, U"。；;▲")) return false;
@@ -66,7 +90,7 @@ bool IsTitleCandidate(std::u32string_view line) {
   if (last == U'：' || last == U':' || last == U'，' || last == U',') {
     return false;
   }
-  return true;
+  return ClassifyFurniture(line) == Furniture::kNone;
 }
 
 bool HasInnerBreak(std::u32string_view line) {
@@ -79,164 +103,705 @@ bool HasInnerBreak(std::u32string_view line) {
   return false;
 }
 
-std::optional<int> YearIn(std::u32string_view s, bool need_comma) {
-  for (size_t i = 0; i + 4 < s.size(); ++i) {
-    if (DigitValue(s[i]) < 0 ||
-        (i > 0 && (DigitValue(s[i - 1]) >= 0 || IsDash(s[i - 1])))) {
-      continue;
-    }
-    int year = 0;
-    size_t j = i;
-    while (j < s.size() && DigitValue(s[j]) >= 0 && j - i < 5) {
-      year = year * 10 + DigitValue(s[j]);
-      ++j;
-    }
-    if (j - i != 4 || s[j] != U'年' || year < 1900 || year > 2099) {
-      i = j;
-      continue;
-    }
-    if (!need_comma) return year;
-    if (j + 1 < s.size() && (s[j + 1] == U'，' || s[j + 1] == U',')) {
-      return year;
-    }
-    i = j;
+// InlineSubtitleAt reads "title——subtitle" on one line: the offset of the
+// dashes, or 0 when the line is not of that shape.
+size_t InlineSubtitleAt(std::u32string_view line) {
+  if (line.size() > kMaxTitle + kMaxSubtitle) return 0;
+  for (size_t i = 2; i + 1 < line.size() && i <= kShortTitle; ++i) {
+    if (!IsDash(line[i]) || !IsDash(line[i + 1])) continue;
+    const std::u32string_view title = Trim(line.substr(0, i));
+    if (title.size() < 2 || !IsTitleCandidate(title)) return 0;
+    return SubtitleText(line.substr(i)).empty() ? 0 : i;
   }
-  return std::nullopt;
+  return 0;
 }
 
-void FillCommittee(std::u32string_view text, const Gazetteer& gazetteer,
-                   Report* report) {
-  const std::optional<Committee> committee = FindCommittee(text, gazetteer);
-  if (!committee) return;
-  report->organization = EncodeUtf8(committee->organization);
-  report->city = EncodeUtf8(committee->city);
-  report->province = EncodeUtf8(committee->province);
+// IsMeetingText reads the line under a formal report's title that says
+// where it was given: "——在政协某市第五届委员会第三次会议上",
+// "（2024年1月10日在政协…会议上）".
+bool IsMeetingText(std::u32string_view s) {
+  s = Trim(s);
+  while (!s.empty() && (IsDash(s.front()) || IsOpenBracket(s.front()) ||
+                        IsBlank(s.front()))) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (IsCloseBracket(s.back()) || IsBlank(s.back()))) {
+    s.remove_suffix(1);
+  }
+  if (s.size() < 6 || s.size() > kMaxMeetingLine) return false;
+  if (Has(s, U"，。；,;")) return false;
+  const size_t at = s.find(U'在');
+  if (at == std::u32string_view::npos || at > 16) return false;
+  if (s.find(U'会', at) == std::u32string_view::npos) return false;
+  return EndsWith(s, U"上") || EndsWith(s, U"上的报告") ||
+         EndsWith(s, U"上的讲话") || EndsWith(s, U"上的发言");
 }
 
-struct Head {
-  size_t title_line;
-  size_t subtitle_line;
+// IsFormalTitleLine reads one line of a formal report's title page
+// ("中国人民政治协商会议", "某某市委员会常务委员会", "工 作 报 告").
+bool IsFormalTitleLine(std::u32string_view line) {
+  if (line.size() < 2 || line.size() > kMaxTitle) return false;
+  for (char32_t c : line) {
+    if (IsClauseBreak(c) || IsListSeparator(c)) return false;
+  }
+  if (IsDash(line.front()) || IsOpenBracket(line.front())) return false;
+  return ClassifyFurniture(line) == Furniture::kNone;
+}
+
+// SpacedLetters: every blank-separated token is one character, as a title
+// page spaces its words out ("工 作 报 告").
+bool IsSpacedLetters(std::u32string_view line) {
+  size_t tokens = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (IsBlank(line[i])) continue;
+    if (i + 1 < line.size() && !IsBlank(line[i + 1])) return false;
+    ++tokens;
+  }
+  return tokens >= 2;
+}
+
+// TitleText is a title line as stored: spaced letters closed up.
+std::u32string TitleText(std::u32string_view line) {
+  if (!IsSpacedLetters(line)) return std::u32string(line);
+  std::u32string out;
+  for (char32_t c : line) {
+    if (!IsBlank(c)) out += c;
+  }
+  return out;
+}
+
+// HeadlineSpan strips what a page prints around a headline: table pipes,
+// a PDF page header ("Page 4 - "), a 标题 label. Returns [begin, end) in
+// `line`.
+std::pair<size_t, size_t> HeadlineSpan(std::u32string_view line) {
+  size_t b = 0, e = line.size();
+  const auto is_edge = [](char32_t c) {
+    return IsBlank(c) || c == U'|' || c == U'｜';
+  };
+  while (b < e && is_edge(line[b])) ++b;
+  while (e > b && is_edge(line[e - 1])) --e;
+  // A page header: a run without Chinese ending in a dash or a pipe.
+  for (size_t k = b; k < e && k - b < 16 && !IsCjk(line[k]); ++k) {
+    if ((IsDash(line[k]) || line[k] == U'|') && k > b) {
+      size_t next = k + 1;
+      while (next < e && IsBlank(line[next])) ++next;
+      if (next < e && IsCjk(line[next])) b = next;
+      break;
+    }
+  }
+  for (std::u32string_view label :
+       {std::u32string_view(U"标题"), std::u32string_view(U"题目")}) {
+    const std::u32string_view rest = line.substr(b, e - b);
+    if (StartsWith(rest, label) && rest.size() > label.size() + 1 &&
+        (rest[label.size()] == U':' || rest[label.size()] == U'：')) {
+      b += label.size() + 1;
+      while (b < e && IsBlank(line[b])) ++b;
+    }
+  }
+  return {b, e};
+}
+
+// IsHeadline reads a news or web headline, or a yearbook heading: a short
+// line that is no sentence (no 。or ；, at most one comma), does not end
+// like a lead-in, and is not a bracketed note or a caption.
+bool IsHeadline(std::u32string_view line) {
+  if (line.size() < 2 || line.size() > kMaxHeadline) return false;
+  if (Has(line, U"。；;▲")) return false;
+  if (CountOf(line, U"，,") > 1) return false;
+  const char32_t first = line.front(), last = line.back();
+  if (IsDash(first) || first == U'□' || first == U'(' || first == U'（' ||
+      first == U'▲' || first == U'△') {
+    return false;
+  }
+  if (last == U'：' || last == U':' || last == U'，' || last == U',' ||
+      last == U'、') {
+    return false;
+  }
+  bool cjk = false;
+  for (char32_t c : line) cjk = cjk || IsCjk(c);
+  return cjk && ClassifyFurniture(line) == Furniture::kNone;
+}
+
+// YearbookHeading reads a heading in 【】 alone on its line: the text inside.
+std::pair<size_t, size_t> YearbookHeading(std::u32string_view line) {
+  if (line.size() < 4 || line.front() != U'【' || line.back() != U'】') {
+    return {0, 0};
+  }
+  const std::u32string_view inner = line.substr(1, line.size() - 2);
+  if (inner.find(U'】') != std::u32string_view::npos || Has(inner, U"，。；")) {
+    return {0, 0};
+  }
+  return {1, line.size() - 1};
+}
+
+// ---- The year the report reviews. ----
+
+struct YearMention {
+  int year = 0;
+  size_t begin = 0;
+  size_t end = 0;  // after 年
 };
 
+// YearAt reads four digits at s[i] followed by 年 (blanks between allowed).
+std::optional<YearMention> YearAt(std::u32string_view s, size_t i) {
+  if (i > 0 && IsDigit(s[i - 1])) return std::nullopt;
+  int year = 0;
+  size_t j = i;
+  while (j < s.size() && IsDigit(s[j]) && j - i < 5) {
+    year = year * 10 + DigitValue(s[j]);
+    ++j;
+  }
+  if (j - i != 4 || year < 1900 || year > 2099) return std::nullopt;
+  while (j < s.size() && IsBlank(s[j])) ++j;
+  if (j >= s.size() || s[j] != U'年') return std::nullopt;
+  return YearMention{year, i, j + 1};
+}
+
+// IsRangeEnd: a year that ends or starts a range ("2004年~2010年",
+// "2022—2024年", "2021至2023年") names no single year.
+bool InRange(std::u32string_view s, const YearMention& m) {
+  size_t before = m.begin;
+  while (before > 0 && IsBlank(s[before - 1])) --before;
+  if (before > 0 && IsRangeMark(s[before - 1])) return true;
+  // 至 or 到 after a year or date ends a range; after 截 it is "until".
+  if (before > 1 && (s[before - 1] == U'至' || s[before - 1] == U'到') &&
+      (IsDigit(s[before - 2]) || s[before - 2] == U'年' ||
+       s[before - 2] == U'日' || s[before - 2] == U'月')) {
+    return true;
+  }
+  return m.end < s.size() && (IsRangeMark(s[m.end]) || s[m.end] == U'至');
+}
+
+// MultiYearAt reads a review of several years: "五年来", "5年来", "三年以来".
+bool MultiYearAt(std::u32string_view s, size_t i) {
+  size_t j = i;
+  if (IsDigit(s[i])) {
+    if (i > 0 && IsDigit(s[i - 1])) return false;
+    int n = 0;
+    while (j < s.size() && IsDigit(s[j]) && j - i < 2) {
+      n = n * 10 + DigitValue(s[j]);
+      ++j;
+    }
+    if (n < 2 || n > 10) return false;
+  } else if (std::u32string_view(U"两二三四五六七八九十").find(s[i]) !=
+             std::u32string_view::npos) {
+    ++j;
+  } else {
+    return false;
+  }
+  const std::u32string_view rest = s.substr(j);
+  return StartsWith(rest, U"年来") || StartsWith(rest, U"年以来") ||
+         StartsWith(rest, U"年來");
+}
+
+bool PrecededByUntil(std::u32string_view s, size_t i) {
+  while (i > 0 && IsBlank(s[i - 1])) --i;
+  if (i < 2) return false;
+  const std::u32string_view w = s.substr(i - 2, 2);
+  return w == U"截至" || w == U"截止";
+}
+
+enum class YearFound { kNone, kYear, kMultiYear };
+
+// HeadingYear: the first single year a subtitle or title names
+// ("2024年工作综述", "２０２４年"); a multi-year review says there is none.
+YearFound HeadingYear(std::u32string_view s, int* year) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (MultiYearAt(s, i)) return YearFound::kMultiYear;
+    if (!IsDigit(s[i])) continue;
+    auto m = YearAt(s, i);
+    if (m && !InRange(s, *m)) {
+      *year = m->year;
+      return YearFound::kYear;
+    }
+  }
+  return YearFound::kNone;
+}
+
+// LeadYear: the first year marker of the text, in text order: "2024年，",
+// "截至2024年底", "今年以来"/"今年，" (the publication year),
+// "去年，"/"去年底"/ "过去一年" (the year before it); a multi-year review ends
+// the search. A report given at a meeting counts from the meeting's year
+// (`published` is then that year), and its "一年来" is the year before.
+YearFound LeadYear(std::u32string_view s, std::optional<int> published,
+                   bool at_meeting, int* year) {
+  s = s.substr(0, std::min(s.size(), kLeadScan));
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (MultiYearAt(s, i)) return YearFound::kMultiYear;
+    if (IsDigit(s[i])) {
+      auto m = YearAt(s, i);
+      if (!m || InRange(s, *m)) continue;
+      const bool comma =
+          m->end < s.size() && (s[m->end] == U'，' || s[m->end] == U',');
+      if (comma || PrecededByUntil(s, i)) {
+        *year = m->year;
+        return YearFound::kYear;
+      }
+      i = m->end - 1;
+      continue;
+    }
+    if (!published) continue;
+    const std::u32string_view rest = s.substr(i);
+    if (StartsWith(rest, U"今年以来") || StartsWith(rest, U"今年，") ||
+        StartsWith(rest, U"今年,")) {
+      *year = *published;
+      return YearFound::kYear;
+    }
+    if (StartsWith(rest, U"去年，") || StartsWith(rest, U"去年,") ||
+        StartsWith(rest, U"去年底") || StartsWith(rest, U"过去一年") ||
+        StartsWith(rest, U"过去的一年") ||
+        (at_meeting && StartsWith(rest, U"一年来"))) {
+      *year = *published - 1;
+      return YearFound::kYear;
+    }
+  }
+  return YearFound::kNone;
+}
+
+// ---- The committee. ----
+
+// StripPinyinGlosses drops the pinyin a mirror site puts after characters
+// ("政协(xié)" → "政协") so that names read whole.
+std::u32string StripPinyinGlosses(std::u32string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsOpenBracket(s[i]) && i > 0 && IsCjk(s[i - 1])) {
+      size_t j = i + 1;
+      while (j < s.size() && j - i <= 8 &&
+             ((s[j] >= U'a' && s[j] <= U'z') ||
+              (s[j] >= 0xC0 && s[j] <= 0x24F) ||
+              (s[j] >= 0x1E00 && s[j] <= 0x1EFF))) {
+        ++j;
+      }
+      if (j > i + 1 && j < s.size() && IsCloseBracket(s[j])) {
+        i = j;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// SetCommittee sets the report's committee from the first one `text`
+// names. The head is searched before the text and the text's first
+// committee wins: later ones are mostly others in passing (全国政协 adopting
+// a report, a visiting 省政协 leader).
+bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
+                  Report* report) {
+  const std::optional<Committee> c =
+      FindCommittee(StripPinyinGlosses(text), gazetteer);
+  if (!c) return false;
+  report->organization = EncodeUtf8(c->organization);
+  report->city = EncodeUtf8(c->city);
+  report->province = EncodeUtf8(c->province);
+  return true;
+}
+
+// ---- Heads. ----
+
+// Head is where a report starts and what stands above its text.
+struct Head {
+  size_t title_begin = 0;  // code point where the title starts
+  std::u32string title;    // as stored: lines joined, spaced letters closed
+  std::u32string subtitle;
+  size_t last_line = 0;   // index of the head's last line in `lines`
+  bool has_head = false;  // false: the text opens with its body
+  std::optional<size_t> speaker_line;
+  std::u32string speaker;           // the name under a meeting line
+  std::optional<int> meeting_year;  // "（2024年1月8日在…会议上）"
+};
+
+class ReportReader {
+ public:
+  ReportReader(std::u32string_view text, const std::vector<TextLine>& lines,
+               const Gazetteer& gazetteer, const PeopleLexicon& lexicon)
+      : text_(text), lines_(lines), gazetteer_(gazetteer), lexicon_(lexicon) {
+    furniture_.reserve(lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      furniture_.push_back(lines[i].blank()
+                               ? Furniture::kNone
+                               : ClassifyFurniture(Content(text, lines[i])));
+      if (!lines[i].blank()) filled_.push_back(i);
+      if (!published_ && furniture_.back() != Furniture::kNone) {
+        published_ = PublicationYear(Content(text, lines[i]));
+      }
+    }
+  }
+
+  std::vector<Report> Read();
+
+ private:
+  std::u32string_view Line(size_t i) const { return Content(text_, lines_[i]); }
+  bool IsFurnitureLine(size_t i) const {
+    return furniture_[i] != Furniture::kNone;
+  }
+  std::vector<Head> FindHeads() const;
+  bool MeetingHead(size_t k, size_t floor, Head* head, size_t* next_k) const;
+  bool NewspaperHead(size_t k, size_t floor, Head* head) const;
+  Head FirstHeadline() const;
+  std::optional<size_t> SpeakerAfter(size_t k, std::u32string* name) const;
+  Report Fill(const Head& head, int64_t end, const Report* previous) const;
+  void FillAuthors(const Head& head, int64_t end, Report* r) const;
+  std::u32string LeadText(size_t from_line, int64_t end) const;
+
+  std::u32string_view text_;
+  const std::vector<TextLine>& lines_;
+  const Gazetteer& gazetteer_;
+  const PeopleLexicon& lexicon_;
+  std::vector<Furniture> furniture_;  // per line
+  std::vector<size_t> filled_;        // indices of non-blank lines
+  std::optional<int> published_;      // the page's publication year
+};
+
+// SpeakerAfter reads the speaker under a meeting line: a name alone
+// ("王明", "王 明") or after a role ("政协副主席 王明"); sets *name.
+std::optional<size_t> ReportReader::SpeakerAfter(size_t k,
+                                                 std::u32string* name) const {
+  if (k + 1 >= filled_.size()) return std::nullopt;
+  const size_t i = filled_[k + 1];
+  const std::u32string_view line = Line(i);
+  if (line.size() > kMaxSpeakerLine || IsFurnitureLine(i)) return std::nullopt;
+  // Tokens from the end: a last token of two or more characters is the
+  // name; a run of one-character tokens is a name written spaced out.
+  std::vector<std::u32string_view> tokens;
+  for (size_t p = 0; p < line.size();) {
+    if (IsBlank(line[p])) {
+      ++p;
+      continue;
+    }
+    size_t q = p;
+    while (q < line.size() && !IsBlank(line[q])) ++q;
+    tokens.push_back(line.substr(p, q - p));
+    p = q;
+  }
+  if (tokens.empty()) return std::nullopt;
+  name->clear();
+  if (tokens.back().size() > 1) {
+    *name = std::u32string(tokens.back());
+  } else {
+    for (size_t t = tokens.size(); t > 0 && tokens[t - 1].size() == 1; --t) {
+      name->insert(0, std::u32string(tokens[t - 1]));
+    }
+  }
+  for (char32_t c : *name) {
+    if (!IsCjk(c)) return std::nullopt;
+  }
+  const std::u32string_view n(*name);
+  if (n.size() < 2 || n.size() > 4 ||
+      (!lexicon_.surnames.Contains(n.substr(0, 1)) &&
+       !lexicon_.surnames.Contains(n.substr(0, 2)))) {
+    return std::nullopt;
+  }
+  return i;
+}
+
+// MeetingHead: a formal report, its title lines joined above a meeting line
+// (which may run over two lines), the speaker under it.
+bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
+                               size_t* next_k) const {
+  size_t last = k;
+  const std::u32string_view line = Line(filled_[k]);
+  std::u32string joined;  // a meeting line run over two lines
+  std::u32string_view meeting = line;
+  if (!IsMeetingText(line)) {
+    if (k + 1 >= filled_.size() || line.empty() ||
+        !(IsOpenBracket(line.front()) || IsDash(line.front())) ||
+        Has(line, U")）")) {
+      return false;
+    }
+    joined = std::u32string(line);
+    joined += Line(filled_[k + 1]);
+    meeting = joined;
+    if (!IsMeetingText(meeting)) return false;
+    last = k + 1;
+  }
+  size_t first = k;
+  while (first > floor && k - first < kFormalTitleLines &&
+         IsFormalTitleLine(Line(filled_[first - 1]))) {
+    --first;
+  }
+  if (first == k) return false;
+  head->has_head = true;
+  head->title_begin = lines_[filled_[first]].content_begin;
+  head->title.clear();
+  for (size_t j = first; j < k; ++j) head->title += TitleText(Line(filled_[j]));
+  head->subtitle.clear();
+  head->meeting_year.reset();
+  for (size_t i = 0; i < meeting.size(); ++i) {
+    if (auto m = YearAt(meeting, i)) {
+      head->meeting_year = m->year;
+      break;
+    }
+  }
+  head->speaker_line = SpeakerAfter(last, &head->speaker);
+  head->last_line = head->speaker_line ? *head->speaker_line : filled_[last];
+  *next_k = head->speaker_line ? last + 1 : last;
+  return true;
+}
+
+// NewspaperHead: a "——" subtitle (or "title——subtitle") with its title in
+// the few lines above it; of several candidates a title with an inner break
+// wins, else a short one, else the nearest.
+bool ReportReader::NewspaperHead(size_t k, size_t floor, Head* head) const {
+  const TextLine& l = lines_[filled_[k]];
+  const std::u32string_view line = Line(filled_[k]);
+  if (const size_t dashes = InlineSubtitleAt(line)) {
+    head->has_head = true;
+    head->title_begin = l.content_begin;
+    head->title = std::u32string(Trim(line.substr(0, dashes)));
+    head->subtitle = std::u32string(SubtitleText(line.substr(dashes)));
+    head->last_line = filled_[k];
+    return true;
+  }
+  const std::u32string_view sub = SubtitleText(line);
+  if (sub.empty()) return false;
+  std::vector<size_t> candidates;  // nearest first
+  for (size_t j = k; j > floor && k - j < kTitleLookback; --j) {
+    if (!IsTitleCandidate(Line(filled_[j - 1]))) break;
+    candidates.push_back(j - 1);
+  }
+  if (candidates.empty()) return false;
+  size_t chosen = candidates.front();
+  if (candidates.size() > 1) {
+    bool found = false;
+    for (size_t c : candidates) {
+      if (HasInnerBreak(Line(filled_[c]))) {
+        chosen = c;
+        found = true;
+        break;
+      }
+    }
+    for (size_t c : candidates) {
+      if (found) break;
+      if (Line(filled_[c]).size() <= kShortTitle) {
+        chosen = c;
+        found = true;
+      }
+    }
+  }
+  head->has_head = true;
+  head->title_begin = lines_[filled_[chosen]].content_begin;
+  head->title = std::u32string(Line(filled_[chosen]));
+  head->subtitle = std::u32string(sub);
+  head->last_line = filled_[k];
+  return true;
+}
+
+std::vector<Head> ReportReader::FindHeads() const {
+  std::vector<Head> heads;
+  size_t floor = 0;  // first filled index a new title may use
+  for (size_t k = 0; k < filled_.size(); ++k) {
+    if (IsFurnitureLine(filled_[k])) continue;
+    Head head;
+    size_t next_k = k;
+    if (MeetingHead(k, floor, &head, &next_k) ||
+        NewspaperHead(k, floor, &head)) {
+      heads.push_back(std::move(head));
+      k = next_k;
+      floor = k + 1;
+    }
+  }
+  return heads;
+}
+
+// FirstHeadline: the headline of a text with no subtitle: the first line
+// that is neither furniture nor a byline, if it is a headline or a 【】
+// heading; else the text has no title.
+Head ReportReader::FirstHeadline() const {
+  Head head;
+  size_t furniture = 0;
+  for (size_t k = 0; k < filled_.size(); ++k) {
+    const size_t i = filled_[k];
+    if (furniture_[i] == Furniture::kArticleEnd) break;
+    if (IsFurnitureLine(i)) {
+      if (++furniture > kHeadlineLookahead) break;
+      continue;
+    }
+    const TextLine& l = lines_[i];
+    const std::u32string_view line = Line(i);
+    if (!ParseCreditLine(text_, l.content_begin, l.content_end, lexicon_)
+             .empty()) {
+      break;  // a byline first: a news item without headline
+    }
+    auto [b, e] = YearbookHeading(line);
+    if (b == e) std::tie(b, e) = HeadlineSpan(line);
+    const std::u32string_view title = line.substr(b, e - b);
+    if (!IsHeadline(title)) break;
+    head.has_head = true;
+    head.title_begin = l.content_begin + b;
+    head.title = TitleText(title);
+    head.last_line = i;
+    break;
+  }
+  return head;
+}
+
+// LeadText is the report's text from `from_line` for the committee search,
+// at most kCommitteeScan code points, up to where other articles begin. Its
+// source and catalogue lines stay in: where the text names its committee
+// only by level (区政协), the publisher's line (某区融媒体中心, 《某市志》)
+// names the place.
+std::u32string ReportReader::LeadText(size_t from_line, int64_t end) const {
+  std::u32string lead;
+  for (size_t i = from_line; i < lines_.size() && lead.size() < kCommitteeScan;
+       ++i) {
+    if (static_cast<int64_t>(lines_[i].begin) >= end) break;
+    if (furniture_[i] == Furniture::kArticleEnd) break;
+    if (lines_[i].blank()) continue;
+    lead += Line(i);
+    lead += U'\n';
+  }
+  if (lead.size() > kCommitteeScan) lead.resize(kCommitteeScan);
+  return lead;
+}
+
+void ReportReader::FillAuthors(const Head& head, int64_t end, Report* r) const {
+  const auto take = [r](const std::vector<CreditName>& names) {
+    for (const CreditName& c : names) r->authors.push_back({c.name, c.role});
+    return !names.empty();
+  };
+  if (head.speaker_line) {
+    r->authors.push_back({EncodeUtf8(head.speaker), "报告人"});
+    return;
+  }
+  const size_t first = head.has_head ? head.last_line + 1 : 0;
+  // The byline under the head: a line of its own, a 作者 label, or a
+  // bracket at the start of the first text line.
+  size_t seen = 0;
+  for (size_t i = first; i < lines_.size() && seen < kBylineLookahead; ++i) {
+    if (static_cast<int64_t>(lines_[i].begin) >= end) break;
+    if (lines_[i].blank()) continue;
+    const TextLine& l = lines_[i];
+    const std::u32string_view line = Line(i);
+    if (furniture_[i] == Furniture::kArticleEnd) break;
+    if (IsFurnitureLine(i)) {
+      const size_t value = LabelValue(line, U"作者");
+      if (value != std::u32string_view::npos) {
+        size_t stop = value;
+        while (stop < line.size() && line[stop] != U'|' &&
+               !(IsBlank(line[stop]) && stop + 1 < line.size() &&
+                 IsBlank(line[stop + 1]))) {
+          ++stop;
+        }
+        // The label is a marker: parse from it.
+        const size_t label = line.rfind(U"作者", value);
+        if (take(ParseCreditLine(text_, l.content_begin + label,
+                                 l.content_begin + stop, lexicon_))) {
+          return;
+        }
+      }
+      continue;
+    }
+    ++seen;
+    if (take(
+            ParseCreditLine(text_, l.content_begin, l.content_end, lexicon_))) {
+      return;
+    }
+    if (take(
+            ParseLeadCredit(text_, l.content_begin, l.content_end, lexicon_))) {
+      return;
+    }
+    // Under a head the body has begun; a text without one may open with a
+    // summary line before its dateline.
+    if (head.has_head && Has(line, U"。，,")) break;
+  }
+  // Else the last credit of the report names its authors: a credit line
+  // ("(文 李轲 图 郑斌)") or a bracket ending a line ("…（记者 王明）").
+  std::vector<CreditName> last;
+  for (size_t i = first; i < lines_.size(); ++i) {
+    if (static_cast<int64_t>(lines_[i].begin) >= end) break;
+    if (lines_[i].blank()) continue;
+    if (furniture_[i] == Furniture::kArticleEnd) break;
+    const TextLine& l = lines_[i];
+    auto names =
+        ParseCreditLine(text_, l.content_begin, l.content_end, lexicon_);
+    if (names.empty()) {
+      names =
+          ParseTrailingCredit(text_, l.content_begin, l.content_end, lexicon_);
+    }
+    if (!names.empty()) last = std::move(names);
+  }
+  take(last);
+}
+
+Report ReportReader::Fill(const Head& head, int64_t end,
+                          const Report* previous) const {
+  Report r;
+  r.begin = static_cast<int64_t>(head.title_begin);
+  r.end = end;
+  r.title = EncodeUtf8(head.title);
+  r.subtitle = EncodeUtf8(head.subtitle);
+  const size_t body_line = head.has_head ? head.last_line + 1 : 0;
+  const size_t body_begin =
+      body_line < lines_.size() ? lines_[body_line].begin : text_.size();
+  const std::u32string_view body = text_.substr(
+      std::min<size_t>(body_begin, end),
+      static_cast<size_t>(end) - std::min<size_t>(body_begin, end));
+
+  if (!SetCommittee(head.subtitle, gazetteer_, &r) &&
+      !SetCommittee(head.title, gazetteer_, &r)) {
+    SetCommittee(LeadText(body_line, end), gazetteer_, &r);
+  }
+
+  std::u32string heading = head.subtitle;
+  heading += U'\n';
+  heading += head.title;
+  int year = 0;
+  YearFound found = HeadingYear(heading, &year);
+  if (found == YearFound::kNone) {
+    found = head.meeting_year
+                ? LeadYear(body, head.meeting_year, /*at_meeting=*/true, &year)
+                : LeadYear(body, published_, /*at_meeting=*/false, &year);
+  }
+  if (found == YearFound::kYear) {
+    r.year = year;
+  } else if (found == YearFound::kNone) {
+    if (previous) {
+      r.year = previous->year;  // a page's reports share their year
+    } else {
+      r.year = published_;
+    }
+  }
+  FillAuthors(head, end, &r);
+  return r;
+}
+
+std::vector<Report> ReportReader::Read() {
+  std::vector<Head> heads = FindHeads();
+  if (heads.empty()) heads.push_back(FirstHeadline());
+  std::vector<Report> reports;
+  for (size_t h = 0; h < heads.size(); ++h) {
+    const int64_t end = h + 1 < heads.size()
+                            ? static_cast<int64_t>(heads[h + 1].title_begin)
+                            : static_cast<int64_t>(text_.size());
+    reports.push_back(
+        Fill(heads[h], end, reports.empty() ? nullptr : &reports.back()));
+  }
+  return reports;
+}
+
 }  // namespace
+
+std::optional<int> ReviewYear(std::u32string_view heading,
+                              std::u32string_view body,
+                              std::optional<int> published) {
+  int year = 0;
+  YearFound found = HeadingYear(heading, &year);
+  if (found == YearFound::kNone) {
+    found = LeadYear(body, published, /*at_meeting=*/false, &year);
+  }
+  if (found == YearFound::kYear) return year;
+  if (found == YearFound::kMultiYear) return std::nullopt;
+  return published;
+}
 
 std::vector<Report> SplitReports(std::u32string_view text,
                                  const std::vector<TextLine>& lines,
                                  const Gazetteer& gazetteer,
                                  const PeopleLexicon& lexicon) {
-  std::vector<size_t> filled;  // indices of non-blank lines
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].blank()) filled.push_back(i);
-  }
-  std::vector<Head> heads;
-  size_t floor = 0;  // first filled index a new title may use
-  for (size_t k = 0; k < filled.size(); ++k) {
-    if (SubtitleText(Content(text, lines[filled[k]])).empty()) continue;
-    std::vector<size_t> candidates;  // nearest first
-    for (size_t j = k; j > floor && k - j < kTitleLookback; --j) {
-      if (!IsTitleCandidate(Content(text, lines[filled[j - 1]]))) break;
-      candidates.push_back(j - 1);
-    }
-    if (candidates.empty()) continue;
-    size_t chosen = candidates.front();
-    if (candidates.size() > 1) {
-      bool found = false;
-      for (size_t c : candidates) {
-        if (HasInnerBreak(Content(text, lines[filled[c]]))) {
-          chosen = c;
-          found = true;
-          break;
-        }
-      }
-      for (size_t c : candidates) {
-        if (found) break;
-        if (Content(text, lines[filled[c]]).size() <= kShortTitle) {
-          chosen = c;
-          found = true;
-        }
-      }
-    }
-    heads.push_back({filled[chosen], filled[k]});
-    floor = k + 1;
-  }
-
-  std::vector<Report> reports;
-  if (heads.empty()) {
-    Report r;
-    r.begin = 0;
-    r.end = static_cast<int64_t>(text.size());
-    FillCommittee(text.substr(0, kCommitteeScan), gazetteer, &r);
-    r.year = YearIn(text, /*need_comma=*/true);
-    for (size_t k = 0; k < filled.size() && k < 6; ++k) {
-      const TextLine& l = lines[filled[k]];
-      auto names =
-          ParseCreditLine(text, l.content_begin, l.content_end, lexicon);
-      if (names.empty()) continue;
-      for (const CreditName& c : names) r.authors.push_back({c.name, c.role});
-      break;
-    }
-    reports.push_back(std::move(r));
-    return reports;
-  }
-  for (size_t h = 0; h < heads.size(); ++h) {
-    const TextLine& title = lines[heads[h].title_line];
-    const TextLine& subtitle = lines[heads[h].subtitle_line];
-    Report r;
-    r.begin = static_cast<int64_t>(title.content_begin);
-    r.end =
-        h + 1 < heads.size()
-            ? static_cast<int64_t>(lines[heads[h + 1].title_line].content_begin)
-            : static_cast<int64_t>(text.size());
-    r.title = EncodeUtf8(Content(text, title));
-    const std::u32string_view sub = SubtitleText(Content(text, subtitle));
-    r.subtitle = EncodeUtf8(sub);
-    const std::u32string_view body =
-        text.substr(subtitle.end, static_cast<size_t>(r.end) -
-                                      std::min<size_t>(subtitle.end, r.end));
-    FillCommittee(sub, gazetteer, &r);
-    if (r.organization.empty())
-      FillCommittee(Content(text, title), gazetteer, &r);
-    if (r.organization.empty()) {
-      FillCommittee(body.substr(0, kCommitteeScan), gazetteer, &r);
-    }
-    r.year = YearIn(sub, /*need_comma=*/false);
-    if (!r.year) r.year = YearIn(body, /*need_comma=*/true);
-    if (!r.year && !reports.empty()) r.year = reports.back().year;
-
-    // The byline follows the subtitle; else the last credit line of the
-    // report ("(文 李轲 图 郑斌)") names its authors.
-    // Lines are sorted by begin: the first line after the subtitle.
-    const size_t after = static_cast<size_t>(
-        std::upper_bound(
-            lines.begin(), lines.end(), subtitle.begin,
-            [](size_t b, const TextLine& l) { return b < l.begin; }) -
-        lines.begin());
-    size_t seen = 0;
-    for (size_t i = after; i < lines.size() && seen < kBylineLookahead; ++i) {
-      if (lines[i].blank()) continue;
-      ++seen;
-      if (Has(Content(text, lines[i]), U"。，,")) break;  // the body began
-      auto names = ParseCreditLine(text, lines[i].content_begin,
-                                   lines[i].content_end, lexicon);
-      if (names.empty()) continue;
-      for (const CreditName& c : names) r.authors.push_back({c.name, c.role});
-      break;
-    }
-    if (r.authors.empty()) {
-      std::vector<CreditName> last;
-      for (size_t i = after;
-           i < lines.size() && static_cast<int64_t>(lines[i].begin) < r.end;
-           ++i) {
-        if (lines[i].blank()) continue;
-        auto names = ParseCreditLine(text, lines[i].content_begin,
-                                     lines[i].content_end, lexicon);
-        if (!names.empty()) last = std::move(names);
-      }
-      for (const CreditName& c : last) r.authors.push_back({c.name, c.role});
-    }
-    reports.push_back(std::move(r));
-  }
-  return reports;
+  return ReportReader(text, lines, gazetteer, lexicon).Read();
 }
 
 }  // namespace reportfacts

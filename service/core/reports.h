@@ -1,10 +1,24 @@
 // Splitting a document into reports and reading their headers.
 //
-// A report starts at its title line; a "——…" subtitle line follows within
-// a few lines, then usually a byline. A column name (preface) may stand
-// before the title and a second headline after it; photo captions ("▲"),
-// markdown marks ("## ", "**") and blank-line runs are skipped. A document
-// without a recognisable title is one report over the whole text.
+//   auto reports = SplitReports(text, SplitLines(text), gazetteer, lexicon);
+//   // reports[0].title, .subtitle, .year, .authors, .organization ...
+//
+// A report comes in one of the genre's shapes (GUIDE §1):
+// - a newspaper page: a title line, a "——…" subtitle within a few lines
+//   (or "title——subtitle" on one line), then a byline; a page may hold
+//   several such reports, each starting at its title;
+// - a formal report: a title over several lines, joined, then
+//   "——在政协…会议上" or "（…在…会议上）", the speaker under it (role 报告人);
+// - a news article, yearbook section or web page: page furniture
+//   (page_furniture.h) is skipped, the first short line that is no sentence
+//   is the headline (a 【】 heading too); a text that opens with its first
+//   sentence has no title (begin 0). Bylines may stand inside the first or
+//   last line ("本报讯（记者 X）…", "…（记者 X）").
+// Column names, photo captions ("▲"), markdown marks and blank lines are
+// skipped. The year is the one the report reviews: from the subtitle or
+// title, else the first year marker of the text ("2024年，", "截至2024年底",
+// "今年以来" or "去年" against the page's publication date), else the
+// publication year; "五年来" first means a multi-year review (no year).
 #ifndef REPORTFACTS_SERVICE_CORE_REPORTS_H_
 #define REPORTFACTS_SERVICE_CORE_REPORTS_H_
 
@@ -22,11 +36,18 @@ namespace reportfacts {
 
 // SplitReports finds the reports of a document, in text order; there is
 // always at least one. Report::end is the next report's begin or the text
-// size. `lines` are SplitLines(text).
+// size. `lines` are SplitLines(text). Linear in the text.
 std::vector<Report> SplitReports(std::u32string_view text,
                                  const std::vector<TextLine>& lines,
                                  const Gazetteer& gazetteer,
                                  const PeopleLexicon& lexicon);
+
+// ReviewYear is the year rule on its own, for tests: `heading` is the
+// subtitle and title, `body` the report text, `published` the page's
+// publication year if known.
+std::optional<int> ReviewYear(std::u32string_view heading,
+                              std::u32string_view body,
+                              std::optional<int> published);
 
 }  // namespace reportfacts
 

@@ -5,6 +5,7 @@
 
 #include "gtest/gtest.h"
 #include "service/core/extractor.h"
+#include "service/core/page_furniture.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -118,8 +119,299 @@ TEST_F(ReportsTest, DashedSentencesAreNoSubtitles) {
       "\n工作回顾\n\n——在基层一线，委员们积极作为。\n\n正文。\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
-  EXPECT_EQ(e.reports[0].begin, 0);
+  EXPECT_EQ(e.reports[0].title, "工作回顾");  // a short heading line
   EXPECT_EQ(e.reports[0].subtitle, "");
+}
+
+// ---- One small document per shape (GUIDE §1), written for the tests. ----
+
+std::string AuthorsOf(const Report& r) {
+  std::string out;
+  for (const Author& a : r.authors) out += a.name + "/" + a.role + ";";
+  return out;
+}
+
+TEST_F(ReportsTest, NewsArticleWithPageFurniture) {
+  const std::string text =
+      "首页 > 新闻中心 > 政协动态\n"
+      "市政协召开提案督办座谈会\n"
+      "发布时间：2024-03-15  来源：某某日报  浏览次数：120\n"
+      "分享到：\n"
+      "本报讯（记者 周 敏 吴涛）3月14日，兰州市政协召开重点提案督办座谈会。\n"
+      "今年以来，市政协共收到提案300件。\n"
+      "责任编辑：郑华\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  const Report& r = e.reports[0];
+  EXPECT_EQ(r.title, "市政协召开提案督办座谈会");  // not the breadcrumb
+  EXPECT_EQ(r.begin, Offset(text, "市政协召开"));
+  EXPECT_EQ(r.subtitle, "");
+  EXPECT_EQ(r.organization, "兰州市政协");
+  ASSERT_TRUE(r.year.has_value());
+  EXPECT_EQ(*r.year, 2024);  // 今年以来 on a page published in 2024
+  EXPECT_EQ(AuthorsOf(r), "周敏/记者;吴涛/记者;");  // the editor is none
+}
+
+TEST_F(ReportsTest, NewsWithoutHeadlineOpensWithItsByline) {
+  const std::string text =
+      "记者 孙悦 报道\n"
+      "2023年，酒泉市政协围绕中心工作开展协商活动40场。\n"
+      "过去一年，委员们积极履职。\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  const Report& r = e.reports[0];
+  EXPECT_EQ(r.begin, 0);
+  EXPECT_EQ(r.title, "");
+  ASSERT_TRUE(r.year.has_value());
+  EXPECT_EQ(*r.year, 2023);
+  EXPECT_EQ(AuthorsOf(r), "孙悦/记者;");
+}
+
+TEST_F(ReportsTest, BodySentenceIsNoTitleAndDatelineBylineCounts) {
+  const std::string text =
+      "全年共开展协商活动30场。\n"
+      "某某网兰州1月9日电(记者林小雨)2022年，兰州市政协聚焦中心工作履职。\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  EXPECT_EQ(e.reports[0].title, "");
+  EXPECT_EQ(e.reports[0].begin, 0);
+  EXPECT_EQ(AuthorsOf(e.reports[0]), "林小雨/记者;");
+  ASSERT_TRUE(e.reports[0].year.has_value());
+  EXPECT_EQ(*e.reports[0].year, 2022);
+}
+
+TEST_F(ReportsTest, UnbracketedDatelineBylineAndAnonymousAuthor) {
+  const std::string text =
+      "委员走进社区听民意\n"
+      "作者:佚名\n"
+      "本报讯 记者 郑 强 通讯员 冯丽 报道：连日来，委员们走进社区。\n";
+  const Extraction e = Run(text);
+  EXPECT_EQ(e.reports[0].title, "委员走进社区听民意");
+  EXPECT_EQ(AuthorsOf(e.reports[0]), "郑强/记者;冯丽/通讯员;");
+
+  // A dateline without a byline after it, and an editor's line, give none.
+  const std::string none =
+      "委员走进社区听民意\n本报讯 3月1日，委员们走进社区。\n责任编辑 郑华\n";
+  EXPECT_EQ(AuthorsOf(Run(none).reports[0]), "");
+}
+
+TEST_F(ReportsTest, OddLinesNeitherCrashNorInventHeads) {
+  for (const char* text :
+       {"——", "——在会议上\n", "（", "(记者", "Page - \n", "| |\n", "【】\n",
+        "——\n——\n——\n", "（在\n会议上）\n王\n", "本报讯（", "记者",
+        "首页 >\n>\n", "2024年", "截至", "五年来"}) {
+    const Extraction e = Run(text);
+    ASSERT_EQ(e.reports.size(), 1u) << text;
+    EXPECT_LE(e.reports[0].begin, e.reports[0].end) << text;
+  }
+}
+
+TEST_F(ReportsTest, FormalReportJoinsItsTitleAndNamesTheSpeaker) {
+  const std::string text =
+      "政协兰州市第十届委员会\n"
+      "常务委员会工作报告\n"
+      "——在政协兰州市第十届委员会第三次会议上\n"
+      "市政协主席 李 强\n"
+      "各位委员：\n"
+      "现在，我代表常务委员会向大会报告工作，请予审议。\n"
+      "2023年，常委会团结带领全体委员履职尽责。\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  const Report& r = e.reports[0];
+  EXPECT_EQ(r.begin, 0);
+  EXPECT_EQ(r.title, "政协兰州市第十届委员会常务委员会工作报告");
+  EXPECT_EQ(r.subtitle, "");  // the meeting line is no subtitle
+  EXPECT_EQ(AuthorsOf(r), "李强/报告人;");
+  ASSERT_TRUE(r.year.has_value());
+  EXPECT_EQ(*r.year, 2023);
+}
+
+TEST_F(ReportsTest, FormalReportWithSpacedLettersAndBracketedMeeting) {
+  const std::string text =
+      "\n政协酒泉市委员会\n常务委员会\n工 作 报 告\n"
+      "（2024年1月8日在政协酒泉市第六届委员会第三次\n会议上）\n张明\n"
+      "各位委员：\n五年来，常委会坚持团结民主。\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  const Report& r = e.reports[0];
+  EXPECT_EQ(r.begin, Offset(text, "政协酒泉市委员会"));
+  EXPECT_EQ(r.title, "政协酒泉市委员会常务委员会工作报告");
+  EXPECT_EQ(AuthorsOf(r), "张明/报告人;");
+  EXPECT_FALSE(r.year.has_value());  // a five-year review; not the date
+}
+
+TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
+  const std::string text =
+      "政协白银市委员会\n常务委员会工作报告\n"
+      "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
+      "各位委员：\n过去的一年，常委会团结带领全体委员履职尽责。\n";
+  const Extraction e = Run(text);
+  ASSERT_TRUE(e.reports[0].year.has_value());
+  EXPECT_EQ(*e.reports[0].year, 2023);
+  EXPECT_EQ(e.reports[0].authors.size(), 0u);  // no speaker line
+
+  // Without a relative marker the meeting's date gives no year.
+  const std::string plain =
+      "政协白银市委员会\n常务委员会工作报告\n"
+      "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
+      "各位委员：\n常委会团结带领全体委员履职尽责。\n";
+  EXPECT_FALSE(Run(plain).reports[0].year.has_value());
+}
+
+TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
+  const std::string text =
+      "提案工作\n\n"
+      "【概述】 全年收到提案210件，立案198件。\n"
+      "（王丽）\n"
+      "编辑 刘洋\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  const Report& r = e.reports[0];
+  EXPECT_EQ(r.title, "提案工作");
+  EXPECT_FALSE(r.year.has_value());
+  EXPECT_EQ(AuthorsOf(r), "王丽/;");  // a bare name; the editor is none
+
+  const std::string bracketed = "【社情民意】\n全年编报信息30期。\n";
+  const Extraction b = Run(bracketed);
+  EXPECT_EQ(b.reports[0].title, "社情民意");
+  EXPECT_EQ(b.reports[0].begin, 1);
+}
+
+TEST_F(ReportsTest, WebPageWithNavigationAroundANewspaperHead) {
+  const std::string text =
+      "首 页 政协概况 新闻中心 委员风采 提案工作 联系我们\n"
+      "当前位置：首页 > 新闻中心\n"
+      "凝心聚力促发展\n"
+      "——白银市政协2023年工作综述\n"
+      "2024年01月20日 10:30 | 来源：白银政协网\n"
+      "一年来，白银市政协围绕中心履职。（通讯员 陈 亮）\n"
+      "【打印】 【关闭】\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  const Report& r = e.reports[0];
+  EXPECT_EQ(r.title, "凝心聚力促发展");
+  EXPECT_EQ(r.subtitle, "白银市政协2023年工作综述");
+  EXPECT_EQ(r.organization, "白银市政协");
+  ASSERT_TRUE(r.year.has_value());
+  EXPECT_EQ(*r.year, 2023);  // the subtitle's year, not the page's
+  EXPECT_EQ(AuthorsOf(r), "陈亮/通讯员;");
+}
+
+TEST_F(ReportsTest, TitleAndSubtitleOnOneLineWithAuthorLabel) {
+  const std::string text =
+      "守正创新谱新篇——五年来某市政协提案工作综述\n"
+      "来源：某某社   发布时间：2023-03-03  作者：王 鹏 冯家顺\n"
+      "2022年，委员们提交提案500件。\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  const Report& r = e.reports[0];
+  EXPECT_EQ(r.title, "守正创新谱新篇");
+  EXPECT_EQ(r.subtitle, "五年来某市政协提案工作综述");
+  EXPECT_FALSE(r.year.has_value());  // the subtitle reviews five years
+  EXPECT_EQ(AuthorsOf(r), "王鹏/作者;冯家顺/作者;");
+}
+
+TEST_F(ReportsTest, TrailingCreditWithRolesAfterNames) {
+  const std::string text =
+      "委员义诊活动走进乡村\n"
+      "委员们为群众义诊500余人次。(某某网 记者 赵云 见习记者 钱多 文 孙立 图)"
+      "(来源 某某网)\n"
+      "新闻推荐\n"
+      "(周一 吴二 文/图)另一篇报道的开头。\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  EXPECT_EQ(AuthorsOf(e.reports[0]),
+            "赵云/记者;钱多/见习记者;孙立/摄影;");  // not the next article's
+}
+
+TEST_F(ReportsTest, PageHeaderAndTableLabelAreStrippedFromTitle) {
+  const std::string text =
+      "Page 3 - 政协某某委员会常务委员会工作报告\nP. "
+      "3\n一年来，常委会认真履职。\n";
+  const Extraction e = Run(text);
+  EXPECT_EQ(e.reports[0].title, "政协某某委员会常务委员会工作报告");
+  EXPECT_EQ(e.reports[0].begin, 9);
+  const std::string table = "| 标题:县政协履职情况报告 |\n| 正文内容。 |\n";
+  const Extraction t = Run(table);
+  EXPECT_EQ(t.reports[0].title, "县政协履职情况报告");
+  EXPECT_EQ(t.reports[0].begin, 5);
+}
+
+TEST_F(ReportsTest, PinyinGlossesDoNotHideTheCommittee) {
+  const Extraction e = Run("2023年，兰州市政(zhèng)协(xié)召开会议12次。\n");
+  EXPECT_EQ(e.reports[0].organization, "兰州市政协");
+}
+
+TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
+  const struct {
+    std::u32string_view line;
+    Furniture want;
+  } kCases[] = {
+      {U"来源：某某日报", Furniture::kLabel},
+      {U"发布时间：2024-08-02", Furniture::kLabel},
+      {U"作者:佚名", Furniture::kLabel},
+      {U"责任编辑：郑华", Furniture::kLabel},
+      {U"编辑 刘洋", Furniture::kLabel},
+      {U"浏览次数：35", Furniture::kLabel},
+      {U"分享到：", Furniture::kLabel},
+      {U"首页 > 新闻中心 > 正文", Furniture::kBreadcrumb},
+      {U"首页>协商>动态", Furniture::kBreadcrumb},
+      {U"首 页 政协概况 新闻中心 委员风采 联系我们", Furniture::kNavigation},
+      {U"打印 | 关闭", Furniture::kButtons},
+      {U"回到目录 |  返回顶部", Furniture::kButtons},
+      {U"版权所有 某某市政协", Furniture::kButtons},
+      {U"新闻推荐", Furniture::kArticleEnd},
+      {U"相关文章:", Furniture::kArticleEnd},
+      {U"1. 1", Furniture::kNoText},
+      {U"Original URL: http://example.org/a", Furniture::kNoText},
+      {U"2022年08月19日 19:05 | 来源：某网", Furniture::kDateline},
+      // Text lines, never furniture.
+      {U"凝心聚力促发展", Furniture::kNone},
+      {U"提 质 增 效", Furniture::kNone},
+      {U"聚力前行 共谱新篇", Furniture::kNone},
+      {U"2024年3月1日，市政协召开会议。", Furniture::kNone},
+      {U"编辑部同志深入基层调研，收集意见。", Furniture::kNone},
+      {U"同一时间，委员们走进社区。", Furniture::kNone},
+      {U"履职成果发布", Furniture::kNone},
+      {U"数据发布 成绩亮眼", Furniture::kNone},
+      {U"奋斗时间 不负韶华", Furniture::kNone},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(ClassifyFurniture(c.line), c.want) << EncodeUtf8(c.line);
+  }
+}
+
+TEST(PageFurnitureTest, PublicationYearComesFromDateLines) {
+  EXPECT_EQ(PublicationYear(U"发布时间：2024-08-02"), 2024);
+  EXPECT_EQ(PublicationYear(U"日期:２０２３-０４-０９  来源:某报"), 2023);
+  EXPECT_EQ(PublicationYear(U"2022年08月19日 19:05 | 来源：某网"), 2022);
+  EXPECT_EQ(PublicationYear(U"2024年8月2日，市政协召开会议。"), std::nullopt);
+  EXPECT_EQ(PublicationYear(U"来源：某某日报"), std::nullopt);
+}
+
+TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
+  const struct {
+    std::u32string_view heading, body;
+    std::optional<int> published, want;
+  } kCases[] = {
+      {U"某市政协２０２４年工作综述", U"", std::nullopt, 2024},
+      {U"", U"2021年，委员们履职尽责。", std::nullopt, 2021},
+      {U"", U"截至2023年底，共办复提案。2024年，将继续。", std::nullopt, 2023},
+      {U"", U"今年以来，市政协开展调研。", 2024, 2024},
+      {U"", U"据介绍，去年，市政协征集提案。", 2024, 2023},
+      {U"", U"会议于2024年3月1日召开。", 2024, 2024},
+      // No year.
+      {U"", U"五年来，委员们积极履职。2022年，开展活动。", 2023, std::nullopt},
+      {U"五年来某市政协工作综述", U"2022年，开展活动。", 2023, std::nullopt},
+      {U"", U"2019年~2021年，县政协共收到提案。", std::nullopt, std::nullopt},
+      {U"", U"2022—2024年，共收到提案。", std::nullopt, std::nullopt},
+      {U"", U"会议于2024年3月1日召开。", std::nullopt, std::nullopt},
+      {U"", U"今年，市政协开展调研。", std::nullopt, std::nullopt},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(ReviewYear(c.heading, c.body, c.published), c.want)
+        << EncodeUtf8(c.body) << EncodeUtf8(c.heading);
+  }
 }
 
 TEST(SplitLinesTest, StripsMarkdownMarks) {
