@@ -4,7 +4,7 @@
 // service/data/DATA_FORMATS_gazetteer_surnames.md), which
 // scripts/make_gazetteer.py derives from the statistical division list.
 // Used to give a committee its city and province, and to recognise place
-// names that open a noun phrase (烟台林业生物质资源 → 林业生物质资源).
+// names that open a noun phrase (宁波港口物流 → 港口物流).
 //
 //   auto gazetteer = Gazetteer::Load("service/data/gazetteer.tsv");
 //   const Place* p = gazetteer->FindCounty(U"奉化区");
