@@ -161,8 +161,8 @@ class CommitteeFinder {
 
  private:
   // Own is false for a committee named inside a longer book title
-  // (《中国人民政治协商会议全国委员会提案工作条例》): the title is about
-  // the document. A title that is the name alone (《平阴政协》, the
+  // (《…全国委员会…条例》, a regulation): the title is about
+  // the document. A title that is the name alone (《奉化政协》, the
   // committee's journal) still names it.
   bool Own(const Committee& c) const {
     const size_t floor = c.begin > kLongestName ? c.begin - kLongestName : 0;
@@ -222,7 +222,7 @@ class CommitteeFinder {
           gazetteer_.all_names().LongestEndingAt(text_, begin, floor);
       if (len == 0) break;
       const std::u32string_view name = text_.substr(begin - len, len);
-      if (!chain.names.empty() && !IsOuter(name)) break;  // 会同|哈密市政协
+      if (!chain.names.empty() && !IsOuter(name)) break;  // 会同|兰州市政协
       begin -= len;
       chain.names.insert(chain.names.begin(), name);
     }

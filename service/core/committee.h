@@ -7,7 +7,7 @@
 //
 // The forms read, at every level:
 //   <place>政协             河南省政协, 黔东南州政协, 奉化区政协, 奉化政协
-//   <places>政协            自贡市自流井区政协 (the outer names pick among
+//   <places>政协            长春市朝阳区政协 (the outer names pick among
 //                           same-named counties and widen the span)
 //   政协<place>委员会        政协兰州市委员会, 政协绛县第十三届委员会
 //   中国人民政治协商会议<place>委员会, with 第…届 before or after the place

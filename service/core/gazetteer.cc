@@ -181,17 +181,17 @@ std::vector<const Place*> Gazetteer::FindAll(std::u32string_view name) const {
 const Place* Gazetteer::Find(std::u32string_view name) const {
   auto it = index_.find(name);
   if (it == index_.end()) return nullptr;
-  const Place* county = nullptr;
-  size_t counties = 0;
+  const Place* city = nullptr;
+  size_t cities = 0;
   for (uint32_t id : it->second) {
     const Place& p = places_[id];
     if (p.prefecture_level()) return &p;
-    if (p.county_level()) {
-      county = &p;
-      ++counties;
+    if (p.county_level() && p.full_name.back() == U'市') {
+      city = &p;
+      ++cities;
     }
   }
-  return counties == 1 ? county : nullptr;
+  return cities == 1 ? city : nullptr;
 }
 
 const Place* Gazetteer::FindProvince(std::u32string_view name) const {

@@ -4,7 +4,7 @@
 // service/data/DATA_FORMATS_gazetteer_surnames.md), which
 // scripts/make_gazetteer.py derives from the statistical division list.
 // Used to give a committee its city and province, and to recognise place
-// names that open a noun phrase (烟台林业生物质资源 → 林业生物质资源).
+// names that open a noun phrase (宁波港口物流 → 港口物流).
 //
 //   auto gazetteer = Gazetteer::Load("service/data/gazetteer.tsv");
 //   const Place* p = gazetteer->FindCounty(U"奉化区");
@@ -70,10 +70,12 @@ class Gazetteer {
  public:
   static absl::StatusOr<Gazetteer> Load(const std::string& path);
 
-  // Find returns the prefecture- or county-level place named `name` (full
-  // name, short name or alias; provinces are FindProvince's), preferring a
-  // prefecture over counties of the same name (朝阳 → 朝阳市). A name only
-  // counties share (城关区) gives nullptr.
+  // Find returns the place named `name` (full name, short name or alias)
+  // that may stand as a report's city: a prefecture-level place, else the
+  // one county-level city (县级市) of that name (宜兴). Prefectures win over
+  // counties of the same name (朝阳 → 朝阳市). Provinces are FindProvince's,
+  // other counties and districts FindCounty's: their short names are often
+  // ordinary words or given names (富裕, 万年).
   const Place* Find(std::u32string_view name) const;
 
   // FindProvince returns the province-level place named `name` (河南省,

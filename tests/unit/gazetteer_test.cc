@@ -129,6 +129,8 @@ TEST_P(ProductionLookup, FindsPlace) {
   const Place* p = want.level == PlaceLevel::kProvince ||
                            want.level == PlaceLevel::kMunicipality
                        ? Production().FindProvince(want.name)
+                   : want.level == PlaceLevel::kCounty
+                       ? Production().FindCounty(want.name)
                        : Production().Find(want.name);
   ASSERT_NE(p, nullptr) << U8(want.name);
   EXPECT_EQ(p->level, want.level) << U8(want.name);
@@ -168,6 +170,15 @@ INSTANTIATE_TEST_SUITE_P(
         Lookup{U"六枝特区", PlaceLevel::kCounty, "六枝", "六盘水", "贵州"},
         Lookup{U"浦东新区", PlaceLevel::kCounty, "浦东", "上海", "上海"},
         Lookup{U"清新区", PlaceLevel::kCounty, "清新", "清远", "广东"}));
+
+TEST(ProductionGazetteer, FindGivesCitiesNotCounties) {
+  // A county-level city may stand as a city; a county or district may not.
+  ASSERT_NE(Production().Find(U"宜兴"), nullptr);
+  EXPECT_EQ(Production().Find(U"奉化"), nullptr);
+  EXPECT_EQ(Production().Find(U"绛县"), nullptr);
+  ASSERT_NE(Production().FindCounty(U"奉化"), nullptr);
+  EXPECT_EQ(Production().Find(U"朝阳")->level, PlaceLevel::kPrefecture);
+}
 
 TEST(ProductionGazetteer, OneCharacterStemsAreNoNames) {
   // 绛县 is findable by its full name only; 芒市 keeps 市.
