@@ -43,7 +43,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
     const ExtractorConfig& config) {
   auto data = std::make_unique<ExtractorData>();
   auto units = LoadUnitTable(DataPath(config, "units.tsv"),
-                             DataPath(config, "qualifiers.tsv"));
+                             DataPath(config, "qualifiers.tsv"),
+                             DataPath(config, "number_context.tsv"));
   if (!units.ok()) return units.status();
   data->units = *std::move(units);
 

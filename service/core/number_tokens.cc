@@ -46,9 +46,9 @@ size_t DigitsEnd(std::u32string_view text, size_t pos) {
 bool ParseDecimalDigits(std::string_view digits, int exponent, double* value) {
   char buf[NumberToken::kMaxDigits + 16];
   if (digits.empty() || digits.size() > NumberToken::kMaxDigits) return false;
-  const int n = std::snprintf(buf, sizeof buf, "%.*se%d",
-                              static_cast<int>(digits.size()), digits.data(),
-                              exponent);
+  const int n =
+      std::snprintf(buf, sizeof buf, "%.*se%d", static_cast<int>(digits.size()),
+                    digits.data(), exponent);
   if (n <= 0 || static_cast<size_t>(n) >= sizeof buf) return false;
   char* end = nullptr;
   const double v = std::strtod(buf, &end);

@@ -43,7 +43,7 @@ struct NumberToken {
   bool has_point = false;
   bool has_separator = false;
   uint8_t flags = 0;
-  uint8_t length = 0;  // of digits_
+  uint8_t length = 0;      // of digits_
   int integer_digits = 0;  // digits before the point (separators not counted)
   double value = 0;        // signed; 0 when not readable
   char digits_[kMaxDigits + 2] = {};  // ASCII, no sign, NUL-terminated

@@ -18,8 +18,8 @@ std::vector<std::string> Tokens(const std::string& text) {
   const std::u32string cps = DecodeUtf8(text);
   std::vector<std::string> out;
   for (const NumberToken& t : TokenizeNumbers(cps)) {
-    std::string s = EncodeUtf8(std::u32string_view(cps).substr(
-        t.sign_begin, t.end - t.sign_begin));
+    std::string s = EncodeUtf8(
+        std::u32string_view(cps).substr(t.sign_begin, t.end - t.sign_begin));
     if (!t.readable()) {
       out.push_back(s + "|!");
       continue;
