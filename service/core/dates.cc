@@ -120,7 +120,8 @@ bool ReadMonthDay(std::u32string_view text, const TokenIndex& tokens,
   }
   p->month = month;
   p->end = end + 1;
-  if (tokens.IntAt(p->end, 2, &day, &day_end) && IsDayMark(text, day_end)) {
+  if (tokens.IntAt(p->end, 2, &day, &day_end) && IsDayMark(text, day_end) &&
+      day >= 1) {
     p->day = day;
     p->end = day_end + 1;
   }
@@ -147,7 +148,8 @@ std::optional<Shape> ReadShape(std::u32string_view text,
     // 9月11—13日: a day range before 日.
     if (s.start.day == 0 && tokens.IntAt(s.end, 2, &d1, &e1)) {
       if (const size_t after = RangeConnector(text, e1)) {
-        if (tokens.IntAt(after, 2, &d2, &e2) && IsDayMark(text, e2)) {
+        if (tokens.IntAt(after, 2, &d2, &e2) && IsDayMark(text, e2) &&
+            d1 >= 1 && d2 >= 1) {
           s.start.day = d1;
           s.finish.day = d2;
           s.end = e2 + 1;
@@ -165,7 +167,8 @@ std::optional<Shape> ReadShape(std::u32string_view text,
           s.end = second.end;
         }
       } else if (q == after && s.start.day != 0 &&
-                 tokens.IntAt(after, 2, &d2, &e2) && IsDayMark(text, e2)) {
+                 tokens.IntAt(after, 2, &d2, &e2) && IsDayMark(text, e2) &&
+                 d2 >= 1) {
         s.finish.day = d2;
         s.end = e2 + 1;
       }

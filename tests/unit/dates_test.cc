@@ -1,6 +1,7 @@
 // Tests of date mention extraction on small texts written for the tests.
 #include "service/core/dates.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -199,6 +200,27 @@ TEST(DatesTest, NumbersThatAreNoDates) {
   EXPECT_TRUE(Dates("12,345月", 2024).empty());
   EXPECT_TRUE(Dates("28日召开。", 2024).empty());  // a day without a month
   EXPECT_TRUE(Dates(std::string(300, '9') + "月", 2024).empty());
+}
+
+TEST(DatesTest, RandomTextNeverBreaksTheScan) {
+  const std::u32string alphabet =
+      U"0123456789０１２３４５６７８９年月日号至到—-~今去前明，。\n2024";
+  uint32_t seed = 777;
+  Report r;
+  r.year = 2023;
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text;
+    for (int i = 0; i < 40; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      text.push_back(alphabet[(seed >> 8) % alphabet.size()]);
+    }
+    r.end = static_cast<int64_t>(text.size());
+    for (const DateMention& m : ExtractDates(text, {r}, "")) {
+      ASSERT_LT(m.begin, m.end);
+      ASSERT_LE(m.end, static_cast<int64_t>(text.size()));
+      ASSERT_LE(m.start, m.finish) << EncodeUtf8(text);
+    }
+  }
 }
 
 }  // namespace

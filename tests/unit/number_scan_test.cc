@@ -3,6 +3,8 @@
 // Sentences are written for the rules in the genre's style.
 #include "service/core/number_scan.h"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -218,6 +220,30 @@ TEST_F(NumberScanTest, TokensTellWhyADigitRunIsNoMetric) {
   EXPECT_EQ(why[2], Exclusion::kDate);
   EXPECT_EQ(why[3], Exclusion::kNone);
   EXPECT_EQ(mentions.size(), 1u);
+}
+
+TEST_F(NumberScanTest, RandomTextNeverBreaksTheScan) {
+  // Text made of the characters the rules look at, in random order: every
+  // mention must lie inside the text, with a finite value.
+  const std::u32string alphabet =
+      U"0123456789０１２３４５６７８９.．,，-−－负万亿千百元%％年月日号第届"
+      U"“”《》 \n余多约近以上个成员kmt+$￥百分之";
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text;
+    for (int i = 0; i < 40; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      text.push_back(alphabet[(seed >> 8) % alphabet.size()]);
+    }
+    for (const NumberMention& m : ScanNumbers(text, *table_)) {
+      ASSERT_LE(m.qualifier_begin, m.begin);
+      ASSERT_LT(m.begin, m.end);
+      ASSERT_LE(m.end, text.size());
+      ASSERT_LE(m.unit_end, text.size());
+      ASSERT_LE(m.mention_end, text.size());
+      ASSERT_TRUE(std::isfinite(m.value)) << EncodeUtf8(text);
+    }
+  }
 }
 
 // WriteFile writes `content` to a temporary file and returns its path.
