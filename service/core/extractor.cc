@@ -141,7 +141,7 @@ absl::StatusOr<Extraction> Extractor::Extract(
     metric.report = ReportIndexAt(result.reports, metric.begin);
   }
   result.dates = ExtractDatesFromTokens(view, numbers, result.reports,
-                                       options.reference_date);
+                                        options.reference_date);
   if (cancelled()) return absl::CancelledError("extraction cancelled");
   result.people = ExtractPeople(view, lines, result.reports, data_->people,
                                 data_->gazetteer);
