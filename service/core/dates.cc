@@ -53,9 +53,18 @@ class TokenIndex {
 
   // IntAt reads an integer of at most `max_digits` digits starting at pos.
   bool IntAt(size_t pos, int max_digits, int* value, size_t* end) const {
-    auto it = std::lower_bound(
-        tokens_.begin(), tokens_.end(), pos,
-        [](const NumberToken& t, size_t p) { return t.begin < p; });
+    // Lookups mostly move forward by a token or two: try there first.
+    auto it = tokens_.begin() + std::min(hint_, tokens_.size());
+    while (it != tokens_.end() && it->begin < pos &&
+           it - tokens_.begin() < hint_ + 2) {
+      ++it;
+    }
+    if (it == tokens_.end() || it->begin != pos) {
+      it = std::lower_bound(
+          tokens_.begin(), tokens_.end(), pos,
+          [](const NumberToken& t, size_t p) { return t.begin < p; });
+    }
+    hint_ = static_cast<size_t>(it - tokens_.begin());
     if (it == tokens_.end() || it->begin != pos || !it->readable() ||
         !it->IsInteger() || it->has_separator ||
         it->integer_digits > max_digits) {
@@ -68,6 +77,7 @@ class TokenIndex {
 
  private:
   const std::vector<NumberToken>& tokens_;
+  mutable size_t hint_ = 0;
 };
 
 // RangeConnector returns the position after a range word at i, or 0.
@@ -445,7 +455,14 @@ std::vector<DateMention> ExtractDatesFromTokens(
     // A date starts at a token or at a relative year right before one.
     size_t begin = tokens[k].begin;
     if (begin >= i + 2 && RelativeYearAt(text, begin - 2)) begin -= 2;
-    std::optional<Shape> shape = ReadShape(text, index, begin);
+    // Every date shape has 年, 月 or a range word right after its first
+    // number: a cheap test that skips most numbers.
+    const size_t after = tokens[k].end;
+    const bool may_be_date =
+        after < text.size() && (text[after] == U'年' || text[after] == U'月' ||
+                                RangeConnector(text, after) != 0);
+    std::optional<Shape> shape;
+    if (may_be_date) shape = ReadShape(text, index, begin);
     if (!shape) {
       i = tokens[k].end;
       continue;

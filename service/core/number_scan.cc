@@ -459,6 +459,13 @@ std::vector<NumberMention> ScanNumberTokens(
     const UnitAt unit = ReadUnit(text, pos, table, !has_multiplier);
     const bool latin_unit =
         unit.length > 0 && pos == t.end && IsLatin(text[pos]);
+    // The cheap test first: most digit runs without a unit stop here.
+    if (unit.length == 0 && !has_multiplier && unit_before == nullptr &&
+        !latin_unit) {
+      exclude(k, IsDateNumber(text, tokens, k) ? Exclusion::kDate
+                                               : Exclusion::kNoUnit);
+      continue;
+    }
     if (IsCode(text, t, table, latin_unit, unit_before != nullptr)) {
       exclude(k, Exclusion::kCode);
       continue;
@@ -481,10 +488,6 @@ std::vector<NumberMention> ScanNumberTokens(
     }
     if (IsOrdinal(text, t, table)) {
       exclude(k, Exclusion::kOrdinal);
-      continue;
-    }
-    if (unit.length == 0 && !has_multiplier && unit_before == nullptr) {
-      exclude(k, Exclusion::kNoUnit);
       continue;
     }
 

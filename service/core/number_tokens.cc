@@ -1,7 +1,7 @@
 #include "service/core/number_tokens.h"
 
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 
 #include "service/core/chars.h"
@@ -11,6 +11,8 @@ namespace {
 
 // The most digits a double reads exactly enough for a report's figures.
 constexpr int kMaxSignificantDigits = 17;
+// Integers up to 15 digits are exact in a double (2^53 > 10^15).
+constexpr size_t kMaxExactDigits = 15;
 
 constexpr bool IsThousandsSeparator(char32_t c) {
   return c == U',' || c == U'，';
@@ -44,12 +46,43 @@ size_t DigitsEnd(std::u32string_view text, size_t pos) {
 }  // namespace
 
 bool ParseDecimalDigits(std::string_view digits, int exponent, double* value) {
-  char buf[NumberToken::kMaxDigits + 16];
   if (digits.empty() || digits.size() > NumberToken::kMaxDigits) return false;
-  const int n =
-      std::snprintf(buf, sizeof buf, "%.*se%d", static_cast<int>(digits.size()),
-                    digits.data(), exponent);
-  if (n <= 0 || static_cast<size_t>(n) >= sizeof buf) return false;
+  // An integer of at most 15 digits times a small power of ten is exact in
+  // a double: no need to parse text (the common case, and the fast one).
+  if (exponent >= 0 && digits.size() + exponent <= kMaxExactDigits &&
+      digits.find('.') == std::string_view::npos) {
+    int64_t n = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + (c - '0');
+    }
+    for (int i = 0; i < exponent; ++i) n *= 10;
+    *value = static_cast<double>(n);
+    return true;
+  }
+  // Otherwise strtod reads "<digits>e<exponent>" as one decimal number, so
+  // 57.71 by 8 is exactly 5771000000. The buffer is built by hand: this
+  // runs once per number, and snprintf would cost more than the rest.
+  char buf[NumberToken::kMaxDigits + 16];
+  size_t n = 0;
+  for (char c : digits) {
+    if ((c < '0' || c > '9') && c != '.') return false;
+    buf[n++] = c;
+  }
+  buf[n++] = 'e';
+  if (exponent < 0) {
+    buf[n++] = '-';
+    exponent = -exponent;
+  }
+  if (exponent > 9999) return false;
+  char rev[8];
+  size_t r = 0;
+  do {
+    rev[r++] = static_cast<char>('0' + exponent % 10);
+    exponent /= 10;
+  } while (exponent > 0);
+  while (r > 0) buf[n++] = rev[--r];
+  buf[n] = '\0';
   char* end = nullptr;
   const double v = std::strtod(buf, &end);
   if (end != buf + n || !std::isfinite(v)) return false;
