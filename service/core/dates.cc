@@ -1,6 +1,7 @@
 #include "service/core/dates.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -54,11 +55,11 @@ class TokenIndex {
   // IntAt reads an integer of at most `max_digits` digits starting at pos.
   bool IntAt(size_t pos, int max_digits, int* value, size_t* end) const {
     // Lookups mostly move forward by a token or two: try there first.
-    auto it = tokens_.begin() + std::min(hint_, tokens_.size());
-    while (it != tokens_.end() && it->begin < pos &&
-           it - tokens_.begin() < hint_ + 2) {
-      ++it;
+    size_t at = std::min(hint_, tokens_.size());
+    while (at < tokens_.size() && tokens_[at].begin < pos && at < hint_ + 2) {
+      ++at;
     }
+    auto it = tokens_.begin() + static_cast<std::ptrdiff_t>(at);
     if (it == tokens_.end() || it->begin != pos) {
       it = std::lower_bound(
           tokens_.begin(), tokens_.end(), pos,
