@@ -17,6 +17,7 @@ namespace {
 constexpr size_t kLookahead = 150;
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2099;
+constexpr size_t kMaxBlanks = 2;
 
 // The relative years, a closed class of the language: the character before
 // 年, its offset from the year of writing, and whether a report uses it to
@@ -81,14 +82,39 @@ class TokenIndex {
   mutable size_t hint_ = 0;
 };
 
-// RangeConnector returns the position after a range word at i, or 0.
+// SkipBlanks passes the few blanks PDF text puts between a date's numbers
+// and marks (2024 年 3 月 5 日).
+size_t SkipBlanks(std::u32string_view text, size_t pos) {
+  for (size_t n = 0; pos < text.size() && IsBlank(text[pos]) && n < kMaxBlanks;
+       ++n) {
+    ++pos;
+  }
+  return pos;
+}
+
+// MarkEnd returns the position after `mark` at pos (blanks before it
+// allowed), or 0.
+size_t MarkEnd(std::u32string_view text, size_t pos, char32_t mark) {
+  pos = SkipBlanks(text, pos);
+  return At(text, pos, mark) ? pos + 1 : 0;
+}
+
+// DayMarkEnd is MarkEnd for 日 or 号.
+size_t DayMarkEnd(std::u32string_view text, size_t pos) {
+  pos = SkipBlanks(text, pos);
+  return IsDayMark(text, pos) ? pos + 1 : 0;
+}
+
+// RangeConnector returns the position after a range word at i (至, 到, a
+// dash or tilde, ——) and the blanks after it, or 0.
 size_t RangeConnector(std::u32string_view text, size_t i) {
+  i = SkipBlanks(text, i);
   if (i >= text.size()) return 0;
-  if (text[i] == U'至' || text[i] == U'到') return i + 1;
+  if (text[i] == U'至' || text[i] == U'到') return SkipBlanks(text, i + 1);
   if (IsRangeMark(text[i])) {
     size_t j = i + 1;
     if (j < text.size() && IsRangeMark(text[j])) ++j;  // ——
-    return j;
+    return SkipBlanks(text, j);
   }
   return 0;
 }
@@ -107,11 +133,12 @@ struct Point {
 size_t ReadYearPrefix(std::u32string_view text, const TokenIndex& tokens,
                       size_t i, Point* p) {
   int value;
-  size_t end;
+  size_t end, mark;
   if (tokens.IntAt(i, 4, &value, &end) && end - i == 4 &&
-      At(text, end, U'年') && value >= kMinYear && value <= kMaxYear) {
+      (mark = MarkEnd(text, end, U'年')) != 0 && value >= kMinYear &&
+      value <= kMaxYear) {
     p->year = value;
-    return end + 1;
+    return SkipBlanks(text, mark);
   }
   if (const RelativeYear* r = RelativeYearAt(text, i)) {
     p->relative = r;
@@ -124,17 +151,17 @@ size_t ReadYearPrefix(std::u32string_view text, const TokenIndex& tokens,
 bool ReadMonthDay(std::u32string_view text, const TokenIndex& tokens,
                   size_t pos, Point* p) {
   int month, day;
-  size_t end, day_end;
-  if (!tokens.IntAt(pos, 2, &month, &end) || !At(text, end, U'月') ||
-      month < 1 || month > 12) {
+  size_t end, day_end, mark;
+  if (!tokens.IntAt(pos, 2, &month, &end) ||
+      (mark = MarkEnd(text, end, U'月')) == 0 || month < 1 || month > 12) {
     return false;
   }
   p->month = month;
-  p->end = end + 1;
-  if (tokens.IntAt(p->end, 2, &day, &day_end) && IsDayMark(text, day_end) &&
-      day >= 1) {
+  p->end = mark;
+  if (tokens.IntAt(SkipBlanks(text, mark), 2, &day, &day_end) && day >= 1 &&
+      (mark = DayMarkEnd(text, day_end)) != 0) {
     p->day = day;
-    p->end = day_end + 1;
+    p->end = mark;
   }
   return true;
 }
@@ -157,13 +184,15 @@ std::optional<Shape> ReadShape(std::u32string_view text,
     int d1, d2;
     size_t e1, e2;
     // 9月11—13日: a day range before 日.
-    if (s.start.day == 0 && tokens.IntAt(s.end, 2, &d1, &e1)) {
+    if (s.start.day == 0 &&
+        tokens.IntAt(SkipBlanks(text, s.end), 2, &d1, &e1)) {
       if (const size_t after = RangeConnector(text, e1)) {
-        if (tokens.IntAt(after, 2, &d2, &e2) && IsDayMark(text, e2) &&
-            d1 >= 1 && d2 >= 1) {
+        size_t mark;
+        if (tokens.IntAt(after, 2, &d2, &e2) && d1 >= 1 && d2 >= 1 &&
+            (mark = DayMarkEnd(text, e2)) != 0) {
           s.start.day = d1;
           s.finish.day = d2;
-          s.end = e2 + 1;
+          s.end = mark;
         }
       }
       return s;
@@ -178,10 +207,11 @@ std::optional<Shape> ReadShape(std::u32string_view text,
           s.end = second.end;
         }
       } else if (q == after && s.start.day != 0 &&
-                 tokens.IntAt(after, 2, &d2, &e2) && IsDayMark(text, e2) &&
-                 d2 >= 1) {
-        s.finish.day = d2;
-        s.end = e2 + 1;
+                 tokens.IntAt(after, 2, &d2, &e2) && d2 >= 1) {
+        if (const size_t mark = DayMarkEnd(text, e2)) {
+          s.finish.day = d2;
+          s.end = mark;
+        }
       }
     }
     return s;
@@ -191,12 +221,13 @@ std::optional<Shape> ReadShape(std::u32string_view text,
   size_t e1, e2;
   if (tokens.IntAt(p, 2, &m1, &e1)) {
     if (const size_t after = RangeConnector(text, e1)) {
-      if (tokens.IntAt(after, 2, &m2, &e2) && At(text, e2, U'月') && m1 >= 1 &&
-          m1 < m2 && m2 <= 12) {
+      size_t mark;
+      if (tokens.IntAt(after, 2, &m2, &e2) && m1 >= 1 && m1 < m2 && m2 <= 12 &&
+          (mark = MarkEnd(text, e2, U'月')) != 0) {
         s.start.month = m1;
         s.finish = s.start;
         s.finish.month = m2;
-        s.end = e2 + 1;
+        s.end = mark;
         return s;
       }
     }
@@ -278,7 +309,8 @@ void FindYears(std::u32string_view text, const std::vector<NumberToken>& tokens,
       }
       continue;
     }
-    if (!At(text, next, U'年')) continue;
+    const size_t year_mark = MarkEnd(text, next, U'年');
+    if (year_mark == 0) continue;
     // 2024—2026年 on either side is a year range, not a point in time.
     if (k > 0 && t.begin > 0 &&
         (IsRangeMark(text[t.begin - 1]) || text[t.begin - 1] == U'至') &&
@@ -287,13 +319,13 @@ void FindYears(std::u32string_view text, const std::vector<NumberToken>& tokens,
     }
     if (!InProse(text, next)) {
       Point p;
-      if (ReadMonthDay(text, index, next + 1, &p) && p.day != 0 &&
-          IsValidDate(year, p.month, p.day)) {
+      if (ReadMonthDay(text, index, SkipBlanks(text, year_mark), &p) &&
+          p.day != 0 && IsValidDate(year, p.month, p.day)) {
         datelines->push_back({t.begin, year});
       }
       continue;
     }
-    const size_t after = next + 1;
+    const size_t after = year_mark;
     const bool reviewed = (after < text.size() && IsClauseBreak(text[after])) ||
                           StartsWith(text, after, U"底") ||
                           StartsWith(text, after, U"全年");
@@ -458,7 +490,7 @@ std::vector<DateMention> ExtractDatesFromTokens(
     if (begin >= i + 2 && RelativeYearAt(text, begin - 2)) begin -= 2;
     // Every date shape has 年, 月 or a range word right after its first
     // number: a cheap test that skips most numbers.
-    const size_t after = tokens[k].end;
+    const size_t after = SkipBlanks(text, tokens[k].end);
     const bool may_be_date =
         after < text.size() && (text[after] == U'年' || text[after] == U'月' ||
                                 RangeConnector(text, after) != 0);

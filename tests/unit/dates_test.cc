@@ -172,6 +172,20 @@ TEST(DatesTest, FullWidthDigits) {
   EXPECT_EQ(d[0].start, "2024-03-05");
 }
 
+TEST(DatesTest, BlanksOfPdfText) {
+  auto d = Dates("2024 年 3 月 5 日，召开会议。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "2024 年 3 月 5 日");
+  EXPECT_EQ(d[0].start, "2024-03-05");
+  d = Dates("2024年5月 至 7月，开展走访。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].finish, "2024-07");
+  // A line break ends the date.
+  d = Dates("2024年5月\n7日，开展走访。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2024-05");
+}
+
 TEST(DatesTest, YearEndEventToldInTheNextYear) {
   // A lead date before the review of the report's year: written the next
   // January.
