@@ -160,9 +160,9 @@ std::vector<NumberToken> TokenizeNumbers(std::u32string_view text) {
         t.flags |= NumberToken::kTooLong;
         break;
       }
-      t.digits_[t.length++] = out;
+      t.ascii[t.length++] = out;
     }
-    t.digits_[t.length] = '\0';
+    t.ascii[t.length] = '\0';
     if (t.readable()) {
       double v = 0;
       if (ParseDecimalDigits(t.digits(), 0, &v)) {

@@ -43,14 +43,14 @@ struct NumberToken {
   bool has_point = false;
   bool has_separator = false;
   uint8_t flags = 0;
-  uint8_t length = 0;      // of digits_
+  uint8_t length = 0;      // of ascii
   int integer_digits = 0;  // digits before the point (separators not counted)
   double value = 0;        // signed; 0 when not readable
-  char digits_[kMaxDigits + 2] = {};  // ASCII, no sign, NUL-terminated
+  char ascii[kMaxDigits + 2] = {};  // ASCII, no sign, NUL-terminated
 
   bool readable() const { return flags == 0; }
   // digits returns the normalised ASCII digits ("1234.56" for "1,234.56").
-  std::string_view digits() const { return {digits_, length}; }
+  std::string_view digits() const { return {ascii, length}; }
   // IsInteger is true for a token without a decimal point.
   bool IsInteger() const { return !has_point; }
   // Scaled returns the value times 10^exponent, read as one decimal number
