@@ -1,112 +1,246 @@
 #include "service/core/dates.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <optional>
 #include <string>
 
+#include "service/core/chars.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
 namespace {
 
-// How far after a date the first year of the prose may still give it its
-// year (a lead line such as "1月11日，…开幕。…2021年，…").
+// How far after a lead date the first year of the prose may still give it
+// its year (a lead line such as "1月11日，…开幕。…2021年，…").
 constexpr size_t kLookahead = 150;
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2099;
+constexpr size_t kMaxBlanks = 2;
 
-int DigitValue(char32_t c) {
-  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-  if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
-  return -1;
-}
-
-bool IsDash(char32_t c) {
-  return c == U'—' || c == U'–' || c == U'-' || c == U'－' || c == U'~' ||
-         c == U'～' || c == U'―';
-}
-
-// Number is a run of digits at text[begin, end).
-struct Number {
-  int value = 0;
-  size_t digits = 0;
-  size_t end = 0;
+// The relative years, a closed class of the language: the character before
+// 年, its offset from the year of writing, and whether a report uses it to
+// name the year it reviews (去年 in a review written the next year, 今年 in
+// one written during the year).
+struct RelativeYear {
+  char32_t word;
+  int offset;
+  bool names_reviewed_year;
 };
+constexpr RelativeYear kRelativeYears[] = {
+    {U'今', 0, true}, {U'去', -1, true}, {U'前', -2, false}, {U'明', 1, false}};
 
-std::optional<Number> ReadNumber(std::u32string_view text, size_t i) {
-  Number n;
-  size_t j = i;
-  while (j < text.size() && DigitValue(text[j]) >= 0 && j - i < 5) {
-    n.value = n.value * 10 + DigitValue(text[j]);
-    ++j;
+const RelativeYear* RelativeYearAt(std::u32string_view text, size_t i) {
+  if (i + 1 >= text.size() || text[i + 1] != U'年') return nullptr;
+  for (const RelativeYear& r : kRelativeYears) {
+    if (text[i] == r.word) return &r;
   }
-  if (j == i || (j < text.size() && DigitValue(text[j]) >= 0)) {
-    return std::nullopt;
-  }
-  n.digits = j - i;
-  n.end = j;
-  return n;
+  return nullptr;
 }
 
 bool At(std::u32string_view text, size_t i, char32_t c) {
   return i < text.size() && text[i] == c;
 }
 
+bool IsDayMark(std::u32string_view text, size_t i) {
+  return At(text, i, U'日') || At(text, i, U'号');
+}
+
+// TokenIndex finds the plain integer token that begins at a position.
+class TokenIndex {
+ public:
+  explicit TokenIndex(const std::vector<NumberToken>& tokens)
+      : tokens_(tokens) {}
+
+  // IntAt reads an integer of at most `max_digits` digits starting at pos.
+  bool IntAt(size_t pos, int max_digits, int* value, size_t* end) const {
+    // Lookups mostly move forward by a token or two: try there first.
+    size_t at = std::min(hint_, tokens_.size());
+    while (at < tokens_.size() && tokens_[at].begin < pos && at < hint_ + 2) {
+      ++at;
+    }
+    auto it = tokens_.begin() + static_cast<std::ptrdiff_t>(at);
+    if (it == tokens_.end() || it->begin != pos) {
+      it = std::lower_bound(
+          tokens_.begin(), tokens_.end(), pos,
+          [](const NumberToken& t, size_t p) { return t.begin < p; });
+    }
+    hint_ = static_cast<size_t>(it - tokens_.begin());
+    if (it == tokens_.end() || it->begin != pos || !it->readable() ||
+        !it->IsInteger() || it->has_separator ||
+        it->integer_digits > max_digits) {
+      return false;
+    }
+    *value = static_cast<int>(it->negative ? -it->value : it->value);
+    *end = it->end;
+    return true;
+  }
+
+ private:
+  const std::vector<NumberToken>& tokens_;
+  mutable size_t hint_ = 0;
+};
+
+// SkipBlanks passes the few blanks PDF text puts between a date's numbers
+// and marks (2024 年 3 月 5 日).
+size_t SkipBlanks(std::u32string_view text, size_t pos) {
+  for (size_t n = 0; pos < text.size() && IsBlank(text[pos]) && n < kMaxBlanks;
+       ++n) {
+    ++pos;
+  }
+  return pos;
+}
+
+// MarkEnd returns the position after `mark` at pos (blanks before it
+// allowed), or 0.
+size_t MarkEnd(std::u32string_view text, size_t pos, char32_t mark) {
+  pos = SkipBlanks(text, pos);
+  return At(text, pos, mark) ? pos + 1 : 0;
+}
+
+// DayMarkEnd is MarkEnd for 日 or 号.
+size_t DayMarkEnd(std::u32string_view text, size_t pos) {
+  pos = SkipBlanks(text, pos);
+  return IsDayMark(text, pos) ? pos + 1 : 0;
+}
+
+// RangeConnector returns the position after a range word at i (至, 到, a
+// dash or tilde, ——) and the blanks after it, or 0.
+size_t RangeConnector(std::u32string_view text, size_t i) {
+  i = SkipBlanks(text, i);
+  if (i >= text.size()) return 0;
+  if (text[i] == U'至' || text[i] == U'到') return SkipBlanks(text, i + 1);
+  if (IsRangeMark(text[i])) {
+    size_t j = i + 1;
+    if (j < text.size() && IsRangeMark(text[j])) ++j;  // ——
+    return SkipBlanks(text, j);
+  }
+  return 0;
+}
+
 // Point is one end of a date; year 0 means "not written".
 struct Point {
   int year = 0;
+  const RelativeYear* relative = nullptr;
   int month = 0;
   int day = 0;
   size_t end = 0;
 };
 
-// ReadPoint reads [YYYY年][M月][D日] at i. `need_month` rejects a lone day.
-std::optional<Point> ReadPoint(std::u32string_view text, size_t i,
-                               bool need_month) {
-  Point p;
-  auto n = ReadNumber(text, i);
-  if (!n) return std::nullopt;
-  if (n->digits == 4 && At(text, n->end, U'年')) {
-    if (n->value < 1900 || n->value > 2099) return std::nullopt;
-    p.year = n->value;
-    n = ReadNumber(text, n->end + 1);
-    if (!n) return std::nullopt;
+// ReadYearPrefix reads "YYYY年" or a relative year (今年) at i and returns
+// the position after it, or i.
+size_t ReadYearPrefix(std::u32string_view text, const TokenIndex& tokens,
+                      size_t i, Point* p) {
+  int value;
+  size_t end, mark;
+  if (tokens.IntAt(i, 4, &value, &end) && end - i == 4 &&
+      (mark = MarkEnd(text, end, U'年')) != 0 && value >= kMinYear &&
+      value <= kMaxYear) {
+    p->year = value;
+    return SkipBlanks(text, mark);
   }
-  if (n->digits <= 2 && At(text, n->end, U'月')) {
-    if (n->value < 1 || n->value > 12) return std::nullopt;
-    p.month = n->value;
-    p.end = n->end + 1;
-    auto d = ReadNumber(text, p.end);
-    if (d && d->digits <= 2 &&
-        (At(text, d->end, U'日') || At(text, d->end, U'号')) && d->value >= 1 &&
-        d->value <= 31) {
-      p.day = d->value;
-      p.end = d->end + 1;
+  if (const RelativeYear* r = RelativeYearAt(text, i)) {
+    p->relative = r;
+    return i + 2;
+  }
+  return i;
+}
+
+// ReadMonthDay reads "M月[D日]" at pos into p.
+bool ReadMonthDay(std::u32string_view text, const TokenIndex& tokens,
+                  size_t pos, Point* p) {
+  int month, day;
+  size_t end, day_end, mark;
+  if (!tokens.IntAt(pos, 2, &month, &end) ||
+      (mark = MarkEnd(text, end, U'月')) == 0 || month < 1 || month > 12) {
+    return false;
+  }
+  p->month = month;
+  p->end = mark;
+  if (tokens.IntAt(SkipBlanks(text, mark), 2, &day, &day_end) && day >= 1 &&
+      (mark = DayMarkEnd(text, day_end)) != 0) {
+    p->day = day;
+    p->end = mark;
+  }
+  return true;
+}
+
+// Shape is a date as written, before its year is resolved.
+struct Shape {
+  Point start;
+  Point finish;
+  size_t end = 0;
+};
+
+// ReadShape reads a date or date range starting at i.
+std::optional<Shape> ReadShape(std::u32string_view text,
+                               const TokenIndex& tokens, size_t i) {
+  Shape s;
+  const size_t p = ReadYearPrefix(text, tokens, i, &s.start);
+  if (ReadMonthDay(text, tokens, p, &s.start)) {
+    s.finish = s.start;
+    s.end = s.start.end;
+    int d1, d2;
+    size_t e1, e2;
+    // 9月11—13日: a day range before 日.
+    if (s.start.day == 0 &&
+        tokens.IntAt(SkipBlanks(text, s.end), 2, &d1, &e1)) {
+      if (const size_t after = RangeConnector(text, e1)) {
+        size_t mark;
+        if (tokens.IntAt(after, 2, &d2, &e2) && d1 >= 1 && d2 >= 1 &&
+            (mark = DayMarkEnd(text, e2)) != 0) {
+          s.start.day = d1;
+          s.finish.day = d2;
+          s.end = mark;
+        }
+      }
+      return s;
     }
-    return p;
+    // A second point: 至2024年11月, —29日, 到4月1日, 至今年3月.
+    if (const size_t after = RangeConnector(text, s.end)) {
+      Point second;
+      const size_t q = ReadYearPrefix(text, tokens, after, &second);
+      if (ReadMonthDay(text, tokens, q, &second)) {
+        if ((second.day == 0) == (s.start.day == 0)) {
+          s.finish = second;
+          s.end = second.end;
+        }
+      } else if (q == after && s.start.day != 0 &&
+                 tokens.IntAt(after, 2, &d2, &e2) && d2 >= 1) {
+        if (const size_t mark = DayMarkEnd(text, e2)) {
+          s.finish.day = d2;
+          s.end = mark;
+        }
+      }
+    }
+    return s;
   }
-  if (need_month || p.year != 0) return std::nullopt;
-  if (n->digits <= 2 && (At(text, n->end, U'日') || At(text, n->end, U'号')) &&
-      n->value >= 1 && n->value <= 31) {
-    p.day = n->value;
-    p.end = n->end + 1;
-    return p;
+  // 2024年3—5月, 今年5—7月, 3至5月: a month range before 月.
+  int m1, m2;
+  size_t e1, e2;
+  if (tokens.IntAt(p, 2, &m1, &e1)) {
+    if (const size_t after = RangeConnector(text, e1)) {
+      size_t mark;
+      if (tokens.IntAt(after, 2, &m2, &e2) && m1 >= 1 && m1 < m2 && m2 <= 12 &&
+          (mark = MarkEnd(text, e2, U'月')) != 0) {
+        s.start.month = m1;
+        s.finish = s.start;
+        s.finish.month = m2;
+        s.end = mark;
+        return s;
+      }
+    }
   }
   return std::nullopt;
 }
 
-// RangeConnector returns the position after a range word at i, or 0.
-size_t RangeConnector(std::u32string_view text, size_t i) {
-  if (i >= text.size()) return 0;
-  if (text[i] == U'至' || text[i] == U'到') return i + 1;
-  if (IsDash(text[i])) {
-    size_t j = i + 1;
-    if (j < text.size() && IsDash(text[j])) ++j;
-    return j;
-  }
-  return 0;
+bool IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
 std::string Iso(int year, int month, int day) {
-  char buf[16];
+  char buf[32];
   if (day > 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   } else {
@@ -115,52 +249,88 @@ std::string Iso(int year, int month, int day) {
   return buf;
 }
 
-// YearMention is a "YYYY年" in prose that sets the year for later dates.
-struct YearMention {
-  size_t pos;
-  int year;
-};
-
 bool IsProsePunct(char32_t c) {
   return c == U'，' || c == U'。' || c == U',' || c == U'；' || c == U';';
 }
 
 // InProse tells whether the line holding `pos` reads as prose (it has
-// sentence punctuation), so headlines and subtitles do not set years.
+// sentence punctuation), so headlines, subtitles and datelines do not set
+// years.
 bool InProse(std::u32string_view text, size_t pos) {
-  for (size_t i = pos; i < text.size() && text[i] != U'\n'; ++i) {
+  for (size_t i = pos; i < text.size() && !IsLineBreak(text[i]); ++i) {
     if (IsProsePunct(text[i])) return true;
   }
-  for (size_t i = pos; i > 0 && text[i - 1] != U'\n'; --i) {
+  for (size_t i = pos; i > 0 && !IsLineBreak(text[i - 1]); --i) {
     if (IsProsePunct(text[i - 1])) return true;
   }
   return false;
 }
 
-std::vector<YearMention> FindYears(std::u32string_view text) {
-  std::vector<YearMention> years;
-  for (size_t i = 0; i + 4 < text.size(); ++i) {
-    if (DigitValue(text[i]) < 0 || (i > 0 && DigitValue(text[i - 1]) >= 0)) {
+// YearMention is a "YYYY年" in prose that sets the year for later dates.
+// `reviewed` marks the form a summary opens its review of a year with:
+// "2022年，", "2022年底", "2022年全年".
+struct YearMention {
+  size_t pos;
+  int year;
+  bool reviewed;
+};
+
+// Dateline is a full date outside prose: the page's publication date
+// (2024-04-09, 2022年08月19日 19:05).
+struct Dateline {
+  size_t pos;
+  int year;
+};
+
+bool StartsWith(std::u32string_view text, size_t pos, std::u32string_view w) {
+  return pos <= text.size() && text.substr(pos, w.size()) == w;
+}
+
+void FindYears(std::u32string_view text, const std::vector<NumberToken>& tokens,
+               std::vector<YearMention>* years,
+               std::vector<Dateline>* datelines) {
+  const TokenIndex index(tokens);
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const NumberToken& t = tokens[k];
+    if (!t.readable() || !t.IsInteger() || t.has_separator ||
+        t.integer_digits != 4 || t.value < kMinYear || t.value > kMaxYear) {
       continue;
     }
-    auto n = ReadNumber(text, i);
-    if (!n) continue;
-    const size_t next = n->end;
-    i = next - 1;
-    if (n->digits != 4 || !At(text, next, U'年')) continue;
-    if (n->value < 1900 || n->value > 2099) continue;
-    // 2024—2026年 on either side is a year range, not a point in time.
-    if (i >= 4 && next >= 5) {
-      const size_t b = next - 4;
-      if (b > 0 && (IsDash(text[b - 1]) || text[b - 1] == U'至') && b > 1 &&
-          DigitValue(text[b - 2]) >= 0) {
-        continue;
+    const int year = static_cast<int>(t.value);
+    const size_t next = t.end;
+    // An ISO dateline: 2024-04-09 or 2024/04/09.
+    if (next < text.size() && (text[next] == U'-' || text[next] == U'/')) {
+      int month, day;
+      size_t e1, e2;
+      if (index.IntAt(next + 1, 2, &month, &e1) && At(text, e1, text[next]) &&
+          index.IntAt(e1 + 1, 2, &day, &e2) && IsValidDate(year, month, day) &&
+          !InProse(text, t.begin)) {
+        datelines->push_back({t.begin, year});
       }
+      continue;
     }
-    if (!InProse(text, next)) continue;
-    years.push_back({next - 4, n->value});
+    const size_t year_mark = MarkEnd(text, next, U'年');
+    if (year_mark == 0) continue;
+    // 2024—2026年 on either side is a year range, not a point in time.
+    if (k > 0 && t.begin > 0 &&
+        (IsRangeMark(text[t.begin - 1]) || text[t.begin - 1] == U'至') &&
+        tokens[k - 1].end + 2 >= t.begin) {
+      continue;
+    }
+    if (!InProse(text, next)) {
+      Point p;
+      if (ReadMonthDay(text, index, SkipBlanks(text, year_mark), &p) &&
+          p.day != 0 && IsValidDate(year, p.month, p.day)) {
+        datelines->push_back({t.begin, year});
+      }
+      continue;
+    }
+    const size_t after = year_mark;
+    const bool reviewed = (after < text.size() && IsClauseBreak(text[after])) ||
+                          StartsWith(text, after, U"底") ||
+                          StartsWith(text, after, U"全年");
+    years->push_back({t.begin, year, reviewed});
   }
-  return years;
 }
 
 int ReferenceYear(std::string_view reference_date) {
@@ -173,136 +343,208 @@ int ReferenceYear(std::string_view reference_date) {
   return year;
 }
 
+// YearContext resolves the years of dates that do not write their own.
+class YearContext {
+ public:
+  YearContext(std::u32string_view text, const std::vector<NumberToken>& tokens,
+              const std::vector<Report>& reports, std::string_view reference)
+      : text_(text),
+        reports_(reports),
+        reference_year_(ReferenceYear(reference)) {
+    FindYears(text, tokens, &years_, &datelines_);
+  }
+
+  // ForDate is the year of a date without a year at `pos` in report r.
+  int ForDate(size_t pos, int r) {
+    const YearMention* before = PreviousYear(pos, r);
+    if (before) return before->year;
+    if (const int published = PublicationYear(r)) return published;
+    const std::optional<int> report_year = ReportYear(r);
+    if (const YearMention* next = NextYear(pos, r)) {
+      // A lead date before a review of its report's year: the review is
+      // told at the start of the next year.
+      if (next->reviewed && (!report_year || *report_year == next->year)) {
+        return next->year + 1;
+      }
+      if (next->pos <= pos + kLookahead) return next->year;
+      // Without a report year the year the report's text names stands in
+      // for it, as the report's year is itself read from the text.
+      if (!report_year && !reference_year_) return next->year;
+    }
+    if (report_year) return *report_year;
+    return reference_year_;
+  }
+
+  // Writing is the year the text of report r was written, for 今年/去年.
+  int Writing(size_t pos, int r) {
+    if (const int published = PublicationYear(r)) return published;
+    if (const std::optional<int> year = ReportYear(r)) {
+      const RelativeYear* anchor = FirstRelativeYear(r);
+      return anchor ? *year - anchor->offset : *year;
+    }
+    if (reference_year_) return reference_year_;
+    if (const YearMention* before = PreviousYear(pos, r)) return before->year;
+    if (const YearMention* next = NextYear(pos, r)) {
+      if (next->pos <= pos + kLookahead) return next->year;
+    }
+    return 0;
+  }
+
+ private:
+  size_t ReportBegin(int r) const {
+    return reports_.empty() ? 0 : static_cast<size_t>(reports_[r].begin);
+  }
+  size_t ReportEnd(int r) const {
+    return reports_.empty() ? text_.size()
+                            : static_cast<size_t>(reports_[r].end);
+  }
+  std::optional<int> ReportYear(int r) const {
+    if (reports_.empty()) return std::nullopt;
+    return reports_[r].year;
+  }
+
+  // PreviousYear is the last prose year before pos in the report.
+  const YearMention* PreviousYear(size_t pos, int r) const {
+    auto it = std::lower_bound(
+        years_.begin(), years_.end(), pos,
+        [](const YearMention& y, size_t p) { return y.pos < p; });
+    if (it == years_.begin()) return nullptr;
+    --it;
+    return it->pos >= ReportBegin(r) ? &*it : nullptr;
+  }
+  // NextYear is the first prose year at or after pos in the report.
+  const YearMention* NextYear(size_t pos, int r) const {
+    auto it = std::lower_bound(
+        years_.begin(), years_.end(), pos,
+        [](const YearMention& y, size_t p) { return y.pos < p; });
+    if (it == years_.end() || it->pos >= ReportEnd(r)) return nullptr;
+    return &*it;
+  }
+  // PublicationYear: the first dateline in the report, else the last one
+  // before it; 0 when the page shows none.
+  int PublicationYear(int r) const {
+    int year = 0;
+    for (const Dateline& d : datelines_) {
+      if (d.pos >= ReportEnd(r)) break;
+      year = d.year;
+      if (d.pos >= ReportBegin(r)) break;
+    }
+    return year;
+  }
+  // FirstRelativeYear is the first 今年/去年 of the report (cached).
+  const RelativeYear* FirstRelativeYear(int r) {
+    if (anchor_report_ == r) return anchor_;
+    anchor_report_ = r;
+    anchor_ = nullptr;
+    for (size_t i = ReportBegin(r); i + 1 < ReportEnd(r); ++i) {
+      const RelativeYear* rel = RelativeYearAt(text_, i);
+      if (rel && rel->names_reviewed_year) {
+        anchor_ = rel;
+        break;
+      }
+    }
+    return anchor_;
+  }
+
+  std::u32string_view text_;
+  const std::vector<Report>& reports_;
+  const int reference_year_;
+  std::vector<YearMention> years_;
+  std::vector<Dateline> datelines_;
+  int anchor_report_ = -1;
+  const RelativeYear* anchor_ = nullptr;
+};
+
+// Before says whether (y1, m1, d1) is earlier than (y2, m2, d2); a missing
+// day compares as the whole month.
+bool Before(int y1, int m1, int d1, int y2, int m2, int d2) {
+  if (y1 != y2) return y1 < y2;
+  if (m1 != m2) return m1 < m2;
+  return d1 != 0 && d2 != 0 && d1 < d2;
+}
+
 }  // namespace
 
-std::vector<DateMention> ExtractDates(std::u32string_view text,
-                                      const std::vector<Report>& reports,
-                                      std::string_view reference_date) {
+bool IsValidDate(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 0) return false;
+  if (day == 0) return true;
+  const int days = month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+  return day <= days;
+}
+
+std::vector<DateMention> ExtractDatesFromTokens(
+    std::u32string_view text, const std::vector<NumberToken>& tokens,
+    const std::vector<Report>& reports, std::string_view reference_date) {
   std::vector<DateMention> out;
-  const std::vector<YearMention> years = FindYears(text);
-  const int reference_year = ReferenceYear(reference_date);
-  size_t next_year = 0;  // first year mention at or after the position
-
-  const auto context_year = [&](size_t pos, int report) -> int {
-    while (next_year < years.size() && years[next_year].pos < pos) ++next_year;
-    const int64_t report_begin = reports.empty() ? 0 : reports[report].begin;
-    if (next_year > 0 &&
-        static_cast<int64_t>(years[next_year - 1].pos) >= report_begin) {
-      return years[next_year - 1].year;
-    }
-    const int64_t report_end = reports.empty()
-                                   ? static_cast<int64_t>(text.size())
-                                   : reports[report].end;
-    if (next_year < years.size() && years[next_year].pos <= pos + kLookahead &&
-        static_cast<int64_t>(years[next_year].pos) < report_end) {
-      return years[next_year].year;
-    }
-    if (!reports.empty() && reports[report].year) return *reports[report].year;
-    return reference_year;
-  };
-
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t begin = i;
-    int relative = 0;  // 1 今年, 2 去年, 3 前年, 4 明年
-    size_t start_at = i;
-    if (i + 2 < text.size() && text[i + 1] == U'年' &&
-        DigitValue(text[i + 2]) >= 0) {
-      switch (text[i]) {
-        case U'今':
-          relative = 1;
-          break;
-        case U'去':
-          relative = 2;
-          break;
-        case U'前':
-          relative = 3;
-          break;
-        case U'明':
-          relative = 4;
-          break;
-        default:
-          break;
-      }
-      if (relative == 0) continue;
-      start_at = i + 2;
-    } else if (DigitValue(text[i]) < 0) {
+  const TokenIndex index(tokens);
+  YearContext years(text, tokens, reports, reference_date);
+  size_t k = 0;  // first token at or after i
+  size_t i = 0;
+  while (i < text.size()) {
+    while (k < tokens.size() && tokens[k].begin < i) ++k;
+    if (k >= tokens.size()) break;
+    // A date starts at a token or at a relative year right before one.
+    size_t begin = tokens[k].begin;
+    if (begin >= i + 2 && RelativeYearAt(text, begin - 2)) begin -= 2;
+    // Every date shape has 年, 月 or a range word right after its first
+    // number: a cheap test that skips most numbers.
+    const size_t after = SkipBlanks(text, tokens[k].end);
+    const bool may_be_date =
+        after < text.size() && (text[after] == U'年' || text[after] == U'月' ||
+                                RangeConnector(text, after) != 0);
+    std::optional<Shape> shape;
+    if (may_be_date) shape = ReadShape(text, index, begin);
+    if (!shape) {
+      i = tokens[k].end;
       continue;
     }
-    if (relative == 0 && i > 0 &&
-        (DigitValue(text[i - 1]) >= 0 || text[i - 1] == U'.' ||
-         text[i - 1] == U'．')) {
-      continue;
-    }
-    auto start = ReadPoint(text, start_at, /*need_month=*/true);
-    if (!start || (relative && start->year != 0)) {
-      if (relative == 0) {
-        if (auto n = ReadNumber(text, i)) i = n->end - 1;
-      }
-      continue;
-    }
-    Point finish = *start;
-    size_t end = start->end;
-    // 9月11—13日: a day range before 日.
-    if (start->day == 0 && start->month != 0) {
-      auto d1 = ReadNumber(text, start->end);
-      if (d1 && d1->digits <= 2) {
-        if (size_t after = RangeConnector(text, d1->end)) {
-          auto d2 = ReadNumber(text, after);
-          if (d2 && d2->digits <= 2 &&
-              (At(text, d2->end, U'日') || At(text, d2->end, U'号')) &&
-              d1->value >= 1 && d1->value <= 31 && d2->value >= 1 &&
-              d2->value <= 31) {
-            start->day = d1->value;
-            finish = *start;
-            finish.day = d2->value;
-            end = d2->end + 1;
-          }
-        }
-      }
-    }
-    if (end == start->end) {
-      if (size_t after = RangeConnector(text, end)) {
-        auto second = ReadPoint(text, after, /*need_month=*/start->day == 0);
-        if (second) {
-          finish.year = second->year != 0 ? second->year : start->year;
-          finish.month = second->month != 0 ? second->month : start->month;
-          finish.day = second->day;
-          if ((start->day == 0) == (second->day == 0))
-            end = second->end;
-          else
-            finish = *start;
-        }
-      }
-    }
+    i = shape->end;
     const int report = ReportIndexAt(reports, static_cast<int64_t>(begin));
-    int year = start->year;
-    if (relative != 0) {
-      const bool has_year = !reports.empty() && reports[report].year;
-      const int base = has_year ? *reports[report].year : reference_year;
-      if (base != 0) {
-        // A yearly review is written about the turn of the year, so 去年
-        // and 今年 both name the reviewed year; a reference date is "now".
-        static constexpr int kReportOffset[] = {0, 0, 0, -1, 1};
-        static constexpr int kNowOffset[] = {0, 0, -1, -2, 1};
-        year =
-            base + (has_year ? kReportOffset[relative] : kNowOffset[relative]);
-      }
+    Point& s = shape->start;
+    Point& f = shape->finish;
+    int year = s.year;
+    if (s.relative) {
+      const int writing = years.Writing(begin, report);
+      year = writing ? writing + s.relative->offset : 0;
     } else if (year == 0) {
-      year = context_year(begin, report);
+      year = years.ForDate(begin, report);
     }
-    i = end - 1;
     if (year == 0) continue;
-    if (finish.year == 0) finish.year = year;
+    int finish_year = f.year;
+    if (f.relative && f.relative != s.relative) {
+      const int writing = years.Writing(begin, report);
+      finish_year = writing ? writing + f.relative->offset : 0;
+    } else if (finish_year == 0 || f.relative) {
+      finish_year = year;
+      // 12月至3月: the range runs into the next year.
+      if (Before(finish_year, f.month, f.day, year, s.month, s.day)) {
+        ++finish_year;
+      }
+    }
+    if (!IsValidDate(year, s.month, s.day) ||
+        !IsValidDate(finish_year, f.month, f.day) ||
+        Before(finish_year, f.month, f.day, year, s.month, s.day)) {
+      continue;  // 2月30日 is no date
+    }
     DateMention m;
     m.begin = static_cast<int64_t>(begin);
-    m.end = static_cast<int64_t>(end);
-    m.text = EncodeUtf8(text.substr(begin, end - begin));
-    m.start = Iso(year, start->month, start->day);
-    m.finish = Iso(finish.year, finish.month, finish.day);
+    m.end = static_cast<int64_t>(shape->end);
+    m.text = EncodeUtf8(text.substr(begin, shape->end - begin));
+    m.start = Iso(year, s.month, s.day);
+    m.finish = Iso(finish_year, f.month, f.day);
     m.report = report;
     out.push_back(std::move(m));
   }
   return out;
+}
+
+std::vector<DateMention> ExtractDates(std::u32string_view text,
+                                      const std::vector<Report>& reports,
+                                      std::string_view reference_date) {
+  return ExtractDatesFromTokens(text, TokenizeNumbers(text), reports,
+                                reference_date);
 }
 
 }  // namespace reportfacts

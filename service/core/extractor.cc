@@ -44,7 +44,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
     const ExtractorConfig& config) {
   auto data = std::make_unique<ExtractorData>();
   auto units = LoadUnitTable(DataPath(config, "units.tsv"),
-                             DataPath(config, "qualifiers.tsv"));
+                             DataPath(config, "qualifiers.tsv"),
+                             DataPath(config, "number_context.tsv"));
   if (!units.ok()) return units.status();
   data->units = *std::move(units);
 
@@ -93,7 +94,9 @@ absl::StatusOr<Extraction> Extractor::Extract(
   const std::u32string_view view = doc->text();
   Extraction result;
 
-  const std::vector<NumberMention> mentions = ScanNumbers(view, data_->units);
+  const std::vector<NumberToken> numbers = TokenizeNumbers(view);
+  const std::vector<NumberMention> mentions =
+      ScanNumberTokens(view, numbers, data_->units);
   if (cancelled()) return absl::CancelledError("extraction cancelled");
   const std::vector<MetricPhrase> phrases =
       AnalysePhrases(view, mentions, data_->phrases);
@@ -126,7 +129,8 @@ absl::StatusOr<Extraction> Extractor::Extract(
   for (Metric& metric : result.metrics) {
     metric.report = ReportIndexAt(result.reports, metric.begin);
   }
-  result.dates = ExtractDates(view, result.reports, options.reference_date);
+  result.dates = ExtractDatesFromTokens(view, numbers, result.reports,
+                                        options.reference_date);
   if (cancelled()) return absl::CancelledError("extraction cancelled");
   result.people = ExtractPeople(view, lines, result.reports, data_->people,
                                 data_->gazetteer);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "service/core/utf8.h"
 
@@ -11,52 +12,43 @@ namespace {
 constexpr size_t kQuoteWindow = 30;  // a quoted name is short
 constexpr size_t kTitleWindow = 80;  // a book title may be long
 constexpr size_t kMaxQuotedName = 24;
+// Blanks a PDF leaves between a number and its unit or qualifier.
+constexpr size_t kMaxBlanks = 3;
+constexpr int kMaxPower = 16;  // of a multiplier or a unit's scale
 
-bool IsLatin(char32_t c) {
-  return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') ||
-         (c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ');
-}
-
-bool IsRangeDash(char32_t c) {
-  return c == U'—' || c == U'–' || c == U'-' || c == U'~' || c == U'～' ||
-         c == U'至' || c == U'到' || c == U'－';
-}
-
-bool IsSentencePunct(char32_t c) {
-  return c == U'，' || c == U'。' || c == U'；' || c == U'！' || c == U'？' ||
-         c == U',' || c == U';' || c == U'\n';
-}
-
-int DigitValue(char32_t c) {
-  return c >= U'０' ? static_cast<int>(c - U'０') : static_cast<int>(c - U'0');
-}
-
-// ParseDecimal reads digits with at most one decimal point.
-double ParseDecimal(std::u32string_view digits) {
-  double value = 0;
-  double scale = 0;
-  for (char32_t c : digits) {
-    if (c == U'.' || c == U'．') {
-      scale = 1;
-      continue;
-    }
-    if (scale > 0) {
-      scale /= 10;
-      value += DigitValue(c) * scale;
+// Rule: blanks and one line break between number and unit (PDF text,
+// `269 人次`, `33\n名`). SkipGap returns the position after them.
+size_t SkipGap(std::u32string_view text, size_t pos) {
+  size_t blanks = 0;
+  bool line_break = false;
+  while (pos < text.size()) {
+    if (IsBlank(text[pos]) && blanks < kMaxBlanks) {
+      ++blanks;
+    } else if (IsLineBreak(text[pos]) && !line_break) {
+      line_break = true;
     } else {
-      value = value * 10 + DigitValue(c);
+      break;
     }
+    ++pos;
   }
-  return value;
+  return pos;
 }
 
-bool StartsWith(std::u32string_view text, size_t pos, std::u32string_view w) {
-  return pos <= text.size() && text.substr(pos, w.size()) == w;
-}
-
-// DigitsAt returns the end of a digit run starting at pos (pos if none).
-size_t DigitsAt(std::u32string_view text, size_t pos) {
-  while (pos < text.size() && IsDigit(text[pos])) ++pos;
+// SkipGapBack is SkipGap read backwards from `pos` (exclusive).
+size_t SkipGapBack(std::u32string_view text, size_t pos) {
+  size_t blanks = 0;
+  bool line_break = false;
+  while (pos > 0) {
+    const char32_t c = text[pos - 1];
+    if (IsBlank(c) && blanks < kMaxBlanks) {
+      ++blanks;
+    } else if (IsLineBreak(c) && !line_break) {
+      line_break = true;
+    } else {
+      break;
+    }
+    --pos;
+  }
   return pos;
 }
 
@@ -70,7 +62,7 @@ bool EnclosedBy(std::u32string_view text, size_t begin, size_t end,
   while (i > 0 && begin - i < window) {
     --i;
     const char32_t c = text[i];
-    if (c == close || c == U'\n') return false;
+    if (c == close || IsLineBreak(c)) return false;
     if (c == open) {
       found = true;
       break;
@@ -79,7 +71,7 @@ bool EnclosedBy(std::u32string_view text, size_t begin, size_t end,
   if (!found) return false;
   for (size_t j = end; j < text.size() && j - end < window; ++j) {
     const char32_t c = text[j];
-    if (c == open || c == U'\n') return false;
+    if (c == open || IsLineBreak(c)) return false;
     if (c == close) {
       *open_at = i;
       *close_at = j;
@@ -89,6 +81,8 @@ bool EnclosedBy(std::u32string_view text, size_t begin, size_t end,
   return false;
 }
 
+// Rule: numbers inside a quoted name or slogan (“1246”发展思路) are no
+// metrics; quoted speech is a sentence and its numbers are.
 bool InsideQuotedName(std::u32string_view text, size_t begin, size_t end) {
   size_t open, close;
   if (!EnclosedBy(text, begin, end, U'“', U'”', kQuoteWindow, &open, &close) &&
@@ -96,114 +90,207 @@ bool InsideQuotedName(std::u32string_view text, size_t begin, size_t end) {
                   &close)) {
     return false;
   }
-  // Quoted speech is a sentence; a quoted name or slogan is short and has
-  // no sentence punctuation.
   if (close - open - 1 > kMaxQuotedName) return false;
   for (size_t k = open + 1; k < close; ++k) {
-    if (IsSentencePunct(text[k]) || text[k] == U'。') return false;
+    if (IsClauseBreak(text[k])) return false;
   }
   return true;
 }
 
+// Rule: numbers inside book-title marks name a document.
 bool InsideBookTitle(std::u32string_view text, size_t begin, size_t end) {
   size_t open, close;
   return EnclosedBy(text, begin, end, U'《', U'》', kTitleWindow, &open,
                     &close);
 }
 
-// IsDateNumber covers years (2023年, 2024—2026年), months (10月) and days
-// (17日, 28日—29日, 11日至13日).
-bool IsDateNumber(std::u32string_view text, size_t begin, size_t end,
-                  double value) {
-  const bool integral = std::floor(value) == value;
-  if (!integral || end >= text.size()) return false;
-  const char32_t next = text[end];
-  const size_t width = end - begin;
-  const bool year_like = width == 4 && value >= 1900 && value <= 2100;
+bool IsYearValue(const NumberToken& t) {
+  return t.IsInteger() && !t.has_separator && !t.negative &&
+         t.integer_digits == 4 && t.value >= 1900 && t.value <= 2100;
+}
+
+bool IsDayOrMonthMark(char32_t c) {
+  return c == U'月' || c == U'日' || c == U'号';
+}
+
+// Rule: years (2023年, 2024 年), months (10月), days (17日) and the first
+// half of their ranges (2024—2026年, 3—5月, 28日—29日) are dates.
+bool IsDateNumber(std::u32string_view text,
+                  const std::vector<NumberToken>& tokens, size_t k) {
+  const NumberToken& t = tokens[k];
+  if (!t.IsInteger() || t.has_separator || t.negative) return false;
+  const size_t at = SkipGap(text, t.end);
+  if (at >= text.size()) return false;
+  const char32_t next = text[at];
+  const bool year_like = IsYearValue(t);
   if (year_like && (next == U'年' || next == U'届')) return true;
-  if (next == U'月' && value >= 1 && value <= 12) return true;
-  if ((next == U'日' || next == U'号') && value >= 1 && value <= 31) {
+  const bool small = t.integer_digits <= 2;
+  if (small && next == U'月' && t.value >= 1 && t.value <= 12) return true;
+  if (small && (next == U'日' || next == U'号') && t.value >= 1 &&
+      t.value <= 31) {
     return true;
   }
-  // The first half of a range: 2024—2026年, 28—29日, 3—5月.
-  if (IsRangeDash(next)) {
-    const size_t other = DigitsAt(text, end + 1);
-    if (other > end + 1 && other < text.size()) {
-      const char32_t unit = text[other];
-      if (year_like && unit == U'年') return true;
-      if (!year_like && (unit == U'日' || unit == U'号' || unit == U'月')) {
-        return true;
-      }
+  size_t after = 0;
+  if (IsRangeMark(next)) {
+    after = at + 1;
+    if (after < text.size() && IsRangeMark(text[after])) ++after;
+  } else if (next == U'至' || next == U'到') {
+    after = at + 1;
+  } else {
+    return false;
+  }
+  if (k + 1 >= tokens.size()) return false;
+  const NumberToken& other = tokens[k + 1];
+  if (other.sign_begin != SkipGap(text, after) &&
+      other.begin != SkipGap(text, after)) {
+    return false;
+  }
+  const size_t unit_at = SkipGap(text, other.end);
+  if (unit_at >= text.size()) return false;
+  const char32_t unit = text[unit_at];
+  if (year_like) return unit == U'年';
+  return small && IsDayOrMonthMark(unit);
+}
+
+// Rule: an age told as an anniversary or a journey (75周年, 75年历程).
+bool IsAnniversary(std::u32string_view text, const NumberToken& t,
+                   const UnitTable& table) {
+  return table.anniversary_after.LongestStartingAt(text, SkipGap(text, t.end),
+                                                   text.size()) > 0;
+}
+
+// Rule: ordinals, terms and sessions (第1, 5届, 十四届3次会议).
+bool IsOrdinal(std::u32string_view text, const NumberToken& t,
+               const UnitTable& table) {
+  return table.ordinal_before.LongestEndingAt(
+             text, SkipGapBack(text, t.sign_begin)) > 0 ||
+         table.ordinal_after.LongestStartingAt(text, SkipGap(text, t.end),
+                                               text.size()) > 0;
+}
+
+// Rule: codes, versions and hotlines (A12, 2.0版, 12345热线, 1+2+8 chains).
+// `latin_unit` says a Latin unit follows (12km), which is no code.
+bool IsCode(std::u32string_view text, const NumberToken& t,
+            const UnitTable& table, bool latin_unit, bool unit_before) {
+  if (!unit_before && t.sign_begin > 0 && IsLatin(text[t.sign_begin - 1])) {
+    return true;
+  }
+  if (!latin_unit && t.end < text.size() && IsLatin(text[t.end])) return true;
+  if (table.code_after.LongestStartingAt(text, SkipGap(text, t.end),
+                                         text.size()) > 0) {
+    return true;
+  }
+  const auto is_plus = [](char32_t c) { return c == U'+' || c == U'＋'; };
+  if (t.sign_begin > 0 && is_plus(text[t.sign_begin - 1])) return true;
+  return t.end < text.size() && is_plus(text[t.end]);
+}
+
+// ReadMultiplier reads a multiplier (万, 亿, 千万, 萬) at pos unless a
+// longer unit starts there (千米, 千瓦时: 千 is then the SI prefix).
+size_t ReadMultiplier(std::u32string_view text, size_t pos,
+                      const UnitTable& table, int* power) {
+  const size_t len =
+      table.multipliers.LongestStartingAt(text, pos, text.size());
+  if (len == 0) return 0;
+  if (table.units.LongestStartingAt(text, pos, text.size()) > len) return 0;
+  *power = table.multiplier_power.find(text.substr(pos, len))->second;
+  return len;
+}
+
+// UnitAt is a unit read after a number.
+struct UnitAt {
+  size_t length = 0;  // 0: none
+  const UnitTable::Unit* unit = nullptr;
+};
+
+// ReadUnit reads the longest unit at pos. A Latin unit must not run on into
+// letters or digits (12kmh); 大 before a measure word counts as part of
+// it (5大方面 -> 方面) when `allow_big`.
+UnitAt ReadUnit(std::u32string_view text, size_t pos, const UnitTable& table,
+                bool allow_big) {
+  UnitAt found;
+  const size_t len = table.units.LongestStartingAt(text, pos, text.size());
+  if (len > 0) {
+    const UnitTable::Unit& unit =
+        table.canonical.find(text.substr(pos, len))->second;
+    if (!unit.is_unit) return found;
+    const char32_t last = text[pos + len - 1];
+    const bool latin_end = IsLatin(last) || IsDigit(last);
+    if (latin_end && pos + len < text.size() &&
+        (IsLatin(text[pos + len]) || IsDigit(text[pos + len]))) {
+      return found;
+    }
+    found.length = len;
+    found.unit = &unit;
+    return found;
+  }
+  if (allow_big && pos < text.size() && text[pos] == U'大') {
+    UnitAt inner = ReadUnit(text, pos + 1, table, false);
+    if (inner.length > 0 && !IsLatin(text[pos + 1])) {
+      inner.length += 1;
+      return inner;
     }
   }
-  // A bare year before a month: 2023.10 is written too rarely to matter, but
-  // "2023年度" and "2023—" are handled above.
-  return false;
+  return found;
 }
 
-bool IsAnniversary(std::u32string_view text, size_t end) {
-  if (StartsWith(text, end, U"周年")) return true;
-  // "75年风雨兼程", "75年砥砺前行": an age told as a journey.
-  static constexpr std::u32string_view kJourney[] = {
-      U"年风雨", U"年砥砺", U"年峥嵘", U"年历程",
-      U"年春秋", U"年征程", U"年华诞", U"年来的"};
-  for (std::u32string_view w : kJourney) {
-    if (StartsWith(text, end, w)) return true;
-  }
-  return false;
+// Rule: 余/多 between digits and unit (60多次, 4.2万多元, 220余万元).
+bool ReadInnerQualifier(std::u32string_view text, size_t* pos,
+                        const UnitTable& table, Qualifier* qualifier) {
+  if (*pos >= text.size()) return false;
+  auto it = table.inner.find(text[*pos]);
+  if (it == table.inner.end()) return false;
+  *qualifier = it->second;
+  ++*pos;
+  return true;
 }
 
-bool IsOrdinal(std::u32string_view text, size_t begin, size_t end) {
-  if (begin > 0 && text[begin - 1] == U'第') return true;
-  return StartsWith(text, end, U"届") || StartsWith(text, end, U"次会议") ||
-         StartsWith(text, end, U"号文");
+double PowerOfTen(int power) {
+  double v = 1;
+  for (int i = 0; i < power; ++i) v *= 10;
+  return v;
 }
 
-bool IsCode(std::u32string_view text, size_t begin, size_t end) {
-  if (begin > 0 && IsLatin(text[begin - 1])) return true;
-  if (end < text.size() && IsLatin(text[end])) return true;
-  if (StartsWith(text, end, U"版") || StartsWith(text, end, U"专线") ||
-      StartsWith(text, end, U"热线")) {
-    return true;
-  }
-  // Chains such as 1+2+8 are names of schemes.
-  if (begin > 0 && (text[begin - 1] == U'+' || text[begin - 1] == U'＋')) {
-    return true;
-  }
-  if (end < text.size() && (text[end] == U'+' || text[end] == U'＋')) {
-    return true;
-  }
-  return false;
+bool IsCurrency(std::u32string_view canonical) {
+  return !canonical.empty() && canonical.back() == U'元';
 }
-
-struct Multiplier {
-  std::u32string_view word;
-  double factor;
-};
-constexpr Multiplier kMultipliers[] = {{U"万亿", 1e12}, {U"千万", 1e7},
-                                       {U"百万", 1e6},  {U"亿", 1e8},
-                                       {U"万", 1e4},    {U"千", 1e3}};
 
 }  // namespace
 
 absl::StatusOr<UnitTable> LoadUnitTable(const std::string& units_path,
-                                        const std::string& qualifiers_path) {
+                                        const std::string& qualifiers_path,
+                                        const std::string& context_path) {
   UnitTable table;
   auto units = ReadDataLines(units_path);
   if (!units.ok()) return units.status();
   for (const DataLine& line : *units) {
-    if (line.fields.empty() || line.fields.size() > 2 ||
+    if (line.fields.empty() || line.fields.size() > 3 ||
         line.fields[0].empty()) {
-      return DataLineError(units_path, line.line_number,
-                           "expected <unit> or <unit><TAB><canonical>");
+      return DataLineError(
+          units_path, line.line_number,
+          "expected <unit>[<TAB><canonical>[<TAB><power of ten>]]");
     }
-    std::u32string unit = DecodeUtf8(line.fields[0]);
-    std::u32string canonical =
-        line.fields.size() == 2 && !line.fields[1].empty()
-            ? DecodeUtf8(line.fields[1])
-            : unit;
-    table.units.Add(unit);
-    table.canonical[unit] = std::move(canonical);
+    const std::u32string written = DecodeUtf8(line.fields[0]);
+    UnitTable::Unit unit;
+    unit.canonical = line.fields.size() >= 2 && !line.fields[1].empty()
+                         ? DecodeUtf8(line.fields[1])
+                         : written;
+    if (line.fields.size() >= 2 && line.fields[1] == "NONE") {
+      unit.is_unit = false;
+    }
+    if (line.fields.size() == 3 &&
+        (!absl::SimpleAtoi(line.fields[2], &unit.exponent) ||
+         unit.exponent < -kMaxPower || unit.exponent > kMaxPower)) {
+      return DataLineError(units_path, line.line_number,
+                           "power of ten must be an integer in -16..16");
+    }
+    if (table.canonical.contains(written)) {
+      return DataLineError(
+          units_path, line.line_number,
+          absl::StrCat("unit '", line.fields[0], "' is listed twice"));
+    }
+    table.units.Add(written);
+    table.canonical.emplace(written, std::move(unit));
   }
   if (table.units.empty()) return DataLineError(units_path, 0, "no units");
 
@@ -251,106 +338,209 @@ absl::StatusOr<UnitTable> LoadUnitTable(const std::string& units_path,
                            "character), and NONE only goes with before");
     }
   }
+
+  auto context = ReadDataLines(context_path);
+  if (!context.ok()) return context.status();
+  for (const DataLine& line : *context) {
+    const auto fail = [&](std::string_view why) {
+      return DataLineError(context_path, line.line_number, why);
+    };
+    if (line.fields.size() < 2 || line.fields[1].empty()) {
+      return fail("expected <kind><TAB><word>[<TAB><argument>]");
+    }
+    const std::string& kind = line.fields[0];
+    const std::u32string word = DecodeUtf8(line.fields[1]);
+    const bool has_argument = line.fields.size() == 3;
+    if (line.fields.size() > 3) return fail("too many fields");
+    if (kind == "multiplier") {
+      int power = 0;
+      if (!has_argument || !absl::SimpleAtoi(line.fields[2], &power) ||
+          power < 1 || power > kMaxPower) {
+        return fail("a multiplier needs a power of ten in 1..16");
+      }
+      table.multipliers.Add(word);
+      table.multiplier_power[word] = power;
+    } else if (kind == "unit_before") {
+      if (!has_argument || line.fields[2].empty()) {
+        return fail("unit_before needs the canonical unit");
+      }
+      table.units_before.Add(word);
+      table.unit_before_canonical[word] = DecodeUtf8(line.fields[2]);
+    } else if (has_argument) {
+      return fail(absl::StrCat("kind '", kind, "' takes no argument"));
+    } else if (kind == "anniversary") {
+      table.anniversary_after.Add(word);
+    } else if (kind == "ordinal_before") {
+      table.ordinal_before.Add(word);
+    } else if (kind == "ordinal_after") {
+      table.ordinal_after.Add(word);
+    } else if (kind == "code_after") {
+      table.code_after.Add(word);
+    } else {
+      return fail(absl::StrCat(
+          "unknown kind '", kind,
+          "' (multiplier, unit_before, anniversary, ordinal_before, "
+          "ordinal_after, code_after)"));
+    }
+  }
+  if (table.multipliers.empty()) {
+    return DataLineError(context_path, 0, "no multipliers");
+  }
   return table;
 }
 
-Exclusion ClassifyDigitRun(std::u32string_view text, size_t begin, size_t end,
-                           const UnitTable& table, NumberMention* mention) {
-  const double digits_value = ParseDecimal(text.substr(begin, end - begin));
-  if (IsCode(text, begin, end)) return Exclusion::kCode;
-  if (InsideBookTitle(text, begin, end)) return Exclusion::kTitle;
-  if (InsideQuotedName(text, begin, end)) return Exclusion::kQuoted;
-  if (IsDateNumber(text, begin, end, digits_value)) return Exclusion::kDate;
-  if (IsAnniversary(text, end)) return Exclusion::kAnniversary;
-  if (IsOrdinal(text, begin, end)) return Exclusion::kOrdinal;
-
-  // Unit: [余|多] [multiplier] [余|多] unit
-  Qualifier qualifier = Qualifier::kExact;
-  size_t pos = end;
-  const auto take_inner = [&]() {
-    if (pos < text.size()) {
-      auto it = table.inner.find(text[pos]);
-      if (it != table.inner.end()) {
-        qualifier = it->second;
-        ++pos;
-      }
-    }
+std::vector<NumberMention> ScanNumberTokens(
+    std::u32string_view text, const std::vector<NumberToken>& tokens,
+    const UnitTable& table, std::vector<Exclusion>* exclusions) {
+  std::vector<NumberMention> out;
+  if (exclusions) exclusions->assign(tokens.size(), Exclusion::kNone);
+  const auto exclude = [&](size_t k, Exclusion why) {
+    if (exclusions) (*exclusions)[k] = why;
   };
-  take_inner();
-  double factor = 1;
-  size_t unit_len = table.units.LongestStartingAt(text, pos, text.size());
-  if (unit_len == 0 || !(text[pos] == U'千' && unit_len > 1)) {
-    // A multiplier unless a unit that begins with 千 (千米, 千克) is here.
-    for (const Multiplier& m : kMultipliers) {
-      if (StartsWith(text, pos, m.word)) {
-        factor = m.factor;
-        pos += m.word.size();
-        break;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const NumberToken& t = tokens[k];
+    if (!t.readable()) {
+      exclude(k, Exclusion::kUnreadable);
+      continue;
+    }
+    // Rule: a unit or currency written before the number (百分之22, ￥300,
+    // 人民币1,000万元, 美元5000万).
+    const size_t before_end = SkipGapBack(text, t.sign_begin);
+    const size_t before_len =
+        table.units_before.LongestEndingAt(text, before_end);
+    const std::u32string* unit_before = nullptr;
+    if (before_len > 0) {
+      unit_before = &table.unit_before_canonical
+                         .find(text.substr(before_end - before_len, before_len))
+                         ->second;
+    }
+
+    // Reading after the digits: [gap] [余|多] [multiplier [mixed tail]]
+    // [余|多] [unit].
+    Qualifier qualifier = Qualifier::kExact;
+    size_t pos = SkipGap(text, t.end);
+    const size_t gap_end = pos;
+    size_t unit_begin = gap_end;
+    ReadInnerQualifier(text, &pos, table, &qualifier);
+    size_t digits_end = t.end;
+    int power = 0;
+    int tail_power = 0;
+    const NumberToken* tail = nullptr;
+    bool has_multiplier = false;
+    if (const size_t len = ReadMultiplier(text, pos, table, &power)) {
+      has_multiplier = true;
+      pos += len;
+      // Rule: mixed multiplier forms are one number (3万4000, 3万4千,
+      // 1亿2000万): an integer tail right after the multiplier that is
+      // smaller than it.
+      if (k + 1 < tokens.size() && tokens[k + 1].sign_begin == pos &&
+          tokens[k + 1].readable() && tokens[k + 1].IsInteger() &&
+          t.IsInteger() && !t.negative && qualifier == Qualifier::kExact) {
+        const NumberToken& next = tokens[k + 1];
+        size_t after = next.end;
+        int next_power = 0;
+        after += ReadMultiplier(text, after, table, &next_power);
+        if (next_power < power && next.Scaled(next_power) < PowerOfTen(power)) {
+          tail = &next;
+          tail_power = next_power;
+          digits_end = next.end;
+          unit_begin = next.end;
+          pos = after;
+        }
+      }
+      if (qualifier == Qualifier::kExact) {
+        ReadInnerQualifier(text, &pos, table, &qualifier);
       }
     }
-    if (factor != 1) {
-      if (qualifier == Qualifier::kExact) take_inner();
-      unit_len = table.units.LongestStartingAt(text, pos, text.size());
+    const UnitAt unit = ReadUnit(text, pos, table, !has_multiplier);
+    const bool latin_unit =
+        unit.length > 0 && pos == t.end && IsLatin(text[pos]);
+    // The cheap test first: most digit runs without a unit stop here.
+    if (unit.length == 0 && !has_multiplier && unit_before == nullptr &&
+        !latin_unit) {
+      exclude(k, IsDateNumber(text, tokens, k) ? Exclusion::kDate
+                                               : Exclusion::kNoUnit);
+      continue;
     }
-  }
-  std::u32string unit;
-  if (unit_len > 0) {
-    auto it = table.canonical.find(text.substr(pos, unit_len));
-    unit = it->second;
-    pos += unit_len;
-  } else if (factor == 1) {
-    return Exclusion::kNoUnit;
-  }
-  mention->begin = begin;
-  mention->end = end;
-  mention->unit_begin = end;
-  mention->unit_end = pos;
-  mention->value = digits_value * factor;
-  // Keep values such as 57.71亿 exact in decimal: 5771000000.
-  if (factor > 1) mention->value = std::round(mention->value * 1e4) / 1e4;
-  mention->unit = std::move(unit);
+    if (IsCode(text, t, table, latin_unit, unit_before != nullptr)) {
+      exclude(k, Exclusion::kCode);
+      continue;
+    }
+    if (InsideBookTitle(text, t.begin, t.end)) {
+      exclude(k, Exclusion::kTitle);
+      continue;
+    }
+    if (InsideQuotedName(text, t.begin, t.end)) {
+      exclude(k, Exclusion::kQuoted);
+      continue;
+    }
+    if (IsDateNumber(text, tokens, k)) {
+      exclude(k, Exclusion::kDate);
+      continue;
+    }
+    if (IsAnniversary(text, t, table)) {
+      exclude(k, Exclusion::kAnniversary);
+      continue;
+    }
+    if (IsOrdinal(text, t, table)) {
+      exclude(k, Exclusion::kOrdinal);
+      continue;
+    }
 
-  // Qualifier after the unit (99%以上) and before the number (近50次).
-  mention->mention_end = pos;
-  if (const size_t len =
-          table.after_words.LongestStartingAt(text, pos, text.size())) {
-    auto it = table.after.find(text.substr(pos, len));
-    qualifier = it->second;
-    mention->mention_end = pos + len;
-  }
-  mention->qualifier_begin = begin;
-  if (const size_t len = table.before_words.LongestEndingAt(text, begin)) {
-    std::u32string_view word = text.substr(begin - len, len);
-    if (!table.blockers.contains(word)) {
-      qualifier = table.before.find(word)->second;
-      mention->qualifier_begin = begin - len;
+    NumberMention m;
+    m.begin = t.begin;
+    m.end = digits_end;
+    m.sign_begin = t.sign_begin;
+    const int scale = unit.unit ? unit.unit->exponent : 0;
+    m.value = t.Scaled(power + scale);
+    if (tail) m.value += tail->Scaled(tail_power + scale);
+    if (unit.unit) {
+      m.unit = unit.unit->canonical;
+      // A currency named before an amount in 元 names the currency.
+      if (unit_before && IsCurrency(*unit_before) && m.unit == U"元") {
+        m.unit = *unit_before;
+      }
+    } else if (unit_before) {
+      m.unit = *unit_before;
     }
+    pos += unit.length;
+    if (pos > gap_end || unit_before == nullptr) {
+      m.unit_begin = unit_begin;
+      m.unit_end = pos;
+    } else {
+      // Nothing follows the digits: the unit is the one before them.
+      m.unit_begin = before_end - before_len;
+      m.unit_end = before_end;
+    }
+
+    // Qualifier after the unit (99%以上) and before the number (近50次,
+    // 约人民币1323亿元), blanks allowed between qualifier and number.
+    m.mention_end = pos;
+    if (const size_t len =
+            table.after_words.LongestStartingAt(text, pos, text.size())) {
+      qualifier = table.after.find(text.substr(pos, len))->second;
+      m.mention_end = pos + len;
+    }
+    m.qualifier_begin = unit_before ? before_end - before_len : t.sign_begin;
+    const size_t qualifier_end = SkipGapBack(text, m.qualifier_begin);
+    if (const size_t len =
+            table.before_words.LongestEndingAt(text, qualifier_end)) {
+      const std::u32string_view word = text.substr(qualifier_end - len, len);
+      if (!table.blockers.contains(word)) {
+        qualifier = table.before.find(word)->second;
+        m.qualifier_begin = qualifier_end - len;
+      }
+    }
+    m.qualifier = qualifier;
+    out.push_back(std::move(m));
+    if (tail) ++k;  // the tail is part of this number
   }
-  mention->qualifier = qualifier;
-  return Exclusion::kNone;
+  return out;
 }
 
 std::vector<NumberMention> ScanNumbers(std::u32string_view text,
                                        const UnitTable& table) {
-  std::vector<NumberMention> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (!IsDigit(text[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = DigitsAt(text, i);
-    if (end + 1 < text.size() && (text[end] == U'.' || text[end] == U'．') &&
-        IsDigit(text[end + 1])) {
-      end = DigitsAt(text, end + 1);
-    }
-    NumberMention mention;
-    if (ClassifyDigitRun(text, i, end, table, &mention) == Exclusion::kNone) {
-      out.push_back(std::move(mention));
-    }
-    i = end;
-  }
-  return out;
+  return ScanNumberTokens(text, TokenizeNumbers(text), table);
 }
 
 }  // namespace reportfacts

@@ -1,6 +1,7 @@
 // Tests of date mention extraction on small texts written for the tests.
 #include "service/core/dates.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -78,11 +79,25 @@ TEST(DatesTest, MonthDayTakesTheReportYearOrTheNearbyProseYear) {
 }
 
 TEST(DatesTest, RelativeYears) {
+  // A review of 2023 that says 去年 for it was written in 2024: its 今年
+  // is 2024.
   auto d = Dates("去年4月，开展调研。今年5月，召开会议。", 2023);
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[0].text, "去年4月");
   EXPECT_EQ(d[0].start, "2023-04");  // the reviewed year
-  EXPECT_EQ(d[1].start, "2023-05");
+  EXPECT_EQ(d[1].start, "2024-05");
+  // One written during the year says 今年 for it.
+  d = Dates("今年4月，开展调研。去年5月，召开会议。", 2023);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].start, "2023-04");
+  EXPECT_EQ(d[1].start, "2022-05");
+  d = Dates("前年3月，成立小组。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2021-03");
+  // A publication date on the page is the year of writing.
+  d = Dates("日期：2025-01-10\n去年6月，召开会议。", 2020);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2024-06");
 
   d = Dates("去年4月，开展调研。今年5月，召开会议。", std::nullopt,
             "2025-02-01");
@@ -98,6 +113,128 @@ TEST(DatesTest, YearsAndYearRangesAreNoDates) {
   EXPECT_TRUE(Dates("制定《行动方案(2024—2026年)》，开展3个月专项行动。", 2024)
                   .empty());
   EXPECT_TRUE(Dates("共提交提案13月份12345号。", 2024).empty());
+}
+
+TEST(DatesTest, MonthRanges) {
+  auto d = Dates("2024年3—5月，开展专项调研。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "2024年3—5月");
+  EXPECT_EQ(d[0].start, "2024-03");
+  EXPECT_EQ(d[0].finish, "2024-05");
+  d = Dates("今年5月至7月，开展走访。", 2024);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "今年5月至7月");
+  EXPECT_EQ(d[0].start, "2024-05");
+  EXPECT_EQ(d[0].finish, "2024-07");
+  d = Dates("6至8月，举办讲座。", 2022);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].finish, "2022-08");
+  // A falling range or a duration is no month range.
+  for (const DateMention& m : Dates("5—3月，开展活动。", 2022)) {
+    EXPECT_NE(m.start, "2022-05");
+  }
+  EXPECT_TRUE(Dates("历时3—5个月，完成调研。", 2022).empty());
+}
+
+TEST(DatesTest, RangesAcrossYears) {
+  auto d = Dates("1996年1月至2024年11月，累计办理。", 2024);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "1996-01");
+  EXPECT_EQ(d[0].finish, "2024-11");
+  d = Dates("2023年12月至次月，开展活动；12月至3月，持续推进。", 2023);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].text, "12月至3月");
+  EXPECT_EQ(d[1].start, "2023-12");
+  EXPECT_EQ(d[1].finish, "2024-03");
+  d = Dates("去年12月至今年2月，开展走访。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2023-12");
+  EXPECT_EQ(d[0].finish, "2024-02");
+}
+
+TEST(DatesTest, CalendarCheck) {
+  EXPECT_TRUE(Dates("2024年2月30日召开会议。", 2024).empty());
+  EXPECT_TRUE(Dates("2023年2月29日召开会议。", 2023).empty());
+  EXPECT_TRUE(Dates("4月31日，召开会议。", 2023).empty());
+  EXPECT_TRUE(Dates("2024年13月，开展活动。", 2024).empty());
+  const auto d = Dates("2024年2月29日召开会议。", 2024);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2024-02-29");
+  EXPECT_TRUE(IsValidDate(2000, 2, 29));
+  EXPECT_FALSE(IsValidDate(1900, 2, 29));
+  EXPECT_TRUE(IsValidDate(2023, 12, 0));
+}
+
+TEST(DatesTest, FullWidthDigits) {
+  const auto d = Dates("２０２４年３月５日，召开会议。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "２０２４年３月５日");
+  EXPECT_EQ(d[0].start, "2024-03-05");
+}
+
+TEST(DatesTest, BlanksOfPdfText) {
+  auto d = Dates("2024 年 3 月 5 日，召开会议。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "2024 年 3 月 5 日");
+  EXPECT_EQ(d[0].start, "2024-03-05");
+  d = Dates("2024年5月 至 7月，开展走访。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].finish, "2024-07");
+  // A line break ends the date.
+  d = Dates("2024年5月\n7日，开展走访。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2024-05");
+}
+
+TEST(DatesTest, YearEndEventToldInTheNextYear) {
+  // A lead date before the review of the report's year: written the next
+  // January.
+  auto d = Dates("1月10日，召开新闻发布会。会上获悉，2022年，市政协扎实履职。",
+                 2022);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2023-01-10");
+  // A year named as a plan, not a review of the report's year, gives its
+  // own year.
+  d = Dates("1月10日，召开会议。会议指出，2023年，要再接再厉。", 2022);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2023-01-10");
+  // After the review began, dates take its year.
+  d = Dates("2022年，市政协扎实履职。1月10日，召开会议。", 2022);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2022-01-10");
+  // A dateline on the page gives a lead date its year.
+  d = Dates("2021年05月09日 10:30  来源：本站\n5月8日，召开会议。", 2020);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].start, "2021-05-08");
+}
+
+TEST(DatesTest, NumbersThatAreNoDates) {
+  EXPECT_TRUE(Dates("共开展12次活动，涉及3个月。", 2024).empty());
+  EXPECT_TRUE(Dates("版本1.2.3月", 2024).empty());
+  EXPECT_TRUE(Dates("12,345月", 2024).empty());
+  EXPECT_TRUE(Dates("28日召开。", 2024).empty());  // a day without a month
+  EXPECT_TRUE(Dates(std::string(300, '9') + "月", 2024).empty());
+}
+
+TEST(DatesTest, RandomTextNeverBreaksTheScan) {
+  const std::u32string alphabet =
+      U"0123456789０１２３４５６７８９年月日号至到—-~今去前明，。\n2024";
+  uint32_t seed = 777;
+  Report r;
+  r.year = 2023;
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text;
+    for (int i = 0; i < 40; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      text.push_back(alphabet[(seed >> 8) % alphabet.size()]);
+    }
+    r.end = static_cast<int64_t>(text.size());
+    for (const DateMention& m : ExtractDates(text, {r}, "")) {
+      ASSERT_LT(m.begin, m.end);
+      ASSERT_LE(m.end, static_cast<int64_t>(text.size()));
+      ASSERT_LE(m.start, m.finish) << EncodeUtf8(text);
+    }
+  }
 }
 
 }  // namespace

@@ -1,6 +1,13 @@
+// Tests of the number scanner: one table per notation rule, each with
+// inputs that must give the metric and inputs that must give nothing.
+// Sentences are written for the rules in the genre's style.
 #include "service/core/number_scan.h"
 
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "service/core/utf8.h"
@@ -8,31 +15,32 @@
 namespace reportfacts {
 namespace {
 
+using V = std::vector<std::string>;
+
 class NumberScanTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto table =
-        LoadUnitTable(std::string(REPORTFACTS_DATA_DIR) + "/units.tsv",
-                      std::string(REPORTFACTS_DATA_DIR) + "/qualifiers.tsv");
+    const std::string dir = REPORTFACTS_DATA_DIR;
+    auto table = LoadUnitTable(dir + "/units.tsv", dir + "/qualifiers.tsv",
+                               dir + "/number_context.tsv");
     ASSERT_TRUE(table.ok()) << table.status();
     table_ = new UnitTable(*std::move(table));
   }
   static void TearDownTestSuite() { delete table_; }
 
   // Scan returns the metrics of `text` as "digits|unit_text|value|unit|Q".
-  static std::vector<std::string> Scan(const std::string& text) {
+  static V Scan(const std::string& text) {
     const std::u32string cps = DecodeUtf8(text);
-    std::vector<std::string> out;
+    const std::u32string_view view(cps);
+    V out;
     for (const NumberMention& m : ScanNumbers(cps, *table_)) {
       char value[64];
-      std::snprintf(value, sizeof(value), "%.10g", m.value);
-      out.push_back(EncodeUtf8(std::u32string_view(cps).substr(
-                        m.begin, m.end - m.begin)) +
-                    "|" +
-                    EncodeUtf8(std::u32string_view(cps).substr(
-                        m.unit_begin, m.unit_end - m.unit_begin)) +
-                    "|" + value + "|" + EncodeUtf8(m.unit) + "|" +
-                    std::string(QualifierName(m.qualifier)));
+      std::snprintf(value, sizeof(value), "%.15g", m.value);
+      out.push_back(
+          EncodeUtf8(view.substr(m.begin, m.end - m.begin)) + "|" +
+          EncodeUtf8(view.substr(m.unit_begin, m.unit_end - m.unit_begin)) +
+          "|" + value + "|" + EncodeUtf8(m.unit) + "|" +
+          std::string(QualifierName(m.qualifier)));
     }
     return out;
   }
@@ -40,107 +48,248 @@ class NumberScanTest : public ::testing::Test {
 };
 UnitTable* NumberScanTest::table_ = nullptr;
 
-TEST_F(NumberScanTest, AppliesMultipliersAndCanonicalUnits) {
-  EXPECT_EQ(Scan("总投资1.68亿元"),
-            std::vector<std::string>{"1.68|亿元|168000000|元|EXACT"});
-  EXPECT_EQ(Scan("参与12.8万人"),
-            std::vector<std::string>{"12.8|万人|128000|人|EXACT"});
-  EXPECT_EQ(Scan("捐款170万人民币"),
-            std::vector<std::string>{"170|万人民币|1700000|元|EXACT"});
-  EXPECT_EQ(Scan("金额57.71亿元"),
-            std::vector<std::string>{"57.71|亿元|5771000000|元|EXACT"});
-  EXPECT_EQ(Scan("全长３５公里"),
-            std::vector<std::string>{"３５|公里|35|公里|EXACT"});
-  EXPECT_EQ(Scan("清淤2.5万立方米"),
-            std::vector<std::string>{"2.5|万立方米|25000|立方米|EXACT"});
+TEST_F(NumberScanTest, MultipliersAndCanonicalUnits) {
+  EXPECT_EQ(Scan("总投资1.68亿元"), V{"1.68|亿元|168000000|元|EXACT"});
+  EXPECT_EQ(Scan("参与12.8万人"), V{"12.8|万人|128000|人|EXACT"});
+  EXPECT_EQ(Scan("捐款170万人民币"), V{"170|万人民币|1700000|元|EXACT"});
+  EXPECT_EQ(Scan("金额57.71亿元"), V{"57.71|亿元|5771000000|元|EXACT"});
+  EXPECT_EQ(Scan("清淤2.5万立方米"), V{"2.5|万立方米|25000|立方米|EXACT"});
+  EXPECT_EQ(Scan("筹资3千万元"), V{"3|千万元|30000000|元|EXACT"});
+  EXPECT_EQ(Scan("装机120万千瓦"), V{"120|万千瓦|1200000|千瓦|EXACT"});
+  EXPECT_EQ(Scan("发放2萬件"), V{"2|萬件|20000|件|EXACT"});
+  EXPECT_EQ(Scan("规模1.2万亿元"), V{"1.2|万亿元|1200000000000|元|EXACT"});
+  EXPECT_EQ(Scan("单价0.3元"), V{"0.3|元|0.3|元|EXACT"});
+  EXPECT_TRUE(Scan("共计万元").empty());
 }
 
-TEST_F(NumberScanTest, ReadsQualifiersOnEitherSide) {
-  EXPECT_EQ(Scan("开展活动近50次"),
-            std::vector<std::string>{"50|次|50|次|NEARLY"});
-  EXPECT_EQ(Scan("开展60多次"),
-            std::vector<std::string>{"60|多次|60|次|MORE_THAN"});
-  EXPECT_EQ(Scan("满意率达到99%以上"),
-            std::vector<std::string>{"99|%|99|%|MORE_THAN"});
-  EXPECT_EQ(Scan("送去4.2万多元"),
-            std::vector<std::string>{"4.2|万多元|42000|元|MORE_THAN"});
-  EXPECT_EQ(Scan("减免5500余万元"),
-            std::vector<std::string>{"5500|余万元|55000000|元|MORE_THAN"});
-  EXPECT_EQ(Scan("约5.33公顷"),
-            std::vector<std::string>{"5.33|公顷|5.33|公顷|ABOUT"});
-  EXPECT_EQ(Scan("不足10人"),
-            std::vector<std::string>{"10|人|10|人|LESS_THAN"});
-  EXPECT_EQ(Scan("曝光量超1亿人次"),
-            std::vector<std::string>{"1|亿人次|100000000|人次|MORE_THAN"});
+TEST_F(NumberScanTest, FullWidthDigitsAndPoints) {
+  EXPECT_EQ(Scan("全长３５公里"), V{"３５|公里|35|公里|EXACT"});
+  EXPECT_EQ(Scan("增长１２．５％"), V{"１２．５|％|12.5|%|EXACT"});
+  EXPECT_TRUE(Scan("编号１２３４５").empty());
 }
 
-TEST_F(NumberScanTest, SignedIsNotAQualifier) {
+TEST_F(NumberScanTest, ThousandsSeparators) {
+  EXPECT_EQ(Scan("人民币1,000万元"), V{"1,000|万元|10000000|元|EXACT"});
+  EXPECT_EQ(Scan("合计1,234.56亿元"), V{"1,234.56|亿元|123456000000|元|EXACT"});
+  EXPECT_EQ(Scan("服务12，345人次"), V{"12，345|人次|12345|人次|EXACT"});
+  // A list is no separator; a broken group is no guess.
+  EXPECT_EQ(Scan("分别为1,2,3个"), V{"3|个|3|个|EXACT"});
+  EXPECT_TRUE(Scan("共1,234,56人").empty());
+}
+
+TEST_F(NumberScanTest, Signs) {
+  EXPECT_EQ(Scan("增速为-3.2%"), V{"3.2|%|-3.2|%|EXACT"});
+  EXPECT_EQ(Scan("同比负3.9%"), V{"3.9|%|-3.9|%|EXACT"});
+  EXPECT_EQ(Scan("最低气温-5℃"), V{"5|℃|-5|℃|EXACT"});
+  // A fall told by a verb stays positive; a range dash is no sign.
+  EXPECT_EQ(Scan("同比下降3.2%"), V{"3.2|%|3.2|%|EXACT"});
+  EXPECT_EQ(Scan("提高3-5个"), V{"5|个|5|个|EXACT"});
+}
+
+TEST_F(NumberScanTest, BlanksAndLineBreaksBeforeTheUnit) {
+  EXPECT_EQ(Scan("完成投资 12.5 亿元"), V{"12.5|亿元|1250000000|元|EXACT"});
+  EXPECT_EQ(Scan("共有269 人次参加"), V{"269|人次|269|人次|EXACT"});
+  EXPECT_EQ(Scan("共有33\n名委员"), V{"33|名|33|名|EXACT"});
+  EXPECT_EQ(Scan("超过 100 人"), V{"100|人|100|人|MORE_THAN"});
+  // Two line breaks end the paragraph; a page number stays alone.
+  EXPECT_TRUE(Scan("共有33\n\n名委员").empty());
+  EXPECT_TRUE(Scan("第 4 页\n").empty());
+}
+
+TEST_F(NumberScanTest, MixedMultiplierForms) {
+  EXPECT_EQ(Scan("捐款3万4000元"), V{"3万4000|元|34000|元|EXACT"});
+  EXPECT_EQ(Scan("运输3万4千吨"), V{"3万4|千吨|34000|吨|EXACT"});
+  EXPECT_EQ(Scan("观众25万6千"), V{"25万6|千|256000||EXACT"});
+  EXPECT_EQ(Scan("预算1亿2000万元"), V{"1亿2000|万元|120000000|元|EXACT"});
+  EXPECT_EQ(Scan("投入10万万元"), V{"10|万万元|1000000000|元|EXACT"});
+  // A tail as large as the multiplier is another number.
+  EXPECT_EQ(Scan("3万20000人"),
+            (V{"3|万|30000||EXACT", "20000|人|20000|人|EXACT"}));
+}
+
+TEST_F(NumberScanTest, SiPrefixesAreNoMultipliers) {
+  EXPECT_EQ(Scan("建成220千伏变电站"), V{"220|千伏|220|千伏|EXACT"});
+  EXPECT_EQ(Scan("新建5千米道路"), V{"5|千米|5|千米|EXACT"});
+  EXPECT_EQ(Scan("节约3千瓦时"), V{"3|千瓦时|3|千瓦时|EXACT"});
+  EXPECT_EQ(Scan("收购8千克"), V{"8|千克|8|千克|EXACT"});
+  EXPECT_EQ(Scan("惠及3千人"), V{"3|千人|3000|人|EXACT"});
+}
+
+TEST_F(NumberScanTest, UnitsBeforeTheNumber) {
+  EXPECT_EQ(Scan("占百分之22"), V{"22|百分之|22|%|EXACT"});
+  EXPECT_EQ(Scan("售价￥300"), V{"300|￥|300|元|EXACT"});
+  EXPECT_EQ(Scan("融资$5"), V{"5|$|5|美元|EXACT"});
+  EXPECT_EQ(Scan("引资美元5000万"), V{"5000|万|50000000|美元|EXACT"});
+  EXPECT_EQ(Scan("募集港币27万元"), V{"27|万元|270000|港元|EXACT"});
+  EXPECT_EQ(Scan("涉及资金约人民币13亿元"), V{"13|亿元|1300000000|元|ABOUT"});
+  EXPECT_TRUE(Scan("人民币，2024").empty());
+}
+
+TEST_F(NumberScanTest, LatinSymbolAndForeignUnits) {
+  EXPECT_EQ(Scan("修建12km"), V{"12|km|12|km|EXACT"});
+  EXPECT_EQ(Scan("改造1.5万㎡"), V{"1.5|万㎡|15000|㎡|EXACT"});
+  EXPECT_EQ(Scan("建成3.5万m2"), V{"3.5|万m2|35000|m2|EXACT"});
+  EXPECT_EQ(Scan("装机50MW"), V{"50|MW|50|MW|EXACT"});
+  EXPECT_EQ(Scan("投资3.4亿日元"), V{"3.4|亿日元|340000000|日元|EXACT"});
+  EXPECT_EQ(Scan("折合120万欧元"), V{"120|万欧元|1200000|欧元|EXACT"});
+  // Letters running on make a code.
+  EXPECT_TRUE(Scan("型号12kmx").empty());
+  EXPECT_TRUE(Scan("推广5G网络").empty());
+}
+
+TEST_F(NumberScanTest, ScaledAndSpecialUnits) {
+  EXPECT_EQ(Scan("九成以上，即9成"), V{"9|成|90|%|EXACT"});
+  EXPECT_EQ(Scan("提高2个百分点"), V{"2|个百分点|2|百分点|EXACT"});
+  EXPECT_EQ(Scan("增长1.5倍"), V{"1.5|倍|1.5|倍|EXACT"});
+  EXPECT_EQ(Scan("出生率8‰"), V{"8|‰|8|‰|EXACT"});
+  EXPECT_EQ(Scan("涵盖6大方面"), V{"6|大方面|6|方面|EXACT"});
+  EXPECT_EQ(Scan("分为3大类"), V{"3|大类|3|大类|EXACT"});
+  // 成 starting a word is no unit.
+  EXPECT_TRUE(Scan("共有12成员单位").empty());
+}
+
+TEST_F(NumberScanTest, QualifiersOnEitherSide) {
+  EXPECT_EQ(Scan("开展活动近50次"), V{"50|次|50|次|NEARLY"});
+  EXPECT_EQ(Scan("开展60多次"), V{"60|多次|60|次|MORE_THAN"});
+  EXPECT_EQ(Scan("满意率达到99%以上"), V{"99|%|99|%|MORE_THAN"});
+  EXPECT_EQ(Scan("送去4.2万多元"), V{"4.2|万多元|42000|元|MORE_THAN"});
+  EXPECT_EQ(Scan("减免220余万元"), V{"220|余万元|2200000|元|MORE_THAN"});
+  EXPECT_EQ(Scan("约5.33公顷"), V{"5.33|公顷|5.33|公顷|ABOUT"});
+  EXPECT_EQ(Scan("不足10人"), V{"10|人|10|人|LESS_THAN"});
+  EXPECT_EQ(Scan("曝光量超1亿人次"), V{"1|亿人次|100000000|人次|MORE_THAN"});
   // 签约 ends in 约 (about) but is a verb.
-  EXPECT_EQ(Scan("签约54个项目"),
-            std::vector<std::string>{"54|个|54|个|EXACT"});
+  EXPECT_EQ(Scan("签约54个项目"), V{"54|个|54|个|EXACT"});
 }
 
-TEST_F(NumberScanTest, LeavesOutDatesAndRanges) {
+TEST_F(NumberScanTest, DatesAndRangesAreNoMetrics) {
   EXPECT_TRUE(Scan("2023年10月17日召开").empty());
   EXPECT_TRUE(Scan("11月28日—29日").empty());
   EXPECT_TRUE(Scan("9月11日至13日").empty());
   EXPECT_TRUE(Scan("2024—2026年").empty());
+  EXPECT_TRUE(Scan("2024年3—5月").empty());
+  EXPECT_TRUE(Scan("２０２４年３月５日").empty());
+  EXPECT_TRUE(Scan("2024 年，").empty());
   EXPECT_TRUE(Scan("2023年以来").empty());
-  // A duration in years is a metric.
-  EXPECT_EQ(Scan("连续20年增长"),
-            std::vector<std::string>{"20|年|20|年|EXACT"});
+  EXPECT_TRUE(Scan("截至18时，19:05").empty());
+  // Durations are metrics.
+  EXPECT_EQ(Scan("连续20年增长"), V{"20|年|20|年|EXACT"});
+  EXPECT_EQ(Scan("近5年来的变化"), V{"5|年|5|年|NEARLY"});
+  EXPECT_EQ(Scan("历时3个月"), V{"3|个月|3|个月|EXACT"});
 }
 
-TEST_F(NumberScanTest, LeavesOutAnniversariesOrdinalsCodesAndNames) {
+TEST_F(NumberScanTest, AnniversariesOrdinalsCodesAndNames) {
   EXPECT_TRUE(Scan("成立75周年").empty());
-  EXPECT_TRUE(Scan("75年风雨兼程").empty());
+  EXPECT_TRUE(Scan("走过75年风雨历程").empty());
   EXPECT_TRUE(Scan("位列第1名").empty());
+  EXPECT_TRUE(Scan("在十四届3次会议上").empty());
+  EXPECT_TRUE(Scan("第5届").empty());
   EXPECT_TRUE(Scan("12345企业服务专线").empty());
+  EXPECT_TRUE(Scan("开通12345热线").empty());
   EXPECT_TRUE(Scan("推向2.0版").empty());
+  EXPECT_TRUE(Scan("版本1.2.3.4").empty());
   EXPECT_TRUE(Scan("建立“1+2+8+N”协商模式").empty());
   EXPECT_TRUE(Scan("《规划(2024—2026年)》").empty());
   EXPECT_TRUE(Scan("打造“2+4”产业集群").empty());
+  EXPECT_TRUE(Scan("编号A12件").empty());
+  // Counts of meetings are metrics.
+  EXPECT_EQ(Scan("召开3次会议"), V{"3|次|3|次|EXACT"});
 }
 
 TEST_F(NumberScanTest, QuotedSpeechAndNumbersBesideQuotesAreMetrics) {
-  EXPECT_EQ(Scan("“全市试点15万户。”"),
-            std::vector<std::string>{"15|万户|150000|户|EXACT"});
-  EXPECT_EQ(Scan("命名“委员工作室”24个"),
-            std::vector<std::string>{"24|个|24|个|EXACT"});
+  EXPECT_EQ(Scan("“全市试点15万户。”"), V{"15|万户|150000|户|EXACT"});
+  EXPECT_EQ(Scan("命名“委员工作室”24个"), V{"24|个|24|个|EXACT"});
 }
 
-TEST_F(NumberScanTest, NumberWithoutUnitIsNotAMetric) {
+TEST_F(NumberScanTest, BadInputGivesNothing) {
   EXPECT_TRUE(Scan("编号42，").empty());
   EXPECT_TRUE(Scan("1234567").empty());
+  EXPECT_TRUE(Scan(std::string(400, '9') + "元").empty());
+  EXPECT_TRUE(Scan("99999999999999999999999亿元").empty());
+  EXPECT_TRUE(Scan("-").empty());
+  EXPECT_TRUE(Scan("").empty());
+}
+
+TEST_F(NumberScanTest, TokensTellWhyADigitRunIsNoMetric) {
+  const std::u32string text = U"成立75周年，第3名，2024年，共12件";
+  const auto tokens = TokenizeNumbers(text);
+  std::vector<Exclusion> why;
+  const auto mentions = ScanNumberTokens(text, tokens, *table_, &why);
+  ASSERT_EQ(why.size(), 4u);
+  EXPECT_EQ(why[0], Exclusion::kAnniversary);
+  EXPECT_EQ(why[1], Exclusion::kOrdinal);
+  EXPECT_EQ(why[2], Exclusion::kDate);
+  EXPECT_EQ(why[3], Exclusion::kNone);
+  EXPECT_EQ(mentions.size(), 1u);
+}
+
+TEST_F(NumberScanTest, RandomTextNeverBreaksTheScan) {
+  // Text made of the characters the rules look at, in random order: every
+  // mention must lie inside the text, with a finite value.
+  const std::u32string alphabet =
+      U"0123456789０１２３４５６７８９.．,，-−－负万亿千百元%％年月日号第届"
+      U"“”《》 \n余多约近以上个成员kmt+$￥百分之";
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text;
+    for (int i = 0; i < 40; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      text.push_back(alphabet[(seed >> 8) % alphabet.size()]);
+    }
+    for (const NumberMention& m : ScanNumbers(text, *table_)) {
+      ASSERT_LE(m.qualifier_begin, m.begin);
+      ASSERT_LT(m.begin, m.end);
+      ASSERT_LE(m.end, text.size());
+      ASSERT_LE(m.unit_end, text.size());
+      ASSERT_LE(m.mention_end, text.size());
+      ASSERT_TRUE(std::isfinite(m.value)) << EncodeUtf8(text);
+    }
+  }
+}
+
+// WriteFile writes `content` to a temporary file and returns its path.
+std::string WriteFile(const std::string& name, const char* content) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  FILE* f = std::fopen(path.c_str(), "w");
+  std::fputs(content, f);
+  std::fclose(f);
+  return path;
+}
+
+// LoadError returns the message of loading the three files, or "".
+std::string LoadError(const char* units, const char* quals,
+                      const char* context) {
+  auto table =
+      LoadUnitTable(WriteFile("u.tsv", units), WriteFile("q.tsv", quals),
+                    WriteFile("c.tsv", context));
+  return table.ok() ? "" : std::string(table.status().message());
 }
 
 TEST(UnitTableLoad, NamesTheBadLine) {
-  const std::string dir = ::testing::TempDir();
-  const std::string units = dir + "/units_bad.tsv";
-  const std::string quals = dir + "/quals_bad.tsv";
-  FILE* f = std::fopen(units.c_str(), "w");
-  std::fputs("件\n次\t次\textra\n", f);
-  std::fclose(f);
-  f = std::fopen(quals.c_str(), "w");
-  std::fputs("近\tbefore\tNEARLY\n", f);
-  std::fclose(f);
-  auto table = LoadUnitTable(units, quals);
-  ASSERT_FALSE(table.ok());
-  EXPECT_NE(std::string(table.status().message()).find("units_bad.tsv:2"),
-            std::string::npos)
-      << table.status();
-
-  f = std::fopen(units.c_str(), "w");
-  std::fputs("件\n", f);
-  std::fclose(f);
-  f = std::fopen(quals.c_str(), "w");
-  std::fputs("# comment\n近\tbefore\tSOMETIMES\n", f);
-  std::fclose(f);
-  table = LoadUnitTable(units, quals);
-  ASSERT_FALSE(table.ok());
-  EXPECT_NE(std::string(table.status().message()).find("quals_bad.tsv:2"),
-            std::string::npos)
-      << table.status();
+  const char* units = "件\n";
+  const char* quals = "近\tbefore\tNEARLY\n";
+  const char* context = "multiplier\t万\t4\n";
+  EXPECT_EQ(LoadError(units, quals, context), "");
+  EXPECT_NE(LoadError("件\n次\t次\t1\textra\n", quals, context).find("u.tsv:2"),
+            std::string::npos);
+  EXPECT_NE(LoadError("件\n成\t%\tten\n", quals, context).find("u.tsv:2"),
+            std::string::npos);
+  EXPECT_NE(LoadError("件\n件\n", quals, context).find("u.tsv:2"),
+            std::string::npos);
+  EXPECT_NE(
+      LoadError(units, "# c\n近\tbefore\tSOMETIMES\n", context).find("q.tsv:2"),
+      std::string::npos);
+  EXPECT_NE(LoadError(units, quals, "multiplier\t万\t4\nmultiplier\t亿\n")
+                .find("c.tsv:2"),
+            std::string::npos);
+  EXPECT_NE(
+      LoadError(units, quals, "multiplier\t万\t4\nweird\t第\n").find("c.tsv:2"),
+      std::string::npos);
+  EXPECT_NE(
+      LoadError(units, quals, "multiplier\t万\t4\nordinal_before\t第\t1\n")
+          .find("c.tsv:2"),
+      std::string::npos);
+  EXPECT_NE(LoadError(units, quals, "unit_before\t￥\t元\n").find("c.tsv"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,180 @@
+#include "service/core/number_tokens.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+
+#include "service/core/chars.h"
+
+namespace reportfacts {
+namespace {
+
+// The most digits a double reads exactly enough for a report's figures.
+constexpr int kMaxSignificantDigits = 17;
+// Integers up to 15 digits are exact in a double (2^53 > 10^15).
+constexpr size_t kMaxExactDigits = 15;
+
+constexpr bool IsThousandsSeparator(char32_t c) {
+  return c == U',' || c == U'，';
+}
+
+// IsSignBefore says whether text[at] is a minus sign for the digits after
+// it: not the dash of a range (3-5) and not a hyphen inside a code.
+bool IsSignBefore(std::u32string_view text, size_t at) {
+  const char32_t c = text[at];
+  if (!IsMinusSign(c) && c != U'负') return false;
+  if (at == 0) return true;
+  const char32_t before = text[at - 1];
+  return !IsDigit(before) && !IsLatin(before) && !IsDecimalPoint(before);
+}
+
+// GroupOfThreeAt is true when text[at] is a separator followed by exactly
+// three digits.
+bool GroupOfThreeAt(std::u32string_view text, size_t at) {
+  if (at + 3 >= text.size() || !IsThousandsSeparator(text[at])) return false;
+  for (size_t k = at + 1; k <= at + 3; ++k) {
+    if (!IsDigit(text[k])) return false;
+  }
+  return at + 4 >= text.size() || !IsDigit(text[at + 4]);
+}
+
+size_t DigitsEnd(std::u32string_view text, size_t pos) {
+  while (pos < text.size() && IsDigit(text[pos])) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+bool ParseDecimalDigits(std::string_view digits, int exponent, double* value) {
+  if (digits.empty() || digits.size() > NumberToken::kMaxDigits) return false;
+  // An integer of at most 15 digits times a small power of ten is exact in
+  // a double: no need to parse text (the common case, and the fast one).
+  if (exponent >= 0 && digits.size() + exponent <= kMaxExactDigits &&
+      digits.find('.') == std::string_view::npos) {
+    int64_t n = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + (c - '0');
+    }
+    for (int i = 0; i < exponent; ++i) n *= 10;
+    *value = static_cast<double>(n);
+    return true;
+  }
+  // Otherwise strtod reads "<digits>e<exponent>" as one decimal number, so
+  // 57.71 by 8 is exactly 5771000000. The buffer is built by hand: this
+  // runs once per number, and snprintf would cost more than the rest.
+  char buf[NumberToken::kMaxDigits + 16];
+  size_t n = 0;
+  for (char c : digits) {
+    if ((c < '0' || c > '9') && c != '.') return false;
+    buf[n++] = c;
+  }
+  buf[n++] = 'e';
+  if (exponent < 0) {
+    buf[n++] = '-';
+    exponent = -exponent;
+  }
+  if (exponent > 9999) return false;
+  char rev[8];
+  size_t r = 0;
+  do {
+    rev[r++] = static_cast<char>('0' + exponent % 10);
+    exponent /= 10;
+  } while (exponent > 0);
+  while (r > 0) buf[n++] = rev[--r];
+  buf[n] = '\0';
+  char* end = nullptr;
+  const double v = std::strtod(buf, &end);
+  if (end != buf + n || !std::isfinite(v)) return false;
+  *value = v;
+  return true;
+}
+
+double NumberToken::Scaled(int exponent) const {
+  double v = 0;
+  if (!readable() || !ParseDecimalDigits(digits(), exponent, &v)) return 0;
+  return negative ? -v : v;
+}
+
+std::vector<NumberToken> TokenizeNumbers(std::u32string_view text) {
+  std::vector<NumberToken> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    NumberToken t;
+    t.begin = i;
+    t.sign_begin = i;
+    if (i > 0 && IsSignBefore(text, i - 1)) {
+      t.negative = true;
+      t.sign_begin = i - 1;
+    }
+    size_t j = DigitsEnd(text, i);
+    // Thousands separators: a head of one to three digits, then groups of
+    // exactly three. A broken group after an accepted one is an error.
+    if (j - i <= 3 && GroupOfThreeAt(text, j)) {
+      while (GroupOfThreeAt(text, j)) j += 4;
+      t.has_separator = true;
+      if (j + 1 < text.size() && IsThousandsSeparator(text[j]) &&
+          IsDigit(text[j + 1])) {
+        t.flags |= NumberToken::kBadSeparator;
+        while (j + 1 < text.size() && IsThousandsSeparator(text[j]) &&
+               IsDigit(text[j + 1])) {
+          j = DigitsEnd(text, j + 1);
+        }
+      }
+    }
+    if (j + 1 < text.size() && IsDecimalPoint(text[j]) &&
+        IsDigit(text[j + 1])) {
+      t.has_point = true;
+      j = DigitsEnd(text, j + 1);
+      // 1.2.3.4 is a version or a list number, never a quantity: take the
+      // whole chain so that no part of it is read as a number.
+      while (j + 1 < text.size() && IsDecimalPoint(text[j]) &&
+             IsDigit(text[j + 1])) {
+        t.flags |= NumberToken::kUnreadable;
+        j = DigitsEnd(text, j + 1);
+      }
+    }
+    t.end = j;
+    // Normalise: ASCII digits and '.', separators dropped.
+    int digit_count = 0;
+    bool after_point = false;
+    for (size_t k = t.begin; k < t.end; ++k) {
+      const char32_t c = text[k];
+      char out;
+      if (IsDigit(c)) {
+        out = static_cast<char>('0' + DigitValue(c));
+        ++digit_count;
+        if (!after_point) ++t.integer_digits;
+      } else if (IsDecimalPoint(c)) {
+        if (after_point) break;  // unreadable, flagged above
+        after_point = true;
+        out = '.';
+      } else {
+        continue;  // a separator
+      }
+      if (digit_count > kMaxSignificantDigits) {
+        t.flags |= NumberToken::kTooLong;
+        break;
+      }
+      t.ascii[t.length++] = out;
+    }
+    t.ascii[t.length] = '\0';
+    if (t.readable()) {
+      double v = 0;
+      if (ParseDecimalDigits(t.digits(), 0, &v)) {
+        t.value = t.negative ? -v : v;
+      } else {
+        t.flags |= NumberToken::kUnreadable;
+      }
+    }
+    tokens.push_back(t);
+    i = j;
+  }
+  return tokens;
+}
+
+}  // namespace reportfacts

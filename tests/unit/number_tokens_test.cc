@@ -1,0 +1,104 @@
+// Tests of the numeric token pass: each notation with inputs that must
+// give a number and inputs that must not.
+#include "service/core/number_tokens.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+namespace {
+
+// Tokens returns "text|digits|value" for every readable token and
+// "text|!" for an unreadable one.
+std::vector<std::string> Tokens(const std::string& text) {
+  const std::u32string cps = DecodeUtf8(text);
+  std::vector<std::string> out;
+  for (const NumberToken& t : TokenizeNumbers(cps)) {
+    std::string s = EncodeUtf8(
+        std::u32string_view(cps).substr(t.sign_begin, t.end - t.sign_begin));
+    if (!t.readable()) {
+      out.push_back(s + "|!");
+      continue;
+    }
+    char value[64];
+    std::snprintf(value, sizeof value, "%.15g", t.value);
+    out.push_back(s + "|" + std::string(t.digits()) + "|" + value);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(NumberTokensTest, AsciiAndFullWidthDigits) {
+  EXPECT_EQ(Tokens("共12件"), V{"12|12|12"});
+  EXPECT_EQ(Tokens("共１２件"), V{"１２|12|12"});
+  EXPECT_EQ(Tokens("３．５亿"), V{"３．５|3.5|3.5"});
+  EXPECT_EQ(Tokens("没有数字"), V{});
+}
+
+TEST(NumberTokensTest, DecimalsAreReadAsDecimals) {
+  EXPECT_EQ(Tokens("0.3元"), V{"0.3|0.3|0.3"});
+  const auto t = TokenizeNumbers(U"57.71亿");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].Scaled(8), 5771000000.0);
+  EXPECT_EQ(TokenizeNumbers(U"0.3")[0].Scaled(0) * 1, 0.3);
+  // A point not followed by a digit ends the number.
+  EXPECT_EQ(Tokens("共5.下一"), V{"5|5|5"});
+}
+
+TEST(NumberTokensTest, ThousandsSeparators) {
+  EXPECT_EQ(Tokens("1,000万元"), V{"1,000|1000|1000"});
+  EXPECT_EQ(Tokens("1,234.56亿元"), V{"1,234.56|1234.56|1234.56"});
+  EXPECT_EQ(Tokens("12，345，678人"), V{"12，345，678|12345678|12345678"});
+  // Lists and wrong groups are not separators.
+  EXPECT_EQ(Tokens("1,2,3"), (V{"1|1|1", "2|2|2", "3|3|3"}));
+  EXPECT_EQ(Tokens("12,34"), (V{"12|12|12", "34|34|34"}));
+  EXPECT_EQ(Tokens("1234,567"), (V{"1234|1234|1234", "567|567|567"}));
+  EXPECT_EQ(Tokens("1,2345"), (V{"1|1|1", "2345|2345|2345"}));
+  // A broken group after a good one: no guess.
+  EXPECT_EQ(Tokens("1,234,56人"), V{"1,234,56|!"});
+}
+
+TEST(NumberTokensTest, Signs) {
+  EXPECT_EQ(Tokens("增速为-3.2%"), V{"-3.2|3.2|-3.2"});
+  EXPECT_EQ(Tokens("负3.9%"), V{"负3.9|3.9|-3.9"});
+  EXPECT_EQ(Tokens("气温−5℃"), V{"−5|5|-5"});
+  EXPECT_EQ(Tokens("－8"), V{"－8|8|-8"});
+  const auto t = TokenizeNumbers(U"为-3.2%");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].begin, 2u);  // digits only
+  EXPECT_EQ(t[0].sign_begin, 1u);
+  // A range dash and a code hyphen are no signs.
+  EXPECT_EQ(Tokens("3-5"), (V{"3|3|3", "5|5|5"}));
+  EXPECT_EQ(Tokens("A-5"), V{"5|5|5"});
+  EXPECT_EQ(Tokens("下降3.2%"), V{"3.2|3.2|3.2"});
+}
+
+TEST(NumberTokensTest, BadRunsAreLeftOutWhole) {
+  EXPECT_EQ(Tokens("1.2.3.4"), V{"1.2.3.4|!"});
+  EXPECT_EQ(Tokens(std::string(400, '9') + "元"),
+            V{std::string(400, '9') + "|!"});
+  EXPECT_EQ(Tokens("140520020210001886"), V{"140520020210001886|!"});
+  // Values near the range of a double never become inf.
+  const auto t = TokenizeNumbers(U"99999999999999999");
+  ASSERT_EQ(t.size(), 1u);
+  ASSERT_TRUE(t[0].readable());
+  EXPECT_TRUE(std::isfinite(t[0].Scaled(300)));
+  EXPECT_EQ(t[0].Scaled(400), 0);  // overflow: no value, not inf
+}
+
+TEST(NumberTokensTest, ParseDecimalDigitsRejectsGarbage) {
+  double v = 0;
+  EXPECT_TRUE(ParseDecimalDigits("12.5", 8, &v));
+  EXPECT_EQ(v, 1250000000.0);
+  EXPECT_FALSE(ParseDecimalDigits("", 0, &v));
+  EXPECT_FALSE(ParseDecimalDigits("1x", 0, &v));
+  EXPECT_FALSE(ParseDecimalDigits("9", 400, &v));
+}
+
+}  // namespace
+}  // namespace reportfacts
