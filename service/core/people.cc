@@ -668,8 +668,14 @@ class PeopleScanner {
           MarkerRole(tokens[last - 1].first, tokens[last - 1].second));
       --last;
     }
-    const bool markers_lead = lex_.byline_markers.LongestStartingAt(
-                                  text_, tokens[0].first, tokens[0].second) > 0;
+    // Markers lead, or a source names itself before the first marker
+    // (某某网 记者 王明).
+    const bool source_first = tokens.size() > 2 &&
+                              is_marker(tokens[1].first, tokens[1].second) &&
+                              !NameToken(tokens[0].first, tokens[0].second);
+    const bool markers_lead =
+        source_first || lex_.byline_markers.LongestStartingAt(
+                            text_, tokens[0].first, tokens[0].second) > 0;
     if (!markers_lead && last > 0) {
       // The last name may carry the first marker glued to it (陈小川文).
       auto& [b, e] = tokens[last - 1];
@@ -708,7 +714,7 @@ class PeopleScanner {
       for (const auto& [b, e] : names.spans) found.emplace_back(b, e, role);
       names.spans.clear();
     };
-    for (size_t t = 0; t < tokens.size(); ++t) {
+    for (size_t t = source_first ? 1 : 0; t < tokens.size(); ++t) {
       const auto [b, e] = tokens[t];
       if (is_marker(b, e)) {
         flush();
