@@ -330,14 +330,19 @@ class PeopleScanner {
     return org_begin;
   }
 
+  // EmitSegments gives the name one line per title. A title written with
+  // no body of its own and with no default body takes the body of the
+  // title before it (某某公司董事长、CEO → both 某某公司).
   void EmitSegments(const std::vector<Segment>& segments, size_t p,
                     size_t len) {
     const std::string name = EncodeUtf8(Sub(text_, p, p + len));
+    std::u32string_view previous_org;
     for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
       const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
-      Emit(name, EncodeUtf8(role),
-           Organization(Sub(text_, it->org_begin, it->role_begin), role, p), p,
-           p + len);
+      std::u32string_view org = Sub(text_, it->org_begin, it->role_begin);
+      if (org.empty() && !lex_.title_orgs.contains(role)) org = previous_org;
+      Emit(name, EncodeUtf8(role), Organization(org, role, p), p, p + len);
+      previous_org = org;
     }
   }
 
@@ -750,7 +755,35 @@ class PeopleScanner {
       const size_t b = std::get<0>(found.back()), e = std::get<1>(found.back());
       found.emplace_back(b, e, role);
     }
-    for (const auto& [b, e, r] : found) Emit(SpanName(b, e), r, "", b, e);
+    std::string source =
+        source_first ? EncodeUtf8(Sub(text_, tokens[0].first, tokens[0].second))
+                     : NewsSource(open);
+    for (const auto& [b, e, r] : found) Emit(SpanName(b, e), r, source, b, e);
+  }
+
+  // NewsSource reads the dateline before a bracketed byline: 某某日报讯,
+  // 某某网南宁5月4日电 → 某某日报, 某某网 (the place and date dropped).
+  std::string NewsSource(size_t open) const {
+    size_t e = open;
+    while (e > 0 && IsBlank(text_[e - 1])) --e;
+    if (e == 0 || (text_[e - 1] != U'讯' && text_[e - 1] != U'电')) return "";
+    --e;
+    size_t b = e;
+    while (b > 0 && (IsCjk(text_[b - 1]) || IsDigit(text_[b - 1])) &&
+           e - b < kMaxCreditLine) {
+      --b;
+    }
+    // Drop a trailing date (5月4日) and then a trailing place (南宁).
+    while (e > b && (IsDigit(text_[e - 1]) || text_[e - 1] == U'月' ||
+                     text_[e - 1] == U'日')) {
+      --e;
+    }
+    if (const size_t place = gazetteer_.names().LongestEndingAt(text_, e, b);
+        place > 0 && place < e - b) {
+      e -= place;
+    }
+    if (e - b < 2) return "";
+    return EncodeUtf8(Sub(text_, b, e));
   }
 
   // SplitNames reads text[b, e) as one name of 2-4 characters or as names
@@ -833,8 +866,13 @@ class PeopleScanner {
       }
     }
     if (org.find(U"政协") != std::u32string_view::npos) {
+      // The committee normalised, the body inside it kept: 政协兰州市委员会
+      // 研究室 → 兰州市政协研究室.
       if (auto committee = FindCommittee(org, gazetteer_)) {
-        return EncodeUtf8(committee->organization);
+        if (committee->begin == 0) {
+          return EncodeUtf8(committee->organization) +
+                 EncodeUtf8(org.substr(committee->end));
+        }
       }
     }
     return text;
