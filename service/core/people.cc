@@ -15,8 +15,9 @@
 namespace reportfacts {
 namespace {
 
-constexpr size_t kMaxOrgLength = 24;     // code points before a role word
-constexpr size_t kMaxCreditLine = 40;    // longest byline or credit line
+constexpr size_t kMaxOrgLength = 24;   // code points before a role word
+constexpr size_t kMaxCreditLine = 40;  // longest byline or credit line
+constexpr size_t kMaxMetaLine = 80;  // 来源：… 发布时间：… 作者：…
 constexpr size_t kMaxCreditLabel = 6;    // 值班编审, 文稿审核
 constexpr size_t kMaxBracketGroup = 40;  // (记者 王明 李华)
 constexpr size_t kMaxListNames = 24;     // names sharing one role
@@ -140,12 +141,14 @@ class PeopleScanner {
   std::vector<Person> Run(const std::vector<TextLine>& lines) {
     for (const TextLine& line : lines) {
       if (line.blank()) continue;
-      if (line.content_end - line.content_begin > kMaxCreditLine + 4) continue;
+      const size_t length = line.content_end - line.content_begin;
+      if (length > kMaxMetaLine) continue;
+      CreditLine(line.content_begin, line.content_end);
+      if (length > kMaxCreditLine + 4) continue;
       for (const CreditName& c :
            ParseCreditLine(text_, line.content_begin, line.content_end, lex_)) {
         Emit(c.name, c.role, c.organization, c.begin, c.end);
       }
-      CreditLine(line.content_begin, line.content_end);
     }
     BracketCredits();
     ReportAuthors();
@@ -569,7 +572,9 @@ class PeopleScanner {
 
   // Rule "editor's credit": a line "label：names" whose label ends with a
   // credit word (编辑 X, 责任编辑：X, 文稿审核:X, 终审 X). The label is the
-  // role; several labels may share a line (编辑：X 审核：Y).
+  // role; several labels may share a line (编辑：X 审核：Y). On a page's
+  // meta line other fields are skipped (2023-03-03 来源：某某网 作者：X):
+  // there a label needs its colon.
   void CreditLine(size_t begin, size_t end) {
     while (begin < end &&
            (IsBlank(text_[begin]) || IsOpenBracket(text_[begin]))) {
@@ -579,26 +584,35 @@ class PeopleScanner {
            (IsBlank(text_[end - 1]) || IsCloseBracket(text_[end - 1]))) {
       --end;
     }
-    if (begin >= end || end - begin > kMaxCreditLine) return;
+    if (begin >= end || end - begin > kMaxMetaLine) return;
+    const auto is_colon = [](char32_t c) { return c == U'：' || c == U':'; };
     std::vector<std::pair<std::string, CreditNames>> credits;
+    bool reading = false;  // inside a credit's names
     for (size_t i = begin; i < end;) {
-      if (IsCreditSeparator(text_[i])) {
+      if (!IsCjk(text_[i])) {
+        // Digits, Latin letters or marks end the names of a credit.
+        if (!IsCreditSeparator(text_[i]) && reading) reading = false;
         ++i;
         continue;
       }
       size_t j = i;
       while (j < end && IsCjk(text_[j])) ++j;
-      if (j == i) return;  // digits, Latin letters: no credit line
-      const bool label = j - i <= kMaxCreditLabel &&
-                         lex_.credit_words.LongestEndingAt(text_, j, i) > 0 &&
-                         (j == end || IsCreditSeparator(text_[j]));
-      if (label && (credits.empty() || !credits.back().second.spans.empty() ||
-                    !credits.back().second.pending.empty())) {
+      const bool colon = j < end && is_colon(text_[j]);
+      const bool label =
+          j - i <= kMaxCreditLabel &&
+          lex_.credit_words.LongestEndingAt(text_, j, i) > 0 &&
+          (colon || (i == begin && (j == end || IsCreditSeparator(text_[j]))) ||
+           (reading && (j == end || IsCreditSeparator(text_[j])) &&
+            (!credits.back().second.spans.empty() ||
+             !credits.back().second.pending.empty())));
+      if (label) {
         if (!credits.empty()) FlushPending(&credits.back().second);
         credits.push_back({EncodeUtf8(Sub(text_, i, j)), {}});
-      } else if (credits.empty()) {
-        return;
-      } else {
+        reading = true;
+      } else if (colon) {
+        if (!credits.empty()) FlushPending(&credits.back().second);
+        reading = false;  // another field: 来源：…
+      } else if (reading) {
         AddToken(&credits.back().second, i, j);
       }
       i = j;

@@ -236,12 +236,16 @@ TEST_F(PeopleTest, RuleEditorsCredits) {
           {"全文完。\n文稿审核：秦立伟\n", "秦立伟", "文稿审核", nullptr},
           {"全文完。\n编辑：韩冰 审核：鲁强\n", "鲁强", "审核", nullptr},
           {"全文完。\n终审 宋 凯\n", "宋凯", "终审", nullptr},
+          {"全文完。\n2024-05-06 09:30  来源：某某网  作者：蒋文辉 林 菁\n",
+           "林菁", "作者", nullptr},
       },
       Run);
   CheckNegatives(
       {
           "\n编辑部门负责审核稿件\n",  // no credit shape
           "\n责任编辑：\n",
+          "\n来源：某某融媒体中心 王立\n",  // a source, no credit word
+          "\n编辑：这是本期内容\n",
       },
       Run);
 }
