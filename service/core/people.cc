@@ -95,6 +95,19 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   }
   // A particle is a one-character follower; a joiner also follows a name.
   if (kind == "particle" || kind == "joiner") lex->followers.Add(w);
+  if (kind == "particle") {
+    if (w.size() != 1) {
+      return DataLineError(path, line.line_number,
+                           "a particle is one character");
+    }
+    lex->particle_chars.insert(w[0]);
+  }
+  if (kind == "joiner") {
+    lex->joiner_first.insert(w.front());
+    lex->joiner_last.insert(w.back());
+  }
+  if (kind == "group") lex->group_first.insert(w.front());
+  if (kind == "apposition") lex->apposition_first.insert(w.front());
   set->Add(std::move(w));
   return absl::OkStatus();
 }
@@ -200,12 +213,18 @@ class PeopleScanner {
     if (p > 0 && IsDigit(text_[p - 1])) return false;  // 30余名
     for (size_t k = p; k < e; ++k) {
       if (!IsCjk(text_[k])) return false;
-      if (lex_.titles.LongestStartingAt(text_, k, e) > 0) return false;
+    }
+    // Cheapest tests first: one probe each.
+    if (CommonStartingAt(p) >= 2) return false;
+    if (lex_.org_suffixes.Contains(Sub(text_, e - 1, e))) return false;
+    for (size_t k = p; k < e; ++k) {
+      if (lex_.title_first.contains(text_[k]) &&
+          lex_.titles.LongestStartingAt(text_, k, e) > 0) {
+        return false;
+      }
       if (lex_.byline_markers.LongestStartingAt(text_, k, e) > 1) return false;
     }
-    if (lex_.org_suffixes.Contains(Sub(text_, e - 1, e))) return false;
     if (gazetteer_.Find(Sub(text_, p, e)) != nullptr) return false;
-    if (CommonStartingAt(p) >= 2) return false;
     // A follower right after the name ends it whatever word it might form
     // with the name's last character (王明说 against 明说).
     const Follow after = FollowAt(e);
@@ -232,14 +251,14 @@ class PeopleScanner {
   }
 
   bool IsParticleSurname(size_t p, size_t surname) const {
-    return surname == 1 && (lex_.particles.Contains(Sub(text_, p, p + 1)) ||
+    return surname == 1 && (lex_.particle_chars.contains(text_[p]) ||
                             lex_.joiners.Contains(Sub(text_, p, p + 1)));
   }
 
   Follow FollowAt(size_t q) const {
     const size_t n = text_.size();
     if (q >= n || IsBoundary(text_[q])) return Follow::kBoundary;
-    if (lex_.particles.Contains(Sub(text_, q, q + 1))) return Follow::kParticle;
+    if (lex_.particle_chars.contains(text_[q])) return Follow::kParticle;
     if (lex_.followers.LongestStartingAt(text_, q, std::min(n, q + 8)) > 0 ||
         lex_.titles.LongestStartingAt(text_, q, std::min(n, q + 8)) > 0) {
       return Follow::kWord;
@@ -275,7 +294,7 @@ class PeopleScanner {
     if (v3) return l3;
     // The name ends where a word begins: 委员郭昀现场 (现场).
     if (v2 && CommonStartingAt(p + l2) >= 2 &&
-        !lex_.particles.Contains(Sub(text_, p + l2 - 1, p + l2))) {
+        !lex_.particle_chars.contains(text_[p + l2 - 1])) {
       return l2;
     }
     return 0;
@@ -287,6 +306,7 @@ class PeopleScanner {
     const size_t n = text_.size();
     if (q >= n) return 0;
     if (IsListSeparator(text_[q])) return 1;
+    if (!lex_.joiner_first.contains(text_[q])) return 0;
     return lex_.joiners.LongestStartingAt(text_, q, std::min(n, q + 3));
   }
 
@@ -309,6 +329,7 @@ class PeopleScanner {
   }
 
   size_t GroupWordAt(size_t q) const {
+    if (q >= text_.size() || !lex_.group_first.contains(text_[q])) return 0;
     return lex_.group_words.LongestStartingAt(text_, q,
                                               std::min(text_.size(), q + 3));
   }
@@ -390,8 +411,9 @@ class PeopleScanner {
 
   bool ClearLeftEdge(size_t p) const {
     return p == 0 || IsBoundary(text_[p - 1]) ||
-           lex_.particles.Contains(Sub(text_, p - 1, p)) ||
-           lex_.joiners.LongestEndingAt(text_, p, p > 3 ? p - 3 : 0) > 0;
+           lex_.particle_chars.contains(text_[p - 1]) ||
+           (lex_.joiner_last.contains(text_[p - 1]) &&
+            lex_.joiners.LongestEndingAt(text_, p, p > 3 ? p - 3 : 0) > 0);
   }
 
   // Rule "list before role": A、B、C委员, A、B等委员, A、B等市领导 give each
@@ -399,15 +421,18 @@ class PeopleScanner {
   size_t NamesBeforeRole(size_t p, size_t surname) {
     if (!ClearLeftEdge(p)) return 0;
     const size_t n = text_.size();
-    std::vector<std::pair<size_t, size_t>> names;  // begin, length
+    std::vector<std::pair<size_t, size_t>>& names = list_;  // begin, length
+    names.clear();
     size_t r = p, s = surname;
     while (names.size() < kMaxListNames) {
       size_t len = 0;
       for (size_t l : {s + 2, s + 1}) {
-        if (!PlausibleName(r, l, s, Evidence::kWeak)) continue;
+        // The cheap test of what follows first, then the word tests.
         const size_t q = r + l;
-        if (q < n && (ListSeparatorAt(q) > 0 || text_[q] == U'等' ||
-                      TitleAt(q) > 0 || GroupWordAt(q) > 0)) {
+        if (q < n &&
+            (ListSeparatorAt(q) > 0 || text_[q] == U'等' || TitleAt(q) > 0 ||
+             GroupWordAt(q) > 0) &&
+            PlausibleName(r, l, s, Evidence::kWeak)) {
           len = l;
           break;
         }
@@ -454,15 +479,16 @@ class PeopleScanner {
     const size_t n = text_.size();
     for (size_t len : {surname + 2, surname + 1}) {
       if (known_len != 0 && len != known_len) continue;
+      const size_t c = p + len;
+      if (c >= n || !lex_.apposition_first.contains(text_[c])) continue;
+      const size_t a =
+          lex_.appositions.LongestStartingAt(text_, c, std::min(n, c + 4));
+      if (a == 0) continue;
       if (known_len == 0 &&
           (!ClearLeftEdge(p) ||
            !PlausibleName(p, len, surname, Evidence::kWeak))) {
         continue;
       }
-      const size_t c = p + len;
-      const size_t a =
-          lex_.appositions.LongestStartingAt(text_, c, std::min(n, c + 4));
-      if (a == 0) continue;
       size_t t = c + a;
       while (t < n && t < c + a + kMaxAppositionOrg && IsCjk(text_[t]) &&
              TitleAt(t) == 0) {
@@ -496,16 +522,19 @@ class PeopleScanner {
       return q < n && lex_.title_first.contains(text_[q]);
     };
     if (!title_at(p + surname + 1) && !title_at(p + surname + 2)) return 0;
+    if (TitleAt(p + surname + 1) == 0 && TitleAt(p + surname + 2) == 0) {
+      return 0;
+    }
     if (p > 0 && lex_.org_suffixes.Contains(Sub(text_, p - 1, p))) return 0;
     if (WordSpansInto(p)) return 0;
     // A two-character name needs a clear left edge: 得到汪洋主席, ，薄涛委员.
     const bool left_edge = ClearLeftEdge(p);
     for (size_t len : {surname + 2, surname + 1}) {
       if (len == surname + 1 && !left_edge) continue;
-      if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
       const size_t q = p + len;
       const size_t tl = TitleAt(q);
       if (tl == 0) continue;
+      if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
       // After the role a listed word or a clause start before the name.
       if (FollowAt(q + tl) == Follow::kNone &&
           !(p == 0 || IsBoundary(text_[p - 1]))) {
@@ -910,6 +939,7 @@ class PeopleScanner {
   const PeopleLexicon& lex_;
   const Gazetteer& gazetteer_;
   std::vector<Person> people_;
+  std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
   absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
 };
 

@@ -60,6 +60,11 @@ struct PeopleLexicon {
   // word lookup, so that most characters cost one set probe.
   CharSet title_first;
   CharSet title_last;
+  CharSet particle_chars;  // the particles themselves
+  CharSet joiner_first;
+  CharSet joiner_last;
+  CharSet group_first;
+  CharSet apposition_first;
 };
 
 // LoadPeopleLexicon reads roles.txt, name_context.txt, surnames.txt and
