@@ -7,6 +7,8 @@
 
 #include "gtest/gtest.h"
 #include "service/core/extractor.h"
+#include "service/core/gazetteer.h"
+#include "service/core/text_lines.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -290,6 +292,35 @@ TEST_F(PeopleTest, RuleOrganizations) {
            "某某日报"},
       },
       Run);
+}
+
+// County and district bodies take the place of the report's own committee
+// (ExtractPeople called with a report whose organization is known).
+TEST(PeopleOrganization, CountyBodiesTakeTheReportsCounty) {
+  const std::string dir = REPORTFACTS_DATA_DIR;
+  auto lexicon =
+      LoadPeopleLexicon(dir + "/roles.txt", dir + "/name_context.txt",
+                        dir + "/surnames.txt", dir + "/common_words.txt");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  auto gazetteer = Gazetteer::Load(dir + "/gazetteer.tsv");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
+  const std::u32string text = DecodeUtf8(
+      "会议由县政协副主席韩立平主持，县委书记吕德明讲话，"
+      "县政府副县长邵青出席。");
+  Report report;
+  report.end = static_cast<int64_t>(text.size());
+  report.organization = "长兴县政协";
+  const auto people =
+      ExtractPeople(text, SplitLines(text), {report}, *lexicon, *gazetteer);
+  const auto org_of = [&](const std::string& name) -> std::string {
+    for (const Person& p : people) {
+      if (p.name == name) return p.organization;
+    }
+    return "<missing>";
+  };
+  EXPECT_EQ(org_of("韩立平"), "长兴县政协");
+  EXPECT_EQ(org_of("吕德明"), "长兴县委");
+  EXPECT_EQ(org_of("邵青"), "长兴县政府");
 }
 
 TEST_F(PeopleTest, TraditionalNamesAreGivenAsWritten) {
