@@ -82,6 +82,7 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   if (kind == "joiner") set = &lex->joiners;
   if (kind == "group") set = &lex->group_words;
   if (kind == "apposition") set = &lex->appositions;
+  if (kind == "address") set = &lex->address_words;
   if (kind == "orgstop") set = &lex->org_stops;
   if (kind == "orgsuffix") set = &lex->org_suffixes;
   if (kind == "nottitle") set = &lex->not_titles;
@@ -89,9 +90,10 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   if (set == nullptr) {
     return DataLineError(
         path, line.line_number,
-        absl::StrCat("unknown kind '", kind,
-                     "' (want follow, particle, joiner, group, apposition, "
-                     "orgstop, orgsuffix, nottitle or trailer)"));
+        absl::StrCat(
+            "unknown kind '", kind,
+            "' (want follow, particle, joiner, group, apposition, address, "
+            "orgstop, orgsuffix, nottitle or trailer)"));
   }
   // A particle is a one-character follower; a joiner also follows a name.
   if (kind == "particle" || kind == "joiner") lex->followers.Add(w);
@@ -108,6 +110,7 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   }
   if (kind == "group") lex->group_first.insert(w.front());
   if (kind == "apposition") lex->apposition_first.insert(w.front());
+  if (kind == "address") lex->address_first.insert(w.front());
   set->Add(std::move(w));
   return absl::OkStatus();
 }
@@ -183,7 +186,21 @@ class PeopleScanner {
         p += len - 1;
         continue;
       }
-      if (size_t len = Apposition(p, surname, 0)) p += len - 1;
+      if (size_t len = Apposition(p, surname, 0)) {
+        p += len - 1;
+        continue;
+      }
+      if (size_t len = NameBeforeAddress(p, surname)) p += len - 1;
+    }
+    // A name seen only without a role gets role "" (GUIDE §4); one that has
+    // a role elsewhere in the document needs no role-less line.
+    absl::flat_hash_set<std::string> with_role;
+    for (const Person& person : people_) with_role.insert(person.name);
+    for (const Person& person : roleless_) {
+      if (!with_role.contains(person.name)) {
+        Emit(person.name, "", "", static_cast<size_t>(person.begin),
+             static_cast<size_t>(person.end));
+      }
     }
     std::stable_sort(
         people_.begin(), people_.end(),
@@ -225,6 +242,11 @@ class PeopleScanner {
       if (lex_.byline_markers.LongestStartingAt(text_, k, e) > 1) return false;
     }
     if (gazetteer_.Find(Sub(text_, p, e)) != nullptr) return false;
+    // Without a role before it, a name opens with no place (武汉…公司).
+    if (evidence == Evidence::kWeak &&
+        gazetteer_.names().LongestStartingAt(text_, p, e) >= 2) {
+      return false;
+    }
     // A follower right after the name ends it whatever word it might form
     // with the name's last character (王明说 against 明说).
     const Follow after = FollowAt(e);
@@ -453,7 +475,7 @@ class PeopleScanner {
     // 张明、李华夫妇: a group word names them without a role.
     if (const size_t g = GroupWordAt(q)) {
       for (const auto& [b, l] : names) {
-        Emit(EncodeUtf8(Sub(text_, b, b + l)), "", "", b, b + l);
+        EmitRoleless(EncodeUtf8(Sub(text_, b, b + l)), b, b + l);
       }
       return q + g - p;
     }
@@ -470,6 +492,32 @@ class PeopleScanner {
            b + l);
     }
     return t + tl - p;
+  }
+
+  // Rule "form of address": 张明同志, 李华女士 name a person with no role.
+  size_t NameBeforeAddress(size_t p, size_t surname) {
+    if (!ClearLeftEdge(p)) return 0;
+    const size_t n = text_.size();
+    for (size_t len : {surname + 2, surname + 1}) {
+      const size_t q = p + len;
+      if (q >= n || !lex_.address_first.contains(text_[q])) continue;
+      if (lex_.address_words.LongestStartingAt(text_, q, std::min(n, q + 3)) ==
+          0) {
+        continue;
+      }
+      if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
+      EmitRoleless(EncodeUtf8(Sub(text_, p, q)), p, q);
+      return len;
+    }
+    return 0;
+  }
+
+  void EmitRoleless(const std::string& name, size_t begin, size_t end) {
+    Person person;
+    person.name = name;
+    person.begin = static_cast<int64_t>(begin);
+    person.end = static_cast<int64_t>(end);
+    roleless_.push_back(std::move(person));
   }
 
   // Rule "apposition": X是一名心理咨询师, X是一位老政协委员: the role named
@@ -749,7 +797,13 @@ class PeopleScanner {
         roles.push_back("");
       }
       for (const std::string& role : roles) {
-        for (const auto& [b, e] : names) Emit(SpanName(b, e), role, "", b, e);
+        for (const auto& [b, e] : names) {
+          if (role.empty()) {
+            EmitRoleless(SpanName(b, e), b, e);
+          } else {
+            Emit(SpanName(b, e), role, "", b, e);
+          }
+        }
       }
       return;
     }
@@ -939,6 +993,8 @@ class PeopleScanner {
   const PeopleLexicon& lex_;
   const Gazetteer& gazetteer_;
   std::vector<Person> people_;
+  std::vector<Person> roleless_;  // names seen without a role, in order
+
   std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
   absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
 };

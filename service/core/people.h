@@ -52,6 +52,7 @@ struct PeopleLexicon {
   WordSet joiners;          // words joining list items: 和, 及, 与
   WordSet group_words;      // after a list of names: 夫妇, 等人
   WordSet appositions;      // between a name and its role: 是一名
+  WordSet address_words;    // forms of address after a name: 同志, 女士
   WordSet common_words;     // frequent words: no name is one or a piece
   WordSet org_stops;        // words that end the text before an org
   WordSet org_suffixes;     // characters that end an organization name
@@ -65,6 +66,7 @@ struct PeopleLexicon {
   CharSet joiner_last;
   CharSet group_first;
   CharSet apposition_first;
+  CharSet address_first;
 };
 
 // LoadPeopleLexicon reads roles.txt, name_context.txt, surnames.txt and

@@ -216,6 +216,8 @@ TEST_F(PeopleTest, RuleListBeforeRole) {
           "共有30余名委员参加。",      // after a number
           "黄河流域生态保护调研。",    // no role, no name
           "提案和建议由委员提出。",
+          "，与烟台刘记食品公司签约。",  // a place opens the name
+          "，武汉王先生餐饮公司签约。",
       },
       Run);
 }
@@ -228,6 +230,22 @@ TEST_F(PeopleTest, RuleApposition) {
       },
       Run);
   CheckNegatives({"。这是一名委员的心声。"}, Run);
+}
+
+TEST_F(PeopleTest, RuleFormOfAddress) {
+  CheckPositives(
+      {
+          {"。谭国庆同志长期从事基层工作。", "谭国庆", "", ""},
+          {"，柯美玲女士捐赠了图书。", "柯美玲", "", nullptr},
+      },
+      Run);
+  // A name with a role elsewhere gets no role-less line.
+  const auto people =
+      Run(std::string(kHeader) +
+          "市政协委员谭国庆发言。。谭国庆同志长期从事基层工作。");
+  EXPECT_NE(Find(people, "谭国庆", "委员"), nullptr);
+  EXPECT_EQ(Find(people, "谭国庆", ""), nullptr);
+  CheckNegatives({"。各位同志，大家好。", "，全体同志参加。"}, Run);
 }
 
 TEST_F(PeopleTest, RuleEditorsCredits) {
