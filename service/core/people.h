@@ -8,10 +8,12 @@
 // A name is 2-4 characters starting with a surname and is only taken with
 // evidence: a role word right before or after it (市政协主席X, X委员), a
 // role shared by a list of names (副主席A、B和C, A、B等委员), a byline or
-// credit line (记者 X, 责任编辑：X), or a bracketed credit ((记者X)). A
-// candidate must also be plausible: it is no common word of three or more
-// characters, no piece of a longer common word, no place name; a role word
-// right before it lets a two-character common word stand (主席黄河主持).
+// credit line (记者 X, 责任编辑：X), a bracketed credit ((记者X)), an
+// apposition (X是一名律师) or a form of address (X同志, role ""). A
+// candidate must also be plausible: no common word starts at its surname
+// (单位, 干部和, 常态化) or crosses its edges (常态 in 常态化), and it is no
+// place name. The common words hold no proper nouns, so 黄河 after a role
+// is a name (主席黄河主持) while 黄河流域 alone is nobody.
 // Role words, credit words and the words around a name come from data files
 // (roles.txt, name_context.txt, surnames.txt, common_words.txt; formats in
 // service/data/README.md). The scan is linear in the text: most characters
