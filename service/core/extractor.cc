@@ -73,7 +73,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
 
   auto people = LoadPeopleLexicon(DataPath(config, "roles.txt"),
                                   DataPath(config, "name_context.txt"),
-                                  DataPath(config, "surnames.txt"));
+                                  DataPath(config, "surnames.txt"),
+                                  DataPath(config, "common_words.txt"));
   if (!people.ok()) return people.status();
   data->people = *std::move(people);
 

@@ -1,12 +1,15 @@
 #include "service/core/people.h"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "service/core/chars.h"
 #include "service/core/committee.h"
 #include "service/core/credits.h"
+#include "service/core/facts.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -14,22 +17,21 @@ namespace {
 
 constexpr size_t kMaxOrgLength = 24;   // code points before a role word
 constexpr size_t kMaxCreditLine = 40;  // longest byline or credit line
+constexpr size_t kMaxMetaLine = 80;  // 来源：… 发布时间：… 作者：…
+constexpr size_t kMaxCreditLabel = 6;    // 值班编审, 文稿审核
+constexpr size_t kMaxBracketGroup = 40;  // (记者 王明 李华)
+constexpr size_t kMaxListNames = 24;     // names sharing one role
+constexpr size_t kMaxListOrg = 4;  // A、B等市领导: text between 等 and role
+constexpr size_t kMaxAppositionOrg = 8;  // 是一位<老政协>委员
+constexpr size_t kMaxWord = 4;           // longest common word probed
 
-bool IsCjk(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-bool IsAsciiAlnum(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') ||
-         (c >= U'a' && c <= U'z');
-}
-bool IsDigit(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
-}
-bool IsBlank(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00A0';
-}
 // IsBoundary: a character that cannot continue a name or a word.
-bool IsBoundary(char32_t c) { return !IsCjk(c) && !IsAsciiAlnum(c); }
+bool IsBoundary(char32_t c) { return !IsCjk(c) && !IsLatin(c) && !IsDigit(c); }
+// IsCreditSeparator separates the tokens of a credit: blanks, colons, slashes.
+bool IsCreditSeparator(char32_t c) {
+  return IsBlank(c) || c == U'：' || c == U':' || c == U'/' || c == U'／' ||
+         c == U'、' || c == U'，' || c == U',';
+}
 
 std::u32string_view Sub(std::u32string_view text, size_t b, size_t e) {
   return text.substr(b, e - b);
@@ -58,10 +60,16 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
       }
       lex->byline_roles[w] = value;
       lex->byline_markers.Add(std::move(w));
+    } else if (kind == "credit") {
+      if (!value.empty()) {
+        return DataLineError(path, line.line_number,
+                             "a credit word takes no third column");
+      }
+      lex->credit_words.Add(std::move(w));
     } else {
-      return DataLineError(
-          path, line.line_number,
-          absl::StrCat("unknown kind '", kind, "' (want title or byline)"));
+      return DataLineError(path, line.line_number,
+                           absl::StrCat("unknown kind '", kind,
+                                        "' (want title, byline or credit)"));
     }
     return absl::OkStatus();
   }
@@ -71,7 +79,10 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   WordSet* set = nullptr;
   if (kind == "follow") set = &lex->followers;
   if (kind == "particle") set = &lex->particles;
-  if (kind == "notname") set = &lex->not_names;
+  if (kind == "joiner") set = &lex->joiners;
+  if (kind == "group") set = &lex->group_words;
+  if (kind == "apposition") set = &lex->appositions;
+  if (kind == "address") set = &lex->address_words;
   if (kind == "orgstop") set = &lex->org_stops;
   if (kind == "orgsuffix") set = &lex->org_suffixes;
   if (kind == "nottitle") set = &lex->not_titles;
@@ -79,11 +90,27 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   if (set == nullptr) {
     return DataLineError(
         path, line.line_number,
-        absl::StrCat("unknown kind '", kind,
-                     "' (want follow, particle, notname, orgstop, orgsuffix, "
-                     "nottitle or trailer)"));
+        absl::StrCat(
+            "unknown kind '", kind,
+            "' (want follow, particle, joiner, group, apposition, address, "
+            "orgstop, orgsuffix, nottitle or trailer)"));
   }
-  if (kind == "particle") lex->followers.Add(w);
+  // A particle is a one-character follower; a joiner also follows a name.
+  if (kind == "particle" || kind == "joiner") lex->followers.Add(w);
+  if (kind == "particle") {
+    if (w.size() != 1) {
+      return DataLineError(path, line.line_number,
+                           "a particle is one character");
+    }
+    lex->particle_chars.insert(w[0]);
+  }
+  if (kind == "joiner") {
+    lex->joiner_first.insert(w.front());
+    lex->joiner_last.insert(w.back());
+  }
+  if (kind == "group") lex->group_first.insert(w.front());
+  if (kind == "apposition") lex->apposition_first.insert(w.front());
+  if (kind == "address") lex->address_first.insert(w.front());
   set->Add(std::move(w));
   return absl::OkStatus();
 }
@@ -92,7 +119,7 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
 
 absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
     const std::string& roles_path, const std::string& context_path,
-    const std::string& surnames_path) {
+    const std::string& surnames_path, const std::string& common_words_path) {
   PeopleLexicon lex;
   for (const auto& [path, roles] : {std::make_pair(roles_path, true),
                                     std::make_pair(context_path, false)}) {
@@ -105,12 +132,21 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   auto surnames = LoadWordSet(surnames_path);
   if (!surnames.ok()) return surnames.status();
   lex.surnames = *std::move(surnames);
+  auto common = LoadWordSet(common_words_path);
+  if (!common.ok()) return common.status();
+  lex.common_words = *std::move(common);
   return lex;
 }
 
 namespace {
 
 enum class Follow { kNone, kBoundary, kParticle, kWord, kOneThenBoundary };
+
+// Evidence says how strongly the context marks a name's left edge.
+enum class Evidence {
+  kWeak,    // nothing but punctuation or a particle before it
+  kStrong,  // a role word or a credit label right before it
+};
 
 class PeopleScanner {
  public:
@@ -121,22 +157,50 @@ class PeopleScanner {
   std::vector<Person> Run(const std::vector<TextLine>& lines) {
     for (const TextLine& line : lines) {
       if (line.blank()) continue;
-      if (line.content_end - line.content_begin > kMaxCreditLine + 4) continue;
+      const size_t length = line.content_end - line.content_begin;
+      if (length > kMaxMetaLine) continue;
+      CreditLine(line.content_begin, line.content_end);
+      if (length > kMaxCreditLine + 4) continue;
       for (const CreditName& c :
            ParseCreditLine(text_, line.content_begin, line.content_end, lex_)) {
         Emit(c.name, c.role, c.organization, c.begin, c.end);
       }
     }
+    BracketCredits();
+    ReportAuthors();
     const size_t n = text_.size();
     for (size_t p = 0; p < n; ++p) {
       if (!IsCjk(text_[p])) continue;
-      const size_t surname = lex_.surnames.LongestStartingAt(text_, p, p + 2);
+      const size_t surname =
+          lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
       if (surname == 0) continue;
       if (size_t len = RoleBeforeName(p, surname)) {
         p += len - 1;
         continue;
       }
-      if (size_t len = NameBeforeRole(p, surname)) p += len - 1;
+      if (size_t len = NamesBeforeRole(p, surname)) {
+        p += len - 1;
+        continue;
+      }
+      if (size_t len = NameBeforeRole(p, surname)) {
+        p += len - 1;
+        continue;
+      }
+      if (size_t len = Apposition(p, surname, 0)) {
+        p += len - 1;
+        continue;
+      }
+      if (size_t len = NameBeforeAddress(p, surname)) p += len - 1;
+    }
+    // A name seen only without a role gets role "" (GUIDE §4); one that has
+    // a role elsewhere in the document needs no role-less line.
+    absl::flat_hash_set<std::string> with_role;
+    for (const Person& person : people_) with_role.insert(person.name);
+    for (const Person& person : roleless_) {
+      if (!with_role.contains(person.name)) {
+        Emit(person.name, "", "", static_cast<size_t>(person.begin),
+             static_cast<size_t>(person.end));
+      }
     }
     std::stable_sort(
         people_.begin(), people_.end(),
@@ -145,28 +209,78 @@ class PeopleScanner {
   }
 
  private:
-  bool ValidName(size_t p, size_t len) const {
-    if (p + len > text_.size()) return false;
-    for (size_t k = p; k < p + len; ++k) {
+  size_t CommonStartingAt(size_t k) const {
+    return lex_.common_words.LongestStartingAt(
+        text_, k, std::min(text_.size(), k + kMaxWord));
+  }
+
+  // PlausibleName tells whether text[p, p + len) may be a name whose
+  // surname is `surname` characters long. The word tests (common_words.txt
+  // holds no proper nouns, so 黄河 or 高明 may still be names): no common
+  // word starts at the surname (单位, 干部和, 常态化); no common word
+  // crosses the name's right edge unless a follower stands there, nor its
+  // left edge unless a role word or another word ends right there. A
+  // surname that is also a particle (向, 和) starts no name whose given
+  // part is a common word (向大会, 和分工).
+  bool PlausibleName(size_t p, size_t len, size_t surname,
+                     Evidence evidence) const {
+    const size_t n = text_.size();
+    const size_t e = p + len;
+    if (len < surname + 1 || e > n) return false;
+    if (p > 0 && IsDigit(text_[p - 1])) return false;  // 30余名
+    for (size_t k = p; k < e; ++k) {
       if (!IsCjk(text_[k])) return false;
-      if (lex_.titles.LongestStartingAt(text_, k, p + len) > 0) return false;
-      if (lex_.byline_markers.LongestStartingAt(text_, k, p + len) > 1) {
+    }
+    // Cheapest tests first: one probe each.
+    if (CommonStartingAt(p) >= 2) return false;
+    if (lex_.org_suffixes.Contains(Sub(text_, e - 1, e))) return false;
+    for (size_t k = p; k < e; ++k) {
+      if (lex_.title_first.contains(text_[k]) &&
+          lex_.titles.LongestStartingAt(text_, k, e) > 0) {
         return false;
       }
+      if (lex_.byline_markers.LongestStartingAt(text_, k, e) > 1) return false;
     }
-    if (lex_.not_names.LongestStartingAt(text_, p, p + len) > 0) return false;
-    if (lex_.not_names.LongestEndingAt(text_, p + len, p) > 0) return false;
-    if (lex_.org_suffixes.Contains(Sub(text_, p + len - 1, p + len))) {
+    if (gazetteer_.Find(Sub(text_, p, e)) != nullptr) return false;
+    // Without a role before it, a name opens with no place (武汉…公司).
+    if (evidence == Evidence::kWeak &&
+        gazetteer_.names().LongestStartingAt(text_, p, e) >= 2) {
       return false;
     }
-    if (gazetteer_.Find(Sub(text_, p, p + len)) != nullptr) return false;
+    // A follower right after the name ends it whatever word it might form
+    // with the name's last character (王明说 against 明说).
+    const Follow after = FollowAt(e);
+    if (after != Follow::kParticle && after != Follow::kWord) {
+      for (size_t k = p + 1; k < e; ++k) {
+        if (CommonStartingAt(k) > e - k) return false;
+      }
+    }
+    // A word ending right at p (落实习近平) marks the edge as well as a role.
+    if (evidence == Evidence::kWeak &&
+        lex_.common_words.LongestEndingAt(
+            text_, p, p > kMaxWord ? p - kMaxWord : 0) == 0) {
+      for (size_t k = p + 1; k <= e; ++k) {
+        const size_t floor = k > kMaxWord ? k - kMaxWord : 0;
+        if (lex_.common_words.LongestEndingAt(text_, k, floor) > k - p) {
+          return false;
+        }
+      }
+    }
+    if (IsParticleSurname(p, surname) && CommonStartingAt(p + 1) >= 2) {
+      return false;
+    }
     return true;
+  }
+
+  bool IsParticleSurname(size_t p, size_t surname) const {
+    return surname == 1 && (lex_.particle_chars.contains(text_[p]) ||
+                            lex_.joiners.Contains(Sub(text_, p, p + 1)));
   }
 
   Follow FollowAt(size_t q) const {
     const size_t n = text_.size();
     if (q >= n || IsBoundary(text_[q])) return Follow::kBoundary;
-    if (lex_.particles.Contains(Sub(text_, q, q + 1))) return Follow::kParticle;
+    if (lex_.particle_chars.contains(text_[q])) return Follow::kParticle;
     if (lex_.followers.LongestStartingAt(text_, q, std::min(n, q + 8)) > 0 ||
         lex_.titles.LongestStartingAt(text_, q, std::min(n, q + 8)) > 0) {
       return Follow::kWord;
@@ -175,10 +289,15 @@ class PeopleScanner {
     return Follow::kNone;
   }
 
-  // ChooseNameLength picks the length of the name starting at p.
-  size_t ChooseNameLength(size_t p, size_t surname) const {
+  // ChooseNameLength picks the length of the name starting at p from what
+  // follows it; 0 when neither reading is plausible and ends cleanly. With
+  // `fallback` a plausible three-character reading is taken even when what
+  // follows is no listed word (a role word before it is evidence enough).
+  size_t ChooseNameLength(size_t p, size_t surname, Evidence evidence,
+                          bool fallback) const {
     const size_t l3 = surname + 2, l2 = surname + 1;
-    const bool v3 = ValidName(p, l3), v2 = ValidName(p, l2);
+    const bool v3 = PlausibleName(p, l3, surname, evidence);
+    const bool v2 = PlausibleName(p, l2, surname, evidence);
     const Follow f3 = v3 ? FollowAt(p + l3) : Follow::kNone;
     const Follow f2 = v2 ? FollowAt(p + l2) : Follow::kNone;
     // 姜华说。 / 彭建在督促: a particle after two characters ends the name
@@ -193,7 +312,48 @@ class PeopleScanner {
     if (f2 == Follow::kParticle) return l2;
     if (f2 == Follow::kWord) return l2;
     if (f3 == Follow::kOneThenBoundary) return l3;
+    if (!fallback || IsParticleSurname(p, surname)) return 0;
+    if (v3) return l3;
+    // The name ends where a word begins: 委员郭昀现场 (现场).
+    if (v2 && CommonStartingAt(p + l2) >= 2 &&
+        !lex_.particle_chars.contains(text_[p + l2 - 1])) {
+      return l2;
+    }
     return 0;
+  }
+
+  // ListSeparatorAt is the length of a list separator at q (、 or a
+  // joiner: 和, 及, 以及), or 0.
+  size_t ListSeparatorAt(size_t q) const {
+    const size_t n = text_.size();
+    if (q >= n) return 0;
+    if (IsListSeparator(text_[q])) return 1;
+    if (!lex_.joiner_first.contains(text_[q])) return 0;
+    return lex_.joiners.LongestStartingAt(text_, q, std::min(n, q + 3));
+  }
+
+  size_t SurnameAt(size_t r) const {
+    const size_t n = text_.size();
+    if (r >= n || !IsCjk(text_[r])) return 0;
+    return lex_.surnames.LongestStartingAt(text_, r, std::min(n, r + 2));
+  }
+
+  size_t TitleAt(size_t q) const {
+    const size_t n = text_.size();
+    if (q >= n || !lex_.title_first.contains(text_[q])) return 0;
+    const size_t tl =
+        lex_.titles.LongestStartingAt(text_, q, std::min(n, q + 8));
+    if (tl == 0) return 0;
+    if (lex_.not_titles.LongestStartingAt(text_, q, std::min(n, q + 10)) > 0) {
+      return 0;
+    }
+    return tl;
+  }
+
+  size_t GroupWordAt(size_t q) const {
+    if (q >= text_.size() || !lex_.group_first.contains(text_[q])) return 0;
+    return lex_.group_words.LongestStartingAt(text_, q,
+                                              std::min(text_.size(), q + 3));
   }
 
   // Segment is one "organization + role" before a name.
@@ -205,8 +365,8 @@ class PeopleScanner {
     size_t k = role_begin;
     const size_t floor =
         role_begin > kMaxOrgLength ? role_begin - kMaxOrgLength : 0;
-    while (k > floor && (IsCjk(text_[k - 1]) || (IsAsciiAlnum(text_[k - 1]) &&
-                                                 !IsDigit(text_[k - 1])))) {
+    while (k > floor && (IsCjk(text_[k - 1]) ||
+                         (IsLatin(text_[k - 1]) && !IsDigit(text_[k - 1])))) {
       --k;
     }
     size_t org_begin = k;
@@ -216,39 +376,186 @@ class PeopleScanner {
     return org_begin;
   }
 
+  // EmitSegments gives the name one line per title. A title written with
+  // no body of its own and with no default body takes the body of the
+  // title before it (某某公司董事长、CEO → both 某某公司).
+  void EmitSegments(const std::vector<Segment>& segments, size_t p,
+                    size_t len) {
+    const std::string name = EncodeUtf8(Sub(text_, p, p + len));
+    std::u32string_view previous_org;
+    for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
+      const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
+      std::u32string_view org = Sub(text_, it->org_begin, it->role_begin);
+      if (org.empty() && !lex_.title_orgs.contains(role)) org = previous_org;
+      Emit(name, EncodeUtf8(role), Organization(org, role, p), p, p + len);
+      previous_org = org;
+    }
+  }
+
+  // Rule "role before name": 市政协主席X, 市委副书记、市长X (one line per
+  // title), and the role distributing over a list: 副主席A、B和C. A joiner
+  // right after a role word joins roles, never starts a name (市长和…).
   size_t RoleBeforeName(size_t p, size_t surname) {
     if (p == 0 || !lex_.title_last.contains(text_[p - 1])) return 0;
     const size_t role_len = lex_.titles.LongestEndingAt(text_, p);
     if (role_len == 0) return 0;
-    const size_t len = ChooseNameLength(p, surname);
+    if (ListSeparatorAt(p) > 0) return 0;
+    const size_t len = ChooseNameLength(p, surname, Evidence::kStrong, true);
     if (len == 0) return 0;
     std::vector<Segment> segments;
     size_t role_end = p, role_begin = p - role_len;
     while (true) {
       const size_t org_begin = OrgBegin(role_begin);
       segments.push_back({org_begin, role_begin, role_end});
-      if (org_begin == 0 || text_[org_begin - 1] != U'、') break;
+      if (org_begin == 0 || !IsListSeparator(text_[org_begin - 1])) break;
       const size_t e = org_begin - 1;
       const size_t rl = lex_.titles.LongestEndingAt(text_, e);
       if (rl == 0) break;
       role_end = e;
       role_begin = e - rl;
     }
-    const std::string name = EncodeUtf8(Sub(text_, p, p + len));
-    for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
-      const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
-      Emit(name, EncodeUtf8(role),
-           Organization(Sub(text_, it->org_begin, it->role_begin), role, p), p,
-           p + len);
+    EmitSegments(segments, p, len);
+    Apposition(p, surname, len);
+    size_t end = p + len;
+    for (size_t count = 1; count < kMaxListNames; ++count) {
+      const size_t sep = ListSeparatorAt(end);
+      if (sep == 0) break;
+      const size_t r = end + sep;
+      const size_t s = SurnameAt(r);
+      if (s == 0 || TitleAt(r) > 0) break;
+      const size_t l = ChooseNameLength(r, s, Evidence::kStrong, false);
+      if (l == 0) break;
+      EmitSegments(segments, r, l);
+      end = r + l;
     }
-    return len;
+    return end - p;
   }
 
-  // SpansInto tells whether a listed word covers both text[p - 1] and
+  bool ClearLeftEdge(size_t p) const {
+    return p == 0 || IsBoundary(text_[p - 1]) ||
+           lex_.particle_chars.contains(text_[p - 1]) ||
+           (lex_.joiner_last.contains(text_[p - 1]) &&
+            lex_.joiners.LongestEndingAt(text_, p, p > 3 ? p - 3 : 0) > 0);
+  }
+
+  // Rule "list before role": A、B、C委员, A、B等委员, A、B等市领导 give each
+  // name the role (and the organization written between 等 and the role).
+  size_t NamesBeforeRole(size_t p, size_t surname) {
+    if (!ClearLeftEdge(p)) return 0;
+    const size_t n = text_.size();
+    std::vector<std::pair<size_t, size_t>>& names = list_;  // begin, length
+    names.clear();
+    size_t r = p, s = surname;
+    while (names.size() < kMaxListNames) {
+      size_t len = 0;
+      for (size_t l : {s + 2, s + 1}) {
+        // The cheap test of what follows first, then the word tests.
+        const size_t q = r + l;
+        if (q < n &&
+            (ListSeparatorAt(q) > 0 || text_[q] == U'等' || TitleAt(q) > 0 ||
+             GroupWordAt(q) > 0) &&
+            PlausibleName(r, l, s, Evidence::kWeak)) {
+          len = l;
+          break;
+        }
+      }
+      if (len == 0) return 0;
+      names.push_back({r, len});
+      const size_t q = r + len;
+      const size_t sep = ListSeparatorAt(q);
+      if (sep == 0) break;
+      r = q + sep;
+      s = SurnameAt(r);
+      if (s == 0) return 0;
+    }
+    size_t q = names.back().first + names.back().second;
+    const bool etc = q < n && text_[q] == U'等';
+    if (etc) ++q;
+    if (names.size() < 2 && !etc) return 0;
+    // 张明、李华夫妇: a group word names them without a role.
+    if (const size_t g = GroupWordAt(q)) {
+      for (const auto& [b, l] : names) {
+        EmitRoleless(EncodeUtf8(Sub(text_, b, b + l)), b, b + l);
+      }
+      return q + g - p;
+    }
+    size_t t = q;
+    while (t < n && t < q + kMaxListOrg && IsCjk(text_[t]) && TitleAt(t) == 0) {
+      ++t;
+    }
+    const size_t tl = TitleAt(t);
+    if (tl == 0) return 0;
+    const std::u32string_view role = Sub(text_, t, t + tl);
+    const std::string organization = Organization(Sub(text_, q, t), role, p);
+    for (const auto& [b, l] : names) {
+      Emit(EncodeUtf8(Sub(text_, b, b + l)), EncodeUtf8(role), organization, b,
+           b + l);
+    }
+    return t + tl - p;
+  }
+
+  // Rule "form of address": 张明同志, 李华女士 name a person with no role.
+  size_t NameBeforeAddress(size_t p, size_t surname) {
+    if (!ClearLeftEdge(p)) return 0;
+    const size_t n = text_.size();
+    for (size_t len : {surname + 2, surname + 1}) {
+      const size_t q = p + len;
+      if (q >= n || !lex_.address_first.contains(text_[q])) continue;
+      if (lex_.address_words.LongestStartingAt(text_, q, std::min(n, q + 3)) ==
+          0) {
+        continue;
+      }
+      if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
+      EmitRoleless(EncodeUtf8(Sub(text_, p, q)), p, q);
+      return len;
+    }
+    return 0;
+  }
+
+  void EmitRoleless(const std::string& name, size_t begin, size_t end) {
+    Person person;
+    person.name = name;
+    person.begin = static_cast<int64_t>(begin);
+    person.end = static_cast<int64_t>(end);
+    roleless_.push_back(std::move(person));
+  }
+
+  // Rule "apposition": X是一名心理咨询师, X是一位老政协委员: the role named
+  // within a few characters after an apposition word. The name itself
+  // needs a clear left edge unless a role came before it (`known_len`).
+  size_t Apposition(size_t p, size_t surname, size_t known_len) {
+    const size_t n = text_.size();
+    for (size_t len : {surname + 2, surname + 1}) {
+      if (known_len != 0 && len != known_len) continue;
+      const size_t c = p + len;
+      if (c >= n || !lex_.apposition_first.contains(text_[c])) continue;
+      const size_t a =
+          lex_.appositions.LongestStartingAt(text_, c, std::min(n, c + 4));
+      if (a == 0) continue;
+      if (known_len == 0 &&
+          (!ClearLeftEdge(p) ||
+           !PlausibleName(p, len, surname, Evidence::kWeak))) {
+        continue;
+      }
+      size_t t = c + a;
+      while (t < n && t < c + a + kMaxAppositionOrg && IsCjk(text_[t]) &&
+             TitleAt(t) == 0) {
+        ++t;
+      }
+      const size_t tl = TitleAt(t);
+      if (tl == 0 || FollowAt(t + tl) == Follow::kNone) continue;
+      const std::u32string_view role = Sub(text_, t, t + tl);
+      Emit(EncodeUtf8(Sub(text_, p, c)), EncodeUtf8(role),
+           Organization(Sub(text_, c + a, t), role, p), p, c);
+      return len;
+    }
+    return 0;
+  }
+
+  // WordSpansInto tells whether a listed word covers both text[p - 1] and
   // text[p], so that a name cannot start at p (关于建立, 主席会议).
   bool WordSpansInto(size_t p) const {
-    for (const WordSet* set :
-         {&lex_.titles, &lex_.not_names, &lex_.followers}) {
+    for (const WordSet* set : {&lex_.titles, &lex_.followers}) {
       for (size_t e = p + 1; e <= std::min(text_.size(), p + 4); ++e) {
         if (set->LongestEndingAt(text_, e) > e - p) return true;
       }
@@ -256,30 +563,31 @@ class PeopleScanner {
     return false;
   }
 
+  // Rule "name before role": 汪洋主席, ，薄涛委员说.
   size_t NameBeforeRole(size_t p, size_t surname) {
     const size_t n = text_.size();
     const auto title_at = [&](size_t q) {
       return q < n && lex_.title_first.contains(text_[q]);
     };
     if (!title_at(p + surname + 1) && !title_at(p + surname + 2)) return 0;
+    if (TitleAt(p + surname + 1) == 0 && TitleAt(p + surname + 2) == 0) {
+      return 0;
+    }
     if (p > 0 && lex_.org_suffixes.Contains(Sub(text_, p - 1, p))) return 0;
     if (WordSpansInto(p)) return 0;
     // A two-character name needs a clear left edge: 得到汪洋主席, ，薄涛委员.
-    const bool left_edge = p == 0 || IsBoundary(text_[p - 1]) ||
-                           lex_.particles.Contains(Sub(text_, p - 1, p));
+    const bool left_edge = ClearLeftEdge(p);
     for (size_t len : {surname + 2, surname + 1}) {
       if (len == surname + 1 && !left_edge) continue;
-      if (!ValidName(p, len)) continue;
       const size_t q = p + len;
-      if (!title_at(q)) continue;
-      const size_t tl =
-          lex_.titles.LongestStartingAt(text_, q, std::min(n, q + 8));
+      const size_t tl = TitleAt(q);
       if (tl == 0) continue;
-      if (lex_.not_titles.LongestStartingAt(text_, q, std::min(n, q + 10)) >
-          0) {
+      if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
+      // After the role a listed word or a clause start before the name.
+      if (FollowAt(q + tl) == Follow::kNone &&
+          !(p == 0 || IsBoundary(text_[p - 1]))) {
         continue;
       }
-      if (FollowAt(q + tl) == Follow::kNone) continue;
       const std::u32string_view role = Sub(text_, q, q + tl);
       Emit(EncodeUtf8(Sub(text_, p, q)), EncodeUtf8(role),
            Organization({}, role, p), p, q);
@@ -288,8 +596,327 @@ class PeopleScanner {
     return 0;
   }
 
-  // Organization normalises the text before a role: 市政协 → <city>市政协,
-  // 省委 → <province>省委, 政协 → the report's committee.
+  // NameToken tells whether text[b, e) is a credited name: 2-4 characters
+  // starting with a surname, plausible after a credit label.
+  bool NameToken(size_t b, size_t e) const {
+    if (e - b < 2 || e - b > 4) return false;
+    const size_t s = SurnameAt(b);
+    if (s == 0) return false;
+    // A compound surname may also be read as a single one (欧阳 / 欧).
+    return PlausibleName(b, e - b, s, Evidence::kStrong) ||
+           (s == 2 && PlausibleName(b, e - b, 1, Evidence::kStrong));
+  }
+
+  // Names collects the names of a credit: tokens of 2-4 characters, or
+  // single characters run together ("王 沛" → 王沛, span as written).
+  struct CreditNames {
+    std::vector<std::pair<size_t, size_t>> spans;
+    std::u32string pending;
+    size_t pending_begin = 0, pending_end = 0;
+    bool ok = true;
+  };
+  void AddToken(CreditNames* names, size_t b, size_t e) const {
+    if (e - b == 1) {
+      if (names->pending.empty()) names->pending_begin = b;
+      names->pending += text_[b];
+      names->pending_end = e;
+      return;
+    }
+    FlushPending(names);
+    if (NameToken(b, e)) {
+      names->spans.push_back({b, e});
+    } else {
+      names->ok = false;
+    }
+  }
+  void FlushPending(CreditNames* names) const {
+    if (names->pending.empty()) return;
+    const size_t s = lex_.surnames.LongestStartingAt(names->pending, 0, 2);
+    if (names->pending.size() >= 2 && names->pending.size() <= 4 && s > 0) {
+      names->spans.push_back({names->pending_begin, names->pending_end});
+    } else {
+      names->ok = false;
+    }
+    names->pending.clear();
+  }
+  std::string SpanName(size_t b, size_t e) const {
+    std::u32string name;
+    for (size_t k = b; k < e; ++k) {
+      if (!IsBlank(text_[k])) name += text_[k];
+    }
+    return EncodeUtf8(name);
+  }
+
+  // Rule "editor's credit": a line "label：names" whose label ends with a
+  // credit word (编辑 X, 责任编辑：X, 文稿审核:X, 终审 X). The label is the
+  // role; several labels may share a line (编辑：X 审核：Y). On a page's
+  // meta line other fields are skipped (2023-03-03 来源：某某网 作者：X):
+  // there a label needs its colon.
+  void CreditLine(size_t begin, size_t end) {
+    while (begin < end &&
+           (IsBlank(text_[begin]) || IsOpenBracket(text_[begin]))) {
+      ++begin;
+    }
+    while (end > begin &&
+           (IsBlank(text_[end - 1]) || IsCloseBracket(text_[end - 1]))) {
+      --end;
+    }
+    if (begin >= end || end - begin > kMaxMetaLine) return;
+    const auto is_colon = [](char32_t c) { return c == U'：' || c == U':'; };
+    std::vector<std::pair<std::string, CreditNames>> credits;
+    bool reading = false;  // inside a credit's names
+    for (size_t i = begin; i < end;) {
+      if (!IsCjk(text_[i])) {
+        // Digits, Latin letters or marks end the names of a credit.
+        if (!IsCreditSeparator(text_[i]) && reading) reading = false;
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < end && IsCjk(text_[j])) ++j;
+      const bool colon = j < end && is_colon(text_[j]);
+      const bool label =
+          j - i <= kMaxCreditLabel &&
+          lex_.credit_words.LongestEndingAt(text_, j, i) > 0 &&
+          (colon || (i == begin && (j == end || IsCreditSeparator(text_[j]))) ||
+           (reading && (j == end || IsCreditSeparator(text_[j])) &&
+            (!credits.back().second.spans.empty() ||
+             !credits.back().second.pending.empty())));
+      if (label) {
+        if (!credits.empty()) FlushPending(&credits.back().second);
+        credits.push_back({EncodeUtf8(Sub(text_, i, j)), {}});
+        reading = true;
+      } else if (colon) {
+        if (!credits.empty()) FlushPending(&credits.back().second);
+        reading = false;  // another field: 来源：…
+      } else if (reading) {
+        AddToken(&credits.back().second, i, j);
+      }
+      i = j;
+    }
+    if (credits.empty()) return;
+    FlushPending(&credits.back().second);
+    for (const auto& [role, names] : credits) {
+      if (!names.ok || names.spans.empty()) return;
+    }
+    for (const auto& [role, names] : credits) {
+      for (const auto& [b, e] : names.spans) {
+        Emit(SpanName(b, e), role, "", b, e);
+      }
+    }
+  }
+
+  // BracketCredits reads every short bracketed group on one line as a
+  // possible credit: (记者 王明), (记者王明), (某某网 记者 王明 通讯员 李华),
+  // (王明李华张强 文/图), and a bare name at a line's edge: (王明).
+  void BracketCredits() {
+    const size_t n = text_.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (text_[i] != U'(' && text_[i] != U'（') continue;
+      size_t j = i + 1;
+      while (j < n && j <= i + kMaxBracketGroup && !IsCloseBracket(text_[j]) &&
+             !IsOpenBracket(text_[j]) && !IsLineBreak(text_[j])) {
+        ++j;
+      }
+      if (j >= n || !IsCloseBracket(text_[j])) continue;
+      BracketGroup(i, j);
+      i = j;
+    }
+  }
+
+  bool AtLineEdge(size_t open, size_t close) const {
+    size_t a = open;
+    while (a > 0 && IsBlank(text_[a - 1])) --a;
+    size_t b = close + 1;
+    while (b < text_.size() && IsBlank(text_[b])) ++b;
+    return a == 0 || IsLineBreak(text_[a - 1]) || b == text_.size() ||
+           IsLineBreak(text_[b]);
+  }
+
+  std::string MarkerRole(size_t b, size_t e) const {
+    return lex_.byline_roles.find(Sub(text_, b, e))->second;
+  }
+
+  void BracketGroup(size_t open, size_t close) {
+    // Tokens: runs of CJK characters between credit separators.
+    std::vector<std::pair<size_t, size_t>> tokens;
+    for (size_t i = open + 1; i < close;) {
+      if (IsCreditSeparator(text_[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < close && IsCjk(text_[j])) ++j;
+      if (j == i) return;
+      tokens.push_back({i, j});
+      i = j;
+    }
+    if (tokens.empty()) return;
+    const auto is_marker = [&](size_t b, size_t e) {
+      return lex_.byline_markers.Contains(Sub(text_, b, e));
+    };
+    // Names first, markers last: (王明 李华 文/图), (王明李华张强文/图).
+    size_t last = tokens.size();
+    std::vector<std::string> roles;
+    while (last > 0 &&
+           is_marker(tokens[last - 1].first, tokens[last - 1].second)) {
+      roles.push_back(
+          MarkerRole(tokens[last - 1].first, tokens[last - 1].second));
+      --last;
+    }
+    // Markers lead, or a source names itself before the first marker
+    // (某某网 记者 王明).
+    const bool source_first = tokens.size() > 2 &&
+                              is_marker(tokens[1].first, tokens[1].second) &&
+                              !NameToken(tokens[0].first, tokens[0].second);
+    const bool markers_lead =
+        source_first || lex_.byline_markers.LongestStartingAt(
+                            text_, tokens[0].first, tokens[0].second) > 0;
+    if (!markers_lead && last > 0) {
+      // The last name may carry the first marker glued to it (陈小川文).
+      auto& [b, e] = tokens[last - 1];
+      const size_t glued = lex_.byline_markers.LongestEndingAt(text_, e, b);
+      if (glued > 0 && e - glued > b) {
+        roles.push_back(MarkerRole(e - glued, e));
+        e -= glued;
+      }
+    }
+    if (!markers_lead) {
+      std::vector<std::pair<size_t, size_t>> names;
+      for (size_t t = 0; t < last; ++t) {
+        if (!SplitNames(tokens[t].first, tokens[t].second, &names)) return;
+      }
+      if (names.empty()) return;
+      if (roles.empty()) {
+        // A bare name in brackets at a line's edge credits the writer.
+        if (!AtLineEdge(open, close) || last != tokens.size()) return;
+        for (const auto& [b, e] : names) {
+          const size_t s = SurnameAt(b);
+          if (!PlausibleName(b, e - b, s, Evidence::kWeak)) return;
+        }
+        roles.push_back("");
+      }
+      for (const std::string& role : roles) {
+        for (const auto& [b, e] : names) {
+          if (role.empty()) {
+            EmitRoleless(SpanName(b, e), b, e);
+          } else {
+            Emit(SpanName(b, e), role, "", b, e);
+          }
+        }
+      }
+      return;
+    }
+    // Markers lead: (记者 王明 通讯员 李华), (记者王明), (某某网 记者 王明).
+    std::vector<std::tuple<size_t, size_t, std::string>> found;
+    std::string role;
+    CreditNames names;
+    const auto flush = [&]() {
+      FlushPending(&names);
+      for (const auto& [b, e] : names.spans) found.emplace_back(b, e, role);
+      names.spans.clear();
+    };
+    for (size_t t = source_first ? 1 : 0; t < tokens.size(); ++t) {
+      const auto [b, e] = tokens[t];
+      if (is_marker(b, e)) {
+        flush();
+        role = MarkerRole(b, e);
+        continue;
+      }
+      // A marker with a modifier before it is a role as written (见习记者).
+      const size_t tail = lex_.byline_markers.LongestEndingAt(text_, e, b);
+      if (tail >= 2 && tail < e - b && e - b - tail <= 2 && !role.empty()) {
+        flush();
+        role = EncodeUtf8(Sub(text_, b, e));
+        continue;
+      }
+      const size_t m = lex_.byline_markers.LongestStartingAt(text_, b, e);
+      if (m >= 2 && NameToken(b + m, e)) {
+        flush();
+        role = MarkerRole(b, b + m);
+        found.emplace_back(b + m, e, role);
+        continue;
+      }
+      if (role.empty()) return;
+      AddToken(&names, b, e);
+      if (!names.ok) return;
+    }
+    // A marker closing the group with no names after it credits the names
+    // before it too: (文 王明 图) → 王明 文字 and 摄影.
+    const bool dangling = names.spans.empty() && names.pending.empty() &&
+                          !found.empty() &&
+                          is_marker(tokens.back().first, tokens.back().second);
+    flush();
+    if (!names.ok) return;
+    if (dangling) {
+      const size_t b = std::get<0>(found.back()), e = std::get<1>(found.back());
+      found.emplace_back(b, e, role);
+    }
+    std::string source =
+        source_first ? EncodeUtf8(Sub(text_, tokens[0].first, tokens[0].second))
+                     : NewsSource(open);
+    for (const auto& [b, e, r] : found) Emit(SpanName(b, e), r, source, b, e);
+  }
+
+  // NewsSource reads the dateline before a bracketed byline: 某某日报讯,
+  // 某某网南宁5月4日电 → 某某日报, 某某网 (the place and date dropped).
+  std::string NewsSource(size_t open) const {
+    size_t e = open;
+    while (e > 0 && IsBlank(text_[e - 1])) --e;
+    if (e == 0 || (text_[e - 1] != U'讯' && text_[e - 1] != U'电')) return "";
+    --e;
+    size_t b = e;
+    while (b > 0 && (IsCjk(text_[b - 1]) || IsDigit(text_[b - 1])) &&
+           e - b < kMaxCreditLine) {
+      --b;
+    }
+    // Drop a trailing date (5月4日) and then a trailing place (南宁).
+    while (e > b && (IsDigit(text_[e - 1]) || text_[e - 1] == U'月' ||
+                     text_[e - 1] == U'日')) {
+      --e;
+    }
+    if (const size_t place = gazetteer_.names().LongestEndingAt(text_, e, b);
+        place > 0 && place < e - b) {
+      e -= place;
+    }
+    if (e - b < 2) return "";
+    return EncodeUtf8(Sub(text_, b, e));
+  }
+
+  // SplitNames reads text[b, e) as one name of 2-4 characters or as names
+  // of three characters written together (王明华李建国).
+  bool SplitNames(size_t b, size_t e,
+                  std::vector<std::pair<size_t, size_t>>* names) const {
+    if (e - b >= 2 && e - b <= 4 && NameToken(b, e)) {
+      names->push_back({b, e});
+      return true;
+    }
+    if ((e - b) % 3 != 0) return false;
+    for (size_t k = b; k < e; k += 3) {
+      if (!NameToken(k, k + 3)) return false;
+      names->push_back({k, k + 3});
+    }
+    return true;
+  }
+
+  // ReportAuthors: a report's authors (byline, speaker) are people too.
+  void ReportAuthors() {
+    for (const Report& r : reports_) {
+      for (const Author& a : r.authors) {
+        if (a.name.empty()) continue;
+        const std::u32string name = DecodeUtf8(a.name);
+        const size_t from = static_cast<size_t>(std::max<int64_t>(0, r.begin));
+        const size_t at = text_.find(name, from);
+        if (at == std::u32string_view::npos) continue;
+        Emit(a.name, a.role, "", at, at + name.size());
+      }
+    }
+  }
+
+  // Organization normalises the text before a role: 政协 → the report's
+  // committee, 市政协 → <city>市政协, 省委 → <province>省委, 县政协 or 区政府
+  // → the report's county or district (绛县政协, 呈贡区政府); a role named
+  // without one takes its default from roles.txt (市长 → <city>市政府).
   std::string Organization(std::u32string_view org, std::u32string_view role,
                            size_t at) const {
     const Report* r =
@@ -326,9 +953,23 @@ class PeopleScanner {
     if (org == U"政协" && r) return r->organization;
     if (org[0] == U'市' && !city.empty()) return city + text;
     if (org[0] == U'省' && !province.empty()) return province + text;
-    if (org.substr(0, 2) == U"政协") {
+    if (r && (org[0] == U'县' || org[0] == U'区' || org[0] == U'州' ||
+              org[0] == U'市')) {
+      // The report's own committee names the place: 绛县政协 + 县委.
+      const std::u32string own = DecodeUtf8(r->organization);
+      const size_t level = own.find(org[0]);
+      if (level != std::u32string::npos && level > 0) {
+        return EncodeUtf8(own.substr(0, level)) + text;
+      }
+    }
+    if (org.find(U"政协") != std::u32string_view::npos) {
+      // The committee normalised, the body inside it kept: 政协兰州市委员会
+      // 研究室 → 兰州市政协研究室.
       if (auto committee = FindCommittee(org, gazetteer_)) {
-        return EncodeUtf8(committee->organization);
+        if (committee->begin == 0) {
+          return EncodeUtf8(committee->organization) +
+                 EncodeUtf8(org.substr(committee->end));
+        }
       }
     }
     return text;
@@ -352,6 +993,9 @@ class PeopleScanner {
   const PeopleLexicon& lex_;
   const Gazetteer& gazetteer_;
   std::vector<Person> people_;
+  std::vector<Person> roleless_;  // names seen without a role, in order
+
+  std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
   absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
 };
 

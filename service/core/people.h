@@ -1,11 +1,24 @@
-// Named people and their roles: 市政协主席李爱杰, 汪洋主席, bylines.
+// Named people and their roles (GUIDE §4).
 //
-// Role words, byline markers and the words that may stand around a name
-// come from data files (roles.txt, name_context.txt, surnames.txt; formats
-// in service/data/README.md). The scan is linear in the text: at every
-// surname character it checks for a role word ending just before it
-// (role before name) or starting just after a 2-4 character name (name
-// before role). Immutable after loading; safe for concurrent use.
+//   auto lexicon = LoadPeopleLexicon(roles, context, surnames, common_words);
+//   auto people = ExtractPeople(text, SplitLines(text), reports, *lexicon,
+//                               gazetteer);
+//   // "市政协副主席王明、李华出席" -> {王明, 副主席}, {李华, 副主席}
+//
+// A name is 2-4 characters starting with a surname and is only taken with
+// evidence: a role word right before or after it (市政协主席X, X委员), a
+// role shared by a list of names (副主席A、B和C, A、B等委员), a byline or
+// credit line (记者 X, 责任编辑：X), a bracketed credit ((记者X)), an
+// apposition (X是一名律师) or a form of address (X同志, role ""). A
+// candidate must also be plausible: no common word starts at its surname
+// (单位, 干部和, 常态化) or crosses its edges (常态 in 常态化), and it is no
+// place name. The common words hold no proper nouns, so 黄河 after a role
+// is a name (主席黄河主持) while 黄河流域 alone is nobody.
+// Role words, credit words and the words around a name come from data files
+// (roles.txt, name_context.txt, surnames.txt, common_words.txt; formats in
+// service/data/README.md). The scan is linear in the text: most characters
+// cost one set probe (is it a surname?). Immutable after loading; safe for
+// concurrent use.
 #ifndef REPORTFACTS_SERVICE_CORE_PEOPLE_H_
 #define REPORTFACTS_SERVICE_CORE_PEOPLE_H_
 
@@ -37,7 +50,12 @@ struct PeopleLexicon {
   WordSet surnames;         // single and compound surnames
   WordSet followers;        // words that may follow a name: 说, 介绍 ...
   WordSet particles;        // one-character followers: 在, 对, 与 ...
-  WordSet not_names;        // surname-initial words that are no names
+  WordSet credit_words;     // editors' credits: 编辑, 审核, 终审 ...
+  WordSet joiners;          // words joining list items: 和, 及, 与
+  WordSet group_words;      // after a list of names: 夫妇, 等人
+  WordSet appositions;      // between a name and its role: 是一名
+  WordSet address_words;    // forms of address after a name: 同志, 女士
+  WordSet common_words;     // frequent words: no name is one or a piece
   WordSet org_stops;        // words that end the text before an org
   WordSet org_suffixes;     // characters that end an organization name
   WordSet not_titles;       // words that start with a role word: 委员会
@@ -45,13 +63,19 @@ struct PeopleLexicon {
   // word lookup, so that most characters cost one set probe.
   CharSet title_first;
   CharSet title_last;
+  CharSet particle_chars;  // the particles themselves
+  CharSet joiner_first;
+  CharSet joiner_last;
+  CharSet group_first;
+  CharSet apposition_first;
+  CharSet address_first;
 };
 
-// LoadPeopleLexicon reads roles.txt, name_context.txt and surnames.txt;
-// a bad line is INVALID_ARGUMENT naming file:line.
+// LoadPeopleLexicon reads roles.txt, name_context.txt, surnames.txt and
+// common_words.txt; a bad line is INVALID_ARGUMENT naming file:line.
 absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
     const std::string& roles_path, const std::string& context_path,
-    const std::string& surnames_path);
+    const std::string& surnames_path, const std::string& common_words_path);
 
 // ExtractPeople finds every (name, role) once, at its first mention.
 // `lines` are SplitLines(text). `reports` (sorted by begin) resolve 市/省

@@ -481,9 +481,9 @@ std::optional<size_t> ReportReader::SpeakerAfter(size_t k,
   if (tokens.back().size() > 1) {
     *name = std::u32string(tokens.back());
   } else {
-    for (size_t t = tokens.size(); t > 0 && tokens[t - 1].size() == 1; --t) {
-      name->insert(0, std::u32string(tokens[t - 1]));
-    }
+    size_t first = tokens.size();
+    while (first > 0 && tokens[first - 1].size() == 1) --first;
+    for (size_t t = first; t < tokens.size(); ++t) name->append(tokens[t]);
   }
   for (char32_t c : *name) {
     if (!IsCjk(c)) return std::nullopt;

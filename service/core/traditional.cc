@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "service/core/chars.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -127,10 +128,17 @@ void ConvertedText::MapBack(Extraction* facts) const {
     d.begin = OriginalBegin(d.begin);
     d.end = OriginalEnd(d.end);
   }
+  // A name is the characters of its span as written, blanks removed
+  // (夏 穎 → 夏穎), so it is cut from the span rather than searched for.
   for (Person& p : facts->people) {
-    p.name = Recut(p.name, p.begin, size);
     p.begin = OriginalBegin(p.begin);
     p.end = OriginalEnd(p.end);
+    std::u32string name;
+    for (int64_t k = p.begin; k < p.end; ++k) {
+      const char32_t c = original_[static_cast<size_t>(k)];
+      if (!IsBlank(c)) name.push_back(c);
+    }
+    if (!name.empty()) p.name = EncodeUtf8(name);
   }
 }
 

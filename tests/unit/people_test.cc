@@ -1,10 +1,14 @@
 // Tests of people extraction on small texts written for the tests.
 #include "service/core/people.h"
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "service/core/extractor.h"
+#include "service/core/gazetteer.h"
+#include "service/core/text_lines.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -109,6 +113,240 @@ TEST_F(PeopleTest, RoleWordsAndPhrasesAreNoNames) {
   for (const Person& p : people) {
     EXPECT_TRUE(p.role == "通讯员") << p.name << "/" << p.role;
   }
+}
+
+// ---- Rule tables (Duckling style): each rule with positives and
+// negatives written for the rule. The texts follow kHeader, so 市 is 潍坊
+// and 省 is 山东.
+
+struct Expected {
+  const char* text;
+  const char* name;
+  const char* role;
+  const char* organization;  // nullptr: not checked
+};
+
+void CheckPositives(
+    const std::vector<Expected>& cases,
+    const std::function<std::vector<Person>(std::string)>& run) {
+  for (const Expected& c : cases) {
+    const auto people = run(std::string(kHeader) + c.text);
+    const Person* found = nullptr;
+    for (const Person& p : people) {
+      if (p.name == c.name && p.role == c.role) found = &p;
+    }
+    ASSERT_NE(found, nullptr) << c.text << " -> " << c.name << "/" << c.role;
+    if (c.organization != nullptr) {
+      EXPECT_EQ(found->organization, c.organization) << c.text;
+    }
+  }
+}
+
+// Negatives: nobody but the header's byline (通讯员 赵磊, 钱芳).
+void CheckNegatives(
+    const std::vector<const char*>& texts,
+    const std::function<std::vector<Person>(std::string)>& run) {
+  for (const char* text : texts) {
+    for (const Person& p : run(std::string(kHeader) + text)) {
+      EXPECT_EQ(p.role, "通讯员") << text << " -> " << p.name << "/" << p.role;
+    }
+  }
+}
+
+TEST_F(PeopleTest, RuleRoleBeforeName) {
+  CheckPositives(
+      {
+          {"市政协主席孙明远主持会议。", "孙明远", "主席", "潍坊市政协"},
+          {"市委书记周海出席。", "周海", "书记", "潍坊市委"},
+          {"市长刘大为讲话。", "刘大为", "市长", "潍坊市政府"},
+          {"省委常委、市委书记周海调研。", "周海", "常委", "山东省委"},
+          {"省委常委、市委书记周海调研。", "周海", "书记", "潍坊市委"},
+          // A place name may be a name when a role stands before it.
+          {"市政协主席黄河主持会议。", "黄河", "主席", "潍坊市政协"},
+          // A three-character reading with nothing listed after it.
+          {"区政协副主席白云飞受委托作报告。", "白云飞", "副主席", nullptr},
+          // The name ends where a common word begins.
+          {"市政协委员郭昀现场答复。", "郭昀", "委员", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "分管副市长和分工负责的同志参加。",    // a joiner after a role
+          "主席会议成员常态化走访委员。",        // 常态化 is a word
+          "委员单位积极配合。",                  // 单位
+          "委员全年提交提案。",                  // 全年
+          "深入学习总书记关于政协工作的论述。",  // 关于
+          "委员向大会提交提案。",  // a particle surname before a word
+          "委员强则政协强。",      // 则 is a particle
+      },
+      Run);
+}
+
+TEST_F(PeopleTest, RuleRoleOverAList) {
+  CheckPositives(
+      {
+          {"市政协副主席王建国、李秀英和赵志刚出席。", "王建国", "副主席",
+           "潍坊市政协"},
+          {"市政协副主席王建国、李秀英和赵志刚出席。", "李秀英", "副主席",
+           "潍坊市政协"},
+          {"市政协副主席王建国、李秀英和赵志刚出席。", "赵志刚", "副主席",
+           "潍坊市政协"},
+          {"会上，委员孟凡军、韩雪及邓立平发言。", "韩雪", "委员", nullptr},
+      },
+      Run);
+  CheckNegatives({"市政协副主席和秘书长出席。"}, Run);
+}
+
+TEST_F(PeopleTest, RuleListBeforeRole) {
+  CheckPositives(
+      {
+          {"其中，张德明、刘素芳、陈光辉委员分别发言。", "张德明", "委员",
+           "潍坊市政协"},
+          {"其中，张德明、刘素芳、陈光辉委员分别发言。", "陈光辉", "委员",
+           nullptr},
+          {"。周立新、孙玉兰等委员捐资助学。", "孙玉兰", "委员", nullptr},
+          {"得到王晓明、李大成等市领导批示。", "李大成", "领导", "潍坊市"},
+          // A group word names the list without a role.
+          {"，陈永福、林美玲夫妇捐赠了物资。", "林美玲", "", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "机关干部和委员参加培训。",  // 干部 is a word
+          "共有30余名委员参加。",      // after a number
+          "黄河流域生态保护调研。",    // no role, no name
+          "提案和建议由委员提出。",
+          "，与烟台刘记食品公司签约。",  // a place opens the name
+          "，武汉王先生餐饮公司签约。",
+      },
+      Run);
+}
+
+TEST_F(PeopleTest, RuleApposition) {
+  CheckPositives(
+      {
+          {"。何建华是一名律师，长期参与调解。", "何建华", "律师", nullptr},
+          {"。许文博是一位老委员，多年来建言献策。", "许文博", "委员", nullptr},
+      },
+      Run);
+  CheckNegatives({"。这是一名委员的心声。"}, Run);
+}
+
+TEST_F(PeopleTest, RuleFormOfAddress) {
+  CheckPositives(
+      {
+          {"。谭国庆同志长期从事基层工作。", "谭国庆", "", ""},
+          {"，柯美玲女士捐赠了图书。", "柯美玲", "", nullptr},
+      },
+      Run);
+  // A name with a role elsewhere gets no role-less line.
+  const auto people =
+      Run(std::string(kHeader) +
+          "市政协委员谭国庆发言。。谭国庆同志长期从事基层工作。");
+  EXPECT_NE(Find(people, "谭国庆", "委员"), nullptr);
+  EXPECT_EQ(Find(people, "谭国庆", ""), nullptr);
+  CheckNegatives({"。各位同志，大家好。", "，全体同志参加。"}, Run);
+}
+
+TEST_F(PeopleTest, RuleEditorsCredits) {
+  CheckPositives(
+      {
+          {"全文完。\n责任编辑：孟晓东\n", "孟晓东", "责任编辑", ""},
+          {"全文完。\n编辑 杜小川\n", "杜小川", "编辑", nullptr},
+          {"全文完。\n文稿审核：秦立伟\n", "秦立伟", "文稿审核", nullptr},
+          {"全文完。\n编辑：韩冰 审核：鲁强\n", "鲁强", "审核", nullptr},
+          {"全文完。\n终审 宋 凯\n", "宋凯", "终审", nullptr},
+          {"全文完。\n2024-05-06 09:30  来源：某某网  作者：蒋文辉 林 菁\n",
+           "林菁", "作者", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "\n编辑部门负责审核稿件\n",  // no credit shape
+          "\n责任编辑：\n",
+          "\n来源：某某融媒体中心 王立\n",  // a source, no credit word
+          "\n编辑：这是本期内容\n",
+      },
+      Run);
+}
+
+TEST_F(PeopleTest, RuleBracketedCredits) {
+  CheckPositives(
+      {
+          {"会议闭幕。(记者 徐晓峰)", "徐晓峰", "记者", nullptr},
+          {"某某日报讯(记者孔德宇)昨日召开会议。", "孔德宇", "记者", nullptr},
+          {"会议闭幕。（某某日报 记者 邹小燕 通讯员 潘立）", "潘立", "通讯员",
+           nullptr},
+          {"会议闭幕。(钱文韬 文/图)", "钱文韬", "摄影", nullptr},
+          {"会议闭幕。(钱文韬 文/图)", "钱文韬", "文字", nullptr},
+          {"会议闭幕。(孙立群田晓东文/图)", "田晓东", "文字", nullptr},
+          {"会议闭幕。\n(魏海平)\n", "魏海平", "", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "(2024年)会议召开。",
+          "创建(文明城市)工作。",
+          "会上(王府井街道)介绍经验。",
+          "会议（记者招待会）举行。",
+      },
+      Run);
+}
+
+TEST_F(PeopleTest, RuleOrganizations) {
+  CheckPositives(
+      {
+          {"政协主席孙明远讲话。", "孙明远", "主席", "潍坊市政协"},
+          {"市政协研究室主任邓建设介绍。", "邓建设", "主任",
+           "潍坊市政协研究室"},
+          {"政协兰州市委员会研究室主任邓建设介绍。", "邓建设", "主任",
+           "兰州市政协研究室"},
+          {"市人大常委会主任罗志远出席。", "罗志远", "主任",
+           "潍坊市人大常委会"},
+          {"省委书记韦德明讲话。", "韦德明", "书记", "山东省委"},
+          {"市政协委员、某某科技公司董事长、总经理闫立春说。", "闫立春",
+           "总经理", "某某科技公司"},
+          {"某某日报南宁5月4日电(记者 卓文涛)会议召开。", "卓文涛", "记者",
+           "某某日报"},
+      },
+      Run);
+}
+
+// County and district bodies take the place of the report's own committee
+// (ExtractPeople called with a report whose organization is known).
+TEST(PeopleOrganization, CountyBodiesTakeTheReportsCounty) {
+  const std::string dir = REPORTFACTS_DATA_DIR;
+  auto lexicon =
+      LoadPeopleLexicon(dir + "/roles.txt", dir + "/name_context.txt",
+                        dir + "/surnames.txt", dir + "/common_words.txt");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  auto gazetteer = Gazetteer::Load(dir + "/gazetteer.tsv");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
+  const std::u32string text = DecodeUtf8(
+      "会议由县政协副主席韩立平主持，县委书记吕德明讲话，"
+      "县政府副县长邵青出席。");
+  Report report;
+  report.end = static_cast<int64_t>(text.size());
+  report.organization = "长兴县政协";
+  const auto people =
+      ExtractPeople(text, SplitLines(text), {report}, *lexicon, *gazetteer);
+  const auto org_of = [&](const std::string& name) -> std::string {
+    for (const Person& p : people) {
+      if (p.name == name) return p.organization;
+    }
+    return "<missing>";
+  };
+  EXPECT_EQ(org_of("韩立平"), "长兴县政协");
+  EXPECT_EQ(org_of("吕德明"), "长兴县委");
+  EXPECT_EQ(org_of("邵青"), "长兴县政府");
+}
+
+TEST_F(PeopleTest, TraditionalNamesAreGivenAsWritten) {
+  const auto people =
+      Run("市政協副主席陳明華出席會議，並聽取委員意見。（記者 鄭 宏）\n");
+  EXPECT_NE(Find(people, "陳明華", "副主席"), nullptr);
+  EXPECT_NE(Find(people, "鄭宏", "记者"), nullptr);
+  EXPECT_EQ(Find(people, "陈明华", "副主席"), nullptr);
 }
 
 }  // namespace
