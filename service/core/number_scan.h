@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "service/core/chars.h"  // IsDigit, which callers used from here
 #include "service/core/facts.h"
 #include "service/core/lexicon.h"
 
@@ -67,11 +68,6 @@ std::vector<NumberMention> ScanNumbers(std::u32string_view text,
 // it is, fills `mention`. Exposed for tests.
 Exclusion ClassifyDigitRun(std::u32string_view text, size_t begin, size_t end,
                            const UnitTable& table, NumberMention* mention);
-
-// IsDigit is true for ASCII and fullwidth digits.
-inline bool IsDigit(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
-}
 
 }  // namespace reportfacts
 

@@ -25,9 +25,10 @@ Pos PosFromTag(std::string_view tag) {
       if (tag == "ns") return Pos::kPlaceName;
       return Pos::kNoun;
     case 'j':
+      return Pos::kNoun;
     case 'l':
     case 'i':
-      return Pos::kNoun;
+      return Pos::kSetPhrase;
     case 'v':
       return tag == "vn" ? Pos::kVerbalNoun : Pos::kVerb;
     case 'a':
@@ -79,8 +80,7 @@ class Dictionary::Builder {
 
   Dictionary Build() {
     Dictionary dict;
-    auto entries = std::make_shared<
-        absl::flat_hash_map<std::u32string_view, Entry, U32Hash, U32Eq>>();
+    auto entries = std::make_shared<Map>();
     entries->reserve(rows_.size() * 2);
     const std::u32string_view all(*buffer_);
     double total = 0;
@@ -128,6 +128,7 @@ namespace {
 // An overlay word without a frequency is made this likely, so that it wins
 // over the split of common words it contains.
 constexpr uint32_t kOverlayFreq = 5000;
+constexpr uint32_t kRarePhraseFreq = 3;
 
 // The tags of jieba's dictionary, and the genre's "agent".
 bool IsKnownTag(std::string_view tag) {
@@ -212,7 +213,9 @@ absl::Status ReadJieba(const std::string& path, Dictionary::Builder* b) {
       i += n;
     }
     const size_t size = buffer->size() - offset;
-    if (size == 0 || size > 255) {
+    // jieba's rarest long entries (frequency 3 or less, four characters or
+    // more) are mostly phrases (开展调研, 充分利用) cut better by their parts.
+    if (size == 0 || size > 255 || (size >= 4 && freq <= kRarePhraseFreq)) {
       buffer->resize(offset);
       continue;
     }
@@ -286,7 +289,9 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     for (size_t len = 1; len <= max_length && i + len <= n; ++len) {
       const Dictionary::Entry* e = dict.Find(text.substr(begin + i, len));
       if (e == nullptr) break;
-      if (e->freq == 0) continue;
+      // A set phrase (解决问题, 迎难而上) is a clause, not a word: its parts
+      // tell the rules more. A genre overlay can make one a noun.
+      if (e->freq == 0 || (e->pos == Pos::kSetPhrase && len > 2)) continue;
       const double score =
           std::log(static_cast<double>(e->freq)) - log_total + route[i + len];
       if (score > best || (len == 1 && score >= best)) {

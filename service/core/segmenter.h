@@ -33,7 +33,8 @@ namespace reportfacts {
 // classes the phrase rules ask about.
 enum class Pos : uint8_t {
   kUnknown,        // no dictionary word covers it
-  kNoun,           // n, ng, nz, nt, j (abbreviation), l and i (set phrases)
+  kNoun,           // n, ng, nz, nt, j (abbreviation)
+  kSetPhrase,      // l, i: set phrases; the segmenter cuts them into parts
   kPersonName,     // nr, nrt, nrfg
   kPlaceName,      // ns
   kVerbalNoun,     // vn, an: a verb or adjective used as a noun
@@ -109,9 +110,8 @@ class Dictionary {
  private:
   // Words live in one buffer; the map's keys are views into it.
   std::shared_ptr<const std::u32string> buffer_;
-  std::shared_ptr<
-      absl::flat_hash_map<std::u32string_view, Entry, U32Hash, U32Eq>>
-      entries_;
+  using Map = absl::flat_hash_map<std::u32string_view, Entry, U32Hash, U32Eq>;
+  std::shared_ptr<Map> entries_;
   double log_total_ = 0;
   size_t max_length_ = 1;
   size_t words_ = 0;

@@ -116,7 +116,9 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
 
 const std::string& Taxonomy::Classify(std::u32string_view object,
                                       std::u32string_view action,
-                                      std::u32string_view unit) const {
+                                      std::u32string_view unit,
+                                      Frame frame) const {
+  (void)frame;
   // The rules each field allows, then the first rule all three allow.
   const auto allowed = [](std::u32string_view text,
                           const KeywordIndex::Bits& found,

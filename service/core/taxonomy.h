@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "service/core/keyword_index.h"
+#include "service/core/phrase.h"
 
 namespace reportfacts {
 
@@ -44,7 +45,8 @@ class Taxonomy {
   // Classify returns the indicator id for a metric, or "other".
   const std::string& Classify(std::u32string_view object,
                               std::u32string_view action,
-                              std::u32string_view unit) const;
+                              std::u32string_view unit,
+                              Frame frame = Frame::kCount) const;
 
   const std::vector<Indicator>& indicators() const { return indicators_; }
   const std::vector<IndicatorRule>& rules() const { return rules_; }
