@@ -339,7 +339,11 @@ bool RateRule(const Clause& c, Reading* r) {
   }
   // The rate word itself (满意率), or with the noun before a short one.
   size_t b = e - 1;
-  if (last.size() < 3 && b > 0 && IsNounish(c.left[b - 1].pos)) --b;
+  if (last.size() < 3 && b > 0 &&
+      (IsNounish(c.left[b - 1].pos) ||
+       (last.size() == 1 && c.left[b - 1].pos == Pos::kVerb))) {
+    --b;  // 立案 + 率: a rate the dictionary cut in two
+  }
   r->object = ObjectText(c, c.left, b, e);
   r->action = action;
   r->frame = Frame::kRate;
