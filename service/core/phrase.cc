@@ -530,14 +530,13 @@ bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
     while (y > x && (IsSpace(text[y - 1]) || BreaksAt(text, y - 1))) --y;
     // 在…中 or a bare …中 after a noun (提案类别中): the set of the parts.
     const size_t open = x < y && text[x] == U'在' ? x + 1 : x;
-    if (y - x >= 3 && y - x <= 24 && text[y - 1] == U'中') {
+    if (y - x >= 3 && y - x <= 32 && text[y - 1] == U'中') {
       Clause c;
       c.text = text;
       c.lex = &lex;
       c.left = Tokens(text, open, y - 1, *lex.dictionary);
       // Without 在 the clause must be a bare noun phrase (其中 is no frame).
       if (open == x && (c.left.empty() || !IsNounish(c.left.back().pos) ||
-                        ActionBefore(c, c.left.size()).size() > 0 ||
                         c.left.front().pos == Pos::kPronoun)) {
         return false;
       }
@@ -1244,10 +1243,15 @@ std::vector<MetricPhrase> ReadByRules(
     while (period_begin > frame_from && !EndsPeriod(text[period_begin - 1])) {
       --period_begin;
     }
-    const bool same_period_as_prev =
-        k > 0 && period_begin == frame_from && prev_end >= reach_floor;
-    if (same_period_as_prev &&
-        HasQizhong(text, period_begin, m.qualifier_begin)) {
+    // 其中 splits the count just before it, in this period or closing the
+    // one before (立案300件。其中…), but not across a paragraph.
+    bool same_period_as_prev = k > 0 && prev_end >= reach_floor;
+    for (size_t i = prev_end; same_period_as_prev && i < m.qualifier_begin;
+         ++i) {
+      if (IsLineBreak(text[i])) same_period_as_prev = false;
+    }
+    if (same_period_as_prev && period_begin == frame_from &&
+        HasQizhong(text, prev_end, m.qualifier_begin)) {
       set_mention = out[k - 1].set_mention >= 0 ? out[k - 1].set_mention
                                                 : static_cast<int>(k - 1);
       set_object.clear();
@@ -1304,6 +1308,29 @@ std::vector<MetricPhrase> ReadByRules(
   return out;
 }
 
+// DropPinyinGlosses removes pronunciation glosses in brackets that some
+// pages put after a character (提(ti)案 -> 提案).
+void DropPinyinGlosses(std::u32string* s) {
+  size_t out = 0;
+  for (size_t i = 0; i < s->size(); ++i) {
+    const char32_t c = (*s)[i];
+    if (IsOpenBracket(c)) {
+      size_t j = i + 1;
+      while (j < s->size() && j - i <= 8 &&
+             (((*s)[j] >= U'a' && (*s)[j] <= U'z') || (*s)[j] > 0x7F) &&
+             !IsCjk((*s)[j]) && !IsCloseBracket((*s)[j])) {
+        ++j;
+      }
+      if (j > i + 1 && j < s->size() && IsCloseBracket((*s)[j])) {
+        i = j;
+        continue;
+      }
+    }
+    (*s)[out++] = c;
+  }
+  s->resize(out);
+}
+
 }  // namespace
 
 std::vector<MetricPhrase> AnalysePhrases(
@@ -1321,10 +1348,13 @@ std::vector<MetricPhrase> AnalysePhrases(
   for (size_t k = 0; k < out.size(); ++k) {
     MetricPhrase& p = out[k];
     const MetricPhrase& l = lexical[k];
-    if (p.frame != Frame::kCount) continue;
-    p.object = l.object;
-    p.action = l.action;
-    p.phrase_end = l.phrase_end;
+    if (p.frame == Frame::kCount) {
+      p.object = l.object;
+      p.action = l.action;
+      p.phrase_end = l.phrase_end;
+    }
+    DropPinyinGlosses(&p.object);
+    DropPinyinGlosses(&p.action);
   }
   return out;
 }
