@@ -1315,6 +1315,27 @@ bool FillsGaps(std::string_view rule) {
   return rule == "list" || rule == "light_verb" || rule == "carry_over";
 }
 
+// AddsKind says whether the rules' object is the lexical one with words in
+// front that say which kind: a topic (经济建设方面 + 来信) or kind words
+// (distinguishers). Other words in front (adjectives, places, who) stay
+// out, as the lexical reading has them.
+bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
+              const Dictionary& dict) {
+  if (shorter.empty() || longer.size() <= shorter.size() ||
+      longer.substr(longer.size() - shorter.size()) != shorter) {
+    return false;
+  }
+  const std::u32string_view front =
+      longer.substr(0, longer.size() - shorter.size());
+  if (front.size() >= 2 && front.substr(front.size() - 2) == U"方面") {
+    return true;
+  }
+  for (const Word& w : Segment(front, 0, front.size(), dict)) {
+    if (w.pos != Pos::kDistinguisher) return false;
+  }
+  return true;
+}
+
 // DropPinyinGlosses removes pronunciation glosses in brackets that some
 // pages put after a character (提(ti)案 -> 提案).
 void DropPinyinGlosses(std::u32string* s) {
@@ -1361,7 +1382,12 @@ std::vector<MetricPhrase> AnalysePhrases(
       // lists cannot see (an enumeration, a light verb, a carried object)
       // fills the field.
       const bool fills = FillsGaps(p.rule);
-      if (!(fills && l.object.empty())) p.object = l.object;
+      if (!(fills && l.object.empty()) &&
+              !(p.rule == std::string_view("verb_object_number") ||
+                p.rule == std::string_view("number_measure_noun")) ||
+          !AddsKind(p.object, l.object, *lexicon.dictionary)) {
+        p.object = l.object;
+      }
       if (!(fills && l.action.empty())) p.action = l.action;
       p.phrase_end = l.phrase_end;
     }
