@@ -1388,7 +1388,14 @@ std::vector<MetricPhrase> AnalysePhrases(
           !AddsKind(p.object, l.object, *lexicon.dictionary)) {
         p.object = l.object;
       }
-      if (!(fills && l.action.empty())) p.action = l.action;
+      // A verb inside the object (经济建设方面来信: 建设) is not its action.
+      const bool action_in_object =
+          !l.action.empty() &&
+          (l.object.find(l.action) != std::u32string::npos ||
+           p.object.find(l.action) != std::u32string::npos);
+      if (!(fills && l.action.empty()) && !action_in_object) {
+        p.action = l.action;
+      }
       p.phrase_end = l.phrase_end;
     }
     DropPinyinGlosses(&p.object);
