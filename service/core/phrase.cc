@@ -1327,9 +1327,7 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   }
   const std::u32string_view front =
       longer.substr(0, longer.size() - shorter.size());
-  if (front.size() >= 2 && front.substr(front.size() - 2) == U"方面") {
-    return true;
-  }
+  if (longer.find(U"方面") != std::u32string_view::npos) return true;
   for (const Word& w : Segment(front, 0, front.size(), dict)) {
     if (w.pos != Pos::kDistinguisher) return false;
   }
@@ -1376,7 +1374,12 @@ std::vector<MetricPhrase> AnalysePhrases(
   // sample pages), so the switch waits until one does.
   for (size_t k = 0; k < out.size(); ++k) {
     MetricPhrase& p = out[k];
-    const MetricPhrase& l = lexical[k];
+    MetricPhrase l = lexical[k];
+    // An object of marks only (a closing bracket) names nothing.
+    if (std::none_of(l.object.begin(), l.object.end(),
+                     [](char32_t c) { return IsCjk(c) || IsLatin(c); })) {
+      l.object.clear();
+    }
     if (p.frame == Frame::kCount) {
       // Where the word lists found nothing, a rule that reads structure the
       // lists cannot see (an enumeration, a light verb, a carried object)
