@@ -96,7 +96,7 @@ bool IsDroppable(Pos p) {
 }
 
 // Tokens is a clause's words with quoted and bracketed spans merged into
-// single nouns (“请你来”活动 keeps its quotes as one word).
+// single nouns (“民生茶叙”活动 keeps its quotes as one word).
 std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
                          const Dictionary& dict) {
   std::vector<Word> words = Segment(text, begin, end, dict);
@@ -118,7 +118,7 @@ std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
         ++j;
       }
       if (j < words.size() && j > i + 1) {
-        // A bracket closes a noun that goes on (乡镇(街道)办事处) or glosses
+        // A bracket closes a noun that goes on (社区(村)服务点) or glosses
         // the word before; either way it joins the noun before it.
         if (IsOpenBracket(c) && !out.empty() && IsNounish(out.back().pos)) {
           out.back().end = words[j].end;
@@ -471,7 +471,7 @@ bool HeldEventRule(const Clause& c, Reading* r) {
              (c.left[b - 1].pos == Pos::kNoun ||
               c.left[b - 1].pos == Pos::kDistinguisher) &&
              !IsJoiner(c.LeftWord(b - 1)) && c.left[b - 1].pos != Pos::kAgent) {
-        // Nouns right before the event say which kind (党组理论学习).
+        // Nouns right before the event say which kind (专题读书学习).
         if (b - 1 > i && IsJoiner(c.LeftWord(b - 2))) break;
         --b;
       }
@@ -528,7 +528,7 @@ bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
     size_t y = e;
     while (x < y && IsSpace(text[x])) ++x;
     while (y > x && (IsSpace(text[y - 1]) || BreaksAt(text, y - 1))) --y;
-    // 在…中 or a bare …中 after a noun (提案类别中): the set of the parts.
+    // 在…中 or a bare …中 after a noun (来信类别中): the set of the parts.
     const size_t open = x < y && text[x] == U'在' ? x + 1 : x;
     if (y - x >= 3 && y - x <= 32 && text[y - 1] == U'中') {
       Clause c;
@@ -594,7 +594,7 @@ bool IsLexicalClauseBreak(char32_t c) {
 }
 
 // BreaksAt says whether text[i] ends a clause. A line break between two
-// Chinese characters is a column break of the page layout (浏览\n\n量), not
+// Chinese characters is a column break of the page layout (阅读\n\n量), not
 // the end of a clause.
 bool LexicalBreaksAt(std::u32string_view text, size_t i) {
   const char32_t c = text[i];
@@ -623,7 +623,7 @@ inline bool IsSentenceBreak(char32_t c) {
   }
 }
 
-// A preposition that opens a phrase (对141件提案, 由330多位委员) is not part
+// A preposition that opens a phrase (对20件来信, 由50多位会员) is not part
 // of the object.
 bool IsPreposition(char32_t c) {
   switch (c) {
@@ -646,7 +646,7 @@ bool IsPreposition(char32_t c) {
 }
 
 // A list mark right before a number means the object follows the number
-// (…沟通等10项助企活动, …和12个企事业单位).
+// (…座谈等8项助学活动, …和6个行业协会).
 bool IsListMark(char32_t c) {
   return c == U'等' || c == U'和' || c == U'及' || c == U'、' || c == U'与';
 }
@@ -658,14 +658,14 @@ constexpr std::u32string_view kFillers[] = {
     U"连续", U"已经", U"一共", U"共",   U"计",   U"达",   U"已",
     U"为",   U"有",   U"了",   U"等",   U"各"};
 
-// Words that end a noun phrase after the number (件提案全部办复).
+// Words that end a noun phrase after the number (封来信全部答复).
 constexpr std::u32string_view kPhraseStops[] = {
     U"全部", U"分别", U"均",   U"都",  U"已", U"得到", U"成功",
     U"进行", U"在",   U"被",   U"将",  U"把", U"向",   U"从",
     U"由",   U"于",   U"中",   U"为",  U"共", U"并",   U"先后",
     U"累计", U"预计", U"以及", U"功能"};
 
-// Adverbs that may stand between a noun phrase and its verb (项目成功签约).
+// Adverbs that may stand between a noun phrase and its verb (项目顺利签约).
 constexpr std::u32string_view kAdverbs[] = {U"成功", U"全部", U"均",  U"都",
                                             U"已",   U"先后", U"共",  U"分别",
                                             U"得到", U"进行", U"全面"};
@@ -707,7 +707,7 @@ struct Token {
 
 // Tokenize cuts [begin, end) by longest match over nouns and verbs, from
 // right to left: what matters most is the word that ends right before the
-// number (首批政协委员工作室 ends in 委员工作室). A noun wins a tie so that
+// number (首批社区服务站 ends in 服务站). A noun wins a tie so that
 // 总投资 is not read as the verb 投资.
 std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
                             const PhraseLexicon& lex) {
@@ -764,10 +764,10 @@ class ClauseAnalyser {
         out.erase(0, mod);
         changed = true;
       }
-      // 烟台林业生物质资源: a place name opening the phrase is not counted.
+      // 某市林业资源: a place name opening the phrase is not counted.
       const size_t place =
           lex_.places ? lex_.places->LongestStartingAt(out, 0, out.size()) : 0;
-      // Not when the place names a body: 青岛市委, 兰州市政协.
+      // Not when the place names a body: 某市委, 某市政协.
       if (place > noun && place + 1 < out.size() &&
           std::u32string_view(U"委政人党").find(out[place]) ==
               std::u32string_view::npos) {
@@ -802,7 +802,7 @@ class ClauseAnalyser {
       }
       const char32_t c = text_[p];
       if (IsDigit(c) || LexicalBreaksAt(text_, p) || c == U'（' || c == U'(') {
-        // Parentheses inside a noun (乡镇(街道)) are kept below.
+        // Parentheses inside a noun (社区(村)) are kept below.
         if (c == U'（' || c == U'(') {
           const size_t close = text_.find(c == U'（' ? U'）' : U')', p);
           if (close != std::u32string_view::npos && close < limit &&
@@ -817,7 +817,7 @@ class ClauseAnalyser {
       const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
       const size_t verb = lex_.actions.LongestStartingAt(text_, p, limit);
       if (verb > 0 && verb > noun) {
-        // 调研协商活动: a verb that opens a known noun is part of the phrase.
+        // 走访慰问活动: a verb that opens a known noun is part of the phrase.
         if (lex_.nouns.LongestStartingAt(text_, p + verb, limit) == 0) break;
         p += verb;
         continue;
@@ -825,7 +825,7 @@ class ClauseAnalyser {
       after_noun = noun > 0;
       p += noun > 0 ? noun : 1;
     }
-    // 54个项目、金额57.71亿元: the list belongs to the next number.
+    // 8个项目、金额3亿元: the list belongs to the next number.
     const bool next_number_follows =
         p < text_.size() &&
         (IsDigit(text_[p]) || (p == limit && !LexicalBreaksAt(text_, p)));
@@ -872,7 +872,7 @@ class ClauseAnalyser {
       --clause_begin;
     }
     // The words before this number start after what the previous number
-    // used (30个界别348名委员: 界别 belongs to 30).
+    // used (12个协会300名会员: 协会 belongs to 12).
     size_t left_begin = clause_begin;
     if (k > 0) {
       const size_t used =
@@ -911,7 +911,7 @@ class ClauseAnalyser {
     const auto is_verb = [&](int i) {
       return i >= 0 && i < count && tokens[i].kind == TokenKind::kVerb;
     };
-    // Of verbs side by side (组织开展明察暗访) the one nearest the counted
+    // Of verbs side by side (组织开展走访) the one nearest the counted
     // thing is the action; compounds such as 编辑报送 are lexicon words.
     const auto chain = [&](int first, int last) {
       (void)first;
@@ -931,17 +931,17 @@ class ClauseAnalyser {
     std::u32string action;
     bool used_right = false;
     if (list_before) {
-      // 开展……等12项调研协商活动: the verb opens the enumeration.
+      // 开展……等6项走访活动: the verb opens the enumeration.
       object = right;
       used_right = true;
       if (first_verb >= 0) action = chain(first_verb, first_verb);
       if (object.empty() && last_verb >= 0) {
-        // 报送提案、协商议政专报等59份: the enumeration is the object.
+        // 报送来信、专报等20份: the enumeration is the object.
         object = Clean(tokens[last_verb].end, left_end);
       }
     } else if (count > 0 && tokens.back().kind == TokenKind::kNoun) {
-      // 编报政协信息975篇: a known noun right before the number; a list of
-      // known nouns (社情民意信息和对策建议) stays whole.
+      // 编报简报30期: a known noun right before the number; a list of
+      // known nouns (意见和建议) stays whole.
       int first_noun = count - 1;
       while (first_noun >= 2 &&
              tokens[first_noun - 1].kind == TokenKind::kOther &&
@@ -977,7 +977,7 @@ class ClauseAnalyser {
         used_right = true;
       }
       if (object.empty() && tokens[last_verb].end == left_end) {
-        // 委员满意率达到99%: the topic before the verb is what is measured.
+        // 会员满意率达到98%: the topic before the verb is what is measured.
         for (int i = first - 1; i >= 0 && object.empty(); --i) {
           if (tokens[i].kind == TokenKind::kNoun) {
             const std::u32string_view noun =
@@ -986,7 +986,7 @@ class ClauseAnalyser {
               object = Clean(tokens[i].begin, tokens[i].end);
             }
           } else if (is_verb(i)) {
-            // 组织专题理论培训5次: an earlier verb governs a short phrase
+            // 组织业务培训3次: an earlier verb governs a short phrase
             // that ends in a verb-like noun.
             if (tokens[first].begin - tokens[i].end <= kMaxGovernedGap &&
                 tokens[first].begin > tokens[i].end) {
@@ -1001,7 +1001,7 @@ class ClauseAnalyser {
           done[k - 1].sentence_begin <= m.begin &&
           done[k - 1].sentence_end >= m.end &&
           tokens[first].begin - left_begin <= kMaxGovernedGap) {
-        // 征集提案811件，立案597件: the count goes on about the same object.
+        // 收到来信80封，办结75封: the count goes on about the same object.
         object = done[k - 1].object;
       }
     } else {
@@ -1011,7 +1011,7 @@ class ClauseAnalyser {
       } else if (left_begin < left_end) {
         object = Clean(left_begin, left_end);
       } else {
-        // 20年实现正增长: verb and object follow the number.
+        // 5年实现盈利: verb and object follow the number.
         size_t chain_end;
         action = VerbChainAt(m.mention_end, clause_end, &chain_end);
         if (!action.empty()) {
@@ -1023,11 +1023,11 @@ class ClauseAnalyser {
     if (action.empty()) action = VerbAfter(right_end, clause_end);
     if (action.empty() && k > 0 && done[k - 1].sentence_begin <= m.begin &&
         done[k - 1].sentence_end >= m.end && !done[k - 1].action.empty()) {
-      // 召开党组会议21次、理论学习中心组学习会议15次: the verb goes on.
+      // 召开座谈会4次、论证会2次: the verb goes on.
       action = done[k - 1].action;
     }
     if (action.empty()) {
-      // 签约54个项目、金额57.71亿元: the verb before the list governs it.
+      // 签约8个项目、金额3亿元: the verb before the list governs it.
       const std::vector<Token> wider =
           Tokenize(text_, clause_begin, left_begin, lex_);
       for (int i = static_cast<int>(wider.size()) - 1; i >= 0; --i) {
@@ -1040,7 +1040,7 @@ class ClauseAnalyser {
     if (object.empty() && k > 0 && left_begin > mentions[k - 1].mention_end &&
         left_begin == done[k - 1].phrase_end &&
         !IsListMark(text_[left_begin - 1])) {
-      // 投资50亿元以上项目27个: the noun serves both numbers.
+      // 投资1亿元以上项目5个: the noun serves both numbers.
       object = Clean(mentions[k - 1].mention_end, left_end);
     }
     phrase->phrase_end = used_right ? right_end : m.mention_end;
@@ -1073,7 +1073,7 @@ std::vector<MetricPhrase> ReadLexically(
     phrase.sentence_end = e;
     analyser.Analyse(mentions, k, out, &phrase);
   }
-  // 6大类47项, 7轮56份调研督促报告: two numbers side by side share their
+  // 6大类30项, 3轮12份走访报告: two numbers side by side share their
   // object and action.
   for (size_t k = 0; k + 1 < mentions.size(); ++k) {
     if (mentions[k].mention_end != mentions[k + 1].qualifier_begin) continue;
@@ -1159,7 +1159,8 @@ std::vector<MetricPhrase> ReadByRules(
       const Word& w = c.right[r];
       const bool noun_follows =
           r + 1 < c.right.size() && IsNounish(c.right[r + 1].pos);
-      // 调研督促报告: a verb between a verbal noun and a noun is part of it.
+      // 调研督促报告 kind: a verb between a verbal noun and a noun is part of
+      // it (走访督办记录).
       const bool verb_inside = w.pos == Pos::kVerb && noun_follows &&
                                r > right_start &&
                                c.right[r - 1].pos == Pos::kVerbalNoun;
