@@ -106,6 +106,12 @@ class Dictionary::Builder {
       dict.max_length_ = std::max(dict.max_length_, word.size());
     }
     dict.log_total_ = std::log(std::max(total, 1.0));
+    for (auto& [word, entry] : *entries) {
+      if (entry.freq > 0) {
+        entry.log_freq =
+            static_cast<float>(std::log(static_cast<double>(entry.freq)));
+      }
+    }
     dict.buffer_ = std::move(buffer_);
     dict.entries_ = std::move(entries);
     return dict;
@@ -279,8 +285,21 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
   const size_t n = end - begin;
   // route[i]: best log probability of text[begin + i, end); next[i]: the
   // length of the first word on that path.
-  std::vector<double> route(n + 1, 0.0);
-  std::vector<uint8_t> next(n + 1, 1);
+  // Spans are short (a clause); longer ones take the heap.
+  constexpr size_t kStack = 128;
+  double route_stack[kStack + 1];
+  uint8_t next_stack[kStack + 1];
+  std::vector<double> route_heap;
+  std::vector<uint8_t> next_heap;
+  double* route = route_stack;
+  uint8_t* next = next_stack;
+  if (n > kStack) {
+    route_heap.resize(n + 1);
+    next_heap.resize(n + 1);
+    route = route_heap.data();
+    next = next_heap.data();
+  }
+  route[n] = 0.0;
   const double log_total = dict.log_total();
   const size_t max_length = std::min<size_t>(dict.max_word_length(), 32);
   for (size_t i = n; i-- > 0;) {
@@ -292,8 +311,7 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
       // A set phrase (解决问题, 迎难而上) is a clause, not a word: its parts
       // tell the rules more. A genre overlay can make one a noun.
       if (e->freq == 0 || (e->pos == Pos::kSetPhrase && len > 2)) continue;
-      const double score =
-          std::log(static_cast<double>(e->freq)) - log_total + route[i + len];
+      const double score = e->log_freq - log_total + route[i + len];
       if (score > best || (len == 1 && score >= best)) {
         best = score;
         best_length = static_cast<uint8_t>(len);

@@ -67,6 +67,7 @@ class Dictionary {
   struct Entry {
     uint32_t freq = 0;  // 0: a prefix of a longer word, not a word
     Pos pos = Pos::kUnknown;
+    float log_freq = 0;  // log(freq), kept so that a cut computes no log
   };
 
   // Load reads the jieba dictionary and then each overlay in order. An
