@@ -1,5 +1,6 @@
 #include "service/core/extractor.h"
 
+#include <cstdio>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -11,6 +12,7 @@
 #include "service/core/people.h"
 #include "service/core/phrase.h"
 #include "service/core/reports.h"
+#include "service/core/segmenter.h"
 #include "service/core/taxonomy.h"
 #include "service/core/traditional.h"
 #include "service/core/utf8.h"
@@ -21,6 +23,7 @@ namespace reportfacts {
 class ExtractorData {
  public:
   UnitTable units;
+  Dictionary dictionary;  // jieba's words with the genre's overlay
   PhraseLexicon phrases;
   Taxonomy taxonomy;
   Gazetteer gazetteer;
@@ -49,20 +52,31 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
   if (!units.ok()) return units.status();
   data->units = *std::move(units);
 
-  auto actions = LoadWordSet(DataPath(config, "actions.txt"));
-  if (!actions.ok()) return actions.status();
-  auto nouns = LoadWordSet(DataPath(config, "nouns.txt"));
-  if (!nouns.ok()) return nouns.status();
-  auto modifiers = LoadWordSet(DataPath(config, "modifiers.txt"));
-  if (!modifiers.ok()) return modifiers.status();
-  auto agents = LoadWordSet(DataPath(config, "agents.txt"));
-  if (!agents.ok()) return agents.status();
+  // The segmenter's dictionary: the data folder's copy of jieba's, else
+  // the one the build found (a source tree's data folder has none).
+  std::string jieba_path = DataPath(config, "jieba_dict.txt");
+  if (std::FILE* f = std::fopen(jieba_path.c_str(), "rb")) {
+    std::fclose(f);
+  } else {
+    jieba_path = REPORTFACTS_JIEBA_DICT;
+  }
+  auto dictionary =
+      Dictionary::Load(jieba_path, {DataPath(config, "genre_words.tsv")});
+  if (!dictionary.ok()) return dictionary.status();
+  data->dictionary = *std::move(dictionary);
   auto gazetteer = Gazetteer::Load(DataPath(config, "gazetteer.tsv"));
   if (!gazetteer.ok()) return gazetteer.status();
   data->gazetteer = *std::move(gazetteer);
-  data->phrases = {*std::move(actions), *std::move(nouns),
-                   *std::move(modifiers), *std::move(agents),
-                   &data->gazetteer.names()};
+  data->phrases.dictionary = &data->dictionary;
+  data->phrases.places = &data->gazetteer.names();
+  for (auto [name, set] : {std::pair{"actions.txt", &data->phrases.actions},
+                           std::pair{"nouns.txt", &data->phrases.nouns},
+                           std::pair{"modifiers.txt", &data->phrases.modifiers},
+                           std::pair{"agents.txt", &data->phrases.agents}}) {
+    auto words = LoadWordSet(DataPath(config, name));
+    if (!words.ok()) return words.status();
+    *set = *std::move(words);
+  }
 
   const std::string taxonomy_path = config.taxonomy_path.empty()
                                         ? DataPath(config, "taxonomy.tsv")
@@ -118,7 +132,20 @@ absl::StatusOr<Extraction> Extractor::Extract(
     metric.qualifier = m.qualifier;
     metric.object = EncodeUtf8(p.object);
     metric.action = EncodeUtf8(p.action);
-    metric.indicator = data_->taxonomy.Classify(p.object, p.action, m.unit);
+    // A sub-count takes the indicator of the set it splits (a count of
+    // the same unit before it, or a set named by 在…中); else its own.
+    const std::string* indicator = nullptr;
+    if (p.set_mention >= 0 &&
+        mentions[static_cast<size_t>(p.set_mention)].unit == m.unit) {
+      indicator = &result.metrics[static_cast<size_t>(p.set_mention)].indicator;
+    } else if (!p.set_object.empty()) {
+      indicator = &data_->taxonomy.Classify(p.set_object, p.set_action, m.unit);
+    }
+    if (indicator == nullptr || *indicator == "other") {
+      indicator =
+          &data_->taxonomy.Classify(p.object, p.action, m.unit, p.frame);
+    }
+    metric.indicator = *indicator;
     metric.sentence_begin = static_cast<int64_t>(p.sentence_begin);
     metric.sentence_end = static_cast<int64_t>(p.sentence_end);
     result.metrics.push_back(std::move(metric));

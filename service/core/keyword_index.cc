@@ -23,8 +23,6 @@ int KeywordIndex::IdOf(std::u32string_view word) const {
 }
 
 int KeywordIndex::Add(std::u32string_view word) {
-  // Only a new word is refused when full; a known one keeps its id.
-  if (words_ >= kMaxWords) return IdOf(word);
   uint32_t node = 0;
   for (const char32_t c : word) {
     uint32_t next = Child(node, c);

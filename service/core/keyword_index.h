@@ -9,23 +9,23 @@
 #ifndef REPORTFACTS_SERVICE_CORE_KEYWORD_INDEX_H_
 #define REPORTFACTS_SERVICE_CORE_KEYWORD_INDEX_H_
 
-#include <array>
 #include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
+
 namespace reportfacts {
 
 class KeywordIndex {
  public:
-  // Bits holds one bit per word id: a fixed size, so that sets cost no
-  // allocation.
-  static constexpr int kMaxWords = 256;
-  using Bits = std::array<uint64_t, kMaxWords / 64>;
+  // Bits holds one bit per word id. Sets of up to kInlineWords ids cost no
+  // allocation; beyond that they grow, so there is no limit on the words.
+  static constexpr int kInlineWords = 256;
+  using Bits = absl::InlinedVector<uint64_t, kInlineWords / 64>;
 
-  // Add returns the id of `word` (non-empty), adding it if new, or -1 when
-  // kMaxWords words are already there.
+  // Add returns the id of `word` (non-empty), adding it if new.
   int Add(std::u32string_view word);
 
   // IdOf returns the id of `word` itself, or -1 if it was never added.
@@ -35,7 +35,9 @@ class KeywordIndex {
   Bits Find(std::u32string_view text) const;
 
   static void Set(int id, Bits* bits) {
-    (*bits)[static_cast<size_t>(id) / 64] |= uint64_t{1} << (id % 64);
+    const size_t word = static_cast<size_t>(id) / 64;
+    if (bits->size() <= word) bits->resize(word + 1, 0);
+    (*bits)[word] |= uint64_t{1} << (id % 64);
   }
   // First returns the lowest id in `bits`, or -1 when there is none.
   static int First(const Bits& bits) {
@@ -56,10 +58,13 @@ class KeywordIndex {
     }
   }
   static void OrInto(const Bits& from, Bits* into) {
+    if (into->size() < from.size()) into->resize(from.size(), 0);
     for (size_t i = 0; i < from.size(); ++i) (*into)[i] |= from[i];
   }
   static void AndInto(const Bits& from, Bits* into) {
-    for (size_t i = 0; i < from.size(); ++i) (*into)[i] &= from[i];
+    for (size_t i = 0; i < into->size(); ++i) {
+      (*into)[i] &= i < from.size() ? from[i] : 0;
+    }
   }
 
   int words() const { return words_; }

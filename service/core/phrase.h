@@ -1,14 +1,23 @@
-// Finds what a metric counts (its object) and the verb it belongs to (its
-// action) from the words around the number.
+// Finds what a metric counts (its object), the verb it belongs to (its
+// action) and the frame it stands in (a sub-count of a set, a share, a
+// rate) from the words of its clause.
 //
-// The method is lexical: the genre's verbs and nouns come from data files
-// (actions.txt, nouns.txt, modifiers.txt); the clause around the number is
-// cut into known verbs, known nouns and other characters, and a few
-// positional patterns pick the object and action:
-//   verb + noun + number   征集提案811件        -> 提案 / 征集
-//   verb + number + noun   提出134条具体建议    -> 建议 / 提出
-//   noun + number + verb   4个项目成功签约      -> 项目 / 签约
-//   verb + number (ellipsis) 立案597件          -> object of the metric before
+// The clause around each number is cut into words by the segmenter (the
+// jieba dictionary with the genre's overlay), and a small set of named
+// rules reads the object and action from the word classes:
+//   verb + object + number     收到来信80封          -> 来信 / 收到
+//   number + measure + noun    提出12条意见          -> 意见 / 提出
+//   noun + verb + number       来信办结75封          -> 来信 / 办结
+//   verb + number (ellipsis)   收到来信80封，办结75封 -> 来信 carried over
+//   a list sharing its verb    召开座谈会4次、论证会2次 -> 召开 for both
+//   a share                    占总数的15%           -> 总数 / 占 (share)
+//   a rate                     答复率98%             -> 答复率 (rate)
+// and two frames give a sub-count its set: 其中 after a count, and a clause
+// 在…中 (在办结的来信中，…). The object keeps the words that say which kind
+// (集体来信, 重点来信) and drops time, quantity, place and agent words.
+//
+//   PhraseLexicon lex{&dictionary, &gazetteer.names()};
+//   std::vector<MetricPhrase> p = AnalysePhrases(text, mentions, lex);
 #ifndef REPORTFACTS_SERVICE_CORE_PHRASE_H_
 #define REPORTFACTS_SERVICE_CORE_PHRASE_H_
 
@@ -18,26 +27,44 @@
 
 #include "service/core/lexicon.h"
 #include "service/core/number_scan.h"
+#include "service/core/segmenter.h"
 
 namespace reportfacts {
 
 struct PhraseLexicon {
+  const Dictionary* dictionary = nullptr;
+  const WordSet* places = nullptr;  // place names that may open a phrase
+  // The genre's word lists for the lexical reading.
   WordSet actions;
   WordSet nouns;
   WordSet modifiers;
   WordSet agents;  // nouns naming who acts (委员): subjects, not objects
-  const WordSet* places = nullptr;  // place names that may open a phrase
+};
+
+// Frame is how a number relates to the counts around it.
+enum class Frame {
+  kCount,  // a plain count or amount
+  kShare,  // 占…%: a share of something
+  kRate,   // …率 %: a rate
 };
 
 // MetricPhrase is what AnalysePhrases finds for one number.
 struct MetricPhrase {
   std::u32string object;
   std::u32string action;
+  Frame frame = Frame::kCount;
+  // A sub-count (其中…) names the mention whose set it splits, or -1.
+  int set_mention = -1;
+  // A clause 在…中 names its set in words: the set's object and action.
+  std::u32string set_object;
+  std::u32string set_action;
   size_t sentence_begin = 0;
   size_t sentence_end = 0;
   // End of the words after the number that the object was read from, so
   // that the next number does not read them again.
   size_t phrase_end = 0;
+  // The rule that read the object (for tests and debugging).
+  const char* rule = "";
 };
 
 // AnalysePhrases returns one MetricPhrase per mention, in the same order.

@@ -45,11 +45,11 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
       }
       taxonomy.indicators_.push_back({f[1], f[2]});
     } else if (f[0] == "rule") {
-      if (f.size() != 5) {
+      if (f.size() != 5 && f.size() != 6) {
         return DataLineError(
             path, line.line_number,
             "expected rule<TAB><id><TAB><object words><TAB><action "
-            "words><TAB><units>");
+            "words><TAB><units>[<TAB><frames>]");
       }
       if (!ids.contains(f[1])) {
         return DataLineError(
@@ -64,10 +64,22 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
       bool unused;
       rule.units = ParseWordList(f[4], &unused);
       rule.line_number = line.line_number;
-      if (taxonomy.rules_.size() >= KeywordIndex::kMaxWords) {
-        return DataLineError(
-            path, line.line_number,
-            absl::StrCat("more than ", KeywordIndex::kMaxWords, " rules"));
+      if (f.size() == 6 && f[5] != "*" && !f[5].empty()) {
+        bool unused_empty;
+        for (const std::u32string& name : ParseWordList(f[5], &unused_empty)) {
+          if (name == U"count") {
+            rule.frames.push_back(Frame::kCount);
+          } else if (name == U"share") {
+            rule.frames.push_back(Frame::kShare);
+          } else if (name == U"rate") {
+            rule.frames.push_back(Frame::kRate);
+          } else {
+            return DataLineError(
+                path, line.line_number,
+                absl::StrCat("unknown frame '", EncodeUtf8(name),
+                             "' (count, share, rate or *)"));
+          }
+        }
       }
       const int number = static_cast<int>(taxonomy.rules_.size());
       // Files the rule under each of its words, or under "any"/"empty".
@@ -81,7 +93,6 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
         }
         for (const std::u32string& w : words) {
           const int id = index.Add(w);
-          if (id < 0) return false;
           if (rules.by_word.size() <= static_cast<size_t>(id)) {
             rules.by_word.resize(static_cast<size_t>(id) + 1);
           }
@@ -89,15 +100,19 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
         }
         return true;
       };
-      if (!file(rule.object_words, rule.object_must_be_empty,
-                taxonomy.keywords_, taxonomy.object_rules_) ||
-          !file(rule.action_words, rule.action_must_be_empty,
-                taxonomy.keywords_, taxonomy.action_rules_) ||
-          !file(rule.units, false, taxonomy.units_, taxonomy.unit_rules_)) {
-        return DataLineError(
-            path, line.line_number,
-            absl::StrCat("more than ", KeywordIndex::kMaxWords,
-                         " distinct words (or units) in the rules"));
+      file(rule.object_words, rule.object_must_be_empty, taxonomy.keywords_,
+           taxonomy.object_rules_);
+      file(rule.action_words, rule.action_must_be_empty, taxonomy.keywords_,
+           taxonomy.action_rules_);
+      file(rule.units, false, taxonomy.units_, taxonomy.unit_rules_);
+      FieldRules& frames = taxonomy.frame_rules_;
+      if (rule.frames.empty()) {
+        KeywordIndex::Set(number, &frames.any);
+      }
+      for (const Frame frame : rule.frames) {
+        const size_t id = static_cast<size_t>(frame);
+        if (frames.by_word.size() <= id) frames.by_word.resize(id + 1);
+        KeywordIndex::Set(number, &frames.by_word[id]);
       }
       taxonomy.rules_.push_back(std::move(rule));
     } else {
@@ -116,7 +131,8 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
 
 const std::string& Taxonomy::Classify(std::u32string_view object,
                                       std::u32string_view action,
-                                      std::u32string_view unit) const {
+                                      std::u32string_view unit,
+                                      Frame frame) const {
   // The rules each field allows, then the first rule all three allow.
   const auto allowed = [](std::u32string_view text,
                           const KeywordIndex::Bits& found,
@@ -145,6 +161,12 @@ const std::string& Taxonomy::Classify(std::u32string_view object,
                          &unit_ok);
   }
   KeywordIndex::AndInto(unit_ok, &ok);
+  KeywordIndex::Bits frame_ok = frame_rules_.any;
+  if (const size_t id = static_cast<size_t>(frame);
+      id < frame_rules_.by_word.size()) {
+    KeywordIndex::OrInto(frame_rules_.by_word[id], &frame_ok);
+  }
+  KeywordIndex::AndInto(frame_ok, &ok);
   if (const int first = KeywordIndex::First(ok); first >= 0) {
     return rules_[static_cast<size_t>(first)].indicator;
   }

@@ -3,9 +3,10 @@
 // Loaded from a data file (taxonomy.tsv) so that an analyst can add an
 // indicator or a trigger word without recompiling. Rules are tried in file
 // order and the first that matches wins; a metric no rule matches is
-// "other". At most 256 rules and 256 distinct object/action words (and
-// units); Load names the line that goes over. Immutable after loading;
-// safe for concurrent use.
+// "other". A rule may name the frame it applies to (a count, a share, a
+// rate; see phrase.h), so that 占…% and …率 are told apart from counts by
+// the clause's structure. There is no limit on rules or words. Immutable
+// after loading; safe for concurrent use.
 #ifndef REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
 #define REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
 
@@ -15,6 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "service/core/keyword_index.h"
+#include "service/core/phrase.h"
 
 namespace reportfacts {
 
@@ -28,6 +30,8 @@ struct IndicatorRule {
   std::vector<std::u32string> units;         // unit equals any
   bool object_must_be_empty = false;
   bool action_must_be_empty = false;
+  std::vector<Frame> frames;  // the frames it applies to; empty: any
+
   int line_number = 0;
 };
 
@@ -44,7 +48,8 @@ class Taxonomy {
   // Classify returns the indicator id for a metric, or "other".
   const std::string& Classify(std::u32string_view object,
                               std::u32string_view action,
-                              std::u32string_view unit) const;
+                              std::u32string_view unit,
+                              Frame frame = Frame::kCount) const;
 
   const std::vector<Indicator>& indicators() const { return indicators_; }
   const std::vector<IndicatorRule>& rules() const { return rules_; }
@@ -66,8 +71,9 @@ class Taxonomy {
   FieldRules object_rules_;
   FieldRules action_rules_;
   FieldRules unit_rules_;
-  KeywordIndex keywords_;  // object and action words
-  KeywordIndex units_;     // units, matched whole
+  FieldRules frame_rules_;  // by_word indexed by Frame
+  KeywordIndex keywords_;   // object and action words
+  KeywordIndex units_;      // units, matched whole
   std::string other_ = "other";
 };
 

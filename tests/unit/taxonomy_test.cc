@@ -1,5 +1,6 @@
 #include "service/core/taxonomy.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -88,7 +89,7 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
 std::string ReferenceClassify(const Taxonomy& taxonomy,
                               std::u32string_view object,
                               std::u32string_view action,
-                              std::u32string_view unit) {
+                              std::u32string_view unit, Frame frame) {
   const auto contains_any = [](std::u32string_view text,
                                const std::vector<std::u32string>& words) {
     if (words.empty()) return true;
@@ -100,6 +101,11 @@ std::string ReferenceClassify(const Taxonomy& taxonomy,
   for (const IndicatorRule& rule : taxonomy.rules()) {
     if (rule.object_must_be_empty && !object.empty()) continue;
     if (rule.action_must_be_empty && !action.empty()) continue;
+    if (!rule.frames.empty() &&
+        std::find(rule.frames.begin(), rule.frames.end(), frame) ==
+            rule.frames.end()) {
+      continue;
+    }
     bool unit_ok = rule.units.empty();
     for (const std::u32string& u : rule.units) unit_ok |= unit == u;
     if (!unit_ok || !contains_any(action, rule.action_words) ||
@@ -136,8 +142,9 @@ TEST(Taxonomy, ShippedRulesClassifyAsReadLiterally) {
     if (random() % 2) object = U"各类" + object + pick(words);
     const std::u32string action = random() % 3 ? pick(words) : U"";
     const std::u32string unit = pick(units);
-    ASSERT_EQ(taxonomy->Classify(object, action, unit),
-              ReferenceClassify(*taxonomy, object, action, unit))
+    const Frame frame = static_cast<Frame>(random() % 3);
+    ASSERT_EQ(taxonomy->Classify(object, action, unit, frame),
+              ReferenceClassify(*taxonomy, object, action, unit, frame))
         << round;
     ++checked;
   }
@@ -164,15 +171,53 @@ TEST(KeywordIndex, FindsEveryWordAnywhereAndKeepsIds) {
   EXPECT_EQ(KeywordIndex::First(index.Find(U"无关")), -1);
 }
 
-TEST(KeywordIndex, RefusesNewWordsBeyondItsSize) {
+TEST(KeywordIndex, GrowsBeyondItsInlineSize) {
   KeywordIndex index;
-  for (int i = 0; i < KeywordIndex::kMaxWords; ++i) {
+  const int words = KeywordIndex::kInlineWords + 100;
+  for (int i = 0; i < words; ++i) {
     ASSERT_EQ(index.Add(std::u32string(1, U'一' + i)), i);
   }
-  EXPECT_EQ(index.Add(U"新词"), -1);
+  EXPECT_EQ(index.Add(U"新词"), words);
   EXPECT_EQ(index.Add(U"一"), 0);
-  KeywordIndex::Bits found = index.Find(std::u32string(1, U'一' + 255));
-  EXPECT_EQ(KeywordIndex::First(found), 255);
+  KeywordIndex::Bits found = index.Find(std::u32string(1, U'一' + 300));
+  EXPECT_EQ(KeywordIndex::First(found), 300);
+}
+
+TEST(Taxonomy, MoreThanTwoHundredFiftySixRules) {
+  std::string body = "indicator\tmany\tx\n";
+  for (int i = 0; i < 400; ++i) {
+    body += "rule\tmany\t词" + std::to_string(i) + "\t*\t*\n";
+  }
+  auto taxonomy = Taxonomy::Load(WriteFile("tax_many.tsv", body));
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  EXPECT_EQ(taxonomy->rules().size(), 400u);
+  EXPECT_EQ(taxonomy->Classify(U"词399", U"", U"件"), "many");
+  EXPECT_EQ(taxonomy->Classify(U"别的", U"", U"件"), "other");
+}
+
+// The frame column: a rule for shares does not catch a count or a rate.
+TEST(Taxonomy, RulesMayNameTheirFrame) {
+  const std::string path =
+      WriteFile("tax_frames.tsv",
+                "indicator\tproposals.resolved\tresolved\n"
+                "indicator\tproposals.satisfaction_rate\trates\n"
+                "indicator\tother\tanything else\n"
+                "rule\tother\t*\t*\t*\tshare\n"
+                "rule\tproposals.satisfaction_rate\t*\t*\t%\trate\n"
+                "rule\tproposals.resolved\t来信\t办结\t*\tcount\n");
+  auto taxonomy = Taxonomy::Load(path);
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  EXPECT_EQ(taxonomy->Classify(U"来信", U"办结", U"封"), "proposals.resolved");
+  EXPECT_EQ(taxonomy->Classify(U"来信", U"办结", U"封", Frame::kShare),
+            "other");
+  EXPECT_EQ(taxonomy->Classify(U"答复率", U"", U"%", Frame::kRate),
+            "proposals.satisfaction_rate");
+  EXPECT_EQ(taxonomy->Classify(U"答复率", U"", U"%"), "other");
+  auto bad = Taxonomy::Load(WriteFile(
+      "tax_bad_frame.tsv", "indicator\ta\tx\nrule\ta\t*\t*\t*\tratio\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(std::string(bad.status().message()).find("tax_bad_frame.tsv:2"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,192 @@
+// Each rule of phrase.cc with its own positive and negative examples,
+// against the tiny dictionary in tests/testdata/lexicon_min (not the
+// production word lists). The sentences are invented for the rule.
+#include "service/core/phrase.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "service/core/chars.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+namespace {
+
+const std::string kLexiconMin =
+    std::string(REPORTFACTS_DATA_DIR) + "/../../tests/testdata/lexicon_min";
+
+// Mentions finds every ASCII digit run with the one character after it as
+// its unit (件, 次, %), enough for these sentences.
+std::vector<NumberMention> Mentions(std::u32string_view text) {
+  std::vector<NumberMention> out;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsDigit(text[j])) ++j;
+    NumberMention m;
+    m.begin = m.qualifier_begin = i;
+    m.end = m.unit_begin = j;
+    m.unit_end = m.mention_end = std::min(j + 1, text.size());
+    m.unit = std::u32string(text.substr(j, m.unit_end - j));
+    out.push_back(m);
+    i = m.mention_end;
+  }
+  return out;
+}
+
+class PhraseRules : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto dict = Dictionary::Load(kLexiconMin + "/dict.txt",
+                                 {kLexiconMin + "/genre.tsv"});
+    ASSERT_TRUE(dict.ok()) << dict.status();
+    dict_ = new Dictionary(*std::move(dict));
+  }
+  static void TearDownTestSuite() { delete dict_; }
+
+  std::vector<MetricPhrase> Read(std::u32string_view text) {
+    PhraseLexicon lex;
+    lex.dictionary = dict_;
+    return AnalysePhrases(text, Mentions(text), lex);
+  }
+  static Dictionary* dict_;
+};
+Dictionary* PhraseRules::dict_ = nullptr;
+
+struct Want {
+  std::u32string text;
+  size_t index;  // which number of the text
+  std::string object;
+  std::string action;
+  std::string rule;
+};
+
+void Check(const std::vector<MetricPhrase>& got, const Want& w) {
+  ASSERT_LT(w.index, got.size()) << EncodeUtf8(w.text);
+  const MetricPhrase& p = got[w.index];
+  EXPECT_EQ(EncodeUtf8(p.object), w.object) << EncodeUtf8(w.text);
+  EXPECT_EQ(EncodeUtf8(p.action), w.action) << EncodeUtf8(w.text);
+  if (!w.rule.empty()) {
+    EXPECT_EQ(p.rule, w.rule) << EncodeUtf8(w.text);
+  }
+}
+
+TEST_F(PhraseRules, VerbObjectNumber) {
+  for (const Want& w : std::vector<Want>{
+           {U"收到集体提案120件。", 0, "集体提案", "收到",
+            "verb_object_number"},
+           // Time, quantity and agent words are not part of the object.
+           {U"全年收到提案120件。", 0, "提案", "收到", "verb_object_number"},
+           {U"市政协收到来信80封。", 0, "来信", "收到", "verb_object_number"},
+       }) {
+    Check(Read(w.text), w);
+  }
+  // Negative: a time word alone names nothing.
+  Check(Read(U"年度120件。"), {U"", 0, "", "", ""});
+}
+
+TEST_F(PhraseRules, NumberMeasureNoun) {
+  Check(Read(U"委员提出45条建议。"),
+        {U"", 0, "建议", "提出", "number_measure_noun"});
+  Check(Read(U"提出12条意见，"), {U"", 0, "意见", "提出", ""});
+  // Negative: nothing after the measure word.
+  const auto got = Read(U"提出45条。");
+  EXPECT_EQ(got[0].object, U"");
+  EXPECT_EQ(got[0].action, U"提出");
+}
+
+TEST_F(PhraseRules, NounVerbNumber) {
+  Check(Read(U"提案立案110件。"), {U"", 0, "提案", "立案", "noun_verb_number"});
+  Check(Read(U"来信办结75封。"), {U"", 0, "来信", "办结", "noun_verb_number"});
+  // Negative: who acts is the subject, not the object.
+  Check(Read(U"市政协立案110件。"), {U"", 0, "", "立案", "noun_verb_number"});
+}
+
+TEST_F(PhraseRules, CarryOverWithinTheSentence) {
+  const auto got = Read(U"收到提案120件，立案110件，办复105件。");
+  Check(got, {U"", 1, "提案", "立案", "carry_over"});
+  Check(got, {U"", 2, "提案", "办复", "carry_over"});
+  // Negative: not across a full stop, not to another unit.
+  EXPECT_EQ(Read(U"收到提案120件。立案110件。")[1].object, U"");
+  EXPECT_EQ(Read(U"收到提案120件，立案110封。")[1].object, U"");
+}
+
+TEST_F(PhraseRules, ListSharesItsVerb) {
+  const auto got = Read(U"召开常委会议3次、主席会议8次。");
+  Check(got, {U"", 0, "常委会议", "召开", ""});
+  Check(got, {U"", 1, "主席会议", "召开", ""});
+  // Negative: a new sentence starts without the verb.
+  EXPECT_EQ(Read(U"召开常委会议3次。主席会议8次。")[1].action, U"");
+}
+
+TEST_F(PhraseRules, EnumerationBeforeTheCount) {
+  Check(Read(U"开展调研、视察等12项活动。"), {U"", 0, "活动", "开展", "list"});
+}
+
+TEST_F(PhraseRules, ShareAndRate) {
+  auto got = Read(U"收到提案120件，占提案总数的4%。");
+  EXPECT_EQ(got[1].frame, Frame::kShare);
+  Check(got, {U"", 1, "提案总数", "占", "share"});
+  // A share with no object of its own is the share of the count before.
+  got = Read(U"收到集体提案20件，占15%。");
+  Check(got, {U"", 1, "集体提案", "占", "share"});
+  got = Read(U"立案率96%。");
+  EXPECT_EQ(got[0].frame, Frame::kRate);
+  Check(got, {U"", 0, "立案率", "", "rate"});
+  // Negative: a percentage with neither 占 nor a rate word is a count.
+  EXPECT_EQ(Read(U"收到提案增长12%。")[0].frame, Frame::kCount);
+}
+
+TEST_F(PhraseRules, QizhongMakesSubCounts) {
+  const auto got = Read(U"收到提案120件，其中集体提案20件、委员提案100件。");
+  EXPECT_EQ(got[0].set_mention, -1);
+  EXPECT_EQ(got[1].set_mention, 0);
+  EXPECT_EQ(got[2].set_mention, 0);
+  // A part without a verb is counted by the set's verb.
+  EXPECT_EQ(got[1].action, U"收到");
+  // Negative: without 其中 a list is no split; the frame ends at 。.
+  EXPECT_EQ(Read(U"收到提案120件，委员提案100件。")[1].set_mention, -1);
+  EXPECT_EQ(Read(U"收到提案120件，其中集体提案20件。来信80封。")[2].set_mention,
+            -1);
+}
+
+TEST_F(PhraseRules, InFrameNamesTheSet) {
+  const auto got = Read(
+      U"在立案的提案中，经济建设方面提案63件，占49%；"
+      U"集体提案12件。");
+  EXPECT_EQ(got[0].set_object, U"提案");
+  EXPECT_EQ(got[0].set_action, U"立案");
+  Check(got, {U"", 0, "经济建设方面提案", "立案", ""});
+  // The frame reaches over semicolons to the end of the period.
+  EXPECT_EQ(got[2].set_object, U"提案");
+  // The share inside the frame is a share, not a part.
+  EXPECT_TRUE(got[1].set_object.empty());
+  // Negative: 在…上 is a place, not a set; 中 must close the clause.
+  EXPECT_TRUE(Read(U"在会议上，提出建议12条。")[0].set_object.empty());
+  EXPECT_TRUE(Read(U"在会议中提出建议12条。")[0].set_object.empty());
+  EXPECT_TRUE(Read(U"集体提案12件。")[0].set_object.empty());
+}
+
+TEST_F(PhraseRules, LightVerbAndHeldEvent) {
+  Check(Read(U"领导作出批示14次。"), {U"", 0, "批示", "作出", "light_verb"});
+  Check(Read(U"举行专题学习4场。"), {U"", 0, "专题学习", "举行", "held_event"});
+  // Negative: an event rule needs a measure of events.
+  EXPECT_NE(Read(U"举行专题学习4件。")[0].rule, std::string("held_event"));
+}
+
+TEST_F(PhraseRules, NoCrashOnEdges) {
+  EXPECT_TRUE(Read(U"").empty());
+  const auto got = Read(U"12件");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].object, U"");
+  PhraseLexicon empty;
+  const std::u32string text = U"收到提案120件";
+  EXPECT_EQ(AnalysePhrases(text, Mentions(text), empty).size(), 1u);
+}
+
+}  // namespace
+}  // namespace reportfacts

@@ -1,0 +1,120 @@
+#include "service/core/segmenter.h"
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "service/core/utf8.h"
+
+namespace reportfacts {
+namespace {
+
+const std::string kLexiconMin =
+    std::string(REPORTFACTS_DATA_DIR) + "/../../tests/testdata/lexicon_min";
+
+// Cut returns the words of `text` joined by '/', each with its class.
+std::string Cut(const Dictionary& dict, std::u32string_view text) {
+  std::string out;
+  for (const Word& w : Segment(text, 0, text.size(), dict)) {
+    if (!out.empty()) out += '/';
+    out += EncodeUtf8(text.substr(w.begin, w.size()));
+  }
+  return out;
+}
+
+class MinLexicon : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto dict = Dictionary::Load(kLexiconMin + "/dict.txt",
+                                 {kLexiconMin + "/genre.tsv"});
+    ASSERT_TRUE(dict.ok()) << dict.status();
+    dict_ = std::make_unique<Dictionary>(*std::move(dict));
+  }
+  std::unique_ptr<Dictionary> dict_;
+};
+
+TEST_F(MinLexicon, MostProbablePath) {
+  const struct {
+    std::u32string text;
+    std::string want;
+  } cases[] = {
+      {U"委员提交提案", "委员/提交/提案"},
+      {U"收到集体提案", "收到/集体/提案"},
+      {U"经济建设方面提案", "经济建设/方面/提案"},
+      {U"编报社情民意信息", "编报/社情民意/信息"},
+      {U"召开主席会议", "召开/主席/会议"},
+      // The overlay's compound beats its parts.
+      {U"委员提案", "委员提案"},
+      // Characters no word covers come out as one unknown word.
+      {U"收到犇犇提案", "收到/犇犇/提案"},
+      // Digits, Latin letters and marks are words of their own.
+      {U"项目12个、资金", "项目/12/个/、/资金"},
+      {U"", ""},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Cut(*dict_, c.text), c.want) << EncodeUtf8(c.text);
+  }
+}
+
+TEST_F(MinLexicon, OverlayRetags) {
+  EXPECT_EQ(dict_->PosOf(U"提案"), Pos::kNoun);  // v in jieba
+  EXPECT_EQ(dict_->PosOf(U"立案"), Pos::kVerb);  // n in jieba
+  EXPECT_EQ(dict_->PosOf(U"年度"), Pos::kTime);
+  EXPECT_EQ(dict_->PosOf(U"市政协"), Pos::kAgent);
+  EXPECT_EQ(dict_->PosOf(U"活动"), Pos::kVerbalNoun);
+  EXPECT_EQ(dict_->PosOf(U"犇"), Pos::kUnknown);
+  // A prefix of a word is not a word.
+  EXPECT_FALSE(dict_->Contains(U"经济建"));
+  EXPECT_TRUE(dict_->Contains(U"经济建设"));
+}
+
+TEST_F(MinLexicon, SpanBoundsAreKept) {
+  const std::u32string text = U"委员提交提案";
+  const std::vector<Word> words = Segment(text, 2, 6, *dict_);
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_EQ(words[0].begin, 2u);
+  EXPECT_EQ(words[1].end, 6u);
+  EXPECT_TRUE(Segment(text, 4, 2, *dict_).empty());
+  EXPECT_TRUE(Segment(text, 0, 100, *dict_).size() == 3u);
+}
+
+TEST(Dictionary, OverlayErrorsNameFileAndLine) {
+  const std::string path = ::testing::TempDir() + "/bad_overlay.tsv";
+  FILE* f = std::fopen(path.c_str(), "w");
+  std::fputs("# ok\n提案\tn\n立案\tnotatag\n", f);
+  std::fclose(f);
+  auto dict = Dictionary::Load(kLexiconMin + "/dict.txt", {path});
+  ASSERT_FALSE(dict.ok());
+  EXPECT_NE(std::string(dict.status().message()).find("bad_overlay.tsv:3"),
+            std::string::npos);
+  EXPECT_FALSE(Dictionary::Load("/nonexistent/dict.txt", {}).ok());
+}
+
+TEST(Dictionary, FromWords) {
+  const Dictionary dict =
+      Dictionary::FromWords({{U"督办", "v", 100}, {U"重点提案", "n", 100}});
+  EXPECT_EQ(dict.size(), 2u);
+  EXPECT_EQ(Cut(dict, U"督办重点提案"), "督办/重点提案");
+}
+
+// The shipped dictionary (jieba's) loads fast enough to start a server.
+TEST(Dictionary, ShippedDictionaryLoadsFast) {
+  // CPU time, so that other work on the machine does not count.
+  const std::clock_t start = std::clock();
+  auto dict = Dictionary::Load(
+      REPORTFACTS_JIEBA_DICT,
+      {std::string(REPORTFACTS_DATA_DIR) + "/genre_words.tsv"});
+  const long long ms =
+      static_cast<long long>(std::clock() - start) * 1000 / CLOCKS_PER_SEC;
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_GT(dict->size(), 250000u);
+  std::printf("jieba dictionary: %zu words in %lld ms\n", dict->size(),
+              static_cast<long long>(ms));
+#ifdef NDEBUG
+  EXPECT_LT(ms, 300);
+#endif
+}
+
+}  // namespace
+}  // namespace reportfacts
