@@ -18,6 +18,7 @@ constexpr size_t kMaxWrapBreaks = 1;
 
 bool SentenceEndsAt(std::u32string_view text, size_t i) {
   const char32_t c = text[i];
+  if (c >= 0x3400 && IsCjk(c)) return false;  // most characters: one test
   if (IsSentenceEnd(c)) return true;
   if (!IsLineBreak(c)) return false;
   size_t before = i;

@@ -247,6 +247,19 @@ bool IsButtonLine(std::u32string_view s) {
   return ok && buttons > 0;
 }
 
+// ProseParagraph: a line of more than a few dozen characters that holds a
+// sentence end is body text: furniture is labels, menus and counters, not
+// sentences. Checking this first keeps the classifiers off the long lines
+// that make up most of a document.
+constexpr size_t kLongestFurniture = 48;
+bool IsProseParagraph(std::u32string_view s) {
+  if (s.size() <= kLongestFurniture) return false;
+  for (char32_t c : s) {
+    if (IsSentenceEnd(c)) return true;
+  }
+  return false;
+}
+
 bool IsArticleEndLine(std::u32string_view s) {
   while (!s.empty() && (IsColon(s.back()) || IsPunctuation(s.back()))) {
     s.remove_suffix(1);
@@ -259,6 +272,7 @@ bool IsArticleEndLine(std::u32string_view s) {
 Furniture ClassifyFurniture(std::u32string_view line) {
   line = Trim(line);
   if (line.empty()) return Furniture::kNone;
+  if (IsProseParagraph(line)) return Furniture::kNone;
   if (!HasCjk(line)) return Furniture::kNoText;
   if (IsArticleEndLine(line)) return Furniture::kArticleEnd;
   if (IsBreadcrumbLine(line)) return Furniture::kBreadcrumb;
