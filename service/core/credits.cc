@@ -28,7 +28,7 @@ bool AllCjk(std::u32string_view s) {
 }
 
 // An organization before or after a marker: a media name such as 某某日报,
-// 某某网, "南方+", "YMG", 某区融媒体中心. Letters, digits and '+' may stand in
+// 某某网, "南方+", "YMG", 某县融媒体中心. Letters, digits and '+' may stand in
 // it.
 bool LooksLikeOrganization(std::u32string_view s) {
   if (s.size() < 2) return false;

@@ -314,7 +314,7 @@ class PeopleScanner {
     if (f3 == Follow::kOneThenBoundary) return l3;
     if (!fallback || IsParticleSurname(p, surname)) return 0;
     if (v3) return l3;
-    // The name ends where a word begins: 委员郭昀现场 (现场).
+    // The name ends where a word begins: 委员李某现场 (现场).
     if (v2 && CommonStartingAt(p + l2) >= 2 &&
         !lex_.particle_chars.contains(text_[p + l2 - 1])) {
       return l2;
@@ -520,7 +520,7 @@ class PeopleScanner {
     roleless_.push_back(std::move(person));
   }
 
-  // Rule "apposition": X是一名心理咨询师, X是一位老政协委员: the role named
+  // Rule "apposition": X是一名乡村医生, X是一位老党员: the role named
   // within a few characters after an apposition word. The name itself
   // needs a clear left edge unless a role came before it (`known_len`).
   size_t Apposition(size_t p, size_t surname, size_t known_len) {
@@ -563,7 +563,7 @@ class PeopleScanner {
     return false;
   }
 
-  // Rule "name before role": 汪洋主席, ，薄涛委员说.
+  // Rule "name before role": 陈某主席, ，周某委员说.
   size_t NameBeforeRole(size_t p, size_t surname) {
     const size_t n = text_.size();
     const auto title_at = [&](size_t q) {
@@ -575,7 +575,7 @@ class PeopleScanner {
     }
     if (p > 0 && lex_.org_suffixes.Contains(Sub(text_, p - 1, p))) return 0;
     if (WordSpansInto(p)) return 0;
-    // A two-character name needs a clear left edge: 得到汪洋主席, ，薄涛委员.
+    // A two-character name needs a clear left edge: 得到陈某主席, ，周某委员.
     const bool left_edge = ClearLeftEdge(p);
     for (size_t len : {surname + 2, surname + 1}) {
       if (len == surname + 1 && !left_edge) continue;
@@ -963,8 +963,8 @@ class PeopleScanner {
       }
     }
     if (org.find(U"政协") != std::u32string_view::npos) {
-      // The committee normalised, the body inside it kept: 政协兰州市委员会
-      // 研究室 → 兰州市政协研究室.
+      // The committee normalised, the body inside it kept: 政协嘉峪关市委员会
+      // 文史委 → 嘉峪关市政协文史委.
       if (auto committee = FindCommittee(org, gazetteer_)) {
         if (committee->begin == 0) {
           return EncodeUtf8(committee->organization) +

@@ -121,7 +121,7 @@ TEST_F(NumberScanTest, UnitsBeforeTheNumber) {
   EXPECT_EQ(Scan("融资$5"), V{"5|$|5|美元|EXACT"});
   EXPECT_EQ(Scan("引资美元5000万"), V{"5000|万|50000000|美元|EXACT"});
   EXPECT_EQ(Scan("募集港币27万元"), V{"27|万元|270000|港元|EXACT"});
-  EXPECT_EQ(Scan("涉及资金约人民币13亿元"), V{"13|亿元|1300000000|元|ABOUT"});
+  EXPECT_EQ(Scan("涉及款项约人民币13亿元"), V{"13|亿元|1300000000|元|ABOUT"});
   EXPECT_TRUE(Scan("人民币，2024").empty());
 }
 
