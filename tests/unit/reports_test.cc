@@ -40,7 +40,7 @@ constexpr char kTwoReports[] =
     "□ 通讯员 李 明\n\n一年来，市政协锚定年度目标务实履职。\n\n"
     "▲市政协召开座谈会。\n\n"
     "本版专栏\n\n担当作为谱新章\n\n——政协白银市委员会重点工作综述\n\n"
-    "YMG全媒体记者 王小红 摄影报道\n\n委员们踊跃献计出力。\n";
+    "XYZ全媒体记者 王小红 摄影报道\n\n委员们踊跃献计出力。\n";
 
 TEST_F(ReportsTest, SplitsTwoReportsWithPrefaceAndMarkdown) {
   const std::string text = kTwoReports;
@@ -262,7 +262,7 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
 TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
   const std::string text =
       "提案工作\n\n"
-      "【概述】 全年收到提案210件，立案198件。\n"
+      "【概述】 全年收到提案236件，立案219件。\n"
       "（王丽）\n"
       "编辑 刘洋\n";
   const Extraction e = Run(text);
