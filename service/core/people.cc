@@ -520,7 +520,7 @@ class PeopleScanner {
     roleless_.push_back(std::move(person));
   }
 
-  // Rule "apposition": X是一名乡村医生, X是一位老党员: the role named
+  // Rule "apposition": X是一名乡村医生, X是一位老委员: the role named
   // within a few characters after an apposition word. The name itself
   // needs a clear left edge unless a role came before it (`known_len`).
   size_t Apposition(size_t p, size_t surname, size_t known_len) {
