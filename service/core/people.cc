@@ -300,7 +300,7 @@ class PeopleScanner {
     const bool v2 = PlausibleName(p, l2, surname, evidence);
     const Follow f3 = v3 ? FollowAt(p + l3) : Follow::kNone;
     const Follow f2 = v2 ? FollowAt(p + l2) : Follow::kNone;
-    // 姜华说。 / 彭建在督促: a particle after two characters ends the name
+    // 韩梅说。 / 孔亮在督促: a particle after two characters ends the name
     // unless the three-character reading is followed by a word of its own.
     if (f2 == Follow::kParticle && f3 != Follow::kParticle &&
         f3 != Follow::kWord) {
@@ -608,7 +608,7 @@ class PeopleScanner {
   }
 
   // Names collects the names of a credit: tokens of 2-4 characters, or
-  // single characters run together ("王 沛" → 王沛, span as written).
+  // single characters run together ("王 川" → 王川, span as written).
   struct CreditNames {
     std::vector<std::pair<size_t, size_t>> spans;
     std::u32string pending;
@@ -773,7 +773,7 @@ class PeopleScanner {
         source_first || lex_.byline_markers.LongestStartingAt(
                             text_, tokens[0].first, tokens[0].second) > 0;
     if (!markers_lead && last > 0) {
-      // The last name may carry the first marker glued to it (陈小川文).
+      // The last name may carry the first marker glued to it (林一帆文).
       auto& [b, e] = tokens[last - 1];
       const size_t glued = lex_.byline_markers.LongestEndingAt(text_, e, b);
       if (glued > 0 && e - glued > b) {

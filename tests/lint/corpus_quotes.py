@@ -63,7 +63,7 @@ DOMAIN_TERMS = [
     "社情民意信息",  # the fixed name of a CPPCC report form
     "常务委员会工作报告",  # the report the charter has each session hear
     "委员会常务委员会",  # a committee's standing committee, by its name
-    "主席会议成员",  # members of the chair's council, a body of each committee
+    "主席会议成员",  # members of the chair's council of a committee
 ]
 
 # Parts of an institution's name that every report writes the same way: the

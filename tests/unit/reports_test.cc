@@ -264,7 +264,7 @@ TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
       "提案工作\n\n"
       "【概述】 全年收到提案236件，立案219件。\n"
       "（王丽）\n"
-      "编辑 刘洋\n";
+      "编辑 刘畅\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
@@ -352,7 +352,7 @@ TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
       {U"发布时间：2024-08-02", Furniture::kLabel},
       {U"作者:佚名", Furniture::kLabel},
       {U"责任编辑：郑华", Furniture::kLabel},
-      {U"编辑 刘洋", Furniture::kLabel},
+      {U"编辑 刘畅", Furniture::kLabel},
       {U"浏览次数：35", Furniture::kLabel},
       {U"分享到：", Furniture::kLabel},
       {U"首页 > 新闻中心 > 正文", Furniture::kBreadcrumb},
