@@ -17,7 +17,7 @@ constexpr size_t kLongestName = 24;  // code points of the longest place name
 constexpr size_t kChainLength = 3;   // province, prefecture, county
 constexpr size_t kGapBlanks = 3;     // blanks or line breaks between parts
 
-// Words that end in a level character but are no level (社区政协委员工作室
+// Words that end in a level character but are no level (园区政协联络组
 // is not a district's committee).
 constexpr std::u32string_view kNotLevels[] = {
     U"社区", U"园区", U"新区", U"城区", U"景区", U"街区", U"辖区",

@@ -1,7 +1,7 @@
 // Finding the CPPCC committee a text names and normalising it (GUIDE §1).
 //
-//   auto committee = FindCommittee(U"政协兰州市委员会召开会议", gazetteer);
-//   // committee->organization == U"兰州市政协", city 兰州, province 甘肃
+//   auto committee = FindCommittee(U"政协嘉峪关市委员会举行座谈", gazetteer);
+//   // committee->organization == U"嘉峪关市政协", city 嘉峪关, province 甘肃
 //   FindCommittee(U"宁波市奉化区政协", gazetteer);  // 奉化区政协, 宁波, 浙江
 //   FindCommittee(U"中国人民政治协商会议全国委员会", gazetteer);  // 全国政协
 //

@@ -28,8 +28,8 @@ bool AllCjk(std::u32string_view s) {
 }
 
 // An organization before or after a marker: a media name such as 某某日报,
-// 某某网, "南方+", "YMG", 某区融媒体中心. Letters, digits and '+' may stand in
-// it.
+// 某某网, "某某+" (an app), "ABC" (Latin initials), 某县融媒体中心. Letters,
+// digits and '+' may stand in it.
 bool LooksLikeOrganization(std::u32string_view s) {
   if (s.size() < 2) return false;
   for (char32_t c : s) {
@@ -120,7 +120,7 @@ bool CreditParser::Tokenize(size_t begin, size_t end,
     const size_t ending = lex_.byline_markers.LongestEndingAt(text_, j, i);
     if (ending == token.size() || (ending >= 2 && was_first)) {
       if (!flush_single()) return false;
-      // "YMG全媒体记者": the organization is glued to the first marker.
+      // "ABC全媒体记者": the organization is glued to the first marker.
       if (ending < token.size()) {
         tokens->push_back({Kind::kOrganization, i, j - ending, ""});
       }

@@ -36,8 +36,8 @@ enum class PlaceLevel {
 
 struct Place {
   std::string code;           // statistical division code: 330213
-  std::u32string full_name;   // 奉化区, 黔东南苗族侗族自治州
-  std::u32string short_name;  // 奉化, 黔东南; the full name if the stem
+  std::u32string full_name;   // 奉化区, 湘西土家族苗族自治州
+  std::u32string short_name;  // 奉化, 湘西; the full name if the stem
                               // is one character (绛县)
   PlaceLevel level = PlaceLevel::kCounty;
   std::u32string province;    // short name of its province: 浙江, 广西

@@ -17,7 +17,7 @@ constexpr size_t kMaxBlanks = 3;
 constexpr int kMaxPower = 16;  // of a multiplier or a unit's scale
 
 // Rule: blanks and one line break between number and unit (PDF text,
-// `269 人次`, `33\n名`). SkipGap returns the position after them.
+// `318 人次`, `33\n名`). SkipGap returns the position after them.
 size_t SkipGap(std::u32string_view text, size_t pos) {
   size_t blanks = 0;
   bool line_break = false;
@@ -81,7 +81,7 @@ bool EnclosedBy(std::u32string_view text, size_t begin, size_t end,
   return false;
 }
 
-// Rule: numbers inside a quoted name or slogan (“1246”发展思路) are no
+// Rule: numbers inside a quoted name or slogan (“1335”发展思路) are no
 // metrics; quoted speech is a sentence and its numbers are.
 bool InsideQuotedName(std::u32string_view text, size_t begin, size_t end) {
   size_t open, close;
@@ -168,7 +168,7 @@ bool IsOrdinal(std::u32string_view text, const NumberToken& t,
                                                text.size()) > 0;
 }
 
-// Rule: codes, versions and hotlines (A12, 2.0版, 12345热线, 1+2+8 chains).
+// Rule: codes, versions and hotlines (A12, 3.0版, 12345热线, 1+2+8 chains).
 // `latin_unit` says a Latin unit follows (12km), which is no code.
 bool IsCode(std::u32string_view text, const NumberToken& t,
             const UnitTable& table, bool latin_unit, bool unit_before) {
@@ -234,7 +234,7 @@ UnitAt ReadUnit(std::u32string_view text, size_t pos, const UnitTable& table,
   return found;
 }
 
-// Rule: 余/多 between digits and unit (60多次, 4.2万多元, 220余万元).
+// Rule: 余/多 between digits and unit (60多次, 3.6万多元, 340余万元).
 bool ReadInnerQualifier(std::u32string_view text, size_t* pos,
                         const UnitTable& table, Qualifier* qualifier) {
   if (*pos >= text.size()) return false;
@@ -404,7 +404,7 @@ std::vector<NumberMention> ScanNumberTokens(
       continue;
     }
     // Rule: a unit or currency written before the number (百分之22, ￥300,
-    // 人民币1,000万元, 美元5000万).
+    // 人民币1,000万元, 美元3000万).
     const size_t before_end = SkipGapBack(text, t.sign_begin);
     const size_t before_len =
         table.units_before.LongestEndingAt(text, before_end);
@@ -514,7 +514,7 @@ std::vector<NumberMention> ScanNumberTokens(
     }
 
     // Qualifier after the unit (99%以上) and before the number (近50次,
-    // 约人民币1323亿元), blanks allowed between qualifier and number.
+    // 约人民币1185亿元), blanks allowed between qualifier and number.
     m.mention_end = pos;
     if (const size_t len =
             table.after_words.LongestStartingAt(text, pos, text.size())) {

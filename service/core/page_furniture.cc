@@ -239,7 +239,7 @@ bool IsButtonLine(std::u32string_view s) {
       ++buttons;
       return true;
     }
-    // A counter beside a button: "586", "586次".
+    // A counter beside a button: "473", "473次".
     size_t k = 0;
     while (k < t.size() && IsDigit(t[k])) ++k;
     return k > 0 && (k == t.size() || (k + 1 == t.size() && t[k] == U'次'));

@@ -21,7 +21,7 @@ enum class Furniture {
   kNoText,      // no Chinese at all: URLs, "P. 4", list counters "1. 1"
   kNavigation,  // a menu: 首页 政协动态 委员声音 ...
   kBreadcrumb,  // 首页 > 新闻中心 > 正文
-  kLabel,  // 来源：…, 发布时间：…, 作者：…, 责任编辑 …, 阅读：586次
+  kLabel,  // 来源：…, 发布时间：…, 作者：…, 责任编辑 …, 阅读：473次
   kDateline,  // a publication date line: "2022年08月19日 19:05 | 来源…"
   kButtons,   // 分享到, 打印 | 关闭, 返回顶部, copyright
   kArticleEnd,  // 新闻推荐, 相关文章, 友情链接: what follows is another text

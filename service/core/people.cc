@@ -300,7 +300,7 @@ class PeopleScanner {
     const bool v2 = PlausibleName(p, l2, surname, evidence);
     const Follow f3 = v3 ? FollowAt(p + l3) : Follow::kNone;
     const Follow f2 = v2 ? FollowAt(p + l2) : Follow::kNone;
-    // 姜华说。 / 彭建在督促: a particle after two characters ends the name
+    // 韩梅说。 / 孔亮在督促: a particle after two characters ends the name
     // unless the three-character reading is followed by a word of its own.
     if (f2 == Follow::kParticle && f3 != Follow::kParticle &&
         f3 != Follow::kWord) {
@@ -314,7 +314,7 @@ class PeopleScanner {
     if (f3 == Follow::kOneThenBoundary) return l3;
     if (!fallback || IsParticleSurname(p, surname)) return 0;
     if (v3) return l3;
-    // The name ends where a word begins: 委员郭昀现场 (现场).
+    // The name ends where a word begins: 委员李某现场 (现场).
     if (v2 && CommonStartingAt(p + l2) >= 2 &&
         !lex_.particle_chars.contains(text_[p + l2 - 1])) {
       return l2;
@@ -520,7 +520,7 @@ class PeopleScanner {
     roleless_.push_back(std::move(person));
   }
 
-  // Rule "apposition": X是一名心理咨询师, X是一位老政协委员: the role named
+  // Rule "apposition": X是一名乡村医生, X是一位老委员: the role named
   // within a few characters after an apposition word. The name itself
   // needs a clear left edge unless a role came before it (`known_len`).
   size_t Apposition(size_t p, size_t surname, size_t known_len) {
@@ -563,7 +563,7 @@ class PeopleScanner {
     return false;
   }
 
-  // Rule "name before role": 汪洋主席, ，薄涛委员说.
+  // Rule "name before role": 陈某主席, ，周某委员说.
   size_t NameBeforeRole(size_t p, size_t surname) {
     const size_t n = text_.size();
     const auto title_at = [&](size_t q) {
@@ -575,7 +575,7 @@ class PeopleScanner {
     }
     if (p > 0 && lex_.org_suffixes.Contains(Sub(text_, p - 1, p))) return 0;
     if (WordSpansInto(p)) return 0;
-    // A two-character name needs a clear left edge: 得到汪洋主席, ，薄涛委员.
+    // A two-character name needs a clear left edge: 得到陈某主席, ，周某委员.
     const bool left_edge = ClearLeftEdge(p);
     for (size_t len : {surname + 2, surname + 1}) {
       if (len == surname + 1 && !left_edge) continue;
@@ -608,7 +608,7 @@ class PeopleScanner {
   }
 
   // Names collects the names of a credit: tokens of 2-4 characters, or
-  // single characters run together ("王 沛" → 王沛, span as written).
+  // single characters run together ("王 川" → 王川, span as written).
   struct CreditNames {
     std::vector<std::pair<size_t, size_t>> spans;
     std::u32string pending;
@@ -773,7 +773,7 @@ class PeopleScanner {
         source_first || lex_.byline_markers.LongestStartingAt(
                             text_, tokens[0].first, tokens[0].second) > 0;
     if (!markers_lead && last > 0) {
-      // The last name may carry the first marker glued to it (陈小川文).
+      // The last name may carry the first marker glued to it (林一帆文).
       auto& [b, e] = tokens[last - 1];
       const size_t glued = lex_.byline_markers.LongestEndingAt(text_, e, b);
       if (glued > 0 && e - glued > b) {
@@ -963,8 +963,8 @@ class PeopleScanner {
       }
     }
     if (org.find(U"政协") != std::u32string_view::npos) {
-      // The committee normalised, the body inside it kept: 政协兰州市委员会
-      // 研究室 → 兰州市政协研究室.
+      // The committee normalised, the body inside it kept: 政协嘉峪关市委员会
+      // 文史委 → 嘉峪关市政协文史委.
       if (auto committee = FindCommittee(org, gazetteer_)) {
         if (committee->begin == 0) {
           return EncodeUtf8(committee->organization) +

@@ -3,7 +3,7 @@
 //   auto lexicon = LoadPeopleLexicon(roles, context, surnames, common_words);
 //   auto people = ExtractPeople(text, SplitLines(text), reports, *lexicon,
 //                               gazetteer);
-//   // "市政协副主席王明、李华出席" -> {王明, 副主席}, {李华, 副主席}
+//   // "州政协副秘书长王明、李华出席" -> {王明, 副秘书长}, {李华, 副秘书长}
 //
 // A name is 2-4 characters starting with a surname and is only taken with
 // evidence: a role word right before or after it (市政协主席X, X委员), a

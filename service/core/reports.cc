@@ -63,7 +63,7 @@ size_t CountOf(std::u32string_view s, std::u32string_view chars) {
 
 // ---- Shape rules: each reads one kind of line. ----
 
-// SubtitleText reads a newspaper subtitle "——兰州市政协2023年工作综述":
+// SubtitleText reads a newspaper subtitle "——某市政协2021年工作综述":
 // the text after the dashes, or empty when the line is none.
 std::u32string_view SubtitleText(std::u32string_view line) {
   size_t dashes = 0;
@@ -117,7 +117,7 @@ size_t InlineSubtitleAt(std::u32string_view line) {
 }
 
 // IsMeetingText reads the line under a formal report's title that says
-// where it was given: "——在政协某市第五届委员会第三次会议上",
+// where it was given: "——在政协某市第七届委员会第五次会议上",
 // "（2024年1月10日在政协…会议上）".
 bool IsMeetingText(std::u32string_view s) {
   s = Trim(s);
@@ -138,7 +138,7 @@ bool IsMeetingText(std::u32string_view s) {
 }
 
 // IsFormalTitleLine reads one line of a formal report's title page
-// ("中国人民政治协商会议", "某某市委员会常务委员会", "工 作 报 告").
+// ("中国人民政治协商会议", "某某县委员会常务委员会", "工 作 报 告").
 bool IsFormalTitleLine(std::u32string_view line) {
   if (line.size() < 2 || line.size() > kMaxTitle) return false;
   for (char32_t c : line) {
@@ -641,7 +641,7 @@ Head ReportReader::FirstHeadline() const {
 // LeadText is the report's text from `from_line` for the committee search,
 // at most kCommitteeScan code points, up to where other articles begin. Its
 // source and catalogue lines stay in: where the text names its committee
-// only by level (区政协), the publisher's line (某区融媒体中心, 《某市志》)
+// only by level (区政协), the publisher's line (某县融媒体中心, 《某市志》)
 // names the place.
 std::u32string ReportReader::LeadText(size_t from_line, int64_t end) const {
   std::u32string lead;

@@ -57,11 +57,11 @@ TEST(Document, LineBreaksEndSentencesUnlessTheySplitAWord) {
 TEST(Document, TraditionalTextIsReadInSimplifiedAndMappedBack) {
   auto converter = TraditionalConverter::Load(kDefaultT2sConfig);
   ASSERT_TRUE(converter.ok()) << converter.status();
-  const std::string input = "委員會收到提案12件。";
+  const std::string input = "委員會收到建議12件。";
   auto doc = Document::FromUtf8(input, converter->get());
   ASSERT_TRUE(doc.ok());
   EXPECT_TRUE(doc->converted());
-  EXPECT_EQ(doc->text(), U"委员会收到提案12件。");
+  EXPECT_EQ(doc->text(), U"委员会收到建议12件。");
 
   Extraction facts;
   Metric metric;
@@ -80,10 +80,10 @@ TEST(Document, TraditionalTextIsReadInSimplifiedAndMappedBack) {
 TEST(Document, SimplifiedTextIsNotConverted) {
   auto converter = TraditionalConverter::Load(kDefaultT2sConfig);
   ASSERT_TRUE(converter.ok());
-  auto doc = Document::FromUtf8("委员会收到提案12件。", converter->get());
+  auto doc = Document::FromUtf8("委员会收到建议12件。", converter->get());
   ASSERT_TRUE(doc.ok());
   EXPECT_FALSE(doc->converted());
-  EXPECT_EQ(doc->text(), DecodeUtf8("委员会收到提案12件。"));
+  EXPECT_EQ(doc->text(), DecodeUtf8("委员会收到建议12件。"));
 }
 
 }  // namespace

@@ -56,7 +56,7 @@ TEST_F(ExtractorTest, ObjectActionAndIndicatorFromThePhrase) {
 }
 
 TEST_F(ExtractorTest, TwoMetricsInOnePhrase) {
-  const Extraction e = Run("总投资38亿元的6个项目成功签约。");
+  const Extraction e = Run("总投资38亿元的6个项目签约。");
   const Metric* money = Find(e, "38");
   const Metric* projects = Find(e, "6");
   ASSERT_NE(money, nullptr);

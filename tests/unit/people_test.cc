@@ -45,7 +45,7 @@ constexpr char kHeader[] =
 TEST_F(PeopleTest, RoleBeforeNameResolvesTheCity) {
   const auto people = Run(std::string(kHeader) +
                           "会上，市政协主席孙明远对工作提出要求。"
-                          "市委书记周海、市长刘大为批示政协工作。");
+                          "市委书记周海、市长刘大为批示政协专报。");
   const Person* p = Find(people, "孙明远", "主席");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->organization, "潍坊市政协");
@@ -82,21 +82,21 @@ TEST_F(PeopleTest, BylineNames) {
 
 TEST_F(PeopleTest, NameBeforeRole) {
   const auto people =
-      Run(std::string(kHeader) + "会议开得很好。胡平主席充分肯定了这项工作。");
+      Run(std::string(kHeader) + "会议开得很好。胡平主席高度评价了这项工作。");
   EXPECT_NE(Find(people, "胡平", "主席"), nullptr);
 }
 
 TEST_F(PeopleTest, ApposionWithSeveralTitlesAndOneEntryPerRole) {
   const auto people =
       Run(std::string(kHeader) +
-          "“我们要加油。”市政协委员、烟台某某科技有限公司董事长、CEO吴佳说。"
+          "“我们要加油。”市政协委员、烟台某某电子股份公司董事长、CEO吴佳说。"
           "此后，市政协委员吴佳又提交提案。");
   const Person* member = Find(people, "吴佳", "委员");
   ASSERT_NE(member, nullptr);
   EXPECT_EQ(member->organization, "潍坊市政协");
   const Person* chair = Find(people, "吴佳", "董事长");
   ASSERT_NE(chair, nullptr);
-  EXPECT_EQ(chair->organization, "烟台某某科技有限公司");
+  EXPECT_EQ(chair->organization, "烟台某某电子股份公司");
   EXPECT_EQ(member->begin, chair->begin);
   EXPECT_NE(Find(people, "吴佳", "CEO"), nullptr);
   int count = 0;
@@ -108,7 +108,7 @@ TEST_F(PeopleTest, ApposionWithSeveralTitlesAndOneEntryPerRole) {
 TEST_F(PeopleTest, RoleWordsAndPhrasesAreNoNames) {
   const auto people =
       Run(std::string(kHeader) +
-          "全体委员参加会议。主席会议成员出席。我们要展现委员风采。"
+          "全体委员出席会议。主席会议成员到会。我们要彰显委员担当。"
           "市委书记听取委员意见。");
   for (const Person& p : people) {
     EXPECT_TRUE(p.role == "通讯员") << p.name << "/" << p.role;
@@ -166,18 +166,18 @@ TEST_F(PeopleTest, RuleRoleBeforeName) {
           // A three-character reading with nothing listed after it.
           {"区政协副主席白云飞受委托作报告。", "白云飞", "副主席", nullptr},
           // The name ends where a common word begins.
-          {"市政协委员郭昀现场答复。", "郭昀", "委员", nullptr},
+          {"市政协委员冯昊现场答复。", "冯昊", "委员", nullptr},
       },
       Run);
   CheckNegatives(
       {
           "分管副市长和分工负责的同志参加。",    // a joiner after a role
-          "主席会议成员常态化走访委员。",        // 常态化 is a word
+          "主席会议成员常态化联系委员。",        // 常态化 is a word
           "委员单位积极配合。",                  // 单位
-          "委员全年提交提案。",                  // 全年
-          "深入学习总书记关于政协工作的论述。",  // 关于
+          "委员全年撰写提案。",                  // 全年
+          "认真领会总书记关于民族工作的论述。",  // 关于
           "委员向大会提交提案。",  // a particle surname before a word
-          "委员强则政协强。",      // 则 is a particle
+          "委员强则组织强。",      // 则 is a particle
       },
       Run);
 }
@@ -185,16 +185,16 @@ TEST_F(PeopleTest, RuleRoleBeforeName) {
 TEST_F(PeopleTest, RuleRoleOverAList) {
   CheckPositives(
       {
-          {"市政协副主席王建国、李秀英和赵志刚出席。", "王建国", "副主席",
+          {"市政协副秘书长王建国、李秀英和赵志刚出席。", "王建国", "副秘书长",
            "潍坊市政协"},
-          {"市政协副主席王建国、李秀英和赵志刚出席。", "李秀英", "副主席",
+          {"市政协副秘书长王建国、李秀英和赵志刚出席。", "李秀英", "副秘书长",
            "潍坊市政协"},
-          {"市政协副主席王建国、李秀英和赵志刚出席。", "赵志刚", "副主席",
+          {"市政协副秘书长王建国、李秀英和赵志刚出席。", "赵志刚", "副秘书长",
            "潍坊市政协"},
           {"会上，委员孟凡军、韩雪及邓立平发言。", "韩雪", "委员", nullptr},
       },
       Run);
-  CheckNegatives({"市政协副主席和秘书长出席。"}, Run);
+  CheckNegatives({"市政协副秘书长和秘书长出席。"}, Run);
 }
 
 TEST_F(PeopleTest, RuleListBeforeRole) {
@@ -212,8 +212,8 @@ TEST_F(PeopleTest, RuleListBeforeRole) {
       Run);
   CheckNegatives(
       {
-          "机关干部和委员参加培训。",  // 干部 is a word
-          "共有30余名委员参加。",      // after a number
+          "基层干部和委员参加培训。",  // 干部 is a word
+          "共有30余名委员到场。",      // after a number
           "黄河流域生态保护调研。",    // no role, no name
           "提案和建议由委员提出。",
           "，与烟台刘记食品公司签约。",  // a place opens the name
@@ -297,10 +297,10 @@ TEST_F(PeopleTest, RuleOrganizations) {
   CheckPositives(
       {
           {"政协主席孙明远讲话。", "孙明远", "主席", "潍坊市政协"},
-          {"市政协研究室主任邓建设介绍。", "邓建设", "主任",
-           "潍坊市政协研究室"},
-          {"政协兰州市委员会研究室主任邓建设介绍。", "邓建设", "主任",
-           "兰州市政协研究室"},
+          {"市政协调研室主任宋建设介绍。", "宋建设", "主任",
+           "潍坊市政协调研室"},
+          {"政协兰州市委员会调研室主任宋建设介绍。", "宋建设", "主任",
+           "兰州市政协调研室"},
           {"市人大常委会主任罗志远出席。", "罗志远", "主任",
            "潍坊市人大常委会"},
           {"省委书记韦德明讲话。", "韦德明", "书记", "山东省委"},
@@ -323,7 +323,7 @@ TEST(PeopleOrganization, CountyBodiesTakeTheReportsCounty) {
   auto gazetteer = Gazetteer::Load(dir + "/gazetteer.tsv");
   ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
   const std::u32string text = DecodeUtf8(
-      "会议由县政协副主席韩立平主持，县委书记吕德明讲话，"
+      "县政协秘书长韩立平主持会议，县委书记吕德明讲话，"
       "县政府副县长邵青出席。");
   Report report;
   report.end = static_cast<int64_t>(text.size());

@@ -37,10 +37,10 @@ Extractor* ReportsTest::extractor_ = nullptr;
 
 constexpr char kTwoReports[] =
     "\n\n## 聚力前行 共谱新篇\n\n## ——兰州市政协2022年工作综述\n\n"
-    "□ 通讯员 李 明\n\n一年来，市政协围绕中心工作履职尽责。\n\n"
+    "□ 通讯员 李 明\n\n一年来，市政协锚定年度目标务实履职。\n\n"
     "▲市政协召开座谈会。\n\n"
-    "本版专栏\n\n担当作为谱新章\n\n——政协白银市委员会亮点工作综述\n\n"
-    "YMG全媒体记者 王小红 摄影报道\n\n委员们积极建言献策。\n";
+    "本版专栏\n\n担当作为谱新章\n\n——政协白银市委员会重点工作综述\n\n"
+    "XYZ全媒体记者 王小红 摄影报道\n\n委员们踊跃献计出力。\n";
 
 TEST_F(ReportsTest, SplitsTwoReportsWithPrefaceAndMarkdown) {
   const std::string text = kTwoReports;
@@ -64,7 +64,7 @@ TEST_F(ReportsTest, SplitsTwoReportsWithPrefaceAndMarkdown) {
   EXPECT_EQ(b.begin, Offset(text, "担当作为谱新章"));  // not the column name
   EXPECT_EQ(b.end, static_cast<int64_t>(DecodeUtf8(text).size()));
   EXPECT_EQ(b.title, "担当作为谱新章");
-  EXPECT_EQ(b.subtitle, "政协白银市委员会亮点工作综述");
+  EXPECT_EQ(b.subtitle, "政协白银市委员会重点工作综述");
   EXPECT_EQ(b.organization, "白银市政协");
   EXPECT_EQ(b.city, "白银");
   ASSERT_TRUE(b.year.has_value());  // a page's reports share their year
@@ -82,7 +82,7 @@ TEST_F(ReportsTest, CreditLineAtTheEndGivesAuthorsAndYearFromText) {
   const std::string text =
       "\n共建美好家园\n\n——某地政协主题履职纪实\n\n"
       "2021年，委员们提交提案120件。\n\n(文/孙丽)\n\n"
-      "委员们深入一线调研。\n\n(文 赵刚 图 钱伟)\n";
+      "委员们走进田间调研。\n\n(文 赵刚 图 钱伟)\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
@@ -137,7 +137,7 @@ TEST_F(ReportsTest, NewsArticleWithPageFurniture) {
       "市政协召开提案督办座谈会\n"
       "发布时间：2024-03-15  来源：某某日报  浏览次数：120\n"
       "分享到：\n"
-      "本报讯（记者 周 敏 吴涛）3月14日，兰州市政协召开重点提案督办座谈会。\n"
+      "本报讯（记者 周 敏 吴涛）3月14日，兰州市政协举行建议落实推进会。\n"
       "今年以来，市政协共收到提案300件。\n"
       "责任编辑：郑华\n";
   const Extraction e = Run(text);
@@ -155,7 +155,7 @@ TEST_F(ReportsTest, NewsArticleWithPageFurniture) {
 TEST_F(ReportsTest, NewsWithoutHeadlineOpensWithItsByline) {
   const std::string text =
       "记者 孙悦 报道\n"
-      "2023年，酒泉市政协围绕中心工作开展协商活动40场。\n"
+      "2023年，酒泉市政协锚定年度目标举办协商会40场。\n"
       "过去一年，委员们积极履职。\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
@@ -169,8 +169,9 @@ TEST_F(ReportsTest, NewsWithoutHeadlineOpensWithItsByline) {
 
 TEST_F(ReportsTest, BodySentenceIsNoTitleAndDatelineBylineCounts) {
   const std::string text =
-      "全年共开展协商活动30场。\n"
-      "某某网兰州1月9日电(记者林小雨)2022年，兰州市政协聚焦中心工作履职。\n";
+      "全年共举办协商会30场。\n"
+      "某某网兰州1月9日电(记者林小雨)"
+      "2022年，兰州市政协锚定年度目标务实履职。\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   EXPECT_EQ(e.reports[0].title, "");
@@ -214,7 +215,7 @@ TEST_F(ReportsTest, FormalReportJoinsItsTitleAndNamesTheSpeaker) {
       "市政协主席 李 强\n"
       "各位委员：\n"
       "现在，我代表常务委员会向大会报告工作，请予审议。\n"
-      "2023年，常委会团结带领全体委员履职尽责。\n";
+      "2023年，常委会团结带领全体委员务实担当。\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
@@ -230,7 +231,7 @@ TEST_F(ReportsTest, FormalReportWithSpacedLettersAndBracketedMeeting) {
   const std::string text =
       "\n政协酒泉市委员会\n常务委员会\n工 作 报 告\n"
       "（2024年1月8日在政协酒泉市第六届委员会第三次\n会议上）\n张明\n"
-      "各位委员：\n五年来，常委会坚持团结民主。\n";
+      "各位委员：\n五年来，常委会坚持协商为民。\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
@@ -244,7 +245,7 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   const std::string text =
       "政协白银市委员会\n常务委员会工作报告\n"
       "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
-      "各位委员：\n过去的一年，常委会团结带领全体委员履职尽责。\n";
+      "各位委员：\n过去的一年，常委会团结带领全体委员务实担当。\n";
   const Extraction e = Run(text);
   ASSERT_TRUE(e.reports[0].year.has_value());
   EXPECT_EQ(*e.reports[0].year, 2023);
@@ -254,16 +255,16 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   const std::string plain =
       "政协白银市委员会\n常务委员会工作报告\n"
       "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
-      "各位委员：\n常委会团结带领全体委员履职尽责。\n";
+      "各位委员：\n常委会团结带领全体委员务实担当。\n";
   EXPECT_FALSE(Run(plain).reports[0].year.has_value());
 }
 
 TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
   const std::string text =
       "提案工作\n\n"
-      "【概述】 全年收到提案210件，立案198件。\n"
+      "【概述】 全年收到提案236件，立案219件。\n"
       "（王丽）\n"
-      "编辑 刘洋\n";
+      "编辑 刘畅\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
@@ -281,15 +282,15 @@ TEST_F(ReportsTest, WebPageWithNavigationAroundANewspaperHead) {
   const std::string text =
       "首 页 政协概况 新闻中心 委员风采 提案工作 联系我们\n"
       "当前位置：首页 > 新闻中心\n"
-      "凝心聚力促发展\n"
+      "同心筑梦启新程\n"
       "——白银市政协2023年工作综述\n"
       "2024年01月20日 10:30 | 来源：白银政协网\n"
-      "一年来，白银市政协围绕中心履职。（通讯员 陈 亮）\n"
+      "一年来，白银市政协紧扣大局履职。（通讯员 陈 亮）\n"
       "【打印】 【关闭】\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
-  EXPECT_EQ(r.title, "凝心聚力促发展");
+  EXPECT_EQ(r.title, "同心筑梦启新程");
   EXPECT_EQ(r.subtitle, "白银市政协2023年工作综述");
   EXPECT_EQ(r.organization, "白银市政协");
   ASSERT_TRUE(r.year.has_value());
@@ -299,14 +300,14 @@ TEST_F(ReportsTest, WebPageWithNavigationAroundANewspaperHead) {
 
 TEST_F(ReportsTest, TitleAndSubtitleOnOneLineWithAuthorLabel) {
   const std::string text =
-      "守正创新谱新篇——五年来某市政协提案工作综述\n"
+      "守正创新谱新篇——五年来某市政协建言工作综述\n"
       "来源：某某社   发布时间：2023-03-03  作者：王 鹏 冯家顺\n"
       "2022年，委员们提交提案500件。\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
   EXPECT_EQ(r.title, "守正创新谱新篇");
-  EXPECT_EQ(r.subtitle, "五年来某市政协提案工作综述");
+  EXPECT_EQ(r.subtitle, "五年来某市政协建言工作综述");
   EXPECT_FALSE(r.year.has_value());  // the subtitle reviews five years
   EXPECT_EQ(AuthorsOf(r), "王鹏/作者;冯家顺/作者;");
 }
@@ -351,7 +352,7 @@ TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
       {U"发布时间：2024-08-02", Furniture::kLabel},
       {U"作者:佚名", Furniture::kLabel},
       {U"责任编辑：郑华", Furniture::kLabel},
-      {U"编辑 刘洋", Furniture::kLabel},
+      {U"编辑 刘畅", Furniture::kLabel},
       {U"浏览次数：35", Furniture::kLabel},
       {U"分享到：", Furniture::kLabel},
       {U"首页 > 新闻中心 > 正文", Furniture::kBreadcrumb},
@@ -366,7 +367,7 @@ TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
       {U"Original URL: http://example.org/a", Furniture::kNoText},
       {U"2022年08月19日 19:05 | 来源：某网", Furniture::kDateline},
       // Text lines, never furniture.
-      {U"凝心聚力促发展", Furniture::kNone},
+      {U"同心筑梦启新程", Furniture::kNone},
       {U"提 质 增 效", Furniture::kNone},
       {U"聚力前行 共谱新篇", Furniture::kNone},
       {U"2024年3月1日，市政协召开会议。", Furniture::kNone},
@@ -398,7 +399,7 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
       {U"", U"2021年，委员们履职尽责。", std::nullopt, 2021},
       {U"", U"截至2023年底，共办复提案。2024年，将继续。", std::nullopt, 2023},
       {U"", U"今年以来，市政协开展调研。", 2024, 2024},
-      {U"", U"据介绍，去年，市政协征集提案。", 2024, 2023},
+      {U"", U"据介绍，去年，市政协收集建议。", 2024, 2023},
       {U"", U"会议于2024年3月1日召开。", 2024, 2024},
       // No year.
       {U"", U"五年来，委员们积极履职。2022年，开展活动。", 2023, std::nullopt},
