@@ -58,6 +58,7 @@ std::u32string_view Document::text() const {
 void Document::Index() {
   const std::u32string_view view = text();
   lines_ = SplitLines(view);
+  numbers_ = TokenizeNumbers(view);
   size_t begin = 0;
   for (size_t i = 0; i < view.size(); ++i) {
     if (!SentenceEndsAt(view, i)) continue;

@@ -1,6 +1,7 @@
 // Document is the text of one Extract call, decoded once, with the views
-// every scanner shares: code points, lines and sentences, and, for text in
-// Traditional script, its Simplified form with the map back to the input.
+// every scanner shares: code points, lines, sentences and numeric tokens,
+// and, for text in Traditional script, its Simplified form with the map
+// back to the input.
 //
 //   absl::StatusOr<Document> doc = Document::FromUtf8(bytes, converter);
 //   if (!doc.ok()) return doc.status();      // names the first bad byte
@@ -21,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "service/core/facts.h"
+#include "service/core/number_tokens.h"
 #include "service/core/text_lines.h"
 #include "service/core/traditional.h"
 
@@ -53,6 +55,9 @@ class Document {
   // (。！？；) or at a line break that does not just wrap a line (see
   // SentenceEndsAt).
   const std::vector<TextSpan>& sentences() const { return sentences_; }
+  // numbers are every digit run of text(), read once (TokenizeNumbers):
+  // metrics, dates and reports share them.
+  const std::vector<NumberToken>& numbers() const { return numbers_; }
   // SentenceAt returns the sentence holding `offset` (the last one for the
   // text end).
   TextSpan SentenceAt(size_t offset) const;
@@ -71,6 +76,7 @@ class Document {
   std::optional<ConvertedText> conversion_;
   std::vector<TextLine> lines_;
   std::vector<TextSpan> sentences_;
+  std::vector<NumberToken> numbers_;
 };
 
 // SentenceEndsAt tells whether text[i] ends a sentence: a sentence mark, or

@@ -85,10 +85,9 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
   if (!taxonomy.ok()) return taxonomy.status();
   data->taxonomy = *std::move(taxonomy);
 
-  auto people = LoadPeopleLexicon(DataPath(config, "roles.txt"),
-                                  DataPath(config, "name_context.txt"),
-                                  DataPath(config, "surnames.txt"),
-                                  DataPath(config, "common_words.txt"));
+  auto people = LoadPeopleLexicon(
+      DataPath(config, "roles.txt"), DataPath(config, "name_context.txt"),
+      DataPath(config, "surnames.txt"), DataPath(config, "common_words.txt"));
   if (!people.ok()) return people.status();
   data->people = *std::move(people);
 
@@ -109,7 +108,7 @@ absl::StatusOr<Extraction> Extractor::Extract(
   const std::u32string_view view = doc->text();
   Extraction result;
 
-  const std::vector<NumberToken> numbers = TokenizeNumbers(view);
+  const std::vector<NumberToken>& numbers = doc->numbers();
   const std::vector<NumberMention> mentions =
       ScanNumberTokens(view, numbers, data_->units);
   if (cancelled()) return absl::CancelledError("extraction cancelled");

@@ -77,6 +77,14 @@ TEST(Document, TraditionalTextIsReadInSimplifiedAndMappedBack) {
   EXPECT_EQ(facts.metrics[0].begin, 7);
 }
 
+TEST(Document, NumbersAreReadOnceForEveryScanner) {
+  const Document doc = Document::FromCodePoints(U"收到提案１２件，立案9件。");
+  ASSERT_EQ(doc.numbers().size(), 2u);
+  EXPECT_EQ(doc.numbers()[0].begin, 4u);
+  EXPECT_EQ(doc.numbers()[0].end, 6u);
+  EXPECT_EQ(doc.numbers()[1].begin, 10u);
+}
+
 TEST(Document, SimplifiedTextIsNotConverted) {
   auto converter = TraditionalConverter::Load(kDefaultT2sConfig);
   ASSERT_TRUE(converter.ok());
