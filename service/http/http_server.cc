@@ -16,6 +16,7 @@
 #include "reportfacts/v1/fact_extractor.pb.h"
 #include "service/http/http_status.h"
 #include "service/server/status.h"
+#include "service/server/validation.h"
 #include "spdlog/spdlog.h"
 
 namespace reportfacts {
@@ -333,9 +334,8 @@ void HttpServer::Route() {
         [this] { return cancel_all_.load(); }, &response);
     if (!status.ok()) {
       int http_status = HttpStatusFor(status.code());
-      if (static_cast<int64_t>(request.document().text().size()) >
-          service_.max_doc_bytes()) {
-        http_status = 413;  // validation refused the document as too large
+      if (IsDocumentTooLarge(status)) {
+        http_status = 413;
       } else if (absl::IsCancelled(status) && cancel_all_.load()) {
         status = absl::UnavailableError(
             "the server shut down before the document was done; retry");

@@ -35,8 +35,8 @@ struct ServerOptions {
   // to be written at once. 0: 2 × workers.
   int stream_in_flight = 0;
 
-  // Largest document text accepted; longer text gets RESOURCE_EXHAUSTED and
-  // never reaches the core.
+  // Largest document text accepted; longer text gets INVALID_ARGUMENT
+  // (HTTP 413) and never reaches the core.
   int64_t max_doc_bytes = int64_t{8} << 20;
 
   // gRPC's cap on a received message. Larger messages are refused by gRPC

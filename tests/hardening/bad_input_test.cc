@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "client/rpc.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
@@ -211,17 +212,37 @@ TEST_F(BadInputTest, TimeGrowsLinearlyWithInput) {
   ExpectStillServes();
 }
 
-TEST_F(BadInputTest, OverTheDocumentLimitIsResourceExhaustedNamingTheLimit) {
+// INVALID_ARGUMENT, not RESOURCE_EXHAUSTED: that one means "overloaded,
+// retry", and the same document would be refused on every retry.
+TEST_F(BadInputTest, OverTheDocumentLimitIsInvalidArgumentNamingTheLimit) {
   const int64_t started = server_->Stats().extractions_started;
   v1::ExtractResponse response;
-  const grpc::Status status = Extract(
-      std::string(static_cast<size_t>(kMaxDocBytes) + 1, 'a'), &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  const std::string text(static_cast<size_t>(kMaxDocBytes) + 1, 'a');
+  const grpc::Status status = Extract(text, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(),
-              HasSubstr(absl::StrCat("limit of ", kMaxDocBytes, " bytes")));
+              HasSubstr(absl::StrCat(text.size(), " bytes, over the limit of ",
+                                     kMaxDocBytes, " bytes")));
   EXPECT_THAT(status.error_message(), HasSubstr("--max_doc_bytes"));
   EXPECT_EQ(server_->Stats().extractions_started, started);
   ExpectStillServes();
+}
+
+TEST_F(BadInputTest, TheClientSendsAnOverSizeDocumentOnce) {
+  // The client's channel retries RESOURCE_EXHAUSTED and UNAVAILABLE up to
+  // 4 times; an over-size document must reach the server exactly once.
+  auto stub = v1::FactExtractor::NewStub(cli::MakeChannel(server_->address()));
+  const int64_t refused = server_->Stats().rejected_invalid;
+  grpc::ClientContext context;
+  context.set_deadline(testing::In(kCallBudgetMs));
+  v1::ExtractResponse response;
+  const grpc::Status status =
+      stub->Extract(&context,
+                    testing::DocumentRequest(std::string(
+                        static_cast<size_t>(kMaxDocBytes) + 1, 'a')),
+                    &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(server_->Stats().rejected_invalid, refused + 1);
 }
 
 TEST_F(BadInputTest, OverTheTransportCapIsResourceExhausted) {

@@ -279,15 +279,15 @@ TEST_F(HttpTest, DocumentOverMaxDocBytesIs413) {
   httplib::Result result = PostJson(JsonRequest("long", text));
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 413);
-  // The same refusal as over gRPC, whatever its code.
+  EXPECT_FALSE(result->has_header("Retry-After"));
+  // The same refusal as over gRPC: INVALID_ARGUMENT, never retried.
   v1::Document document;
   document.set_text(text);
   v1::ExtractResponse unused;
   const grpc::Status over_grpc = GrpcExtract(document, &unused);
-  ASSERT_FALSE(over_grpc.ok());
+  EXPECT_EQ(over_grpc.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   const nlohmann::json error = ErrorOf(result);
-  EXPECT_EQ(error.value("status", ""),
-            std::string(StatusCodeName(over_grpc.error_code())));
+  EXPECT_EQ(error.value("status", ""), "INVALID_ARGUMENT");
   EXPECT_EQ(error.value("message", ""), over_grpc.error_message());
   EXPECT_THAT(error.value("message", ""), HasSubstr("1000"));
   httplib::Result fits =

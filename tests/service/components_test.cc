@@ -161,9 +161,13 @@ TEST(ValidationTest, SizeIsCheckedBeforeEncoding) {
   v1::Document document;
   document.set_text(std::string(11, '\xFF'));
   const absl::Status status = ValidateDocument(document, 10);
-  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(IsDocumentTooLarge(status));
   EXPECT_THAT(std::string(status.message()), HasSubstr("11 bytes"));
   EXPECT_THAT(std::string(status.message()), HasSubstr("limit of 10 bytes"));
+  // Other refusals carry no size mark.
+  document.set_text("\xFF");
+  EXPECT_FALSE(IsDocumentTooLarge(ValidateDocument(document, 10)));
 }
 
 TEST(ValidationTest, NamesByteOffsetAndValue) {
