@@ -199,8 +199,8 @@ void FactExtractorService::LogFailure(std::string_view rpc, std::string_view id,
 }
 
 grpc::ServerUnaryReactor* FactExtractorService::Extract(
-    grpc::CallbackServerContext* context, const v1::ExtractRequest* request,
-    v1::ExtractResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   return StartUnaryExtractCall(*this, gate_, context, request, response);
 }
 
@@ -321,7 +321,7 @@ absl::Status FactExtractorService::ExtractDocument(
   return absl::OkStatus();
 }
 
-grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
 FactExtractorService::ExtractStream(grpc::CallbackServerContext* context) {
   return StartStreamExtractCall(*this, gate_, context, stream_in_flight_);
 }

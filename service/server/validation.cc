@@ -63,6 +63,16 @@ absl::Status ValidateDocument(const v1::Document& document,
   if (size > max_doc_bytes) {
     return DocumentTooLargeError(size, max_doc_bytes);
   }
+  if (std::optional<size_t> bad = FindInvalidUtf8(document.id())) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "document id is not valid UTF-8: byte 0x%02X at byte offset %d "
+        "does not start a well-formed sequence",
+        static_cast<unsigned char>(document.id()[*bad]), *bad));
+  }
+  if (FindInvalidUtf8(document.reference_date()).has_value()) {
+    return absl::InvalidArgumentError(
+        "reference_date is not valid UTF-8, so not a date written YYYY-MM-DD");
+  }
   if (std::optional<size_t> bad = FindInvalidUtf8(text)) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "document text is not valid UTF-8: byte 0x%02X at byte offset %d "

@@ -29,9 +29,9 @@ bool IsDocumentTooLarge(const absl::Status& status);
 
 // ValidateDocument returns INVALID_ARGUMENT when the text is longer than
 // `max_doc_bytes` (naming the size and the limit, marked as
-// IsDocumentTooLarge), when it is not valid UTF-8 (naming the byte offset
-// of the first bad byte) or when reference_date is set but is not an ISO
-// date; OK otherwise. None of these is worth retrying.
+// IsDocumentTooLarge), when it or the id is not valid UTF-8 (naming the
+// byte offset of the first bad byte) or when reference_date is set but is
+// not an ISO date; OK otherwise. None of these is worth retrying.
 absl::Status ValidateDocument(const v1::Document& document,
                               int64_t max_doc_bytes);
 
