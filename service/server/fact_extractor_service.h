@@ -116,6 +116,10 @@ class FactExtractorService final : public FactExtractorBase {
   // max_doc_bytes is the largest document text accepted.
   int64_t max_doc_bytes() const { return max_doc_bytes_; }
 
+  // FactBudget is the number of facts a document of `text_bytes` may
+  // yield (ServerOptions::max_facts_per_doc).
+  int64_t FactBudget(size_t text_bytes) const;
+
   grpc::ServerUnaryReactor* Extract(grpc::CallbackServerContext* context,
                                     const grpc::ByteBuffer* request,
                                     grpc::ByteBuffer* response) override;
@@ -160,6 +164,7 @@ class FactExtractorService final : public FactExtractorBase {
   const ExtractionBackend& backend_;
   WorkerPool& pool_;
   const int64_t max_doc_bytes_;
+  const int64_t max_facts_per_doc_;  // 0: derived from the text size
   const int stream_in_flight_;
   const absl::Duration default_deadline_;
   const bool log_text_;

@@ -39,6 +39,13 @@ struct ServerOptions {
   // (HTTP 413) and never reaches the core.
   int64_t max_doc_bytes = int64_t{8} << 20;
 
+  // Facts (metrics, dates, people and reports together) one document may
+  // yield. 0: max(10,000, text bytes / 8). A document over it gets
+  // RESOURCE_EXHAUSTED naming the limit and no response is built for it,
+  // which bounds the memory and size of one answer. The core does not take
+  // this budget yet, so the facts are found before they are counted.
+  int64_t max_facts_per_doc = 0;
+
   // gRPC's cap on a received message. Larger messages are refused by gRPC
   // with RESOURCE_EXHAUSTED before any handler runs.
   int max_message_bytes = 16 << 20;
