@@ -83,8 +83,11 @@ class StreamExtractCall final : public StreamReactor {
         "ExtractStream", document, caller_deadline_, cancelled_,
         QueuePolicy::kParkWhenFull,
         [this](absl::Status status, v1::ExtractResponse& built) {
-          Answer(status.ok() ? built
-                             : FailedResponse(built.document_id(), status));
+          if (status.ok()) {
+            Answer(built);  // by reference: a response may be large
+          } else {
+            Answer(FailedResponse(built.document_id(), status));
+          }
         },
         &parked,
         // Runs before this document's answer, so the call is still alive.

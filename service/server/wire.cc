@@ -40,11 +40,11 @@ absl::Status MergeDocument(std::string* encoded, v1::Document* document) {
     const int number = field->number();
     if (number != kDocumentId && number != kDocumentText &&
         number != kDocumentReferenceDate) {
-      continue;  // unknown to this server: skipped
+      continue;  // unknown to this server: skipped, as protobuf does
     }
-    if (field->type() != UnknownField::TYPE_LENGTH_DELIMITED) {
-      return NotARequest("a document field has the wrong wire type");
-    }
+    // A known number with another wire type is an unknown field to the
+    // generated parser too.
+    if (field->type() != UnknownField::TYPE_LENGTH_DELIMITED) continue;
     std::string value = std::move(*field->mutable_length_delimited());
     if (number == kDocumentId) {
       document->set_id(std::move(value));
@@ -69,9 +69,7 @@ absl::Status DecodeExtractRequest(std::string_view bytes,
   for (int i = 0; i < fields.field_count(); ++i) {
     UnknownField* field = fields.mutable_field(i);
     if (field->number() != kRequestDocument) continue;
-    if (field->type() != UnknownField::TYPE_LENGTH_DELIMITED) {
-      return NotARequest("field document has the wrong wire type");
-    }
+    if (field->type() != UnknownField::TYPE_LENGTH_DELIMITED) continue;
     if (absl::Status merged = MergeDocument(field->mutable_length_delimited(),
                                             request->mutable_document());
         !merged.ok()) {
