@@ -280,7 +280,7 @@ std::string Describe(const grpc::Status& status, const std::string& server) {
                           " (the server did not answer in time; raise "
                           "--timeout_ms or check the server's load)");
     case grpc::StatusCode::RESOURCE_EXHAUSTED:
-      return absl::StrCat(detail, " (retry later, or send a smaller document)");
+      return absl::StrCat(detail, " (the server is busy; retry later)");
     case grpc::StatusCode::UNIMPLEMENTED:
       return absl::StrCat(detail, " (is ", server,
                           " a reportfacts-server? check --server)");

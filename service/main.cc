@@ -42,6 +42,10 @@ ABSL_FLAG(int32_t, queue_capacity, 0,
           "full, Extract answers RESOURCE_EXHAUSTED and ExtractStream waits.");
 ABSL_FLAG(int64_t, max_doc_bytes, int64_t{8} << 20,
           "Largest document text accepted, in bytes (default 8 MiB).");
+ABSL_FLAG(int64_t, max_facts_per_doc, 0,
+          "Facts (metrics, dates, people, reports) one document may yield; "
+          "over it the document gets RESOURCE_EXHAUSTED. 0 means "
+          "max(10000, text bytes / 8).");
 ABSL_FLAG(int32_t, max_message_bytes, 16 << 20,
           "gRPC cap on a received message, in bytes (default 16 MiB).");
 ABSL_FLAG(std::string, data_dir, reportfacts::DefaultDataDir(),
@@ -133,6 +137,7 @@ int main(int argc, char** argv) {
   options.queue_capacity = absl::GetFlag(FLAGS_queue_capacity);
   options.max_doc_bytes = absl::GetFlag(FLAGS_max_doc_bytes);
   options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  options.max_facts_per_doc = absl::GetFlag(FLAGS_max_facts_per_doc);
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.taxonomy = absl::GetFlag(FLAGS_taxonomy);
   options.default_deadline =
@@ -155,11 +160,12 @@ int main(int argc, char** argv) {
   }
   options.auth_tokens = *std::move(auth_tokens);
   if (options.max_doc_bytes <= 0 || options.max_message_bytes <= 0 ||
+      options.max_facts_per_doc < 0 ||
       options.default_deadline <= absl::ZeroDuration() ||
       options.drain < absl::ZeroDuration()) {
     std::cerr << "reportfacts-server: --max_doc_bytes, --max_message_bytes "
                  "and --default_deadline_ms must be positive, "
-                 "--drain_seconds not negative\n";
+                 "--drain_seconds and --max_facts_per_doc not negative\n";
     return kExitUsage;
   }
 

@@ -16,6 +16,7 @@
 #include "reportfacts/v1/fact_extractor.pb.h"
 #include "service/http/http_status.h"
 #include "service/server/status.h"
+#include "service/server/validation.h"
 #include "spdlog/spdlog.h"
 
 namespace reportfacts {
@@ -26,6 +27,11 @@ namespace {
 constexpr char kTimeoutHeader[] = "X-Timeout-Ms";
 constexpr char kMetricsType[] = "text/plain; version=0.0.4; charset=utf-8";
 constexpr char kTransport[] = "http";
+
+// Limits on a request's header section (RFC 9112 leaves them to the
+// server); over either is 431. cpp-httplib already caps one line at 8 KiB.
+constexpr size_t kMaxHeaderCount = 100;
+constexpr size_t kMaxHeaderBytes = 32 << 10;
 
 // Start time of the request this thread is serving. cpp-httplib serves a
 // request on one thread from routing to logging, so the pre-routing
@@ -40,6 +46,67 @@ std::string MethodLabel(const httplib::Request& request) {
     if (absl::StrCat(request.method, " ", request.path) == known) return known;
   }
   return "other";
+}
+
+// AllowedMethods lists the methods of a known path ("" for an unknown one).
+std::string_view AllowedMethods(const std::string& path) {
+  if (path == "/v1/extract") return "POST";
+  if (path == "/metrics" || path == "/healthz") return "GET, HEAD";
+  return "";
+}
+
+// IsAllowed tells whether `method` is one of `allowed` ("GET, HEAD").
+bool IsAllowed(std::string_view allowed, const std::string& method) {
+  for (std::string_view rest = allowed; !rest.empty();) {
+    const size_t comma = rest.find(", ");
+    if (rest.substr(0, comma) == method) return true;
+    rest = comma == std::string_view::npos ? std::string_view()
+                                           : rest.substr(comma + 2);
+  }
+  return false;
+}
+
+// FramingError checks what cpp-httplib does not: the size of the header
+// section and that the body's length is unambiguous (RFC 9112 §6.3: a
+// Content-Length that is not one decimal number, several that disagree,
+// or one beside Transfer-Encoding). It returns the HTTP status to answer
+// (0 when the request is fine) and says why in `why`.
+int FramingError(const httplib::Request& request, std::string* why) {
+  size_t header_bytes = 0;
+  for (const auto& [name, value] : request.headers) {
+    header_bytes += name.size() + value.size() + 4;  // ": " and CRLF
+  }
+  if (request.headers.size() > kMaxHeaderCount ||
+      header_bytes > kMaxHeaderBytes) {
+    *why = absl::StrCat("the request has ", request.headers.size(),
+                        " header fields in ", header_bytes,
+                        " bytes; the limits are ", kMaxHeaderCount,
+                        " fields and ", kMaxHeaderBytes, " bytes");
+    return 431;
+  }
+  const size_t lengths = request.get_header_value_count("Content-Length");
+  if (lengths == 0) return 0;
+  if (request.has_header("Transfer-Encoding")) {
+    *why = "the request has both Content-Length and Transfer-Encoding";
+    return 400;
+  }
+  const std::string first = request.get_header_value("Content-Length", 0);
+  for (size_t i = 0; i < lengths; ++i) {
+    const std::string value = request.get_header_value("Content-Length", i);
+    const bool digits =
+        !value.empty() && value.size() <= 18 &&
+        std::all_of(value.begin(), value.end(),
+                    [](unsigned char c) { return c >= '0' && c <= '9'; });
+    if (!digits) {
+      *why = "Content-Length is not a decimal number of bytes";
+      return 400;
+    }
+    if (value != first) {
+      *why = "the request has several Content-Length fields that disagree";
+      return 400;
+    }
+  }
+  return 0;
 }
 
 // MediaType is the Content-Type without parameters, lower case.
@@ -81,11 +148,13 @@ absl::Status ParseExtractRequest(const httplib::Request& http_request,
   const auto parsed = google::protobuf::util::JsonStringToMessage(
       http_request.body, request, options);
   if (!parsed.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the body is not an ExtractRequest in proto3 JSON (",
-        std::string(parsed.message().data(), parsed.message().size()),
-        "); document.text is bytes, so it must be base64, or send the text "
-        "itself as Content-Type: text/plain"));
+    // Not the parser's own message: it quotes the body, and an error must
+    // never echo the request (it may be a whole report).
+    return absl::InvalidArgumentError(
+        "the body is not an ExtractRequest in proto3 JSON: it must be a "
+        "JSON object {\"document\": {\"id\": ..., \"text\": ...}} with "
+        "known fields only, and document.text is bytes, so it must be "
+        "base64; or send the text itself as Content-Type: text/plain");
   }
   return absl::OkStatus();
 }
@@ -100,22 +169,18 @@ absl::StatusOr<absl::Time> CallerDeadline(const httplib::Request& request,
   if (!absl::SimpleAtoi(value, &millis) || millis <= 0) {
     return absl::InvalidArgumentError(
         absl::StrCat("header ", kTimeoutHeader,
-                     " must be a positive number of milliseconds, not \"",
-                     TruncateMessage(value, 64), "\""));
+                     " must be a positive number of milliseconds"));
   }
   return start + absl::Milliseconds(millis);
 }
 
 // DefaultErrorStatus describes an error cpp-httplib produced itself.
-absl::Status DefaultErrorStatus(const httplib::Request& request, int status,
-                                size_t max_body_bytes) {
+absl::Status DefaultErrorStatus(int status, size_t max_body_bytes) {
   switch (status) {
     case 404:
-      return absl::NotFoundError(absl::StrCat(
-          "no endpoint ", request.method, " ",
-          TruncateMessage(request.path, 200),
-          "; the endpoints are POST /v1/extract, GET /metrics and GET "
-          "/healthz"));
+      return absl::NotFoundError(
+          "no such endpoint; the endpoints are POST /v1/extract, GET "
+          "/metrics and GET /healthz");
     case 413:
       return absl::ResourceExhaustedError(absl::StrCat(
           "the request body is over the limit of ", max_body_bytes, " bytes"));
@@ -234,8 +299,29 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
 void HttpServer::Route() {
   httplib::Server& http = *http_;
 
-  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  // Runs once the header section is read and before the body is: requests
+  // whose framing is bad or whose method does not fit the path are
+  // answered here, and the connection closes, since the bytes after the
+  // headers cannot be trusted to be this request's body.
+  http.set_pre_routing_handler([](const httplib::Request& request,
+                                  httplib::Response& response) {
     request_start = absl::Now();
+    std::string why;
+    if (const int status = FramingError(request, &why); status != 0) {
+      response.set_header("Connection", "close");
+      SetError(response, status, absl::InvalidArgumentError(why));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    const std::string_view allowed = AllowedMethods(request.path);
+    if (!allowed.empty() && !IsAllowed(allowed, request.method)) {
+      response.set_header("Allow", std::string(allowed));
+      response.set_header("Connection", "close");
+      SetError(
+          response, 405,
+          absl::InvalidArgumentError(absl::StrCat(
+              "this method is not allowed here; use ", std::string(allowed))));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
@@ -254,14 +340,13 @@ void HttpServer::Route() {
 
   // Gives cpp-httplib's own errors a JSON body like ours.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [this](const httplib::Request& request, httplib::Response& response) {
+      [this](const httplib::Request&, httplib::Response& response) {
         if (!response.body.empty()) {
           return httplib::Server::HandlerResponse::Unhandled;
         }
         response.set_content(
-            ErrorBody(
-                response.status,
-                DefaultErrorStatus(request, response.status, max_body_bytes_)),
+            ErrorBody(response.status,
+                      DefaultErrorStatus(response.status, max_body_bytes_)),
             kJsonType);
         return httplib::Server::HandlerResponse::Handled;
       }));
@@ -308,10 +393,10 @@ void HttpServer::Route() {
     if (!media_type.empty() && media_type != "application/json" &&
         media_type != "text/plain") {
       SetError(http_response, 415,
-               absl::InvalidArgumentError(absl::StrCat(
-                   "Content-Type \"", TruncateMessage(media_type, 100),
-                   "\" is not supported: send application/json (an "
-                   "ExtractRequest) or text/plain (the document text)")));
+               absl::InvalidArgumentError(
+                   "this Content-Type is not supported: send "
+                   "application/json (an ExtractRequest) or text/plain (the "
+                   "document text)"));
       return;
     }
     v1::ExtractRequest request;
@@ -333,9 +418,8 @@ void HttpServer::Route() {
         [this] { return cancel_all_.load(); }, &response);
     if (!status.ok()) {
       int http_status = HttpStatusFor(status.code());
-      if (static_cast<int64_t>(request.document().text().size()) >
-          service_.max_doc_bytes()) {
-        http_status = 413;  // validation refused the document as too large
+      if (IsDocumentTooLarge(status)) {
+        http_status = 413;
       } else if (absl::IsCancelled(status) && cancel_all_.load()) {
         status = absl::UnavailableError(
             "the server shut down before the document was done; retry");

@@ -2,10 +2,12 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <new>
 #include <string>
 #include <utility>
 
@@ -27,6 +29,12 @@ constexpr std::chrono::milliseconds kPoll(10);
 constexpr size_t kMaxLoggedBytes = 200;
 
 int64_t Millis(absl::Duration d) { return absl::ToInt64Milliseconds(d); }
+
+absl::Status OutOfMemory(size_t text_bytes) {
+  return absl::ResourceExhaustedError(absl::StrCat(
+      "the server ran out of memory on this document (", text_bytes,
+      " bytes); retry later or send a smaller document"));
+}
 
 // ThreadCpuTime is the CPU time the calling thread has used.
 absl::Duration ThreadCpuTime() {
@@ -77,12 +85,18 @@ FactExtractorService::FactExtractorService(const ExtractionBackend& backend,
     : backend_(backend),
       pool_(pool),
       max_doc_bytes_(options.max_doc_bytes),
+      max_facts_per_doc_(options.max_facts_per_doc),
       stream_in_flight_(options.stream_in_flight > 0 ? options.stream_in_flight
                                                      : 1),
       default_deadline_(options.default_deadline),
       log_text_(options.log_text),
       metrics_(metrics),
       gate_(gate) {}
+
+int64_t FactExtractorService::FactBudget(size_t text_bytes) const {
+  if (max_facts_per_doc_ > 0) return max_facts_per_doc_;
+  return std::max<int64_t>(10000, static_cast<int64_t>(text_bytes / 8));
+}
 
 ServiceStats FactExtractorService::Stats() const {
   ServiceStats stats;
@@ -146,7 +160,24 @@ void FactExtractorService::Run(const std::shared_ptr<Job>& job) {
              absl::Now() >= raw->deadline;
     };
     const absl::Duration cpu_before = ThreadCpuTime();
-    result = backend_.Extract(job->text, options);
+    // Out of memory is this document's failure, not the process's: the
+    // worker answers and stays, and the other calls go on.
+    try {
+      result = backend_.Extract(job->text, options);
+    } catch (const std::bad_alloc&) {
+      result = OutOfMemory(job->text.size());
+    }
+    if (result.ok()) {
+      const size_t facts = result->metrics.size() + result->dates.size() +
+                           result->people.size() + result->reports.size();
+      const int64_t budget = FactBudget(job->text.size());
+      if (static_cast<int64_t>(facts) > budget) {
+        result = absl::ResourceExhaustedError(absl::StrCat(
+            "the document yields ", facts, " facts, over the limit of ", budget,
+            " facts per document (--max_facts_per_doc; by default ",
+            "max(10000, text bytes / 8)); split the document"));
+      }
+    }
     if (metrics_ != nullptr) {
       metrics_->RecordExtractionCpu(ThreadCpuTime() - cpu_before);
     }
@@ -199,8 +230,8 @@ void FactExtractorService::LogFailure(std::string_view rpc, std::string_view id,
 }
 
 grpc::ServerUnaryReactor* FactExtractorService::Extract(
-    grpc::CallbackServerContext* context, const v1::ExtractRequest* request,
-    v1::ExtractResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   return StartUnaryExtractCall(*this, gate_, context, request, response);
 }
 
@@ -235,7 +266,14 @@ absl::Status FactExtractorService::SubmitDocument(
       done(result.status(), response);
       return;
     }
-    ExtractionToProto(*result, finished.text, &response);
+    try {
+      ExtractionToProto(*result, finished.text, &response);
+    } catch (const std::bad_alloc&) {
+      response.Clear();
+      response.set_document_id(finished.id);
+      done(OutOfMemory(finished.text.size()), response);
+      return;
+    }
     done(absl::OkStatus(), response);
   };
   if (policy == QueuePolicy::kParkWhenFull) {
@@ -321,7 +359,7 @@ absl::Status FactExtractorService::ExtractDocument(
   return absl::OkStatus();
 }
 
-grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
 FactExtractorService::ExtractStream(grpc::CallbackServerContext* context) {
   return StartStreamExtractCall(*this, gate_, context, stream_in_flight_);
 }

@@ -56,7 +56,16 @@ enum class QueuePolicy {
 // Every method uses gRPC's callback API: a document is handed to the
 // worker pool and the worker that extracts it also passes the answer on to
 // be sent, so no gRPC thread waits on a worker.
-class FactExtractorService final : public v1::FactExtractor::CallbackService {
+//
+// Extract and ExtractStream take and give raw bytes (see wire.h): the
+// service decodes requests itself so that a malformed one gets
+// INVALID_ARGUMENT.
+using FactExtractorBase = v1::FactExtractor::WithRawCallbackMethod_Extract<
+    v1::FactExtractor::WithRawCallbackMethod_ExtractStream<
+        v1::FactExtractor::WithCallbackMethod_ListIndicators<
+            v1::FactExtractor::Service>>>;
+
+class FactExtractorService final : public FactExtractorBase {
  public:
   // `backend` and `pool` must outlive the service. Of `options`, the
   // service uses max_doc_bytes, stream_in_flight (must be resolved, > 0),
@@ -107,12 +116,16 @@ class FactExtractorService final : public v1::FactExtractor::CallbackService {
   // max_doc_bytes is the largest document text accepted.
   int64_t max_doc_bytes() const { return max_doc_bytes_; }
 
-  grpc::ServerUnaryReactor* Extract(grpc::CallbackServerContext* context,
-                                    const v1::ExtractRequest* request,
-                                    v1::ExtractResponse* response) override;
+  // FactBudget is the number of facts a document of `text_bytes` may
+  // yield (ServerOptions::max_facts_per_doc).
+  int64_t FactBudget(size_t text_bytes) const;
 
-  grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
-  ExtractStream(grpc::CallbackServerContext* context) override;
+  grpc::ServerUnaryReactor* Extract(grpc::CallbackServerContext* context,
+                                    const grpc::ByteBuffer* request,
+                                    grpc::ByteBuffer* response) override;
+
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* ExtractStream(
+      grpc::CallbackServerContext* context) override;
 
   grpc::ServerUnaryReactor* ListIndicators(
       grpc::CallbackServerContext* context,
@@ -151,6 +164,7 @@ class FactExtractorService final : public v1::FactExtractor::CallbackService {
   const ExtractionBackend& backend_;
   WorkerPool& pool_;
   const int64_t max_doc_bytes_;
+  const int64_t max_facts_per_doc_;  // 0: derived from the text size
   const int stream_in_flight_;
   const absl::Duration default_deadline_;
   const bool log_text_;

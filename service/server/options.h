@@ -35,9 +35,16 @@ struct ServerOptions {
   // to be written at once. 0: 2 × workers.
   int stream_in_flight = 0;
 
-  // Largest document text accepted; longer text gets RESOURCE_EXHAUSTED and
-  // never reaches the core.
+  // Largest document text accepted; longer text gets INVALID_ARGUMENT
+  // (HTTP 413) and never reaches the core.
   int64_t max_doc_bytes = int64_t{8} << 20;
+
+  // Facts (metrics, dates, people and reports together) one document may
+  // yield. 0: max(10,000, text bytes / 8). A document over it gets
+  // RESOURCE_EXHAUSTED naming the limit and no response is built for it,
+  // which bounds the memory and size of one answer. The core does not take
+  // this budget yet, so the facts are found before they are counted.
+  int64_t max_facts_per_doc = 0;
 
   // gRPC's cap on a received message. Larger messages are refused by gRPC
   // with RESOURCE_EXHAUSTED before any handler runs.

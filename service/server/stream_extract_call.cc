@@ -6,20 +6,22 @@
 #include <mutex>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "service/server/status.h"
+#include "service/server/wire.h"
 #include "spdlog/spdlog.h"
 
 namespace reportfacts {
 namespace {
 
 using StreamReactor =
-    grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>;
+    grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>;
 
 // FailedResponse is a stream answer that reports an error for one document.
 v1::ExtractResponse FailedResponse(const std::string& id,
                                    const absl::Status& status) {
   v1::ExtractResponse response;
-  response.set_document_id(id);
+  response.set_document_id(ToValidUtf8(id));
   response.set_error_code(static_cast<int32_t>(status.code()));
   response.set_error_message(
       TruncateMessage(MessageOf(status), kMaxStatusMessageBytes));
@@ -62,14 +64,30 @@ class StreamExtractCall final : public StreamReactor {
     // No new read starts while reading_ is set, so request_ is stable
     // here. Submitting without the lock: an empty text is answered
     // inline, and the answer takes the lock.
-    const v1::Document& document = request_.document();
+    v1::ExtractRequest decoded;
+    if (absl::Status valid = DecodeExtractRequest(request_, &decoded);
+        !valid.ok()) {
+      std::unique_lock<std::mutex> lock(mu_);
+      reading_ = false;
+      no_more_reads_ = true;
+      --in_flight_;  // the slot taken for this read
+      refused_ = absl::InvalidArgumentError(absl::StrCat(
+          "message ", documents_, " of the stream: ", valid.message(),
+          "; the documents after it were not read"));
+      Advance(lock);
+      return;
+    }
+    const v1::Document& document = decoded.document();
     bool parked = false;
     const absl::Status submitted = service_.SubmitDocument(
         "ExtractStream", document, caller_deadline_, cancelled_,
         QueuePolicy::kParkWhenFull,
         [this](absl::Status status, v1::ExtractResponse& built) {
-          Answer(status.ok() ? std::move(built)
-                             : FailedResponse(built.document_id(), status));
+          if (status.ok()) {
+            Answer(built);  // by reference: a response may be large
+          } else {
+            Answer(FailedResponse(built.document_id(), status));
+          }
         },
         &parked,
         // Runs before this document's answer, so the call is still alive.
@@ -87,7 +105,10 @@ class StreamExtractCall final : public StreamReactor {
       if (stopped_) {
         --in_flight_;  // nobody will read the answer
       } else {
-        ready_.push_back(FailedResponse(document.id(), submitted));
+        grpc::ByteBuffer encoded;
+        EncodeExtractResponse(FailedResponse(document.id(), submitted),
+                              &encoded);
+        ready_.push_back(std::move(encoded));
       }
     }
     Advance(lock);
@@ -115,12 +136,14 @@ class StreamExtractCall final : public StreamReactor {
 
  private:
   // Answer queues the answer of one document (from a worker).
-  void Answer(v1::ExtractResponse response) {
+  void Answer(const v1::ExtractResponse& response) {
+    grpc::ByteBuffer encoded;
+    EncodeExtractResponse(response, &encoded);
     std::unique_lock<std::mutex> lock(mu_);
     if (stopped_) {
       --in_flight_;  // dropped: the stream is cancelled or broken
     } else {
-      ready_.push_back(std::move(response));
+      ready_.push_back(std::move(encoded));
     }
     Advance(lock);
   }
@@ -165,7 +188,7 @@ class StreamExtractCall final : public StreamReactor {
     if (finish) {
       Finish(cancelled ? grpc::Status(grpc::StatusCode::CANCELLED,
                                       "the stream was cancelled by the caller")
-                       : grpc::Status::OK);
+                       : ToGrpcStatus(refused_));
     }
   }
 
@@ -179,11 +202,12 @@ class StreamExtractCall final : public StreamReactor {
   int64_t documents_ = 0;  // only touched by reads, one at a time
 
   std::mutex mu_;
-  v1::ExtractRequest request_;             // the buffer of the outstanding read
-  v1::ExtractResponse current_;            // the answer being written
-  std::deque<v1::ExtractResponse> ready_;  // answers waiting to be written
-  int in_flight_ = 0;  // documents read (or being read), not yet answered
-  int parked_ = 0;     // documents of this stream waiting for queue room
+  grpc::ByteBuffer request_;            // the buffer of the outstanding read
+  grpc::ByteBuffer current_;            // the answer being written
+  std::deque<grpc::ByteBuffer> ready_;  // answers waiting to be written
+  absl::Status refused_;  // why the reading stopped early; OK if it did not
+  int in_flight_ = 0;     // documents read (or being read), not yet answered
+  int parked_ = 0;        // documents of this stream waiting for queue room
   bool reading_ = false;
   bool writing_ = false;
   bool no_more_reads_ = false;  // the caller closed its side
@@ -193,7 +217,7 @@ class StreamExtractCall final : public StreamReactor {
 
 }  // namespace
 
-grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
 StartStreamExtractCall(FactExtractorService& service, CallGate* gate,
                        grpc::CallbackServerContext* context, int window) {
   if (gate != nullptr) {

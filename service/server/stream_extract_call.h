@@ -5,7 +5,9 @@
 // queue is full, which stops the reading and lets HTTP/2 flow control slow
 // the sender), and each answer is written as soon as it is ready, so
 // answers may come out of order. Only one read and one write are ever
-// outstanding, as gRPC requires.
+// outstanding, as gRPC requires. A message that is not an ExtractRequest
+// stops the reading: the documents already read are answered, then the
+// stream ends with INVALID_ARGUMENT naming the message's position.
 #ifndef REPORTFACTS_SERVICE_SERVER_STREAM_EXTRACT_CALL_H_
 #define REPORTFACTS_SERVICE_SERVER_STREAM_EXTRACT_CALL_H_
 
@@ -20,7 +22,7 @@ namespace reportfacts {
 // StartStreamExtractCall serves one ExtractStream call with at most
 // `window` (> 0) documents read and not yet answered. `gate` may be null;
 // when it admits the call, the call leaves it once its status is sent.
-grpc::ServerBidiReactor<v1::ExtractRequest, v1::ExtractResponse>*
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
 StartStreamExtractCall(FactExtractorService& service, CallGate* gate,
                        grpc::CallbackServerContext* context, int window);
 

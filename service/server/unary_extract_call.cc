@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "grpcpp/alarm.h"
 #include "service/server/status.h"
+#include "service/server/wire.h"
 
 namespace reportfacts {
 namespace {
@@ -24,19 +25,19 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
 
   void Begin(FactExtractorService& service,
              grpc::CallbackServerContext* context,
-             const v1::ExtractRequest* request, v1::ExtractResponse* response) {
+             const v1::ExtractRequest& request, grpc::ByteBuffer* response) {
     // The worker reaches this call only through `answer`; it finishes the
     // call only if a cancel has not already done so.
     std::shared_ptr<Answer> answer = answer_;
     UnaryExtractCall* self = this;
     const absl::Status submitted = service.SubmitDocument(
-        "Extract", request->document(),
+        "Extract", request.document(),
         FactExtractorService::CallerDeadline(*context), answer->cancelled,
         QueuePolicy::kRefuseWhenFull,
         [answer, self, response](absl::Status status,
                                  v1::ExtractResponse& built) {
           if (answer->given.exchange(true)) return;
-          if (status.ok()) response->Swap(&built);
+          if (status.ok()) EncodeExtractResponse(built, response);
           self->Finish(ToGrpcStatus(status));
         });
     if (!submitted.ok()) {
@@ -66,6 +67,9 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
           });
     }
   }
+
+  // Refuse answers a request that could not be decoded.
+  void Refuse(grpc::Status status) { FinishOnce(std::move(status)); }
 
   void OnCancel() override {
     answer_->cancelled->store(true);
@@ -101,8 +105,8 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
 
 grpc::ServerUnaryReactor* StartUnaryExtractCall(
     FactExtractorService& service, CallGate* gate,
-    grpc::CallbackServerContext* context, const v1::ExtractRequest* request,
-    v1::ExtractResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   if (gate != nullptr) {
     grpc::Status admitted = gate->Admit(*context, "Extract");
     if (!admitted.ok()) {
@@ -112,7 +116,13 @@ grpc::ServerUnaryReactor* StartUnaryExtractCall(
     }
   }
   auto* call = new UnaryExtractCall(gate);
-  call->Begin(service, context, request, response);
+  v1::ExtractRequest decoded;
+  if (absl::Status valid = DecodeExtractRequest(*request, &decoded);
+      !valid.ok()) {
+    call->Refuse(ToGrpcStatus(valid));
+    return call;
+  }
+  call->Begin(service, context, decoded, response);
   return call;
 }
 

@@ -19,8 +19,8 @@ namespace reportfacts {
 // it admits the call, the call leaves it once its status has been sent.
 grpc::ServerUnaryReactor* StartUnaryExtractCall(
     FactExtractorService& service, CallGate* gate,
-    grpc::CallbackServerContext* context, const v1::ExtractRequest* request,
-    v1::ExtractResponse* response);
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response);
 
 }  // namespace reportfacts
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "service/core/utf8.h"
@@ -40,16 +41,37 @@ bool IsIsoDate(std::string_view date) {
   return *day <= days;
 }
 
+absl::Status DocumentTooLargeError(int64_t size, int64_t limit) {
+  // INVALID_ARGUMENT, not RESOURCE_EXHAUSTED: that code means "overloaded,
+  // retry", and the same document is refused again on every retry.
+  absl::Status status = absl::InvalidArgumentError(absl::StrCat(
+      "document text is ", size, " bytes, over the limit of ", limit,
+      " bytes (--max_doc_bytes); split the document or raise the limit"));
+  status.SetPayload(kDocumentTooLargePayload,
+                    absl::Cord(absl::StrCat(size, "/", limit)));
+  return status;
+}
+
+bool IsDocumentTooLarge(const absl::Status& status) {
+  return status.GetPayload(kDocumentTooLargePayload).has_value();
+}
+
 absl::Status ValidateDocument(const v1::Document& document,
                               int64_t max_doc_bytes) {
   const std::string& text = document.text();
   const int64_t size = static_cast<int64_t>(text.size());
   if (size > max_doc_bytes) {
-    // RESOURCE_EXHAUSTED, as for a message over the transport cap: the
-    // request is well-formed, it is only too big for this server.
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "document text is ", size, " bytes, over the limit of ", max_doc_bytes,
-        " bytes (--max_doc_bytes); split the document or raise the limit"));
+    return DocumentTooLargeError(size, max_doc_bytes);
+  }
+  if (std::optional<size_t> bad = FindInvalidUtf8(document.id())) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "document id is not valid UTF-8: byte 0x%02X at byte offset %d "
+        "does not start a well-formed sequence",
+        static_cast<unsigned char>(document.id()[*bad]), *bad));
+  }
+  if (FindInvalidUtf8(document.reference_date()).has_value()) {
+    return absl::InvalidArgumentError(
+        "reference_date is not valid UTF-8, so not a date written YYYY-MM-DD");
   }
   if (std::optional<size_t> bad = FindInvalidUtf8(text)) {
     return absl::InvalidArgumentError(absl::StrFormat(

@@ -13,10 +13,25 @@
 
 namespace reportfacts {
 
-// ValidateDocument returns RESOURCE_EXHAUSTED when the text is longer than
-// `max_doc_bytes` (naming the size and the limit), INVALID_ARGUMENT when it
-// is not valid UTF-8 (naming the byte offset of the first bad byte) or when
-// reference_date is set but is not an ISO date; OK otherwise.
+// kDocumentTooLargePayload is the type URL of the payload that marks a
+// status as "the document is over the size limit". The code alone
+// (INVALID_ARGUMENT) says "do not retry"; the payload lets the HTTP side
+// answer 413 without measuring the text again.
+inline constexpr char kDocumentTooLargePayload[] =
+    "type.googleapis.com/reportfacts.v1.DocumentTooLarge";
+
+// DocumentTooLargeError is INVALID_ARGUMENT naming `size` and `limit`,
+// marked with kDocumentTooLargePayload.
+absl::Status DocumentTooLargeError(int64_t size, int64_t limit);
+
+// IsDocumentTooLarge tells whether `status` came from DocumentTooLargeError.
+bool IsDocumentTooLarge(const absl::Status& status);
+
+// ValidateDocument returns INVALID_ARGUMENT when the text is longer than
+// `max_doc_bytes` (naming the size and the limit, marked as
+// IsDocumentTooLarge), when it or the id is not valid UTF-8 (naming the
+// byte offset of the first bad byte) or when reference_date is set but is
+// not an ISO date; OK otherwise. None of these is worth retrying.
 absl::Status ValidateDocument(const v1::Document& document,
                               int64_t max_doc_bytes);
 

@@ -11,7 +11,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "client/rpc.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/stubs/logging.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
@@ -43,6 +46,102 @@ std::string Repeat(const std::string& unit, size_t bytes) {
   while (out.size() < bytes) out += unit;
   return out;
 }
+
+// RawOutcome is what a call made of raw messages got back.
+struct RawOutcome {
+  grpc::Status status;
+  std::vector<v1::ExtractResponse> answers;
+};
+
+// RawCall sends `messages` as they are (not necessarily protobuf) to
+// `method` through a generic stub, then reads every answer.
+RawOutcome RawCall(const std::shared_ptr<grpc::Channel>& channel,
+                   const std::string& method,
+                   const std::vector<std::string>& messages) {
+  grpc::GenericStub stub(channel);
+  grpc::CompletionQueue cq;
+  grpc::ClientContext context;
+  context.set_deadline(testing::In(30000));
+  auto wait = [&cq](intptr_t tag) {
+    void* got = nullptr;
+    bool ok = false;
+    EXPECT_TRUE(cq.Next(&got, &ok));
+    EXPECT_EQ(got, reinterpret_cast<void*>(tag));
+    return ok;
+  };
+  std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call =
+      stub.PrepareCall(&context, method, &cq);
+  call->StartCall(reinterpret_cast<void*>(1));
+  wait(1);
+  for (const std::string& message : messages) {
+    grpc::Slice slice(message);
+    grpc::ByteBuffer buffer(&slice, 1);
+    call->Write(buffer, reinterpret_cast<void*>(2));
+    if (!wait(2)) break;
+  }
+  call->WritesDone(reinterpret_cast<void*>(3));
+  wait(3);
+  RawOutcome outcome;
+  for (;;) {
+    grpc::ByteBuffer buffer;
+    call->Read(&buffer, reinterpret_cast<void*>(4));
+    if (!wait(4)) break;
+    std::vector<grpc::Slice> slices;
+    EXPECT_TRUE(buffer.Dump(&slices).ok());
+    std::string bytes;
+    for (const grpc::Slice& slice : slices) {
+      bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+    }
+    v1::ExtractResponse response;
+    EXPECT_TRUE(response.ParseFromString(bytes));
+    outcome.answers.push_back(response);
+  }
+  call->Finish(&outcome.status, reinterpret_cast<void*>(5));
+  wait(5);
+  cq.Shutdown();
+  void* ignored = nullptr;
+  bool ignored_ok = false;
+  while (cq.Next(&ignored, &ignored_ok)) {
+  }
+  return outcome;
+}
+
+// EncodedRequest is an ExtractRequest on the wire with fields as given,
+// built by hand so that an id need not be UTF-8.
+std::string EncodedRequest(const std::string& id, const std::string& text) {
+  auto field = [](int number, const std::string& value) {
+    std::string out(1, static_cast<char>(number << 3 | 2));
+    uint64_t size = value.size();
+    do {
+      out += static_cast<char>((size & 0x7F) | (size > 0x7F ? 0x80 : 0));
+      size >>= 7;
+    } while (size > 0);
+    return out + value;
+  };
+  return field(1, field(1, id) + field(2, text));
+}
+
+// ProtobufErrors counts libprotobuf's ERROR lines while it lives.
+class ProtobufErrors {
+ public:
+  ProtobufErrors() {
+    count_ = 0;
+    previous_ = google::protobuf::SetLogHandler(&Handle);
+  }
+  ~ProtobufErrors() { google::protobuf::SetLogHandler(previous_); }
+  int count() const { return count_.load(); }
+
+ private:
+  static void Handle(google::protobuf::LogLevel level, const char*, int,
+                     const std::string&) {
+    if (level >= google::protobuf::LOGLEVEL_ERROR) ++count_;
+  }
+  static inline std::atomic<int> count_{0};
+  google::protobuf::LogHandler* previous_;
+};
+
+constexpr char kExtract[] = "/reportfacts.v1.FactExtractor/Extract";
+constexpr char kExtractStream[] = "/reportfacts.v1.FactExtractor/ExtractStream";
 
 class BadInputTest : public testing::SharedServerFixture<BadInputTest> {
  public:
@@ -211,17 +310,37 @@ TEST_F(BadInputTest, TimeGrowsLinearlyWithInput) {
   ExpectStillServes();
 }
 
-TEST_F(BadInputTest, OverTheDocumentLimitIsResourceExhaustedNamingTheLimit) {
+// INVALID_ARGUMENT, not RESOURCE_EXHAUSTED: that one means "overloaded,
+// retry", and the same document would be refused on every retry.
+TEST_F(BadInputTest, OverTheDocumentLimitIsInvalidArgumentNamingTheLimit) {
   const int64_t started = server_->Stats().extractions_started;
   v1::ExtractResponse response;
-  const grpc::Status status = Extract(
-      std::string(static_cast<size_t>(kMaxDocBytes) + 1, 'a'), &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  const std::string text(static_cast<size_t>(kMaxDocBytes) + 1, 'a');
+  const grpc::Status status = Extract(text, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(),
-              HasSubstr(absl::StrCat("limit of ", kMaxDocBytes, " bytes")));
+              HasSubstr(absl::StrCat(text.size(), " bytes, over the limit of ",
+                                     kMaxDocBytes, " bytes")));
   EXPECT_THAT(status.error_message(), HasSubstr("--max_doc_bytes"));
   EXPECT_EQ(server_->Stats().extractions_started, started);
   ExpectStillServes();
+}
+
+TEST_F(BadInputTest, TheClientSendsAnOverSizeDocumentOnce) {
+  // The client's channel retries RESOURCE_EXHAUSTED and UNAVAILABLE up to
+  // 4 times; an over-size document must reach the server exactly once.
+  auto stub = v1::FactExtractor::NewStub(cli::MakeChannel(server_->address()));
+  const int64_t refused = server_->Stats().rejected_invalid;
+  grpc::ClientContext context;
+  context.set_deadline(testing::In(kCallBudgetMs));
+  v1::ExtractResponse response;
+  const grpc::Status status =
+      stub->Extract(&context,
+                    testing::DocumentRequest(std::string(
+                        static_cast<size_t>(kMaxDocBytes) + 1, 'a')),
+                    &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(server_->Stats().rejected_invalid, refused + 1);
 }
 
 TEST_F(BadInputTest, OverTheTransportCapIsResourceExhausted) {
@@ -245,6 +364,64 @@ TEST_F(BadInputTest, InvalidUtf8InsideLongTextNamesTheExactOffset) {
                 HasSubstr(absl::StrCat("byte offset ", prefix.size(), " ")));
   }
   ExpectStillServes();
+}
+
+TEST_F(BadInputTest, UndecodableMessageEndsTheStreamWithInvalidArgument) {
+  // A length prefix of 5 with 2 bytes after it: not protobuf.
+  const std::string garbage(
+      "\x0A\x05"
+      "ab",
+      4);
+  const RawOutcome outcome =
+      RawCall(channel_, kExtractStream,
+              {EncodedRequest("first", "全年收到提案12件。"), garbage,
+               EncodedRequest("third", "全年收到提案13件。")});
+  EXPECT_EQ(outcome.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(outcome.status.error_message(), HasSubstr("message 2 "));
+  // The document before it is answered; the one after it is never read.
+  ASSERT_EQ(outcome.answers.size(), 1u);
+  EXPECT_EQ(outcome.answers[0].document_id(), "first");
+  EXPECT_GT(outcome.answers[0].metrics_size(), 0);
+  ExpectStillServes();
+}
+
+TEST_F(BadInputTest, UndecodableUnaryMessageIsInvalidArgument) {
+  const RawOutcome outcome = RawCall(channel_, kExtract,
+                                     {std::string("\x0A\x05"
+                                                  "ab",
+                                                  4)});
+  EXPECT_EQ(outcome.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(outcome.status.error_message(), HasSubstr("ExtractRequest"));
+  ExpectStillServes();
+}
+
+TEST_F(BadInputTest, InvalidUtf8IdIsInvalidArgumentAndLogsNothing) {
+  const std::string bad_id("ok\xFF", 3);
+  ProtobufErrors errors;
+  const RawOutcome unary = RawCall(
+      channel_, kExtract, {EncodedRequest(bad_id, "全年收到提案12件。")});
+  EXPECT_EQ(unary.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(unary.status.error_message(),
+              HasSubstr("document id is not valid UTF-8: byte 0xFF at byte "
+                        "offset 2 "));
+  // On a stream the document fails, the id comes back with U+FFFD, and the
+  // stream goes on.
+  const RawOutcome stream =
+      RawCall(channel_, kExtractStream,
+              {EncodedRequest(bad_id, "全年收到提案12件。"),
+               EncodedRequest("good", "全年收到提案13件。")});
+  EXPECT_TRUE(stream.status.ok()) << stream.status.error_message();
+  ASSERT_EQ(stream.answers.size(), 2u);
+  for (const v1::ExtractResponse& answer : stream.answers) {
+    if (answer.document_id() == "good") {
+      EXPECT_EQ(answer.error_code(), 0);
+    } else {
+      EXPECT_EQ(answer.document_id(), "ok\uFFFD");
+      EXPECT_EQ(answer.error_code(),
+                static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+    }
+  }
+  EXPECT_EQ(errors.count(), 0);
 }
 
 TEST_F(BadInputTest, CallerVanishingMidStreamCancelsItsWorkAndLeaksNothing) {

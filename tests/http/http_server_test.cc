@@ -2,6 +2,11 @@
 // driven with cpp-httplib's client and, for comparison, the gRPC stub.
 #include "service/http/http_server.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <future>
 #include <memory>
@@ -63,6 +68,48 @@ nlohmann::json ErrorOf(const httplib::Result& result) {
   EXPECT_EQ(error.value("code", 0), result->status);
   EXPECT_FALSE(error.value("message", "").empty());
   return error;
+}
+
+// RawExchange sends `request` as bytes on a fresh connection and returns
+// everything the server writes until it closes the connection (or 10 s
+// pass).
+std::string RawExchange(int port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  EXPECT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)),
+            0);
+  timeval timeout{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+  size_t sent = 0;
+  while (sent < request.size()) {
+    const ssize_t n =
+        send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<size_t>(n);
+  }
+  std::string reply;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = recv(fd, buffer, sizeof(buffer), 0);
+    if (n <= 0) break;
+    reply.append(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  return reply;
+}
+
+// Responses counts the status lines in a raw reply.
+int Responses(const std::string& reply) {
+  int count = 0;
+  for (size_t at = reply.find("HTTP/1.1 "); at != std::string::npos;
+       at = reply.find("HTTP/1.1 ", at + 1)) {
+    ++count;
+  }
+  return count;
 }
 
 class HttpTest : public ::testing::Test {
@@ -279,15 +326,15 @@ TEST_F(HttpTest, DocumentOverMaxDocBytesIs413) {
   httplib::Result result = PostJson(JsonRequest("long", text));
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 413);
-  // The same refusal as over gRPC, whatever its code.
+  EXPECT_FALSE(result->has_header("Retry-After"));
+  // The same refusal as over gRPC: INVALID_ARGUMENT, never retried.
   v1::Document document;
   document.set_text(text);
   v1::ExtractResponse unused;
   const grpc::Status over_grpc = GrpcExtract(document, &unused);
-  ASSERT_FALSE(over_grpc.ok());
+  EXPECT_EQ(over_grpc.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   const nlohmann::json error = ErrorOf(result);
-  EXPECT_EQ(error.value("status", ""),
-            std::string(StatusCodeName(over_grpc.error_code())));
+  EXPECT_EQ(error.value("status", ""), "INVALID_ARGUMENT");
   EXPECT_EQ(error.value("message", ""), over_grpc.error_message());
   EXPECT_THAT(error.value("message", ""), HasSubstr("1000"));
   httplib::Result fits =
@@ -309,6 +356,112 @@ TEST_F(HttpTest, BadHeadersAndContentTypes) {
   ASSERT_TRUE(type);
   EXPECT_EQ(type->status, 415);
   ErrorOf(type);
+}
+
+TEST_F(HttpTest, AmbiguousContentLengthIs400AndClosesTheConnection) {
+  Start();
+  // After each bad request comes a second one that a server trusting the
+  // first Content-Length would answer too (request smuggling).
+  const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::vector<std::string> framings = {
+      "Content-Length: abc\r\n",
+      "Content-Length: -1\r\n",
+      "Content-Length: 1 2\r\n",
+      "Content-Length: 3\r\nContent-Length: 4\r\n",
+      "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n",
+  };
+  for (const std::string& framing : framings) {
+    SCOPED_TRACE(framing);
+    const std::string reply = RawExchange(
+        http_->port(),
+        absl::StrCat("POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                     "text/plain\r\n",
+                     framing, "\r\nabc", smuggled));
+    EXPECT_THAT(reply, ::testing::StartsWith("HTTP/1.1 400 "));
+    EXPECT_EQ(Responses(reply), 1) << reply;
+    EXPECT_THAT(reply, HasSubstr("Content-Length"));
+  }
+  // Two equal lengths are one length.
+  const std::string equal = RawExchange(
+      http_->port(),
+      "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+      "Connection: close\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc");
+  EXPECT_THAT(equal, ::testing::StartsWith("HTTP/1.1 200 "));
+}
+
+TEST_F(HttpTest, TooManyOrTooLargeHeadersIs431) {
+  Start();
+  httplib::Headers many;
+  for (int i = 0; i < 200; ++i) many.emplace(absl::StrCat("X-H", i), "1");
+  httplib::Result too_many = Client()->Get("/healthz", many);
+  ASSERT_TRUE(too_many);
+  EXPECT_EQ(too_many->status, 431);
+  EXPECT_EQ(ErrorOf(too_many).value("status", ""), "INVALID_ARGUMENT");
+
+  httplib::Headers large;
+  for (int i = 0; i < 8; ++i) {
+    large.emplace(absl::StrCat("X-Big", i), std::string(6000, 'v'));
+  }
+  httplib::Result too_large = Client()->Get("/healthz", large);
+  ASSERT_TRUE(too_large);
+  EXPECT_EQ(too_large->status, 431);
+  ErrorOf(too_large);
+
+  httplib::Result fine = Client()->Get("/healthz", {{"X-Ok", "1"}});
+  ASSERT_TRUE(fine);
+  EXPECT_EQ(fine->status, 200);
+}
+
+TEST_F(HttpTest, WrongMethodOnAKnownPathIs405WithAllow) {
+  Start();
+  httplib::Result get = Client()->Get("/v1/extract");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+  EXPECT_EQ(get->get_header_value("Allow"), "POST");
+  ErrorOf(get);
+  for (const char* path : {"/metrics", "/healthz"}) {
+    SCOPED_TRACE(path);
+    httplib::Result post = Client()->Post(path, "x", "text/plain");
+    ASSERT_TRUE(post);
+    EXPECT_EQ(post->status, 405);
+    EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
+    ErrorOf(post);
+  }
+  // An unknown path stays 404 whatever the method.
+  httplib::Result unknown = Client()->Post("/v2/nothing", "x", "text/plain");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+}
+
+TEST_F(HttpTest, ErrorBodiesNeverEchoTheRequest) {
+  Start();
+  const std::string marker = "ECHO-MARKER-7f3a";
+  const std::string text = absl::StrCat(marker, "!", std::string(1000, 'x'));
+  const std::vector<std::string> bad_json = {
+      // Not base64: the JSON parser quotes the value.
+      absl::StrCat(R"({"document": {"text": ")", text, R"("}})"),
+      absl::StrCat(R"({"document": {"id": 1, "text": ")", text, R"("}})"),
+      absl::StrCat(R"({")", marker, R"(": 1})"),
+      absl::StrCat("{", text),
+  };
+  for (const std::string& body : bad_json) {
+    httplib::Result result = PostJson(body);
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 400);
+    ErrorOf(result);
+    EXPECT_THAT(result->body, ::testing::Not(HasSubstr(marker)));
+    EXPECT_LT(result->body.size(), 600u) << result->body;
+  }
+  auto expect_no_echo = [&marker](const httplib::Result& result) {
+    ASSERT_TRUE(result);
+    EXPECT_GE(result->status, 400);
+    ErrorOf(result);
+    EXPECT_THAT(result->body, ::testing::Not(HasSubstr(marker)));
+  };
+  expect_no_echo(Client()->Get(absl::StrCat("/", marker)));
+  expect_no_echo(
+      Client()->Post("/v1/extract", "abc", absl::StrCat("text/", marker)));
+  expect_no_echo(PostJson(JsonRequest("x", "abc"), {{"X-Timeout-Ms", marker}}));
 }
 
 TEST_F(HttpTest, TokensGuardExtractButNotHealthOrMetrics) {

@@ -18,6 +18,7 @@
 #include "service/server/convert.h"
 #include "service/server/status.h"
 #include "service/server/validation.h"
+#include "service/server/wire.h"
 #include "service/server/worker_pool.h"
 
 namespace reportfacts {
@@ -161,9 +162,13 @@ TEST(ValidationTest, SizeIsCheckedBeforeEncoding) {
   v1::Document document;
   document.set_text(std::string(11, '\xFF'));
   const absl::Status status = ValidateDocument(document, 10);
-  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(IsDocumentTooLarge(status));
   EXPECT_THAT(std::string(status.message()), HasSubstr("11 bytes"));
   EXPECT_THAT(std::string(status.message()), HasSubstr("limit of 10 bytes"));
+  // Other refusals carry no size mark.
+  document.set_text("\xFF");
+  EXPECT_FALSE(IsDocumentTooLarge(ValidateDocument(document, 10)));
 }
 
 TEST(ValidationTest, NamesByteOffsetAndValue) {
@@ -203,6 +208,44 @@ TEST(ValidationTest, Utf8ValidatorAgreesWithProtobuf) {
 }
 
 // ---- Status ----
+
+TEST(WireTest, DecodesWhatProtobufEncodesAndSkipsUnknownFields) {
+  v1::ExtractRequest request;
+  request.mutable_document()->set_id("报告-1");
+  request.mutable_document()->set_text(std::string("a\0b\xFF", 4));
+  request.mutable_document()->set_reference_date("2024-03-01");
+  // An unknown field (number 9, varint) in the document and the request.
+  const std::string bytes =
+      request.SerializeAsString() + std::string("\x48\x01", 2);
+  v1::ExtractRequest decoded;
+  ASSERT_TRUE(DecodeExtractRequest(bytes, &decoded).ok());
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(decoded, request));
+  EXPECT_TRUE(DecodeExtractRequest(std::string_view(), &decoded).ok());
+  EXPECT_FALSE(decoded.has_document());
+}
+
+TEST(WireTest, KeepsAnIdThatIsNotUtf8AndRefusesGarbage) {
+  // document { id: "\xFF" } written by hand: protobuf's parser refuses it.
+  const std::string bad_id("\x0A\x03\x0A\x01\xFF", 5);
+  v1::ExtractRequest decoded;
+  ASSERT_TRUE(DecodeExtractRequest(bad_id, &decoded).ok());
+  EXPECT_EQ(decoded.document().id(), "\xFF");
+  const absl::Status refused = ValidateDocument(decoded.document(), 100);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refused.message()), HasSubstr("document id"));
+
+  for (const std::string& garbage :
+       {std::string("\x0A\x05"
+                    "ab",
+                    4),
+        std::string("\xFF\xFF\xFF", 3), std::string("\x0A\x02\x0A\x05", 4)}) {
+    const absl::Status status = DecodeExtractRequest(garbage, &decoded);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  }
+  EXPECT_EQ(ToValidUtf8(std::string("a\xFF\xC3", 3)), "a\uFFFD\uFFFD");
+  EXPECT_EQ(ToValidUtf8("报告"), "报告");
+}
 
 TEST(StatusTest, KeepsCodeAndBoundsMessage) {
   const grpc::Status status =

@@ -90,7 +90,7 @@ TEST_F(ServerTest, OversizeTextNamesLimitAndSizeAndNeverReachesCore) {
   v1::ExtractResponse response;
   const grpc::Status status = Extract(
       std::string(static_cast<size_t>(kMaxDocBytes) + 1, 'a'), &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(), HasSubstr(absl::StrCat(kMaxDocBytes)));
   EXPECT_THAT(status.error_message(),
               HasSubstr(absl::StrCat(kMaxDocBytes + 1)));

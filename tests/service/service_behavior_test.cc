@@ -302,6 +302,49 @@ TEST_F(BehaviorTest, StreamOfTenThousandDocumentsAnswersEachOnce) {
   EXPECT_EQ(errors, kDocuments / 1000);
 }
 
+TEST_F(BehaviorTest, DocumentOverTheFactBudgetIsRefusedNamingTheLimit) {
+  ServerOptions options;
+  options.workers = 1;
+  options.max_facts_per_doc = 100;
+  Start(options);
+  v1::ExtractResponse response;
+  const grpc::Status over = Extract("facts:101", 5000, &response);
+  EXPECT_EQ(over.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(over.error_message(),
+              HasSubstr("101 facts, over the limit of 100 facts"));
+  EXPECT_THAT(over.error_message(), HasSubstr("--max_facts_per_doc"));
+  EXPECT_EQ(response.metrics_size(), 0);
+  const grpc::Status at = Extract("facts:100", 5000, &response);
+  ASSERT_TRUE(at.ok()) << at.error_message();
+  EXPECT_EQ(response.metrics_size(), 100);
+}
+
+TEST_F(BehaviorTest, DefaultFactBudgetGrowsWithTheText) {
+  Start(ServerOptions{});
+  // "facts:10001" is 11 bytes: the floor of 10,000 applies.
+  const grpc::Status over = Extract("facts:10001", 5000);
+  EXPECT_EQ(over.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(over.error_message(), HasSubstr("limit of 10000 facts"));
+  EXPECT_TRUE(Extract("facts:10000", 5000).ok());
+}
+
+TEST_F(BehaviorTest, OutOfMemoryFailsOnlyItsDocument) {
+  ServerOptions options;
+  options.workers = 1;
+  Start(options);
+  for (int i = 0; i < 3; ++i) {
+    const grpc::Status status = Extract("oom:1", 5000);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+    EXPECT_THAT(status.error_message(), HasSubstr("out of memory"));
+  }
+  // The one worker survived: the next document is answered.
+  v1::ExtractResponse response;
+  const grpc::Status next = Extract("ok", 5000, &response);
+  ASSERT_TRUE(next.ok()) << next.error_message();
+  EXPECT_EQ(response.metrics_size(), 1);
+  EXPECT_TRUE(InFlightDrainsToZero());
+}
+
 TEST_F(BehaviorTest, CoreErrorMessageIsBounded) {
   ServerOptions options;
   options.workers = 1;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <new>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -25,6 +26,8 @@ namespace reportfacts::testing {
 // FakeBackend understands tiny commands instead of reports:
 //   "sleep:N"  works for N ms, polling is_cancelled every millisecond
 //   "fail:N"   returns INTERNAL with an N-byte message
+//   "facts:N"  N metrics
+//   "oom:1"    throws std::bad_alloc, as the core does out of memory
 //   anything else: one metric per call, at once.
 // It counts calls and cancellations; safe for concurrent use.
 class FakeBackend final : public ExtractionBackend {
@@ -45,7 +48,11 @@ class FakeBackend final : public ExtractionBackend {
       }
     } else if (Command(text, "fail:", &n)) {
       return absl::InternalError(std::string(static_cast<size_t>(n), 'x'));
+    } else if (Command(text, "oom:", &n)) {
+      throw std::bad_alloc();
     }
+    int metrics = 1;
+    if (Command(text, "facts:", &n)) metrics = n;
     Extraction facts;
     Metric metric;
     metric.text = "1";
@@ -53,7 +60,7 @@ class FakeBackend final : public ExtractionBackend {
     metric.value = 1;
     metric.unit = "件";
     metric.indicator = "other";
-    facts.metrics.push_back(metric);
+    facts.metrics.assign(static_cast<size_t>(metrics), metric);
     return facts;
   }
 
