@@ -1,6 +1,7 @@
 #include "service/core/extractor.h"
 
 #include <cstdio>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -32,6 +33,18 @@ class ExtractorData {
 };
 
 namespace {
+
+// OverFactLimit is RESOURCE_EXHAUSTED when `facts` pass the call's limit.
+std::optional<absl::Status> OverFactLimit(size_t facts,
+                                          const ExtractOptions& options) {
+  if (options.max_facts <= 0 ||
+      static_cast<int64_t>(facts) <= options.max_facts) {
+    return std::nullopt;
+  }
+  return absl::ResourceExhaustedError(
+      absl::StrCat("the document yields more than ", options.max_facts,
+                   " facts, the limit of this call; split the document"));
+}
 
 std::string DataPath(const ExtractorConfig& config, const std::string& name) {
   return absl::StrCat(config.data_dir, "/", name);
@@ -112,6 +125,7 @@ absl::StatusOr<Extraction> Extractor::Extract(
   const std::vector<NumberMention> mentions =
       ScanNumberTokens(view, numbers, data_->units);
   if (cancelled()) return absl::CancelledError("extraction cancelled");
+  if (auto over = OverFactLimit(mentions.size(), options)) return *over;
   const std::vector<MetricPhrase> phrases =
       AnalysePhrases(view, mentions, data_->phrases);
   if (cancelled()) return absl::CancelledError("extraction cancelled");
@@ -161,6 +175,12 @@ absl::StatusOr<Extraction> Extractor::Extract(
   if (cancelled()) return absl::CancelledError("extraction cancelled");
   result.people = ExtractPeople(view, lines, result.reports, data_->people,
                                 data_->gazetteer);
+  if (auto over =
+          OverFactLimit(result.metrics.size() + result.dates.size() +
+                            result.people.size() + result.reports.size(),
+                        options)) {
+    return *over;
+  }
   doc->MapBack(&result);
   return result;
 }

@@ -27,7 +27,7 @@ struct ExtractorConfig {
 
 // ExtractOptions tune one call.
 struct ExtractOptions {
-  // Polled between stages and inside long loops; returning true makes
+  // Polled between stages; returning true makes
   // Extract stop and return CANCELLED. Empty means never cancelled.
   std::function<bool()> is_cancelled;
   // ISO date (YYYY-MM-DD) that resolves relative dates when a report names
@@ -36,6 +36,11 @@ struct ExtractOptions {
   // Text with Traditional characters is matched in its Simplified form,
   // with offsets still into the text as given (see traditional.h).
   bool convert_traditional = true;
+  // Most facts (metrics, dates, people and reports together) the call may
+  // find; past it Extract stops and returns RESOURCE_EXHAUSTED naming the
+  // limit, so that a text dense in numbers cannot hold memory for facts
+  // nobody will read. 0 means no limit.
+  int64_t max_facts = 0;
 };
 
 class ExtractorData;

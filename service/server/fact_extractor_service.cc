@@ -154,6 +154,8 @@ void FactExtractorService::Run(const std::shared_ptr<Job>& job) {
     ++in_flight_;
     ExtractOptions options;
     options.reference_date = job->reference_date;
+    // The core stops at the budget, before it holds the facts in memory.
+    options.max_facts = FactBudget(job->text.size());
     const Job* raw = job.get();
     options.is_cancelled = [raw] {
       return raw->cancelled->load(std::memory_order_relaxed) ||

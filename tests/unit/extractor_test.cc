@@ -102,6 +102,22 @@ TEST_F(ExtractorTest, CancellationStopsTheCall) {
   EXPECT_EQ(result.status().code(), absl::StatusCode::kCancelled);
 }
 
+TEST_F(ExtractorTest, AFactLimitStopsADenseTextAndNamesTheLimit) {
+  std::string dense;
+  for (int i = 0; i < 50; ++i) dense += "新建站点3个，";
+  ExtractOptions options;
+  options.max_facts = 20;
+  auto result = extractor_->Extract(dense, options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(result.status().message().find("20 facts"), std::string::npos);
+
+  options.max_facts = 51;  // exactly its 50 metrics and one report
+  result = extractor_->Extract(dense, options);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->metrics.size(), 50u);
+}
+
 TEST_F(ExtractorTest, SameResultOnManyThreads) {
   const std::string text =
       "开展协商议政活动35次，组织视察调研42次，签约项目12个。";
