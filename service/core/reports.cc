@@ -9,6 +9,7 @@
 #include "service/core/committee.h"
 #include "service/core/credits.h"
 #include "service/core/page_furniture.h"
+#include "service/core/session_year.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -760,8 +761,11 @@ Report ReportReader::Fill(const Head& head, int64_t end,
   } else if (found == YearFound::kNone) {
     if (previous) {
       r.year = previous->year;  // a page's reports share their year
-    } else {
+    } else if (published_) {
       r.year = published_;
+    } else {
+      // A news item on a national session names its year by the session.
+      r.year = NationalSessionYear(body.substr(0, kLeadScan));
     }
   }
   FillAuthors(head, end, &r);
