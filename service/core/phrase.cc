@@ -1329,7 +1329,20 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   const std::u32string_view front =
       longer.substr(0, longer.size() - shorter.size());
   if (longer.find(U"方面") != std::u32string_view::npos) return true;
-  for (const Word& w : Segment(front, 0, front.size(), dict)) {
+  // A compound the dictionary knows as one word is a term of the genre
+  // that names a kind (集体来信, 委员来信); other nouns in front (who, where,
+  // how good) stay out, as the lexical reading has them.
+  // A verb in front makes a verb phrase the dictionary lists as a noun
+  // (解决 + 问题), not a kind.
+  const std::vector<Word> front_words = Segment(front, 0, front.size(), dict);
+  const std::vector<Word> whole = Segment(longer, 0, longer.size(), dict);
+  if (whole.size() == 1 && whole[0].pos == Pos::kNoun &&
+      std::none_of(front_words.begin(), front_words.end(), [](const Word& w) {
+        return w.pos == Pos::kVerb || w.pos == Pos::kVerbalNoun;
+      })) {
+    return true;
+  }
+  for (const Word& w : front_words) {
     if (w.pos != Pos::kDistinguisher) return false;
   }
   return true;

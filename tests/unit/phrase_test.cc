@@ -178,6 +178,30 @@ TEST_F(PhraseRules, LightVerbAndHeldEvent) {
   EXPECT_NE(Read(U"举行专题学习4件。")[0].rule, std::string("held_event"));
 }
 
+// The combined reading: the word lists know only the head noun (提案);
+// the rules' object with one noun or kind word in front names which kind.
+class CombinedReading : public PhraseRules {
+ protected:
+  std::vector<MetricPhrase> ReadBoth(std::u32string_view text) {
+    PhraseLexicon lex;
+    lex.dictionary = dict_;
+    for (std::u32string_view v : {U"收到", U"立案", U"办复", U"提出"}) {
+      lex.actions.Add(v);
+    }
+    for (std::u32string_view n : {U"提案", U"建议"}) lex.nouns.Add(n);
+    return AnalysePhrases(text, Mentions(text), lex);
+  }
+};
+
+TEST_F(CombinedReading, CompoundNounKeepsItsKind) {
+  // 委员提案 is one noun of the dictionary: a term that names a kind.
+  Check(ReadBoth(U"收到委员提案20件。"), {U"", 0, "委员提案", "收到", ""});
+  // Negative: nouns the dictionary does not join (who, when) stay out.
+  Check(ReadBoth(U"收到领导提案20件。"), {U"", 0, "提案", "收到", ""});
+  Check(ReadBoth(U"收到年度提案20件。"), {U"", 0, "提案", "收到", ""});
+  Check(ReadBoth(U"市政协收到提案20件。"), {U"", 0, "提案", "收到", ""});
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
