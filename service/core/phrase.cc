@@ -177,6 +177,12 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
   }
   while (e > b && IsJoiner(View(c.text, words[e - 1]))) --e;
   if (b == e) return {};
+  // A phrase ending in a time or locality word says when (会议期间, 年初以来),
+  // not what.
+  if (words[e - 1].pos == Pos::kLocality ||
+      (words[e - 1].pos == Pos::kTime && e > b + 1)) {
+    return {};
+  }
   // A lone droppable word (年度, 全市) is no object.
   if (e == b + 1 && IsDroppable(words[b].pos) &&
       words[b].pos != Pos::kPersonName) {
@@ -1087,6 +1093,18 @@ std::vector<MetricPhrase> ReadLexically(
   return out;
 }
 
+// SentenceFollows says whether [from, to) holds exactly one sentence end
+// and no line break: the next sentence of the same paragraph.
+bool SentenceFollows(std::u32string_view text, size_t from, size_t to) {
+  if (to < from || to - from > kMaxWindow) return false;
+  int ends = 0;
+  for (size_t i = from; i < to; ++i) {
+    if (IsLineBreak(text[i])) return false;
+    if (IsSentenceEnd(text[i])) ++ends;
+  }
+  return ends == 1;
+}
+
 // ReadByRules reads object, action and frame from the segmented clause.
 std::vector<MetricPhrase> ReadByRules(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
@@ -1194,8 +1212,12 @@ std::vector<MetricPhrase> ReadByRules(
     Reading reading = ReadClause(c);
     // Rule "carry over": a verb with no object goes on about the object of
     // the count before it in the same sentence (收到来信80封，办结75封).
+    // The sentence before counts too when it ends right before this one in
+    // the same paragraph (收到来信80封。经审查，办结75封).
     if (reading.needs_object && prev != nullptr && !prev->object.empty() &&
-        prev->sentence_begin == phrase.sentence_begin &&
+        (prev->sentence_begin == phrase.sentence_begin ||
+         SentenceFollows(text, mentions[k - 1].mention_end,
+                         m.qualifier_begin)) &&
         mentions[k - 1].unit == m.unit && reading.frame == Frame::kCount) {
       reading.object = prev->object;
       reading.rule = "carry_over";
@@ -1402,10 +1424,11 @@ std::vector<MetricPhrase> AnalysePhrases(
       const bool reads_noun_phrase =
           p.rule == std::string_view("verb_object_number") ||
           p.rule == std::string_view("number_measure_noun");
-      if ((!(fills && l.object.empty()) && !reads_noun_phrase) ||
-          !AddsKind(p.object, l.object, *lexicon.dictionary)) {
-        p.object = l.object;
-      }
+      const bool keeps_rules_object =
+          (fills && l.object.empty()) ||
+          (reads_noun_phrase &&
+           AddsKind(p.object, l.object, *lexicon.dictionary));
+      if (!keeps_rules_object) p.object = l.object;
       // A verb inside the object (经济建设方面来信: 建设) is not its action.
       const bool action_in_object =
           !l.action.empty() &&

@@ -85,8 +85,11 @@ TEST_F(PhraseRules, VerbObjectNumber) {
        }) {
     Check(Read(w.text), w);
   }
-  // Negative: a time word alone names nothing.
+  // Negative: a time word alone names nothing, nor a phrase ending in a
+  // time or locality word (it says when).
   Check(Read(U"年度120件。"), {U"", 0, "", "", ""});
+  EXPECT_EQ(Read(U"会议期间收到120件。")[0].object, U"");
+  EXPECT_EQ(Read(U"会议期间收到提案120件。")[0].object, U"提案");
 }
 
 TEST_F(PhraseRules, NumberMeasureNoun) {
@@ -110,8 +113,11 @@ TEST_F(PhraseRules, CarryOverWithinTheSentence) {
   const auto got = Read(U"收到提案120件，立案110件，办复105件。");
   Check(got, {U"", 1, "提案", "立案", "carry_over"});
   Check(got, {U"", 2, "提案", "办复", "carry_over"});
-  // Negative: not across a full stop, not to another unit.
-  EXPECT_EQ(Read(U"收到提案120件。立案110件。")[1].object, U"");
+  // The next sentence of the same paragraph goes on about it.
+  Check(Read(U"收到提案120件。经审查，立案110件。"),
+        {U"", 1, "提案", "立案", "carry_over"});
+  // Negative: not across a paragraph, not to another unit.
+  EXPECT_EQ(Read(U"收到提案120件。\n立案110件。")[1].object, U"");
   EXPECT_EQ(Read(U"收到提案120件，立案110封。")[1].object, U"");
 }
 
@@ -200,6 +206,13 @@ TEST_F(CombinedReading, CompoundNounKeepsItsKind) {
   Check(ReadBoth(U"收到领导提案20件。"), {U"", 0, "提案", "收到", ""});
   Check(ReadBoth(U"收到年度提案20件。"), {U"", 0, "提案", "收到", ""});
   Check(ReadBoth(U"市政协收到提案20件。"), {U"", 0, "提案", "收到", ""});
+}
+
+TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
+  Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
+        {U"", 1, "提案", "立案", ""});
+  // Negative: nothing is carried into a new paragraph.
+  EXPECT_EQ(ReadBoth(U"收到提案120件。\n立案110件。")[1].object, U"");
 }
 
 TEST_F(PhraseRules, NoCrashOnEdges) {

@@ -80,6 +80,14 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"编报", U"篇"),
             "sentiment_info.submitted");
+  // Instructions counted as the object of a light verb (作出批示).
+  EXPECT_EQ(taxonomy->Classify(U"批示", U"作出", U"次"), "leader_instructions");
+  // Proposals merged into others are neither submitted nor registered.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"并案", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"合并处理", U"件"), "other");
+  // Negative: merged and registered is registered.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"合并立案", U"件"),
+            "proposals.registered");
 }
 
 // ReferenceClassify is the taxonomy's rule, read literally from rules():
