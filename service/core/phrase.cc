@@ -198,10 +198,28 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
 // PhraseStart returns where the noun phrase ending at left[end) begins:
 // nounish words, joined lists of them, and 的 between two of them.
 size_t PhraseStart(const Clause& c, size_t end) {
+  // A topic (经济建设、生态保护方面) names fields of work, and the verbs that
+  // name a field stand inside it: a verb before a joiner, before 方面 or
+  // before another verb. A verb before a noun governs it (涉及 + 经济).
+  bool topic = false;
+  for (size_t k = 0; k < end; ++k) topic = topic || c.LeftWord(k) == U"方面";
   size_t i = end;
   while (i > 0) {
     const Word& w = c.left[i - 1];
     if (IsNounish(w.pos) || (w.pos == Pos::kAdjective && i < end)) {
+      --i;
+      continue;
+    }
+    const bool field_word = w.pos == Pos::kSetPhrase || w.pos == Pos::kOther;
+    if (topic && (w.pos == Pos::kVerb || field_word) && i < end &&
+        (field_word || IsJoiner(c.LeftWord(i)) || c.LeftWord(i) == U"方面" ||
+         c.left[i].pos == Pos::kVerb || c.left[i].pos == Pos::kOther)) {
+      --i;
+      continue;
+    }
+    if (topic && i < end && i >= 2 && IsJoiner(c.LeftWord(i - 1)) &&
+        (c.left[i - 2].pos == Pos::kVerb ||
+         c.left[i - 2].pos == Pos::kSetPhrase)) {
       --i;
       continue;
     }
@@ -388,6 +406,12 @@ bool VerbObjectNumberRule(const Clause& c, Reading* r) {
   if (object.empty()) return false;
   r->object = std::move(object);
   r->action = ActionBefore(c, b);
+  // A verb that introduces a topic (涉及经济方面) says what it is about,
+  // not what is done to the count.
+  if (r->object.find(U"方面") != std::u32string::npos &&
+      IsOneOf(r->action, {U"涉及", U"关于", U"围绕", U"聚焦", U"针对"})) {
+    r->action.clear();
+  }
   if (r->action.empty()) r->action = ActionAfter(c);
   r->rule = "verb_object_number";
   return true;
@@ -1434,7 +1458,11 @@ std::vector<MetricPhrase> AnalysePhrases(
           !l.action.empty() &&
           (l.object.find(l.action) != std::u32string::npos ||
            p.object.find(l.action) != std::u32string::npos);
-      if (!(fills && l.action.empty()) && !action_in_object) {
+      // A topic of a breakdown (经济建设方面) takes its verb from its own
+      // clause or its set, as the rules read it; the word lists carry a verb
+      // in from the clause before.
+      const bool topic = p.object.find(U"方面") != std::u32string::npos;
+      if (!(fills && l.action.empty()) && !action_in_object && !topic) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

@@ -177,6 +177,17 @@ TEST_F(PhraseRules, InFrameNamesTheSet) {
   EXPECT_TRUE(Read(U"集体提案12件。")[0].set_object.empty());
 }
 
+TEST_F(PhraseRules, TopicKeepsTheVerbsThatNameItsField) {
+  // A verb before a joiner or 方面 names a field of the topic.
+  Check(Read(U"在立案的提案中，文化、生态保护方面提案12件。"),
+        {U"", 0, "文化、生态保护方面提案", "立案", ""});
+  // A verb that introduces the topic is no action.
+  Check(Read(U"涉及交通方面提案14件。"), {U"", 0, "交通方面提案", "", ""});
+  // Negative: outside a topic a verb before the noun acts.
+  Check(Read(U"保护文化项目12项。"), {U"", 0, "文化项目", "保护", ""});
+  Check(Read(U"涉及项目12项。"), {U"", 0, "项目", "涉及", ""});
+}
+
 TEST_F(PhraseRules, LightVerbAndHeldEvent) {
   Check(Read(U"领导作出批示14次。"), {U"", 0, "批示", "作出", "light_verb"});
   Check(Read(U"举行专题学习4场。"), {U"", 0, "专题学习", "举行", "held_event"});
@@ -191,7 +202,8 @@ class CombinedReading : public PhraseRules {
   std::vector<MetricPhrase> ReadBoth(std::u32string_view text) {
     PhraseLexicon lex;
     lex.dictionary = dict_;
-    for (std::u32string_view v : {U"收到", U"立案", U"办复", U"提出"}) {
+    for (std::u32string_view v :
+         {U"收到", U"立案", U"办复", U"提出", U"建设"}) {
       lex.actions.Add(v);
     }
     for (std::u32string_view n : {U"提案", U"建议"}) lex.nouns.Add(n);
@@ -213,6 +225,16 @@ TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
         {U"", 1, "提案", "立案", ""});
   // Negative: nothing is carried into a new paragraph.
   EXPECT_EQ(ReadBoth(U"收到提案120件。\n立案110件。")[1].object, U"");
+}
+
+TEST_F(CombinedReading, TopicTakesTheVerbOfItsClauseOrSet) {
+  // The word lists would read 建设 inside the topic as the verb.
+  const auto got =
+      ReadBoth(U"在立案的提案中，经济建设方面提案63件，文化方面提案9件。");
+  Check(got, {U"", 0, "经济建设方面提案", "立案", ""});
+  Check(got, {U"", 1, "文化方面提案", "立案", ""});
+  // Negative: a plain count keeps the verb the lists read.
+  EXPECT_EQ(ReadBoth(U"建设项目12项。")[0].action, U"建设");
 }
 
 TEST_F(PhraseRules, NoCrashOnEdges) {
