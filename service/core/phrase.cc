@@ -320,6 +320,27 @@ bool IsPercent(std::u32string_view unit) {
   return unit == U"%" || unit == U"百分点" || unit == U"‰";
 }
 
+// StateBefore reads a state named by a verb phrase before 的 (解决或基本
+// 解决的, 纳入工作计划的): from its first verb, after the passive or
+// perfective verb that opens it (得到, 已经), to 的.
+std::u32string StateBefore(const Clause& c, size_t de) {
+  size_t b = de;
+  while (b > 0 && de - b < 8) {
+    const Word& w = c.left[b - 1];
+    const std::u32string_view v = c.LeftWord(b - 1);
+    if (w.pos == Pos::kPunctuation || w.pos == Pos::kParticle ||
+        IsOneOf(v, {U"得到", U"获得", U"受到", U"已经", U"已", U"被", U"均"})) {
+      break;
+    }
+    --b;
+  }
+  while (b < de && c.left[b].pos != Pos::kVerb) ++b;
+  if (b == de) return {};
+  std::u32string out;
+  for (size_t k = b; k < de; ++k) out.append(c.LeftWord(k));
+  return out;
+}
+
 // Rule "share": 占(…的)N% is a share of what follows 占, or of the topic
 // before it (A类来信占比超过40%).
 bool ShareRule(const Clause& c, Reading* r) {
@@ -334,6 +355,9 @@ bool ShareRule(const Clause& c, Reading* r) {
       r->object = ObjectText(c, c.left, i, e);
       if (r->object.empty() && v != U"占") {
         r->object = ObjectText(c, c.left, PhraseStart(c, i - 1), i - 1);
+      }
+      if (r->object.empty() && i >= 2 && c.LeftWord(i - 2) == U"的") {
+        r->object = StateBefore(c, i - 2);
       }
       r->rule = "share";
       return true;

@@ -143,6 +143,11 @@ TEST_F(PhraseRules, ShareAndRate) {
   got = Read(U"立案率96%。");
   EXPECT_EQ(got[0].frame, Frame::kRate);
   Check(got, {U"", 0, "立案率", "", "rate"});
+  // A share of a state named before 的 is the share of that state.
+  got = Read(U"所提建议得到解决或基本解决的占84%。");
+  Check(got, {U"", 0, "解决或基本解决", "占", "share"});
+  // Negative: nothing named, nothing read.
+  EXPECT_EQ(Read(U"占84%。")[0].object, U"");
   // Negative: a percentage with neither 占 nor a rate word is a count.
   EXPECT_EQ(Read(U"收到提案增长12%。")[0].frame, Frame::kCount);
 }

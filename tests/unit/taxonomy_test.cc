@@ -85,6 +85,10 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   // Proposals merged into others are neither submitted nor registered.
   EXPECT_EQ(taxonomy->Classify(U"提案", U"并案", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"合并处理", U"件"), "other");
+  // The share of proposals solved or found satisfactory is a rate.
+  EXPECT_EQ(taxonomy->Classify(U"解决或基本解决", U"占", U"%", Frame::kShare),
+            "proposals.satisfaction_rate");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"占", U"%", Frame::kShare), "other");
   // Negative: merged and registered is registered.
   EXPECT_EQ(taxonomy->Classify(U"提案", U"合并立案", U"件"),
             "proposals.registered");
