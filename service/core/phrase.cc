@@ -1493,6 +1493,15 @@ std::vector<MetricPhrase> AnalysePhrases(
     }
     DropPinyinGlosses(&p.object);
     DropPinyinGlosses(&p.action);
+    // Rule "understood object": registering a case (立案, 不予立案, 并案)
+    // is done to proposals only; counted in 件 with nothing named, what is
+    // counted is the proposals.
+    if (p.object.empty() && p.frame == Frame::kCount &&
+        mentions[k].unit == U"件" &&
+        (p.action.find(U"立案") != std::u32string::npos ||
+         IsOneOf(p.action, {U"并案", U"合并处理"}))) {
+      p.object = U"提案";
+    }
   }
   return out;
 }

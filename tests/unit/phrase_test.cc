@@ -229,7 +229,7 @@ TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
   Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", ""});
   // Negative: nothing is carried into a new paragraph.
-  EXPECT_EQ(ReadBoth(U"收到提案120件。\n立案110件。")[1].object, U"");
+  EXPECT_EQ(ReadBoth(U"收到提案120件。\n办复110件。")[1].object, U"");
 }
 
 TEST_F(CombinedReading, TopicTakesTheVerbOfItsClauseOrSet) {
@@ -240,6 +240,13 @@ TEST_F(CombinedReading, TopicTakesTheVerbOfItsClauseOrSet) {
   Check(got, {U"", 1, "文化方面提案", "立案", ""});
   // Negative: a plain count keeps the verb the lists read.
   EXPECT_EQ(ReadBoth(U"建设项目12项。")[0].action, U"建设");
+}
+
+TEST_F(CombinedReading, RegisteringCountsProposals) {
+  Check(ReadBoth(U"经审查，立案15件。"), {U"", 0, "提案", "立案", ""});
+  // Negative: another verb, another unit.
+  EXPECT_EQ(ReadBoth(U"经审查，收到15件。")[0].object, U"");
+  EXPECT_EQ(ReadBoth(U"经审查，立案15次。")[0].object, U"");
 }
 
 TEST_F(PhraseRules, NoCrashOnEdges) {
