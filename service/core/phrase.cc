@@ -362,7 +362,12 @@ bool ShareRule(const Clause& c, Reading* r) {
       r->rule = "share";
       return true;
     }
-    if (c.left[i - 1].pos == Pos::kVerb && !IsCopula(v)) return false;
+    // A verb before a noun modifies it (占立案来信的20%); any other verb
+    // means the clause is no share.
+    if (c.left[i - 1].pos == Pos::kVerb && !IsCopula(v) &&
+        !(i < c.tail && IsNounish(c.left[i].pos))) {
+      return false;
+    }
   }
   return false;
 }

@@ -143,6 +143,11 @@ TEST_F(PhraseRules, ShareAndRate) {
   got = Read(U"立案率96%。");
   EXPECT_EQ(got[0].frame, Frame::kRate);
   Check(got, {U"", 0, "立案率", "", "rate"});
+  // A verb before a noun after 占 modifies it.
+  got = Read(U"办结来信50封，占立案来信的20%。");
+  Check(got, {U"", 1, "立案来信", "占", "share"});
+  // Negative: a verb that governs the clause after 占 makes it no share.
+  EXPECT_NE(Read(U"占来信立案20%。")[0].rule, std::string("share"));
   // A share of a state named before 的 is the share of that state.
   got = Read(U"所提建议得到解决或基本解决的占84%。");
   Check(got, {U"", 0, "解决或基本解决", "占", "share"});
