@@ -1170,6 +1170,7 @@ std::vector<MetricPhrase> ReadByRules(
   std::u32string set_object;
   std::u32string set_action;
   size_t period_end = 0;
+  bool set_bracketed = false;
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
@@ -1306,6 +1307,7 @@ std::vector<MetricPhrase> ReadByRules(
     // Frames: 其中 makes what follows parts of the count before it; 在…中
     // names the set in words. Both last to the end of the period.
     if (m.begin >= period_end) {
+      set_bracketed = false;
       set_mention = -1;
       set_object.clear();
       set_action.clear();
@@ -1326,10 +1328,33 @@ std::vector<MetricPhrase> ReadByRules(
          ++i) {
       if (IsLineBreak(text[i])) same_period_as_prev = false;
     }
-    if (same_period_as_prev && period_begin == frame_from &&
+    // 其中 in this period, or opening the next one right after the count
+    // (立案300件。其中…).
+    bool closes_prev = period_begin == frame_from;
+    if (!closes_prev && period_begin > prev_end && k > 0) {
+      closes_prev = true;
+      for (size_t i = prev_end; i + 1 < period_begin; ++i) {
+        if (!IsSpace(text[i])) closes_prev = false;
+      }
+    }
+    if (same_period_as_prev && closes_prev &&
         HasQizhong(text, prev_end, m.qualifier_begin)) {
-      set_mention = out[k - 1].set_mention >= 0 ? out[k - 1].set_mention
-                                                : static_cast<int>(k - 1);
+      // (其中…): the parts end at the bracket.
+      set_bracketed = false;
+      for (size_t i = prev_end; i < m.qualifier_begin; ++i) {
+        if (IsOpenBracket(text[i])) set_bracketed = true;
+        if (IsCloseBracket(text[i])) set_bracketed = false;
+      }
+      // The share of a count (立案80件，占90%。其中…) is not the set; the
+      // count it is the share of is.
+      size_t set = k - 1;
+      if (out[set].frame == Frame::kShare && set > 0 &&
+          mentions[set - 1].unit == m.unit &&
+          out[set].sentence_begin == out[set - 1].sentence_begin) {
+        --set;
+      }
+      set_mention = out[set].set_mention >= 0 ? out[set].set_mention
+                                              : static_cast<int>(set);
       set_object.clear();
       set_action.clear();
     } else {
@@ -1344,8 +1369,11 @@ std::vector<MetricPhrase> ReadByRules(
     if (set_mention >= 0 || !set_object.empty()) {
       size_t pe = m.end;
       const size_t limit = std::min(text.size(), m.end + kMaxSentence);
-      while (pe < limit && !EndsPeriod(text[pe])) ++pe;
-      period_end = std::max(period_end, pe);
+      while (pe < limit && !EndsPeriod(text[pe]) &&
+             !(set_bracketed && IsCloseBracket(text[pe]))) {
+        ++pe;
+      }
+      period_end = set_bracketed ? pe : std::max(period_end, pe);
     }
     if (reading.frame == Frame::kCount) {
       phrase.set_mention = set_mention;
@@ -1353,6 +1381,14 @@ std::vector<MetricPhrase> ReadByRules(
       phrase.set_action = set_action;
       // Rule "part takes the set's verb": a part with no verb of its own
       // is counted by the set's (征集来信80封，其中集体来信20封).
+      // Rule "part of the set": a part that names nothing counts what its
+      // set counts (办结来信80封，其中当年办结的60封).
+      if (reading.object.empty() && set_mention >= 0 &&
+          mentions[static_cast<size_t>(set_mention)].unit == m.unit &&
+          !out[static_cast<size_t>(set_mention)].object.empty()) {
+        reading.object = out[static_cast<size_t>(set_mention)].object;
+        reading.rule = "set_part";
+      }
       if (reading.action.empty()) {
         if (set_mention >= 0 &&
             mentions[static_cast<size_t>(set_mention)].unit == m.unit) {
@@ -1388,7 +1424,8 @@ std::vector<MetricPhrase> ReadByRules(
 // left empty. Measured rule by rule on both development sets, these raise
 // the web set and leave the sample pages as they are.
 bool FillsGaps(std::string_view rule) {
-  return rule == "list" || rule == "light_verb" || rule == "carry_over";
+  return rule == "list" || rule == "light_verb" || rule == "carry_over" ||
+         rule == "set_part";
 }
 
 // AddsKind says whether the rules' object is the lexical one with words in

@@ -164,6 +164,17 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   EXPECT_EQ(got[2].set_mention, 0);
   // A part without a verb is counted by the set's verb.
   EXPECT_EQ(got[1].action, U"收到");
+  // 其中 opening the next sentence splits the count that closed the one
+  // before; a share between them is not the set.
+  EXPECT_EQ(Read(U"收到提案120件。其中集体提案20件。")[1].set_mention, 0);
+  EXPECT_EQ(Read(U"立案110件，占90%。其中集体提案20件。")[2].set_mention, 0);
+  // A part that names nothing counts what its set counts.
+  Check(Read(U"收到提案120件，占40%，其中立案的110件。"),
+        {U"", 2, "提案", "立案", "set_part"});
+  // Negative: (其中…) ends at its bracket; not across a paragraph.
+  EXPECT_EQ(Read(U"立案110件（其中集体提案5件），办复100件。")[2].set_mention,
+            -1);
+  EXPECT_EQ(Read(U"收到提案120件。\n其中集体提案20件。")[1].set_mention, -1);
   // Negative: without 其中 a list is no split; the frame ends at 。.
   EXPECT_EQ(Read(U"收到提案120件，委员提案100件。")[1].set_mention, -1);
   EXPECT_EQ(Read(U"收到提案120件，其中集体提案20件。来信80封。")[2].set_mention,

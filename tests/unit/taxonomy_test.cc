@@ -89,6 +89,13 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"解决或基本解决", U"占", U"%", Frame::kShare),
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"占", U"%", Frame::kShare), "other");
+  // A percentage satisfied or solved is the rate; a count answered with
+  // nothing named is proposals answered.
+  EXPECT_EQ(taxonomy->Classify(U"", U"满意", U"%"),
+            "proposals.satisfaction_rate");
+  EXPECT_EQ(taxonomy->Classify(U"", U"办复", U"件"), "proposals.resolved");
+  EXPECT_EQ(taxonomy->Classify(U"全体会议", U"召开", U"次"), "meetings.held");
+  EXPECT_EQ(taxonomy->Classify(U"", U"增长", U"%"), "other");
   // Negative: merged and registered is registered.
   EXPECT_EQ(taxonomy->Classify(U"提案", U"合并立案", U"件"),
             "proposals.registered");
