@@ -230,6 +230,11 @@ size_t PhraseStart(const Clause& c, size_t end) {
     }
     break;
   }
+  // 其它/其他 before a noun is the rest of a breakdown (其它来信): a kind.
+  if (i > 0 && i < end &&
+      (c.LeftWord(i - 1) == U"其它" || c.LeftWord(i - 1) == U"其他")) {
+    --i;
+  }
   return i;
 }
 
@@ -1454,8 +1459,12 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
       })) {
     return true;
   }
+  // 其它/其他 in front is the rest of a breakdown (其它来信): a kind too.
   for (const Word& w : front_words) {
-    if (w.pos != Pos::kDistinguisher) return false;
+    const std::u32string_view v = front.substr(w.begin, w.size());
+    if (w.pos != Pos::kDistinguisher && v != U"其它" && v != U"其他") {
+      return false;
+    }
   }
   return true;
 }

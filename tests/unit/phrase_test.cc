@@ -235,6 +235,9 @@ class CombinedReading : public PhraseRules {
 TEST_F(CombinedReading, CompoundNounKeepsItsKind) {
   // 委员提案 is one noun of the dictionary: a term that names a kind.
   Check(ReadBoth(U"收到委员提案20件。"), {U"", 0, "委员提案", "收到", ""});
+  // The rest of a breakdown: 其它 + the head.
+  EXPECT_EQ(ReadBoth(U"交通方面提案63件，其它提案9件。")[1].object,
+            U"其它提案");
   // Negative: nouns the dictionary does not join (who, when) stay out.
   Check(ReadBoth(U"收到领导提案20件。"), {U"", 0, "提案", "收到", ""});
   Check(ReadBoth(U"收到年度提案20件。"), {U"", 0, "提案", "收到", ""});
