@@ -97,9 +97,53 @@ bool IsDroppable(Pos p) {
 
 // Tokens is a clause's words with quoted and bracketed spans merged into
 // single nouns (“民生茶叙”活动 keeps its quotes as one word).
+// IsPinyinGloss says whether words[i..i+2] are ( letters ) glossing the
+// character before (提(ti)案).
+bool IsPinyinGloss(std::u32string_view text, const std::vector<Word>& words,
+                   size_t i) {
+  if (i == 0 || i + 2 >= words.size()) return false;
+  const Word& open = words[i];
+  const Word& letters = words[i + 1];
+  const Word& close = words[i + 2];
+  return open.size() == 1 && IsOpenBracket(text[open.begin]) &&
+         letters.pos == Pos::kLatin && letters.size() <= 6 &&
+         close.size() == 1 && IsCloseBracket(text[close.begin]) &&
+         IsCjk(text[words[i - 1].end - 1]);
+}
+
+// JoinPinyinGlosses joins the two words around a pronunciation gloss into
+// the word they make without it (立(li)案 -> one verb), where the
+// dictionary knows it.
+void JoinPinyinGlosses(std::u32string_view text, const Dictionary& dict,
+                       std::vector<Word>* words) {
+  std::vector<Word>& w = *words;
+  size_t out = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (out > 0 && IsPinyinGloss(text, w, i)) {
+      const Word& a = w[out - 1];
+      if (i + 3 < w.size() && IsCjk(text[w[i + 3].begin])) {
+        const Word& b = w[i + 3];
+        std::u32string joined(text.substr(a.begin, a.size()));
+        joined.append(text.substr(b.begin, b.size()));
+        const Pos pos = dict.PosOf(joined);
+        if (pos != Pos::kUnknown) {
+          w[out - 1] = {a.begin, b.end, pos};
+          i += 3;
+          continue;
+        }
+      }
+      i += 2;  // a gloss on a whole word (占(zhan)) is left out
+      continue;
+    }
+    w[out++] = w[i];
+  }
+  w.resize(out);
+}
+
 std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
                          const Dictionary& dict) {
   std::vector<Word> words = Segment(text, begin, end, dict);
+  JoinPinyinGlosses(text, dict, &words);
   std::vector<Word> out;
   out.reserve(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
@@ -578,6 +622,8 @@ Reading ReadClause(const Clause& c) {
   return r;
 }
 
+void DropPinyinGlosses(std::u32string* s);
+
 // FrameInWords finds a clause 在…中 (在已办结的来信中) in [begin, end) and
 // reads its set: the noun phrase and verb inside it.
 bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
@@ -609,6 +655,8 @@ bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
       const size_t pb = PhraseStart(c, c.tail);
       *object = ObjectText(c, c.left, pb, c.tail);
       *action = ActionBefore(c, pb);
+      DropPinyinGlosses(object);
+      DropPinyinGlosses(action);
       return !object->empty();
     }
     if (b == begin) break;

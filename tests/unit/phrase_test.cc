@@ -268,6 +268,18 @@ TEST_F(CombinedReading, RegisteringCountsProposals) {
   EXPECT_EQ(ReadBoth(U"经审查，立案15次。")[0].object, U"");
 }
 
+TEST_F(CombinedReading, PinyinGlossesAreReadThrough) {
+  const auto got = ReadBoth(U"收到委员提(ti)案120件，占(zhan)20%。");
+  EXPECT_EQ(got[0].object, U"委员提案");
+  EXPECT_EQ(got[1].frame, Frame::kShare);
+  // The set of a frame is read through glosses too.
+  EXPECT_EQ(ReadBoth(U"立(li)案提(ti)案中，委员提案9件。")[0].set_action,
+            U"立案");
+  // Negative: letters in brackets after a number or a Latin word are no
+  // gloss.
+  EXPECT_EQ(ReadBoth(U"收到提案120件(ab)。")[0].object, U"提案");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
