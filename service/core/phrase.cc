@@ -40,6 +40,18 @@ bool EndsPeriod(char32_t c) {
   return IsSentenceEnd(c) && c != U'；' && c != U';' ? true : IsLineBreak(c);
 }
 
+// EndsPeriodAt: as EndsPeriod, but a line break after a colon opens the
+// list the colon announces (其中：\n…), and one after a semicolon goes on
+// to its next item, instead of ending the period.
+bool EndsPeriodAt(std::u32string_view text, size_t i) {
+  if (!EndsPeriod(text[i])) return false;
+  if (!IsLineBreak(text[i])) return true;
+  size_t b = i;
+  while (b > 0 && (IsSpace(text[b - 1]) || IsLineBreak(text[b - 1]))) --b;
+  return !(b > 0 && (text[b - 1] == U'：' || text[b - 1] == U':' ||
+                     text[b - 1] == U'；' || text[b - 1] == U';'));
+}
+
 std::u32string_view View(std::u32string_view text, const Word& w) {
   return text.substr(w.begin, w.size());
 }
@@ -1371,7 +1383,7 @@ std::vector<MetricPhrase> ReadByRules(
     const size_t prev_end = k > 0 ? mentions[k - 1].mention_end : 0;
     const size_t frame_from = std::max(prev_end, reach_floor);
     size_t period_begin = m.qualifier_begin;
-    while (period_begin > frame_from && !EndsPeriod(text[period_begin - 1])) {
+    while (period_begin > frame_from && !EndsPeriodAt(text, period_begin - 1)) {
       --period_begin;
     }
     // 其中 splits the count just before it, in this period or closing the
@@ -1379,7 +1391,9 @@ std::vector<MetricPhrase> ReadByRules(
     bool same_period_as_prev = k > 0 && prev_end >= reach_floor;
     for (size_t i = prev_end; same_period_as_prev && i < m.qualifier_begin;
          ++i) {
-      if (IsLineBreak(text[i])) same_period_as_prev = false;
+      if (IsLineBreak(text[i]) && EndsPeriodAt(text, i)) {
+        same_period_as_prev = false;
+      }
     }
     // 其中 in this period, or opening the next one right after the count
     // (立案300件。其中…).
@@ -1422,7 +1436,7 @@ std::vector<MetricPhrase> ReadByRules(
     if (set_mention >= 0 || !set_object.empty()) {
       size_t pe = m.end;
       const size_t limit = std::min(text.size(), m.end + kMaxSentence);
-      while (pe < limit && !EndsPeriod(text[pe]) &&
+      while (pe < limit && !EndsPeriodAt(text, pe) &&
              !(set_bracketed && IsCloseBracket(text[pe]))) {
         ++pe;
       }

@@ -171,6 +171,12 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   // A part that names nothing counts what its set counts.
   Check(Read(U"收到提案120件，占40%，其中立案的110件。"),
         {U"", 2, "提案", "立案", "set_part"});
+  // A list announced by 其中： goes on over the line breaks after the colon
+  // and after each item's semicolon.
+  const auto listed =
+      Read(U"收到提案120件，其中：\n集体提案20件；\n委员提案100件。");
+  EXPECT_EQ(listed[1].set_mention, 0);
+  EXPECT_EQ(listed[2].set_mention, 0);
   // Negative: (其中…) ends at its bracket; not across a paragraph.
   EXPECT_EQ(Read(U"立案110件（其中集体提案5件），办复100件。")[2].set_mention,
             -1);
