@@ -1442,6 +1442,19 @@ std::vector<MetricPhrase> ReadByRules(
       }
       period_end = set_bracketed ? pe : std::max(period_end, pe);
     }
+    // Rule "bare topic": a topic with no head (经济建设方面120件) breaks down
+    // the count of the same unit just before it in the paragraph.
+    if (reading.frame == Frame::kCount && set_mention < 0 &&
+        set_object.empty() && k > 0 && reading.object.size() >= 2 &&
+        reading.object.compare(reading.object.size() - 2, 2, U"方面") == 0 &&
+        mentions[k - 1].unit == m.unit && same_period_as_prev) {
+      set_mention = out[k - 1].set_mention >= 0 ? out[k - 1].set_mention
+                                                : static_cast<int>(k - 1);
+      size_t pe = m.end;
+      const size_t limit = std::min(text.size(), m.end + kMaxSentence);
+      while (pe < limit && !EndsPeriodAt(text, pe)) ++pe;
+      period_end = std::max(period_end, pe);
+    }
     if (reading.frame == Frame::kCount) {
       phrase.set_mention = set_mention;
       phrase.set_object = set_object;
@@ -1456,8 +1469,11 @@ std::vector<MetricPhrase> ReadByRules(
         reading.object = out[static_cast<size_t>(set_mention)].object;
         reading.rule = "set_part";
       }
+      // A topic of a breakdown (经济方面60件) names a field, not a step: it
+      // takes a verb only from a set that names one in words (在立案的…中).
+      const bool topic = reading.object.find(U"方面") != std::u32string::npos;
       if (reading.action.empty()) {
-        if (set_mention >= 0 &&
+        if (set_mention >= 0 && !topic &&
             mentions[static_cast<size_t>(set_mention)].unit == m.unit) {
           reading.action = out[static_cast<size_t>(set_mention)].action;
         } else if (!set_object.empty()) {

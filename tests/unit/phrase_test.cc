@@ -177,6 +177,15 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
       Read(U"收到提案120件，其中：\n集体提案20件；\n委员提案100件。");
   EXPECT_EQ(listed[1].set_mention, 0);
   EXPECT_EQ(listed[2].set_mention, 0);
+  // A bare topic breaks down the count before it, and names no step: it
+  // takes no verb from a set named by a number.
+  const auto topics = Read(U"收到提案120件。经济建设方面80件，交通方面40件。");
+  EXPECT_EQ(topics[1].set_mention, 0);
+  EXPECT_EQ(topics[2].set_mention, 0);
+  EXPECT_EQ(topics[1].action, U"");
+  // Negative: not across a paragraph, not to another unit.
+  EXPECT_EQ(Read(U"收到提案120件。\n经济建设方面80件。")[1].set_mention, -1);
+  EXPECT_EQ(Read(U"收到提案120件。经济建设方面80次。")[1].set_mention, -1);
   // Negative: (其中…) ends at its bracket; not across a paragraph.
   EXPECT_EQ(Read(U"立案110件（其中集体提案5件），办复100件。")[2].set_mention,
             -1);
