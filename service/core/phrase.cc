@@ -1570,6 +1570,34 @@ void DropPinyinGlosses(std::u32string* s) {
   s->resize(out);
 }
 
+// DropAfterVerb: 经 + a verb says after what the action came (经审查立案
+// -> 立案: 经审查 is "after review"), so that verb is not part of it.
+void DropAfterVerb(std::u32string_view text, const NumberMention& m,
+                   const Dictionary& dict, std::u32string* action) {
+  if (action->size() < 3 || m.qualifier_begin < action->size() + 1) return;
+  const size_t floor =
+      m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+  const std::u32string_view before =
+      text.substr(floor, m.qualifier_begin - floor);
+  const size_t at = before.rfind(*action);
+  if (at == std::u32string_view::npos || at == 0 ||
+      (before[at - 1] != U'经' && before[at - 1] != U'經')) {
+    return;
+  }
+  // The first verb of the action, cut where the rest is a verb too (the
+  // dictionary may list the whole as one word).
+  for (size_t i = 1; i + 1 < action->size(); ++i) {
+    const std::u32string_view head(action->data(), i);
+    const std::u32string_view rest(action->data() + i, action->size() - i);
+    const Pos head_pos = dict.PosOf(head);
+    if ((head_pos == Pos::kVerb || head_pos == Pos::kVerbalNoun) &&
+        dict.PosOf(rest) == Pos::kVerb) {
+      action->erase(0, i);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<MetricPhrase> AnalysePhrases(
@@ -1622,6 +1650,7 @@ std::vector<MetricPhrase> AnalysePhrases(
     }
     DropPinyinGlosses(&p.object);
     DropPinyinGlosses(&p.action);
+    DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
     // Rule "understood object": registering a case (立案, 不予立案, 并案)
     // is done to proposals only; counted in 件 with nothing named, what is
     // counted is the proposals.

@@ -295,6 +295,13 @@ TEST_F(CombinedReading, PinyinGlossesAreReadThrough) {
   EXPECT_EQ(ReadBoth(U"收到提案120件(ab)。")[0].object, U"提案");
 }
 
+TEST_F(CombinedReading, AfterVerbIsNotTheAction) {
+  // 经审查 is "after review": the action is what follows.
+  Check(ReadBoth(U"经审查立案110件。"), {U"", 0, "提案", "立案", ""});
+  // Negative: a verb that cannot be cut stays whole.
+  EXPECT_EQ(ReadBoth(U"经审查，办复110件。")[0].action, U"办复");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
