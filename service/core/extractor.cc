@@ -147,10 +147,17 @@ absl::StatusOr<Extraction> Extractor::Extract(
     metric.action = EncodeUtf8(p.action);
     // A sub-count takes the indicator of the set it splits (a count of
     // the same unit before it, or a set named by 在…中); else its own.
+    // A part with a verb of its own that the set does not share (收到
+    // 100件，其中会议期间受理80件) is counted at its own stage.
     const std::string* indicator = nullptr;
+    const std::string& own =
+        data_->taxonomy.Classify(p.object, p.action, m.unit, p.frame);
     if (p.set_mention >= 0 &&
         mentions[static_cast<size_t>(p.set_mention)].unit == m.unit) {
-      indicator = &result.metrics[static_cast<size_t>(p.set_mention)].indicator;
+      const Metric& set = result.metrics[static_cast<size_t>(p.set_mention)];
+      if (p.action.empty() || metric.action == set.action || own == "other") {
+        indicator = &set.indicator;
+      }
     } else if (!p.set_object.empty()) {
       indicator = &data_->taxonomy.Classify(p.set_object, p.set_action, m.unit);
     }

@@ -40,6 +40,18 @@ bool EndsPeriod(char32_t c) {
   return IsSentenceEnd(c) && c != U'；' && c != U';' ? true : IsLineBreak(c);
 }
 
+// EndsPeriodAt: as EndsPeriod, but a line break after a colon opens the
+// list the colon announces (其中：\n…), and one after a semicolon goes on
+// to its next item, instead of ending the period.
+bool EndsPeriodAt(std::u32string_view text, size_t i) {
+  if (!EndsPeriod(text[i])) return false;
+  if (!IsLineBreak(text[i])) return true;
+  size_t b = i;
+  while (b > 0 && (IsSpace(text[b - 1]) || IsLineBreak(text[b - 1]))) --b;
+  return !(b > 0 && (text[b - 1] == U'：' || text[b - 1] == U':' ||
+                     text[b - 1] == U'；' || text[b - 1] == U';'));
+}
+
 std::u32string_view View(std::u32string_view text, const Word& w) {
   return text.substr(w.begin, w.size());
 }
@@ -97,9 +109,53 @@ bool IsDroppable(Pos p) {
 
 // Tokens is a clause's words with quoted and bracketed spans merged into
 // single nouns (“民生茶叙”活动 keeps its quotes as one word).
+// IsPinyinGloss says whether words[i..i+2] are ( letters ) glossing the
+// character before (提(ti)案).
+bool IsPinyinGloss(std::u32string_view text, const std::vector<Word>& words,
+                   size_t i) {
+  if (i == 0 || i + 2 >= words.size()) return false;
+  const Word& open = words[i];
+  const Word& letters = words[i + 1];
+  const Word& close = words[i + 2];
+  return open.size() == 1 && IsOpenBracket(text[open.begin]) &&
+         letters.pos == Pos::kLatin && letters.size() <= 6 &&
+         close.size() == 1 && IsCloseBracket(text[close.begin]) &&
+         IsCjk(text[words[i - 1].end - 1]);
+}
+
+// JoinPinyinGlosses joins the two words around a pronunciation gloss into
+// the word they make without it (立(li)案 -> one verb), where the
+// dictionary knows it.
+void JoinPinyinGlosses(std::u32string_view text, const Dictionary& dict,
+                       std::vector<Word>* words) {
+  std::vector<Word>& w = *words;
+  size_t out = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (out > 0 && IsPinyinGloss(text, w, i)) {
+      const Word& a = w[out - 1];
+      if (i + 3 < w.size() && IsCjk(text[w[i + 3].begin])) {
+        const Word& b = w[i + 3];
+        std::u32string joined(text.substr(a.begin, a.size()));
+        joined.append(text.substr(b.begin, b.size()));
+        const Pos pos = dict.PosOf(joined);
+        if (pos != Pos::kUnknown) {
+          w[out - 1] = {a.begin, b.end, pos};
+          i += 3;
+          continue;
+        }
+      }
+      i += 2;  // a gloss on a whole word (占(zhan)) is left out
+      continue;
+    }
+    w[out++] = w[i];
+  }
+  w.resize(out);
+}
+
 std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
                          const Dictionary& dict) {
   std::vector<Word> words = Segment(text, begin, end, dict);
+  JoinPinyinGlosses(text, dict, &words);
   std::vector<Word> out;
   out.reserve(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
@@ -177,6 +233,12 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
   }
   while (e > b && IsJoiner(View(c.text, words[e - 1]))) --e;
   if (b == e) return {};
+  // A phrase ending in a time or locality word says when (会议期间, 年初以来),
+  // not what.
+  if (words[e - 1].pos == Pos::kLocality ||
+      (words[e - 1].pos == Pos::kTime && e > b + 1)) {
+    return {};
+  }
   // A lone droppable word (年度, 全市) is no object.
   if (e == b + 1 && IsDroppable(words[b].pos) &&
       words[b].pos != Pos::kPersonName) {
@@ -192,10 +254,28 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
 // PhraseStart returns where the noun phrase ending at left[end) begins:
 // nounish words, joined lists of them, and 的 between two of them.
 size_t PhraseStart(const Clause& c, size_t end) {
+  // A topic (经济建设、生态保护方面) names fields of work, and the verbs that
+  // name a field stand inside it: a verb before a joiner, before 方面 or
+  // before another verb. A verb before a noun governs it (涉及 + 经济).
+  bool topic = false;
+  for (size_t k = 0; k < end; ++k) topic = topic || c.LeftWord(k) == U"方面";
   size_t i = end;
   while (i > 0) {
     const Word& w = c.left[i - 1];
     if (IsNounish(w.pos) || (w.pos == Pos::kAdjective && i < end)) {
+      --i;
+      continue;
+    }
+    const bool field_word = w.pos == Pos::kSetPhrase || w.pos == Pos::kOther;
+    if (topic && (w.pos == Pos::kVerb || field_word) && i < end &&
+        (field_word || IsJoiner(c.LeftWord(i)) || c.LeftWord(i) == U"方面" ||
+         c.left[i].pos == Pos::kVerb || c.left[i].pos == Pos::kOther)) {
+      --i;
+      continue;
+    }
+    if (topic && i < end && i >= 2 && IsJoiner(c.LeftWord(i - 1)) &&
+        (c.left[i - 2].pos == Pos::kVerb ||
+         c.left[i - 2].pos == Pos::kSetPhrase)) {
       --i;
       continue;
     }
@@ -205,6 +285,11 @@ size_t PhraseStart(const Clause& c, size_t end) {
       continue;
     }
     break;
+  }
+  // 其它/其他 before a noun is the rest of a breakdown (其它来信): a kind.
+  if (i > 0 && i < end &&
+      (c.LeftWord(i - 1) == U"其它" || c.LeftWord(i - 1) == U"其他")) {
+    --i;
   }
   return i;
 }
@@ -296,6 +381,27 @@ bool IsPercent(std::u32string_view unit) {
   return unit == U"%" || unit == U"百分点" || unit == U"‰";
 }
 
+// StateBefore reads a state named by a verb phrase before 的 (解决或基本
+// 解决的, 纳入工作计划的): from its first verb, after the passive or
+// perfective verb that opens it (得到, 已经), to 的.
+std::u32string StateBefore(const Clause& c, size_t de) {
+  size_t b = de;
+  while (b > 0 && de - b < 8) {
+    const Word& w = c.left[b - 1];
+    const std::u32string_view v = c.LeftWord(b - 1);
+    if (w.pos == Pos::kPunctuation || w.pos == Pos::kParticle ||
+        IsOneOf(v, {U"得到", U"获得", U"受到", U"已经", U"已", U"被", U"均"})) {
+      break;
+    }
+    --b;
+  }
+  while (b < de && c.left[b].pos != Pos::kVerb) ++b;
+  if (b == de) return {};
+  std::u32string out;
+  for (size_t k = b; k < de; ++k) out.append(c.LeftWord(k));
+  return out;
+}
+
 // Rule "share": 占(…的)N% is a share of what follows 占, or of the topic
 // before it (A类来信占比超过40%).
 bool ShareRule(const Clause& c, Reading* r) {
@@ -311,10 +417,18 @@ bool ShareRule(const Clause& c, Reading* r) {
       if (r->object.empty() && v != U"占") {
         r->object = ObjectText(c, c.left, PhraseStart(c, i - 1), i - 1);
       }
+      if (r->object.empty() && i >= 2 && c.LeftWord(i - 2) == U"的") {
+        r->object = StateBefore(c, i - 2);
+      }
       r->rule = "share";
       return true;
     }
-    if (c.left[i - 1].pos == Pos::kVerb && !IsCopula(v)) return false;
+    // A verb before a noun modifies it (占立案来信的20%); any other verb
+    // means the clause is no share.
+    if (c.left[i - 1].pos == Pos::kVerb && !IsCopula(v) &&
+        !(i < c.tail && IsNounish(c.left[i].pos))) {
+      return false;
+    }
   }
   return false;
 }
@@ -382,6 +496,12 @@ bool VerbObjectNumberRule(const Clause& c, Reading* r) {
   if (object.empty()) return false;
   r->object = std::move(object);
   r->action = ActionBefore(c, b);
+  // A verb that introduces a topic (涉及经济方面) says what it is about,
+  // not what is done to the count.
+  if (r->object.find(U"方面") != std::u32string::npos &&
+      IsOneOf(r->action, {U"涉及", U"关于", U"围绕", U"聚焦", U"针对"})) {
+    r->action.clear();
+  }
   if (r->action.empty()) r->action = ActionAfter(c);
   r->rule = "verb_object_number";
   return true;
@@ -514,6 +634,8 @@ Reading ReadClause(const Clause& c) {
   return r;
 }
 
+void DropPinyinGlosses(std::u32string* s);
+
 // FrameInWords finds a clause 在…中 (在已办结的来信中) in [begin, end) and
 // reads its set: the noun phrase and verb inside it.
 bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
@@ -545,6 +667,8 @@ bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
       const size_t pb = PhraseStart(c, c.tail);
       *object = ObjectText(c, c.left, pb, c.tail);
       *action = ActionBefore(c, pb);
+      DropPinyinGlosses(object);
+      DropPinyinGlosses(action);
       return !object->empty();
     }
     if (b == begin) break;
@@ -1087,6 +1211,18 @@ std::vector<MetricPhrase> ReadLexically(
   return out;
 }
 
+// SentenceFollows says whether [from, to) holds exactly one sentence end
+// and no line break: the next sentence of the same paragraph.
+bool SentenceFollows(std::u32string_view text, size_t from, size_t to) {
+  if (to < from || to - from > kMaxWindow) return false;
+  int ends = 0;
+  for (size_t i = from; i < to; ++i) {
+    if (IsLineBreak(text[i])) return false;
+    if (IsSentenceEnd(text[i])) ++ends;
+  }
+  return ends == 1;
+}
+
 // ReadByRules reads object, action and frame from the segmented clause.
 std::vector<MetricPhrase> ReadByRules(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
@@ -1099,6 +1235,7 @@ std::vector<MetricPhrase> ReadByRules(
   std::u32string set_object;
   std::u32string set_action;
   size_t period_end = 0;
+  bool set_bracketed = false;
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
@@ -1194,8 +1331,12 @@ std::vector<MetricPhrase> ReadByRules(
     Reading reading = ReadClause(c);
     // Rule "carry over": a verb with no object goes on about the object of
     // the count before it in the same sentence (收到来信80封，办结75封).
+    // The sentence before counts too when it ends right before this one in
+    // the same paragraph (收到来信80封。经审查，办结75封).
     if (reading.needs_object && prev != nullptr && !prev->object.empty() &&
-        prev->sentence_begin == phrase.sentence_begin &&
+        (prev->sentence_begin == phrase.sentence_begin ||
+         SentenceFollows(text, mentions[k - 1].mention_end,
+                         m.qualifier_begin)) &&
         mentions[k - 1].unit == m.unit && reading.frame == Frame::kCount) {
       reading.object = prev->object;
       reading.rule = "carry_over";
@@ -1231,6 +1372,7 @@ std::vector<MetricPhrase> ReadByRules(
     // Frames: 其中 makes what follows parts of the count before it; 在…中
     // names the set in words. Both last to the end of the period.
     if (m.begin >= period_end) {
+      set_bracketed = false;
       set_mention = -1;
       set_object.clear();
       set_action.clear();
@@ -1241,7 +1383,7 @@ std::vector<MetricPhrase> ReadByRules(
     const size_t prev_end = k > 0 ? mentions[k - 1].mention_end : 0;
     const size_t frame_from = std::max(prev_end, reach_floor);
     size_t period_begin = m.qualifier_begin;
-    while (period_begin > frame_from && !EndsPeriod(text[period_begin - 1])) {
+    while (period_begin > frame_from && !EndsPeriodAt(text, period_begin - 1)) {
       --period_begin;
     }
     // 其中 splits the count just before it, in this period or closing the
@@ -1249,12 +1391,37 @@ std::vector<MetricPhrase> ReadByRules(
     bool same_period_as_prev = k > 0 && prev_end >= reach_floor;
     for (size_t i = prev_end; same_period_as_prev && i < m.qualifier_begin;
          ++i) {
-      if (IsLineBreak(text[i])) same_period_as_prev = false;
+      if (IsLineBreak(text[i]) && EndsPeriodAt(text, i)) {
+        same_period_as_prev = false;
+      }
     }
-    if (same_period_as_prev && period_begin == frame_from &&
+    // 其中 in this period, or opening the next one right after the count
+    // (立案300件。其中…).
+    bool closes_prev = period_begin == frame_from;
+    if (!closes_prev && period_begin > prev_end && k > 0) {
+      closes_prev = true;
+      for (size_t i = prev_end; i + 1 < period_begin; ++i) {
+        if (!IsSpace(text[i])) closes_prev = false;
+      }
+    }
+    if (same_period_as_prev && closes_prev &&
         HasQizhong(text, prev_end, m.qualifier_begin)) {
-      set_mention = out[k - 1].set_mention >= 0 ? out[k - 1].set_mention
-                                                : static_cast<int>(k - 1);
+      // (其中…): the parts end at the bracket.
+      set_bracketed = false;
+      for (size_t i = prev_end; i < m.qualifier_begin; ++i) {
+        if (IsOpenBracket(text[i])) set_bracketed = true;
+        if (IsCloseBracket(text[i])) set_bracketed = false;
+      }
+      // The share of a count (立案80件，占90%。其中…) is not the set; the
+      // count it is the share of is.
+      size_t set = k - 1;
+      if (out[set].frame == Frame::kShare && set > 0 &&
+          mentions[set - 1].unit == m.unit &&
+          out[set].sentence_begin == out[set - 1].sentence_begin) {
+        --set;
+      }
+      set_mention = out[set].set_mention >= 0 ? out[set].set_mention
+                                              : static_cast<int>(set);
       set_object.clear();
       set_action.clear();
     } else {
@@ -1269,7 +1436,23 @@ std::vector<MetricPhrase> ReadByRules(
     if (set_mention >= 0 || !set_object.empty()) {
       size_t pe = m.end;
       const size_t limit = std::min(text.size(), m.end + kMaxSentence);
-      while (pe < limit && !EndsPeriod(text[pe])) ++pe;
+      while (pe < limit && !EndsPeriodAt(text, pe) &&
+             !(set_bracketed && IsCloseBracket(text[pe]))) {
+        ++pe;
+      }
+      period_end = set_bracketed ? pe : std::max(period_end, pe);
+    }
+    // Rule "bare topic": a topic with no head (经济建设方面120件) breaks down
+    // the count of the same unit just before it in the paragraph.
+    if (reading.frame == Frame::kCount && set_mention < 0 &&
+        set_object.empty() && k > 0 && reading.object.size() >= 2 &&
+        reading.object.compare(reading.object.size() - 2, 2, U"方面") == 0 &&
+        mentions[k - 1].unit == m.unit && same_period_as_prev) {
+      set_mention = out[k - 1].set_mention >= 0 ? out[k - 1].set_mention
+                                                : static_cast<int>(k - 1);
+      size_t pe = m.end;
+      const size_t limit = std::min(text.size(), m.end + kMaxSentence);
+      while (pe < limit && !EndsPeriodAt(text, pe)) ++pe;
       period_end = std::max(period_end, pe);
     }
     if (reading.frame == Frame::kCount) {
@@ -1278,8 +1461,19 @@ std::vector<MetricPhrase> ReadByRules(
       phrase.set_action = set_action;
       // Rule "part takes the set's verb": a part with no verb of its own
       // is counted by the set's (征集来信80封，其中集体来信20封).
+      // Rule "part of the set": a part that names nothing counts what its
+      // set counts (办结来信80封，其中当年办结的60封).
+      if (reading.object.empty() && set_mention >= 0 &&
+          mentions[static_cast<size_t>(set_mention)].unit == m.unit &&
+          !out[static_cast<size_t>(set_mention)].object.empty()) {
+        reading.object = out[static_cast<size_t>(set_mention)].object;
+        reading.rule = "set_part";
+      }
+      // A topic of a breakdown (经济方面60件) names a field, not a step: it
+      // takes a verb only from a set that names one in words (在立案的…中).
+      const bool topic = reading.object.find(U"方面") != std::u32string::npos;
       if (reading.action.empty()) {
-        if (set_mention >= 0 &&
+        if (set_mention >= 0 && !topic &&
             mentions[static_cast<size_t>(set_mention)].unit == m.unit) {
           reading.action = out[static_cast<size_t>(set_mention)].action;
         } else if (!set_object.empty()) {
@@ -1313,7 +1507,8 @@ std::vector<MetricPhrase> ReadByRules(
 // left empty. Measured rule by rule on both development sets, these raise
 // the web set and leave the sample pages as they are.
 bool FillsGaps(std::string_view rule) {
-  return rule == "list" || rule == "light_verb" || rule == "carry_over";
+  return rule == "list" || rule == "light_verb" || rule == "carry_over" ||
+         rule == "set_part";
 }
 
 // AddsKind says whether the rules' object is the lexical one with words in
@@ -1329,8 +1524,25 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   const std::u32string_view front =
       longer.substr(0, longer.size() - shorter.size());
   if (longer.find(U"方面") != std::u32string_view::npos) return true;
-  for (const Word& w : Segment(front, 0, front.size(), dict)) {
-    if (w.pos != Pos::kDistinguisher) return false;
+  // A compound the dictionary knows as one word is a term of the genre
+  // that names a kind (集体来信, 委员来信); other nouns in front (who, where,
+  // how good) stay out, as the lexical reading has them.
+  // A verb in front makes a verb phrase the dictionary lists as a noun
+  // (解决 + 问题), not a kind.
+  const std::vector<Word> front_words = Segment(front, 0, front.size(), dict);
+  const std::vector<Word> whole = Segment(longer, 0, longer.size(), dict);
+  if (whole.size() == 1 && whole[0].pos == Pos::kNoun &&
+      std::none_of(front_words.begin(), front_words.end(), [](const Word& w) {
+        return w.pos == Pos::kVerb || w.pos == Pos::kVerbalNoun;
+      })) {
+    return true;
+  }
+  // 其它/其他 in front is the rest of a breakdown (其它来信): a kind too.
+  for (const Word& w : front_words) {
+    const std::u32string_view v = front.substr(w.begin, w.size());
+    if (w.pos != Pos::kDistinguisher && v != U"其它" && v != U"其他") {
+      return false;
+    }
   }
   return true;
 }
@@ -1356,6 +1568,34 @@ void DropPinyinGlosses(std::u32string* s) {
     (*s)[out++] = c;
   }
   s->resize(out);
+}
+
+// DropAfterVerb: 经 + a verb says after what the action came (经审查立案
+// -> 立案: 经审查 is "after review"), so that verb is not part of it.
+void DropAfterVerb(std::u32string_view text, const NumberMention& m,
+                   const Dictionary& dict, std::u32string* action) {
+  if (action->size() < 3 || m.qualifier_begin < action->size() + 1) return;
+  const size_t floor =
+      m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+  const std::u32string_view before =
+      text.substr(floor, m.qualifier_begin - floor);
+  const size_t at = before.rfind(*action);
+  if (at == std::u32string_view::npos || at == 0 ||
+      (before[at - 1] != U'经' && before[at - 1] != U'經')) {
+    return;
+  }
+  // The first verb of the action, cut where the rest is a verb too (the
+  // dictionary may list the whole as one word).
+  for (size_t i = 1; i + 1 < action->size(); ++i) {
+    const std::u32string_view head(action->data(), i);
+    const std::u32string_view rest(action->data() + i, action->size() - i);
+    const Pos head_pos = dict.PosOf(head);
+    if ((head_pos == Pos::kVerb || head_pos == Pos::kVerbalNoun) &&
+        dict.PosOf(rest) == Pos::kVerb) {
+      action->erase(0, i);
+      return;
+    }
+  }
 }
 
 }  // namespace
@@ -1389,22 +1629,37 @@ std::vector<MetricPhrase> AnalysePhrases(
       const bool reads_noun_phrase =
           p.rule == std::string_view("verb_object_number") ||
           p.rule == std::string_view("number_measure_noun");
-      if ((!(fills && l.object.empty()) && !reads_noun_phrase) ||
-          !AddsKind(p.object, l.object, *lexicon.dictionary)) {
-        p.object = l.object;
-      }
+      const bool keeps_rules_object =
+          (fills && l.object.empty()) ||
+          (reads_noun_phrase &&
+           AddsKind(p.object, l.object, *lexicon.dictionary));
+      if (!keeps_rules_object) p.object = l.object;
       // A verb inside the object (经济建设方面来信: 建设) is not its action.
       const bool action_in_object =
           !l.action.empty() &&
           (l.object.find(l.action) != std::u32string::npos ||
            p.object.find(l.action) != std::u32string::npos);
-      if (!(fills && l.action.empty()) && !action_in_object) {
+      // A topic of a breakdown (经济建设方面) takes its verb from its own
+      // clause or its set, as the rules read it; the word lists carry a verb
+      // in from the clause before.
+      const bool topic = p.object.find(U"方面") != std::u32string::npos;
+      if (!(fills && l.action.empty()) && !action_in_object && !topic) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;
     }
     DropPinyinGlosses(&p.object);
     DropPinyinGlosses(&p.action);
+    DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
+    // Rule "understood object": registering a case (立案, 不予立案, 并案)
+    // is done to proposals only; counted in 件 with nothing named, what is
+    // counted is the proposals.
+    if (p.object.empty() && p.frame == Frame::kCount &&
+        mentions[k].unit == U"件" &&
+        (p.action.find(U"立案") != std::u32string::npos ||
+         IsOneOf(p.action, {U"并案", U"合并处理"}))) {
+      p.object = U"提案";
+    }
   }
   return out;
 }

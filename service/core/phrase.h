@@ -12,9 +12,13 @@
 //   a list sharing its verb    召开座谈会4次、论证会2次 -> 召开 for both
 //   a share                    占总数的15%           -> 总数 / 占 (share)
 //   a rate                     答复率98%             -> 答复率 (rate)
-// and two frames give a sub-count its set: 其中 after a count, and a clause
-// 在…中 (在办结的来信中，…). The object keeps the words that say which kind
-// (集体来信, 重点来信) and drops time, quantity, place and agent words.
+// and two frames give a sub-count its set: 其中 after a count (also opening
+// the next sentence, or a list after 其中：), and a clause 在…中 (在办结的
+// 来信中，…); a bare topic (经济方面60封) breaks down the count before it.
+// The object keeps the words that say which kind (集体来信, 重点来信, a
+// compound the dictionary lists, 其它来信, a topic …方面 with the verbs
+// that name its fields) and drops time, quantity, place and agent words.
+// Pronunciation glosses (提(ti)案) are read through.
 //
 //   PhraseLexicon lex{&dictionary, &gazetteer.names()};
 //   std::vector<MetricPhrase> p = AnalysePhrases(text, mentions, lex);

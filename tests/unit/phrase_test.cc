@@ -85,8 +85,11 @@ TEST_F(PhraseRules, VerbObjectNumber) {
        }) {
     Check(Read(w.text), w);
   }
-  // Negative: a time word alone names nothing.
+  // Negative: a time word alone names nothing, nor a phrase ending in a
+  // time or locality word (it says when).
   Check(Read(U"年度120件。"), {U"", 0, "", "", ""});
+  EXPECT_EQ(Read(U"会议期间收到120件。")[0].object, U"");
+  EXPECT_EQ(Read(U"会议期间收到提案120件。")[0].object, U"提案");
 }
 
 TEST_F(PhraseRules, NumberMeasureNoun) {
@@ -110,8 +113,11 @@ TEST_F(PhraseRules, CarryOverWithinTheSentence) {
   const auto got = Read(U"收到提案120件，立案110件，办复105件。");
   Check(got, {U"", 1, "提案", "立案", "carry_over"});
   Check(got, {U"", 2, "提案", "办复", "carry_over"});
-  // Negative: not across a full stop, not to another unit.
-  EXPECT_EQ(Read(U"收到提案120件。立案110件。")[1].object, U"");
+  // The next sentence of the same paragraph goes on about it.
+  Check(Read(U"收到提案120件。经审查，立案110件。"),
+        {U"", 1, "提案", "立案", "carry_over"});
+  // Negative: not across a paragraph, not to another unit.
+  EXPECT_EQ(Read(U"收到提案120件。\n立案110件。")[1].object, U"");
   EXPECT_EQ(Read(U"收到提案120件，立案110封。")[1].object, U"");
 }
 
@@ -137,6 +143,16 @@ TEST_F(PhraseRules, ShareAndRate) {
   got = Read(U"立案率96%。");
   EXPECT_EQ(got[0].frame, Frame::kRate);
   Check(got, {U"", 0, "立案率", "", "rate"});
+  // A verb before a noun after 占 modifies it.
+  got = Read(U"办结来信50封，占立案来信的20%。");
+  Check(got, {U"", 1, "立案来信", "占", "share"});
+  // Negative: a verb that governs the clause after 占 makes it no share.
+  EXPECT_NE(Read(U"占来信立案20%。")[0].rule, std::string("share"));
+  // A share of a state named before 的 is the share of that state.
+  got = Read(U"所提建议得到解决或基本解决的占84%。");
+  Check(got, {U"", 0, "解决或基本解决", "占", "share"});
+  // Negative: nothing named, nothing read.
+  EXPECT_EQ(Read(U"占84%。")[0].object, U"");
   // Negative: a percentage with neither 占 nor a rate word is a count.
   EXPECT_EQ(Read(U"收到提案增长12%。")[0].frame, Frame::kCount);
 }
@@ -148,6 +164,32 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   EXPECT_EQ(got[2].set_mention, 0);
   // A part without a verb is counted by the set's verb.
   EXPECT_EQ(got[1].action, U"收到");
+  // 其中 opening the next sentence splits the count that closed the one
+  // before; a share between them is not the set.
+  EXPECT_EQ(Read(U"收到提案120件。其中集体提案20件。")[1].set_mention, 0);
+  EXPECT_EQ(Read(U"立案110件，占90%。其中集体提案20件。")[2].set_mention, 0);
+  // A part that names nothing counts what its set counts.
+  Check(Read(U"收到提案120件，占40%，其中立案的110件。"),
+        {U"", 2, "提案", "立案", "set_part"});
+  // A list announced by 其中： goes on over the line breaks after the colon
+  // and after each item's semicolon.
+  const auto listed =
+      Read(U"收到提案120件，其中：\n集体提案20件；\n委员提案100件。");
+  EXPECT_EQ(listed[1].set_mention, 0);
+  EXPECT_EQ(listed[2].set_mention, 0);
+  // A bare topic breaks down the count before it, and names no step: it
+  // takes no verb from a set named by a number.
+  const auto topics = Read(U"收到提案120件。经济建设方面80件，交通方面40件。");
+  EXPECT_EQ(topics[1].set_mention, 0);
+  EXPECT_EQ(topics[2].set_mention, 0);
+  EXPECT_EQ(topics[1].action, U"");
+  // Negative: not across a paragraph, not to another unit.
+  EXPECT_EQ(Read(U"收到提案120件。\n经济建设方面80件。")[1].set_mention, -1);
+  EXPECT_EQ(Read(U"收到提案120件。经济建设方面80次。")[1].set_mention, -1);
+  // Negative: (其中…) ends at its bracket; not across a paragraph.
+  EXPECT_EQ(Read(U"立案110件（其中集体提案5件），办复100件。")[2].set_mention,
+            -1);
+  EXPECT_EQ(Read(U"收到提案120件。\n其中集体提案20件。")[1].set_mention, -1);
   // Negative: without 其中 a list is no split; the frame ends at 。.
   EXPECT_EQ(Read(U"收到提案120件，委员提案100件。")[1].set_mention, -1);
   EXPECT_EQ(Read(U"收到提案120件，其中集体提案20件。来信80封。")[2].set_mention,
@@ -171,11 +213,93 @@ TEST_F(PhraseRules, InFrameNamesTheSet) {
   EXPECT_TRUE(Read(U"集体提案12件。")[0].set_object.empty());
 }
 
+TEST_F(PhraseRules, TopicKeepsTheVerbsThatNameItsField) {
+  // A verb before a joiner or 方面 names a field of the topic.
+  Check(Read(U"在立案的提案中，文化、生态保护方面提案12件。"),
+        {U"", 0, "文化、生态保护方面提案", "立案", ""});
+  // A verb that introduces the topic is no action.
+  Check(Read(U"涉及交通方面提案14件。"), {U"", 0, "交通方面提案", "", ""});
+  // Negative: outside a topic a verb before the noun acts.
+  Check(Read(U"保护文化项目12项。"), {U"", 0, "文化项目", "保护", ""});
+  Check(Read(U"涉及项目12项。"), {U"", 0, "项目", "涉及", ""});
+}
+
 TEST_F(PhraseRules, LightVerbAndHeldEvent) {
   Check(Read(U"领导作出批示14次。"), {U"", 0, "批示", "作出", "light_verb"});
   Check(Read(U"举行专题学习4场。"), {U"", 0, "专题学习", "举行", "held_event"});
   // Negative: an event rule needs a measure of events.
   EXPECT_NE(Read(U"举行专题学习4件。")[0].rule, std::string("held_event"));
+}
+
+// The combined reading: the word lists know only the head noun (提案);
+// the rules' object with one noun or kind word in front names which kind.
+class CombinedReading : public PhraseRules {
+ protected:
+  std::vector<MetricPhrase> ReadBoth(std::u32string_view text) {
+    PhraseLexicon lex;
+    lex.dictionary = dict_;
+    for (std::u32string_view v :
+         {U"收到", U"立案", U"办复", U"提出", U"建设"}) {
+      lex.actions.Add(v);
+    }
+    for (std::u32string_view n : {U"提案", U"建议"}) lex.nouns.Add(n);
+    return AnalysePhrases(text, Mentions(text), lex);
+  }
+};
+
+TEST_F(CombinedReading, CompoundNounKeepsItsKind) {
+  // 委员提案 is one noun of the dictionary: a term that names a kind.
+  Check(ReadBoth(U"收到委员提案20件。"), {U"", 0, "委员提案", "收到", ""});
+  // The rest of a breakdown: 其它 + the head.
+  EXPECT_EQ(ReadBoth(U"交通方面提案63件，其它提案9件。")[1].object,
+            U"其它提案");
+  // Negative: nouns the dictionary does not join (who, when) stay out.
+  Check(ReadBoth(U"收到领导提案20件。"), {U"", 0, "提案", "收到", ""});
+  Check(ReadBoth(U"收到年度提案20件。"), {U"", 0, "提案", "收到", ""});
+  Check(ReadBoth(U"市政协收到提案20件。"), {U"", 0, "提案", "收到", ""});
+}
+
+TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
+  Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
+        {U"", 1, "提案", "立案", ""});
+  // Negative: nothing is carried into a new paragraph.
+  EXPECT_EQ(ReadBoth(U"收到提案120件。\n办复110件。")[1].object, U"");
+}
+
+TEST_F(CombinedReading, TopicTakesTheVerbOfItsClauseOrSet) {
+  // The word lists would read 建设 inside the topic as the verb.
+  const auto got =
+      ReadBoth(U"在立案的提案中，经济建设方面提案63件，文化方面提案9件。");
+  Check(got, {U"", 0, "经济建设方面提案", "立案", ""});
+  Check(got, {U"", 1, "文化方面提案", "立案", ""});
+  // Negative: a plain count keeps the verb the lists read.
+  EXPECT_EQ(ReadBoth(U"建设项目12项。")[0].action, U"建设");
+}
+
+TEST_F(CombinedReading, RegisteringCountsProposals) {
+  Check(ReadBoth(U"经审查，立案15件。"), {U"", 0, "提案", "立案", ""});
+  // Negative: another verb, another unit.
+  EXPECT_EQ(ReadBoth(U"经审查，收到15件。")[0].object, U"");
+  EXPECT_EQ(ReadBoth(U"经审查，立案15次。")[0].object, U"");
+}
+
+TEST_F(CombinedReading, PinyinGlossesAreReadThrough) {
+  const auto got = ReadBoth(U"收到委员提(ti)案120件，占(zhan)20%。");
+  EXPECT_EQ(got[0].object, U"委员提案");
+  EXPECT_EQ(got[1].frame, Frame::kShare);
+  // The set of a frame is read through glosses too.
+  EXPECT_EQ(ReadBoth(U"立(li)案提(ti)案中，委员提案9件。")[0].set_action,
+            U"立案");
+  // Negative: letters in brackets after a number or a Latin word are no
+  // gloss.
+  EXPECT_EQ(ReadBoth(U"收到提案120件(ab)。")[0].object, U"提案");
+}
+
+TEST_F(CombinedReading, AfterVerbIsNotTheAction) {
+  // 经审查 is "after review": the action is what follows.
+  Check(ReadBoth(U"经审查立案110件。"), {U"", 0, "提案", "立案", ""});
+  // Negative: a verb that cannot be cut stays whole.
+  EXPECT_EQ(ReadBoth(U"经审查，办复110件。")[0].action, U"办复");
 }
 
 TEST_F(PhraseRules, NoCrashOnEdges) {

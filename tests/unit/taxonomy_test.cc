@@ -80,6 +80,25 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"编报", U"篇"),
             "sentiment_info.submitted");
+  // Instructions counted as the object of a light verb (作出批示).
+  EXPECT_EQ(taxonomy->Classify(U"批示", U"作出", U"次"), "leader_instructions");
+  // Proposals merged into others are neither submitted nor registered.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"并案", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"合并处理", U"件"), "other");
+  // The share of proposals solved or found satisfactory is a rate.
+  EXPECT_EQ(taxonomy->Classify(U"解决或基本解决", U"占", U"%", Frame::kShare),
+            "proposals.satisfaction_rate");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"占", U"%", Frame::kShare), "other");
+  // A percentage satisfied or solved is the rate; a count answered with
+  // nothing named is proposals answered.
+  EXPECT_EQ(taxonomy->Classify(U"", U"满意", U"%"),
+            "proposals.satisfaction_rate");
+  EXPECT_EQ(taxonomy->Classify(U"", U"办复", U"件"), "proposals.resolved");
+  EXPECT_EQ(taxonomy->Classify(U"全体会议", U"召开", U"次"), "meetings.held");
+  EXPECT_EQ(taxonomy->Classify(U"", U"增长", U"%"), "other");
+  // Negative: merged and registered is registered.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"合并立案", U"件"),
+            "proposals.registered");
 }
 
 // ReferenceClassify is the taxonomy's rule, read literally from rules():
