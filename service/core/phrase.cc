@@ -254,7 +254,7 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
 // PhraseStart returns where the noun phrase ending at left[end) begins:
 // nounish words, joined lists of them, and 的 between two of them.
 size_t PhraseStart(const Clause& c, size_t end) {
-  // A topic (经济建设、生态保护方面) names fields of work, and the verbs that
+  // A topic (城乡建设、环境保护方面) names fields of work, and the verbs that
   // name a field stand inside it: a verb before a joiner, before 方面 or
   // before another verb. A verb before a noun governs it (涉及 + 经济).
   bool topic = false;
@@ -549,7 +549,7 @@ bool NounVerbNumberRule(const Clause& c, Reading* r) {
 }
 
 // Rule "light verb": 作出/进行 + an action before the number: the action
-// is what is counted and the light verb acts (领导作出批示20次).
+// is what is counted and the light verb acts (主席作出批示20次).
 bool LightVerbRule(const Clause& c, Reading* r) {
   const size_t e = c.tail;
   if (e < 2 ||
@@ -1101,7 +1101,7 @@ class ClauseAnalyser {
         used_right = true;
       }
       if (object.empty() && tokens[last_verb].end == left_end) {
-        // 会员满意率达到98%: the topic before the verb is what is measured.
+        // 群众满意率达到96%: the topic before the verb is what is measured.
         for (int i = first - 1; i >= 0 && object.empty(); --i) {
           if (tokens[i].kind == TokenKind::kNoun) {
             const std::u32string_view noun =
@@ -1164,7 +1164,7 @@ class ClauseAnalyser {
     if (object.empty() && k > 0 && left_begin > mentions[k - 1].mention_end &&
         left_begin == done[k - 1].phrase_end &&
         !IsListMark(text_[left_begin - 1])) {
-      // 投资1亿元以上项目5个: the noun serves both numbers.
+      // 投资1亿元以上工程5个: the noun serves both numbers.
       object = Clean(mentions[k - 1].mention_end, left_end);
     }
     phrase->phrase_end = used_right ? right_end : m.mention_end;
@@ -1296,7 +1296,7 @@ std::vector<MetricPhrase> ReadByRules(
       const Word& w = c.right[r];
       const bool noun_follows =
           r + 1 < c.right.size() && IsNounish(c.right[r + 1].pos);
-      // 调研督促报告 kind: a verb between a verbal noun and a noun is part of
+      // 考察督办报告 kind: a verb between a verbal noun and a noun is part of
       // it (走访督办记录).
       const bool verb_inside = w.pos == Pos::kVerb && noun_follows &&
                                r > right_start &&
@@ -1442,7 +1442,7 @@ std::vector<MetricPhrase> ReadByRules(
       }
       period_end = set_bracketed ? pe : std::max(period_end, pe);
     }
-    // Rule "bare topic": a topic with no head (经济建设方面120件) breaks down
+    // Rule "bare topic": a topic with no head (城乡建设方面120件) breaks down
     // the count of the same unit just before it in the paragraph.
     if (reading.frame == Frame::kCount && set_mention < 0 &&
         set_object.empty() && k > 0 && reading.object.size() >= 2 &&
@@ -1512,7 +1512,7 @@ bool FillsGaps(std::string_view rule) {
 }
 
 // AddsKind says whether the rules' object is the lexical one with words in
-// front that say which kind: a topic (经济建设方面 + 来信) or kind words
+// front that say which kind: a topic (城乡建设方面 + 来信) or kind words
 // (distinguishers). Other words in front (adjectives, places, who) stay
 // out, as the lexical reading has them.
 bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
@@ -1634,12 +1634,12 @@ std::vector<MetricPhrase> AnalysePhrases(
           (reads_noun_phrase &&
            AddsKind(p.object, l.object, *lexicon.dictionary));
       if (!keeps_rules_object) p.object = l.object;
-      // A verb inside the object (经济建设方面来信: 建设) is not its action.
+      // A verb inside the object (城乡建设方面来信: 建设) is not its action.
       const bool action_in_object =
           !l.action.empty() &&
           (l.object.find(l.action) != std::u32string::npos ||
            p.object.find(l.action) != std::u32string::npos);
-      // A topic of a breakdown (经济建设方面) takes its verb from its own
+      // A topic of a breakdown (城乡建设方面) takes its verb from its own
       // clause or its set, as the rules read it; the word lists carry a verb
       // in from the clause before.
       const bool topic = p.object.find(U"方面") != std::u32string::npos;

@@ -88,8 +88,8 @@ TEST_F(PhraseRules, VerbObjectNumber) {
   // Negative: a time word alone names nothing, nor a phrase ending in a
   // time or locality word (it says when).
   Check(Read(U"年度120件。"), {U"", 0, "", "", ""});
-  EXPECT_EQ(Read(U"会议期间收到120件。")[0].object, U"");
-  EXPECT_EQ(Read(U"会议期间收到提案120件。")[0].object, U"提案");
+  EXPECT_EQ(Read(U"活动期间收到120件。")[0].object, U"");
+  EXPECT_EQ(Read(U"活动期间收到提案120件。")[0].object, U"提案");
 }
 
 TEST_F(PhraseRules, NumberMeasureNoun) {
@@ -149,8 +149,8 @@ TEST_F(PhraseRules, ShareAndRate) {
   // Negative: a verb that governs the clause after 占 makes it no share.
   EXPECT_NE(Read(U"占来信立案20%。")[0].rule, std::string("share"));
   // A share of a state named before 的 is the share of that state.
-  got = Read(U"所提建议得到解决或基本解决的占84%。");
-  Check(got, {U"", 0, "解决或基本解决", "占", "share"});
+  got = Read(U"所提建议得到解决或部分解决的占84%。");
+  Check(got, {U"", 0, "解决或部分解决", "占", "share"});
   // Negative: nothing named, nothing read.
   EXPECT_EQ(Read(U"占84%。")[0].object, U"");
   // Negative: a percentage with neither 占 nor a rate word is a count.
@@ -179,13 +179,13 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   EXPECT_EQ(listed[2].set_mention, 0);
   // A bare topic breaks down the count before it, and names no step: it
   // takes no verb from a set named by a number.
-  const auto topics = Read(U"收到提案120件。经济建设方面80件，交通方面40件。");
+  const auto topics = Read(U"收到提案120件。城乡建设方面80件，医疗方面40件。");
   EXPECT_EQ(topics[1].set_mention, 0);
   EXPECT_EQ(topics[2].set_mention, 0);
   EXPECT_EQ(topics[1].action, U"");
   // Negative: not across a paragraph, not to another unit.
-  EXPECT_EQ(Read(U"收到提案120件。\n经济建设方面80件。")[1].set_mention, -1);
-  EXPECT_EQ(Read(U"收到提案120件。经济建设方面80次。")[1].set_mention, -1);
+  EXPECT_EQ(Read(U"收到提案120件。\n城乡建设方面80件。")[1].set_mention, -1);
+  EXPECT_EQ(Read(U"收到提案120件。城乡建设方面80次。")[1].set_mention, -1);
   // Negative: (其中…) ends at its bracket; not across a paragraph.
   EXPECT_EQ(Read(U"立案110件（其中集体提案5件），办复100件。")[2].set_mention,
             -1);
@@ -198,11 +198,11 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
 
 TEST_F(PhraseRules, InFrameNamesTheSet) {
   const auto got = Read(
-      U"在立案的提案中，经济建设方面提案63件，占49%；"
+      U"在立案的提案中，城乡建设方面提案63件，占49%；"
       U"集体提案12件。");
   EXPECT_EQ(got[0].set_object, U"提案");
   EXPECT_EQ(got[0].set_action, U"立案");
-  Check(got, {U"", 0, "经济建设方面提案", "立案", ""});
+  Check(got, {U"", 0, "城乡建设方面提案", "立案", ""});
   // The frame reaches over semicolons to the end of the period.
   EXPECT_EQ(got[2].set_object, U"提案");
   // The share inside the frame is a share, not a part.
@@ -215,17 +215,17 @@ TEST_F(PhraseRules, InFrameNamesTheSet) {
 
 TEST_F(PhraseRules, TopicKeepsTheVerbsThatNameItsField) {
   // A verb before a joiner or 方面 names a field of the topic.
-  Check(Read(U"在立案的提案中，文化、生态保护方面提案12件。"),
-        {U"", 0, "文化、生态保护方面提案", "立案", ""});
+  Check(Read(U"在立案的提案中，文化、环境治理方面提案12件。"),
+        {U"", 0, "文化、环境治理方面提案", "立案", ""});
   // A verb that introduces the topic is no action.
-  Check(Read(U"涉及交通方面提案14件。"), {U"", 0, "交通方面提案", "", ""});
+  Check(Read(U"涉及医疗方面提案14件。"), {U"", 0, "医疗方面提案", "", ""});
   // Negative: outside a topic a verb before the noun acts.
   Check(Read(U"保护文化项目12项。"), {U"", 0, "文化项目", "保护", ""});
   Check(Read(U"涉及项目12项。"), {U"", 0, "项目", "涉及", ""});
 }
 
 TEST_F(PhraseRules, LightVerbAndHeldEvent) {
-  Check(Read(U"领导作出批示14次。"), {U"", 0, "批示", "作出", "light_verb"});
+  Check(Read(U"主席作出批示14次。"), {U"", 0, "批示", "作出", "light_verb"});
   Check(Read(U"举行专题学习4场。"), {U"", 0, "专题学习", "举行", "held_event"});
   // Negative: an event rule needs a measure of events.
   EXPECT_NE(Read(U"举行专题学习4件。")[0].rule, std::string("held_event"));
@@ -249,9 +249,9 @@ class CombinedReading : public PhraseRules {
 
 TEST_F(CombinedReading, CompoundNounKeepsItsKind) {
   // 委员提案 is one noun of the dictionary: a term that names a kind.
-  Check(ReadBoth(U"收到委员提案20件。"), {U"", 0, "委员提案", "收到", ""});
+  Check(ReadBoth(U"提出委员提案20件。"), {U"", 0, "委员提案", "提出", ""});
   // The rest of a breakdown: 其它 + the head.
-  EXPECT_EQ(ReadBoth(U"交通方面提案63件，其它提案9件。")[1].object,
+  EXPECT_EQ(ReadBoth(U"医疗方面提案63件，其它提案9件。")[1].object,
             U"其它提案");
   // Negative: nouns the dictionary does not join (who, when) stay out.
   Check(ReadBoth(U"收到领导提案20件。"), {U"", 0, "提案", "收到", ""});
@@ -269,8 +269,8 @@ TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
 TEST_F(CombinedReading, TopicTakesTheVerbOfItsClauseOrSet) {
   // The word lists would read 建设 inside the topic as the verb.
   const auto got =
-      ReadBoth(U"在立案的提案中，经济建设方面提案63件，文化方面提案9件。");
-  Check(got, {U"", 0, "经济建设方面提案", "立案", ""});
+      ReadBoth(U"在立案的提案中，城乡建设方面提案63件，文化方面提案9件。");
+  Check(got, {U"", 0, "城乡建设方面提案", "立案", ""});
   Check(got, {U"", 1, "文化方面提案", "立案", ""});
   // Negative: a plain count keeps the verb the lists read.
   EXPECT_EQ(ReadBoth(U"建设项目12项。")[0].action, U"建设");

@@ -41,7 +41,7 @@ TEST_F(MinLexicon, MostProbablePath) {
   } cases[] = {
       {U"委员提交提案", "委员/提交/提案"},
       {U"收到集体提案", "收到/集体/提案"},
-      {U"经济建设方面提案", "经济建设/方面/提案"},
+      {U"城乡建设方面提案", "城乡建设/方面/提案"},
       {U"编报社情民意信息", "编报/社情民意/信息"},
       {U"召开主席会议", "召开/主席/会议"},
       // The overlay's compound beats its parts.
@@ -93,9 +93,9 @@ TEST(Dictionary, OverlayErrorsNameFileAndLine) {
 
 TEST(Dictionary, FromWords) {
   const Dictionary dict =
-      Dictionary::FromWords({{U"督办", "v", 100}, {U"重点提案", "n", 100}});
+      Dictionary::FromWords({{U"督办", "v", 100}, {U"重点课题", "n", 100}});
   EXPECT_EQ(dict.size(), 2u);
-  EXPECT_EQ(Cut(dict, U"督办重点提案"), "督办/重点提案");
+  EXPECT_EQ(Cut(dict, U"督办重点课题"), "督办/重点课题");
 }
 
 // The shipped dictionary (jieba's) loads fast enough to start a server.

@@ -14,7 +14,7 @@ TEST(NationalSessionYear, EveryWayTheNameIsWritten) {
       {U"全国政协十四届一次会议在京开幕", 2023},
       {U"在全国政协十三届五次会议上", 2022},
       {U"政协第十四届全国委员会第二次会议闭幕", 2024},
-      {U"十二届全国政协三次会议期间", 2015},
+      {U"十二届全国政协三次会议举行", 2015},
       {U"第十一届全国政协第一次会议", 2008},
       {U"全国政协第十四届第三次会议", 2025},
       {U"全国政协6届1次会议", 1983},
@@ -28,11 +28,11 @@ TEST(NationalSessionYear, EveryWayTheNameIsWritten) {
 
 TEST(NationalSessionYear, NoYearWithoutANationalSession) {
   for (std::u32string_view text : {
-           U"市政协十四届三次会议开幕",        // a city's term: no table
-           U"全国政协委员走进社区",            // no session
-           U"全国政协十四届常委会第五次会议",  // a standing committee sitting
-           U"全国政协十四届九次会议",          // no ninth session in a term
-           U"全国政协三届一次会议",            // before five-year terms
+           U"市政协十四届三次会议开幕",          // a city's term: no table
+           U"全国政协常委座谈",                  // no session
+           U"全国政协第十四届常委会第五次会议",  // a standing committee sitting
+           U"全国政协十四届九次会议",            // no ninth session in a term
+           U"全国政协三届一次会议",              // before five-year terms
            U"",
        }) {
     EXPECT_EQ(NationalSessionYear(text), std::nullopt)

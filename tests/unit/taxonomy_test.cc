@@ -86,7 +86,7 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"提案", U"并案", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"合并处理", U"件"), "other");
   // The share of proposals solved or found satisfactory is a rate.
-  EXPECT_EQ(taxonomy->Classify(U"解决或基本解决", U"占", U"%", Frame::kShare),
+  EXPECT_EQ(taxonomy->Classify(U"解决或部分解决", U"占", U"%", Frame::kShare),
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"占", U"%", Frame::kShare), "other");
   // A percentage satisfied or solved is the rate; a count answered with
@@ -178,7 +178,7 @@ TEST(KeywordIndex, FindsEveryWordAnywhereAndKeepsIds) {
   EXPECT_EQ(index.Add(U"提案"), proposal);
   EXPECT_EQ(index.IdOf(U"案"), case_word);
   EXPECT_EQ(index.IdOf(U"提"), -1);
-  KeywordIndex::Bits found = index.Find(U"重点提案督办");
+  KeywordIndex::Bits found = index.Find(U"年度提案复查");
   std::vector<int> ids;
   KeywordIndex::ForEach(found, [&ids](int id) { ids.push_back(id); });
   EXPECT_EQ(ids, (std::vector<int>{proposal, case_word}));
