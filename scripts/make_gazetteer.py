@@ -22,7 +22,7 @@ Rules:
   三沙.
 - The short name drops the administrative suffix (省, 自治区, 市, 地区, 盟,
   自治州, 县, 区, 新区, 旗, 自治县, 自治旗, 林区, 特区) and, for autonomous
-  units, the names of the peoples before it (黔东南苗族侗族自治州 → 黔东南).
+  units, the names of the peoples before it (湘西土家族苗族自治州 → 湘西).
   Where that leaves one character (绛县, 芒市, 城区) the short name is the
   full name: one character is no name. Where it would be a province's
   short name (海南藏族自治州, 河南蒙古族自治县) the unit's suffix stays on

@@ -52,7 +52,7 @@ DOMAIN_TERMS = [
     "主营业务收入",  # a standard indicator of the statistics bureau
     "委员活动小组",  # the CPPCC's name for its members' local groups
     "团结联系服务",  # the CPPCC's fixed formula for a member's duty to the
-    # sectors (团结联系服务界别群众); its parts alone lose the gold action
+    # sectors (a verb chain of uniting, liaising with and serving the public); its parts alone lose the gold action
 ]
 
 # Parts of an institution's name that every report writes the same way: the

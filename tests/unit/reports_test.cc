@@ -209,9 +209,9 @@ TEST_F(ReportsTest, OddLinesNeitherCrashNorInventHeads) {
 
 TEST_F(ReportsTest, FormalReportJoinsItsTitleAndNamesTheSpeaker) {
   const std::string text =
-      "政协兰州市第十届委员会\n"
-      "常务委员会工作报告\n"
-      "——在政协兰州市第十届委员会第三次会议上\n"
+      "政协兰州市第八届委员会\n"
+      "常务委员会提案工作报告\n"
+      "——在政协兰州市第八届委员会第三次会议上\n"
       "市政协主席 李 强\n"
       "各位委员：\n"
       "现在，我代表常务委员会向大会报告工作，请予审议。\n"
@@ -220,7 +220,7 @@ TEST_F(ReportsTest, FormalReportJoinsItsTitleAndNamesTheSpeaker) {
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
   EXPECT_EQ(r.begin, 0);
-  EXPECT_EQ(r.title, "政协兰州市第十届委员会常务委员会工作报告");
+  EXPECT_EQ(r.title, "政协兰州市第八届委员会常务委员会提案工作报告");
   EXPECT_EQ(r.subtitle, "");  // the meeting line is no subtitle
   EXPECT_EQ(AuthorsOf(r), "李强/报告人;");
   ASSERT_TRUE(r.year.has_value());
