@@ -96,6 +96,20 @@ void BM_SampleCorpus(benchmark::State& state) {
 }
 // Two threads share one Extractor, as the server's workers do: their
 // combined rate against one thread's shows how extraction scales.
+// Loading every data file: what a server start or a pod roll costs (jieba's
+// dictionary is most of it).
+void BM_LoadData(benchmark::State& state) {
+  for (auto _ : state) {
+    auto loaded = Extractor::Load({DefaultDataDir(), ""});
+    if (!loaded.ok()) {
+      state.SkipWithError(std::string(loaded.status().message()).c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(loaded->get());
+  }
+}
+BENCHMARK(BM_LoadData)->Unit(benchmark::kMillisecond)->Iterations(3);
+
 BENCHMARK(BM_SampleCorpus)
     ->Unit(benchmark::kMicrosecond)
     ->Threads(1)

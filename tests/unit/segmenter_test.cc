@@ -1,6 +1,5 @@
 #include "service/core/segmenter.h"
 
-#include <ctime>
 #include <string>
 #include <vector>
 
@@ -98,22 +97,17 @@ TEST(Dictionary, FromWords) {
   EXPECT_EQ(Cut(dict, U"督办重点课题"), "督办/重点课题");
 }
 
-// The shipped dictionary (jieba's) loads fast enough to start a server.
-TEST(Dictionary, ShippedDictionaryLoadsFast) {
-  // CPU time, so that other work on the machine does not count.
-  const std::clock_t start = std::clock();
+// The shipped dictionary (jieba's) and the genre overlay load and hold the
+// words the rules rely on. Load time is measured by bench/core_bench
+// (BM_LoadData), not here.
+TEST(Dictionary, ShippedDictionaryLoadsWithTheOverlay) {
   auto dict = Dictionary::Load(
       REPORTFACTS_JIEBA_DICT,
       {std::string(REPORTFACTS_DATA_DIR) + "/genre_words.tsv"});
-  const long long ms =
-      static_cast<long long>(std::clock() - start) * 1000 / CLOCKS_PER_SEC;
   ASSERT_TRUE(dict.ok()) << dict.status();
   EXPECT_GT(dict->size(), 250000u);
-  std::printf("jieba dictionary: %zu words in %lld ms\n", dict->size(),
-              static_cast<long long>(ms));
-#ifdef NDEBUG
-  EXPECT_LT(ms, 300);
-#endif
+  EXPECT_TRUE(dict->Contains(U"提案"));
+  EXPECT_EQ(dict->PosOf(U"立案"), Pos::kVerb);  // the overlay's tag wins
 }
 
 }  // namespace
