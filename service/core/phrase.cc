@@ -860,6 +860,23 @@ class ClauseAnalyser {
   ClauseAnalyser(std::u32string_view text, const PhraseLexicon& lex)
       : text_(text), lex_(lex) {}
 
+  // OpensContentWord: the phrase starts with a noun, verb or adjective of
+  // two characters that the dictionary knows (对口, 在职), not with a
+  // preposition (对于) or another function word.
+  bool OpensContentWord(std::u32string_view phrase) const {
+    if (phrase.size() < 2 || lex_.dictionary == nullptr) return false;
+    switch (lex_.dictionary->PosOf(phrase.substr(0, 2))) {
+      case Pos::kNoun:
+      case Pos::kVerbalNoun:
+      case Pos::kVerb:
+      case Pos::kAdjective:
+      case Pos::kDistinguisher:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   // Clean gives the shortest form of a noun phrase: what follows the last
   // 等 or 的, without quote marks, list marks and leading modifiers.
   std::u32string Clean(size_t begin, size_t end) const {
@@ -898,7 +915,10 @@ class ClauseAnalyser {
         out.erase(0, place);
         changed = true;
       }
-      if (!out.empty() && noun == 0 && IsPreposition(out[0])) {
+      // A preposition opening the phrase (对某项工作) is dropped, but not the
+      // first character of a word it begins (对口, 由来).
+      if (!out.empty() && noun == 0 && IsPreposition(out[0]) &&
+          !OpensContentWord(out)) {
         out.erase(0, 1);
         changed = true;
       }

@@ -55,6 +55,18 @@ TEST_F(ExtractorTest, ObjectActionAndIndicatorFromThePhrase) {
   EXPECT_EQ(adopted->indicator, "sentiment_info.adopted");
 }
 
+TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
+  // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
+  const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
+  const Metric* paired = Find(e, "7");
+  ASSERT_NE(paired, nullptr);
+  EXPECT_EQ(paired->object, "对口协商会");
+  const Metric* part = Find(e, "3");
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->object.rfind("其中", 0), std::string::npos)
+      << part->object;  // the frame word is no part of the object
+}
+
 TEST_F(ExtractorTest, TwoMetricsInOnePhrase) {
   const Extraction e = Run("总投资38亿元的6个项目签约。");
   const Metric* money = Find(e, "38");
