@@ -855,6 +855,21 @@ std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
   return tokens;
 }
 
+// ShareSideBySide: two numbers side by side (6类30项, 3轮12份报告) share
+// their object and action.
+void ShareSideBySide(const std::vector<NumberMention>& mentions,
+                     std::vector<MetricPhrase>* phrases) {
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    if (mentions[k].mention_end != mentions[k + 1].qualifier_begin) continue;
+    MetricPhrase& a = (*phrases)[k];
+    MetricPhrase& b = (*phrases)[k + 1];
+    if (a.object.empty()) a.object = b.object;
+    if (b.object.empty()) b.object = a.object;
+    if (a.action.empty()) a.action = b.action;
+    if (b.action.empty()) b.action = a.action;
+  }
+}
+
 class ClauseAnalyser {
  public:
   ClauseAnalyser(std::u32string_view text, const PhraseLexicon& lex)
@@ -1217,17 +1232,7 @@ std::vector<MetricPhrase> ReadLexically(
     phrase.sentence_end = e;
     analyser.Analyse(mentions, k, out, &phrase);
   }
-  // 6大类30项, 3轮12份走访报告: two numbers side by side share their
-  // object and action.
-  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
-    if (mentions[k].mention_end != mentions[k + 1].qualifier_begin) continue;
-    MetricPhrase& a = out[k];
-    MetricPhrase& b = out[k + 1];
-    if (a.object.empty()) a.object = b.object;
-    if (b.object.empty()) b.object = a.object;
-    if (a.action.empty()) a.action = b.action;
-    if (b.action.empty()) b.action = a.action;
-  }
+  ShareSideBySide(mentions, &out);
   return out;
 }
 
@@ -1510,16 +1515,7 @@ std::vector<MetricPhrase> ReadByRules(
                             ? c.right[c.right_phrase - 1].end
                             : m.mention_end;
   }
-  // Two numbers side by side (6类30项) share their object and action.
-  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
-    if (mentions[k].mention_end != mentions[k + 1].qualifier_begin) continue;
-    MetricPhrase& a = out[k];
-    MetricPhrase& b = out[k + 1];
-    if (a.object.empty()) a.object = b.object;
-    if (b.object.empty()) b.object = a.object;
-    if (a.action.empty()) a.action = b.action;
-    if (b.action.empty()) b.action = a.action;
-  }
+  ShareSideBySide(mentions, &out);
   return out;
 }
 
