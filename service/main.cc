@@ -6,6 +6,7 @@
 // Prints "listening on HOST:PORT" to stdout once the port is bound and the
 // data is loaded, then "http listening on HOST:PORT" when --http_listen is
 // set; logs go to stderr.
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -77,6 +78,11 @@ ABSL_FLAG(std::string, auth_token_file, "",
 ABSL_FLAG(std::string, health_listen, "",
           "Extra plaintext host:port serving only grpc.health.v1, for probes "
           "that cannot speak TLS. Empty: none.");
+ABSL_FLAG(int32_t, malloc_arenas, 0,
+          "glibc malloc arenas; 0 means one per worker (at least 2). glibc's "
+          "own default, 8 per core, lets a long-running server's RSS creep "
+          "up through fragmentation. The MALLOC_ARENA_MAX environment "
+          "variable, when set, wins.");
 ABSL_FLAG(std::string, http_listen, "",
           "host:port of the HTTP side (POST /v1/extract, GET /metrics, GET "
           "/healthz); port 0 picks a free port. Empty: no HTTP side.");
@@ -105,6 +111,17 @@ bool SetUpLogging(const std::string& level) {
   return true;
 }
 
+// LimitMallocArenas caps glibc's malloc arenas before any thread exists.
+// Each thread that meets contention gets an arena of its own, and memory
+// freed in one arena is not reused by another, so with gRPC's many threads
+// and documents of very different sizes the resident set kept growing under
+// a steady load; a few arenas keep it flat at no measurable cost in speed.
+void LimitMallocArenas(int arenas, int workers) {
+  if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
+  if (arenas <= 0) arenas = workers > 2 ? workers : 2;
+  mallopt(M_ARENA_MAX, arenas);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -130,6 +147,13 @@ int main(int argc, char** argv) {
                  "debug, info, warn, error\n";
     return kExitUsage;
   }
+
+  if (absl::GetFlag(FLAGS_malloc_arenas) < 0) {
+    std::cerr << "reportfacts-server: --malloc_arenas must not be negative\n";
+    return kExitUsage;
+  }
+  LimitMallocArenas(absl::GetFlag(FLAGS_malloc_arenas),
+                    absl::GetFlag(FLAGS_workers));
 
   reportfacts::ServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
