@@ -34,14 +34,16 @@ class ExtractorData {
 
 namespace {
 
-// OverFactLimit is RESOURCE_EXHAUSTED when `facts` pass the call's limit.
+// OverFactLimit is INVALID_ARGUMENT when `facts` pass the call's limit: the
+// same document passes it again on every retry, so it is not the
+// "overloaded, retry" of RESOURCE_EXHAUSTED.
 std::optional<absl::Status> OverFactLimit(size_t facts,
                                           const ExtractOptions& options) {
   if (options.max_facts <= 0 ||
       static_cast<int64_t>(facts) <= options.max_facts) {
     return std::nullopt;
   }
-  return absl::ResourceExhaustedError(
+  return absl::InvalidArgumentError(
       absl::StrCat("the document yields more than ", options.max_facts,
                    " facts, the limit of this call; split the document"));
 }

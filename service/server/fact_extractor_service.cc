@@ -169,15 +169,16 @@ void FactExtractorService::Run(const std::shared_ptr<Job>& job) {
     } catch (const std::bad_alloc&) {
       result = OutOfMemory(job->text.size());
     }
-    if (result.ok()) {
+    // The text was validated before it was queued, so the only argument
+    // the core can refuse is the fact budget it was given.
+    if (absl::IsInvalidArgument(result.status())) {
+      result = TooManyFactsError(-1, options.max_facts);
+    } else if (result.ok()) {
       const size_t facts = result->metrics.size() + result->dates.size() +
                            result->people.size() + result->reports.size();
-      const int64_t budget = FactBudget(job->text.size());
-      if (static_cast<int64_t>(facts) > budget) {
-        result = absl::ResourceExhaustedError(absl::StrCat(
-            "the document yields ", facts, " facts, over the limit of ", budget,
-            " facts per document (--max_facts_per_doc; by default ",
-            "max(10000, text bytes / 8)); split the document"));
+      if (static_cast<int64_t>(facts) > options.max_facts) {
+        result =
+            TooManyFactsError(static_cast<int64_t>(facts), options.max_facts);
       }
     }
     if (metrics_ != nullptr) {

@@ -52,6 +52,18 @@ absl::Status DocumentTooLargeError(int64_t size, int64_t limit) {
   return status;
 }
 
+absl::Status TooManyFactsError(int64_t facts, int64_t limit) {
+  const std::string count =
+      facts < 0 ? absl::StrCat("more than ", limit) : absl::StrCat(facts);
+  absl::Status status = absl::InvalidArgumentError(absl::StrCat(
+      "the document yields ", count, " facts, over the limit of ", limit,
+      " facts per document (--max_facts_per_doc; by default max(10000, text "
+      "bytes / 8)); split the document"));
+  status.SetPayload(kDocumentTooLargePayload,
+                    absl::Cord(absl::StrCat("facts:", count, "/", limit)));
+  return status;
+}
+
 bool IsDocumentTooLarge(const absl::Status& status) {
   return status.GetPayload(kDocumentTooLargePayload).has_value();
 }

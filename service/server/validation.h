@@ -24,7 +24,14 @@ inline constexpr char kDocumentTooLargePayload[] =
 // marked with kDocumentTooLargePayload.
 absl::Status DocumentTooLargeError(int64_t size, int64_t limit);
 
-// IsDocumentTooLarge tells whether `status` came from DocumentTooLargeError.
+// TooManyFactsError is INVALID_ARGUMENT for a document that yields more
+// than `limit` facts (`facts` of them, or -1 when extraction stopped at the
+// limit), marked with kDocumentTooLargePayload like an over-size text: the
+// same document is refused again on every retry.
+absl::Status TooManyFactsError(int64_t facts, int64_t limit);
+
+// IsDocumentTooLarge tells whether `status` came from DocumentTooLargeError
+// or TooManyFactsError.
 bool IsDocumentTooLarge(const absl::Status& status);
 
 // ValidateDocument returns INVALID_ARGUMENT when the text is longer than

@@ -316,6 +316,27 @@ TEST_F(HttpTest, BodyOverLimitIs413) {
   EXPECT_EQ(small->status, 200) << small->body;
 }
 
+TEST_F(HttpTest, DocumentOverTheFactBudgetIs413AndNotRetried) {
+  ServerOptions options;
+  options.max_facts_per_doc = 10;
+  Start(options);
+  std::string dense;
+  for (int i = 0; i < 30; ++i) dense += "新建站点3个，";
+  httplib::Result result = PostJson(JsonRequest("dense", dense));
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 413) << result->body;
+  EXPECT_FALSE(result->has_header("Retry-After"));
+  EXPECT_NE(result->body.find("--max_facts_per_doc"), std::string::npos);
+  // The core stopped at the budget, so gRPC gives the same refusal.
+  v1::Document document;
+  document.set_text(dense);
+  v1::ExtractResponse unused;
+  const grpc::Status over_grpc = GrpcExtract(document, &unused);
+  EXPECT_EQ(over_grpc.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(over_grpc.error_message().find("limit of 10 facts"),
+            std::string::npos);
+}
+
 TEST_F(HttpTest, DocumentOverMaxDocBytesIs413) {
   ServerOptions options;
   options.max_doc_bytes = 1000;

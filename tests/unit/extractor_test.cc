@@ -121,7 +121,7 @@ TEST_F(ExtractorTest, AFactLimitStopsADenseTextAndNamesTheLimit) {
   options.max_facts = 20;
   auto result = extractor_->Extract(dense, options);
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(result.status().message().find("20 facts"), std::string::npos);
 
   options.max_facts = 51;  // exactly its 50 metrics and one report
