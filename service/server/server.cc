@@ -16,6 +16,7 @@
 #include "grpcpp/server_builder.h"
 #include "service/core/data_dir.h"
 #include "service/server/credentials.h"
+#include "service/server/reflection_gate.h"
 #include "spdlog/spdlog.h"
 
 namespace reportfacts {
@@ -141,6 +142,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
   interceptors.push_back(MetricsInterceptorFactory(*server->metrics_));
+  if (server->token_checker_ != nullptr && options.enable_reflection) {
+    interceptors.push_back(ReflectionGateFactory(*server->token_checker_));
+  }
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   builder.RegisterService(server->service_.get());
   server->grpc_server_ = builder.BuildAndStart();
@@ -205,6 +209,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
           ? absl::StrCat(server->token_checker_->TokenCount(),
                          " bearer token(s)")
           : std::string("no token auth"));
+  if (server->token_checker_ != nullptr && options.tls_cert.empty()) {
+    spdlog::warn(
+        "bearer tokens are checked on a plaintext port: anyone on the path "
+        "can read them; serve TLS (--tls_cert, --tls_key) or keep the port "
+        "on a private network");
+  }
   if (server->health_server_ != nullptr) {
     spdlog::info("health checks also on plaintext port {}",
                  server->health_port_);

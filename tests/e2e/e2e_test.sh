@@ -214,15 +214,18 @@ reflection)
     exit 77
   fi
   # list_services (field 7 of ServerReflectionRequest) as raw bytes.
+  # An optional argument is the bearer token to send.
   list_services() {
-    "$py" - "127.0.0.1:$port" <<'PY'
+    "$py" - "127.0.0.1:$port" "${1:-}" <<'PY'
 import sys, grpc
 channel = grpc.insecure_channel(sys.argv[1])
 call = channel.stream_stream(
     "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
     request_serializer=lambda b: b, response_deserializer=lambda b: b)
+metadata = [("authorization", "Bearer " + sys.argv[2])] if sys.argv[2] else []
 try:
-    for response in call(iter([b"\x3a\x00"]), timeout=10):
+    for response in call(iter([b"\x3a\x00"]), timeout=10,
+                         metadata=metadata):
         print("reportfacts.v1.FactExtractor" in response.decode("latin-1"))
         break
 except grpc.RpcError as e:
@@ -236,6 +239,17 @@ PY
   start_server off --enable_reflection=false
   wait_healthy
   [[ $(list_services) == UNIMPLEMENTED ]] || fail "reflection not disabled"
+  stop_server
+  # With tokens configured, reflection is behind them too.
+  REPORTFACTS_AUTH_TOKENS=reflection-token start_server tokens
+  wait_healthy
+  [[ $(list_services) == CANCELLED ]] || fail "reflection open without a token"
+  [[ $(list_services wrong-token) == CANCELLED ]] ||
+    fail "reflection open with a wrong token"
+  [[ $(list_services reflection-token) == True ]] ||
+    fail "reflection refused with the token"
+  grep -q "tokens are checked on a plaintext port" "$work/tokens.err" ||
+    fail "no warning about tokens over plaintext"
   stop_server
   ;;
 
