@@ -93,6 +93,9 @@ int RunBatch(int argc, char** argv) {
                "Resolves relative dates when a report names no year.");
   args.AddFlag("timeout_ms", "MS", "0",
                "Deadline of the whole batch; 0 means none.");
+  args.AddBool("no_sentences",
+               "Leave out each metric's sentence text (its sentence_span "
+               "stays).");
   AddChannelFlags(args);
   if (auto code = ParseArgs(args, argc, argv)) return *code;
 
@@ -115,6 +118,7 @@ int RunBatch(int argc, char** argv) {
       format == "csv" ? BatchFormat::kCsv : BatchFormat::kJsonLines;
   StreamOptions options;
   options.reference_date = args.Get("reference_date");
+  options.omit_sentence_text = args.GetBool("no_sentences");
   if (!absl::SimpleAtoi(args.Get("concurrency"), &options.concurrency) ||
       options.concurrency < 1 || options.concurrency > 1024) {
     std::cerr << "reportfacts batch: --concurrency must be 1 to 1024\n";

@@ -45,6 +45,7 @@ grpc::Status StreamDocuments(v1::FactExtractor::StubInterface& stub,
       request.mutable_document()->set_id(file.id);
       request.mutable_document()->set_text(*std::move(text));
       request.mutable_document()->set_reference_date(options.reference_date);
+      request.set_omit_sentence_text(options.omit_sentence_text);
       {
         std::lock_guard<std::mutex> lock(mu);
         in_flight[file.id] = &file;

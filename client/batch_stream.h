@@ -17,9 +17,10 @@ namespace reportfacts::cli {
 
 // StreamOptions tune StreamDocuments.
 struct StreamOptions {
-  int concurrency = 16;        // documents sent but not yet answered
-  std::string reference_date;  // for every document
-  int64_t timeout_ms = 0;      // deadline of the whole call; 0 = none
+  int concurrency = 16;             // documents sent but not yet answered
+  std::string reference_date;       // for every document
+  bool omit_sentence_text = false;  // ExtractRequest.omit_sentence_text
+  int64_t timeout_ms = 0;           // deadline of the whole call; 0 = none
 };
 
 // StreamCallbacks receive the outcome of each document. They are called

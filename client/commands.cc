@@ -63,6 +63,9 @@ int RunExtract(int argc, char** argv) {
   args.AddFlag("reference_date", "YYYY-MM-DD", "",
                "Resolves relative dates when a report names no year.");
   args.AddFlag("timeout_ms", "MS", "60000", "Deadline of each call.");
+  args.AddBool("no_sentences",
+               "Leave out each metric's sentence text (its sentence_span "
+               "stays): a much smaller answer.");
   AddChannelFlags(args);
   if (auto code = ParseArgs(args, argc, argv)) return *code;
 
@@ -103,6 +106,7 @@ int RunExtract(int argc, char** argv) {
     request.mutable_document()->set_id(file == "-" ? "stdin" : file);
     request.mutable_document()->set_text(*std::move(text));
     request.mutable_document()->set_reference_date(args.Get("reference_date"));
+    request.set_omit_sentence_text(args.GetBool("no_sentences"));
     v1::ExtractResponse response;
     grpc::ClientContext context;
     SetTimeout(context, *timeout_ms);

@@ -85,7 +85,7 @@ Qualifier QualifierFromProto(v1::Metric::Qualifier qualifier) {
 }
 
 void ExtractionToProto(const Extraction& facts, std::string_view text,
-                       v1::ExtractResponse* out) {
+                       v1::ExtractResponse* out, const AnswerOptions& answer) {
   for (const Report& report : facts.reports) {
     v1::Report* r = out->add_reports();
     r->set_begin(report.begin);
@@ -104,10 +104,12 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
   }
 
   std::vector<int64_t> positions;
-  positions.reserve(facts.metrics.size() * 2);
-  for (const Metric& metric : facts.metrics) {
-    positions.push_back(metric.sentence_begin);
-    positions.push_back(metric.sentence_end);
+  if (answer.sentence_text) {
+    positions.reserve(facts.metrics.size() * 2);
+    for (const Metric& metric : facts.metrics) {
+      positions.push_back(metric.sentence_begin);
+      positions.push_back(metric.sentence_end);
+    }
   }
   const ByteOffsets offsets(text, std::move(positions));
   out->mutable_metrics()->Reserve(static_cast<int>(facts.metrics.size()));
@@ -123,10 +125,12 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
     m->set_object(metric.object);
     m->set_action(metric.action);
     m->set_indicator(metric.indicator);
-    const size_t begin = offsets.At(metric.sentence_begin);
-    const size_t end = offsets.At(metric.sentence_end);
-    if (begin < end)
-      m->set_sentence(std::string(text.substr(begin, end - begin)));
+    if (answer.sentence_text) {
+      const size_t begin = offsets.At(metric.sentence_begin);
+      const size_t end = offsets.At(metric.sentence_end);
+      if (begin < end)
+        m->set_sentence(std::string(text.substr(begin, end - begin)));
+    }
     m->mutable_sentence_span()->set_begin(metric.sentence_begin);
     m->mutable_sentence_span()->set_end(metric.sentence_end);
     m->set_report(metric.report);

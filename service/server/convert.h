@@ -25,12 +25,19 @@ v1::Metric::Qualifier QualifierToProto(Qualifier qualifier);
 // become kExact.
 Qualifier QualifierFromProto(v1::Metric::Qualifier qualifier);
 
+// AnswerOptions are the caller's choices of what a response holds.
+struct AnswerOptions {
+  // Metric.sentence is filled (sentence_span always is).
+  bool sentence_text = true;
+};
+
 // ExtractionToProto appends the facts to `out`'s repeated fields. `text` is
 // the UTF-8 document the facts were found in; metric sentences are cut
 // from it by their code point span (clamped to the text). Other fields of
 // `out`, such as document_id, are left alone.
 void ExtractionToProto(const Extraction& facts, std::string_view text,
-                       v1::ExtractResponse* out);
+                       v1::ExtractResponse* out,
+                       const AnswerOptions& answer = {});
 
 // ExtractionFromProto converts a response back into core structs. The
 // sentence text is dropped (the span is kept); error fields are ignored.

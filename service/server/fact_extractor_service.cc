@@ -68,6 +68,7 @@ struct FactExtractorService::Job {
   std::string id;
   std::string text;
   std::string reference_date;
+  AnswerOptions answer;
   absl::Time deadline;
   absl::Duration budget;
   // Set by the handler thread when the caller cancels or the deadline
@@ -129,12 +130,14 @@ FactExtractorService::Budget FactExtractorService::BudgetFor(
 }
 
 std::shared_ptr<FactExtractorService::Job> FactExtractorService::MakeJob(
-    const v1::Document& document, const Budget& budget,
+    const v1::ExtractRequest& request, const Budget& budget,
     std::shared_ptr<std::atomic<bool>> cancelled) const {
+  const v1::Document& document = request.document();
   auto job = std::make_shared<Job>();
   job->id = document.id();
   job->text = document.text();
   job->reference_date = document.reference_date();
+  job->answer.sentence_text = !request.omit_sentence_text();
   job->deadline = budget.deadline;
   job->budget = budget.length;
   job->cancelled = std::move(cancelled);
@@ -239,10 +242,11 @@ grpc::ServerUnaryReactor* FactExtractorService::Extract(
 }
 
 absl::Status FactExtractorService::SubmitDocument(
-    std::string_view rpc, const v1::Document& document,
+    std::string_view rpc, const v1::ExtractRequest& request,
     absl::Time caller_deadline, std::shared_ptr<std::atomic<bool>> cancelled,
     QueuePolicy policy, DocumentDone done, bool* parked,
     std::function<void()> unparked) {
+  const v1::Document& document = request.document();
   if (parked != nullptr) *parked = false;
   LogRequest(rpc, document);
   if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
@@ -259,7 +263,7 @@ absl::Status FactExtractorService::SubmitDocument(
   }
 
   std::shared_ptr<Job> job =
-      MakeJob(document, BudgetFor(caller_deadline), std::move(cancelled));
+      MakeJob(request, BudgetFor(caller_deadline), std::move(cancelled));
   job->done = [this, rpc, done = std::move(done)](
                   Job& finished, absl::StatusOr<Extraction> result) {
     v1::ExtractResponse response;
@@ -270,7 +274,7 @@ absl::Status FactExtractorService::SubmitDocument(
       return;
     }
     try {
-      ExtractionToProto(*result, finished.text, &response);
+      ExtractionToProto(*result, finished.text, &response, finished.answer);
     } catch (const std::bad_alloc&) {
       response.Clear();
       response.set_document_id(finished.id);
@@ -311,6 +315,16 @@ absl::Status FactExtractorService::ExtractDocument(
     std::string_view rpc, const v1::Document& document,
     absl::Time caller_deadline, const std::function<bool()>& is_cancelled,
     v1::ExtractResponse* response) {
+  v1::ExtractRequest request;
+  *request.mutable_document() = document;
+  return ExtractDocument(rpc, request, caller_deadline, is_cancelled, response);
+}
+
+absl::Status FactExtractorService::ExtractDocument(
+    std::string_view rpc, const v1::ExtractRequest& request,
+    absl::Time caller_deadline, const std::function<bool()>& is_cancelled,
+    v1::ExtractResponse* response) {
+  const v1::Document& document = request.document();
   // The waiter may give up (cancel, deadline) while the worker still holds
   // the job, so the outcome lives in shared state, not on this stack.
   struct Outcome {
@@ -327,7 +341,7 @@ absl::Status FactExtractorService::ExtractDocument(
   const absl::Duration budget = budget_of_call.length;
   response->set_document_id(document.id());
   absl::Status submitted = SubmitDocument(
-      rpc, document, caller_deadline, cancelled, QueuePolicy::kRefuseWhenFull,
+      rpc, request, caller_deadline, cancelled, QueuePolicy::kRefuseWhenFull,
       [outcome](absl::Status status, v1::ExtractResponse& built) {
         std::lock_guard<std::mutex> lock(outcome->mu);
         outcome->status = std::move(status);

@@ -76,7 +76,8 @@ class FactExtractorService final : public FactExtractorBase {
                        const ServerOptions& options, Metrics* metrics = nullptr,
                        CallGate* gate = nullptr);
 
-  // SubmitDocument validates `document` and queues it on the worker pool
+  // SubmitDocument validates the request's document and queues it on the
+  // worker pool
   // without waiting. Not OK: the document was refused at once
   // (INVALID_ARGUMENT; RESOURCE_EXHAUSTED when the queue is full under
   // kRefuseWhenFull; UNAVAILABLE when shutting down) and `done` is never
@@ -90,7 +91,7 @@ class FactExtractorService final : public FactExtractorBase {
   // document was parked, and `unparked` (may be empty) runs when it
   // leaves the park, before `done`.
   absl::Status SubmitDocument(std::string_view rpc,
-                              const v1::Document& document,
+                              const v1::ExtractRequest& request,
                               absl::Time caller_deadline,
                               std::shared_ptr<std::atomic<bool>> cancelled,
                               QueuePolicy policy, DocumentDone done,
@@ -100,6 +101,12 @@ class FactExtractorService final : public FactExtractorBase {
   // ExtractDocument is SubmitDocument waiting for the outcome, for
   // transports that block a thread per request (the HTTP side).
   // `is_cancelled` (may be empty) is polled while waiting.
+  absl::Status ExtractDocument(std::string_view rpc,
+                               const v1::ExtractRequest& request,
+                               absl::Time caller_deadline,
+                               const std::function<bool()>& is_cancelled,
+                               v1::ExtractResponse* response);
+  // The same with the default answer options.
   absl::Status ExtractDocument(std::string_view rpc,
                                const v1::Document& document,
                                absl::Time caller_deadline,
@@ -146,10 +153,10 @@ class FactExtractorService final : public FactExtractorBase {
   };
   // BudgetFor takes absl::InfiniteFuture() for "no caller deadline".
   Budget BudgetFor(absl::Time caller_deadline) const;
-  // MakeJob copies the document into a job with the given budget and
+  // MakeJob copies the request's document into a job with the given budget and
   // cancel flag (shared by every document of a stream).
   std::shared_ptr<Job> MakeJob(
-      const v1::Document& document, const Budget& budget,
+      const v1::ExtractRequest& request, const Budget& budget,
       std::shared_ptr<std::atomic<bool>> cancelled) const;
   // Run executes a job on a worker thread and calls its `done`.
   void Run(const std::shared_ptr<Job>& job);

@@ -80,7 +80,7 @@ class StreamExtractCall final : public StreamReactor {
     const v1::Document& document = decoded.document();
     bool parked = false;
     const absl::Status submitted = service_.SubmitDocument(
-        "ExtractStream", document, caller_deadline_, cancelled_,
+        "ExtractStream", decoded, caller_deadline_, cancelled_,
         QueuePolicy::kParkWhenFull,
         [this](absl::Status status, v1::ExtractResponse& built) {
           if (status.ok()) {

@@ -31,9 +31,8 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
     std::shared_ptr<Answer> answer = answer_;
     UnaryExtractCall* self = this;
     const absl::Status submitted = service.SubmitDocument(
-        "Extract", request.document(),
-        FactExtractorService::CallerDeadline(*context), answer->cancelled,
-        QueuePolicy::kRefuseWhenFull,
+        "Extract", request, FactExtractorService::CallerDeadline(*context),
+        answer->cancelled, QueuePolicy::kRefuseWhenFull,
         [answer, self, response](absl::Status status,
                                  v1::ExtractResponse& built) {
           if (answer->given.exchange(true)) return;

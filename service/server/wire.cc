@@ -17,6 +17,7 @@ using google::protobuf::UnknownFieldSet;
 
 // Field numbers of reportfacts.v1.ExtractRequest and Document.
 constexpr int kRequestDocument = 1;
+constexpr int kRequestOmitSentenceText = 2;
 constexpr int kDocumentId = 1;
 constexpr int kDocumentText = 2;
 constexpr int kDocumentReferenceDate = 3;
@@ -68,6 +69,11 @@ absl::Status DecodeExtractRequest(std::string_view bytes,
   }
   for (int i = 0; i < fields.field_count(); ++i) {
     UnknownField* field = fields.mutable_field(i);
+    if (field->number() == kRequestOmitSentenceText &&
+        field->type() == UnknownField::TYPE_VARINT) {
+      request->set_omit_sentence_text(field->varint() != 0);
+      continue;
+    }
     if (field->number() != kRequestDocument) continue;
     if (field->type() != UnknownField::TYPE_LENGTH_DELIMITED) continue;
     if (absl::Status merged = MergeDocument(field->mutable_length_delimited(),

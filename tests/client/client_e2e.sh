@@ -95,6 +95,23 @@ PY
   grep -q '^stdin,' "$work/last.out" || fail "no rows for stdin"
   expect_exit 3 "$client_bin" extract --server 127.0.0.1:1 --format csv \
     "$sample"
+  # --no_sentences: the same metrics, no sentence text, the spans kept.
+  expect_exit 0 "$client_bin" extract --server "$addr" --format jsonl "$sample"
+  cp "$work/last.out" "$work/full.jsonl"
+  expect_exit 0 "$client_bin" extract --server "$addr" --format jsonl \
+    --no_sentences "$sample"
+  python3 - "$work/full.jsonl" "$work/last.out" <<'PY' || fail "bad --no_sentences"
+import json, sys
+full = json.loads(open(sys.argv[1], encoding="utf-8").read())
+lean = json.loads(open(sys.argv[2], encoding="utf-8").read())
+assert full["metrics"] and len(full["metrics"]) == len(lean["metrics"])
+assert any(m["sentence"] for m in full["metrics"])
+for f, l in zip(full["metrics"], lean["metrics"]):
+    assert l["sentence"] == "", l
+    assert l["sentence_span"] == f["sentence_span"], (l, f)
+    f["sentence"] = ""
+    assert f == l, (f, l)
+PY
   ;;
 
 batch)

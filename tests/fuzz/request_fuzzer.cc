@@ -53,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(parsed.document().id() == request.document().id() &&
               parsed.document().text() == request.document().text() &&
               parsed.document().reference_date() ==
-                  request.document().reference_date(),
+                  request.document().reference_date() &&
+              parsed.omit_sentence_text() == request.omit_sentence_text(),
           "the decoders disagree on a field");
   }
   if (!decoded.ok()) {

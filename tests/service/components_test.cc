@@ -214,6 +214,7 @@ TEST(WireTest, DecodesWhatProtobufEncodesAndSkipsUnknownFields) {
   request.mutable_document()->set_id("报告-1");
   request.mutable_document()->set_text(std::string("a\0b\xFF", 4));
   request.mutable_document()->set_reference_date("2024-03-01");
+  request.set_omit_sentence_text(true);
   // An unknown field (number 9, varint) in the document and the request.
   const std::string bytes =
       request.SerializeAsString() + std::string("\x48\x01", 2);
@@ -332,6 +333,27 @@ TEST(ConvertTest, RoundTripKeepsEveryField) {
   EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(proto, again))
       << proto.DebugString() << "\nvs\n"
       << again.DebugString();
+}
+
+TEST(ConvertTest, SentenceTextCanBeLeftOutWhileItsSpanStays) {
+  const std::string text = "一二三全年共收到提案412件。后文";
+  v1::ExtractResponse full;
+  ExtractionToProto(SampleFacts(), text, &full);
+  AnswerOptions answer;
+  answer.sentence_text = false;
+  v1::ExtractResponse lean;
+  ExtractionToProto(SampleFacts(), text, &lean, answer);
+  ASSERT_EQ(lean.metrics_size(), full.metrics_size());
+  for (int i = 0; i < lean.metrics_size(); ++i) {
+    EXPECT_EQ(lean.metrics(i).sentence(), "");
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(
+        lean.metrics(i).sentence_span(), full.metrics(i).sentence_span()));
+    v1::Metric without = full.metrics(i);
+    without.clear_sentence();
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(
+        lean.metrics(i), without));
+  }
+  EXPECT_LT(lean.ByteSizeLong(), full.ByteSizeLong());
 }
 
 TEST(ConvertTest, SentenceSpanOutsideTheTextIsClamped) {
