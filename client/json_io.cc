@@ -1,6 +1,7 @@
 #include "client/json_io.h"
 
 #include "absl/strings/str_cat.h"
+#include "client/response_json.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace reportfacts::cli {
@@ -17,6 +18,13 @@ std::string ToJson(const google::protobuf::Message& message, bool pretty) {
   // Pretty output ends with a newline already; compact output does not.
   if (!json.empty() && json.back() == '\n') json.pop_back();
   return json;
+}
+
+std::string ToJson(const v1::ExtractResponse& response, bool pretty) {
+  std::string json;
+  if (AppendResponseJson(response, pretty, &json)) return json;
+  return ToJson(static_cast<const google::protobuf::Message&>(response),
+                pretty);
 }
 
 absl::StatusOr<v1::ExtractResponse> ParseResponseJson(std::string_view json) {

@@ -15,6 +15,8 @@ namespace reportfacts::cli {
 // ToJson prints `message` with every field, pretty (indented, for people)
 // or compact (one line, for JSON Lines). No trailing newline.
 std::string ToJson(const google::protobuf::Message& message, bool pretty);
+// The same for a response, through the faster printer of response_json.h.
+std::string ToJson(const v1::ExtractResponse& response, bool pretty);
 
 // ParseResponseJson reads one ExtractResponse printed by ToJson (unknown
 // fields are ignored, so newer servers' output still reads).

@@ -1,0 +1,335 @@
+#include "client/response_json.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+
+namespace reportfacts::cli {
+namespace {
+
+// EscapedByProtobuf lists the code points protobuf's JSON printer writes
+// as \u escapes although JSON allows them raw: C1 controls and invisible
+// format characters (soft hyphen, Arabic number signs, zero-width and
+// bidirectional marks, line and paragraph separators, BOM, interlinear
+// annotation, musical formatting, language tags), plus `<` and `>`.
+// Measured on protobuf 3.21 over every code point.
+bool EscapedByProtobuf(char32_t c) {
+  if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>') return true;
+  if (c < 0x7F) return false;
+  if (c <= 0x9F) return true;
+  switch (c) {
+    case 0xAD:
+    case 0x6DD:
+    case 0x70F:
+    case 0xFEFF:
+    case 0xE0001:
+      return true;
+    default:
+      break;
+  }
+  return (c >= 0x600 && c <= 0x603) || (c >= 0x17B4 && c <= 0x17B5) ||
+         (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2064) || (c >= 0x206A && c <= 0x206F) ||
+         (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0x1D173 && c <= 0x1D17A) ||
+         (c >= 0xE0020 && c <= 0xE007F);
+}
+
+void AppendHex4(unsigned value, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->append("\\u");
+  for (int shift = 12; shift >= 0; shift -= 4) {
+    out->push_back(kHex[(value >> shift) & 0xF]);
+  }
+}
+
+void AppendEscape(char32_t c, std::string* out) {
+  switch (c) {
+    case '"':
+      out->append("\\\"");
+      return;
+    case '\\':
+      out->append("\\\\");
+      return;
+    case '\b':
+      out->append("\\b");
+      return;
+    case '\f':
+      out->append("\\f");
+      return;
+    case '\n':
+      out->append("\\n");
+      return;
+    case '\r':
+      out->append("\\r");
+      return;
+    case '\t':
+      out->append("\\t");
+      return;
+    default:
+      break;
+  }
+  if (c >= 0x10000) {  // a surrogate pair, as JSON spells it
+    const char32_t v = c - 0x10000;
+    AppendHex4(0xD800 + (v >> 10), out);
+    AppendHex4(0xDC00 + (v & 0x3FF), out);
+  } else {
+    AppendHex4(static_cast<unsigned>(c), out);
+  }
+}
+
+// DecodeAt reads the UTF-8 sequence at `s[i]`: its code point and length,
+// or length 0 when it is not well formed.
+char32_t DecodeAt(std::string_view s, size_t i, size_t* length) {
+  const auto byte = [&](size_t k) {
+    return static_cast<unsigned char>(s[i + k]);
+  };
+  const unsigned char b0 = byte(0);
+  *length = 0;
+  if (b0 < 0x80) {
+    *length = 1;
+    return b0;
+  }
+  size_t n = 0;
+  char32_t c = 0;
+  char32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    n = 2, c = b0 & 0x1F, min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    n = 3, c = b0 & 0x0F, min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    n = 4, c = b0 & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (byte(k) & 0x3F);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+  *length = n;
+  return c;
+}
+
+class Printer {
+ public:
+  Printer(bool pretty, std::string* out) : pretty_(pretty), out_(*out) {}
+
+  bool ok() const { return ok_; }
+
+  void BeginObject() {
+    out_.push_back('{');
+    ++depth_;
+    first_ = true;
+  }
+  void EndObject() { Close('}'); }
+  void BeginArray(std::string_view key) {
+    Key(key);
+    out_.push_back('[');
+    ++depth_;
+    first_ = true;
+  }
+  void EndArray() { Close(']'); }
+  // NextElement starts an element of the current array.
+  void NextElement() { Separate(); }
+
+  void String(std::string_view key, std::string_view value) {
+    Key(key);
+    Quoted(value);
+  }
+  void Int64(std::string_view key, int64_t value) {
+    Key(key);
+    out_.push_back('"');
+    absl::StrAppend(&out_, value);
+    out_.push_back('"');
+  }
+  void Int32(std::string_view key, int32_t value) {
+    Key(key);
+    absl::StrAppend(&out_, value);
+  }
+  void Double(std::string_view key, double value) {
+    Key(key);
+    if (std::isnan(value)) {
+      out_.append("\"NaN\"");
+    } else if (std::isinf(value)) {
+      out_.append(value > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+    } else {
+      // The shortest of 15 or 17 significant digits that reads back as
+      // the same double, in printf's %g form, as protobuf prints it.
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.15g", value);
+      if (std::strtod(buffer, nullptr) != value) {
+        std::snprintf(buffer, sizeof buffer, "%.17g", value);
+      }
+      out_.append(buffer);
+    }
+  }
+  void Span(std::string_view key, const v1::Span& span) {
+    Key(key);
+    BeginObject();
+    Int64("begin", span.begin());
+    Int64("end", span.end());
+    EndObject();
+  }
+
+ private:
+  void Separate() {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    if (pretty_) Indent();
+  }
+  void Indent() {
+    out_.push_back('\n');
+    out_.append(static_cast<size_t>(depth_), ' ');
+  }
+  void Key(std::string_view key) {
+    Separate();
+    out_.push_back('"');
+    out_.append(key);
+    out_.append(pretty_ ? "\": " : "\":");
+  }
+  void Close(char bracket) {
+    --depth_;
+    if (pretty_ && !first_) Indent();
+    first_ = false;
+    out_.push_back(bracket);
+  }
+  void Quoted(std::string_view value) {
+    out_.push_back('"');
+    size_t plain = 0;  // start of the run not yet copied
+    size_t i = 0;
+    while (i < value.size()) {
+      const unsigned char b = static_cast<unsigned char>(value[i]);
+      if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\' && b != '<' &&
+          b != '>') {
+        ++i;
+        continue;
+      }
+      size_t length = 0;
+      const char32_t c = DecodeAt(value, i, &length);
+      if (length == 0) {
+        ok_ = false;
+        return;
+      }
+      if (EscapedByProtobuf(c)) {
+        out_.append(value.data() + plain, i - plain);
+        AppendEscape(c, &out_);
+        plain = i + length;
+      }
+      i += length;
+    }
+    out_.append(value.data() + plain, value.size() - plain);
+    out_.push_back('"');
+  }
+
+  const bool pretty_;
+  std::string& out_;
+  int depth_ = 0;
+  bool first_ = true;
+  bool ok_ = true;
+};
+
+void PrintReport(const v1::Report& report, Printer& p) {
+  p.BeginObject();
+  p.Int64("begin", report.begin());
+  p.Int64("end", report.end());
+  p.String("title", report.title());
+  p.String("subtitle", report.subtitle());
+  p.String("organization", report.organization());
+  p.String("city", report.city());
+  p.String("province", report.province());
+  p.BeginArray("authors");
+  for (const v1::Author& author : report.authors()) {
+    p.NextElement();
+    p.BeginObject();
+    p.String("name", author.name());
+    p.String("role", author.role());
+    p.EndObject();
+  }
+  p.EndArray();
+  // A field with presence comes after the others, and only when set.
+  if (report.has_year()) p.Int32("year", report.year());
+  p.EndObject();
+}
+
+void PrintMetric(const v1::Metric& metric, Printer& p) {
+  p.BeginObject();
+  p.Int64("begin", metric.begin());
+  p.Int64("end", metric.end());
+  p.String("text", metric.text());
+  p.String("unit_text", metric.unit_text());
+  p.Double("value", metric.value());
+  p.String("unit", metric.unit());
+  // A value this build does not know prints as its number.
+  const std::string& qualifier = v1::Metric::Qualifier_Name(metric.qualifier());
+  if (qualifier.empty()) {
+    p.Int32("qualifier", metric.qualifier());
+  } else {
+    p.String("qualifier", qualifier);
+  }
+  p.String("object", metric.object());
+  p.String("action", metric.action());
+  p.String("indicator", metric.indicator());
+  p.String("sentence", metric.sentence());
+  if (metric.has_sentence_span())
+    p.Span("sentence_span", metric.sentence_span());
+  p.Int32("report", metric.report());
+  p.EndObject();
+}
+
+void PrintDate(const v1::DateMention& date, Printer& p) {
+  p.BeginObject();
+  p.Int64("begin", date.begin());
+  p.Int64("end", date.end());
+  p.String("text", date.text());
+  p.String("start", date.start());
+  p.String("finish", date.finish());
+  p.Int32("report", date.report());
+  p.EndObject();
+}
+
+void PrintPerson(const v1::Person& person, Printer& p) {
+  p.BeginObject();
+  p.String("name", person.name());
+  p.String("role", person.role());
+  p.String("organization", person.organization());
+  p.Int64("begin", person.begin());
+  p.Int64("end", person.end());
+  p.Int32("report", person.report());
+  p.EndObject();
+}
+
+template <typename Repeated, typename Print>
+void PrintArray(std::string_view key, const Repeated& items, Print print,
+                Printer& p) {
+  p.BeginArray(key);
+  for (const auto& item : items) {
+    p.NextElement();
+    print(item, p);
+  }
+  p.EndArray();
+}
+
+}  // namespace
+
+bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
+                        std::string* out) {
+  const size_t mark = out->size();
+  Printer p(pretty, out);
+  p.BeginObject();
+  p.String("document_id", response.document_id());
+  PrintArray("reports", response.reports(), PrintReport, p);
+  PrintArray("metrics", response.metrics(), PrintMetric, p);
+  PrintArray("dates", response.dates(), PrintDate, p);
+  PrintArray("people", response.people(), PrintPerson, p);
+  p.Int32("error_code", response.error_code());
+  p.String("error_message", response.error_message());
+  p.EndObject();
+  if (!p.ok()) out->resize(mark);
+  return p.ok();
+}
+
+}  // namespace reportfacts::cli

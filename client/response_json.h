@@ -1,0 +1,30 @@
+// A JSON printer for ExtractResponse that gives, byte for byte, what
+// protobuf's MessageToJsonString prints with the options `extract` and
+// `batch` use (proto field names, every primitive field), several times
+// faster: protobuf's printer goes through reflection and a tree of
+// default values for every field of every metric.
+//
+//   std::string json;
+//   AppendResponseJson(response, /*pretty=*/false, &json);
+//
+// Byte compatibility is a contract checked by response_json_test against
+// protobuf's own printer, escapes and number forms included.
+#ifndef REPORTFACTS_CLIENT_RESPONSE_JSON_H_
+#define REPORTFACTS_CLIENT_RESPONSE_JSON_H_
+
+#include <string>
+
+#include "reportfacts/v1/fact_extractor.pb.h"
+
+namespace reportfacts::cli {
+
+// AppendResponseJson appends `response` as proto3 JSON to `out`: pretty
+// (one-space indents, protobuf's layout) or compact; no trailing newline.
+// False, with `out` unchanged, when a string is not valid UTF-8, which
+// protobuf's printer handles its own way; the caller then falls back to it.
+bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
+                        std::string* out);
+
+}  // namespace reportfacts::cli
+
+#endif  // REPORTFACTS_CLIENT_RESPONSE_JSON_H_

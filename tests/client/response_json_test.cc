@@ -1,0 +1,166 @@
+// AppendResponseJson must print exactly what protobuf's JSON printer
+// prints with the client's options: on hand-made responses that reach
+// every escape, number form and optional field, and on the answers the
+// extractor gives for both development sets.
+#include "client/response_json.h"
+
+#include <dirent.h>
+
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "service/core/extractor.h"
+#include "service/server/convert.h"
+
+namespace reportfacts::cli {
+namespace {
+
+std::string ProtobufJson(const v1::ExtractResponse& response, bool pretty) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = pretty;
+  options.always_print_primitive_fields = true;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  EXPECT_TRUE(
+      google::protobuf::util::MessageToJsonString(response, &json, options)
+          .ok());
+  if (!json.empty() && json.back() == '\n') json.pop_back();
+  return json;
+}
+
+void ExpectSameAsProtobuf(const v1::ExtractResponse& response) {
+  for (const bool pretty : {false, true}) {
+    std::string ours;
+    ASSERT_TRUE(AppendResponseJson(response, pretty, &ours));
+    ASSERT_EQ(ours, ProtobufJson(response, pretty))
+        << (pretty ? "pretty" : "compact");
+  }
+}
+
+std::string Utf8(char32_t c) {
+  std::string s;
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (c >> 18));
+    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return s;
+}
+
+TEST(ResponseJsonTest, EmptyResponse) {
+  ExpectSameAsProtobuf(v1::ExtractResponse());
+}
+
+TEST(ResponseJsonTest, EveryCodePointEscapesAsProtobufEscapesIt) {
+  // One string per block of code points, so that a difference names it.
+  for (char32_t block = 0; block < 0x110000; block += 0x1000) {
+    v1::ExtractResponse response;
+    std::string text;
+    for (char32_t c = block; c < block + 0x1000; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      text += Utf8(c);
+    }
+    response.set_document_id(text);
+    std::string ours;
+    ASSERT_TRUE(AppendResponseJson(response, false, &ours));
+    ASSERT_EQ(ours, ProtobufJson(response, false))
+        << "block U+" << std::hex << block;
+  }
+}
+
+TEST(ResponseJsonTest, NumbersAndOptionalFields) {
+  v1::ExtractResponse response;
+  response.set_document_id("报告");
+  response.set_error_code(3);
+  response.set_error_message("bad \"quote\" <tag>\n");
+  v1::Report* with_year = response.add_reports();
+  with_year->set_year(2024);
+  with_year->set_begin(std::numeric_limits<int64_t>::max());
+  with_year->set_end(std::numeric_limits<int64_t>::min());
+  v1::Author* author = with_year->add_authors();
+  author->set_name("某某");
+  response.add_reports();  // no year, no authors
+  v1::Report* year_zero = response.add_reports();
+  year_zero->set_year(0);  // present although zero
+  for (const double value :
+       {0.0, -0.0, 0.3, 0.1 + 0.2, 1e21, 1e-7, 1e15, 1e16, 3860000000.0, -3.2,
+        5e-324, std::numeric_limits<double>::max(), 2.5e-5, 12345.678,
+        123456789012345678.0, std::numeric_limits<double>::quiet_NaN(),
+        std::numeric_limits<double>::infinity(),
+        -std::numeric_limits<double>::infinity()}) {
+    v1::Metric* metric = response.add_metrics();
+    metric->set_value(value);
+    metric->set_qualifier(v1::Metric::MORE_THAN);
+    metric->mutable_sentence_span()->set_end(7);
+  }
+  v1::Metric* bare = response.add_metrics();  // no span, unknown qualifier
+  bare->set_qualifier(static_cast<v1::Metric::Qualifier>(42));
+  bare->set_report(-1);
+  response.add_dates()->set_start("2024-01-01");
+  response.add_people()->set_name("某某");
+  ExpectSameAsProtobuf(response);
+}
+
+TEST(ResponseJsonTest, InvalidUtf8IsLeftToProtobuf) {
+  v1::ExtractResponse response;
+  response.set_document_id("ab\xFF");
+  std::string out = "kept";
+  EXPECT_FALSE(AppendResponseJson(response, true, &out));
+  EXPECT_EQ(out, "kept");
+}
+
+std::vector<std::string> TextFiles(const std::string& dir) {
+  std::vector<std::string> files;
+  DIR* d = opendir(dir.c_str());
+  EXPECT_NE(d, nullptr) << dir << " is missing";
+  if (d == nullptr) return files;
+  while (const dirent* entry = readdir(d)) {
+    const std::string name = entry->d_name;
+    if (name.size() > 4 && name.substr(name.size() - 4) == ".txt") {
+      files.push_back(dir + "/" + name);
+    }
+  }
+  closedir(d);
+  return files;
+}
+
+TEST(ResponseJsonTest, AnswersOnBothDevelopmentSets) {
+  auto extractor = Extractor::Load({REPORTFACTS_DATA_OUT, ""});
+  ASSERT_TRUE(extractor.ok()) << extractor.status();
+  int documents = 0;
+  for (const char* set : {"corpus", "corpus-web"}) {
+    for (const std::string& file :
+         TextFiles(std::string(REPORTFACTS_SHARED_DIR) + "/" + set)) {
+      std::ifstream in(file, std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      const std::string text = buffer.str();
+      auto facts = (*extractor)->Extract(text, {});
+      ASSERT_TRUE(facts.ok()) << file << ": " << facts.status();
+      v1::ExtractResponse response;
+      response.set_document_id(file);
+      ExtractionToProto(*facts, text, &response);
+      ExpectSameAsProtobuf(response);
+      ++documents;
+    }
+  }
+  EXPECT_GE(documents, 35);
+}
+
+}  // namespace
+}  // namespace reportfacts::cli
