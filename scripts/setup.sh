@@ -16,7 +16,7 @@ packages=(
   libre2-dev libopencc-dev libcpp-httplib-dev
   python3-jieba ccache
   python3-grpcio python3-protobuf python3-yaml
-  clang-14 libclang-rt-14-dev clang-format openssl
+  clang-14 libclang-rt-14-dev clang-format openssl valgrind
 )
 
 missing=()

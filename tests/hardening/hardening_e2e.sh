@@ -3,7 +3,7 @@
 # SIGTERM, what the log may hold, and a bounded soak.
 #
 # Usage: hardening_e2e.sh CASE SERVER_BIN CLIENT_BIN DRIVER_BIN DATA_DIR SAMPLE
-# CASE is one of: tls, auth, drain, log_text, double_signal, soak.
+# CASE is one of: tls, auth, drain, log_text, double_signal, soak, leaks.
 # REPORTFACTS_SOAK_SECONDS sets the soak's length (default 60).
 set -euo pipefail
 
@@ -152,6 +152,41 @@ soak)
   lines=$(wc -l <"$work/soak.err")
   # Thousands of bad requests, yet only start and stop lines at info level.
   [[ $lines -lt 20 ]] || fail "soak wrote $lines log lines"
+  ;;
+
+leaks)
+  # The real server under valgrind's memcheck through a short mixed load
+  # (good, malformed, over-size, cancelled and timed-out calls), then a
+  # drain: any block definitely lost makes valgrind exit 99. Memcheck, not
+  # LeakSanitizer, so that CI needs no second, instrumented gRPC build.
+  command -v valgrind >/dev/null || fail "no valgrind (scripts/setup.sh)"
+  max_doc_bytes=$((256 << 10))
+  valgrind --quiet --leak-check=full --show-leak-kinds=definite \
+    --errors-for-leak-kinds=definite --error-exitcode=99 \
+    "$server_bin" --listen=127.0.0.1:0 --workers=2 --data_dir="$data_dir" \
+    --max_doc_bytes=$max_doc_bytes --max_message_bytes=$((4 * max_doc_bytes)) \
+    >"$work/leaks.out" 2>"$work/leaks.err" &
+  server_pid=$!
+  pids+=("$server_pid")
+  for ((i = 0; i < 1200; i++)); do
+    grep -q '^listening on ' "$work/leaks.out" && break
+    kill -0 "$server_pid" 2>/dev/null || fail "server under valgrind exited"
+    sleep 0.1
+  done
+  port=$(sed -n 's/^listening on .*:\([0-9][0-9]*\)$/\1/p' "$work/leaks.out")
+  [[ -n $port ]] || fail "server under valgrind did not print its port"
+  # PID 0: valgrind's own RSS is not the server's.
+  "$driver_bin" soak "127.0.0.1:$port" 0 "$sample" 10 2 \
+    "$max_doc_bytes" >"$work/leaks.load" 2>&1 ||
+    fail "load under valgrind failed: $(tail -3 "$work/leaks.load")"
+  grep -q 'good:OK=' "$work/leaks.load" || fail "no good call got through"
+  kill -TERM "$server_pid"
+  code=0
+  wait "$server_pid" || code=$?
+  if [[ $code -ne 0 ]]; then
+    cat "$work/leaks.err" >&2
+    fail "server under valgrind exited $code (99: memory definitely lost)"
+  fi
   ;;
 
 *)
