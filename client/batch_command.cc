@@ -23,6 +23,7 @@
 #include "client/json_io.h"
 #include "client/progress.h"
 #include "client/rpc.h"
+#include "client/shard.h"
 #include "service/server/status.h"
 
 namespace reportfacts::cli {
@@ -93,6 +94,12 @@ int RunBatch(int argc, char** argv) {
                "Resolves relative dates when a report names no year.");
   args.AddFlag("timeout_ms", "MS", "0",
                "Deadline of the whole batch; 0 means none.");
+  args.AddFlag("shard_index", "I", "0",
+               "Take only shard I (0 .. shard_count-1) of DIR: a Kubernetes "
+               "Indexed Job gives each pod its completion index.");
+  args.AddFlag("shard_count", "N", "1",
+               "Split DIR into N shards by a fixed hash of each file's id, "
+               "the same on every run.");
   args.AddBool("no_sentences",
                "Leave out each metric's sentence text (its sentence_span "
                "stays).");
@@ -131,6 +138,17 @@ int RunBatch(int argc, char** argv) {
     return kExitUsage;
   }
 
+  int64_t shard_index = 0;
+  int64_t shard_count = 1;
+  if (!absl::SimpleAtoi(args.Get("shard_count"), &shard_count) ||
+      shard_count < 1 || shard_count > 100000 ||
+      !absl::SimpleAtoi(args.Get("shard_index"), &shard_index) ||
+      shard_index < 0 || shard_index >= shard_count) {
+    std::cerr << "reportfacts batch: --shard_count must be 1 to 100000 and "
+                 "--shard_index 0 to shard_count-1\n";
+    return kExitUsage;
+  }
+
   absl::StatusOr<std::vector<DocumentFile>> files =
       ListDocuments(dir, args.GetBool("recursive"), output);
   if (!files.ok()) {
@@ -149,12 +167,17 @@ int RunBatch(int argc, char** argv) {
   }
   std::vector<DocumentFile> to_send;
   uint64_t bytes_to_send = 0;
+  uint64_t other_shards = 0;
   for (DocumentFile& file : *files) {
+    if (!InShard(file.id, shard_index, shard_count)) {
+      ++other_shards;
+      continue;
+    }
     if (resume.done.count(file.id) > 0) continue;
     bytes_to_send += file.bytes;
     to_send.push_back(std::move(file));
   }
-  const uint64_t skipped = files->size() - to_send.size();
+  const uint64_t skipped = files->size() - other_shards - to_send.size();
 
   std::unique_ptr<std::ofstream> file_out;
   if (!output.empty()) {
@@ -219,8 +242,8 @@ int RunBatch(int argc, char** argv) {
   std::cerr << absl::StrFormat(
       "reportfacts batch: %d documents, %d ok, %d failed, %d skipped, "
       "%.2f MB in %.2f s\n",
-      files->size(), counts.ok, counts.failed + not_sent, skipped,
-      static_cast<double>(counts.bytes) / 1e6, seconds);
+      files->size() - other_shards, counts.ok, counts.failed + not_sent,
+      skipped, static_cast<double>(counts.bytes) / 1e6, seconds);
   if (counts.failed + not_sent > 0) {
     std::cerr << "reportfacts batch: "
               << (output.empty()

@@ -85,24 +85,45 @@ function main() {
   }
   if (failures > 0) fail(`${failures} invalid object(s) in ${overlay}`);
 
-  // The validator must catch real mistakes, or a pass means nothing.
+  // The validator must catch real mistakes, or a pass means nothing: break
+  // a copy of each kind the folder renders.
   const deployment = objects.find((o) => o.kind === "Deployment");
   const hpa = objects.find((o) => o.kind === "HorizontalPodAutoscaler");
-  if (!deployment || !hpa) fail("no Deployment or HorizontalPodAutoscaler");
-  const broken = [
-    ["a container without a name", deployment, (d) => {
-      delete d.spec.template.spec.containers[0].name;
-    }],
-    ["a probe port that is a word", deployment, (d) => {
-      d.spec.template.spec.containers[0].readinessProbe.grpc.port = "grpc";
-    }],
-    ["an unknown capability action", deployment, (d) => {
-      d.spec.template.spec.containers[0].securityContext.capabilities = "ALL";
-    }],
-    ["maxReplicas as text", hpa, (h) => {
+  const job = objects.find((o) => o.kind === "Job");
+  const broken = [];
+  if (deployment) {
+    broken.push(
+      ["a container without a name", deployment, (d) => {
+        delete d.spec.template.spec.containers[0].name;
+      }],
+      ["a probe port that is a word", deployment, (d) => {
+        d.spec.template.spec.containers[0].readinessProbe.grpc.port = "grpc";
+      }],
+      ["an unknown capability action", deployment, (d) => {
+        d.spec.template.spec.containers[0].securityContext.capabilities =
+          "ALL";
+      }],
+    );
+  }
+  if (hpa) {
+    broken.push(["maxReplicas as text", hpa, (h) => {
       h.spec.maxReplicas = "twelve";
-    }],
-  ];
+    }]);
+  }
+  if (job) {
+    broken.push(
+      ["an image pull policy that is a number", job, (j) => {
+        j.spec.template.spec.containers[0].imagePullPolicy = 3;
+      }],
+      ["completions as text", job, (j) => {
+        j.spec.completions = "eight";
+      }],
+      ["a Job without a pod template", job, (j) => {
+        delete j.spec.template;
+      }],
+    );
+  }
+  if (broken.length === 0) fail("no Deployment, HorizontalPodAutoscaler or Job");
   for (const [what, original, breakIt] of broken) {
     const copy = JSON.parse(JSON.stringify(original));
     breakIt(copy);
