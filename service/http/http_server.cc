@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
+#include <exception>
 #include <string_view>
 #include <utility>
 
@@ -315,11 +316,18 @@ struct HttpServer::Callbacks {
                            const char* url, const char* method, const char*,
                            const char* upload_data, size_t* upload_data_size,
                            void** request_context) {
-    return static_cast<HttpServer*>(cls)->Handle(connection, url, method,
-                                                 upload_data, upload_data_size,
-                                                 request_context) == MHD_YES
-               ? MHD_YES
-               : MHD_NO;
+    // An exception must not cross into C: the connection is closed
+    // instead (out of memory is the only one expected).
+    try {
+      return static_cast<HttpServer*>(cls)->Handle(
+                 connection, url, method, upload_data, upload_data_size,
+                 request_context) == MHD_YES
+                 ? MHD_YES
+                 : MHD_NO;
+    } catch (const std::exception& e) {
+      spdlog::warn("HTTP: closing a connection after an error: {}", e.what());
+      return MHD_NO;
+    }
   }
   static void Completed(void* cls, MHD_Connection* connection,
                         void** request_context, MHD_RequestTerminationCode) {
@@ -577,7 +585,12 @@ void HttpServer::Dispatch(MHD_Connection* connection, Request& request) {
   ++extracting_;
   ++suspended_;
   waiting_work_.emplace_back([this, connection, &request] {
-    request.reply = Extract(request);
+    try {
+      request.reply = Extract(request);
+    } catch (const std::exception& e) {
+      spdlog::warn("HTTP /v1/extract failed: {}", e.what());
+      request.reply = ErrorReply(500, absl::InternalError("internal error"));
+    }
     metrics_.RequestFinished(kTransport);
     MHD_resume_connection(connection);
   });
