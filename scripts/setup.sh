@@ -13,7 +13,7 @@ packages=(
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   libabsl-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libre2-dev libopencc-dev libcpp-httplib-dev
+  libre2-dev libopencc-dev libcpp-httplib-dev libmicrohttpd-dev
   python3-jieba ccache
   python3-grpcio python3-protobuf python3-yaml
   clang-14 libclang-rt-14-dev clang-format openssl valgrind

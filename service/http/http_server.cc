@@ -1,18 +1,23 @@
 #include "service/http/http_server.h"
 
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netdb.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <condition_variable>
+#include <cstdarg>
+#include <cstdio>
+#include <exception>
 #include <string_view>
 #include <utility>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/json_util.h"
-#include "httplib.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
 #include "service/http/http_status.h"
 #include "service/server/status.h"
@@ -29,34 +34,44 @@ constexpr char kMetricsType[] = "text/plain; version=0.0.4; charset=utf-8";
 constexpr char kTransport[] = "http";
 
 // Limits on a request's header section (RFC 9112 leaves them to the
-// server); over either is 431. cpp-httplib already caps one line at 8 KiB.
+// server); over either is 431.
 constexpr size_t kMaxHeaderCount = 100;
 constexpr size_t kMaxHeaderBytes = 32 << 10;
 
-// Start time of the request this thread is serving. cpp-httplib serves a
-// request on one thread from routing to logging, so the pre-routing
-// handler can hand it to the logger this way.
-thread_local absl::Time request_start = absl::InfinitePast();
+// Memory of one connection for its request line, header section and read
+// buffer (libmicrohttpd's pool). Room for kMaxHeaderBytes, so that our
+// check answers 431 with a JSON body; a header section that does not fit
+// at all gets libmicrohttpd's own 431.
+constexpr size_t kConnectionMemory = 96 << 10;
+
+// How often the watchdog looks for connections over request_timeout.
+constexpr std::chrono::milliseconds kWatchdogPeriod(100);
+
+// How long Shutdown waits, after the extractions are over, for their
+// responses to be written.
+constexpr absl::Duration kFlushTime = absl::Seconds(2);
 
 // MethodLabel names a request for metrics; anything unknown is "other" so
 // that stray paths cannot create unbounded series.
-std::string MethodLabel(const httplib::Request& request) {
+std::string MethodLabel(std::string_view method, std::string_view path) {
   for (const char* known :
        {"POST /v1/extract", "GET /metrics", "GET /healthz"}) {
-    if (absl::StrCat(request.method, " ", request.path) == known) return known;
+    if (absl::StrCat(std::string(method), " ", std::string(path)) == known) {
+      return known;
+    }
   }
   return "other";
 }
 
 // AllowedMethods lists the methods of a known path ("" for an unknown one).
-std::string_view AllowedMethods(const std::string& path) {
+std::string_view AllowedMethods(std::string_view path) {
   if (path == "/v1/extract") return "POST";
   if (path == "/metrics" || path == "/healthz") return "GET, HEAD";
   return "";
 }
 
 // IsAllowed tells whether `method` is one of `allowed` ("GET, HEAD").
-bool IsAllowed(std::string_view allowed, const std::string& method) {
+bool IsAllowed(std::string_view allowed, std::string_view method) {
   for (std::string_view rest = allowed; !rest.empty();) {
     const size_t comma = rest.find(", ");
     if (rest.substr(0, comma) == method) return true;
@@ -66,33 +81,58 @@ bool IsAllowed(std::string_view allowed, const std::string& method) {
   return false;
 }
 
-// FramingError checks what cpp-httplib does not: the size of the header
-// section and that the body's length is unambiguous (RFC 9112 §6.3: a
-// Content-Length that is not one decimal number, several that disagree,
-// or one beside Transfer-Encoding). It returns the HTTP status to answer
-// (0 when the request is fine) and says why in `why`.
-int FramingError(const httplib::Request& request, std::string* why) {
-  size_t header_bytes = 0;
-  for (const auto& [name, value] : request.headers) {
-    header_bytes += name.size() + value.size() + 4;  // ": " and CRLF
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// HeaderSection is what FramingError needs of the header fields.
+struct HeaderSection {
+  size_t count = 0;
+  size_t bytes = 0;
+  std::vector<std::string> content_lengths;
+  bool transfer_encoding = false;
+};
+
+MHD_Result CollectHeader(void* cls, MHD_ValueKind, const char* key,
+                         size_t key_size, const char* value,
+                         size_t value_size) {
+  auto* section = static_cast<HeaderSection*>(cls);
+  ++section->count;
+  section->bytes += key_size + value_size + 4;  // ": " and CRLF
+  const std::string_view name(key, key_size);
+  if (EqualsIgnoringCase(name, "Content-Length")) {
+    section->content_lengths.emplace_back(value == nullptr ? "" : value,
+                                          value == nullptr ? 0 : value_size);
+  } else if (EqualsIgnoringCase(name, "Transfer-Encoding")) {
+    section->transfer_encoding = true;
   }
-  if (request.headers.size() > kMaxHeaderCount ||
-      header_bytes > kMaxHeaderBytes) {
-    *why = absl::StrCat("the request has ", request.headers.size(),
-                        " header fields in ", header_bytes,
-                        " bytes; the limits are ", kMaxHeaderCount,
-                        " fields and ", kMaxHeaderBytes, " bytes");
+  return MHD_YES;
+}
+
+// FramingError checks the size of the header section and that the body's
+// length is unambiguous (RFC 9112 §6.3: a Content-Length that is not one
+// decimal number, several that disagree, or one beside Transfer-Encoding).
+// It returns the HTTP status to answer (0 when the request is fine) and
+// says why in `why`.
+int FramingError(const HeaderSection& headers, std::string* why) {
+  if (headers.count > kMaxHeaderCount || headers.bytes > kMaxHeaderBytes) {
+    *why =
+        absl::StrCat("the request has ", headers.count, " header fields in ",
+                     headers.bytes, " bytes; the limits are ", kMaxHeaderCount,
+                     " fields and ", kMaxHeaderBytes, " bytes");
     return 431;
   }
-  const size_t lengths = request.get_header_value_count("Content-Length");
-  if (lengths == 0) return 0;
-  if (request.has_header("Transfer-Encoding")) {
+  if (headers.content_lengths.empty()) return 0;
+  if (headers.transfer_encoding) {
     *why = "the request has both Content-Length and Transfer-Encoding";
     return 400;
   }
-  const std::string first = request.get_header_value("Content-Length", 0);
-  for (size_t i = 0; i < lengths; ++i) {
-    const std::string value = request.get_header_value("Content-Length", i);
+  const std::string& first = headers.content_lengths.front();
+  for (const std::string& value : headers.content_lengths) {
     const bool digits =
         !value.empty() && value.size() <= 18 &&
         std::all_of(value.begin(), value.end(),
@@ -109,9 +149,25 @@ int FramingError(const httplib::Request& request, std::string* why) {
   return 0;
 }
 
-// MediaType is the Content-Type without parameters, lower case.
-std::string MediaType(const httplib::Request& request) {
-  std::string type = request.get_header_value("Content-Type");
+std::string HeaderValue(MHD_Connection* connection, const char* name) {
+  const char* value =
+      MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+bool HasHeader(MHD_Connection* connection, const char* name) {
+  return MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name) !=
+         nullptr;
+}
+
+std::string QueryValue(MHD_Connection* connection, const char* name) {
+  const char* value =
+      MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, name);
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+// MediaType is a Content-Type without parameters, lower case.
+std::string MediaType(std::string type) {
   type = type.substr(0, type.find(';'));
   type.erase(std::remove_if(type.begin(), type.end(),
                             [](unsigned char c) { return std::isspace(c); }),
@@ -121,52 +177,13 @@ std::string MediaType(const httplib::Request& request) {
   return type;
 }
 
-void SetError(httplib::Response& response, int http_status,
-              const absl::Status& status) {
-  response.status = http_status;
-  if (http_status == 429 || http_status == 503) {
-    response.set_header("Retry-After", "1");
-  }
-  response.set_content(ErrorBody(http_status, status), kJsonType);
-}
-
-// ParseExtractRequest reads the body as proto3 JSON, or as the document
-// text itself when it is text/plain.
-absl::Status ParseExtractRequest(const httplib::Request& http_request,
-                                 const std::string& media_type,
-                                 v1::ExtractRequest* request) {
-  if (media_type == "text/plain") {
-    v1::Document* document = request->mutable_document();
-    document->set_text(http_request.body);
-    document->set_id(http_request.get_param_value("id"));
-    document->set_reference_date(
-        http_request.get_param_value("reference_date"));
-    return absl::OkStatus();
-  }
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;  // a misspelt field is an error
-  const auto parsed = google::protobuf::util::JsonStringToMessage(
-      http_request.body, request, options);
-  if (!parsed.ok()) {
-    // Not the parser's own message: it quotes the body, and an error must
-    // never echo the request (it may be a whole report).
-    return absl::InvalidArgumentError(
-        "the body is not an ExtractRequest in proto3 JSON: it must be a "
-        "JSON object {\"document\": {\"id\": ..., \"text\": ...}} with "
-        "known fields only, and document.text is bytes, so it must be "
-        "base64; or send the text itself as Content-Type: text/plain");
-  }
-  return absl::OkStatus();
-}
-
 // CallerDeadline reads the X-Timeout-Ms header; absl::InfiniteFuture()
 // when it is absent.
-absl::StatusOr<absl::Time> CallerDeadline(const httplib::Request& request,
+absl::StatusOr<absl::Time> CallerDeadline(const std::optional<std::string>& ms,
                                           absl::Time start) {
-  if (!request.has_header(kTimeoutHeader)) return absl::InfiniteFuture();
-  const std::string value = request.get_header_value(kTimeoutHeader);
+  if (!ms.has_value()) return absl::InfiniteFuture();
   int64_t millis = 0;
-  if (!absl::SimpleAtoi(value, &millis) || millis <= 0) {
+  if (!absl::SimpleAtoi(*ms, &millis) || millis <= 0) {
     return absl::InvalidArgumentError(
         absl::StrCat("header ", kTimeoutHeader,
                      " must be a positive number of milliseconds"));
@@ -174,25 +191,7 @@ absl::StatusOr<absl::Time> CallerDeadline(const httplib::Request& request,
   return start + absl::Milliseconds(millis);
 }
 
-// DefaultErrorStatus describes an error cpp-httplib produced itself.
-absl::Status DefaultErrorStatus(int status, size_t max_body_bytes) {
-  switch (status) {
-    case 404:
-      return absl::NotFoundError(
-          "no such endpoint; the endpoints are POST /v1/extract, GET "
-          "/metrics and GET /healthz");
-    case 413:
-      return absl::ResourceExhaustedError(absl::StrCat(
-          "the request body is over the limit of ", max_body_bytes, " bytes"));
-    default:
-      return absl::Status(
-          status >= 500 ? absl::StatusCode::kInternal
-                        : absl::StatusCode::kInvalidArgument,
-          absl::StrCat("the request failed with HTTP status ", status));
-  }
-}
-
-// HostAndPort splits "host:port" ("[::1]:8080" gives "::1").
+// SplitListen splits "host:port" ("[::1]:8080" gives "::1").
 absl::Status SplitListen(const std::string& listen, std::string* host,
                          int* port) {
   const size_t colon = listen.rfind(':');
@@ -209,26 +208,148 @@ absl::Status SplitListen(const std::string& listen, std::string* host,
   return absl::OkStatus();
 }
 
-// InFlight counts a request as in flight for its lifetime.
-class InFlight {
- public:
-  explicit InFlight(Metrics& metrics) : metrics_(metrics) {
-    metrics_.RequestStarted(kTransport);
+// Listen opens a listening socket on host:port (SO_REUSEADDR only, so a
+// second server cannot share the port) and returns it with the bound port.
+absl::StatusOr<int> Listen(const std::string& host, int port, int* bound_port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const std::string service = absl::StrCat(port);
+  if (getaddrinfo(host.empty() ? nullptr : host.c_str(), service.c_str(),
+                  &hints, &found) != 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot listen on ", host, ":", port,
+                     " (HTTP): the address is invalid"));
   }
-  ~InFlight() { metrics_.RequestFinished(kTransport); }
-  InFlight(const InFlight&) = delete;
-  InFlight& operator=(const InFlight&) = delete;
+  int fd = -1;
+  for (addrinfo* at = found; at != nullptr && fd < 0; at = at->ai_next) {
+    fd = socket(at->ai_family, at->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK,
+                at->ai_protocol);
+    if (fd < 0) continue;
+    int yes = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    if (bind(fd, at->ai_addr, at->ai_addrlen) != 0 ||
+        listen(fd, SOMAXCONN) != 0) {
+      close(fd);
+      fd = -1;
+    }
+  }
+  freeaddrinfo(found);
+  if (fd < 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", host, ":", port,
+                     " (HTTP): the address is invalid or already in use"));
+  }
+  sockaddr_storage address{};
+  socklen_t length = sizeof(address);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  *bound_port =
+      address.ss_family == AF_INET6
+          ? ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port)
+          : ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+  return fd;
+}
 
- private:
-  Metrics& metrics_;
-};
+// Seconds rounds up to whole seconds, at least 1.
+unsigned int Seconds(absl::Duration d) {
+  const int64_t seconds = absl::ToInt64Seconds(absl::Ceil(d, absl::Seconds(1)));
+  return static_cast<unsigned int>(std::clamp<int64_t>(seconds, 1, 1 << 30));
+}
+
+void LogFromLibrary(void*, const char* format, va_list args) {
+  char line[512];
+  vsnprintf(line, sizeof(line), format, args);
+  std::string_view text(line);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
+    text.remove_suffix(1);
+  }
+  spdlog::debug("libmicrohttpd: {}", text);
+}
 
 }  // namespace
 
+// Connection is libmicrohttpd's socket context of one connection: what the
+// watchdog needs. Guarded by HttpServer::connections_mu_.
+struct HttpServer::Connection {
+  int fd = -1;
+  // Whether request_timeout runs, and since when.
+  bool timed = true;
+  absl::Time since;
+  bool closed_by_watchdog = false;
+};
+
+// Reply is a response not yet queued.
+struct HttpServer::Reply {
+  int status = 200;
+  std::string body;
+  const char* content_type = kJsonType;
+  std::vector<std::pair<const char*, std::string>> headers;
+  bool close = false;  // the bytes that follow cannot be trusted
+};
+
+// Request is libmicrohttpd's request context: one request on a connection,
+// from its header section to its response.
+struct HttpServer::Request {
+  absl::Time start;
+  std::string method;
+  std::string path;
+  std::string body;
+  bool body_too_large = false;
+  bool over_buffer_budget = false;
+  // Set for POST /v1/extract when the body is complete.
+  std::string media_type;
+  std::string authorization;
+  std::optional<std::string> timeout_ms;
+  std::string query_id;
+  std::string query_reference_date;
+  // Set on a waiter before the connection is resumed.
+  std::optional<Reply> reply;
+  bool suspended = false;
+  int status = 0;  // of the response queued; 0 before
+};
+
+// Callbacks has the C entry points: they find the HttpServer in `cls`.
+struct HttpServer::Callbacks {
+  static MHD_Result Access(void* cls, MHD_Connection* connection,
+                           const char* url, const char* method, const char*,
+                           const char* upload_data, size_t* upload_data_size,
+                           void** request_context) {
+    // An exception must not cross into C: the connection is closed
+    // instead (out of memory is the only one expected).
+    try {
+      return static_cast<HttpServer*>(cls)->Handle(
+                 connection, url, method, upload_data, upload_data_size,
+                 request_context) == MHD_YES
+                 ? MHD_YES
+                 : MHD_NO;
+    } catch (const std::exception& e) {
+      spdlog::warn("HTTP: closing a connection after an error: {}", e.what());
+      return MHD_NO;
+    }
+  }
+  static void Completed(void* cls, MHD_Connection* connection,
+                        void** request_context, MHD_RequestTerminationCode) {
+    static_cast<HttpServer*>(cls)->RequestCompleted(
+        connection, static_cast<Request*>(*request_context));
+    *request_context = nullptr;
+  }
+  static void Notify(void* cls, MHD_Connection* connection,
+                     void** socket_context,
+                     MHD_ConnectionNotificationCode code) {
+    auto* server = static_cast<HttpServer*>(cls);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+      server->ConnectionOpened(connection, socket_context);
+    } else {
+      server->ConnectionClosed(socket_context);
+    }
+  }
+  static void FreeBody(void* body) { delete static_cast<std::string*>(body); }
+};
+
 HttpServer::HttpServer(FactExtractorService& service, Metrics& metrics)
-    : service_(service),
-      metrics_(metrics),
-      http_(std::make_unique<httplib::Server>()) {}
+    : service_(service), metrics_(metrics) {}
 
 HttpServer::~HttpServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -241,233 +362,468 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
       !split.ok()) {
     return split;
   }
+  if (options.request_timeout <= absl::ZeroDuration() ||
+      options.idle_timeout <= absl::ZeroDuration() ||
+      options.max_connections <= 0) {
+    return absl::InvalidArgumentError(
+        "HTTP request_timeout, idle_timeout and max_connections must be "
+        "positive");
+  }
   std::unique_ptr<HttpServer> server(new HttpServer(service, metrics));
-  if (!options.auth_tokens.empty())
+  if (!options.auth_tokens.empty()) {
     server->tokens_.emplace(options.auth_tokens);
+  }
   const int64_t max_doc_bytes = service.max_doc_bytes();
   server->max_body_bytes_ =
       options.max_body_bytes > 0
           ? options.max_body_bytes
           : static_cast<size_t>(4 * ((max_doc_bytes + 2) / 3) + (64 << 10));
+  server->max_buffered_bytes_ = options.max_buffered_bytes > 0
+                                    ? options.max_buffered_bytes
+                                    : 4 * server->max_body_bytes_;
+  server->request_timeout_ = options.request_timeout;
 
-  httplib::Server& http = *server->http_;
-  const int threads = std::max(1, options.threads);
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http.set_payload_max_length(server->max_body_bytes_);
-  http.set_read_timeout(std::chrono::seconds(10));
-  http.set_write_timeout(std::chrono::seconds(10));
-  // Idle keep-alive connections hold up shutdown for this long at most.
-  http.set_keep_alive_timeout(2);
-  // Without it, the small "100 Continue" reply that curl waits for before
-  // sending a body meets delayed ACKs: ~40 ms per request.
-  http.set_tcp_nodelay(true);
-  // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, which would
-  // let a second server share the port silently.
-  http.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-  });
-  server->Route();
-
-  const int port =
-      requested_port == 0
-          ? http.bind_to_any_port(host)
-          : (http.bind_to_port(host, requested_port) ? requested_port : -1);
-  if (port <= 0) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", options.listen,
-                     " (HTTP): the address is invalid or already in use"));
-  }
+  int port = 0;
+  absl::StatusOr<int> listen_fd = Listen(host, requested_port, &port);
+  if (!listen_fd.ok()) return listen_fd.status();
+  server->listen_fd_ = *listen_fd;
   server->port_ = port;
   server->address_ = absl::StrCat(
       host.find(':') != std::string::npos ? "[" + host + "]" : host, ":", port);
-  server->listener_ = std::thread([&http] { http.listen_after_bind(); });
-  // stop() is a no-op until the accept loop runs, so wait for it.
-  const absl::Time give_up = absl::Now() + absl::Seconds(10);
-  while (!http.is_running() && absl::Now() < give_up) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+
+  const int threads = std::max(1, options.threads);
+  for (int i = 0; i < threads; ++i) {
+    server->waiters_.emplace_back([s = server.get()] { s->WaiterLoop(); });
   }
-  if (!http.is_running()) {
+  server->watchdog_ = std::thread([s = server.get()] { s->Watchdog(); });
+
+  HttpServer* self = server.get();
+  server->daemon_ = MHD_start_daemon(
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+          MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+      0, nullptr, nullptr, &Callbacks::Access, self,  //
+      MHD_OPTION_LISTEN_SOCKET, static_cast<MHD_socket>(server->listen_fd_),
+      MHD_OPTION_CONNECTION_LIMIT,
+      static_cast<unsigned int>(options.max_connections),
+      MHD_OPTION_CONNECTION_TIMEOUT, Seconds(options.idle_timeout),
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, kConnectionMemory,
+      MHD_OPTION_NOTIFY_COMPLETED, &Callbacks::Completed, self,
+      MHD_OPTION_NOTIFY_CONNECTION, &Callbacks::Notify, self,
+      MHD_OPTION_EXTERNAL_LOGGER, &LogFromLibrary, nullptr, MHD_OPTION_END);
+  if (server->daemon_ == nullptr) {
     server->Shutdown(absl::ZeroDuration());
     return absl::InternalError("the HTTP server did not start");
   }
-  spdlog::info("HTTP serving on {} (body limit {} bytes)", server->address_,
-               server->max_body_bytes_);
+  spdlog::info(
+      "HTTP serving on {} (body limit {} bytes, {} connections, request "
+      "timeout {}, idle timeout {})",
+      server->address_, server->max_body_bytes_, options.max_connections,
+      absl::FormatDuration(options.request_timeout),
+      absl::FormatDuration(options.idle_timeout));
   return server;
 }
 
-void HttpServer::Route() {
-  httplib::Server& http = *http_;
-
-  // Runs once the header section is read and before the body is: requests
-  // whose framing is bad or whose method does not fit the path are
-  // answered here, and the connection closes, since the bytes after the
-  // headers cannot be trusted to be this request's body.
-  http.set_pre_routing_handler([](const httplib::Request& request,
-                                  httplib::Response& response) {
-    request_start = absl::Now();
+int HttpServer::Handle(MHD_Connection* connection, const char* url,
+                       const char* method, const char* upload_data,
+                       size_t* upload_data_size, void** request_context) {
+  auto* request = static_cast<Request*>(*request_context);
+  if (request == nullptr) {
+    // The header section is in: answer at once what needs no body.
+    request = new Request;
+    *request_context = request;
+    request->start = absl::Now();
+    request->method = method;
+    request->path = url;
+    HeaderSection headers;
+    MHD_get_connection_values_n(connection, MHD_HEADER_KIND, &CollectHeader,
+                                &headers);
     std::string why;
-    if (const int status = FramingError(request, &why); status != 0) {
-      response.set_header("Connection", "close");
-      SetError(response, status, absl::InvalidArgumentError(why));
-      return httplib::Server::HandlerResponse::Handled;
+    if (const int status = FramingError(headers, &why); status != 0) {
+      Reply reply = ErrorReply(status, absl::InvalidArgumentError(why));
+      reply.close = true;
+      QueueReply(connection, *request, std::move(reply));
+      return MHD_YES;
     }
-    const std::string_view allowed = AllowedMethods(request.path);
-    if (!allowed.empty() && !IsAllowed(allowed, request.method)) {
-      response.set_header("Allow", std::string(allowed));
-      response.set_header("Connection", "close");
-      SetError(
-          response, 405,
-          absl::InvalidArgumentError(absl::StrCat(
-              "this method is not allowed here; use ", std::string(allowed))));
-      return httplib::Server::HandlerResponse::Handled;
+    const std::string_view allowed = AllowedMethods(request->path);
+    if (!allowed.empty() && !IsAllowed(allowed, request->method)) {
+      Reply reply = ErrorReply(405, absl::InvalidArgumentError(absl::StrCat(
+                                        "this method is not allowed here; use ",
+                                        std::string(allowed))));
+      reply.headers.emplace_back("Allow", std::string(allowed));
+      reply.close = true;
+      QueueReply(connection, *request, std::move(reply));
+      return MHD_YES;
     }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-
-  // Every response passes here once written, including cpp-httplib's own
-  // 404 and 413: the one place that sees every final status.
-  http.set_logger([this](const httplib::Request& request,
-                         const httplib::Response& response) {
-    const absl::Duration latency = request_start == absl::InfinitePast()
-                                       ? absl::ZeroDuration()
-                                       : absl::Now() - request_start;
-    request_start = absl::InfinitePast();
-    metrics_.RecordRequest(kTransport, MethodLabel(request),
-                           absl::StrCat(response.status),
-                           response.status >= 400, latency);
-  });
-
-  // Gives cpp-httplib's own errors a JSON body like ours.
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [this](const httplib::Request&, httplib::Response& response) {
-        if (!response.body.empty()) {
-          return httplib::Server::HandlerResponse::Unhandled;
-        }
-        response.set_content(
-            ErrorBody(response.status,
-                      DefaultErrorStatus(response.status, max_body_bytes_)),
-            kJsonType);
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-
-  http.set_exception_handler([](const httplib::Request&,
-                                httplib::Response& response,
-                                std::exception_ptr) {
-    SetError(response, 500, absl::InternalError("internal error"));
-  });
-
-  http.Get("/healthz",
-           [this](const httplib::Request&, httplib::Response& response) {
-             const bool serving = serving_.load();
-             response.status = serving ? 200 : 503;
-             response.set_content(serving ? "{\"status\":\"SERVING\"}\n"
-                                          : "{\"status\":\"NOT_SERVING\"}\n",
-                                  kJsonType);
-           });
-
-  http.Get("/metrics",
-           [this](const httplib::Request&, httplib::Response& response) {
-             response.set_content(metrics_.Render(), kMetricsType);
-           });
-
-  http.Post("/v1/extract", [this](const httplib::Request& http_request,
-                                  httplib::Response& http_response) {
-    InFlight in_flight(metrics_);
-    const absl::Time start = absl::Now();
-    if (!serving_.load()) {
-      SetError(http_response, 503,
-               absl::UnavailableError("the server is shutting down"));
-      return;
+    uint64_t declared = 0;
+    if (!headers.content_lengths.empty() &&
+        absl::SimpleAtoi(headers.content_lengths.front(), &declared) &&
+        declared > max_body_bytes_) {
+      request->body_too_large = true;
+      Dispatch(connection, *request);
+      return MHD_YES;
     }
-    if (tokens_ && !tokens_->IsAuthorized(
-                       http_request.get_header_value("Authorization"))) {
-      http_response.set_header("WWW-Authenticate", "Bearer");
-      SetError(http_response, 401,
-               absl::UnauthenticatedError(
-                   "send \"Authorization: Bearer <token>\" with an accepted "
-                   "token"));
-      return;
-    }
-    const std::string media_type = MediaType(http_request);
-    if (!media_type.empty() && media_type != "application/json" &&
-        media_type != "text/plain") {
-      SetError(http_response, 415,
-               absl::InvalidArgumentError(
-                   "this Content-Type is not supported: send "
-                   "application/json (an ExtractRequest) or text/plain (the "
-                   "document text)"));
-      return;
-    }
-    v1::ExtractRequest request;
-    if (absl::Status parsed =
-            ParseExtractRequest(http_request, media_type, &request);
-        !parsed.ok()) {
-      SetError(http_response, 400, parsed);
-      return;
-    }
-    absl::StatusOr<absl::Time> deadline = CallerDeadline(http_request, start);
-    if (!deadline.ok()) {
-      SetError(http_response, 400, deadline.status());
-      return;
-    }
-
-    v1::ExtractResponse response;
-    absl::Status status = service_.ExtractDocument(
-        "HTTP /v1/extract", request.document(), *deadline,
-        [this] { return cancel_all_.load(); }, &response);
-    if (!status.ok()) {
-      int http_status = HttpStatusFor(status.code());
-      if (IsDocumentTooLarge(status)) {
-        http_status = 413;
-      } else if (absl::IsCancelled(status) && cancel_all_.load()) {
-        status = absl::UnavailableError(
-            "the server shut down before the document was done; retry");
-        http_status = 503;
+    if (request->path != "/v1/extract") Dispatch(connection, *request);
+    return MHD_YES;
+  }
+  if (*upload_data_size > 0) {
+    // A body is read whole before the request is handled; past the limit
+    // it is dropped, and answered 413 once it is over.
+    // Bodies held at once have a budget too, else many connections could
+    // each hold one up to the limit.
+    const size_t bytes = *upload_data_size;
+    if (!request->body_too_large && !request->over_buffer_budget &&
+        request->status == 0) {
+      if (request->body.size() + bytes > max_body_bytes_) {
+        request->body_too_large = true;
+        ReleaseBody(*request);
+      } else if (buffered_bytes_.fetch_add(bytes) + bytes >
+                 max_buffered_bytes_) {
+        buffered_bytes_.fetch_sub(bytes);
+        request->over_buffer_budget = true;
+        ReleaseBody(*request);
+      } else {
+        request->body.append(upload_data, bytes);
       }
-      SetError(http_response, http_status, status);
-      return;
     }
-    google::protobuf::util::JsonPrintOptions print;
-    print.always_print_primitive_fields = true;
-    print.preserve_proto_field_names = true;
-    std::string json;
-    const auto printed =
-        google::protobuf::util::MessageToJsonString(response, &json, print);
-    if (!printed.ok()) {
-      SetError(http_response, 500,
-               absl::InternalError("cannot print the response as JSON"));
-      return;
+    *upload_data_size = 0;
+    return MHD_YES;
+  }
+  if (request->status != 0) return MHD_YES;  // answered already
+  if (request->reply.has_value()) {          // resumed after extraction
+    Reply reply = std::move(*request->reply);
+    request->reply.reset();
+    QueueReply(connection, *request, std::move(reply));
+    return MHD_YES;
+  }
+  Dispatch(connection, *request);
+  return MHD_YES;
+}
+
+void HttpServer::Dispatch(MHD_Connection* connection, Request& request) {
+  if (request.body_too_large) {
+    Reply reply = ErrorReply(413, absl::ResourceExhaustedError(absl::StrCat(
+                                      "the request body is over the limit of ",
+                                      max_body_bytes_, " bytes")));
+    reply.close = true;
+    QueueReply(connection, request, std::move(reply));
+    return;
+  }
+  if (request.over_buffer_budget) {
+    QueueReply(connection, request,
+               ErrorReply(503, absl::UnavailableError(
+                                   "the server is receiving too many request "
+                                   "bodies at once; retry")));
+    return;
+  }
+  if (request.path == "/healthz") {
+    const bool serving = serving_.load();
+    Reply reply;
+    reply.status = serving ? 200 : 503;
+    reply.body = serving ? "{\"status\":\"SERVING\"}\n"
+                         : "{\"status\":\"NOT_SERVING\"}\n";
+    QueueReply(connection, request, std::move(reply));
+    return;
+  }
+  if (request.path == "/metrics") {
+    Reply reply;
+    reply.body = metrics_.Render();
+    reply.content_type = kMetricsType;
+    QueueReply(connection, request, std::move(reply));
+    return;
+  }
+  if (request.path != "/v1/extract") {
+    QueueReply(connection, request,
+               ErrorReply(404, absl::NotFoundError(
+                                   "no such endpoint; the endpoints are POST "
+                                   "/v1/extract, GET /metrics and GET "
+                                   "/healthz")));
+    return;
+  }
+
+  // POST /v1/extract with its body: the checks that need no parsing here,
+  // the rest on a waiter.
+  metrics_.RequestStarted(kTransport);
+  auto answer_now = [&](Reply reply) {
+    metrics_.RequestFinished(kTransport);
+    QueueReply(connection, request, std::move(reply));
+  };
+  if (!serving_.load()) {
+    answer_now(
+        ErrorReply(503, absl::UnavailableError("the server is shutting down")));
+    return;
+  }
+  if (tokens_ &&
+      !tokens_->IsAuthorized(HeaderValue(connection, "Authorization"))) {
+    Reply reply = ErrorReply(
+        401, absl::UnauthenticatedError(
+                 "send \"Authorization: Bearer <token>\" with an accepted "
+                 "token"));
+    reply.headers.emplace_back("WWW-Authenticate", "Bearer");
+    answer_now(std::move(reply));
+    return;
+  }
+  request.media_type = MediaType(HeaderValue(connection, "Content-Type"));
+  if (!request.media_type.empty() && request.media_type != "application/json" &&
+      request.media_type != "text/plain") {
+    answer_now(ErrorReply(
+        415, absl::InvalidArgumentError(
+                 "this Content-Type is not supported: send application/json "
+                 "(an ExtractRequest) or text/plain (the document text)")));
+    return;
+  }
+  if (HasHeader(connection, kTimeoutHeader)) {
+    request.timeout_ms = HeaderValue(connection, kTimeoutHeader);
+  }
+  request.query_id = QueryValue(connection, "id");
+  request.query_reference_date = QueryValue(connection, "reference_date");
+
+  // The request is in: its clock stops until the response is queued.
+  SetPhase(connection, /*timed=*/false);
+  MHD_suspend_connection(connection);
+  request.suspended = true;
+  std::lock_guard<std::mutex> lock(waiters_mu_);
+  ++extracting_;
+  ++suspended_;
+  waiting_work_.emplace_back([this, connection, &request] {
+    try {
+      request.reply = Extract(request);
+    } catch (const std::exception& e) {
+      spdlog::warn("HTTP /v1/extract failed: {}", e.what());
+      request.reply = ErrorReply(500, absl::InternalError("internal error"));
     }
-    json += "\n";
-    http_response.set_content(json, kJsonType);
+    metrics_.RequestFinished(kTransport);
+    MHD_resume_connection(connection);
   });
+  waiters_cv_.notify_one();
+}
+
+HttpServer::Reply HttpServer::Extract(Request& http_request) {
+  if (cancel_all_.load()) {
+    return ErrorReply(503, absl::UnavailableError(
+                               "the server shut down before the document was "
+                               "done; retry"));
+  }
+  v1::ExtractRequest request;
+  if (http_request.media_type == "text/plain") {
+    v1::Document* document = request.mutable_document();
+    document->set_text(http_request.body);
+    document->set_id(http_request.query_id);
+    document->set_reference_date(http_request.query_reference_date);
+  } else {
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = false;  // a misspelt field is an error
+    if (!google::protobuf::util::JsonStringToMessage(http_request.body,
+                                                     &request, options)
+             .ok()) {
+      // Not the parser's own message: it quotes the body, and an error
+      // must never echo the request (it may be a whole report).
+      return ErrorReply(
+          400,
+          absl::InvalidArgumentError(
+              "the body is not an ExtractRequest in proto3 JSON: it must be "
+              "a JSON object {\"document\": {\"id\": ..., \"text\": ...}} "
+              "with known fields only, and document.text is bytes, so it "
+              "must be base64; or send the text itself as Content-Type: "
+              "text/plain"));
+    }
+  }
+  ReleaseBody(http_request);  // the document has its own copy
+  absl::StatusOr<absl::Time> deadline =
+      CallerDeadline(http_request.timeout_ms, http_request.start);
+  if (!deadline.ok()) return ErrorReply(400, deadline.status());
+
+  v1::ExtractResponse response;
+  absl::Status status = service_.ExtractDocument(
+      "HTTP /v1/extract", request.document(), *deadline,
+      [this] { return cancel_all_.load(); }, &response);
+  if (!status.ok()) {
+    int http_status = HttpStatusFor(status.code());
+    if (IsDocumentTooLarge(status)) {
+      http_status = 413;
+    } else if (absl::IsCancelled(status) && cancel_all_.load()) {
+      status = absl::UnavailableError(
+          "the server shut down before the document was done; retry");
+      http_status = 503;
+    }
+    return ErrorReply(http_status, status);
+  }
+  google::protobuf::util::JsonPrintOptions print;
+  print.always_print_primitive_fields = true;
+  print.preserve_proto_field_names = true;
+  Reply reply;
+  if (!google::protobuf::util::MessageToJsonString(response, &reply.body, print)
+           .ok()) {
+    return ErrorReply(500,
+                      absl::InternalError("cannot print the response as JSON"));
+  }
+  reply.body += "\n";
+  return reply;
+}
+
+void HttpServer::QueueReply(MHD_Connection* connection, Request& request,
+                            Reply reply) {
+  auto* body = new std::string(std::move(reply.body));
+  MHD_Response* response =
+      MHD_create_response_from_buffer_with_free_callback_cls(
+          body->size(), body->data(), &Callbacks::FreeBody, body);
+  if (response == nullptr) {
+    delete body;
+    return;  // out of memory: libmicrohttpd closes the connection
+  }
+  MHD_add_response_header(response, "Content-Type", reply.content_type);
+  if (reply.status == 429 || reply.status == 503) {
+    MHD_add_response_header(response, "Retry-After", "1");
+  }
+  for (const auto& [name, value] : reply.headers) {
+    MHD_add_response_header(response, name, value.c_str());
+  }
+  if (reply.close) MHD_add_response_header(response, "Connection", "close");
+  request.status = reply.status;
+  SetPhase(connection, /*timed=*/true);
+  if (MHD_queue_response(connection, static_cast<unsigned int>(reply.status),
+                         response) != MHD_YES) {
+    spdlog::debug("HTTP: cannot queue a {} response", reply.status);
+  }
+  MHD_destroy_response(response);
+}
+
+void HttpServer::ReleaseBody(Request& request) {
+  buffered_bytes_.fetch_sub(request.body.size());
+  std::string().swap(request.body);
+}
+
+void HttpServer::RequestCompleted(MHD_Connection* connection,
+                                  Request* request) {
+  if (request == nullptr) return;
+  ReleaseBody(*request);
+  // The next request on this connection gets request_timeout from now.
+  SetPhase(connection, /*timed=*/true);
+  if (request->status != 0) {
+    metrics_.RecordRequest(
+        kTransport, MethodLabel(request->method, request->path),
+        absl::StrCat(request->status), request->status >= 400,
+        absl::Now() - request->start);
+  }
+  if (request->suspended) {
+    std::lock_guard<std::mutex> lock(waiters_mu_);
+    --suspended_;
+    waiters_cv_.notify_all();
+  }
+  delete request;
+}
+
+void HttpServer::ConnectionOpened(MHD_Connection* connection,
+                                  void** socket_context) {
+  auto* state = new Connection;
+  const MHD_ConnectionInfo* info =
+      MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+  state->fd = info == nullptr ? -1 : info->connect_fd;
+  state->since = absl::Now();
+  *socket_context = state;
+  std::lock_guard<std::mutex> lock(connections_mu_);
+  connections_.insert(state);
+}
+
+void HttpServer::ConnectionClosed(void** socket_context) {
+  auto* state = static_cast<Connection*>(*socket_context);
+  if (state == nullptr) return;
+  *socket_context = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(connections_mu_);
+    connections_.erase(state);
+  }
+  if (state->closed_by_watchdog) {
+    spdlog::debug("HTTP: closed a connection over the request timeout");
+  }
+  delete state;
+}
+
+void HttpServer::SetPhase(MHD_Connection* connection, bool timed) {
+  const MHD_ConnectionInfo* info =
+      MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  if (info == nullptr || info->socket_context == nullptr) return;
+  auto* state = static_cast<Connection*>(info->socket_context);
+  std::lock_guard<std::mutex> lock(connections_mu_);
+  state->timed = timed;
+  state->since = absl::Now();
+}
+
+void HttpServer::Watchdog() {
+  std::unique_lock<std::mutex> lock(connections_mu_);
+  while (!stopping_) {
+    watchdog_cv_.wait_for(lock, kWatchdogPeriod);
+    const absl::Time now = absl::Now();
+    for (Connection* state : connections_) {
+      if (state->timed && !state->closed_by_watchdog && state->fd >= 0 &&
+          now - state->since > request_timeout_) {
+        // The event thread sees the end of the stream and closes the
+        // connection itself; the socket stays open until it does.
+        shutdown(state->fd, SHUT_RDWR);
+        state->closed_by_watchdog = true;
+      }
+    }
+  }
+}
+
+void HttpServer::WaiterLoop() {
+  std::unique_lock<std::mutex> lock(waiters_mu_);
+  for (;;) {
+    waiters_cv_.wait(
+        lock, [this] { return waiters_stop_ || !waiting_work_.empty(); });
+    if (waiting_work_.empty()) return;  // stopping, nothing left
+    std::function<void()> work = std::move(waiting_work_.front());
+    waiting_work_.pop_front();
+    lock.unlock();
+    work();
+    lock.lock();
+    --extracting_;
+    waiters_cv_.notify_all();
+  }
 }
 
 void HttpServer::Shutdown(absl::Duration drain) {
   std::call_once(shutdown_once_, [this, drain] {
     serving_.store(false);
-    // Running requests may finish until the drain time is over; then the
-    // ones still waiting for a worker give up.
-    std::mutex mu;
-    std::condition_variable stopped;
-    bool done = false;
-    std::thread canceller([&] {
-      std::unique_lock<std::mutex> lock(mu);
-      if (!stopped.wait_for(lock, absl::ToChronoMilliseconds(drain),
-                            [&done] { return done; })) {
-        cancel_all_.store(true);
-      }
-    });
-    http_->stop();
-    if (listener_.joinable()) listener_.join();
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      done = true;
+    if (daemon_ != nullptr) {
+      // No new connections; the open ones go on until the daemon stops.
+      const MHD_socket listening = MHD_quiesce_daemon(daemon_);
+      if (listening != MHD_INVALID_SOCKET) close(listening);
+    } else if (listen_fd_ >= 0) {
+      close(listen_fd_);
     }
-    stopped.notify_all();
-    canceller.join();
+    listen_fd_ = -1;
+    {
+      // Running extractions may finish until the drain time is over; then
+      // the ones still waiting give up, and their 503s are written.
+      std::unique_lock<std::mutex> lock(waiters_mu_);
+      if (!waiters_cv_.wait_for(lock, absl::ToChronoMilliseconds(drain),
+                                [this] { return extracting_ == 0; })) {
+        cancel_all_.store(true);
+        waiters_cv_.wait(lock, [this] { return extracting_ == 0; });
+      }
+      waiters_cv_.wait_for(lock, absl::ToChronoMilliseconds(kFlushTime),
+                           [this] { return suspended_ == 0; });
+      waiters_stop_ = true;
+      waiters_cv_.notify_all();
+    }
+    for (std::thread& waiter : waiters_) waiter.join();
+    {
+      std::lock_guard<std::mutex> lock(connections_mu_);
+      stopping_ = true;
+    }
+    watchdog_cv_.notify_all();
+    if (watchdog_.joinable()) watchdog_.join();
+    if (daemon_ != nullptr) MHD_stop_daemon(daemon_);
+    daemon_ = nullptr;
   });
+}
+
+HttpServer::Reply HttpServer::ErrorReply(int http_status,
+                                         const absl::Status& status) {
+  Reply reply;
+  reply.status = http_status;
+  reply.body = ErrorBody(http_status, status);
+  return reply;
 }
 
 }  // namespace reportfacts

@@ -1,4 +1,4 @@
-// The HTTP side of reportfacts-server, on its own port (cpp-httplib):
+// The HTTP side of reportfacts-server, on its own port (libmicrohttpd):
 //
 //   POST /v1/extract  ExtractRequest in, ExtractResponse out, both in the
 //                     proto3 JSON mapping (Document.text is bytes, so it is
@@ -11,6 +11,15 @@
 // Extraction goes through FactExtractorService::ExtractDocument: the same
 // validation, worker pool and deadlines as the gRPC Extract call.
 //
+// One event thread (epoll) reads every connection and answers /healthz
+// and /metrics at once, so slow or idle clients cannot starve them. A
+// POST /v1/extract is read whole (its body up to max_body_bytes), then its
+// connection is suspended while one of `threads` waiters parses it and
+// waits for the extraction, and resumed with the response. A connection
+// has `request_timeout` to deliver each request and again to take each
+// response, however slowly it trickles bytes, `idle_timeout` of silence
+// at most, and a request at most 100 header fields in 32 KiB (431).
+//
 //   HttpOptions options;
 //   options.listen = "127.0.0.1:0";
 //   auto http = HttpServer::Start(options, server->service(),
@@ -22,13 +31,17 @@
 #define REPORTFACTS_SERVICE_HTTP_HTTP_SERVER_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -37,9 +50,8 @@
 #include "service/server/fact_extractor_service.h"
 #include "service/server/metrics.h"
 
-namespace httplib {
-class Server;
-}
+struct MHD_Connection;
+struct MHD_Daemon;
 
 namespace reportfacts {
 
@@ -54,8 +66,28 @@ struct HttpOptions {
   // JSON framing.
   size_t max_body_bytes = 0;
 
-  // Threads that read requests and wait for extraction results.
+  // Request bodies held at once over all connections, in bytes; a body
+  // that would go over is read to its end, dropped and answered 503. 0:
+  // 4 × max_body_bytes.
+  size_t max_buffered_bytes = 0;
+
+  // Threads that wait for extraction results, one per POST /v1/extract
+  // being extracted (more wait in line). Reading requests, /healthz and
+  // /metrics need none: one event thread serves every connection.
   int threads = 16;
+
+  // Open connections at most; more are closed as they arrive.
+  int max_connections = 512;
+
+  // A connection that sends or takes nothing for this long is closed
+  // (idle keep-alive connections too). Whole seconds, at least 1.
+  absl::Duration idle_timeout = absl::Seconds(10);
+
+  // A connection must deliver each request (from its first byte, or from
+  // the end of the previous response, to the end of the body) within this
+  // time, and take each response within it again; else it is closed. This
+  // is what stops clients that trickle a byte now and then.
+  absl::Duration request_timeout = absl::Seconds(30);
 
   // Accepted bearer tokens; when any is given, POST /v1/extract needs
   // "Authorization: Bearer <token>" (401 otherwise). /healthz and /metrics
@@ -94,21 +126,73 @@ class HttpServer {
   void Shutdown(absl::Duration drain);
 
  private:
+  struct Connection;
+  struct Request;
+  struct Reply;
+  struct Callbacks;  // the C callbacks libmicrohttpd calls
+  friend struct Callbacks;
+
   HttpServer(FactExtractorService& service, Metrics& metrics);
-  void Route();
+
+  static Reply ErrorReply(int http_status, const absl::Status& status);
+
+  // On the event thread: one call of libmicrohttpd's access handler.
+  int Handle(MHD_Connection* connection, const char* url, const char* method,
+             const char* upload_data, size_t* upload_data_size,
+             void** request_context);
+  // On the event thread: answers a request that needs no waiter, or
+  // starts its extraction on one.
+  void Dispatch(MHD_Connection* connection, Request& request);
+  // On a waiter: the rest of POST /v1/extract.
+  Reply Extract(Request& request);
+  // ReleaseBody frees a request's body and its share of the buffer budget.
+  void ReleaseBody(Request& request);
+  void QueueReply(MHD_Connection* connection, Request& request, Reply reply);
+  void RequestCompleted(MHD_Connection* connection, Request* request);
+
+  void ConnectionOpened(MHD_Connection* connection, void** socket_context);
+  void ConnectionClosed(void** socket_context);
+  // SetPhase starts the clock of `request_timeout` for the connection, or
+  // stops it (timed = false) while its request is being extracted.
+  void SetPhase(MHD_Connection* connection, bool timed);
+  // Watchdog closes the connections over `request_timeout`.
+  void Watchdog();
+  void WaiterLoop();
 
   FactExtractorService& service_;
   Metrics& metrics_;
-  std::unique_ptr<httplib::Server> http_;
-  std::thread listener_;
+  MHD_Daemon* daemon_ = nullptr;
+  int listen_fd_ = -1;
   int port_ = 0;
   std::string address_;
   size_t max_body_bytes_ = 0;
+  size_t max_buffered_bytes_ = 0;
+  std::atomic<size_t> buffered_bytes_{0};  // bodies held now
+  absl::Duration request_timeout_;
   std::optional<TokenChecker> tokens_;  // set when tokens are required
   std::atomic<bool> serving_{true};
   // Set when the drain time is over: waiting requests give up.
   std::atomic<bool> cancel_all_{false};
   std::once_flag shutdown_once_;
+
+  // Open connections, for the watchdog. A connection leaves the set on
+  // the event thread before its socket is closed, under `connections_mu_`,
+  // so the watchdog never touches a socket number already reused.
+  std::mutex connections_mu_;
+  std::unordered_set<Connection*> connections_;
+  std::condition_variable watchdog_cv_;
+  bool stopping_ = false;  // guarded by connections_mu_
+  std::thread watchdog_;
+
+  // Extractions in line or running on a waiter, and those suspended until
+  // their response is written.
+  std::mutex waiters_mu_;
+  std::condition_variable waiters_cv_;  // work arrived or the count fell
+  std::deque<std::function<void()>> waiting_work_;
+  int extracting_ = 0;  // in line or on a waiter
+  int suspended_ = 0;   // suspended, response not yet written
+  bool waiters_stop_ = false;
+  std::vector<std::thread> waiters_;
 };
 
 }  // namespace reportfacts

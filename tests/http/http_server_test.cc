@@ -7,11 +7,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <condition_variable>
 #include <fstream>
 #include <future>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -111,6 +114,84 @@ int Responses(const std::string& reply) {
   }
   return count;
 }
+
+// Connect opens a TCP connection to 127.0.0.1:port (-1 on failure).
+int Connect(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) !=
+      0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// SendAll writes all of `bytes`; false when the peer is gone.
+bool SendAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// IsClosedByPeer tells, without waiting, whether the server has closed
+// the connection (end of stream or reset; data it sent is skipped).
+bool IsClosedByPeer(int fd) {
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = recv(fd, buffer, sizeof(buffer), MSG_DONTWAIT);
+    if (n == 0) return true;
+    if (n < 0) return errno != EAGAIN && errno != EWOULDBLOCK;
+  }
+}
+
+// Trickler keeps connections that send a request one byte at a time,
+// never finishing it, as slow clients do.
+class Trickler {
+ public:
+  Trickler(int port, int connections, std::string prefix, absl::Duration period)
+      : period_(period) {
+    for (int i = 0; i < connections; ++i) {
+      const int fd = Connect(port);
+      EXPECT_GE(fd, 0);
+      if (fd < 0) continue;
+      SendAll(fd, prefix);
+      fds_.push_back(fd);
+    }
+    thread_ = std::thread([this] {
+      std::unique_lock<std::mutex> lock(mu_);
+      while (!stop_cv_.wait_for(lock, absl::ToChronoMilliseconds(period_),
+                                [this] { return stop_; })) {
+        for (int fd : fds_) SendAll(fd, "a");
+      }
+    });
+  }
+  ~Trickler() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    stop_cv_.notify_all();
+    thread_.join();
+    for (int fd : fds_) close(fd);
+  }
+  const std::vector<int>& fds() const { return fds_; }
+
+ private:
+  const absl::Duration period_;
+  std::vector<int> fds_;
+  std::mutex mu_;
+  std::condition_variable stop_cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
 
 class HttpTest : public ::testing::Test {
  protected:
@@ -384,14 +465,18 @@ TEST_F(HttpTest, AmbiguousContentLengthIs400AndClosesTheConnection) {
   // After each bad request comes a second one that a server trusting the
   // first Content-Length would answer too (request smuggling).
   const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
-  const std::vector<std::string> framings = {
-      "Content-Length: abc\r\n",
-      "Content-Length: -1\r\n",
-      "Content-Length: 1 2\r\n",
-      "Content-Length: 3\r\nContent-Length: 4\r\n",
-      "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n",
+  // A Content-Length that is not a number at all libmicrohttpd refuses
+  // itself, before the server sees the request; its 0.9.75 error reply
+  // repeats its header block, so there only the smuggled request's
+  // absence is checked.
+  const std::vector<std::pair<std::string, bool>> framings = {
+      {"Content-Length: abc\r\n", true},
+      {"Content-Length: -1\r\n", true},
+      {"Content-Length: 1 2\r\n", true},
+      {"Content-Length: 3\r\nContent-Length: 4\r\n", false},
+      {"Content-Length: 3\r\nTransfer-Encoding: chunked\r\n", false},
   };
-  for (const std::string& framing : framings) {
+  for (const auto& [framing, refused_by_library] : framings) {
     SCOPED_TRACE(framing);
     const std::string reply = RawExchange(
         http_->port(),
@@ -399,8 +484,11 @@ TEST_F(HttpTest, AmbiguousContentLengthIs400AndClosesTheConnection) {
                      "text/plain\r\n",
                      framing, "\r\nabc", smuggled));
     EXPECT_THAT(reply, ::testing::StartsWith("HTTP/1.1 400 "));
-    EXPECT_EQ(Responses(reply), 1) << reply;
-    EXPECT_THAT(reply, HasSubstr("Content-Length"));
+    EXPECT_THAT(reply, ::testing::Not(HasSubstr("SERVING"))) << reply;
+    if (!refused_by_library) {
+      EXPECT_EQ(Responses(reply), 1) << reply;
+      EXPECT_THAT(reply, HasSubstr("Content-Length"));
+    }
   }
   // Two equal lengths are one length.
   const std::string equal = RawExchange(
@@ -431,6 +519,168 @@ TEST_F(HttpTest, TooManyOrTooLargeHeadersIs431) {
   httplib::Result fine = Client()->Get("/healthz", {{"X-Ok", "1"}});
   ASSERT_TRUE(fine);
   EXPECT_EQ(fine->status, 200);
+}
+
+TEST_F(HttpTest, SlowAndIdleClientsDoNotStarveHealthOrExtract) {
+  Start();
+  // More slow clients than the old server had threads, each trickling its
+  // header section a byte a second, and a few hundred idle connections.
+  Trickler slow(http_->port(), 32,
+                "GET /healthz HTTP/1.1\r\nX-Slow: ", absl::Seconds(1));
+  std::vector<int> idle;
+  for (int i = 0; i < 300; ++i) {
+    const int fd = Connect(http_->port());
+    ASSERT_GE(fd, 0);
+    idle.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+
+  for (int i = 0; i < 3; ++i) {
+    httplib::Client client("127.0.0.1", http_->port());
+    client.set_connection_timeout(std::chrono::seconds(3));
+    client.set_read_timeout(std::chrono::seconds(3));
+    const absl::Time start = absl::Now();
+    httplib::Result health = client.Get("/healthz");
+    ASSERT_TRUE(health) << "no answer within 3 s";
+    EXPECT_EQ(health->status, 200);
+    EXPECT_LT(absl::Now() - start, absl::Seconds(3));
+  }
+  httplib::Client client("127.0.0.1", http_->port());
+  client.set_connection_timeout(std::chrono::seconds(3));
+  client.set_read_timeout(std::chrono::seconds(10));
+  httplib::Result extracted =
+      client.Post("/v1/extract", "全年共收到提案412件。", "text/plain");
+  ASSERT_TRUE(extracted);
+  EXPECT_EQ(extracted->status, 200) << extracted->body;
+  EXPECT_THAT(extracted->body, HasSubstr("412"));
+  // The slow clients are still connected: nothing was freed by closing
+  // them.
+  for (int fd : slow.fds()) EXPECT_FALSE(IsClosedByPeer(fd));
+  for (int fd : idle) close(fd);
+}
+
+TEST_F(HttpTest, TrickledRequestIsClosedAtTheRequestDeadline) {
+  HttpOptions http_options;
+  http_options.request_timeout = absl::Seconds(2);
+  Start({}, http_options);
+  // A byte every 200 ms never leaves the connection idle, so only the
+  // whole-request deadline can end it: in the header section, and in the
+  // body.
+  for (const char* prefix :
+       {"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ",
+        "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: "
+        "text/plain\r\nContent-Length: 1000\r\n\r\n"}) {
+    SCOPED_TRACE(prefix);
+    const absl::Time start = absl::Now();
+    Trickler trickler(http_->port(), 1, prefix, absl::Milliseconds(200));
+    ASSERT_EQ(trickler.fds().size(), 1u);
+    const int fd = trickler.fds()[0];
+    EXPECT_TRUE(testing::WaitUntil([fd] { return IsClosedByPeer(fd); }, 8000));
+    const absl::Duration open_for = absl::Now() - start;
+    EXPECT_GE(open_for, absl::Milliseconds(1500));
+    EXPECT_LT(open_for, absl::Seconds(8));
+  }
+  // The server is unharmed.
+  httplib::Result health = Client()->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST_F(HttpTest, RequestDeadlineDoesNotCutAnExtractionInProgress) {
+  HttpOptions http_options;
+  http_options.request_timeout = absl::Seconds(1);
+  Start({}, http_options, std::make_unique<testing::FakeBackend>());
+  httplib::Result result = PostJson(JsonRequest("d", "sleep:2500"));
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200) << result->body;
+}
+
+TEST_F(HttpTest, IdleConnectionIsClosedAfterTheIdleTimeout) {
+  HttpOptions http_options;
+  http_options.idle_timeout = absl::Seconds(1);
+  Start({}, http_options);
+  const int fd = Connect(http_->port());
+  ASSERT_GE(fd, 0);
+  EXPECT_TRUE(testing::WaitUntil([fd] { return IsClosedByPeer(fd); }, 6000));
+  close(fd);
+}
+
+TEST_F(HttpTest, HeaderFloodIs431AndBounded) {
+  Start();
+  // Over the field count, within the size: our own 431, JSON.
+  std::string many = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 150; ++i) absl::StrAppend(&many, "X-H", i, ": 1\r\n");
+  const std::string count_reply =
+      RawExchange(http_->port(), absl::StrCat(many, "\r\n"));
+  EXPECT_THAT(count_reply, ::testing::StartsWith("HTTP/1.1 431 "));
+  EXPECT_THAT(count_reply, HasSubstr("header fields"));
+  EXPECT_EQ(Responses(count_reply), 1);
+
+  // 300,000 fields (2.4 MB): refused once the connection's memory is
+  // full, long before the end; the server stops reading and closes.
+  const int fd = Connect(http_->port());
+  ASSERT_GE(fd, 0);
+  std::string flood = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 300000; ++i) flood += "X-A: 1\r\n";
+  flood += "\r\n";
+  std::future<std::string> reply = std::async(std::launch::async, [fd] {
+    timeval timeout{10, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+    std::string got;
+    char buffer[4096];
+    for (;;) {
+      const ssize_t n = recv(fd, buffer, sizeof(buffer), 0);
+      if (n <= 0) break;
+      got.append(buffer, static_cast<size_t>(n));
+    }
+    return got;
+  });
+  const bool sent_all = SendAll(fd, flood);
+  const std::string flood_reply = reply.get();
+  close(fd);
+  EXPECT_FALSE(sent_all && flood_reply.empty())
+      << "the server read 2.4 MB of header fields without answering";
+  EXPECT_THAT(flood_reply, ::testing::Not(HasSubstr("200 OK")));
+  if (!flood_reply.empty()) {
+    EXPECT_THAT(flood_reply, ::testing::StartsWith("HTTP/1.1 431 "));
+  }
+  httplib::Result health = Client()->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST_F(HttpTest, BodiesHeldAtOnceHaveABudget) {
+  HttpOptions http_options;
+  http_options.max_buffered_bytes = 1000;
+  Start({}, http_options);
+  // One connection holds 800 bytes of a body it does not finish...
+  const int holder = Connect(http_->port());
+  ASSERT_GE(holder, 0);
+  ASSERT_TRUE(SendAll(
+      holder, absl::StrCat("POST /v1/extract HTTP/1.1\r\nHost: x\r\n"
+                           "Content-Type: text/plain\r\nContent-Length: "
+                           "1000\r\n\r\n",
+                           std::string(800, 'a'))));
+  // ...so another body of 500 bytes is over the budget: 503, retry.
+  const std::string text(500, 'b');
+  std::optional<httplib::Result> refused;
+  ASSERT_TRUE(testing::WaitUntil(
+      [&] {
+        refused.emplace(Client()->Post("/v1/extract", text, "text/plain"));
+        return *refused && (*refused)->status == 503;
+      },
+      5000));
+  EXPECT_EQ((*refused)->get_header_value("Retry-After"), "1");
+  EXPECT_EQ(ErrorOf(*refused).value("status", ""), "UNAVAILABLE");
+  // Once the holder is gone, the budget is free again.
+  close(holder);
+  EXPECT_TRUE(testing::WaitUntil(
+      [&] {
+        httplib::Result accepted =
+            Client()->Post("/v1/extract", text, "text/plain");
+        return accepted && accepted->status == 200;
+      },
+      5000));
 }
 
 TEST_F(HttpTest, WrongMethodOnAKnownPathIs405WithAllow) {
@@ -721,7 +971,14 @@ TEST_F(HttpTest, MetricsCountBothTransportsByMethodAndCode) {
   EXPECT_GT(*extraction_cpu, 0.0);
   EXPECT_LE(*extraction_cpu, *process_cpu);
   EXPECT_THAT(page.Find("reportfacts_queue_depth"), Optional(0.0));
-  EXPECT_THAT(page.Find("reportfacts_extractions_in_flight"), Optional(0.0));
+  // A worker counts as running until its task returns, a moment after
+  // the caller has its answer: poll.
+  EXPECT_TRUE(testing::WaitUntil(
+      [&] {
+        return Scrape().Find("reportfacts_extractions_in_flight") ==
+               std::optional<double>(0.0);
+      },
+      10000));
   EXPECT_THAT(page.Find("reportfacts_workers"), Optional(2.0));
   // A gRPC call leaves the gauge when the server frees it, a moment after
   // the client has its status: poll.
