@@ -17,6 +17,7 @@ packages=(
   python3-jieba ccache
   python3-grpcio python3-protobuf python3-yaml
   clang-14 libclang-rt-14-dev clang-format openssl valgrind
+  chromium fonts-wqy-microhei
 )
 
 missing=()
@@ -56,6 +57,10 @@ fi
 if [[ ! tests/deploy/node_modules/.package-lock.json -nt \
   tests/deploy/package-lock.json ]]; then
   (cd tests/deploy && npm ci --no-audit --no-fund)
+fi
+if [[ ! tests/web/node_modules/.package-lock.json -nt \
+  tests/web/package-lock.json ]]; then
+  (cd tests/web && npm ci --no-audit --no-fund)
 fi
 
 build_dir=${REPORTFACTS_BUILD_DIR:-build}

@@ -78,6 +78,17 @@ ABSL_FLAG(std::string, auth_token_file, "",
 ABSL_FLAG(std::string, health_listen, "",
           "Extra plaintext host:port serving only grpc.health.v1, for probes "
           "that cannot speak TLS. Empty: none.");
+ABSL_FLAG(int32_t, http_max_connections, 512,
+          "HTTP connections open at once; more are closed as they arrive.");
+ABSL_FLAG(int64_t, http_idle_timeout_ms, 10000,
+          "An HTTP connection that sends nothing for this long is closed.");
+ABSL_FLAG(int64_t, http_request_timeout_ms, 30000,
+          "Time an HTTP client has to send a whole request (and to take its "
+          "response), extraction not counted; stops clients that trickle "
+          "bytes.");
+ABSL_FLAG(bool, http_page, true,
+          "Serve the analysts' page at / on the HTTP side (files from "
+          "<data_dir>/web).");
 ABSL_FLAG(int32_t, malloc_arenas, 0,
           "glibc malloc arenas; 0 means one per worker (at least 2). glibc's "
           "own default, 8 per core, lets a long-running server's RSS creep "
@@ -207,6 +218,14 @@ int main(int argc, char** argv) {
     reportfacts::HttpOptions http_options;
     http_options.listen = options.http_listen;
     http_options.auth_tokens = options.auth_tokens;
+    http_options.max_connections = absl::GetFlag(FLAGS_http_max_connections);
+    http_options.idle_timeout =
+        absl::Milliseconds(absl::GetFlag(FLAGS_http_idle_timeout_ms));
+    http_options.request_timeout =
+        absl::Milliseconds(absl::GetFlag(FLAGS_http_request_timeout_ms));
+    if (absl::GetFlag(FLAGS_http_page)) {
+      http_options.web_dir = options.data_dir + "/web";
+    }
     absl::StatusOr<std::unique_ptr<reportfacts::HttpServer>> started =
         reportfacts::HttpServer::Start(http_options, (*server)->service(),
                                        (*server)->metrics());

@@ -54,8 +54,8 @@ constexpr absl::Duration kFlushTime = absl::Seconds(2);
 // MethodLabel names a request for metrics; anything unknown is "other" so
 // that stray paths cannot create unbounded series.
 std::string MethodLabel(std::string_view method, std::string_view path) {
-  for (const char* known :
-       {"POST /v1/extract", "GET /metrics", "GET /healthz"}) {
+  for (const char* known : {"POST /v1/extract", "GET /metrics", "GET /healthz",
+                            "GET /", "GET /web/app.js", "GET /web/style.css"}) {
     if (absl::StrCat(std::string(method), " ", std::string(path)) == known) {
       return known;
     }
@@ -67,6 +67,9 @@ std::string MethodLabel(std::string_view method, std::string_view path) {
 std::string_view AllowedMethods(std::string_view path) {
   if (path == "/v1/extract") return "POST";
   if (path == "/metrics" || path == "/healthz") return "GET, HEAD";
+  if (path == "/" || path == "/index.html" || path.substr(0, 5) == "/web/") {
+    return "GET, HEAD";
+  }
   return "";
 }
 
@@ -373,6 +376,11 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
   if (!options.auth_tokens.empty()) {
     server->tokens_.emplace(options.auth_tokens);
   }
+  if (!options.web_dir.empty()) {
+    absl::StatusOr<WebAssets> web = WebAssets::Load(options.web_dir);
+    if (!web.ok()) return web.status();
+    server->web_ = *std::move(web);
+  }
   const int64_t max_doc_bytes = service.max_doc_bytes();
   server->max_body_bytes_ =
       options.max_body_bytes > 0
@@ -523,6 +531,18 @@ void HttpServer::Dispatch(MHD_Connection* connection, Request& request) {
                          : "{\"status\":\"NOT_SERVING\"}\n";
     QueueReply(connection, request, std::move(reply));
     return;
+  }
+  if (web_.has_value()) {
+    if (const WebAsset* asset = web_->Find(request.path)) {
+      Reply reply;
+      reply.body = asset->body;
+      reply.content_type = asset->content_type.c_str();
+      for (const auto& [name, value] : kWebSecurityHeaders) {
+        reply.headers.emplace_back(name.c_str(), value);
+      }
+      QueueReply(connection, request, std::move(reply));
+      return;
+    }
   }
   if (request.path == "/metrics") {
     Reply reply;

@@ -46,6 +46,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "service/http/web_assets.h"
 #include "service/server/auth.h"
 #include "service/server/fact_extractor_service.h"
 #include "service/server/metrics.h"
@@ -93,6 +94,10 @@ struct HttpOptions {
   // "Authorization: Bearer <token>" (401 otherwise). /healthz and /metrics
   // stay open, like gRPC health, for probes and scrapers.
   std::vector<std::string> auth_tokens;
+
+  // Folder of the analysts' page (index.html, app.js, style.css), served
+  // at / and /web/...; empty: no page (GET / is 404).
+  std::string web_dir;
 };
 
 // HttpServer is a running HTTP side. Its methods are safe for concurrent
@@ -170,6 +175,7 @@ class HttpServer {
   std::atomic<size_t> buffered_bytes_{0};  // bodies held now
   absl::Duration request_timeout_;
   std::optional<TokenChecker> tokens_;  // set when tokens are required
+  std::optional<WebAssets> web_;        // set when the page is served
   std::atomic<bool> serving_{true};
   // Set when the drain time is over: waiting requests give up.
   std::atomic<bool> cancel_all_{false};

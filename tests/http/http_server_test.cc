@@ -397,6 +397,50 @@ TEST_F(HttpTest, BodyOverLimitIs413) {
   EXPECT_EQ(small->status, 200) << small->body;
 }
 
+TEST_F(HttpTest, ThePageIsServedWithItsSecurityHeadersOnlyWhenAsked) {
+  HttpOptions http_options;
+  http_options.web_dir = REPORTFACTS_WEB_DIR;
+  Start({}, http_options);
+  for (const char* path : {"/", "/web/app.js", "/web/style.css"}) {
+    httplib::Result result = Client()->Get(path);
+    ASSERT_TRUE(result) << path;
+    EXPECT_EQ(result->status, 200) << path;
+    EXPECT_FALSE(result->body.empty()) << path;
+    const std::string policy =
+        result->get_header_value("Content-Security-Policy");
+    EXPECT_NE(policy.find("script-src 'self'"), std::string::npos) << path;
+    EXPECT_EQ(policy.find("unsafe-inline"), std::string::npos) << path;
+    EXPECT_EQ(result->get_header_value("X-Content-Type-Options"), "nosniff");
+  }
+  EXPECT_NE(
+      Client()->Get("/")->get_header_value("Content-Type").find("text/html"),
+      std::string::npos);
+  EXPECT_EQ(Client()->Get("/web/missing.js")->status, 404);
+  EXPECT_EQ(Client()->Post("/", "x", "text/plain")->status, 405);
+}
+
+TEST_F(HttpTest, WithoutAPageFolderTheRootIs404) {
+  Start();
+  EXPECT_EQ(Client()->Get("/")->status, 404);
+}
+
+TEST_F(HttpTest, AMissingPageFolderIsAStartError) {
+  ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.workers = 1;
+  options.data_dir = REPORTFACTS_DATA_DIR;
+  absl::StatusOr<std::unique_ptr<Server>> server = Server::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  HttpOptions http_options;
+  http_options.listen = "127.0.0.1:0";
+  http_options.web_dir = "/nonexistent/web";
+  absl::StatusOr<std::unique_ptr<HttpServer>> http = HttpServer::Start(
+      http_options, (*server)->service(), (*server)->metrics());
+  ASSERT_FALSE(http.ok());
+  EXPECT_NE(http.status().message().find("index.html"), std::string::npos);
+  (*server)->Shutdown(absl::ZeroDuration());
+}
+
 TEST_F(HttpTest, DocumentOverTheFactBudgetIs413AndNotRetried) {
   ServerOptions options;
   options.max_facts_per_doc = 10;
