@@ -3,7 +3,8 @@
 # SIGTERM, what the log may hold, and a bounded soak.
 #
 # Usage: hardening_e2e.sh CASE SERVER_BIN CLIENT_BIN DRIVER_BIN DATA_DIR SAMPLE
-# CASE is one of: tls, auth, drain, log_text, double_signal, soak, leaks.
+# CASE is one of: tls, auth, drain, log_text, double_signal, soak, leaks,
+# large_document.
 # REPORTFACTS_SOAK_SECONDS sets the soak's length (default 60).
 set -euo pipefail
 
@@ -187,6 +188,32 @@ leaks)
     cat "$work/leaks.err" >&2
     fail "server under valgrind exited $code (99: memory definitely lost)"
   fi
+  ;;
+
+large_document)
+  # One 4 MiB document raises the resident set by tens of MB while it is
+  # extracted; once it is answered the server hands that memory back.
+  start_server large --max_doc_bytes=$((8 << 20)) \
+    --max_message_bytes=$((16 << 20))
+  wait_healthy
+  rss_kib() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$server_pid/status"; }
+  expect_exit 0 "$client_bin" extract --server "127.0.0.1:$port" --format csv \
+    "$sample"
+  before=$(rss_kib)
+  : >"$work/large.txt"
+  while (($(stat -c %s "$work/large.txt") < (4 << 20))); do
+    cat "$sample" >>"$work/large.txt"
+  done
+  expect_exit 0 "$client_bin" extract --server "127.0.0.1:$port" --format csv \
+    "$work/large.txt"
+  peak=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$server_pid/status")
+  sleep 1
+  after=$(rss_kib)
+  echo "figures: rss before ${before} KiB, peak ${peak} KiB, after ${after} KiB"
+  ((peak > before + 8192)) || fail "the document did not raise the peak: is it extracted?"
+  ((after <= before + before / 10 + 8192)) ||
+    fail "RSS stayed at ${after} KiB after the document (before: ${before} KiB)"
+  stop_server
   ;;
 
 *)
