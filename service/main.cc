@@ -194,16 +194,12 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   options.auth_tokens = *std::move(auth_tokens);
-  if (options.max_doc_bytes <= 0 || options.max_message_bytes <= 0 ||
-      options.max_facts_per_doc < 0 ||
-      options.default_deadline <= absl::ZeroDuration() ||
-      options.drain < absl::ZeroDuration()) {
-    std::cerr << "reportfacts-server: --max_doc_bytes, --max_message_bytes "
-                 "and --default_deadline_ms must be positive, "
-                 "--drain_seconds and --max_facts_per_doc not negative\n";
+
+  if (absl::Status valid = reportfacts::ValidateServerOptions(options);
+      !valid.ok()) {
+    std::cerr << "reportfacts-server: " << valid.message() << "\n";
     return kExitUsage;
   }
-
   absl::StatusOr<std::unique_ptr<reportfacts::Server>> server =
       reportfacts::Server::Start(options);
   if (!server.ok()) {

@@ -89,7 +89,31 @@ void AddPoolGauges(Metrics& metrics, const WorkerPool& pool) {
 
 }  // namespace
 
+absl::Status ValidateServerOptions(const ServerOptions& options) {
+  if (options.max_doc_bytes <= 0) {
+    return absl::InvalidArgumentError("--max_doc_bytes must be positive");
+  }
+  if (options.max_message_bytes <= 0) {
+    return absl::InvalidArgumentError("--max_message_bytes must be positive");
+  }
+  if (options.max_facts_per_doc < 0) {
+    return absl::InvalidArgumentError(
+        "--max_facts_per_doc must not be negative (0: derived from the "
+        "text size)");
+  }
+  if (options.default_deadline <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--default_deadline_ms must be positive");
+  }
+  if (options.drain < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--drain_seconds must not be negative");
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
+  if (absl::Status valid = ValidateServerOptions(options); !valid.ok()) {
+    return valid;  // before the data is loaded
+  }
   ResolveDefaults(options);
   absl::StatusOr<std::unique_ptr<ExtractionBackend>> backend =
       LoadExtractorBackend(options.data_dir, options.taxonomy);
@@ -103,6 +127,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(
     ServerOptions options, std::unique_ptr<ExtractionBackend> backend) {
+  if (absl::Status valid = ValidateServerOptions(options); !valid.ok()) {
+    return valid;
+  }
   ResolveDefaults(options);
   absl::StatusOr<std::string> host = HostOf(options.listen);
   if (!host.ok()) return host.status();

@@ -30,6 +30,10 @@
 
 namespace reportfacts {
 
+// ValidateServerOptions refuses options no server can run with (sizes and
+// times out of range), naming the flag; Server::Start calls it first.
+absl::Status ValidateServerOptions(const ServerOptions& options);
+
 // Server is a running server. Its methods are safe for concurrent use.
 class Server {
  public:

@@ -65,6 +65,30 @@ struct BadUtf8Case {
   size_t offset;
 };
 
+TEST(ServerStartTest, RefusesOptionsOutOfRangeNamingTheFlag) {
+  const auto refused = [](void (*spoil)(ServerOptions&), const char* flag) {
+    ServerOptions options;
+    options.listen = "127.0.0.1:0";
+    spoil(options);
+    const absl::StatusOr<std::unique_ptr<Server>> server =
+        Server::Start(options);
+    ASSERT_FALSE(server.ok()) << flag;
+    EXPECT_EQ(server.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_NE(server.status().message().find(flag), std::string::npos)
+        << server.status();
+  };
+  refused([](ServerOptions& o) { o.max_doc_bytes = 0; }, "--max_doc_bytes");
+  refused([](ServerOptions& o) { o.max_message_bytes = -1; },
+          "--max_message_bytes");
+  refused([](ServerOptions& o) { o.max_facts_per_doc = -1; },
+          "--max_facts_per_doc");
+  refused([](ServerOptions& o) { o.default_deadline = absl::ZeroDuration(); },
+          "--default_deadline_ms");
+  refused([](ServerOptions& o) { o.drain = absl::Seconds(-1); },
+          "--drain_seconds");
+  EXPECT_TRUE(ValidateServerOptions(ServerOptions{}).ok());
+}
+
 TEST_F(ServerTest, InvalidUtf8GetsInvalidArgumentWithByteOffset) {
   const std::vector<BadUtf8Case> cases = {
       {"gbk", "\xD6\xD0\xCE\xC4", 0},
