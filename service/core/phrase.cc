@@ -1563,6 +1563,42 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   return true;
 }
 
+bool EndsWith(std::u32string_view s, std::u32string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// NamesKind says whether the words in front of a noun say which kind it is
+// (专题 + 调研报告, 界别 + 委员工作室, 扶贫 + 资金): nouns, distinguishers,
+// verbal nouns after a noun and words the dictionary does not know. Not a
+// verb or a verbal noun that opens the phrase (服务 + 群众 is a verb and
+// its object), a body (市政协) or a modifier (how good), a session (会议 +
+// 提案 says when), or a single character (a fragment the cut left over).
+bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
+               const PhraseLexicon& lex) {
+  if (shorter.empty() || longer.size() <= shorter.size() ||
+      longer.substr(longer.size() - shorter.size()) != shorter) {
+    return false;
+  }
+  const std::u32string_view front =
+      longer.substr(0, longer.size() - shorter.size());
+  const std::vector<Word> words =
+      Segment(front, 0, front.size(), *lex.dictionary);
+  if (words.empty()) return false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    const std::u32string_view v = front.substr(w.begin, w.size());
+    const bool kind_class =
+        w.pos == Pos::kNoun || w.pos == Pos::kDistinguisher ||
+        (w.pos == Pos::kVerbalNoun && i > 0) || w.pos == Pos::kUnknown;
+    if (!kind_class || w.size() < 2 || lex.modifiers.Contains(v) ||
+        EndsWith(v, U"会议") || EndsWith(v, U"會議")) {
+      return false;
+    }
+  }
+  if (words.size() == 1 && lex.agents.Contains(front)) return false;
+  return true;
+}
+
 // DropPinyinGlosses removes pronunciation glosses in brackets that some
 // pages put after a character (提(ti)案 -> 提案).
 void DropPinyinGlosses(std::u32string* s) {
@@ -1648,7 +1684,8 @@ std::vector<MetricPhrase> AnalysePhrases(
       const bool keeps_rules_object =
           (fills && l.object.empty()) ||
           (reads_noun_phrase &&
-           AddsKind(p.object, l.object, *lexicon.dictionary));
+           AddsKind(p.object, l.object, *lexicon.dictionary)) ||
+          (reads_noun_phrase && NamesKind(p.object, l.object, lexicon));
       if (!keeps_rules_object) p.object = l.object;
       // A verb inside the object (城乡建设方面来信: 建设) is not its action.
       const bool action_in_object =

@@ -242,7 +242,11 @@ class CombinedReading : public PhraseRules {
          {U"收到", U"立案", U"办复", U"提出", U"建设"}) {
       lex.actions.Add(v);
     }
-    for (std::u32string_view n : {U"提案", U"建议"}) lex.nouns.Add(n);
+    for (std::u32string_view n : {U"提案", U"建议", U"活动"}) {
+      lex.nouns.Add(n);
+    }
+    lex.agents.Add(U"领导");
+    lex.modifiers.Add(U"专题");
     return AnalysePhrases(text, Mentions(text), lex);
   }
 };
@@ -257,6 +261,21 @@ TEST_F(CombinedReading, CompoundNounKeepsItsKind) {
   Check(ReadBoth(U"收到领导提案20件。"), {U"", 0, "提案", "收到", ""});
   Check(ReadBoth(U"收到年度提案20件。"), {U"", 0, "提案", "收到", ""});
   Check(ReadBoth(U"市政协收到提案20件。"), {U"", 0, "提案", "收到", ""});
+}
+
+TEST_F(CombinedReading, KindWordsInFrontStay) {
+  // Nouns in front say which kind (生态 + 环境 + 提案), and so does a
+  // verbal noun after a noun (文化 + 建设 + 提案).
+  Check(ReadBoth(U"收到生态环境提案20件。"),
+        {U"", 0, "生态环境提案", "收到", ""});
+  Check(ReadBoth(U"收到文化建设提案20件。"),
+        {U"", 0, "文化建设提案", "收到", ""});
+  // Negative: a verbal noun opening the phrase is a verb with its object;
+  // a modifier, a session and a lone body or person stay out.
+  EXPECT_EQ(ReadBoth(U"开展服务群众活动12次。")[0].object, U"活动");
+  EXPECT_EQ(ReadBoth(U"收到专题提案20件。")[0].object, U"提案");
+  EXPECT_EQ(ReadBoth(U"收到主席会议提案20件。")[0].object, U"提案");
+  EXPECT_EQ(ReadBoth(U"收到领导提案20件。")[0].object, U"提案");
 }
 
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
