@@ -1650,6 +1650,41 @@ void DropAfterVerb(std::u32string_view text, const NumberMention& m,
   }
 }
 
+// Rule "counts joined by a verb": two counts of one measure with a single
+// verb between them (3案并1案: three proposals merged into one, 2人带1人)
+// share that verb as their action. 并 between two bare counts is the verb
+// "merge": as a conjunction it joins clauses, not counts.
+void JoinCountsByVerb(std::u32string_view text,
+                      const std::vector<NumberMention>& mentions,
+                      const Dictionary& dict, std::vector<MetricPhrase>* out) {
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    const NumberMention& a = mentions[k];
+    const NumberMention& b = mentions[k + 1];
+    if (a.unit != b.unit || b.qualifier_begin <= a.mention_end ||
+        b.qualifier_begin - a.mention_end > 2) {
+      continue;
+    }
+    const std::u32string_view between =
+        text.substr(a.mention_end, b.qualifier_begin - a.mention_end);
+    if (between != U"并" && between != U"並" &&
+        dict.PosOf(between) != Pos::kVerb) {
+      continue;
+    }
+    for (size_t i : {k, k + 1}) {
+      (*out)[i].action = std::u32string(between);
+      (*out)[i].rule = "counts_joined_by_verb";
+    }
+  }
+}
+
+// Rule "measure names the thing": 案 as a measure counts proposals (提案,
+// 议案); a count in 案 that names nothing else counts 提案.
+void MeasureNamesTheThing(const NumberMention& m, MetricPhrase* p) {
+  if (m.unit == U"案" && p->object.find(U'案') == std::u32string::npos) {
+    p->object = U"提案";
+  }
+}
+
 }  // namespace
 
 std::vector<MetricPhrase> AnalysePhrases(
@@ -1713,7 +1748,9 @@ std::vector<MetricPhrase> AnalysePhrases(
          IsOneOf(p.action, {U"并案", U"合并处理"}))) {
       p.object = U"提案";
     }
+    MeasureNamesTheThing(mentions[k], &p);
   }
+  JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
   return out;
 }
 

@@ -278,6 +278,18 @@ TEST_F(CombinedReading, KindWordsInFrontStay) {
   EXPECT_EQ(ReadBoth(U"收到领导提案20件。")[0].object, U"提案");
 }
 
+TEST_F(CombinedReading, CountsJoinedByAVerb) {
+  // 3案并1案: three proposals merged into one; 案 counts proposals.
+  const auto got = ReadBoth(U"合并处理提案，3案并1案。");
+  Check(got, {U"", 0, "提案", "并", ""});
+  Check(got, {U"", 1, "提案", "并", ""});
+  // Negative: a conjunction or another measure joins nothing; a count in
+  // 案 that names its thing keeps it.
+  EXPECT_NE(ReadBoth(U"3案和1案。")[0].action, U"和");
+  EXPECT_EQ(ReadBoth(U"提出3件并1次。")[0].action, U"提出");
+  EXPECT_EQ(ReadBoth(U"收到议案3案。")[0].object, U"议案");
+}
+
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
   Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", ""});
