@@ -548,6 +548,69 @@ bool NounVerbNumberRule(const Clause& c, Reading* r) {
   return true;
 }
 
+// A verb of saying or thinking (表示, 认为) takes a clause: what follows it
+// is the state, not it.
+bool TakesAClause(std::u32string_view w) {
+  return IsOneOf(w, {U"表示", U"认为", U"表明", U"反映", U"称"});
+}
+
+// StatePhrase reads the verb phrase that ends at left[end) back to where
+// it opens: verbs, adverbs, adjectives and 或/和 between them, and a noun
+// that is a verb's object or qualifies the verb after it (作为意见处理,
+// 基本满意). It returns where the phrase begins, or end if it holds no
+// verb, and whether two states are joined by 或 (解决或基本解决).
+size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
+  size_t b = end;
+  bool verb = false;
+  *disjunction = false;
+  while (b > 0 && end - b < 10) {
+    const Word& w = c.left[b - 1];
+    const std::u32string_view v = c.LeftWord(b - 1);
+    if (TakesAClause(v) || v == U"其中" || IsCopula(v)) break;
+    // 正在 marks the progressive aspect, as 已经 the perfective.
+    const bool verbish = w.pos == Pos::kVerb || w.pos == Pos::kAdverb ||
+                         w.pos == Pos::kAdjective || v == U"正在";
+    const bool joiner = IsOneOf(v, {U"或", U"或者", U"和", U"及", U"并"});
+    const bool inner_noun = IsNounish(w.pos) && w.pos != Pos::kAgent &&
+                            ((b < end && c.left[b].pos == Pos::kVerb) ||
+                             (b >= 2 && c.left[b - 2].pos == Pos::kVerb));
+    if (!verbish && !joiner && !inner_noun) break;
+    if (w.pos == Pos::kVerb) verb = true;
+    if (v == U"或" || v == U"或者") *disjunction = true;
+    --b;
+  }
+  // The phrase opens with a verb or an adverb, not a joiner or a noun.
+  while (b < end && c.left[b].pos != Pos::kVerb &&
+         c.left[b].pos != Pos::kAdverb && c.left[b].pos != Pos::kAdjective &&
+         c.LeftWord(b) != U"正在") {
+    ++b;
+  }
+  return verb && b < end ? b : end;
+}
+
+// Rule "state": a count of the things in a state, named by a verb phrase
+// and 的 before the number (已经办结的80件, 作为意见处理的5件), or by two
+// states joined by 或 (解决或基本解决20件): the state is the action; the
+// noun after the unit, or else the set's, is the object.
+bool StateRule(const Clause& c, Reading* r) {
+  if (c.tail == 0 || IsPercent(c.unit)) return false;
+  const bool de = c.LeftWord(c.tail - 1) == U"的";
+  const size_t end = de ? c.tail - 1 : c.tail;
+  bool disjunction = false;
+  const size_t b = StatePhraseStart(c, end, &disjunction);
+  if (b == end || (!de && !disjunction)) return false;
+  // A noun after the unit that the clause goes on about (的20件提案已办结)
+  // makes the phrase a modifier: the verb after it acts.
+  if (de && c.right_phrase > 0) return false;
+  r->action.clear();
+  for (size_t k = b; k < end; ++k) r->action.append(c.LeftWord(k));
+  r->object = RightObject(c);
+  r->used_right = !r->object.empty();
+  r->needs_object = r->object.empty();
+  r->rule = "state";
+  return true;
+}
+
 // Rule "light verb": 作出/进行 + an action before the number: the action
 // is what is counted and the light verb acts (主席作出批示20次).
 bool LightVerbRule(const Clause& c, Reading* r) {
@@ -621,7 +684,7 @@ bool NumberVerbNounRule(const Clause& c, Reading* r) {
 Reading ReadClause(const Clause& c) {
   Reading r;
   if (ShareRule(c, &r) || RateRule(c, &r) || ListRule(c, &r) ||
-      LightVerbRule(c, &r) || HeldEventRule(c, &r) ||
+      StateRule(c, &r) || LightVerbRule(c, &r) || HeldEventRule(c, &r) ||
       VerbObjectNumberRule(c, &r) || NumberMeasureNounRule(c, &r) ||
       NounVerbNumberRule(c, &r)) {
     return r;
@@ -1364,7 +1427,9 @@ std::vector<MetricPhrase> ReadByRules(
                          m.qualifier_begin)) &&
         mentions[k - 1].unit == m.unit && reading.frame == Frame::kCount) {
       reading.object = prev->object;
-      reading.rule = "carry_over";
+      if (reading.rule != std::string_view("state")) {
+        reading.rule = "carry_over";
+      }
     }
     // Rule "share of the count before": a share with no object of its own
     // is the share of what the count before it counts (A类来信30封，占20%).
@@ -1492,7 +1557,9 @@ std::vector<MetricPhrase> ReadByRules(
           mentions[static_cast<size_t>(set_mention)].unit == m.unit &&
           !out[static_cast<size_t>(set_mention)].object.empty()) {
         reading.object = out[static_cast<size_t>(set_mention)].object;
-        reading.rule = "set_part";
+        if (reading.rule != std::string_view("state")) {
+          reading.rule = "set_part";
+        }
       }
       // A topic of a breakdown (经济方面60件) names a field, not a step: it
       // takes a verb only from a set that names one in words (在立案的…中).
@@ -1524,7 +1591,7 @@ std::vector<MetricPhrase> ReadByRules(
 // the web set and leave the sample pages as they are.
 bool FillsGaps(std::string_view rule) {
   return rule == "list" || rule == "light_verb" || rule == "carry_over" ||
-         rule == "set_part";
+         rule == "set_part" || rule == "state";
 }
 
 // AddsKind says whether the rules' object is the lexical one with words in
@@ -1731,7 +1798,11 @@ std::vector<MetricPhrase> AnalysePhrases(
       // clause or its set, as the rules read it; the word lists carry a verb
       // in from the clause before.
       const bool topic = p.object.find(U"方面") != std::u32string::npos;
-      if (!(fills && l.action.empty()) && !action_in_object && !topic) {
+      // A state (办结的, 解决或基本解决) is read whole by the rules; the
+      // word lists see one verb of it.
+      const bool state = p.rule == std::string_view("state");
+      if (!(fills && l.action.empty()) && !action_in_object && !topic &&
+          !state) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

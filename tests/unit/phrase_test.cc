@@ -168,9 +168,12 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   // before; a share between them is not the set.
   EXPECT_EQ(Read(U"收到提案120件。其中集体提案20件。")[1].set_mention, 0);
   EXPECT_EQ(Read(U"立案110件，占90%。其中集体提案20件。")[2].set_mention, 0);
-  // A part that names nothing counts what its set counts.
+  // A part that names nothing counts what its set counts (its state read
+  // by the rule "state").
   Check(Read(U"收到提案120件，占40%，其中立案的110件。"),
-        {U"", 2, "提案", "立案", "set_part"});
+        {U"", 2, "提案", "立案", "state"});
+  Check(Read(U"收到提案120件，其中20件。"),
+        {U"", 1, "提案", "收到", "set_part"});
   // A list announced by 其中： goes on over the line breaks after the colon
   // and after each item's semicolon.
   const auto listed =
@@ -288,6 +291,23 @@ TEST_F(CombinedReading, CountsJoinedByAVerb) {
   EXPECT_NE(ReadBoth(U"3案和1案。")[0].action, U"和");
   EXPECT_EQ(ReadBoth(U"提出3件并1次。")[0].action, U"提出");
   EXPECT_EQ(ReadBoth(U"收到议案3案。")[0].object, U"议案");
+}
+
+TEST_F(CombinedReading, StateBeforeTheCount) {
+  // A verb phrase and 的 before the number name a state: it is the action,
+  // the set gives the object.
+  const auto got =
+      ReadBoth(U"收到提案120件，其中办结的100件，解决或基本解决的90件。");
+  Check(got, {U"", 1, "提案", "办结", "state"});
+  Check(got, {U"", 2, "提案", "解决或基本解决", "state"});
+  // Two states joined by 或 need no 的; a verb of saying is left out.
+  EXPECT_EQ(ReadBoth(U"解决或基本解决20件。")[0].action, U"解决或基本解决");
+  EXPECT_EQ(ReadBoth(U"委员表示解决的20件。")[0].action, U"解决");
+  // Negative: one verb without 的 is no state; a noun after the unit makes
+  // the phrase a modifier; a percentage is a rate or a share.
+  EXPECT_NE(ReadBoth(U"办结20件。")[0].rule, std::string("state"));
+  EXPECT_NE(ReadBoth(U"立案的20件提案已办结。")[0].rule, std::string("state"));
+  EXPECT_NE(ReadBoth(U"解决或基本解决的占90%。")[0].rule, std::string("state"));
 }
 
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {

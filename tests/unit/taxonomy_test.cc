@@ -94,6 +94,12 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"", U"满意", U"%"),
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"", U"办复", U"件"), "proposals.resolved");
+  // Proposals solved are resolved; ones still being solved or put off are
+  // at no stage yet.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"解决或基本解决", U"件"),
+            "proposals.resolved");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"正在解决", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"暂缓解决", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"全体会议", U"召开", U"次"), "meetings.held");
   EXPECT_EQ(taxonomy->Classify(U"", U"增长", U"%"), "other");
   // Negative: merged and registered is registered.
