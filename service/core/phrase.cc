@@ -65,8 +65,9 @@ bool IsOneOf(std::u32string_view w,
 // A copula or light verb between a topic and its number (满意率达98%, 共有
 // 会员20名) says nothing of what is counted.
 bool IsCopula(std::u32string_view w) {
-  return IsOneOf(w, {U"有", U"是", U"为", U"达", U"计", U"约", U"共有", U"达到",
-                     U"超过", U"超", U"逾", U"近", U"了", U"可达"});
+  return IsOneOf(w, {U"有", U"是", U"为", U"為", U"达", U"達", U"计", U"約",
+                     U"约", U"共有", U"达到", U"達到", U"超过", U"超", U"逾",
+                     U"近", U"了", U"可达"});
 }
 // A causative (让, 使) or a verb used as a preposition (围绕, 通过)
 // governs a clause, not the count.
@@ -439,6 +440,8 @@ bool RateRule(const Clause& c, Reading* r) {
   if (!IsPercent(c.unit)) return false;
   size_t e = c.tail;
   // 答复率达到98%: the copula or verb after the rate.
+  // A one-character link (率达98%, 率为98%) only joins the rate to its
+  // value: it is no action.
   std::u32string action;
   if (e < c.left.size() && c.left[e].pos == Pos::kVerb) {
     action = std::u32string(c.LeftWord(e));
@@ -446,6 +449,7 @@ bool RateRule(const Clause& c, Reading* r) {
     action = std::u32string(c.LeftWord(e - 1));
     --e;
   }
+  if (action.size() == 1 && IsCopula(action)) action.clear();
   if (e == 0) return false;
   const std::u32string_view last = c.LeftWord(e - 1);
   if (last.empty() || !(last.back() == U'率' || last.back() == U'度')) {

@@ -199,6 +199,23 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
             -1);
 }
 
+TEST(RateRule, OneCharacterLinkIsNoAction) {
+  const Dictionary dict = Dictionary::FromWords({{U"满意率", "n", 10},
+                                                 {U"达", "v", 10},
+                                                 {U"达到", "v", 10},
+                                                 {U"提高", "v", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  EXPECT_EQ(read(U"满意率达98%").action, U"");
+  EXPECT_EQ(read(U"满意率达98%").frame, Frame::kRate);
+  // Negative: a verb of two characters, or one that says a change, acts.
+  EXPECT_EQ(read(U"满意率达到98%").action, U"达到");
+  EXPECT_EQ(read(U"满意率提高5%").action, U"提高");
+}
+
 TEST_F(PhraseRules, InFrameNamesTheSet) {
   const auto got = Read(
       U"在立案的提案中，城乡建设方面提案63件，占49%；"
