@@ -1779,7 +1779,14 @@ std::vector<MetricPhrase> AnalysePhrases(
                      [](char32_t c) { return IsCjk(c) || IsLatin(c); })) {
       l.object.clear();
     }
-    if (p.frame == Frame::kCount) {
+    // The word lists swallowed the verb the rules read before the number
+    // into the object (招商专班 + 引资 read as one noun phrase): a noun
+    // phrase does not end in the count's verb, so the rules' reading
+    // stands. A one-character verb (可, 有) is too often part of a word.
+    const bool verb_in_lexical_object =
+        p.frame == Frame::kCount && p.action.size() >= 2 &&
+        l.object.size() > p.action.size() && EndsWith(l.object, p.action);
+    if (p.frame == Frame::kCount && !verb_in_lexical_object) {
       // Where the word lists found nothing, a rule that reads structure the
       // lists cannot see (an enumeration, a light verb, a carried object)
       // fills the field.

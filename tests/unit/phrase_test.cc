@@ -327,6 +327,14 @@ TEST_F(CombinedReading, StateBeforeTheCount) {
   EXPECT_NE(ReadBoth(U"解决或基本解决的占90%。")[0].rule, std::string("state"));
 }
 
+TEST_F(CombinedReading, NounPhraseDoesNotEndInTheVerb) {
+  // The word lists do not know 签约 and read it into the object; the
+  // rules read it as the verb before the number.
+  Check(ReadBoth(U"全年项目签约12项。"), {U"", 0, "项目", "签约", ""});
+  // Negative: a verb the lists know is read as before.
+  Check(ReadBoth(U"全年提案办复12件。"), {U"", 0, "提案", "办复", ""});
+}
+
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
   Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", ""});
