@@ -1820,6 +1820,13 @@ std::vector<MetricPhrase> AnalysePhrases(
     }
     DropPinyinGlosses(&p.object);
     DropPinyinGlosses(&p.action);
+    // A verb alone names no thing: read as the object (a gloss hid it from
+    // the word lists, 立(li)案), it is the action.
+    if (p.frame == Frame::kCount && p.action.empty() &&
+        lexicon.dictionary->PosOf(p.object) == Pos::kVerb) {
+      p.action = std::move(p.object);
+      p.object.clear();
+    }
     DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
     // Rule "understood object": registering a case (立案, 不予立案, 并案)
     // is done to proposals only; counted in 件 with nothing named, what is

@@ -371,6 +371,14 @@ TEST_F(CombinedReading, PinyinGlossesAreReadThrough) {
   EXPECT_EQ(ReadBoth(U"收到提案120件(ab)。")[0].object, U"提案");
 }
 
+TEST_F(CombinedReading, VerbAloneIsNoObject) {
+  // A gloss hides 立案 from the word lists, which read it as the object;
+  // a verb alone names no thing, so it is the action.
+  Check(ReadBoth(U"经审查，立(li)案15件。"), {U"", 0, "提案", "立案", ""});
+  // Negative: with an action of its own, a verb used as a noun stays.
+  EXPECT_EQ(ReadBoth(U"收到批示20件。")[0].object, U"批示");
+}
+
 TEST_F(CombinedReading, AfterVerbIsNotTheAction) {
   // 经审查 is "after review": the action is what follows.
   Check(ReadBoth(U"经审查立案110件。"), {U"", 0, "提案", "立案", ""});
