@@ -62,6 +62,10 @@ bool IsOneOf(std::u32string_view w,
              std::initializer_list<std::u32string_view> list) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
+bool EndsWith(std::u32string_view s, std::u32string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
 // A copula or light verb between a topic and its number (满意率达98%, 共有
 // 会员20名) says nothing of what is counted.
 bool IsCopula(std::u32string_view w) {
@@ -552,6 +556,50 @@ bool NounVerbNumberRule(const Clause& c, Reading* r) {
   return true;
 }
 
+// A measure of people or of visits by people.
+bool IsPeopleMeasure(std::u32string_view unit) {
+  return IsOneOf(unit, {U"人", U"人次", U"名", U"位", U"名次", U"位次"});
+}
+
+// IsPersonNoun: a noun naming people ends in a morpheme of persons (委员,
+// 学者, 专家, 群众, 居民, 学生) or is one of the few that do not (领导, 干部,
+// 代表, 常委).
+bool IsPersonNoun(std::u32string_view w) {
+  if (w.empty()) return false;
+  if (IsOneOf(w, {U"领导", U"領導", U"干部", U"幹部", U"代表", U"常委"})) {
+    return true;
+  }
+  if (w.size() < 2) return false;
+  const char32_t last = w.back();
+  return last == U'员' || last == U'員' || last == U'者' || last == U'众' ||
+         last == U'眾' || last == U'民' || last == U'生' || last == U'师' ||
+         last == U'師' || EndsWith(w, U"专家") || EndsWith(w, U"專家") ||
+         EndsWith(w, U"企业家") || EndsWith(w, U"企業家");
+}
+
+// Rule "people counted": with a measure of people (人, 人次, 名), what is
+// counted is the people who act, the subject before the verb (委员参加活动
+// 300人次 -> 委员 / 参加), not the thing the verb acts on.
+bool PeopleCountedRule(const Clause& c, Reading* r) {
+  if (!IsPeopleMeasure(c.unit) || c.tail == 0) return false;
+  for (size_t v = c.tail; v > 0; --v) {
+    if (c.left[v - 1].pos == Pos::kPunctuation) return false;
+    if (!IsActionVerb(c, v - 1)) continue;
+    size_t e = v - 1;
+    // Adverbs between the subject and its verb (委员积极参加).
+    while (e > 0 && c.left[e - 1].pos == Pos::kAdverb) --e;
+    if (e == 0 || !IsPersonNoun(c.LeftWord(e - 1))) return false;
+    const size_t b = PhraseStart(c, e);
+    std::u32string object = ObjectText(c, c.left, b, e);
+    if (object.empty()) return false;
+    r->object = std::move(object);
+    r->action = VerbChain(c, v - 1);
+    r->rule = "people_counted";
+    return true;
+  }
+  return false;
+}
+
 // A verb of saying or thinking (表示, 认为) takes a clause: what follows it
 // is the state, not it.
 bool TakesAClause(std::u32string_view w) {
@@ -687,10 +735,10 @@ bool NumberVerbNounRule(const Clause& c, Reading* r) {
 // ReadClause applies the rules in order; the first that applies wins.
 Reading ReadClause(const Clause& c) {
   Reading r;
-  if (ShareRule(c, &r) || RateRule(c, &r) || ListRule(c, &r) ||
-      StateRule(c, &r) || LightVerbRule(c, &r) || HeldEventRule(c, &r) ||
-      VerbObjectNumberRule(c, &r) || NumberMeasureNounRule(c, &r) ||
-      NounVerbNumberRule(c, &r)) {
+  if (ShareRule(c, &r) || RateRule(c, &r) || PeopleCountedRule(c, &r) ||
+      ListRule(c, &r) || StateRule(c, &r) || LightVerbRule(c, &r) ||
+      HeldEventRule(c, &r) || VerbObjectNumberRule(c, &r) ||
+      NumberMeasureNounRule(c, &r) || NounVerbNumberRule(c, &r)) {
     return r;
   }
   if (c.tail == 0 && NumberVerbNounRule(c, &r)) return r;
@@ -1634,10 +1682,6 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   return true;
 }
 
-bool EndsWith(std::u32string_view s, std::u32string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 // NamesKind says whether the words in front of a noun say which kind it is
 // (专题 + 调研报告, 界别 + 委员工作室, 扶贫 + 资金): nouns, distinguishers,
 // verbal nouns after a noun and words the dictionary does not know. Not a
@@ -1794,8 +1838,9 @@ std::vector<MetricPhrase> AnalysePhrases(
       const bool reads_noun_phrase =
           p.rule == std::string_view("verb_object_number") ||
           p.rule == std::string_view("number_measure_noun");
+      const bool people = p.rule == std::string_view("people_counted");
       const bool keeps_rules_object =
-          (fills && l.object.empty()) ||
+          (fills && l.object.empty()) || people ||
           (reads_noun_phrase &&
            AddsKind(p.object, l.object, *lexicon.dictionary)) ||
           (reads_noun_phrase && NamesKind(p.object, l.object, lexicon));
@@ -1813,7 +1858,7 @@ std::vector<MetricPhrase> AnalysePhrases(
       // word lists see one verb of it.
       const bool state = p.rule == std::string_view("state");
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
-          !state) {
+          !state && !people) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

@@ -335,6 +335,18 @@ TEST_F(CombinedReading, NounPhraseDoesNotEndInTheVerb) {
   Check(ReadBoth(U"全年提案办复12件。"), {U"", 0, "提案", "办复", ""});
 }
 
+TEST_F(CombinedReading, PeopleAreCountedAsTheSubject) {
+  // With a measure of people the subject is what is counted.
+  Check(ReadBoth(U"全年委员视察项目20人次。"),
+        {U"", 0, "委员", "视察", "people_counted"});
+  Check(ReadBoth(U"群众签约20人。"),
+        {U"", 0, "群众", "签约", "people_counted"});
+  // Negative: another measure counts the thing; a subject that names no
+  // people (项目) is not counted.
+  EXPECT_NE(ReadBoth(U"委员视察项目20次。")[0].object, U"委员");
+  EXPECT_NE(ReadBoth(U"项目签约20人。")[0].rule, std::string("people_counted"));
+}
+
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
   Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", ""});
