@@ -1682,6 +1682,15 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   return true;
 }
 
+// OnlyDroppable says whether every word of s is a time, place, agent or
+// quantity word (年度, 全市, 市政协).
+bool OnlyDroppable(std::u32string_view s, const Dictionary& dict) {
+  const std::vector<Word> words = Segment(s, 0, s.size(), dict);
+  return !words.empty() &&
+         std::all_of(words.begin(), words.end(),
+                     [](const Word& w) { return IsDroppable(w.pos); });
+}
+
 // NamesKind says whether the words in front of a noun say which kind it is
 // (专题 + 调研报告, 界别 + 委员工作室, 扶贫 + 资金): nouns, distinguishers,
 // verbal nouns after a noun and words the dictionary does not know. Not a
@@ -1839,8 +1848,13 @@ std::vector<MetricPhrase> AnalysePhrases(
           p.rule == std::string_view("verb_object_number") ||
           p.rule == std::string_view("number_measure_noun");
       const bool people = p.rule == std::string_view("people_counted");
+      // A lexical object of time, place or agent words only (年度, 全市)
+      // names no thing; the rules' noun phrase does.
+      const bool lexical_names_nothing =
+          !p.object.empty() && !l.object.empty() &&
+          OnlyDroppable(l.object, *lexicon.dictionary);
       const bool keeps_rules_object =
-          (fills && l.object.empty()) || people ||
+          (fills && l.object.empty()) || people || lexical_names_nothing ||
           (reads_noun_phrase &&
            AddsKind(p.object, l.object, *lexicon.dictionary)) ||
           (reads_noun_phrase && NamesKind(p.object, l.object, lexicon));

@@ -347,6 +347,14 @@ TEST_F(CombinedReading, PeopleAreCountedAsTheSubject) {
   EXPECT_NE(ReadBoth(U"项目签约20人。")[0].rule, std::string("people_counted"));
 }
 
+TEST_F(CombinedReading, TimeWordIsNoObject) {
+  // The word lists take the word before the number; a time word names no
+  // thing, the noun after the measure does.
+  EXPECT_EQ(ReadBoth(U"收到年度7件集体提案。")[0].object, U"集体提案");
+  // Negative: a noun before the number stays the object.
+  EXPECT_EQ(ReadBoth(U"收到集体提案7件。")[0].object, U"集体提案");
+}
+
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
   Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", ""});
