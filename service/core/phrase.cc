@@ -1801,6 +1801,24 @@ void JoinCountsByVerb(std::u32string_view text,
   }
 }
 
+// Rule "handled cases": a verb of handling with 件 makes a noun, the cases
+// handled that way (主办件, 协办件, 交办件); right before a count in 件 it is
+// what is counted, and names no action of the count's.
+void HandledCases(std::u32string_view text, const NumberMention& m,
+                  const Dictionary& dict, MetricPhrase* p) {
+  const size_t q = m.qualifier_begin;
+  if (m.unit != U"件" || q < 3 || (text[q - 1] != U'件')) return;
+  const std::u32string_view verb = text.substr(q - 3, 2);
+  const Pos pos = dict.PosOf(verb);
+  if (pos != Pos::kVerb && pos != Pos::kDistinguisher) return;
+  // Not a verb phrase with 件 as its measure (收到件, a count's own unit).
+  if (q >= 4 && IsCjk(text[q - 4]) && dict.Contains(text.substr(q - 4, 2))) {
+    return;
+  }
+  p->object = std::u32string(text.substr(q - 3, 3));
+  if (p->action == verb) p->action.clear();
+}
+
 // Rule "measure names the thing": 案 as a measure counts proposals (提案,
 // 议案); a count in 案 that names nothing else counts 提案.
 void MeasureNamesTheThing(const NumberMention& m, MetricPhrase* p) {
@@ -1897,6 +1915,7 @@ std::vector<MetricPhrase> AnalysePhrases(
       p.object = U"提案";
     }
     MeasureNamesTheThing(mentions[k], &p);
+    HandledCases(text, mentions[k], *lexicon.dictionary, &p);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
   return out;

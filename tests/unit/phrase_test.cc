@@ -355,6 +355,15 @@ TEST_F(CombinedReading, TimeWordIsNoObject) {
   EXPECT_EQ(ReadBoth(U"收到集体提案7件。")[0].object, U"集体提案");
 }
 
+TEST_F(CombinedReading, HandlingVerbWithJianNamesCases) {
+  // 办复件: the cases answered; what is counted, not the count's action.
+  Check(ReadBoth(U"收到提案20件，其中办复件12件。"),
+        {U"", 1, "办复件", "", ""});
+  // Negative: 件 in another word, or another measure.
+  EXPECT_NE(ReadBoth(U"收到文件12件。")[0].object, U"到文件");
+  EXPECT_NE(ReadBoth(U"办复件12次。")[0].object, U"办复件");
+}
+
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
   Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", ""});
