@@ -623,7 +623,13 @@ std::vector<MetricPhrase> ReadByRules(
         if (!IsSpace(text[i])) closes_prev = false;
       }
     }
-    if (same_period_as_prev && closes_prev &&
+    // A sentence opening with 其中 after sentences that count nothing goes
+    // on about the last count of the paragraph (立案300件。提案涉及…。其中，
+    // 集体提案20件).
+    const bool opens_with_qizhong =
+        !closes_prev && period_begin > prev_end && k > 0 &&
+        HasQizhong(text, period_begin, m.qualifier_begin);
+    if (same_period_as_prev && (closes_prev || opens_with_qizhong) &&
         HasQizhong(text, prev_end, m.qualifier_begin)) {
       // (其中…): the parts end at the bracket.
       set_bracketed = false;

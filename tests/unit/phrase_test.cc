@@ -174,6 +174,15 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
         {U"", 2, "提案", "立案", "state"});
   Check(Read(U"收到提案120件，其中20件。"),
         {U"", 1, "提案", "收到", "set_part"});
+  // A sentence opening with 其中 after a sentence that counts nothing
+  // splits the last count of the paragraph; without 其中 it does not.
+  EXPECT_EQ(Read(U"立案110件。提案涉及经济。其中集体提案20件。")[1].set_mention,
+            0);
+  EXPECT_EQ(Read(U"立案110件。提案涉及经济。集体提案20件。")[1].set_mention,
+            -1);
+  EXPECT_EQ(
+      Read(U"立案110件。\n提案涉及经济。其中集体提案20件。")[1].set_mention,
+      -1);
   // A list announced by 其中： goes on over the line breaks after the colon
   // and after each item's semicolon.
   const auto listed =
