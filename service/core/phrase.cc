@@ -81,6 +81,15 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   return true;
 }
 
+// IsVerbPhraseOnly says whether s is one verb, or a verb with 后 or 前.
+bool IsVerbPhraseOnly(std::u32string_view s, const Dictionary& dict) {
+  if (s.size() >= 3 &&
+      (s.back() == U'后' || s.back() == U'後' || s.back() == U'前')) {
+    s.remove_suffix(1);
+  }
+  return !s.empty() && dict.PosOf(s) == Pos::kVerb;
+}
+
 // OnlyDroppable says whether every word of s is a time, place, agent or
 // quantity word (年度, 全市, 市政协).
 bool OnlyDroppable(std::u32string_view s, const Dictionary& dict) {
@@ -232,7 +241,17 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     const bool verb_in_lexical_object =
         p.frame == Frame::kCount && p.action.size() >= 2 &&
         l.object.size() > p.action.size() && EndsWith(l.object, p.action);
-    if (p.frame == Frame::kCount && !verb_in_lexical_object) {
+    // A lexical object that is a verb alone, or a verb and 后/前 (合并后:
+    // "after merging", a time), names no thing: the rules' reading stands
+    // where they read a verb. Right after the verb the lists read, it is
+    // that verb's object, a verb used as a noun (收到批示).
+    const bool lexical_object_is_verb =
+        p.frame == Frame::kCount && !p.action.empty() &&
+        IsVerbPhraseOnly(l.object, *lexicon.dictionary) &&
+        !EndsWith(text.substr(0, mentions[k].qualifier_begin),
+                  l.action + l.object);
+    if (p.frame == Frame::kCount && !verb_in_lexical_object &&
+        !lexical_object_is_verb) {
       // Where the word lists found nothing, a rule that reads structure the
       // lists cannot see (an enumeration, a light verb, a carried object)
       // fills the field.

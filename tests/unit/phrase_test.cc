@@ -225,6 +225,28 @@ TEST(RateRule, OneCharacterLinkIsNoAction) {
   EXPECT_EQ(read(U"满意率提高5%").action, U"提高");
 }
 
+TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
+  // 合并后 is "after merging", a time, no thing: the rules' reading (the
+  // object carried from the count before) stands.
+  const Dictionary dict = Dictionary::FromWords({{U"收到", "v", 10},
+                                                 {U"提案", "n", 10},
+                                                 {U"合并", "v", 10},
+                                                 {U"后", "f", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"收到");
+  lex.nouns.Add(U"提案");
+  const std::u32string text = U"收到提案20件，合并后15件。";
+  const auto got = AnalysePhrases(text, Mentions(text), lex);
+  EXPECT_EQ(got[1].object, U"提案");
+  EXPECT_EQ(got[1].action, U"合并");
+  // Negative: right after the listed verb, a verb is its object.
+  lex.nouns.Add(U"x");
+  const std::u32string governed = U"收到合并15件。";
+  EXPECT_EQ(AnalysePhrases(governed, Mentions(governed), lex)[0].object,
+            U"合并");
+}
+
 TEST_F(PhraseRules, InFrameNamesTheSet) {
   const auto got = Read(
       U"在立案的提案中，城乡建设方面提案63件，占49%；"
