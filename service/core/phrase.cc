@@ -204,6 +204,39 @@ void HandledCases(std::u32string_view text, const NumberMention& m,
   if (p->action == verb) p->action.clear();
 }
 
+// Rule "paragraph's thing": a count in 件 that names nothing, with a verb
+// of its own, counts the head noun of the last count in 件 of its
+// paragraph (收到提案300件。…。办复的280件): 件 counts the cases a report
+// follows through their stages, and a clause leaves the case out because
+// the paragraph named it. (For other measures the paragraph moves on
+// between things: measured, it does not hold.)
+void CarryHeadInParagraph(std::u32string_view text,
+                          const std::vector<NumberMention>& mentions, size_t k,
+                          const Dictionary& dict,
+                          std::vector<MetricPhrase>* out) {
+  MetricPhrase& p = (*out)[k];
+  const NumberMention& m = mentions[k];
+  if (!p.object.empty() || p.frame != Frame::kCount || p.action.empty()) return;
+  if (m.unit != U"件") return;
+  for (size_t j = k; j > 0; --j) {
+    const NumberMention& before = mentions[j - 1];
+    if (m.qualifier_begin - before.mention_end > kMaxSentence) return;
+    for (size_t i = before.mention_end; i < m.qualifier_begin; ++i) {
+      if (IsLineBreak(text[i]) && EndsPeriodAt(text, i)) return;
+    }
+    const MetricPhrase& q = (*out)[j - 1];
+    if (before.unit != m.unit || q.frame != Frame::kCount || q.object.empty()) {
+      continue;
+    }
+    const std::vector<Word> words = Segment(q.object, 0, q.object.size(), dict);
+    // A topic (经济方面) names fields, not the thing counted.
+    if (EndsWith(q.object, U"方面")) continue;
+    if (words.empty() || words.back().pos != Pos::kNoun) return;
+    p.object = q.object.substr(words.back().begin);
+    return;
+  }
+}
+
 // Rule "measure names the thing": 案 as a measure counts proposals (提案,
 // 议案); a count in 案 that names nothing else counts 提案.
 void MeasureNamesTheThing(const NumberMention& m, MetricPhrase* p) {
@@ -310,6 +343,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     }
     MeasureNamesTheThing(mentions[k], &p);
     HandledCases(text, mentions[k], *lexicon.dictionary, &p);
+    CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
   return out;

@@ -395,6 +395,20 @@ TEST_F(CombinedReading, HandlingVerbWithJianNamesCases) {
   EXPECT_NE(ReadBoth(U"办复件12次。")[0].object, U"办复件");
 }
 
+TEST_F(CombinedReading, ParagraphKeepsItsCases) {
+  // A count in 件 that names nothing counts the head of the paragraph's
+  // last count in 件, across a sentence that counts nothing.
+  EXPECT_EQ(
+      ReadBoth(U"收到集体提案120件。内容涉及经济。办结的100件。")[1].object,
+      U"提案");
+  // Negative: not across a paragraph, not for another measure.
+  EXPECT_EQ(
+      ReadBoth(U"收到集体提案120件。\n内容涉及经济。办结的100件。")[1].object,
+      U"");
+  EXPECT_EQ(ReadBoth(U"召开会议12次。内容涉及经济。办结的10次。")[1].object,
+            U"");
+}
+
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
   Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", ""});

@@ -100,6 +100,8 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.resolved");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"正在解决", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"暂缓解决", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"作为意见处理", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"满意或基本满意", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"全体会议", U"召开", U"次"), "meetings.held");
   EXPECT_EQ(taxonomy->Classify(U"", U"增长", U"%"), "other");
   // Negative: merged and registered is registered.
