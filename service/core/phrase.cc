@@ -316,8 +316,13 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // A state (办结的, 解决或基本解决) is read whole by the rules; the
       // word lists see one verb of it.
       const bool state = p.rule == std::string_view("state");
+      // A part naming its kind without a verb has no action (see rule
+      // "part names its kind"); the word lists carry the set's verb in.
+      const bool part_without_verb = p.set_mention >= 0 &&
+                                     p.set_object.empty() && p.action.empty() &&
+                                     !p.object.empty();
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
-          !state && !people) {
+          !state && !people && !part_without_verb) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

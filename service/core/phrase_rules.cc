@@ -546,6 +546,7 @@ std::vector<MetricPhrase> ReadByRules(
     }
 
     Reading reading = ReadClause(c);
+    const bool own_verb = !reading.action.empty();
     // Rule "carry over": a verb with no object goes on about the object of
     // the count before it in the same sentence (收到来信80封，办结75封).
     // The sentence before counts too when it ends right before this one in
@@ -684,10 +685,9 @@ std::vector<MetricPhrase> ReadByRules(
       phrase.set_mention = set_mention;
       phrase.set_object = set_object;
       phrase.set_action = set_action;
-      // Rule "part takes the set's verb": a part with no verb of its own
-      // is counted by the set's (征集来信80封，其中集体来信20封).
       // Rule "part of the set": a part that names nothing counts what its
       // set counts (办结来信80封，其中当年办结的60封).
+      const bool names_nothing = reading.object.empty();
       if (reading.object.empty() && set_mention >= 0 &&
           mentions[static_cast<size_t>(set_mention)].unit == m.unit &&
           !out[static_cast<size_t>(set_mention)].object.empty()) {
@@ -699,7 +699,15 @@ std::vector<MetricPhrase> ReadByRules(
       // A topic of a breakdown (经济方面60件) names a field, not a step: it
       // takes a verb only from a set that names one in words (在立案的…中).
       const bool topic = reading.object.find(U"方面") != std::u32string::npos;
-      if (reading.action.empty()) {
+      // Rule "part names its kind": a part that names a kind of its own
+      // and no verb (其中集体提案20件) has no action; its set gives it the
+      // indicator. One that names nothing counts what its set counts, verb
+      // and all (其中2案并1案的5件).
+      if (set_mention >= 0 && set_object.empty() && !own_verb &&
+          !names_nothing &&
+          mentions[static_cast<size_t>(set_mention)].unit == m.unit) {
+        reading.action.clear();
+      } else if (reading.action.empty()) {
         if (set_mention >= 0 && !topic &&
             mentions[static_cast<size_t>(set_mention)].unit == m.unit) {
           reading.action = out[static_cast<size_t>(set_mention)].action;

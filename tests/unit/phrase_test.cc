@@ -162,8 +162,10 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   EXPECT_EQ(got[0].set_mention, -1);
   EXPECT_EQ(got[1].set_mention, 0);
   EXPECT_EQ(got[2].set_mention, 0);
-  // A part without a verb is counted by the set's verb.
-  EXPECT_EQ(got[1].action, U"收到");
+  // A part naming its kind without a verb has no action (its set gives
+  // it the indicator); one with a verb of its own keeps it.
+  EXPECT_EQ(got[1].action, U"");
+  EXPECT_EQ(Read(U"收到提案120件，其中立案集体提案20件。")[1].action, U"立案");
   // 其中 opening the next sentence splits the count that closed the one
   // before; a share between them is not the set.
   EXPECT_EQ(Read(U"收到提案120件。其中集体提案20件。")[1].set_mention, 0);
