@@ -93,6 +93,9 @@ bool IsVerbPhraseOnly(std::u32string_view s, const Dictionary& dict) {
 // OnlyDroppable says whether every word of s is a time, place, agent or
 // quantity word (年度, 全市, 市政协).
 bool OnlyDroppable(std::u32string_view s, const Dictionary& dict) {
+  // Most objects are one word of the dictionary: its class decides.
+  const Pos whole = dict.PosOf(s);
+  if (whole != Pos::kUnknown) return IsDroppable(whole);
   const std::vector<Word> words = Segment(s, 0, s.size(), dict);
   return !words.empty() &&
          std::all_of(words.begin(), words.end(),
@@ -251,8 +254,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const PhraseLexicon& lexicon) {
   std::vector<MetricPhrase> out = ReadByRules(text, mentions, lexicon);
   if (lexicon.actions.empty()) return out;
-  const std::vector<MetricPhrase> lexical =
-      ReadLexically(text, mentions, lexicon);
+  std::vector<MetricPhrase> lexical = ReadLexically(text, mentions, lexicon);
   // The rules give every number its frame (a sub-count's set, 在…中) and
   // read shares and rates. For plain counts the lexical reading is kept
   // (but see FillsGaps):
@@ -261,7 +263,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
   // sample pages), so the switch waits until one does.
   for (size_t k = 0; k < out.size(); ++k) {
     MetricPhrase& p = out[k];
-    MetricPhrase l = lexical[k];
+    MetricPhrase& l = lexical[k];
     // An object of marks only (a closing bracket) names nothing.
     if (std::none_of(l.object.begin(), l.object.end(),
                      [](char32_t c) { return IsCjk(c) || IsLatin(c); })) {
@@ -294,15 +296,17 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           p.rule == std::string_view("number_measure_noun");
       const bool people = p.rule == std::string_view("people_counted");
       // A lexical object of time, place or agent words only (年度, 全市)
-      // names no thing; the rules' noun phrase does.
-      const bool lexical_names_nothing =
-          !p.object.empty() && !l.object.empty() &&
-          OnlyDroppable(l.object, *lexicon.dictionary);
+      // names no thing; the rules' noun phrase does. (Tried in this order,
+      // cheapest first: the dictionary is asked only where the readings
+      // differ.)
       const bool keeps_rules_object =
-          (fills && l.object.empty()) || people || lexical_names_nothing ||
-          (reads_noun_phrase &&
-           AddsKind(p.object, l.object, *lexicon.dictionary)) ||
-          (reads_noun_phrase && NamesKind(p.object, l.object, lexicon));
+          p.object != l.object &&
+          ((fills && l.object.empty()) || people ||
+           (!p.object.empty() && !l.object.empty() &&
+            OnlyDroppable(l.object, *lexicon.dictionary)) ||
+           (reads_noun_phrase &&
+            (AddsKind(p.object, l.object, *lexicon.dictionary) ||
+             NamesKind(p.object, l.object, lexicon))));
       if (!keeps_rules_object) p.object = l.object;
       // A verb inside the object (城乡建设方面来信: 建设) is not its action.
       const bool action_in_object =

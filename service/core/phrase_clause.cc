@@ -61,24 +61,6 @@ void JoinPinyinGlosses(std::u32string_view text, const Dictionary& dict,
 
 }  // namespace
 
-// BreaksAt says whether text[i] ends a clause. A line break between two
-// Chinese characters is a column break of the page layout, not the end of
-// a clause.
-bool BreaksAt(std::u32string_view text, size_t i) {
-  const char32_t c = text[i];
-  if (!IsLineBreak(c)) return IsClauseBreak(c);
-  size_t before = i;
-  while (before > 0 && IsLineBreak(text[before - 1])) --before;
-  size_t after = i;
-  while (after < text.size() && IsLineBreak(text[after])) ++after;
-  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
-           IsCjk(text[after]) && after - before <= 3);
-}
-
-// EndsSentence: 。！？； and a line break end the sentence a metric is
-// reported with.
-bool EndsSentence(char32_t c) { return IsSentenceEnd(c) || IsLineBreak(c); }
-
 // EndsPeriodAt: as EndsPeriod, but a line break after a colon opens the
 // list the colon announces (其中：\n…), and one after a semicolon goes on
 // to its next item, instead of ending the period.
@@ -89,66 +71,6 @@ bool EndsPeriodAt(std::u32string_view text, size_t i) {
   while (b > 0 && (IsSpace(text[b - 1]) || IsLineBreak(text[b - 1]))) --b;
   return !(b > 0 && (text[b - 1] == U'：' || text[b - 1] == U':' ||
                      text[b - 1] == U'；' || text[b - 1] == U';'));
-}
-
-std::u32string_view View(std::u32string_view text, const Word& w) {
-  return text.substr(w.begin, w.size());
-}
-
-// Words the rules ask about by their text, not their class: grammar words
-// of the language, not of the genre.
-bool IsOneOf(std::u32string_view w,
-             std::initializer_list<std::u32string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-bool EndsWith(std::u32string_view s, std::u32string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-// A copula or light verb between a topic and its number (满意率达98%, 共有
-// 会员20名) says nothing of what is counted.
-bool IsCopula(std::u32string_view w) {
-  return IsOneOf(w, {U"有", U"是", U"为", U"為", U"达", U"達", U"计", U"約",
-                     U"约", U"共有", U"达到", U"達到", U"超过", U"超", U"逾",
-                     U"近", U"了", U"可达"});
-}
-// A causative (让, 使) or a verb used as a preposition (围绕, 通过)
-// governs a clause, not the count.
-bool IsNonAction(std::u32string_view w) {
-  return IsOneOf(w, {U"让", U"使", U"令", U"围绕", U"通过", U"按照", U"根据"});
-}
-// A light verb takes an action as its object (作出批示, 进行督办): the
-// action it carries is the count's.
-bool IsLightVerb(std::u32string_view w) {
-  return IsOneOf(w, {U"作出", U"做出", U"进行", U"给予", U"予以", U"加以"});
-}
-// A verb of holding takes an event as its object (举行…学习4场): with a
-// measure of events, what stands between it and the number is the event.
-bool IsHoldingVerb(std::u32string_view w) {
-  return IsOneOf(w, {U"举行", U"举办", U"开展", U"组织", U"召开", U"组织开展",
-                     U"开设", U"主办", U"承办"});
-}
-bool IsEventMeasure(std::u32string_view unit) {
-  return IsOneOf(unit, {U"次", U"场", U"场次", U"期", U"轮", U"批", U"批次",
-                        U"届", U"堂", U"课", U"遍"});
-}
-// List joiners between nouns: A、B / A和B / A及B / A与B.
-bool IsJoiner(std::u32string_view w) {
-  return IsOneOf(w, {U"、", U"和", U"及", U"与", U"以及", U"或"});
-}
-
-// Nounish words make up an object: nouns, verbal nouns, kind words, and
-// runs the dictionary does not know (names, new words).
-bool IsNounish(Pos p) {
-  return p == Pos::kNoun || p == Pos::kVerbalNoun || p == Pos::kDistinguisher ||
-         p == Pos::kUnknown || p == Pos::kLatin || p == Pos::kPlaceName ||
-         p == Pos::kAgent || p == Pos::kTime || p == Pos::kPersonName;
-}
-// Droppable words may stand at the front of an object but are not part of
-// it: when, how many, where and who (年度, 全市, 市政协).
-bool IsDroppable(Pos p) {
-  return p == Pos::kTime || p == Pos::kAgent || p == Pos::kPlaceName ||
-         p == Pos::kNumeral || p == Pos::kMeasure || p == Pos::kPersonName;
 }
 
 // Tokens is a clause's words with quoted and bracketed spans merged into

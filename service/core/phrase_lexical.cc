@@ -546,15 +546,31 @@ std::vector<MetricPhrase> ReadLexically(
     const PhraseLexicon& lexicon) {
   ClauseAnalyser analyser(text, lexicon);
   std::vector<MetricPhrase> out(mentions.size());
+  size_t sentence_begin = 0;  // the last sentence scanned: [begin, break)
+  size_t sentence_break = 0;
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
     const size_t floor = m.begin > kMaxSentence ? m.begin - kMaxSentence : 0;
     const size_t ceiling = std::min(text.size(), m.end + kMaxSentence);
     size_t b = m.begin;
-    while (b > floor && !IsSentenceBreak(text[b - 1])) --b;
     size_t e = m.end;
-    while (e < ceiling && !IsSentenceBreak(text[e])) ++e;
+    // A number in the sentence of the one before has its bounds (as in
+    // ReadByRules).
+    if (m.end < sentence_break && sentence_begin >= floor &&
+        sentence_break < ceiling && m.begin >= sentence_begin) {
+      b = sentence_begin;
+      e = sentence_break;
+    } else {
+      while (b > floor && !IsSentenceBreak(text[b - 1])) --b;
+      while (e < ceiling && !IsSentenceBreak(text[e])) ++e;
+      sentence_begin = b;
+      sentence_break = e;
+      if (e == ceiling && ceiling < text.size()) sentence_break = 0;
+      if (b == floor && floor > 0 && !IsSentenceBreak(text[floor - 1])) {
+        sentence_break = 0;
+      }
+    }
     if (e < text.size() && text[e] != U'\n') ++e;  // keep the full stop
     phrase.sentence_begin = b;
     phrase.sentence_end = e;

@@ -273,6 +273,13 @@ bool StateRule(const Clause& c, Reading* r) {
   if (c.tail == 0 || IsPercent(c.unit)) return false;
   const bool de = c.LeftWord(c.tail - 1) == U"的";
   const size_t end = de ? c.tail - 1 : c.tail;
+  if (!de) {  // without 的 only a disjunction is a state: look for 或 first
+    bool has_or = false;
+    for (size_t k = end > 10 ? end - 10 : 0; k < end && !has_or; ++k) {
+      has_or = IsOneOf(c.LeftWord(k), {U"或", U"或者"});
+    }
+    if (!has_or) return false;
+  }
   bool disjunction = false;
   const size_t b = StatePhraseStart(c, end, &disjunction);
   if (b == end || (!de && !disjunction)) return false;
@@ -453,15 +460,32 @@ std::vector<MetricPhrase> ReadByRules(
   std::u32string set_action;
   size_t period_end = 0;
   bool set_bracketed = false;
+  size_t sentence_begin = 0;  // the last sentence scanned: [begin, break)
+  size_t sentence_break = 0;
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
     const size_t floor = m.begin > kMaxSentence ? m.begin - kMaxSentence : 0;
     const size_t ceiling = std::min(text.size(), m.end + kMaxSentence);
     size_t b = m.begin;
-    while (b > floor && !EndsSentence(text[b - 1])) --b;
     size_t e = m.end;
-    while (e < ceiling && !EndsSentence(text[e])) ++e;
+    // A number in the sentence of the one before has its bounds: reuse
+    // them where both scans would stop at the same breaks.
+    if (m.end < sentence_break && sentence_begin >= floor &&
+        sentence_break < ceiling && m.begin >= sentence_begin) {
+      b = sentence_begin;
+      e = sentence_break;
+    } else {
+      while (b > floor && !EndsSentence(text[b - 1])) --b;
+      while (e < ceiling && !EndsSentence(text[e])) ++e;
+      sentence_begin = b;
+      sentence_break = e;
+      // A scan cut by its window ends nothing the next number can share.
+      if (e == ceiling && ceiling < text.size()) sentence_break = 0;
+      if (b == floor && floor > 0 && !EndsSentence(text[floor - 1])) {
+        sentence_break = 0;
+      }
+    }
     if (e < text.size() && !IsLineBreak(text[e])) ++e;  // keep the full stop
     phrase.sentence_begin = b;
     phrase.sentence_end = e;
@@ -627,11 +651,13 @@ std::vector<MetricPhrase> ReadByRules(
     // A sentence opening with 其中 after sentences that count nothing goes
     // on about the last count of the paragraph (立案300件。提案涉及…。其中，
     // 集体提案20件).
-    const bool opens_with_qizhong =
-        !closes_prev && period_begin > prev_end && k > 0 &&
-        HasQizhong(text, period_begin, m.qualifier_begin);
-    if (same_period_as_prev && (closes_prev || opens_with_qizhong) &&
-        HasQizhong(text, prev_end, m.qualifier_begin)) {
+    bool splits_prev = false;
+    if (same_period_as_prev && closes_prev) {
+      splits_prev = HasQizhong(text, prev_end, m.qualifier_begin);
+    } else if (same_period_as_prev && period_begin > prev_end && k > 0) {
+      splits_prev = HasQizhong(text, period_begin, m.qualifier_begin);
+    }
+    if (splits_prev) {
       // (其中…): the parts end at the bracket.
       set_bracketed = false;
       for (size_t i = prev_end; i < m.qualifier_begin; ++i) {

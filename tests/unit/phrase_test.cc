@@ -462,6 +462,18 @@ TEST_F(CombinedReading, AfterVerbIsNotTheAction) {
   EXPECT_EQ(ReadBoth(U"经审查，办复110件。")[0].action, U"办复");
 }
 
+TEST_F(CombinedReading, SentenceBoundsAreSharedWithinASentence) {
+  const std::u32string text = U"收到提案120件，立案110件。办复100件";
+  for (const auto& got : {Read(text), ReadBoth(text)}) {
+    EXPECT_EQ(got[0].sentence_begin, 0u);
+    EXPECT_EQ(got[1].sentence_begin, 0u);
+    EXPECT_EQ(got[0].sentence_end, got[1].sentence_end);
+    EXPECT_EQ(got[1].sentence_end, text.find(U'。') + 1);
+    EXPECT_EQ(got[2].sentence_begin, text.find(U'。') + 1);
+    EXPECT_EQ(got[2].sentence_end, text.size());
+  }
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
