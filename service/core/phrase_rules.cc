@@ -207,18 +207,25 @@ bool IsPersonNoun(std::u32string_view w) {
 // 300人次 -> 委员 / 参加), not the thing the verb acts on.
 bool PeopleCountedRule(const Clause& c, Reading* r) {
   if (!IsPeopleMeasure(c.unit) || c.tail == 0) return false;
+  bool passed_verb = false;
   for (size_t v = c.tail; v > 0; --v) {
     if (c.left[v - 1].pos == Pos::kPunctuation) return false;
     if (!IsActionVerb(c, v - 1)) continue;
     size_t e = v - 1;
     // Adverbs between the subject and its verb (委员积极参加).
     while (e > 0 && c.left[e - 1].pos == Pos::kAdverb) --e;
-    if (e == 0 || !IsPersonNoun(c.LeftWord(e - 1))) return false;
+    // A verb inside what is done (参与 + 实践点 ...) is passed over, and
+    // is no part of the subject's verb.
+    if (e == 0 || !IsPersonNoun(c.LeftWord(e - 1))) {
+      passed_verb = true;
+      continue;
+    }
     const size_t b = PhraseStart(c, e);
     std::u32string object = ObjectText(c, c.left, b, e);
     if (object.empty()) return false;
     r->object = std::move(object);
-    r->action = VerbChain(c, v - 1);
+    r->action =
+        passed_verb ? std::u32string(c.LeftWord(v - 1)) : VerbChain(c, v - 1);
     r->rule = "people_counted";
     return true;
   }

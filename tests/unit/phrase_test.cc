@@ -374,6 +374,10 @@ TEST_F(CombinedReading, PeopleAreCountedAsTheSubject) {
         {U"", 0, "委员", "视察", "people_counted"});
   Check(ReadBoth(U"群众签约20人。"),
         {U"", 0, "群众", "签约", "people_counted"});
+  // A verb inside what is done is passed over, and not joined to the
+  // subject's verb.
+  Check(ReadBoth(U"委员开展视察项目20人次。"),
+        {U"", 0, "委员", "开展", "people_counted"});
   // Negative: another measure counts the thing; a subject that names no
   // people (项目) is not counted.
   EXPECT_NE(ReadBoth(U"委员视察项目20次。")[0].object, U"委员");
