@@ -102,6 +102,25 @@ bool OnlyDroppable(std::u32string_view s, const Dictionary& dict) {
                      [](const Word& w) { return IsDroppable(w.pos); });
 }
 
+// EndsInHead says whether the rules' object is the lexical one with the
+// head it lacks after it: a noun phrase's head is its last noun
+// (委员 + 工作室), so nouns that follow are not to be cut off.
+bool EndsInHead(std::u32string_view longer, std::u32string_view shorter,
+                const Dictionary& dict) {
+  if (shorter.empty() || longer.size() <= shorter.size() ||
+      longer.substr(0, shorter.size()) != shorter) {
+    return false;
+  }
+  const std::u32string_view rest = longer.substr(shorter.size());
+  const std::vector<Word> words = Segment(rest, 0, rest.size(), dict);
+  return !words.empty() &&
+         std::all_of(words.begin(), words.end(),
+                     [](const Word& w) {
+                       return w.pos == Pos::kNoun || w.pos == Pos::kUnknown;
+                     }) &&
+         words.back().pos == Pos::kNoun;
+}
+
 // NamesKind says whether the words in front of a noun say which kind it is
 // (专题 + 调研报告, 界别 + 委员工作室, 扶贫 + 资金): nouns, distinguishers,
 // verbal nouns after a noun and words the dictionary does not know. Not a
@@ -306,7 +325,8 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
             OnlyDroppable(l.object, *lexicon.dictionary)) ||
            (reads_noun_phrase &&
             (AddsKind(p.object, l.object, *lexicon.dictionary) ||
-             NamesKind(p.object, l.object, lexicon))));
+             NamesKind(p.object, l.object, lexicon) ||
+             EndsInHead(p.object, l.object, *lexicon.dictionary))));
       if (!keeps_rules_object) p.object = l.object;
       // A verb inside the object (城乡建设方面来信: 建设) is not its action.
       const bool action_in_object =

@@ -415,6 +415,13 @@ TEST_F(CombinedReading, ParagraphKeepsItsCases) {
             U"");
 }
 
+TEST_F(CombinedReading, NounPhraseKeepsItsHead) {
+  // The word lists stop at the noun they know; the head is the last noun.
+  EXPECT_EQ(ReadBoth(U"收到12件提案信息。")[0].object, U"提案信息");
+  // Negative: a verb after the noun is no head.
+  EXPECT_EQ(ReadBoth(U"收到12件提案办复。")[0].object, U"提案");
+}
+
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
   Check(ReadBoth(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", ""});
