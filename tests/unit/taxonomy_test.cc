@@ -101,6 +101,12 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"提案", U"正在解决", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"暂缓解决", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"作为意见处理", U"件"), "other");
+  // People served are counted in 名 and 位 too; money given free is given.
+  EXPECT_EQ(taxonomy->Classify(U"困难群众", U"帮扶", U"名"), "people_served");
+  EXPECT_EQ(taxonomy->Classify(U"资金", U"无偿投入", U"元"),
+            "donations.amount");
+  // Negative: money put in is no donation by itself.
+  EXPECT_NE(taxonomy->Classify(U"资金", U"投入", U"元"), "donations.amount");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"满意或基本满意", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"全体会议", U"召开", U"次"), "meetings.held");
   EXPECT_EQ(taxonomy->Classify(U"", U"增长", U"%"), "other");
