@@ -105,6 +105,7 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"困难群众", U"帮扶", U"名"), "people_served");
   EXPECT_EQ(taxonomy->Classify(U"资金", U"无偿投入", U"元"),
             "donations.amount");
+  EXPECT_EQ(taxonomy->Classify(U"学习研讨", U"组织", U"场"), "meetings.held");
   // Negative: money put in is no donation by itself.
   EXPECT_NE(taxonomy->Classify(U"资金", U"投入", U"元"), "donations.amount");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"满意或基本满意", U"件"), "other");
