@@ -318,9 +318,14 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // names no thing; the rules' noun phrase does. (Tried in this order,
       // cheapest first: the dictionary is asked only where the readings
       // differ.)
+      // Words of a state the word lists read as the object (解决 + 或基本
+      // 解决) are the state's, not a thing.
+      const bool lexical_object_in_state =
+          p.rule == std::string_view("state") && !l.object.empty() &&
+          p.action.find(l.object) != std::u32string::npos;
       const bool keeps_rules_object =
           p.object != l.object &&
-          ((fills && l.object.empty()) || people ||
+          ((fills && l.object.empty()) || people || lexical_object_in_state ||
            (!p.object.empty() && !l.object.empty() &&
             OnlyDroppable(l.object, *lexicon.dictionary)) ||
            (reads_noun_phrase &&

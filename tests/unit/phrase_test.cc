@@ -350,6 +350,9 @@ TEST_F(CombinedReading, StateBeforeTheCount) {
       ReadBoth(U"收到提案120件，其中办结的100件，解决或基本解决的90件。");
   Check(got, {U"", 1, "提案", "办结", "state"});
   Check(got, {U"", 2, "提案", "解决或基本解决", "state"});
+  // Words of the state the word lists read as the object are no object.
+  EXPECT_EQ(ReadBoth(U"收到提案120件，其中办复或基本解决90件。")[1].object,
+            U"提案");
   // Two states joined by 或 need no 的; a verb of saying is left out.
   EXPECT_EQ(ReadBoth(U"解决或基本解决20件。")[0].action, U"解决或基本解决");
   EXPECT_EQ(ReadBoth(U"委员表示解决的20件。")[0].action, U"解决");
