@@ -106,6 +106,10 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"资金", U"无偿投入", U"元"),
             "donations.amount");
   EXPECT_EQ(taxonomy->Classify(U"学习研讨", U"组织", U"场"), "meetings.held");
+  // N个方面 counts aspects; the suggestions themselves are suggestions.
+  EXPECT_EQ(taxonomy->Classify(U"方面意见建议", U"提出", U"个"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"意见建议", U"提出", U"个"),
+            "suggestions.made");
   // Negative: money put in is no donation by itself.
   EXPECT_NE(taxonomy->Classify(U"资金", U"投入", U"元"), "donations.amount");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"满意或基本满意", U"件"), "other");
