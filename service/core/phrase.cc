@@ -121,6 +121,23 @@ bool EndsInHead(std::u32string_view longer, std::u32string_view shorter,
          words.back().pos == Pos::kNoun;
 }
 
+// RunsOn says whether the lexical object is the rules' with words after
+// it that name nothing (an adverb, a lone character of the next word:
+// 驿站 + 全(覆盖)).
+bool RunsOn(std::u32string_view longer, std::u32string_view shorter,
+            const Dictionary& dict) {
+  if (shorter.empty() || longer.size() <= shorter.size() ||
+      longer.substr(0, shorter.size()) != shorter) {
+    return false;
+  }
+  const std::u32string_view rest = longer.substr(shorter.size());
+  if (rest.size() == 1) return true;
+  const std::vector<Word> words = Segment(rest, 0, rest.size(), dict);
+  // (Not adjectives: the dictionary tags some nouns so, 清单.)
+  return std::all_of(words.begin(), words.end(),
+                     [](const Word& w) { return w.pos == Pos::kAdverb; });
+}
+
 // NamesKind says whether the words in front of a noun say which kind it is
 // (专题 + 调研报告, 界别 + 委员工作室, 扶贫 + 资金): nouns, distinguishers,
 // verbal nouns after a noun and words the dictionary does not know. Not a
@@ -331,7 +348,8 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
            (reads_noun_phrase &&
             (AddsKind(p.object, l.object, *lexicon.dictionary) ||
              NamesKind(p.object, l.object, lexicon) ||
-             EndsInHead(p.object, l.object, *lexicon.dictionary))));
+             EndsInHead(p.object, l.object, *lexicon.dictionary) ||
+             RunsOn(l.object, p.object, *lexicon.dictionary))));
       if (!keeps_rules_object) p.object = l.object;
       // A verb inside the object (城乡建设方面来信: 建设) is not its action.
       const bool action_in_object =

@@ -249,6 +249,22 @@ TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
             U"合并");
 }
 
+TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
+  // A lone character after the noun is the next word's (全 + 覆盖).
+  const Dictionary dict = Dictionary::FromWords({{U"建成", "v", 10},
+                                                 {U"驿站", "n", 10},
+                                                 {U"协商", "vn", 10},
+                                                 {U"全", "d", 10},
+                                                 {U"覆盖", "v", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"建成");
+  lex.actions.Add(U"覆盖");
+  lex.nouns.Add(U"驿站");
+  const std::u32string text = U"建成12个协商驿站全覆盖。";
+  EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"协商驿站");
+}
+
 TEST_F(PhraseRules, InFrameNamesTheSet) {
   const auto got = Read(
       U"在立案的提案中，城乡建设方面提案63件，占49%；"
