@@ -161,7 +161,10 @@ bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
     const bool kind_class =
         w.pos == Pos::kNoun || w.pos == Pos::kDistinguisher ||
         (w.pos == Pos::kVerbalNoun && i > 0) || w.pos == Pos::kUnknown;
-    if (!kind_class || w.size() < 2 || lex.modifiers.Contains(v) ||
+    // Who (群众, 企业) before a noun says whose, not which kind, unless a
+    // kind word follows it (委员 + 个人 + 提案 is no case of it).
+    const bool whose = lex.agents.Contains(v) && i + 1 == words.size();
+    if (!kind_class || w.size() < 2 || lex.modifiers.Contains(v) || whose ||
         EndsWith(v, U"会议") || EndsWith(v, U"會議")) {
       return false;
     }
@@ -273,6 +276,25 @@ void CarryHeadInParagraph(std::u32string_view text,
     if (words.empty() || words.back().pos != Pos::kNoun) return;
     p.object = q.object.substr(words.back().begin);
     return;
+  }
+}
+
+// Rule "people end in a person": a count of people counts a noun naming
+// people; an object that runs on past it into another noun (12名常委 +
+// 常委会议) ends at the person.
+void PeopleEndInAPerson(const NumberMention& m, const Dictionary& dict,
+                        MetricPhrase* p) {
+  if (!IsPeopleMeasure(m.unit) || p->object.size() < 3 ||
+      IsPersonNoun(p->object)) {
+    return;
+  }
+  const std::vector<Word> words = Segment(p->object, 0, p->object.size(), dict);
+  for (size_t i = words.size(); i > 1; --i) {
+    const std::u32string_view head(p->object.data(), words[i - 2].end);
+    if (IsPersonNoun(head)) {
+      p->object.resize(head.size());
+      return;
+    }
   }
 }
 
@@ -393,6 +415,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
          IsOneOf(p.action, {U"并案", U"合并处理"}))) {
       p.object = U"提案";
     }
+    PeopleEndInAPerson(mentions[k], *lexicon.dictionary, &p);
     MeasureNamesTheThing(mentions[k], &p);
     HandledCases(text, mentions[k], *lexicon.dictionary, &p);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);

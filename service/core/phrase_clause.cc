@@ -280,5 +280,26 @@ bool IsPercent(std::u32string_view unit) {
   return unit == U"%" || unit == U"百分点" || unit == U"‰";
 }
 
+// A measure of people or of visits by people.
+bool IsPeopleMeasure(std::u32string_view unit) {
+  return IsOneOf(unit, {U"人", U"人次", U"名", U"位", U"名次", U"位次"});
+}
+
+// IsPersonNoun: a noun naming people ends in a morpheme of persons (委员,
+// 学者, 专家, 群众, 居民, 学生) or is one of the few that do not (领导, 干部,
+// 代表, 常委).
+bool IsPersonNoun(std::u32string_view w) {
+  if (w.empty()) return false;
+  if (IsOneOf(w, {U"领导", U"領導", U"干部", U"幹部", U"代表", U"常委"})) {
+    return true;
+  }
+  if (w.size() < 2) return false;
+  const char32_t last = w.back();
+  return last == U'员' || last == U'員' || last == U'者' || last == U'众' ||
+         last == U'眾' || last == U'民' || last == U'生' || last == U'师' ||
+         last == U'師' || EndsWith(w, U"专家") || EndsWith(w, U"專家") ||
+         EndsWith(w, U"企业家") || EndsWith(w, U"企業家");
+}
+
 }  // namespace phrase_internal
 }  // namespace reportfacts

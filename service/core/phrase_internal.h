@@ -123,6 +123,9 @@ inline bool IsDroppable(Pos p) {
 // EndsPeriodAt: a frame (其中, 在…中) reaches to the end of its period.
 bool EndsPeriodAt(std::u32string_view text, size_t i);
 bool IsPercent(std::u32string_view unit);
+// A measure of people (人, 人次, 名), and a noun naming people (委员, 群众).
+bool IsPeopleMeasure(std::u32string_view unit);
+bool IsPersonNoun(std::u32string_view w);
 
 // Tokens cuts text[begin, end) into words, quoted and bracketed spans
 // merged into single nouns and pronunciation glosses joined.

@@ -345,6 +345,15 @@ TEST_F(CombinedReading, KindWordsInFrontStay) {
   EXPECT_EQ(ReadBoth(U"收到专题提案20件。")[0].object, U"提案");
   EXPECT_EQ(ReadBoth(U"收到主席会议提案20件。")[0].object, U"提案");
   EXPECT_EQ(ReadBoth(U"收到领导提案20件。")[0].object, U"提案");
+  // Who right before the head says whose, after other nouns too.
+  EXPECT_EQ(ReadBoth(U"收到文化领导提案20件。")[0].object, U"提案");
+}
+
+TEST_F(CombinedReading, PeopleEndInAPerson) {
+  // A count of people ends at the noun naming them.
+  EXPECT_EQ(ReadBoth(U"邀请20名委员常委会议发言。")[0].object, U"委员");
+  // Negative: a person noun stays whole; another measure counts the thing.
+  EXPECT_EQ(ReadBoth(U"收到常委会议20次。")[0].object, U"常委会议");
 }
 
 TEST_F(CombinedReading, CountsJoinedByAVerb) {
