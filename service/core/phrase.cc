@@ -123,7 +123,7 @@ bool EndsInHead(std::u32string_view longer, std::u32string_view shorter,
 
 // RunsOn says whether the lexical object is the rules' with words after
 // it that name nothing (an adverb, a lone character of the next word:
-// 驿站 + 全(覆盖)).
+// 站点 + 全(覆盖)).
 bool RunsOn(std::u32string_view longer, std::u32string_view shorter,
             const Dictionary& dict) {
   if (shorter.empty() || longer.size() <= shorter.size() ||
@@ -382,7 +382,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // clause or its set, as the rules read it; the word lists carry a verb
       // in from the clause before.
       const bool topic = p.object.find(U"方面") != std::u32string::npos;
-      // A state (办结的, 解决或基本解决) is read whole by the rules; the
+      // A state (办结的, 办结或基本办结) is read whole by the rules; the
       // word lists see one verb of it.
       const bool state = p.rule == std::string_view("state");
       // A part naming its kind without a verb has no action (see rule

@@ -221,7 +221,7 @@ bool TakesAClause(std::u32string_view w) {
 // it opens: verbs, adverbs, adjectives and 或/和 between them, and a noun
 // that is a verb's object or qualifies the verb after it (作为意见处理,
 // 基本满意). It returns where the phrase begins, or end if it holds no
-// verb, and whether two states are joined by 或 (解决或基本解决).
+// verb, and whether two states are joined by 或 (办结或基本办结).
 size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
   size_t b = end;
   bool verb = false;
@@ -253,7 +253,7 @@ size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
 
 // Rule "state": a count of the things in a state, named by a verb phrase
 // and 的 before the number (已经办结的80件, 作为意见处理的5件), or by two
-// states joined by 或 (解决或基本解决20件): the state is the action; the
+// states joined by 或 (办结或基本办结20件): the state is the action; the
 // noun after the unit, or else the set's, is the object.
 bool StateRule(const Clause& c, Reading* r) {
   if (c.tail == 0 || IsPercent(c.unit)) return false;

@@ -252,17 +252,17 @@ TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
 TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
   // A lone character after the noun is the next word's (全 + 覆盖).
   const Dictionary dict = Dictionary::FromWords({{U"建成", "v", 10},
-                                                 {U"驿站", "n", 10},
-                                                 {U"协商", "vn", 10},
+                                                 {U"站点", "n", 10},
+                                                 {U"议事", "vn", 10},
                                                  {U"全", "d", 10},
                                                  {U"覆盖", "v", 10}});
   PhraseLexicon lex;
   lex.dictionary = &dict;
   lex.actions.Add(U"建成");
   lex.actions.Add(U"覆盖");
-  lex.nouns.Add(U"驿站");
-  const std::u32string text = U"建成12个协商驿站全覆盖。";
-  EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"协商驿站");
+  lex.nouns.Add(U"站点");
+  const std::u32string text = U"建成12个议事站点全覆盖。";
+  EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"议事站点");
 }
 
 TEST_F(PhraseRules, InFrameNamesTheSet) {
@@ -372,20 +372,20 @@ TEST_F(CombinedReading, StateBeforeTheCount) {
   // A verb phrase and 的 before the number name a state: it is the action,
   // the set gives the object.
   const auto got =
-      ReadBoth(U"收到提案120件，其中办结的100件，解决或基本解决的90件。");
+      ReadBoth(U"收到提案120件，其中办结的100件，办结或基本办结的90件。");
   Check(got, {U"", 1, "提案", "办结", "state"});
-  Check(got, {U"", 2, "提案", "解决或基本解决", "state"});
+  Check(got, {U"", 2, "提案", "办结或基本办结", "state"});
   // Words of the state the word lists read as the object are no object.
   EXPECT_EQ(ReadBoth(U"收到提案120件，其中办复或基本解决90件。")[1].object,
             U"提案");
   // Two states joined by 或 need no 的; a verb of saying is left out.
-  EXPECT_EQ(ReadBoth(U"解决或基本解决20件。")[0].action, U"解决或基本解决");
+  EXPECT_EQ(ReadBoth(U"办结或基本办结20件。")[0].action, U"办结或基本办结");
   EXPECT_EQ(ReadBoth(U"委员表示解决的20件。")[0].action, U"解决");
   // Negative: one verb without 的 is no state; a noun after the unit makes
   // the phrase a modifier; a percentage is a rate or a share.
   EXPECT_NE(ReadBoth(U"办结20件。")[0].rule, std::string("state"));
   EXPECT_NE(ReadBoth(U"立案的20件提案已办结。")[0].rule, std::string("state"));
-  EXPECT_NE(ReadBoth(U"解决或基本解决的占90%。")[0].rule, std::string("state"));
+  EXPECT_NE(ReadBoth(U"办结或基本办结的占90%。")[0].rule, std::string("state"));
 }
 
 TEST_F(CombinedReading, NounPhraseDoesNotEndInTheVerb) {
@@ -404,8 +404,8 @@ TEST_F(CombinedReading, PeopleAreCountedAsTheSubject) {
         {U"", 0, "群众", "签约", "people_counted"});
   // A verb inside what is done is passed over, and not joined to the
   // subject's verb.
-  Check(ReadBoth(U"委员开展视察项目20人次。"),
-        {U"", 0, "委员", "开展", "people_counted"});
+  Check(ReadBoth(U"群众开展视察项目20人次。"),
+        {U"", 0, "群众", "开展", "people_counted"});
   // Negative: another measure counts the thing; a subject that names no
   // people (项目) is not counted.
   EXPECT_NE(ReadBoth(U"委员视察项目20次。")[0].object, U"委员");
@@ -433,13 +433,13 @@ TEST_F(CombinedReading, ParagraphKeepsItsCases) {
   // A count in 件 that names nothing counts the head of the paragraph's
   // last count in 件, across a sentence that counts nothing.
   EXPECT_EQ(
-      ReadBoth(U"收到集体提案120件。内容涉及经济。办结的100件。")[1].object,
+      ReadBoth(U"收到集体提案120件。话题涉及文化。办结的100件。")[1].object,
       U"提案");
   // Negative: not across a paragraph, not for another measure.
   EXPECT_EQ(
-      ReadBoth(U"收到集体提案120件。\n内容涉及经济。办结的100件。")[1].object,
+      ReadBoth(U"收到集体提案120件。\n话题涉及文化。办结的100件。")[1].object,
       U"");
-  EXPECT_EQ(ReadBoth(U"召开会议12次。内容涉及经济。办结的10次。")[1].object,
+  EXPECT_EQ(ReadBoth(U"召开会议12次。话题涉及文化。办结的10次。")[1].object,
             U"");
 }
 
