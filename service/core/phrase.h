@@ -12,13 +12,21 @@
 //   a list sharing its verb    召开座谈会4次、论证会2次 -> 召开 for both
 //   a share                    占总数的15%           -> 总数 / 占 (share)
 //   a rate                     答复率98%             -> 答复率 (rate)
+//   a state                    其中办结的60封        -> 办结 (the set's 来信)
+//   people counted             委员参加活动300人次    -> 委员 / 参加
+//   counts joined by a verb    3案并1案              -> 提案 / 并 for both
 // and two frames give a sub-count its set: 其中 after a count (also opening
 // the next sentence, or a list after 其中：), and a clause 在…中 (在办结的
 // 来信中，…); a bare topic (经济方面60封) breaks down the count before it.
+// A part that names its own kind and no verb (其中集体来信20封) has no
+// action; its set gives it the indicator.
 // The object keeps the words that say which kind (集体来信, 重点来信, a
 // compound the dictionary lists, 其它来信, a topic …方面 with the verbs
 // that name its fields) and drops time, quantity, place and agent words.
 // Pronunciation glosses (提(ti)案) are read through.
+//
+// The module's files (clause words, named rules, the lexical reading, the
+// combination) are listed in phrase_internal.h.
 //
 //   PhraseLexicon lex{&dictionary, &gazetteer.names()};
 //   std::vector<MetricPhrase> p = AnalysePhrases(text, mentions, lex);

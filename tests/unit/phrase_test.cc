@@ -162,15 +162,29 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   EXPECT_EQ(got[0].set_mention, -1);
   EXPECT_EQ(got[1].set_mention, 0);
   EXPECT_EQ(got[2].set_mention, 0);
-  // A part without a verb is counted by the set's verb.
-  EXPECT_EQ(got[1].action, U"收到");
+  // A part naming its kind without a verb has no action (its set gives
+  // it the indicator); one with a verb of its own keeps it.
+  EXPECT_EQ(got[1].action, U"");
+  EXPECT_EQ(Read(U"收到提案120件，其中立案集体提案20件。")[1].action, U"立案");
   // 其中 opening the next sentence splits the count that closed the one
   // before; a share between them is not the set.
   EXPECT_EQ(Read(U"收到提案120件。其中集体提案20件。")[1].set_mention, 0);
   EXPECT_EQ(Read(U"立案110件，占90%。其中集体提案20件。")[2].set_mention, 0);
-  // A part that names nothing counts what its set counts.
+  // A part that names nothing counts what its set counts (its state read
+  // by the rule "state").
   Check(Read(U"收到提案120件，占40%，其中立案的110件。"),
-        {U"", 2, "提案", "立案", "set_part"});
+        {U"", 2, "提案", "立案", "state"});
+  Check(Read(U"收到提案120件，其中20件。"),
+        {U"", 1, "提案", "收到", "set_part"});
+  // A sentence opening with 其中 after a sentence that counts nothing
+  // splits the last count of the paragraph; without 其中 it does not.
+  EXPECT_EQ(Read(U"立案110件。提案涉及经济。其中集体提案20件。")[1].set_mention,
+            0);
+  EXPECT_EQ(Read(U"立案110件。提案涉及经济。集体提案20件。")[1].set_mention,
+            -1);
+  EXPECT_EQ(
+      Read(U"立案110件。\n提案涉及经济。其中集体提案20件。")[1].set_mention,
+      -1);
   // A list announced by 其中： goes on over the line breaks after the colon
   // and after each item's semicolon.
   const auto listed =
@@ -194,6 +208,61 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   EXPECT_EQ(Read(U"收到提案120件，委员提案100件。")[1].set_mention, -1);
   EXPECT_EQ(Read(U"收到提案120件，其中集体提案20件。来信80封。")[2].set_mention,
             -1);
+}
+
+TEST(RateRule, OneCharacterLinkIsNoAction) {
+  const Dictionary dict = Dictionary::FromWords({{U"满意率", "n", 10},
+                                                 {U"达", "v", 10},
+                                                 {U"达到", "v", 10},
+                                                 {U"提高", "v", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  EXPECT_EQ(read(U"满意率达98%").action, U"");
+  EXPECT_EQ(read(U"满意率达98%").frame, Frame::kRate);
+  // Negative: a verb of two characters, or one that says a change, acts.
+  EXPECT_EQ(read(U"满意率达到98%").action, U"达到");
+  EXPECT_EQ(read(U"满意率提高5%").action, U"提高");
+}
+
+TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
+  // 合并后 is "after merging", a time, no thing: the rules' reading (the
+  // object carried from the count before) stands.
+  const Dictionary dict = Dictionary::FromWords({{U"收到", "v", 10},
+                                                 {U"提案", "n", 10},
+                                                 {U"合并", "v", 10},
+                                                 {U"后", "f", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"收到");
+  lex.nouns.Add(U"提案");
+  const std::u32string text = U"收到提案20件，合并后15件。";
+  const auto got = AnalysePhrases(text, Mentions(text), lex);
+  EXPECT_EQ(got[1].object, U"提案");
+  EXPECT_EQ(got[1].action, U"合并");
+  // Negative: right after the listed verb, a verb is its object.
+  lex.nouns.Add(U"x");
+  const std::u32string governed = U"收到合并15件。";
+  EXPECT_EQ(AnalysePhrases(governed, Mentions(governed), lex)[0].object,
+            U"合并");
+}
+
+TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
+  // A lone character after the noun is the next word's (全 + 覆盖).
+  const Dictionary dict = Dictionary::FromWords({{U"建成", "v", 10},
+                                                 {U"站点", "n", 10},
+                                                 {U"议事", "vn", 10},
+                                                 {U"全", "d", 10},
+                                                 {U"覆盖", "v", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"建成");
+  lex.actions.Add(U"覆盖");
+  lex.nouns.Add(U"站点");
+  const std::u32string text = U"建成12个议事站点全覆盖。";
+  EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"议事站点");
 }
 
 TEST_F(PhraseRules, InFrameNamesTheSet) {
@@ -242,7 +311,11 @@ class CombinedReading : public PhraseRules {
          {U"收到", U"立案", U"办复", U"提出", U"建设"}) {
       lex.actions.Add(v);
     }
-    for (std::u32string_view n : {U"提案", U"建议"}) lex.nouns.Add(n);
+    for (std::u32string_view n : {U"提案", U"建议", U"活动"}) {
+      lex.nouns.Add(n);
+    }
+    lex.agents.Add(U"领导");
+    lex.modifiers.Add(U"专题");
     return AnalysePhrases(text, Mentions(text), lex);
   }
 };
@@ -257,6 +330,124 @@ TEST_F(CombinedReading, CompoundNounKeepsItsKind) {
   Check(ReadBoth(U"收到领导提案20件。"), {U"", 0, "提案", "收到", ""});
   Check(ReadBoth(U"收到年度提案20件。"), {U"", 0, "提案", "收到", ""});
   Check(ReadBoth(U"市政协收到提案20件。"), {U"", 0, "提案", "收到", ""});
+}
+
+TEST_F(CombinedReading, KindWordsInFrontStay) {
+  // Nouns in front say which kind (生态 + 环境 + 提案), and so does a
+  // verbal noun after a noun (文化 + 建设 + 提案).
+  Check(ReadBoth(U"收到生态环境提案20件。"),
+        {U"", 0, "生态环境提案", "收到", ""});
+  Check(ReadBoth(U"收到文化建设提案20件。"),
+        {U"", 0, "文化建设提案", "收到", ""});
+  // Negative: a verbal noun opening the phrase is a verb with its object;
+  // a modifier, a session and a lone body or person stay out.
+  EXPECT_EQ(ReadBoth(U"开展服务群众活动12次。")[0].object, U"活动");
+  EXPECT_EQ(ReadBoth(U"收到专题提案20件。")[0].object, U"提案");
+  EXPECT_EQ(ReadBoth(U"收到主席会议提案20件。")[0].object, U"提案");
+  EXPECT_EQ(ReadBoth(U"收到领导提案20件。")[0].object, U"提案");
+  // Who right before the head says whose, after other nouns too.
+  EXPECT_EQ(ReadBoth(U"收到文化领导提案20件。")[0].object, U"提案");
+}
+
+TEST_F(CombinedReading, PeopleEndInAPerson) {
+  // A count of people ends at the noun naming them.
+  EXPECT_EQ(ReadBoth(U"邀请20名委员常委会议发言。")[0].object, U"委员");
+  // Negative: a person noun stays whole; another measure counts the thing.
+  EXPECT_EQ(ReadBoth(U"收到常委会议20次。")[0].object, U"常委会议");
+}
+
+TEST_F(CombinedReading, CountsJoinedByAVerb) {
+  // 3案并1案: three proposals merged into one; 案 counts proposals.
+  const auto got = ReadBoth(U"合并处理提案，3案并1案。");
+  Check(got, {U"", 0, "提案", "并", ""});
+  Check(got, {U"", 1, "提案", "并", ""});
+  // Negative: a conjunction or another measure joins nothing; a count in
+  // 案 that names its thing keeps it.
+  EXPECT_NE(ReadBoth(U"3案和1案。")[0].action, U"和");
+  EXPECT_EQ(ReadBoth(U"提出3件并1次。")[0].action, U"提出");
+  EXPECT_EQ(ReadBoth(U"收到议案3案。")[0].object, U"议案");
+}
+
+TEST_F(CombinedReading, StateBeforeTheCount) {
+  // A verb phrase and 的 before the number name a state: it is the action,
+  // the set gives the object.
+  const auto got =
+      ReadBoth(U"收到提案120件，其中办结的100件，办结或基本办结的90件。");
+  Check(got, {U"", 1, "提案", "办结", "state"});
+  Check(got, {U"", 2, "提案", "办结或基本办结", "state"});
+  // Words of the state the word lists read as the object are no object.
+  EXPECT_EQ(ReadBoth(U"收到提案120件，其中办复或基本解决90件。")[1].object,
+            U"提案");
+  // Two states joined by 或 need no 的; a verb of saying is left out.
+  EXPECT_EQ(ReadBoth(U"办结或基本办结20件。")[0].action, U"办结或基本办结");
+  EXPECT_EQ(ReadBoth(U"委员表示解决的20件。")[0].action, U"解决");
+  // Negative: one verb without 的 is no state; a noun after the unit makes
+  // the phrase a modifier; a percentage is a rate or a share.
+  EXPECT_NE(ReadBoth(U"办结20件。")[0].rule, std::string("state"));
+  EXPECT_NE(ReadBoth(U"立案的20件提案已办结。")[0].rule, std::string("state"));
+  EXPECT_NE(ReadBoth(U"办结或基本办结的占90%。")[0].rule, std::string("state"));
+}
+
+TEST_F(CombinedReading, NounPhraseDoesNotEndInTheVerb) {
+  // The word lists do not know 签约 and read it into the object; the
+  // rules read it as the verb before the number.
+  Check(ReadBoth(U"全年项目签约12项。"), {U"", 0, "项目", "签约", ""});
+  // Negative: a verb the lists know is read as before.
+  Check(ReadBoth(U"全年提案办复12件。"), {U"", 0, "提案", "办复", ""});
+}
+
+TEST_F(CombinedReading, PeopleAreCountedAsTheSubject) {
+  // With a measure of people the subject is what is counted.
+  Check(ReadBoth(U"全年委员视察项目20人次。"),
+        {U"", 0, "委员", "视察", "people_counted"});
+  Check(ReadBoth(U"群众签约20人。"),
+        {U"", 0, "群众", "签约", "people_counted"});
+  // A verb inside what is done is passed over, and not joined to the
+  // subject's verb.
+  Check(ReadBoth(U"群众开展视察项目20人次。"),
+        {U"", 0, "群众", "开展", "people_counted"});
+  // Negative: another measure counts the thing; a subject that names no
+  // people (项目) is not counted.
+  EXPECT_NE(ReadBoth(U"委员视察项目20次。")[0].object, U"委员");
+  EXPECT_NE(ReadBoth(U"项目签约20人。")[0].rule, std::string("people_counted"));
+}
+
+TEST_F(CombinedReading, TimeWordIsNoObject) {
+  // The word lists take the word before the number; a time word names no
+  // thing, the noun after the measure does.
+  EXPECT_EQ(ReadBoth(U"收到年度7件集体提案。")[0].object, U"集体提案");
+  // Negative: a noun before the number stays the object.
+  EXPECT_EQ(ReadBoth(U"收到集体提案7件。")[0].object, U"集体提案");
+}
+
+TEST_F(CombinedReading, HandlingVerbWithJianNamesCases) {
+  // 办复件: the cases answered; what is counted, not the count's action.
+  Check(ReadBoth(U"收到提案20件，其中办复件12件。"),
+        {U"", 1, "办复件", "", ""});
+  // Negative: 件 in another word, or another measure.
+  EXPECT_NE(ReadBoth(U"收到文件12件。")[0].object, U"到文件");
+  EXPECT_NE(ReadBoth(U"办复件12次。")[0].object, U"办复件");
+}
+
+TEST_F(CombinedReading, ParagraphKeepsItsCases) {
+  // A count in 件 that names nothing counts the head of the paragraph's
+  // last count in 件, across a sentence that counts nothing.
+  EXPECT_EQ(
+      ReadBoth(U"收到集体提案120件。话题涉及文化。办结的100件。")[1].object,
+      U"提案");
+  // Negative: not across a paragraph, not for another measure.
+  EXPECT_EQ(
+      ReadBoth(U"收到集体提案120件。\n话题涉及文化。办结的100件。")[1].object,
+      U"");
+  EXPECT_EQ(ReadBoth(U"召开会议12次。话题涉及文化。办结的10次。")[1].object,
+            U"");
+}
+
+TEST_F(CombinedReading, NounPhraseKeepsItsHead) {
+  // The word lists stop at the noun they know; the head is the last noun.
+  EXPECT_EQ(ReadBoth(U"收到12件提案信息。")[0].object, U"提案信息");
+  // Negative: a verb after the noun is no head.
+  EXPECT_EQ(ReadBoth(U"收到12件提案办复。")[0].object, U"提案");
 }
 
 TEST_F(CombinedReading, CarriedObjectFillsWhatTheListsLeaveEmpty) {
@@ -295,11 +486,31 @@ TEST_F(CombinedReading, PinyinGlossesAreReadThrough) {
   EXPECT_EQ(ReadBoth(U"收到提案120件(ab)。")[0].object, U"提案");
 }
 
+TEST_F(CombinedReading, VerbAloneIsNoObject) {
+  // A gloss hides 立案 from the word lists, which read it as the object;
+  // a verb alone names no thing, so it is the action.
+  Check(ReadBoth(U"经审查，立(li)案15件。"), {U"", 0, "提案", "立案", ""});
+  // Negative: with an action of its own, a verb used as a noun stays.
+  EXPECT_EQ(ReadBoth(U"收到批示20件。")[0].object, U"批示");
+}
+
 TEST_F(CombinedReading, AfterVerbIsNotTheAction) {
   // 经审查 is "after review": the action is what follows.
   Check(ReadBoth(U"经审查立案110件。"), {U"", 0, "提案", "立案", ""});
   // Negative: a verb that cannot be cut stays whole.
   EXPECT_EQ(ReadBoth(U"经审查，办复110件。")[0].action, U"办复");
+}
+
+TEST_F(CombinedReading, SentenceBoundsAreSharedWithinASentence) {
+  const std::u32string text = U"收到提案120件，立案110件。办复100件";
+  for (const auto& got : {Read(text), ReadBoth(text)}) {
+    EXPECT_EQ(got[0].sentence_begin, 0u);
+    EXPECT_EQ(got[1].sentence_begin, 0u);
+    EXPECT_EQ(got[0].sentence_end, got[1].sentence_end);
+    EXPECT_EQ(got[1].sentence_end, text.find(U'。') + 1);
+    EXPECT_EQ(got[2].sentence_begin, text.find(U'。') + 1);
+    EXPECT_EQ(got[2].sentence_end, text.size());
+  }
 }
 
 TEST_F(PhraseRules, NoCrashOnEdges) {

@@ -94,6 +94,25 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"", U"满意", U"%"),
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"", U"办复", U"件"), "proposals.resolved");
+  // Proposals solved are resolved; ones still being solved or put off are
+  // at no stage yet.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"解决或部分解决", U"件"),
+            "proposals.resolved");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"正在解决", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"暂缓解决", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"作为意见处理", U"件"), "other");
+  // People served are counted in 名 and 位 too; money given free is given.
+  EXPECT_EQ(taxonomy->Classify(U"困难群众", U"帮扶", U"名"), "people_served");
+  EXPECT_EQ(taxonomy->Classify(U"资金", U"无偿投入", U"元"),
+            "donations.amount");
+  EXPECT_EQ(taxonomy->Classify(U"学习研讨", U"组织", U"场"), "meetings.held");
+  // N个方面 counts aspects; the suggestions themselves are suggestions.
+  EXPECT_EQ(taxonomy->Classify(U"方面对策建议", U"提出", U"个"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"意见建议", U"提出", U"个"),
+            "suggestions.made");
+  // Negative: money put in is no donation by itself.
+  EXPECT_NE(taxonomy->Classify(U"资金", U"投入", U"元"), "donations.amount");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"满意或比较满意", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"全体会议", U"召开", U"次"), "meetings.held");
   EXPECT_EQ(taxonomy->Classify(U"", U"增长", U"%"), "other");
   // Negative: merged and registered is registered.

@@ -1,0 +1,305 @@
+// The clause around a number as words: its cut, the word classes the
+// rules ask about, noun phrases and the verbs around them.
+#include <algorithm>
+
+#include "service/core/chars.h"
+#include "service/core/phrase_internal.h"
+
+namespace reportfacts {
+namespace phrase_internal {
+
+namespace {
+
+// EndsPeriod: a frame (其中, 在…中) reaches over semicolons, which separate
+// the items of one enumeration, but not over a full stop or a paragraph.
+bool EndsPeriod(char32_t c) {
+  return IsSentenceEnd(c) && c != U'；' && c != U';' ? true : IsLineBreak(c);
+}
+
+// IsPinyinGloss says whether words[i..i+2] are ( letters ) glossing the
+// character before (提(ti)案).
+bool IsPinyinGloss(std::u32string_view text, const std::vector<Word>& words,
+                   size_t i) {
+  if (i == 0 || i + 2 >= words.size()) return false;
+  const Word& open = words[i];
+  const Word& letters = words[i + 1];
+  const Word& close = words[i + 2];
+  return open.size() == 1 && IsOpenBracket(text[open.begin]) &&
+         letters.pos == Pos::kLatin && letters.size() <= 6 &&
+         close.size() == 1 && IsCloseBracket(text[close.begin]) &&
+         IsCjk(text[words[i - 1].end - 1]);
+}
+
+// JoinPinyinGlosses joins the two words around a pronunciation gloss into
+// the word they make without it (立(li)案 -> one verb), where the
+// dictionary knows it.
+void JoinPinyinGlosses(std::u32string_view text, const Dictionary& dict,
+                       std::vector<Word>* words) {
+  std::vector<Word>& w = *words;
+  size_t out = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (out > 0 && IsPinyinGloss(text, w, i)) {
+      const Word& a = w[out - 1];
+      if (i + 3 < w.size() && IsCjk(text[w[i + 3].begin])) {
+        const Word& b = w[i + 3];
+        std::u32string joined(text.substr(a.begin, a.size()));
+        joined.append(text.substr(b.begin, b.size()));
+        const Pos pos = dict.PosOf(joined);
+        if (pos != Pos::kUnknown) {
+          w[out - 1] = {a.begin, b.end, pos};
+          i += 3;
+          continue;
+        }
+      }
+      i += 2;  // a gloss on a whole word (占(zhan)) is left out
+      continue;
+    }
+    w[out++] = w[i];
+  }
+  w.resize(out);
+}
+
+}  // namespace
+
+// EndsPeriodAt: as EndsPeriod, but a line break after a colon opens the
+// list the colon announces (其中：\n…), and one after a semicolon goes on
+// to its next item, instead of ending the period.
+bool EndsPeriodAt(std::u32string_view text, size_t i) {
+  if (!EndsPeriod(text[i])) return false;
+  if (!IsLineBreak(text[i])) return true;
+  size_t b = i;
+  while (b > 0 && (IsSpace(text[b - 1]) || IsLineBreak(text[b - 1]))) --b;
+  return !(b > 0 && (text[b - 1] == U'：' || text[b - 1] == U':' ||
+                     text[b - 1] == U'；' || text[b - 1] == U';'));
+}
+
+// Tokens is a clause's words with quoted and bracketed spans merged into
+// single nouns (“民生茶叙”活动 keeps its quotes as one word).
+std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
+                         const Dictionary& dict) {
+  std::vector<Word> words = Segment(text, begin, end, dict);
+  JoinPinyinGlosses(text, dict, &words);
+  std::vector<Word> out;
+  out.reserve(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    const char32_t c = w.size() == 1 ? text[w.begin] : 0;
+    const bool opens = IsOpenQuote(c) || c == U'《' || IsOpenBracket(c);
+    if (opens) {
+      size_t j = i + 1;
+      while (j < words.size() && j - i < 12) {
+        const char32_t d = words[j].size() == 1 ? text[words[j].begin] : 0;
+        if (IsCloseQuote(d) || d == U'》' || IsCloseBracket(d)) break;
+        if (d != 0 && IsClauseBreak(d)) {
+          j = words.size();
+          break;
+        }
+        ++j;
+      }
+      if (j < words.size() && j > i + 1) {
+        // A bracket closes a noun that goes on (社区(村)服务点) or glosses
+        // the word before; either way it joins the noun before it.
+        if (IsOpenBracket(c) && !out.empty() && IsNounish(out.back().pos)) {
+          out.back().end = words[j].end;
+        } else {
+          out.push_back({w.begin, words[j].end, Pos::kNoun});
+        }
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(w);
+  }
+  return out;
+}
+
+// ObjectText is the text of words [b, e) without droppable words at the
+// front and joiners at either end, without line breaks and blanks.
+std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
+                          size_t b, size_t e) {
+  // 的 inside a phrase: the object is what follows it (先进的经验 -> 经验)
+  // unless the part before says which kind.
+  for (size_t i = e; i > b; --i) {
+    const std::u32string_view w = View(c.text, words[i - 1]);
+    if (w == U"等" || w == U"之") {
+      b = i;
+      break;
+    }
+  }
+  while (b < e) {
+    const Word& w = words[b];
+    const std::u32string_view v = View(c.text, w);
+    const bool place =
+        c.lex->places != nullptr && c.lex->places->Contains(v) && b + 1 < e;
+    if ((IsDroppable(w.pos) && b + 1 < e) || place || IsJoiner(v) ||
+        (w.pos == Pos::kPreposition) ||
+        (w.pos == Pos::kPronoun && b + 1 < e && v != U"其它" && v != U"其他")) {
+      ++b;
+      continue;
+    }
+    break;
+  }
+  while (e > b && IsJoiner(View(c.text, words[e - 1]))) --e;
+  if (b == e) return {};
+  // A phrase ending in a time or locality word says when (会议期间, 年初以来),
+  // not what.
+  if (words[e - 1].pos == Pos::kLocality ||
+      (words[e - 1].pos == Pos::kTime && e > b + 1)) {
+    return {};
+  }
+  // A lone droppable word (年度, 全市) is no object.
+  if (e == b + 1 && IsDroppable(words[b].pos) &&
+      words[b].pos != Pos::kPersonName) {
+    return {};
+  }
+  std::u32string out;
+  for (size_t i = words[b].begin; i < words[e - 1].end; ++i) {
+    if (!IsSpace(c.text[i])) out.push_back(c.text[i]);
+  }
+  return out;
+}
+
+// PhraseStart returns where the noun phrase ending at left[end) begins:
+// nounish words, joined lists of them, and 的 between two of them.
+size_t PhraseStart(const Clause& c, size_t end) {
+  // A topic (城乡建设、环境保护方面) names fields of work, and the verbs that
+  // name a field stand inside it: a verb before a joiner, before 方面 or
+  // before another verb. A verb before a noun governs it (涉及 + 经济).
+  bool topic = false;
+  for (size_t k = 0; k < end; ++k) topic = topic || c.LeftWord(k) == U"方面";
+  size_t i = end;
+  while (i > 0) {
+    const Word& w = c.left[i - 1];
+    if (IsNounish(w.pos) || (w.pos == Pos::kAdjective && i < end)) {
+      --i;
+      continue;
+    }
+    const bool field_word = w.pos == Pos::kSetPhrase || w.pos == Pos::kOther;
+    if (topic && (w.pos == Pos::kVerb || field_word) && i < end &&
+        (field_word || IsJoiner(c.LeftWord(i)) || c.LeftWord(i) == U"方面" ||
+         c.left[i].pos == Pos::kVerb || c.left[i].pos == Pos::kOther)) {
+      --i;
+      continue;
+    }
+    if (topic && i < end && i >= 2 && IsJoiner(c.LeftWord(i - 1)) &&
+        (c.left[i - 2].pos == Pos::kVerb ||
+         c.left[i - 2].pos == Pos::kSetPhrase)) {
+      --i;
+      continue;
+    }
+    if (i < end && i >= 2 && IsNounish(c.left[i - 2].pos) &&
+        IsJoiner(c.LeftWord(i - 1))) {
+      --i;
+      continue;
+    }
+    break;
+  }
+  // 其它/其他 before a noun is the rest of a breakdown (其它来信): a kind.
+  if (i > 0 && i < end &&
+      (c.LeftWord(i - 1) == U"其它" || c.LeftWord(i - 1) == U"其他")) {
+    --i;
+  }
+  return i;
+}
+
+bool IsActionVerb(const Clause& c, size_t i) {
+  return c.left[i].pos == Pos::kVerb && !IsCopula(c.LeftWord(i)) &&
+         !IsNonAction(c.LeftWord(i));
+}
+
+// VerbChain joins the verbs side by side around left[i] into one action
+// (编辑 + 报送 = 编辑报送, 协调 + 解决 = 协调解决), at most three; a verb of
+// holding before another (组织 + 开展) only opens it and is left out.
+std::u32string VerbChain(const Clause& c, size_t i) {
+  size_t b = i;
+  size_t e = i + 1;
+  while (b > 0 && i - b < 2 && IsActionVerb(c, b - 1)) --b;
+  while (e < c.tail && e - b < 3 && IsActionVerb(c, e)) ++e;
+  while (e - b > 1 && IsHoldingVerb(c.LeftWord(b)) &&
+         IsHoldingVerb(c.LeftWord(b + 1))) {
+    ++b;
+  }
+  std::u32string out;
+  for (size_t k = b; k < e; ++k) out.append(c.LeftWord(k));
+  return out;
+}
+
+// FirstAction returns the clause's first verb: the one that opens an
+// enumeration (走访了A、B等20家单位).
+std::u32string FirstAction(const Clause& c) {
+  for (size_t i = 0; i < c.left.size(); ++i) {
+    if (IsActionVerb(c, i)) return VerbChain(c, i);
+  }
+  return {};
+}
+
+// ActionBefore returns the verb nearest before left[end), passing over
+// adverbs and prepositions but not over another noun phrase.
+std::u32string ActionBefore(const Clause& c, size_t end) {
+  for (size_t i = end; i > 0; --i) {
+    const Word& w = c.left[i - 1];
+    if (c.LeftWord(i - 1) == U"等") return FirstAction(c);
+    if (IsActionVerb(c, i - 1)) return VerbChain(c, i - 1);
+    if (w.pos == Pos::kAdverb || w.pos == Pos::kPreposition ||
+        w.pos == Pos::kVerbalNoun || IsCopula(c.LeftWord(i - 1))) {
+      continue;
+    }
+    if (w.pos == Pos::kPunctuation && !IsJoiner(c.LeftWord(i - 1))) break;
+  }
+  return {};
+}
+
+// ActionAfter returns the verb after the right noun phrase, passing over
+// adverbs (12个项目顺利签约 -> 签约).
+std::u32string ActionAfter(const Clause& c) {
+  for (size_t i = c.right_phrase; i < c.right.size(); ++i) {
+    const Word& w = c.right[i];
+    const std::u32string_view v = View(c.text, w);
+    if (w.pos == Pos::kVerb && IsLightVerb(v) && i + 1 < c.right.size() &&
+        (c.right[i + 1].pos == Pos::kVerb ||
+         c.right[i + 1].pos == Pos::kVerbalNoun)) {
+      return std::u32string(View(c.text, c.right[i + 1]));
+    }
+    if (w.pos == Pos::kVerb && !IsCopula(v) && !IsNonAction(v)) {
+      return std::u32string(v);
+    }
+    if (w.pos != Pos::kAdverb && w.pos != Pos::kParticle &&
+        w.pos != Pos::kAdjective) {
+      break;
+    }
+  }
+  return {};
+}
+
+std::u32string RightObject(const Clause& c) {
+  if (c.right_phrase == 0 || c.right_to_next) return {};
+  return ObjectText(c, c.right, 0, c.right_phrase);
+}
+
+bool IsPercent(std::u32string_view unit) {
+  return unit == U"%" || unit == U"百分点" || unit == U"‰";
+}
+
+// A measure of people or of visits by people.
+bool IsPeopleMeasure(std::u32string_view unit) {
+  return IsOneOf(unit, {U"人", U"人次", U"名", U"位", U"名次", U"位次"});
+}
+
+// IsPersonNoun: a noun naming people ends in a morpheme of persons (委员,
+// 学者, 专家, 群众, 居民, 学生) or is one of the few that do not (领导, 干部,
+// 代表, 常委).
+bool IsPersonNoun(std::u32string_view w) {
+  if (w.empty()) return false;
+  if (IsOneOf(w, {U"领导", U"領導", U"干部", U"幹部", U"代表", U"常委"})) {
+    return true;
+  }
+  if (w.size() < 2) return false;
+  const char32_t last = w.back();
+  return last == U'员' || last == U'員' || last == U'者' || last == U'众' ||
+         last == U'眾' || last == U'民' || last == U'生' || last == U'师' ||
+         last == U'師' || EndsWith(w, U"专家") || EndsWith(w, U"專家") ||
+         EndsWith(w, U"企业家") || EndsWith(w, U"企業家");
+}
+
+}  // namespace phrase_internal
+}  // namespace reportfacts

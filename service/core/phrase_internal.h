@@ -1,0 +1,190 @@
+// Internals of the phrase module (phrase.h), shared by its files:
+//   phrase_clause.cc   the clause as words: cut, word classes, noun
+//                      phrases and the verbs around them
+//   phrase_rules.cc    the named clause rules and the frames (其中, 在…中)
+//   phrase_lexical.cc  the lexical reading over the genre's word lists
+//   phrase.cc          the two readings combined, the object's last trims
+// Not for use outside the module.
+//
+//   Clause c = ...;  // Tokens() before and after the number
+//   size_t b = PhraseStart(c, c.tail);
+//   std::u32string object = ObjectText(c, c.left, b, c.tail);
+#ifndef REPORTFACTS_SERVICE_CORE_PHRASE_INTERNAL_H_
+#define REPORTFACTS_SERVICE_CORE_PHRASE_INTERNAL_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "service/core/chars.h"
+#include "service/core/number_scan.h"
+#include "service/core/phrase.h"
+#include "service/core/segmenter.h"
+
+namespace reportfacts {
+namespace phrase_internal {
+
+// How far around a number its clause is read; a clause is rarely longer.
+inline constexpr size_t kMaxWindow = 48;
+// How many characters after the unit a noun phrase may run.
+inline constexpr size_t kMaxRightPhrase = 24;
+// How far around a number its sentence is reported.
+inline constexpr size_t kMaxSentence = 256;
+// How far back a 其中 or 在…中 frame is looked for.
+inline constexpr size_t kMaxFrameReach = 160;
+
+// Small predicates, inline: the rules ask them for every word.
+// BreaksAt says whether text[i] ends a clause. A line break between two
+// Chinese characters is a column break of the page layout, not the end of
+// a clause.
+inline bool BreaksAt(std::u32string_view text, size_t i) {
+  const char32_t c = text[i];
+  if (!IsLineBreak(c)) return IsClauseBreak(c);
+  size_t before = i;
+  while (before > 0 && IsLineBreak(text[before - 1])) --before;
+  size_t after = i;
+  while (after < text.size() && IsLineBreak(text[after])) ++after;
+  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
+           IsCjk(text[after]) && after - before <= 3);
+}
+
+// EndsSentence: 。！？； and a line break end the sentence a metric is
+// reported with.
+inline bool EndsSentence(char32_t c) {
+  return IsSentenceEnd(c) || IsLineBreak(c);
+}
+
+inline std::u32string_view View(std::u32string_view text, const Word& w) {
+  return text.substr(w.begin, w.size());
+}
+
+// Words the rules ask about by their text, not their class: grammar words
+// of the language, not of the genre.
+inline bool IsOneOf(std::u32string_view w,
+                    std::initializer_list<std::u32string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// A copula or light verb between a topic and its number (满意率达98%, 共有
+// 会员20名) says nothing of what is counted.
+inline bool IsCopula(std::u32string_view w) {
+  return IsOneOf(w, {U"有", U"是", U"为", U"為", U"达", U"達", U"计", U"約",
+                     U"约", U"共有", U"达到", U"達到", U"超过", U"超", U"逾",
+                     U"近", U"了", U"可达"});
+}
+
+// A causative (让, 使) or a verb used as a preposition (围绕, 通过)
+// governs a clause, not the count.
+inline bool IsNonAction(std::u32string_view w) {
+  return IsOneOf(w, {U"让", U"使", U"令", U"围绕", U"通过", U"按照", U"根据"});
+}
+// A light verb takes an action as its object (作出批示, 进行督办): the
+// action it carries is the count's.
+inline bool IsLightVerb(std::u32string_view w) {
+  return IsOneOf(w, {U"作出", U"做出", U"进行", U"给予", U"予以", U"加以"});
+}
+// A verb of holding takes an event as its object (举行…学习4场): with a
+// measure of events, what stands between it and the number is the event.
+inline bool IsHoldingVerb(std::u32string_view w) {
+  return IsOneOf(w, {U"举行", U"举办", U"开展", U"组织", U"召开", U"组织开展",
+                     U"开设", U"主办", U"承办"});
+}
+inline bool IsEventMeasure(std::u32string_view unit) {
+  return IsOneOf(unit, {U"次", U"场", U"场次", U"期", U"轮", U"批", U"批次",
+                        U"届", U"堂", U"课", U"遍"});
+}
+// List joiners between nouns: A、B / A和B / A及B / A与B.
+inline bool IsJoiner(std::u32string_view w) {
+  return IsOneOf(w, {U"、", U"和", U"及", U"与", U"以及", U"或"});
+}
+
+// Nounish words make up an object: nouns, verbal nouns, kind words, and
+// runs the dictionary does not know (names, new words).
+inline bool IsNounish(Pos p) {
+  return p == Pos::kNoun || p == Pos::kVerbalNoun || p == Pos::kDistinguisher ||
+         p == Pos::kUnknown || p == Pos::kLatin || p == Pos::kPlaceName ||
+         p == Pos::kAgent || p == Pos::kTime || p == Pos::kPersonName;
+}
+
+// Droppable words may stand at the front of an object but are not part of
+// it: when, how many, where and who (年度, 全市, 市政协).
+inline bool IsDroppable(Pos p) {
+  return p == Pos::kTime || p == Pos::kAgent || p == Pos::kPlaceName ||
+         p == Pos::kNumeral || p == Pos::kMeasure || p == Pos::kPersonName;
+}
+
+// EndsPeriodAt: a frame (其中, 在…中) reaches to the end of its period.
+bool EndsPeriodAt(std::u32string_view text, size_t i);
+bool IsPercent(std::u32string_view unit);
+// A measure of people (人, 人次, 名), and a noun naming people (委员, 群众).
+bool IsPeopleMeasure(std::u32string_view unit);
+bool IsPersonNoun(std::u32string_view w);
+
+// Tokens cuts text[begin, end) into words, quoted and bracketed spans
+// merged into single nouns and pronunciation glosses joined.
+std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
+                         const Dictionary& dict);
+
+// Clause is what the rules read for one number.
+struct Clause {
+  std::u32string_view text;
+  const PhraseLexicon* lex = nullptr;
+  std::vector<Word> left;      // the words before the number
+  size_t tail = 0;             // left[0, tail): without the fillers at the end
+  bool list_before = false;    // 等 or a joiner right before the number
+  std::vector<Word> right;     // the words after the unit
+  size_t right_phrase = 0;     // right[0, right_phrase) is a noun phrase
+  bool right_to_next = false;  // that phrase runs into the next number
+  std::u32string_view unit;
+
+  std::u32string_view LeftWord(size_t i) const { return View(text, left[i]); }
+};
+
+// Noun phrases and verbs of a clause.
+std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
+                          size_t b, size_t e);
+size_t PhraseStart(const Clause& c, size_t end);
+bool IsActionVerb(const Clause& c, size_t i);
+std::u32string VerbChain(const Clause& c, size_t i);
+std::u32string FirstAction(const Clause& c);
+std::u32string ActionBefore(const Clause& c, size_t end);
+std::u32string ActionAfter(const Clause& c);
+std::u32string RightObject(const Clause& c);
+
+// Reading is what one rule reads from a clause.
+struct Reading {
+  std::u32string object;
+  std::u32string action;
+  Frame frame = Frame::kCount;
+  bool used_right = false;
+  bool needs_object = false;  // a verb with no object: try carrying over
+  const char* rule = "";
+};
+
+// The two readings, one MetricPhrase per mention.
+std::vector<MetricPhrase> ReadByRules(
+    std::u32string_view text, const std::vector<NumberMention>& mentions,
+    const PhraseLexicon& lexicon);
+std::vector<MetricPhrase> ReadLexically(
+    std::u32string_view text, const std::vector<NumberMention>& mentions,
+    const PhraseLexicon& lexicon);
+
+// ShareSideBySide: two numbers side by side (6类30项) share their object
+// and action.
+void ShareSideBySide(const std::vector<NumberMention>& mentions,
+                     std::vector<MetricPhrase>* phrases);
+
+// DropPinyinGlosses removes pronunciation glosses (提(ti)案 -> 提案).
+void DropPinyinGlosses(std::u32string* s);
+
+}  // namespace phrase_internal
+}  // namespace reportfacts
+
+#endif  // REPORTFACTS_SERVICE_CORE_PHRASE_INTERNAL_H_

@@ -1,0 +1,584 @@
+// The lexical reading: the genre's verb and noun lists and positional
+// patterns over them, the older reading the rules are combined with.
+#include <algorithm>
+
+#include "service/core/chars.h"
+#include "service/core/phrase_internal.h"
+
+namespace reportfacts {
+namespace phrase_internal {
+
+namespace {
+
+// ---------------------------------------------------------------------
+// The lexical reading: the genre's verb and noun lists and positional
+// patterns over them.
+constexpr size_t kMaxNounPhrase = 24;
+// How far around a number its clause is read; a clause is rarely longer.
+constexpr size_t kMaxLexicalWindow = 64;
+// How far apart a verb and the phrase it governs may stand.
+constexpr size_t kMaxGovernedGap = 6;
+
+bool IsLexicalClauseBreak(char32_t c) {
+  switch (c) {
+    case U'，':
+    case U',':
+    case U'。':
+    case U'；':
+    case U';':
+    case U'：':
+    case U':':
+    case U'！':
+    case U'!':
+    case U'？':
+    case U'?':
+    case U'\n':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// BreaksAt says whether text[i] ends a clause. A line break between two
+// Chinese characters is a column break of the page layout (阅读\n\n量), not
+// the end of a clause.
+bool LexicalBreaksAt(std::u32string_view text, size_t i) {
+  const char32_t c = text[i];
+  if (c != U'\n') return IsLexicalClauseBreak(c);
+  size_t before = i;
+  while (before > 0 && text[before - 1] == U'\n') --before;
+  size_t after = i;
+  while (after < text.size() && text[after] == U'\n') ++after;
+  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
+           IsCjk(text[after]) && after - before <= 3);
+}
+
+inline bool IsSentenceBreak(char32_t c) {
+  switch (c) {
+    case U'。':
+    case U'！':
+    case U'!':
+    case U'？':
+    case U'?':
+    case U'；':
+    case U';':
+    case U'\n':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A preposition that opens a phrase (对20件来信, 由50多位会员) is not part
+// of the object.
+bool IsPreposition(char32_t c) {
+  switch (c) {
+    case U'对':
+    case U'向':
+    case U'为':
+    case U'在':
+    case U'由':
+    case U'将':
+    case U'把':
+    case U'与':
+    case U'让':
+    case U'从':
+    case U'给':
+    case U'使':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A list mark right before a number means the object follows the number
+// (…座谈等8项助学活动, …和6个行业协会).
+bool IsListMark(char32_t c) {
+  return c == U'等' || c == U'和' || c == U'及' || c == U'、' || c == U'与';
+}
+
+// Words between a verb or a subject and the number that carry no meaning of
+// their own for the object: 共, 累计, 达 ...
+constexpr std::u32string_view kFillers[] = {
+    U"共计", U"总计", U"合计", U"累计", U"先后", U"分别", U"全年",
+    U"连续", U"已经", U"一共", U"共",   U"计",   U"达",   U"已",
+    U"为",   U"有",   U"了",   U"等",   U"各"};
+
+// Words that end a noun phrase after the number (封来信全部答复).
+constexpr std::u32string_view kPhraseStops[] = {
+    U"全部", U"分别", U"均",   U"都",  U"已", U"得到", U"成功",
+    U"进行", U"在",   U"被",   U"将",  U"把", U"向",   U"从",
+    U"由",   U"于",   U"中",   U"为",  U"共", U"并",   U"先后",
+    U"累计", U"预计", U"以及", U"功能"};
+
+// Adverbs that may stand between a noun phrase and its verb (项目顺利签约).
+constexpr std::u32string_view kAdverbs[] = {U"成功", U"全部", U"均",  U"都",
+                                            U"已",   U"先后", U"共",  U"分别",
+                                            U"得到", U"进行", U"全面"};
+
+size_t MatchAnyAt(std::u32string_view text, size_t pos, size_t limit,
+                  const std::u32string_view* words, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    const auto& w = words[i];
+    if (pos + w.size() <= limit && text.substr(pos, w.size()) == w) {
+      return w.size();
+    }
+  }
+  return 0;
+}
+
+template <size_t N>
+size_t MatchAt(std::u32string_view text, size_t pos, size_t limit,
+               const std::u32string_view (&words)[N]) {
+  return MatchAnyAt(text, pos, limit, words, N);
+}
+
+template <size_t N>
+size_t MatchEndingAt(std::u32string_view text, size_t floor, size_t end,
+                     const std::u32string_view (&words)[N]) {
+  for (const auto& w : words) {
+    if (end >= floor + w.size() && text.substr(end - w.size(), w.size()) == w) {
+      return w.size();
+    }
+  }
+  return 0;
+}
+
+enum class TokenKind { kVerb, kNoun, kOther };
+struct Token {
+  size_t begin;
+  size_t end;
+  TokenKind kind;
+};
+
+// Tokenize cuts [begin, end) by longest match over nouns and verbs, from
+// right to left: what matters most is the word that ends right before the
+// number (首批社区服务站 ends in 服务站). A noun wins a tie so that
+// 总投资 is not read as the verb 投资.
+std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
+                            const PhraseLexicon& lex) {
+  std::vector<Token> tokens;
+  size_t p = end;
+  while (p > begin) {
+    const size_t noun = lex.nouns.LongestEndingAt(text, p, begin);
+    const size_t verb = lex.actions.LongestEndingAt(text, p, begin);
+    if (noun > 0 && noun >= verb) {
+      tokens.push_back({p - noun, p, TokenKind::kNoun});
+      p -= noun;
+    } else if (verb > 0) {
+      tokens.push_back({p - verb, p, TokenKind::kVerb});
+      p -= verb;
+    } else {
+      tokens.push_back({p - 1, p, TokenKind::kOther});
+      --p;
+    }
+  }
+  std::reverse(tokens.begin(), tokens.end());
+  return tokens;
+}
+
+}  // namespace
+
+// ShareSideBySide: two numbers side by side (6类30项, 3轮12份报告) share
+// their object and action.
+void ShareSideBySide(const std::vector<NumberMention>& mentions,
+                     std::vector<MetricPhrase>* phrases) {
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    if (mentions[k].mention_end != mentions[k + 1].qualifier_begin) continue;
+    MetricPhrase& a = (*phrases)[k];
+    MetricPhrase& b = (*phrases)[k + 1];
+    if (a.object.empty()) a.object = b.object;
+    if (b.object.empty()) b.object = a.object;
+    if (a.action.empty()) a.action = b.action;
+    if (b.action.empty()) b.action = a.action;
+  }
+}
+
+namespace {
+
+class ClauseAnalyser {
+ public:
+  ClauseAnalyser(std::u32string_view text, const PhraseLexicon& lex)
+      : text_(text), lex_(lex) {}
+
+  // OpensContentWord: the phrase starts with a noun, verb or adjective of
+  // two characters that the dictionary knows (对口, 在职), not with a
+  // preposition (对于) or another function word.
+  bool OpensContentWord(std::u32string_view phrase) const {
+    if (phrase.size() < 2 || lex_.dictionary == nullptr) return false;
+    switch (lex_.dictionary->PosOf(phrase.substr(0, 2))) {
+      case Pos::kNoun:
+      case Pos::kVerbalNoun:
+      case Pos::kVerb:
+      case Pos::kAdjective:
+      case Pos::kDistinguisher:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Clean gives the shortest form of a noun phrase: what follows the last
+  // 等 or 的, without quote marks, list marks and leading modifiers.
+  std::u32string Clean(size_t begin, size_t end) const {
+    for (size_t i = end; i > begin; --i) {
+      const char32_t c = text_[i - 1];
+      if (c == U'等' || c == U'的' || c == U'之') {
+        begin = i;
+        break;
+      }
+    }
+    std::u32string out;
+    for (size_t i = begin; i < end; ++i) {
+      if (!IsQuoteMark(text_[i]) && text_[i] != U'\n') out.push_back(text_[i]);
+    }
+    bool changed = true;
+    while (changed && !out.empty()) {
+      changed = false;
+      while (!out.empty() && (out[0] == U'、' || out[0] == U'和' ||
+                              out[0] == U'及' || out[0] == U' ')) {
+        out.erase(0, 1);
+        changed = true;
+      }
+      const size_t noun = lex_.nouns.LongestStartingAt(out, 0, out.size());
+      const size_t mod = lex_.modifiers.LongestStartingAt(out, 0, out.size());
+      if (mod > noun) {
+        out.erase(0, mod);
+        changed = true;
+      }
+      // 某市林业资源: a place name opening the phrase is not counted.
+      const size_t place =
+          lex_.places ? lex_.places->LongestStartingAt(out, 0, out.size()) : 0;
+      // Not when the place names a body: 某市委, 某市政协.
+      if (place > noun && place + 1 < out.size() &&
+          std::u32string_view(U"委政人党").find(out[place]) ==
+              std::u32string_view::npos) {
+        out.erase(0, place);
+        changed = true;
+      }
+      // A preposition opening the phrase (对某项工作) is dropped, but not the
+      // first character of a word it begins (对口, 由来).
+      if (!out.empty() && noun == 0 && IsPreposition(out[0]) &&
+          !OpensContentWord(out)) {
+        out.erase(0, 1);
+        changed = true;
+      }
+    }
+    while (!out.empty() && (out.back() == U'、' || out.back() == U'和' ||
+                            out.back() == U'及' || out.back() == U'与')) {
+      out.pop_back();
+    }
+    return out;
+  }
+
+  // NounPhraseAfter reads the noun phrase that starts at `pos` (after the
+  // unit); returns its cleaned text and sets *phrase_end.
+  std::u32string NounPhraseAfter(size_t pos, size_t limit,
+                                 size_t* phrase_end) const {
+    size_t p = pos;
+    while (p < limit && text_[p] == U'的') ++p;
+    const size_t start = p;
+    bool after_noun = false;
+    while (p < limit && p - start < kMaxNounPhrase) {
+      // A known noun ends the phrase unless a list goes on (A和B, A、B).
+      if (after_noun && !IsListMark(text_[p]) &&
+          lex_.nouns.LongestStartingAt(text_, p, limit) == 0) {
+        break;
+      }
+      const char32_t c = text_[p];
+      if (IsDigit(c) || LexicalBreaksAt(text_, p) || c == U'（' || c == U'(') {
+        // Parentheses inside a noun (社区(村)) are kept below.
+        if (c == U'（' || c == U'(') {
+          const size_t close = text_.find(c == U'（' ? U'）' : U')', p);
+          if (close != std::u32string_view::npos && close < limit &&
+              close - p < 10) {
+            p = close + 1;
+            continue;
+          }
+        }
+        break;
+      }
+      if (MatchAt(text_, p, limit, kPhraseStops) > 0) break;
+      const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
+      const size_t verb = lex_.actions.LongestStartingAt(text_, p, limit);
+      if (verb > 0 && verb > noun) {
+        // 走访慰问活动: a verb that opens a known noun is part of the phrase.
+        if (lex_.nouns.LongestStartingAt(text_, p + verb, limit) == 0) break;
+        p += verb;
+        continue;
+      }
+      after_noun = noun > 0;
+      p += noun > 0 ? noun : 1;
+    }
+    // 8个项目、金额3亿元: the list belongs to the next number.
+    const bool next_number_follows =
+        p < text_.size() &&
+        (IsDigit(text_[p]) || (p == limit && !LexicalBreaksAt(text_, p)));
+    if (next_number_follows) {
+      size_t cut = p;
+      while (cut > start && text_[cut - 1] != U'、') --cut;
+      if (cut > start) p = cut;
+    }
+    *phrase_end = p;
+    return Clean(start, p);
+  }
+
+  // VerbAfter returns the verb chain at `pos`, after adverbs, or empty.
+  std::u32string VerbAfter(size_t pos, size_t limit) const {
+    size_t p = pos;
+    for (size_t n; (n = MatchAt(text_, p, limit, kAdverbs)) > 0;) p += n;
+    return VerbChainAt(p, limit, nullptr);
+  }
+
+  std::u32string VerbChainAt(size_t p, size_t limit, size_t* chain_end) const {
+    std::u32string chain;
+    while (p < limit) {
+      const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
+      const size_t verb = lex_.actions.LongestStartingAt(text_, p, limit);
+      if (verb == 0 || noun >= verb) break;
+      chain.append(text_.substr(p, verb));
+      p += verb;
+    }
+    if (chain_end) *chain_end = p;
+    return chain;
+  }
+
+  // Analyse fills phrase for mention k; `done` holds the mentions before.
+  void Analyse(const std::vector<NumberMention>& mentions, size_t k,
+               const std::vector<MetricPhrase>& done,
+               MetricPhrase* phrase) const {
+    const NumberMention& m = mentions[k];
+    // Windows are capped so that a text without punctuation stays linear.
+    const size_t floor = m.qualifier_begin > kMaxLexicalWindow
+                             ? m.qualifier_begin - kMaxLexicalWindow
+                             : 0;
+    size_t clause_begin = m.qualifier_begin;
+    while (clause_begin > floor && !LexicalBreaksAt(text_, clause_begin - 1)) {
+      --clause_begin;
+    }
+    // The words before this number start after what the previous number
+    // used (12个协会300名会员: 协会 belongs to 12).
+    size_t left_begin = clause_begin;
+    if (k > 0) {
+      const size_t used =
+          std::max(mentions[k - 1].mention_end, done[k - 1].phrase_end);
+      if (used > left_begin && used <= m.qualifier_begin) left_begin = used;
+    }
+    size_t left_end = m.qualifier_begin;
+    for (size_t n;
+         (n = MatchEndingAt(text_, left_begin, left_end, kFillers)) > 0;) {
+      left_end -= n;
+    }
+    const bool list_before =
+        (left_end > left_begin && IsListMark(text_[left_end - 1])) ||
+        (m.qualifier_begin > left_begin &&
+         text_[m.qualifier_begin - 1] == U'等');
+    while (left_end > left_begin && IsListMark(text_[left_end - 1])) {
+      --left_end;
+    }
+    size_t clause_end = m.mention_end;
+    const size_t ceiling =
+        std::min(text_.size(), m.mention_end + kMaxLexicalWindow);
+    while (clause_end < ceiling && !LexicalBreaksAt(text_, clause_end)) {
+      ++clause_end;
+    }
+    if (k + 1 < mentions.size() &&
+        mentions[k + 1].qualifier_begin < clause_end) {
+      clause_end = mentions[k + 1].qualifier_begin;
+    }
+    size_t right_end = m.mention_end;
+    const std::u32string right =
+        NounPhraseAfter(m.mention_end, clause_end, &right_end);
+
+    const std::vector<Token> tokens =
+        Tokenize(text_, left_begin, left_end, lex_);
+    const int count = static_cast<int>(tokens.size());
+    const auto is_verb = [&](int i) {
+      return i >= 0 && i < count && tokens[i].kind == TokenKind::kVerb;
+    };
+    // Of verbs side by side (组织开展走访) the one nearest the counted
+    // thing is the action; compounds such as 编辑报送 are lexicon words.
+    const auto chain = [&](int first, int last) {
+      (void)first;
+      while (is_verb(last + 1)) ++last;
+      return std::u32string(text_.substr(
+          tokens[last].begin, tokens[last].end - tokens[last].begin));
+    };
+    int last_verb = -1;
+    int first_verb = -1;
+    for (int i = 0; i < count; ++i) {
+      if (!is_verb(i)) continue;
+      if (first_verb < 0) first_verb = i;
+      last_verb = i;
+    }
+
+    std::u32string object;
+    std::u32string action;
+    bool used_right = false;
+    if (list_before) {
+      // 开展……等6项走访活动: the verb opens the enumeration.
+      object = right;
+      used_right = true;
+      if (first_verb >= 0) action = chain(first_verb, first_verb);
+      if (object.empty() && last_verb >= 0) {
+        // 报送来信、专报等20份: the enumeration is the object.
+        object = Clean(tokens[last_verb].end, left_end);
+      }
+    } else if (count > 0 && tokens.back().kind == TokenKind::kNoun) {
+      // 编报简报30期: a known noun right before the number; a list of
+      // known nouns (意见和建议) stays whole.
+      int first_noun = count - 1;
+      while (first_noun >= 2 &&
+             tokens[first_noun - 1].kind == TokenKind::kOther &&
+             tokens[first_noun - 1].end - tokens[first_noun - 1].begin == 1 &&
+             IsListMark(text_[tokens[first_noun - 1].begin]) &&
+             text_[tokens[first_noun - 1].begin] != U'等' &&
+             tokens[first_noun - 2].kind == TokenKind::kNoun) {
+        first_noun -= 2;
+      }
+      object = Clean(tokens[first_noun].begin, tokens.back().end);
+      int verb = -1;
+      for (int i = count - 2; i >= 0; --i) {
+        if (is_verb(i)) {
+          verb = i;
+          break;
+        }
+      }
+      if (verb >= 0) {
+        const std::u32string_view between = text_.substr(
+            tokens[verb].end, tokens.back().begin - tokens[verb].end);
+        if (between.find(U'等') != std::u32string_view::npos) verb = first_verb;
+        action = chain(verb, verb);
+      }
+    } else if (last_verb >= 0) {
+      action = chain(last_verb, last_verb);
+      int first = last_verb;
+      while (is_verb(first - 1)) --first;
+      if (tokens[last_verb].end < left_end) {
+        object = Clean(tokens[last_verb].end, left_end);
+      }
+      if (object.empty()) {
+        object = right;
+        used_right = true;
+      }
+      if (object.empty() && tokens[last_verb].end == left_end) {
+        // 群众满意率达到96%: the topic before the verb is what is measured.
+        for (int i = first - 1; i >= 0 && object.empty(); --i) {
+          if (tokens[i].kind == TokenKind::kNoun) {
+            const std::u32string_view noun =
+                text_.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+            if (!lex_.agents.Contains(noun)) {
+              object = Clean(tokens[i].begin, tokens[i].end);
+            }
+          } else if (is_verb(i)) {
+            // 组织业务培训3次: an earlier verb governs a short phrase
+            // that ends in a verb-like noun.
+            if (tokens[first].begin - tokens[i].end <= kMaxGovernedGap &&
+                tokens[first].begin > tokens[i].end) {
+              object = Clean(tokens[i].end, left_end);
+              action = chain(i, i);
+            }
+            break;
+          }
+        }
+      }
+      if (object.empty() && k > 0 && mentions[k - 1].unit == m.unit &&
+          done[k - 1].sentence_begin <= m.begin &&
+          done[k - 1].sentence_end >= m.end &&
+          tokens[first].begin - left_begin <= kMaxGovernedGap) {
+        // 收到来信80封，办结75封: the count goes on about the same object.
+        object = done[k - 1].object;
+      }
+    } else {
+      if (!right.empty()) {
+        object = right;
+        used_right = true;
+      } else if (left_begin < left_end) {
+        object = Clean(left_begin, left_end);
+      } else {
+        // 5年实现盈利: verb and object follow the number.
+        size_t chain_end;
+        action = VerbChainAt(m.mention_end, clause_end, &chain_end);
+        if (!action.empty()) {
+          object = NounPhraseAfter(chain_end, clause_end, &right_end);
+          used_right = true;
+        }
+      }
+    }
+    if (action.empty()) action = VerbAfter(right_end, clause_end);
+    if (action.empty() && k > 0 && done[k - 1].sentence_begin <= m.begin &&
+        done[k - 1].sentence_end >= m.end && !done[k - 1].action.empty()) {
+      // 召开座谈会4次、论证会2次: the verb goes on.
+      action = done[k - 1].action;
+    }
+    if (action.empty()) {
+      // 签约8个项目、金额3亿元: the verb before the list governs it.
+      const std::vector<Token> wider =
+          Tokenize(text_, clause_begin, left_begin, lex_);
+      for (int i = static_cast<int>(wider.size()) - 1; i >= 0; --i) {
+        if (wider[i].kind != TokenKind::kVerb) continue;
+        action = std::u32string(
+            text_.substr(wider[i].begin, wider[i].end - wider[i].begin));
+        break;
+      }
+    }
+    if (object.empty() && k > 0 && left_begin > mentions[k - 1].mention_end &&
+        left_begin == done[k - 1].phrase_end &&
+        !IsListMark(text_[left_begin - 1])) {
+      // 投资1亿元以上工程5个: the noun serves both numbers.
+      object = Clean(mentions[k - 1].mention_end, left_end);
+    }
+    phrase->phrase_end = used_right ? right_end : m.mention_end;
+    phrase->object = std::move(object);
+    phrase->action = std::move(action);
+  }
+
+ private:
+  std::u32string_view text_;
+  const PhraseLexicon& lex_;
+};
+
+}  // namespace
+
+// ReadLexically reads object and action with the genre's word lists.
+std::vector<MetricPhrase> ReadLexically(
+    std::u32string_view text, const std::vector<NumberMention>& mentions,
+    const PhraseLexicon& lexicon) {
+  ClauseAnalyser analyser(text, lexicon);
+  std::vector<MetricPhrase> out(mentions.size());
+  size_t sentence_begin = 0;  // the last sentence scanned: [begin, break)
+  size_t sentence_break = 0;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const NumberMention& m = mentions[k];
+    MetricPhrase& phrase = out[k];
+    const size_t floor = m.begin > kMaxSentence ? m.begin - kMaxSentence : 0;
+    const size_t ceiling = std::min(text.size(), m.end + kMaxSentence);
+    size_t b = m.begin;
+    size_t e = m.end;
+    // A number in the sentence of the one before has its bounds (as in
+    // ReadByRules).
+    if (m.end < sentence_break && sentence_begin >= floor &&
+        sentence_break < ceiling && m.begin >= sentence_begin) {
+      b = sentence_begin;
+      e = sentence_break;
+    } else {
+      while (b > floor && !IsSentenceBreak(text[b - 1])) --b;
+      while (e < ceiling && !IsSentenceBreak(text[e])) ++e;
+      sentence_begin = b;
+      sentence_break = e;
+      if (e == ceiling && ceiling < text.size()) sentence_break = 0;
+      if (b == floor && floor > 0 && !IsSentenceBreak(text[floor - 1])) {
+        sentence_break = 0;
+      }
+    }
+    if (e < text.size() && text[e] != U'\n') ++e;  // keep the full stop
+    phrase.sentence_begin = b;
+    phrase.sentence_end = e;
+    analyser.Analyse(mentions, k, out, &phrase);
+  }
+  ShareSideBySide(mentions, &out);
+  return out;
+}
+
+}  // namespace phrase_internal
+}  // namespace reportfacts

@@ -1,0 +1,745 @@
+// The named clause rules (verb + object + number, number + measure +
+// noun, shares, rates, states, people counted ...) and the frames that
+// give a count its set (其中, 在…中), carried objects and shared verbs.
+#include <algorithm>
+
+#include "service/core/chars.h"
+#include "service/core/phrase_internal.h"
+
+namespace reportfacts {
+namespace phrase_internal {
+
+namespace {
+
+// StateBefore reads a state named by a verb phrase before 的 (解决或基本
+// 解决的, 纳入工作计划的): from its first verb, after the passive or
+// perfective verb that opens it (得到, 已经), to 的.
+std::u32string StateBefore(const Clause& c, size_t de) {
+  size_t b = de;
+  while (b > 0 && de - b < 8) {
+    const Word& w = c.left[b - 1];
+    const std::u32string_view v = c.LeftWord(b - 1);
+    if (w.pos == Pos::kPunctuation || w.pos == Pos::kParticle ||
+        IsOneOf(v, {U"得到", U"获得", U"受到", U"已经", U"已", U"被", U"均"})) {
+      break;
+    }
+    --b;
+  }
+  while (b < de && c.left[b].pos != Pos::kVerb) ++b;
+  if (b == de) return {};
+  std::u32string out;
+  for (size_t k = b; k < de; ++k) out.append(c.LeftWord(k));
+  return out;
+}
+
+// Rule "share": 占(…的)N% is a share of what follows 占, or of the topic
+// before it (A类来信占比超过40%).
+bool ShareRule(const Clause& c, Reading* r) {
+  if (!IsPercent(c.unit)) return false;
+  for (size_t i = c.tail; i > 0; --i) {
+    const std::u32string_view v = c.LeftWord(i - 1);
+    if (v == U"占" || v == U"占比" || v == U"比重" || v == U"占到") {
+      r->frame = Frame::kShare;
+      r->action = std::u32string(v == U"比重" ? U"占" : v);
+      size_t e = c.tail;
+      while (e > i && c.LeftWord(e - 1) == U"的") --e;
+      r->object = ObjectText(c, c.left, i, e);
+      if (r->object.empty() && v != U"占") {
+        r->object = ObjectText(c, c.left, PhraseStart(c, i - 1), i - 1);
+      }
+      if (r->object.empty() && i >= 2 && c.LeftWord(i - 2) == U"的") {
+        r->object = StateBefore(c, i - 2);
+      }
+      r->rule = "share";
+      return true;
+    }
+    // A verb before a noun modifies it (占立案来信的20%); any other verb
+    // means the clause is no share.
+    if (c.left[i - 1].pos == Pos::kVerb && !IsCopula(v) &&
+        !(i < c.tail && IsNounish(c.left[i].pos))) {
+      return false;
+    }
+  }
+  return false;
+}
+
+// Rule "rate": a noun phrase ending in a rate word (…率, 满意度) before a
+// percentage.
+bool RateRule(const Clause& c, Reading* r) {
+  if (!IsPercent(c.unit)) return false;
+  size_t e = c.tail;
+  // 答复率达到98%: the copula or verb after the rate.
+  // A one-character link (率达98%, 率为98%) only joins the rate to its
+  // value: it is no action.
+  std::u32string action;
+  if (e < c.left.size() && c.left[e].pos == Pos::kVerb) {
+    action = std::u32string(c.LeftWord(e));
+  } else if (e > 0 && c.left[e - 1].pos == Pos::kVerb) {
+    action = std::u32string(c.LeftWord(e - 1));
+    --e;
+  }
+  if (action.size() == 1 && IsCopula(action)) action.clear();
+  if (e == 0) return false;
+  const std::u32string_view last = c.LeftWord(e - 1);
+  if (last.empty() || !(last.back() == U'率' || last.back() == U'度')) {
+    return false;
+  }
+  // The rate word itself (满意率), or with the noun before a short one.
+  size_t b = e - 1;
+  if (last.size() < 3 && b > 0 &&
+      (IsNounish(c.left[b - 1].pos) ||
+       (last.size() == 1 && c.left[b - 1].pos == Pos::kVerb))) {
+    --b;  // 立案 + 率: a rate the dictionary cut in two
+  }
+  r->object = ObjectText(c, c.left, b, e);
+  r->action = action;
+  r->frame = Frame::kRate;
+  r->rule = "rate";
+  return true;
+}
+
+// Rule "list": 等 or a joiner before the number: the enumeration before
+// it are examples, the noun after the unit is what is counted, and the
+// verb that opens the enumeration is the action.
+bool ListRule(const Clause& c, Reading* r) {
+  if (!c.list_before) return false;
+  r->object = RightObject(c);
+  r->used_right = !r->object.empty();
+  r->action = FirstAction(c);
+  if (r->object.empty()) {
+    // 报送A、B等30份: the enumeration is what is counted.
+    size_t e = c.tail;
+    while (e > 0 &&
+           (c.LeftWord(e - 1) == U"等" || IsJoiner(c.LeftWord(e - 1)))) {
+      --e;
+    }
+    r->object = ObjectText(c, c.left, PhraseStart(c, e), e);
+  }
+  if (r->action.empty()) r->action = ActionAfter(c);
+  r->rule = "list";
+  return true;
+}
+
+// Rule "verb object number": a noun phrase right before the number is the
+// object, the verb before it the action (受理来信80封).
+bool VerbObjectNumberRule(const Clause& c, Reading* r) {
+  if (c.tail == 0 || !IsNounish(c.left[c.tail - 1].pos)) return false;
+  const size_t b = PhraseStart(c, c.tail);
+  std::u32string object = ObjectText(c, c.left, b, c.tail);
+  if (object.empty()) return false;
+  r->object = std::move(object);
+  r->action = ActionBefore(c, b);
+  // A verb that introduces a topic (涉及经济方面) says what it is about,
+  // not what is done to the count.
+  if (r->object.find(U"方面") != std::u32string::npos &&
+      IsOneOf(r->action, {U"涉及", U"关于", U"围绕", U"聚焦", U"针对"})) {
+    r->action.clear();
+  }
+  if (r->action.empty()) r->action = ActionAfter(c);
+  r->rule = "verb_object_number";
+  return true;
+}
+
+// Rule "number measure noun": the noun after the unit is the object, the
+// verb before the number the action (提出12条意见).
+bool NumberMeasureNounRule(const Clause& c, Reading* r) {
+  std::u32string object = RightObject(c);
+  if (object.empty()) return false;
+  r->object = std::move(object);
+  r->used_right = true;
+  r->action = ActionBefore(c, c.tail);
+  if (r->action.empty()) r->action = ActionAfter(c);
+  r->rule = "number_measure_noun";
+  return true;
+}
+
+// Rule "noun verb number": a verb right before the number; the noun
+// phrase before the verb is its object (来信办结75封). Without one the
+// verb goes on about the thing counted before (ellipsis, see Carry).
+bool NounVerbNumberRule(const Clause& c, Reading* r) {
+  size_t e = c.tail;
+  if (e == 0 || c.left[e - 1].pos != Pos::kVerb) return false;
+  // Of verbs side by side (组织开展) the one nearest the number acts.
+  r->action = VerbChain(c, e - 1);
+  size_t v = e - 1;
+  while (v > 0 && (c.left[v - 1].pos == Pos::kVerb ||
+                   c.left[v - 1].pos == Pos::kAdverb)) {
+    --v;
+  }
+  const size_t b = PhraseStart(c, v);
+  // Who acts is the subject, not the object (委员提交100件).
+  bool agent_only = true;
+  for (size_t i = b; i < v; ++i) {
+    if (c.left[i].pos != Pos::kAgent && c.left[i].pos != Pos::kPersonName &&
+        !IsDroppable(c.left[i].pos)) {
+      agent_only = false;
+    }
+  }
+  if (b < v && !agent_only) r->object = ObjectText(c, c.left, b, v);
+  r->needs_object = r->object.empty();
+  r->rule = "noun_verb_number";
+  return true;
+}
+
+// Rule "people counted": with a measure of people (人, 人次, 名), what is
+// counted is the people who act, the subject before the verb (委员参加活动
+// 300人次 -> 委员 / 参加), not the thing the verb acts on.
+bool PeopleCountedRule(const Clause& c, Reading* r) {
+  if (!IsPeopleMeasure(c.unit) || c.tail == 0) return false;
+  bool passed_verb = false;
+  for (size_t v = c.tail; v > 0; --v) {
+    if (c.left[v - 1].pos == Pos::kPunctuation) return false;
+    if (!IsActionVerb(c, v - 1)) continue;
+    size_t e = v - 1;
+    // Adverbs between the subject and its verb (委员积极参加).
+    while (e > 0 && c.left[e - 1].pos == Pos::kAdverb) --e;
+    // A verb inside what is done (参与 + 实践点 ...) is passed over, and
+    // is no part of the subject's verb.
+    if (e == 0 || !IsPersonNoun(c.LeftWord(e - 1))) {
+      passed_verb = true;
+      continue;
+    }
+    const size_t b = PhraseStart(c, e);
+    std::u32string object = ObjectText(c, c.left, b, e);
+    if (object.empty()) return false;
+    r->object = std::move(object);
+    r->action =
+        passed_verb ? std::u32string(c.LeftWord(v - 1)) : VerbChain(c, v - 1);
+    r->rule = "people_counted";
+    return true;
+  }
+  return false;
+}
+
+// A verb of saying or thinking (表示, 认为) takes a clause: what follows it
+// is the state, not it.
+bool TakesAClause(std::u32string_view w) {
+  return IsOneOf(w, {U"表示", U"认为", U"表明", U"反映", U"称"});
+}
+
+// StatePhrase reads the verb phrase that ends at left[end) back to where
+// it opens: verbs, adverbs, adjectives and 或/和 between them, and a noun
+// that is a verb's object or qualifies the verb after it (作为意见处理,
+// 基本满意). It returns where the phrase begins, or end if it holds no
+// verb, and whether two states are joined by 或 (办结或基本办结).
+size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
+  size_t b = end;
+  bool verb = false;
+  *disjunction = false;
+  while (b > 0 && end - b < 10) {
+    const Word& w = c.left[b - 1];
+    const std::u32string_view v = c.LeftWord(b - 1);
+    if (TakesAClause(v) || v == U"其中" || IsCopula(v)) break;
+    // 正在 marks the progressive aspect, as 已经 the perfective.
+    const bool verbish = w.pos == Pos::kVerb || w.pos == Pos::kAdverb ||
+                         w.pos == Pos::kAdjective || v == U"正在";
+    const bool joiner = IsOneOf(v, {U"或", U"或者", U"和", U"及", U"并"});
+    const bool inner_noun = IsNounish(w.pos) && w.pos != Pos::kAgent &&
+                            ((b < end && c.left[b].pos == Pos::kVerb) ||
+                             (b >= 2 && c.left[b - 2].pos == Pos::kVerb));
+    if (!verbish && !joiner && !inner_noun) break;
+    if (w.pos == Pos::kVerb) verb = true;
+    if (v == U"或" || v == U"或者") *disjunction = true;
+    --b;
+  }
+  // The phrase opens with a verb or an adverb, not a joiner or a noun.
+  while (b < end && c.left[b].pos != Pos::kVerb &&
+         c.left[b].pos != Pos::kAdverb && c.left[b].pos != Pos::kAdjective &&
+         c.LeftWord(b) != U"正在") {
+    ++b;
+  }
+  return verb && b < end ? b : end;
+}
+
+// Rule "state": a count of the things in a state, named by a verb phrase
+// and 的 before the number (已经办结的80件, 作为意见处理的5件), or by two
+// states joined by 或 (办结或基本办结20件): the state is the action; the
+// noun after the unit, or else the set's, is the object.
+bool StateRule(const Clause& c, Reading* r) {
+  if (c.tail == 0 || IsPercent(c.unit)) return false;
+  const bool de = c.LeftWord(c.tail - 1) == U"的";
+  const size_t end = de ? c.tail - 1 : c.tail;
+  if (!de) {  // without 的 only a disjunction is a state: look for 或 first
+    bool has_or = false;
+    for (size_t k = end > 10 ? end - 10 : 0; k < end && !has_or; ++k) {
+      has_or = IsOneOf(c.LeftWord(k), {U"或", U"或者"});
+    }
+    if (!has_or) return false;
+  }
+  bool disjunction = false;
+  const size_t b = StatePhraseStart(c, end, &disjunction);
+  if (b == end || (!de && !disjunction)) return false;
+  // A noun after the unit that the clause goes on about (的20件提案已办结)
+  // makes the phrase a modifier: the verb after it acts.
+  if (de && c.right_phrase > 0) return false;
+  r->action.clear();
+  for (size_t k = b; k < end; ++k) r->action.append(c.LeftWord(k));
+  r->object = RightObject(c);
+  r->used_right = !r->object.empty();
+  r->needs_object = r->object.empty();
+  r->rule = "state";
+  return true;
+}
+
+// Rule "light verb": 作出/进行 + an action before the number: the action
+// is what is counted and the light verb acts (主席作出批示20次).
+bool LightVerbRule(const Clause& c, Reading* r) {
+  const size_t e = c.tail;
+  if (e < 2 ||
+      (c.left[e - 1].pos != Pos::kVerb &&
+       c.left[e - 1].pos != Pos::kVerbalNoun) ||
+      !IsLightVerb(c.LeftWord(e - 2))) {
+    return false;
+  }
+  r->object = std::u32string(c.LeftWord(e - 1));
+  r->action = std::u32string(c.LeftWord(e - 2));
+  r->rule = "light_verb";
+  return true;
+}
+
+// Rule "held event": a verb of holding, then an event, then a number with
+// a measure of events (举行专题学习4场, 组织委员座谈研讨6次): the event is
+// the object, whatever its words' classes, and the holding verb acts.
+bool HeldEventRule(const Clause& c, Reading* r) {
+  if (!IsEventMeasure(c.unit) || c.tail == 0 || c.right_phrase > 0) {
+    return false;
+  }
+  const Pos last = c.left[c.tail - 1].pos;
+  if (last != Pos::kVerb && last != Pos::kVerbalNoun) return false;
+  for (size_t i = c.tail - 1; i > 0; --i) {
+    const std::u32string_view v = c.LeftWord(i - 1);
+    const Word& w = c.left[i - 1];
+    if (w.pos == Pos::kPunctuation && !IsJoiner(v)) return false;
+    if (c.left[c.tail - 1].end - w.end > 16) return false;
+    if (w.pos == Pos::kVerb && IsHoldingVerb(v)) {
+      // Who takes part (组织委员和干部学习) is not the event.
+      size_t b = i;
+      for (size_t j = i; j < c.tail; ++j) {
+        if (c.left[j].pos == Pos::kVerb || c.left[j].pos == Pos::kVerbalNoun) {
+          b = j;
+          break;
+        }
+      }
+      while (b > i &&
+             (c.left[b - 1].pos == Pos::kNoun ||
+              c.left[b - 1].pos == Pos::kDistinguisher) &&
+             !IsJoiner(c.LeftWord(b - 1)) && c.left[b - 1].pos != Pos::kAgent) {
+        // Nouns right before the event say which kind (专题读书学习).
+        if (b - 1 > i && IsJoiner(c.LeftWord(b - 2))) break;
+        --b;
+      }
+      r->object = ObjectText(c, c.left, b, c.tail);
+      r->action = std::u32string(v);
+      r->rule = "held_event";
+      return !r->object.empty();
+    }
+  }
+  return false;
+}
+
+// Rule "number verb noun": nothing before the number; the verb and its
+// object follow it (3年实现盈利).
+bool NumberVerbNounRule(const Clause& c, Reading* r) {
+  if (c.right.empty() || c.right[0].pos != Pos::kVerb) return false;
+  r->action = std::u32string(View(c.text, c.right[0]));
+  size_t e = 1;
+  while (e < c.right.size() && IsNounish(c.right[e].pos)) ++e;
+  r->object = ObjectText(c, c.right, 1, e);
+  r->used_right = true;
+  r->rule = "number_verb_noun";
+  return true;
+}
+
+// ReadClause applies the rules in order; the first that applies wins.
+Reading ReadClause(const Clause& c) {
+  Reading r;
+  if (ShareRule(c, &r) || RateRule(c, &r) || PeopleCountedRule(c, &r) ||
+      ListRule(c, &r) || StateRule(c, &r) || LightVerbRule(c, &r) ||
+      HeldEventRule(c, &r) || VerbObjectNumberRule(c, &r) ||
+      NumberMeasureNounRule(c, &r) || NounVerbNumberRule(c, &r)) {
+    return r;
+  }
+  if (c.tail == 0 && NumberVerbNounRule(c, &r)) return r;
+  r.action = ActionBefore(c, c.tail);
+  if (r.action.empty()) r.action = ActionAfter(c);
+  r.needs_object = !r.action.empty();
+  r.rule = "none";
+  return r;
+}
+
+// FrameInWords finds a clause 在…中 (在已办结的来信中) in [begin, end) and
+// reads its set: the noun phrase and verb inside it.
+bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
+                  const PhraseLexicon& lex, std::u32string* object,
+                  std::u32string* action) {
+  // Clauses of the span, last first.
+  size_t e = end;
+  while (e > begin) {
+    size_t b = e;
+    while (b > begin && !BreaksAt(text, b - 1)) --b;
+    size_t x = b;
+    size_t y = e;
+    while (x < y && IsSpace(text[x])) ++x;
+    while (y > x && (IsSpace(text[y - 1]) || BreaksAt(text, y - 1))) --y;
+    // 在…中 or a bare …中 after a noun (来信类别中): the set of the parts.
+    const size_t open = x < y && text[x] == U'在' ? x + 1 : x;
+    if (y - x >= 3 && y - x <= 32 && text[y - 1] == U'中') {
+      Clause c;
+      c.text = text;
+      c.lex = &lex;
+      c.left = Tokens(text, open, y - 1, *lex.dictionary);
+      // Without 在 the clause must be a bare noun phrase (其中 is no frame).
+      if (open == x && (c.left.empty() || !IsNounish(c.left.back().pos) ||
+                        c.left.front().pos == Pos::kPronoun)) {
+        return false;
+      }
+      c.tail = c.left.size();
+      if (c.tail == 0) return false;
+      const size_t pb = PhraseStart(c, c.tail);
+      *object = ObjectText(c, c.left, pb, c.tail);
+      *action = ActionBefore(c, pb);
+      DropPinyinGlosses(object);
+      DropPinyinGlosses(action);
+      return !object->empty();
+    }
+    if (b == begin) break;
+    e = b - 1;
+  }
+  return false;
+}
+
+// HasQizhong says whether [begin, end) holds 其中 opening a clause.
+bool HasQizhong(std::u32string_view text, size_t begin, size_t end) {
+  for (size_t i = begin; i + 2 <= end; ++i) {
+    if (text[i] == U'其' && text[i + 1] == U'中' &&
+        (i == 0 || BreaksAt(text, i - 1) || !IsCjk(text[i - 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// SentenceFollows says whether [from, to) holds exactly one sentence end
+// and no line break: the next sentence of the same paragraph.
+bool SentenceFollows(std::u32string_view text, size_t from, size_t to) {
+  if (to < from || to - from > kMaxWindow) return false;
+  int ends = 0;
+  for (size_t i = from; i < to; ++i) {
+    if (IsLineBreak(text[i])) return false;
+    if (IsSentenceEnd(text[i])) ++ends;
+  }
+  return ends == 1;
+}
+
+}  // namespace
+
+// ReadByRules reads object, action and frame from the segmented clause.
+std::vector<MetricPhrase> ReadByRules(
+    std::u32string_view text, const std::vector<NumberMention>& mentions,
+    const PhraseLexicon& lexicon) {
+  std::vector<MetricPhrase> out(mentions.size());
+  if (lexicon.dictionary == nullptr) return out;
+  // The set a sub-count splits: a mention (其中) or words (在…中), valid
+  // until the period ends.
+  int set_mention = -1;
+  std::u32string set_object;
+  std::u32string set_action;
+  size_t period_end = 0;
+  bool set_bracketed = false;
+  size_t sentence_begin = 0;  // the last sentence scanned: [begin, break)
+  size_t sentence_break = 0;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const NumberMention& m = mentions[k];
+    MetricPhrase& phrase = out[k];
+    const size_t floor = m.begin > kMaxSentence ? m.begin - kMaxSentence : 0;
+    const size_t ceiling = std::min(text.size(), m.end + kMaxSentence);
+    size_t b = m.begin;
+    size_t e = m.end;
+    // A number in the sentence of the one before has its bounds: reuse
+    // them where both scans would stop at the same breaks.
+    if (m.end < sentence_break && sentence_begin >= floor &&
+        sentence_break < ceiling && m.begin >= sentence_begin) {
+      b = sentence_begin;
+      e = sentence_break;
+    } else {
+      while (b > floor && !EndsSentence(text[b - 1])) --b;
+      while (e < ceiling && !EndsSentence(text[e])) ++e;
+      sentence_begin = b;
+      sentence_break = e;
+      // A scan cut by its window ends nothing the next number can share.
+      if (e == ceiling && ceiling < text.size()) sentence_break = 0;
+      if (b == floor && floor > 0 && !EndsSentence(text[floor - 1])) {
+        sentence_break = 0;
+      }
+    }
+    if (e < text.size() && !IsLineBreak(text[e])) ++e;  // keep the full stop
+    phrase.sentence_begin = b;
+    phrase.sentence_end = e;
+
+    // The clause: from the last break (or what the previous number used)
+    // to the next break (or the next number).
+    const size_t window_floor =
+        m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+    size_t clause_begin = m.qualifier_begin;
+    while (clause_begin > window_floor && !BreaksAt(text, clause_begin - 1)) {
+      --clause_begin;
+    }
+    size_t left_begin = clause_begin;
+    const MetricPhrase* prev = k > 0 ? &out[k - 1] : nullptr;
+    if (k > 0) {
+      const size_t used =
+          std::max(mentions[k - 1].mention_end, prev->phrase_end);
+      if (used > left_begin && used <= m.qualifier_begin) left_begin = used;
+    }
+    size_t clause_end = m.mention_end;
+    const size_t right_ceiling =
+        std::min(text.size(), m.mention_end + kMaxRightPhrase);
+    while (clause_end < right_ceiling && !BreaksAt(text, clause_end)) {
+      ++clause_end;
+    }
+    const bool next_in_clause = k + 1 < mentions.size() &&
+                                mentions[k + 1].qualifier_begin <= clause_end;
+    if (next_in_clause) clause_end = mentions[k + 1].qualifier_begin;
+
+    Clause c;
+    c.text = text;
+    c.lex = &lexicon;
+    c.unit = m.unit;
+    c.left = Tokens(text, left_begin, m.qualifier_begin, *lexicon.dictionary);
+    c.tail = c.left.size();
+    while (c.tail > 0 && (c.left[c.tail - 1].pos == Pos::kAdverb ||
+                          IsCopula(c.LeftWord(c.tail - 1)))) {
+      --c.tail;
+    }
+    if (c.tail > 0) {
+      const std::u32string_view last = c.LeftWord(c.tail - 1);
+      c.list_before = last == U"等" || IsJoiner(last);
+    }
+    c.right = Tokens(text, m.mention_end, clause_end, *lexicon.dictionary);
+    size_t r = 0;
+    while (r < c.right.size() && View(text, c.right[r]) == U"的") ++r;
+    const size_t right_start = r;
+    while (r < c.right.size()) {
+      const Word& w = c.right[r];
+      const bool noun_follows =
+          r + 1 < c.right.size() && IsNounish(c.right[r + 1].pos);
+      // 考察督办报告 kind: a verb between a verbal noun and a noun is part of
+      // it (走访督办记录).
+      const bool verb_inside = w.pos == Pos::kVerb && noun_follows &&
+                               r > right_start &&
+                               c.right[r - 1].pos == Pos::kVerbalNoun;
+      if (IsNounish(w.pos) || (w.pos == Pos::kAdjective && noun_follows) ||
+          verb_inside ||
+          (IsJoiner(View(text, w)) && r > right_start && noun_follows)) {
+        ++r;
+        continue;
+      }
+      break;
+    }
+    if (r > right_start) {
+      // A phrase that runs into the next number belongs to it, up to the
+      // last joiner (12个项目、金额3亿元: 金额 is the next number's).
+      if (next_in_clause && r == c.right.size()) {
+        size_t cut = r;
+        while (cut > right_start && !IsJoiner(View(text, c.right[cut - 1]))) {
+          --cut;
+        }
+        if (cut > right_start) {
+          r = cut - 1;
+        } else {
+          c.right_to_next = true;
+        }
+      }
+      c.right.erase(c.right.begin(), c.right.begin() + right_start);
+      r -= right_start;
+      c.right_phrase = r;
+    }
+
+    Reading reading = ReadClause(c);
+    const bool own_verb = !reading.action.empty();
+    // Rule "carry over": a verb with no object goes on about the object of
+    // the count before it in the same sentence (收到来信80封，办结75封).
+    // The sentence before counts too when it ends right before this one in
+    // the same paragraph (收到来信80封。经审查，办结75封).
+    if (reading.needs_object && prev != nullptr && !prev->object.empty() &&
+        (prev->sentence_begin == phrase.sentence_begin ||
+         SentenceFollows(text, mentions[k - 1].mention_end,
+                         m.qualifier_begin)) &&
+        mentions[k - 1].unit == m.unit && reading.frame == Frame::kCount) {
+      reading.object = prev->object;
+      if (reading.rule != std::string_view("state")) {
+        reading.rule = "carry_over";
+      }
+    }
+    // Rule "share of the count before": a share with no object of its own
+    // is the share of what the count before it counts (A类来信30封，占20%).
+    if (reading.frame == Frame::kShare && reading.object.empty() &&
+        prev != nullptr && prev->sentence_begin == phrase.sentence_begin) {
+      reading.object = prev->object;
+    }
+    // Rule "shared verb": an item of a list with no verb of its own takes
+    // the verb of the item before (召开座谈会4次、论证会2次).
+    if (reading.action.empty() && prev != nullptr && !prev->action.empty() &&
+        prev->sentence_begin == phrase.sentence_begin &&
+        reading.frame == Frame::kCount) {
+      // Only an item of the same list: nothing but 、 (or a comma inside
+      // the same sentence with no verb) between the two numbers.
+      bool verbless = true;
+      for (const Word& w : c.left) {
+        if (w.pos == Pos::kVerb) verbless = false;
+      }
+      for (size_t i = mentions[k - 1].mention_end; i < left_begin; ++i) {
+        if (BreaksAt(text, i) && text[i] != U'，' && text[i] != U',') {
+          verbless = false;
+        }
+      }
+      if (left_begin > mentions[k - 1].mention_end + kMaxRightPhrase) {
+        verbless = false;
+      }
+      if (verbless) reading.action = prev->action;
+    }
+
+    // Frames: 其中 makes what follows parts of the count before it; 在…中
+    // names the set in words. Both last to the end of the period.
+    if (m.begin >= period_end) {
+      set_bracketed = false;
+      set_mention = -1;
+      set_object.clear();
+      set_action.clear();
+    }
+    const size_t reach_floor = m.qualifier_begin > kMaxFrameReach
+                                   ? m.qualifier_begin - kMaxFrameReach
+                                   : 0;
+    const size_t prev_end = k > 0 ? mentions[k - 1].mention_end : 0;
+    const size_t frame_from = std::max(prev_end, reach_floor);
+    size_t period_begin = m.qualifier_begin;
+    while (period_begin > frame_from && !EndsPeriodAt(text, period_begin - 1)) {
+      --period_begin;
+    }
+    // 其中 splits the count just before it, in this period or closing the
+    // one before (立案300件。其中…), but not across a paragraph.
+    bool same_period_as_prev = k > 0 && prev_end >= reach_floor;
+    for (size_t i = prev_end; same_period_as_prev && i < m.qualifier_begin;
+         ++i) {
+      if (IsLineBreak(text[i]) && EndsPeriodAt(text, i)) {
+        same_period_as_prev = false;
+      }
+    }
+    // 其中 in this period, or opening the next one right after the count
+    // (立案300件。其中…).
+    bool closes_prev = period_begin == frame_from;
+    if (!closes_prev && period_begin > prev_end && k > 0) {
+      closes_prev = true;
+      for (size_t i = prev_end; i + 1 < period_begin; ++i) {
+        if (!IsSpace(text[i])) closes_prev = false;
+      }
+    }
+    // A sentence opening with 其中 after sentences that count nothing goes
+    // on about the last count of the paragraph (立案300件。提案涉及…。其中，
+    // 集体提案20件).
+    bool splits_prev = false;
+    if (same_period_as_prev && closes_prev) {
+      splits_prev = HasQizhong(text, prev_end, m.qualifier_begin);
+    } else if (same_period_as_prev && period_begin > prev_end && k > 0) {
+      splits_prev = HasQizhong(text, period_begin, m.qualifier_begin);
+    }
+    if (splits_prev) {
+      // (其中…): the parts end at the bracket.
+      set_bracketed = false;
+      for (size_t i = prev_end; i < m.qualifier_begin; ++i) {
+        if (IsOpenBracket(text[i])) set_bracketed = true;
+        if (IsCloseBracket(text[i])) set_bracketed = false;
+      }
+      // The share of a count (立案80件，占90%。其中…) is not the set; the
+      // count it is the share of is.
+      size_t set = k - 1;
+      if (out[set].frame == Frame::kShare && set > 0 &&
+          mentions[set - 1].unit == m.unit &&
+          out[set].sentence_begin == out[set - 1].sentence_begin) {
+        --set;
+      }
+      set_mention = out[set].set_mention >= 0 ? out[set].set_mention
+                                              : static_cast<int>(set);
+      set_object.clear();
+      set_action.clear();
+    } else {
+      std::u32string frame_object, frame_action;
+      if (FrameInWords(text, period_begin, m.qualifier_begin, lexicon,
+                       &frame_object, &frame_action)) {
+        set_mention = -1;
+        set_object = std::move(frame_object);
+        set_action = std::move(frame_action);
+      }
+    }
+    if (set_mention >= 0 || !set_object.empty()) {
+      size_t pe = m.end;
+      const size_t limit = std::min(text.size(), m.end + kMaxSentence);
+      while (pe < limit && !EndsPeriodAt(text, pe) &&
+             !(set_bracketed && IsCloseBracket(text[pe]))) {
+        ++pe;
+      }
+      period_end = set_bracketed ? pe : std::max(period_end, pe);
+    }
+    // Rule "bare topic": a topic with no head (城乡建设方面120件) breaks down
+    // the count of the same unit just before it in the paragraph.
+    if (reading.frame == Frame::kCount && set_mention < 0 &&
+        set_object.empty() && k > 0 && reading.object.size() >= 2 &&
+        reading.object.compare(reading.object.size() - 2, 2, U"方面") == 0 &&
+        mentions[k - 1].unit == m.unit && same_period_as_prev) {
+      set_mention = out[k - 1].set_mention >= 0 ? out[k - 1].set_mention
+                                                : static_cast<int>(k - 1);
+      size_t pe = m.end;
+      const size_t limit = std::min(text.size(), m.end + kMaxSentence);
+      while (pe < limit && !EndsPeriodAt(text, pe)) ++pe;
+      period_end = std::max(period_end, pe);
+    }
+    if (reading.frame == Frame::kCount) {
+      phrase.set_mention = set_mention;
+      phrase.set_object = set_object;
+      phrase.set_action = set_action;
+      // Rule "part of the set": a part that names nothing counts what its
+      // set counts (办结来信80封，其中当年办结的60封).
+      const bool names_nothing = reading.object.empty();
+      if (reading.object.empty() && set_mention >= 0 &&
+          mentions[static_cast<size_t>(set_mention)].unit == m.unit &&
+          !out[static_cast<size_t>(set_mention)].object.empty()) {
+        reading.object = out[static_cast<size_t>(set_mention)].object;
+        if (reading.rule != std::string_view("state")) {
+          reading.rule = "set_part";
+        }
+      }
+      // A topic of a breakdown (经济方面60件) names a field, not a step: it
+      // takes a verb only from a set that names one in words (在立案的…中).
+      const bool topic = reading.object.find(U"方面") != std::u32string::npos;
+      // Rule "part names its kind": a part that names a kind of its own
+      // and no verb (其中集体提案20件) has no action; its set gives it the
+      // indicator. One that names nothing counts what its set counts, verb
+      // and all (其中2案并1案的5件).
+      if (set_mention >= 0 && set_object.empty() && !own_verb &&
+          !names_nothing &&
+          mentions[static_cast<size_t>(set_mention)].unit == m.unit) {
+        reading.action.clear();
+      } else if (reading.action.empty()) {
+        if (set_mention >= 0 && !topic &&
+            mentions[static_cast<size_t>(set_mention)].unit == m.unit) {
+          reading.action = out[static_cast<size_t>(set_mention)].action;
+        } else if (!set_object.empty()) {
+          reading.action = set_action;
+        }
+      }
+    }
+
+    phrase.object = std::move(reading.object);
+    phrase.action = std::move(reading.action);
+    phrase.frame = reading.frame;
+    phrase.rule = reading.rule;
+    phrase.phrase_end = reading.used_right && c.right_phrase > 0
+                            ? c.right[c.right_phrase - 1].end
+                            : m.mention_end;
+  }
+  ShareSideBySide(mentions, &out);
+  return out;
+}
+
+}  // namespace phrase_internal
+}  // namespace reportfacts
