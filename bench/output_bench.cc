@@ -17,7 +17,7 @@
 #include <string>
 
 #include "client/json_io.h"
-#include "client/response_json.h"
+#include "service/api/response_json.h"
 #include "service/core/data_dir.h"
 #include "service/core/extractor.h"
 #include "service/server/convert.h"
@@ -100,7 +100,7 @@ void BM_ResponseJson(benchmark::State& state) {
   size_t size = 0;
   for (auto _ : state) {
     std::string json;
-    if (!cli::AppendResponseJson(response, true, &json)) std::abort();
+    if (!AppendResponseJson(response, true, &json)) std::abort();
     size = json.size();
     benchmark::DoNotOptimize(json);
   }

@@ -1,8 +1,8 @@
 #include "client/json_io.h"
 
 #include "absl/strings/str_cat.h"
-#include "client/response_json.h"
 #include "google/protobuf/util/json_util.h"
+#include "service/api/response_json.h"
 
 namespace reportfacts::cli {
 

@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/json_util.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
+#include "service/api/response_json.h"
 #include "service/http/http_status.h"
 #include "service/server/status.h"
 #include "service/server/validation.h"
@@ -667,11 +668,14 @@ HttpServer::Reply HttpServer::Extract(Request& http_request) {
     }
     return ErrorReply(http_status, status);
   }
+  Reply reply;
+  // The fast printer gives protobuf's bytes; protobuf's own printer is the
+  // fallback for what the fast one leaves to it (invalid UTF-8).
   google::protobuf::util::JsonPrintOptions print;
   print.always_print_primitive_fields = true;
   print.preserve_proto_field_names = true;
-  Reply reply;
-  if (!google::protobuf::util::MessageToJsonString(response, &reply.body, print)
+  if (!AppendResponseJson(response, /*pretty=*/false, &reply.body) &&
+      !google::protobuf::util::MessageToJsonString(response, &reply.body, print)
            .ok()) {
     return ErrorReply(500,
                       absl::InternalError("cannot print the response as JSON"));

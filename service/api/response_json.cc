@@ -1,4 +1,4 @@
-#include "client/response_json.h"
+#include "service/api/response_json.h"
 
 #include <cmath>
 #include <cstdio>
@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace reportfacts::cli {
+namespace reportfacts {
 namespace {
 
 // EscapedByProtobuf lists the code points protobuf's JSON printer writes
@@ -332,4 +332,4 @@ bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
   return p.ok();
 }
 
-}  // namespace reportfacts::cli
+}  // namespace reportfacts

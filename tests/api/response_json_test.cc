@@ -2,7 +2,7 @@
 // prints with the client's options: on hand-made responses that reach
 // every escape, number form and optional field, and on the answers the
 // extractor gives for both development sets.
-#include "client/response_json.h"
+#include "service/api/response_json.h"
 
 #include <dirent.h>
 
@@ -17,7 +17,7 @@
 #include "service/core/extractor.h"
 #include "service/server/convert.h"
 
-namespace reportfacts::cli {
+namespace reportfacts {
 namespace {
 
 std::string ProtobufJson(const v1::ExtractResponse& response, bool pretty) {
@@ -163,4 +163,4 @@ TEST(ResponseJsonTest, AnswersOnBothDevelopmentSets) {
 }
 
 }  // namespace
-}  // namespace reportfacts::cli
+}  // namespace reportfacts

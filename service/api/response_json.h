@@ -1,4 +1,5 @@
-// A JSON printer for ExtractResponse that gives, byte for byte, what
+// A JSON printer for ExtractResponse, shared by the client and the HTTP
+// side, that gives, byte for byte, what
 // protobuf's MessageToJsonString prints with the options `extract` and
 // `batch` use (proto field names, every primitive field), several times
 // faster: protobuf's printer goes through reflection and a tree of
@@ -9,14 +10,14 @@
 //
 // Byte compatibility is a contract checked by response_json_test against
 // protobuf's own printer, escapes and number forms included.
-#ifndef REPORTFACTS_CLIENT_RESPONSE_JSON_H_
-#define REPORTFACTS_CLIENT_RESPONSE_JSON_H_
+#ifndef REPORTFACTS_SERVICE_API_RESPONSE_JSON_H_
+#define REPORTFACTS_SERVICE_API_RESPONSE_JSON_H_
 
 #include <string>
 
 #include "reportfacts/v1/fact_extractor.pb.h"
 
-namespace reportfacts::cli {
+namespace reportfacts {
 
 // AppendResponseJson appends `response` as proto3 JSON to `out`: pretty
 // (one-space indents, protobuf's layout) or compact; no trailing newline.
@@ -25,6 +26,6 @@ namespace reportfacts::cli {
 bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
                         std::string* out);
 
-}  // namespace reportfacts::cli
+}  // namespace reportfacts
 
-#endif  // REPORTFACTS_CLIENT_RESPONSE_JSON_H_
+#endif  // REPORTFACTS_SERVICE_API_RESPONSE_JSON_H_
