@@ -64,14 +64,19 @@ uint32_t WordSet::Trie::NewNode() {
 }
 
 void WordSet::Trie::Add(std::u32string_view word, bool backwards) {
-  if (root_.empty()) root_.assign(kRootTableSize, 0);
   uint32_t node = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     const char32_t c = backwards ? word[word.size() - 1 - i] : word[i];
     flags_[node] |= kHasChildren;
     if (node == 0 && c < kRootTableSize) {
-      if (root_[c] == 0) root_[c] = NewNode();
-      node = root_[c];
+      uint16_t& page = root_pages_[c >> kPageBits];
+      if (page == 0) {
+        page = static_cast<uint16_t>(root_slots_.size() / kPageSize);
+        root_slots_.resize(root_slots_.size() + kPageSize, 0);
+      }
+      uint32_t& slot = root_slots_[page * kPageSize + (c & (kPageSize - 1))];
+      if (slot == 0) slot = NewNode();
+      node = slot;
       continue;
     }
     const std::vector<Edge>& edges = children_[node];

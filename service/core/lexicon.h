@@ -72,10 +72,9 @@ absl::Status DataLineError(const std::string& path, int line,
 
 // WordSet answers "which listed word ends (or starts) here" on code points.
 //
-// Words live in two tries (one read forwards, one backwards) whose edges are
-// kept in one hash map keyed by (node, code point), so a lookup costs one
-// integer probe per character it walks, and the walk usually stops after the
-// first character: far cheaper than hashing every candidate substring.
+// Words live in two tries (one read forwards, one backwards), so a lookup
+// costs one step per character it walks, and the walk usually stops after
+// the first character: far cheaper than hashing every candidate substring.
 class WordSet {
  public:
   void Add(std::u32string_view word);
@@ -99,10 +98,13 @@ class WordSet {
     // Child returns the node reached from `node` by `c`, or 0 for none.
     uint32_t Child(uint32_t node, char32_t c) const {
       // Most walks end at the root: its children in the Basic Multilingual
-      // Plane are a direct table. Deeper nodes have a few children each,
-      // kept sorted in a small array that a short scan searches.
+      // Plane are a direct table, in pages of 256 code points that exist
+      // only where a word starts (page 0 is all zeros and stands for every
+      // other). Deeper nodes have a few children each, kept sorted in a
+      // small array that a short scan searches.
       if (node == 0 && c < kRootTableSize) {
-        return root_.empty() ? 0 : root_[c];
+        return root_slots_[root_pages_[c >> kPageBits] * kPageSize +
+                           (c & (kPageSize - 1))];
       }
       for (const Edge& edge : children_[node]) {
         if (edge.label >= c) return edge.label == c ? edge.child : 0;
@@ -122,11 +124,15 @@ class WordSet {
       uint32_t child;
     };
     static constexpr char32_t kRootTableSize = 0x10000;
+    static constexpr int kPageBits = 8;
+    static constexpr char32_t kPageSize = char32_t{1} << kPageBits;
     static constexpr uint8_t kWordEnd = 1;
     static constexpr uint8_t kHasChildren = 2;
     // NewNode adds a node and returns its id.
     uint32_t NewNode();
-    std::vector<uint32_t> root_;  // empty until the first word
+    // root_pages_[c >> 8] is the page of root_slots_ for c, 0 for none.
+    uint16_t root_pages_[kRootTableSize >> kPageBits] = {};
+    std::vector<uint32_t> root_slots_ = std::vector<uint32_t>(kPageSize);
     std::vector<std::vector<Edge>> children_ = {{}};  // per node, by label
     std::vector<uint8_t> flags_ = {0};                // per node
   };
