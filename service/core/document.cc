@@ -60,7 +60,13 @@ void Document::Index() {
   lines_ = SplitLines(view);
   numbers_ = TokenizeNumbers(view);
   size_t begin = 0;
-  for (size_t i = 0; i < view.size(); ++i) {
+  const char32_t* const chars = view.data();
+  const size_t size = view.size();
+  for (size_t i = 0; i < size; ++i) {
+    // Every sentence mark and line break is below U+3003 or in the
+    // full-width block: two comparisons pass over everything else (Han).
+    const char32_t c = chars[i];
+    if (c > 0x3002 && c < 0xFF01) continue;
     if (!SentenceEndsAt(view, i)) continue;
     // Closing quotes and brackets after the mark belong to the sentence.
     // So do the line breaks of a blank-line run.

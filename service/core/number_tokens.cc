@@ -98,9 +98,13 @@ double NumberToken::Scaled(int exponent) const {
 
 std::vector<NumberToken> TokenizeNumbers(std::u32string_view text) {
   std::vector<NumberToken> tokens;
+  const char32_t* const chars = text.data();
+  const size_t size = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    if (!IsDigit(text[i])) {
+  while (i < size) {
+    // Han characters (most of a text) lie between the ASCII and the
+    // full-width digits: one range test passes over them.
+    if (const char32_t c = chars[i]; (c > U'9' && c < U'０') || !IsDigit(c)) {
       ++i;
       continue;
     }

@@ -26,7 +26,9 @@ constexpr size_t kMaxAppositionOrg = 8;  // 是一位<老政协>委员
 constexpr size_t kMaxWord = 4;           // longest common word probed
 
 // IsBoundary: a character that cannot continue a name or a word.
-bool IsBoundary(char32_t c) { return !IsCjk(c) && !IsLatin(c) && !IsDigit(c); }
+constexpr bool IsBoundary(char32_t c) {
+  return !IsCjk(c) && !IsLatin(c) && !IsDigit(c);
+}
 // IsCreditSeparator separates the tokens of a credit: blanks, colons, slashes.
 bool IsCreditSeparator(char32_t c) {
   return IsBlank(c) || c == U'：' || c == U':' || c == U'/' || c == U'／' ||
@@ -169,8 +171,9 @@ class PeopleScanner {
     BracketCredits();
     ReportAuthors();
     const size_t n = text_.size();
+    const char32_t* const text = text_.data();
     for (size_t p = 0; p < n; ++p) {
-      if (!IsCjk(text_[p])) continue;
+      if (!IsCjk(text[p])) continue;
       const size_t surname =
           lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
       if (surname == 0) continue;
@@ -387,7 +390,9 @@ class PeopleScanner {
       const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
       std::u32string_view org = Sub(text_, it->org_begin, it->role_begin);
       if (org.empty() && !lex_.title_orgs.contains(role)) org = previous_org;
-      Emit(name, EncodeUtf8(role), Organization(org, role, p), p, p + len);
+      EmitWith(
+          name, EncodeUtf8(role), [&] { return Organization(org, role, p); }, p,
+          p + len);
       previous_org = org;
     }
   }
@@ -431,7 +436,16 @@ class PeopleScanner {
     return end - p;
   }
 
+  // ClearLeftEdge is asked by several rules at the same place: the last
+  // answer is kept.
   bool ClearLeftEdge(size_t p) const {
+    if (p != clear_edge_at_) {
+      clear_edge_at_ = p;
+      clear_edge_ = ComputeClearLeftEdge(p);
+    }
+    return clear_edge_;
+  }
+  bool ComputeClearLeftEdge(size_t p) const {
     return p == 0 || IsBoundary(text_[p - 1]) ||
            lex_.particle_chars.contains(text_[p - 1]) ||
            (lex_.joiner_last.contains(text_[p - 1]) &&
@@ -545,8 +559,9 @@ class PeopleScanner {
       const size_t tl = TitleAt(t);
       if (tl == 0 || FollowAt(t + tl) == Follow::kNone) continue;
       const std::u32string_view role = Sub(text_, t, t + tl);
-      Emit(EncodeUtf8(Sub(text_, p, c)), EncodeUtf8(role),
-           Organization(Sub(text_, c + a, t), role, p), p, c);
+      EmitWith(
+          EncodeUtf8(Sub(text_, p, c)), EncodeUtf8(role),
+          [&] { return Organization(Sub(text_, c + a, t), role, p); }, p, c);
       return len;
     }
     return 0;
@@ -589,8 +604,9 @@ class PeopleScanner {
         continue;
       }
       const std::u32string_view role = Sub(text_, q, q + tl);
-      Emit(EncodeUtf8(Sub(text_, p, q)), EncodeUtf8(role),
-           Organization({}, role, p), p, q);
+      EmitWith(
+          EncodeUtf8(Sub(text_, p, q)), EncodeUtf8(role),
+          [&] { return Organization({}, role, p); }, p, q);
       return len;
     }
     return 0;
@@ -711,8 +727,10 @@ class PeopleScanner {
   // (王明李华张强 文/图), and a bare name at a line's edge: (王明).
   void BracketCredits() {
     const size_t n = text_.size();
+    const char32_t* const text = text_.data();
     for (size_t i = 0; i < n; ++i) {
-      if (text_[i] != U'(' && text_[i] != U'（') continue;
+      while (i < n && text[i] != U'(' && text[i] != U'（') ++i;
+      if (i >= n) break;
       size_t j = i + 1;
       while (j < n && j <= i + kMaxBracketGroup && !IsCloseBracket(text_[j]) &&
              !IsOpenBracket(text_[j]) && !IsLineBreak(text_[j])) {
@@ -977,11 +995,19 @@ class PeopleScanner {
 
   void Emit(const std::string& name, const std::string& role,
             const std::string& organization, size_t begin, size_t end) {
+    EmitWith(
+        name, role, [&] { return organization; }, begin, end);
+  }
+  // EmitWith is Emit with the organization computed only for a (name,
+  // role) not yet emitted: a name repeated with its role costs no lookup.
+  template <typename OrganizationFn>
+  void EmitWith(const std::string& name, const std::string& role,
+                const OrganizationFn& organization, size_t begin, size_t end) {
     if (!seen_.insert({name, role}).second) return;
     Person person;
     person.name = name;
     person.role = role;
-    person.organization = organization;
+    person.organization = organization();
     person.begin = static_cast<int64_t>(begin);
     person.end = static_cast<int64_t>(end);
     person.report = ReportIndexAt(reports_, person.begin);
@@ -996,6 +1022,8 @@ class PeopleScanner {
   std::vector<Person> roleless_;  // names seen without a role, in order
 
   std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
+  mutable size_t clear_edge_at_ = std::u32string_view::npos;
+  mutable bool clear_edge_ = false;
   absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
 };
 

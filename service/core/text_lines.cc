@@ -14,8 +14,8 @@ std::vector<TextLine> SplitLines(std::u32string_view text) {
   std::vector<TextLine> lines;
   size_t begin = 0;
   while (begin <= text.size()) {
-    size_t end = text.find(U'\n', begin);
-    if (end == std::u32string_view::npos) end = text.size();
+    size_t end = begin;
+    while (end < text.size() && text[end] != U'\n') ++end;
     TextLine line{begin, end, begin, end};
     size_t& b = line.content_begin;
     size_t& e = line.content_end;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "gtest/gtest.h"
+#include "service/core/chars.h"
 #include "service/core/traditional.h"
 #include "service/core/utf8.h"
 
@@ -92,6 +93,14 @@ TEST(Document, SimplifiedTextIsNotConverted) {
   ASSERT_TRUE(doc.ok());
   EXPECT_FALSE(doc->converted());
   EXPECT_EQ(doc->text(), DecodeUtf8("委员会收到建议12件。"));
+}
+
+// Index passes over characters that lie between U+3003 and U+FF00 without
+// asking SentenceEndsAt: no sentence mark or line break may be there.
+TEST(Document, NoSentenceEndBetweenU3003AndFullWidthForms) {
+  for (char32_t c = 0x3003; c < 0xFF01; ++c) {
+    ASSERT_FALSE(IsSentenceEnd(c) || IsLineBreak(c)) << static_cast<int>(c);
+  }
 }
 
 }  // namespace
