@@ -727,9 +727,13 @@ class PeopleScanner {
   // (王明李华张强 文/图), and a bare name at a line's edge: (王明).
   void BracketCredits() {
     const size_t n = text_.size();
-    const char32_t* const text = text_.data();
+    // The next bracket of either width, each found by a fast search.
+    size_t ascii = FindCodePoint(text_, U'(', 0);
+    size_t full = FindCodePoint(text_, U'（', 0);
     for (size_t i = 0; i < n; ++i) {
-      while (i < n && text[i] != U'(' && text[i] != U'（') ++i;
+      if (ascii < i) ascii = FindCodePoint(text_, U'(', i);
+      if (full < i) full = FindCodePoint(text_, U'（', i);
+      i = std::min(ascii, full);
       if (i >= n) break;
       size_t j = i + 1;
       while (j < n && j <= i + kMaxBracketGroup && !IsCloseBracket(text_[j]) &&

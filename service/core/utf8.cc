@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <cwchar>
 
 namespace reportfacts {
 namespace {
@@ -203,6 +204,19 @@ void AppendUtf8(char32_t cp, std::string* out) {
     out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+size_t FindCodePoint(std::u32string_view text, char32_t c, size_t from) {
+  if (from >= text.size()) return text.size();
+  if constexpr (sizeof(wchar_t) == sizeof(char32_t)) {
+    const auto* begin = reinterpret_cast<const wchar_t*>(text.data());
+    const wchar_t* hit =
+        std::wmemchr(begin + from, static_cast<wchar_t>(c), text.size() - from);
+    return hit == nullptr ? text.size() : static_cast<size_t>(hit - begin);
+  } else {
+    while (from < text.size() && text[from] != c) ++from;
+    return from;
   }
 }
 

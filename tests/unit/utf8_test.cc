@@ -115,6 +115,18 @@ TEST(EncodeUtf8, EncodesEveryLength) {
             "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80");
 }
 
+TEST(FindCodePoint, FindsTheNextOccurrenceOrTheEnd) {
+  const std::u32string text = U"委员(王明)与（李华）";
+  EXPECT_EQ(FindCodePoint(text, U'(', 0), 2u);
+  EXPECT_EQ(FindCodePoint(text, U'（', 0), 7u);
+  EXPECT_EQ(FindCodePoint(text, U'（', 7), 7u);
+  EXPECT_EQ(FindCodePoint(text, U'(', 3), text.size());
+  EXPECT_EQ(FindCodePoint(text, U'(', 100), text.size());
+  EXPECT_EQ(FindCodePoint(U"", U'\n', 0), 0u);
+  // A code point beyond the Basic Multilingual Plane is one unit.
+  EXPECT_EQ(FindCodePoint(U"a\U0001F600b", U'b', 0), 2u);
+}
+
 TEST(DecodeUtf8, ReplacesEachBadByte) {
   const std::u32string cps = DecodeUtf8(
       "a\xFF\xFE"
