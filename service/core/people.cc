@@ -945,8 +945,9 @@ class PeopleScanner {
         reports_.empty()
             ? nullptr
             : &reports_[ReportIndexAt(reports_, static_cast<int64_t>(at))];
-    const std::string city = r ? r->city : "";
-    const std::string province = r ? r->province : "";
+    static const std::string* const kNone = new std::string();
+    const std::string& city = r ? r->city : *kNone;
+    const std::string& province = r ? r->province : *kNone;
     if (org.empty()) {
       auto it = lex_.title_orgs.find(role);
       if (it == lex_.title_orgs.end()) return "";
@@ -1025,7 +1026,9 @@ class PeopleScanner {
   std::vector<Person> people_;
   std::vector<Person> roleless_;  // names seen without a role, in order
 
-  std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
+  std::vector<std::pair<size_t, size_t>> list_;   // reused by NamesBeforeRole
+  static constexpr uint8_t kUnknownTitle = 0xFF;  // a title is at most 8
+  mutable std::vector<uint8_t> title_at_;         // TitleAt, by place
   mutable size_t clear_edge_at_ = std::u32string_view::npos;
   mutable bool clear_edge_ = false;
   absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
