@@ -93,14 +93,27 @@ inline char32_t ThreeByteValue(uint64_t w) {
 }  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
+  const auto* in = reinterpret_cast<const uint8_t*>(bytes.data());
+  const size_t size = bytes.size();
   size_t pos = 0;
   char32_t cp;
-  while (pos < bytes.size()) {
-    // Fast path for ASCII runs.
-    if (static_cast<uint8_t>(bytes[pos]) < 0x80) {
+  // The fast paths of DecodeValidUtf8: eight ASCII bytes or a common
+  // three-byte sequence per step while eight bytes remain.
+  while (pos + 8 <= size) {
+    const uint64_t w = LoadLittleEndian64(in + pos);
+    if ((w & 0x8080808080808080ull) == 0) {
+      pos += 8;
+    } else if ((w & 0x80) == 0) {
       ++pos;
-      continue;
+    } else if (IsCommonThreeByte(w)) {
+      pos += 3;
+    } else {
+      const size_t len = DecodeOne(bytes, pos, &cp);
+      if (len == 0) return pos;
+      pos += len;
     }
+  }
+  while (pos < size) {
     const size_t len = DecodeOne(bytes, pos, &cp);
     if (len == 0) return pos;
     pos += len;
