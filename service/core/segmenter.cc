@@ -514,6 +514,9 @@ std::vector<Word> Segment(std::u32string_view text, size_t begin, size_t end,
                           const Dictionary& dict) {
   std::vector<Word> out;
   end = std::min(end, text.size());
+  // One allocation for a clause (a word per character at most), instead of
+  // the vector growing word by word.
+  if (begin < end) out.reserve(std::min<size_t>(end - begin, 64));
   size_t i = begin;
   while (i < end) {
     const char32_t c = text[i];
