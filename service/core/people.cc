@@ -53,6 +53,7 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
     if (kind == "title") {
       if (!value.empty()) lex->title_orgs[w] = value;
       lex->title_first.insert(w.front());
+      lex->after_name_first.insert(w.front());
       lex->title_last.insert(w.back());
       lex->titles.Add(std::move(w));
     } else if (kind == "byline") {
@@ -108,11 +109,15 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   }
   if (kind == "joiner") {
     lex->joiner_first.insert(w.front());
+    lex->after_name_first.insert(w.front());
     lex->joiner_last.insert(w.back());
   }
   if (kind == "group") lex->group_first.insert(w.front());
   if (kind == "apposition") lex->apposition_first.insert(w.front());
   if (kind == "address") lex->address_first.insert(w.front());
+  if (kind == "group" || kind == "apposition" || kind == "address") {
+    lex->after_name_first.insert(w.front());
+  }
   set->Add(std::move(w));
   return absl::OkStatus();
 }
@@ -123,6 +128,8 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
     const std::string& roles_path, const std::string& context_path,
     const std::string& surnames_path, const std::string& common_words_path) {
   PeopleLexicon lex;
+  lex.after_name_first.insert(U'、');  // a list of names (IsListSeparator)
+  lex.after_name_first.insert(U'等');  // A、B等委员
   for (const auto& [path, roles] : {std::make_pair(roles_path, true),
                                     std::make_pair(context_path, false)}) {
     auto lines = ReadDataLines(path);
@@ -177,6 +184,7 @@ class PeopleScanner {
       const size_t surname =
           lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
       if (surname == 0) continue;
+      if (!MayStartRule(p, surname)) continue;
       if (size_t len = RoleBeforeName(p, surname)) {
         p += len - 1;
         continue;
@@ -212,6 +220,19 @@ class PeopleScanner {
   }
 
  private:
+  // MayStartRule is false where none of the five rules of the main scan
+  // can apply to a name starting at p: each first tests a role word ending
+  // right before p, or one of the two characters after the name's shorter
+  // and longer reading against its words' first characters.
+  bool MayStartRule(size_t p, size_t surname) const {
+    const size_t n = text_.size();
+    if (p > 0 && lex_.title_last.contains(text_[p - 1])) return true;
+    for (size_t q : {p + surname + 1, p + surname + 2}) {
+      if (q < n && lex_.after_name_first.contains(text_[q])) return true;
+    }
+    return false;
+  }
+
   size_t CommonStartingAt(size_t k) const {
     return lex_.common_words.LongestStartingAt(
         text_, k, std::min(text_.size(), k + kMaxWord));
