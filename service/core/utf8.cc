@@ -176,13 +176,19 @@ std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
         ++pos;
         continue;
       }
+      // Two Han characters: both patterns and both leads in one test.
+      if ((w & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
+          (((0x2001u >> (w & 0x0F)) | (0x2001u >> ((w >> 24) & 0x0F))) & 1) ==
+              0) {
+        block[n] = ThreeByteValue(w);
+        block[n + 1] = ThreeByteValue(w >> 24);
+        n += 2;
+        pos += 6;
+        continue;
+      }
       if (IsCommonThreeByte(w)) {
         block[n++] = ThreeByteValue(w);
         pos += 3;
-        if (IsCommonThreeByte(w >> 24)) {
-          block[n++] = ThreeByteValue(w >> 24);
-          pos += 3;
-        }
         continue;
       }
       const size_t len = DecodeOne(bytes, pos, &block[n]);
