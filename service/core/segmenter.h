@@ -117,19 +117,18 @@ class Dictionary {
   uint32_t Child(uint32_t node, char32_t c) const {
     if (node == kRoot && c < root_children_.size()) return root_children_[c];
     // Children are numbered consecutively and sorted by label: most nodes
-    // have a few, which a short scan finds; wide ones are halved first.
+    // have a few, which a short scan finds; wide ones are halved first,
+    // without branches (the half that may hold c is kept).
     uint32_t lo = first_child_[node];
-    uint32_t hi = first_child_[node + 1];
-    while (hi - lo > 8) {
-      const uint32_t mid = lo + (hi - lo) / 2;
-      if (labels_[mid] <= c) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
+    uint32_t count = first_child_[node + 1] - lo;
+    const char32_t* const labels = labels_.data();
+    while (count > 8) {
+      const uint32_t half = count / 2;
+      lo = labels[lo + half] <= c ? lo + half : lo;
+      count -= half;
     }
-    for (; lo < hi; ++lo) {
-      if (labels_[lo] >= c) return labels_[lo] == c ? lo : kRoot;
+    for (const uint32_t end = lo + count; lo < end; ++lo) {
+      if (labels[lo] >= c) return labels[lo] == c ? lo : kRoot;
     }
     return kRoot;
   }
