@@ -85,6 +85,10 @@ class WordSet {
   void Add(std::u32string_view word);
   bool Contains(std::u32string_view word) const;
   bool empty() const { return words_ == 0; }
+  // HasWordStartingWith tells whether some word begins with `c`.
+  bool HasWordStartingWith(char32_t c) const {
+    return forwards_.FirstStep(c) != 0;
+  }
 
   // LongestEndingAt returns the length of the longest word w such that
   // text[end - len(w), end) == w and end - len(w) >= floor, or 0.

@@ -141,6 +141,15 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   auto surnames = LoadWordSet(surnames_path);
   if (!surnames.ok()) return surnames.status();
   lex.surnames = *std::move(surnames);
+  for (const auto& [first, last] :
+       {std::pair<char32_t, char32_t>{0x3400, 0x4DBF},
+        {0x4E00, 0x9FFF},
+        {0xF900, 0xFAFF},
+        {0x20000, 0x2FA1F}}) {
+    for (char32_t c = first; c <= last; ++c) {
+      if (lex.surnames.HasWordStartingWith(c)) lex.surname_first.insert(c);
+    }
+  }
   auto common = LoadWordSet(common_words_path);
   if (!common.ok()) return common.status();
   lex.common_words = *std::move(common);
@@ -180,7 +189,8 @@ class PeopleScanner {
     const size_t n = text_.size();
     const char32_t* const text = text_.data();
     for (size_t p = 0; p < n; ++p) {
-      if (!IsCjk(text[p])) continue;
+      // surname_first holds Han characters only (IsCjk).
+      if (!lex_.surname_first.contains(text[p])) continue;
       const size_t surname =
           lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
       if (surname == 0) continue;

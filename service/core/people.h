@@ -74,6 +74,8 @@ struct PeopleLexicon {
   // where neither of the two characters after a surname's shortest and
   // longest name is one, and no role word ends before it, no rule applies.
   CharSet after_name_first;
+  // The Han characters a surname starts with: the main scan's first test.
+  CharSet surname_first;
 };
 
 // LoadPeopleLexicon reads roles.txt, name_context.txt, surnames.txt and
