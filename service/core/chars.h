@@ -5,7 +5,10 @@
 //
 // Every scanner of the core (numbers, dates, reports, people, phrases) asks
 // these functions, so that they agree on what a digit, a blank, a dash or a
-// clause break is. All are pure and constexpr.
+// clause break is. All are pure and constexpr. They run at nearly every
+// character of a text, so each first rules out the range that holds none
+// of its members (most often: the Han characters, U+3400..U+FAFF); the
+// unit test checks every code point against the member lists.
 #ifndef REPORTFACTS_SERVICE_CORE_CHARS_H_
 #define REPORTFACTS_SERVICE_CORE_CHARS_H_
 
@@ -14,8 +17,11 @@ namespace reportfacts {
 // IsCjk is true for Han ideographs: the Unified block, Extension A and the
 // Compatibility block (U+F900..FAFF) that some legacy encodings produce.
 constexpr bool IsCjk(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+  // The Unified block first (most of a text), then one comparison for
+  // everything below Extension A (Latin, digits, most marks).
+  return (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0x3400 && (c <= 0x4DBF || (c >= 0xF900 && c <= 0xFAFF) ||
+                          (c >= 0x20000 && c <= 0x2FA1F)));
 }
 
 // IsAsciiDigit is 0-9; IsFullwidthDigit is ０-９ (U+FF10..FF19).
@@ -45,6 +51,7 @@ constexpr bool IsLatin(char32_t c) {
 // ideographic space U+3000, thin and other typographic spaces, and the byte
 // order mark. Line breaks are not blanks (IsLineBreak).
 constexpr bool IsBlank(char32_t c) {
+  if (c > 0x3000) return c == U'\uFEFF';
   return c == U' ' || c == U'\t' || c == U'\r' || c == U'\u00A0' ||
          c == U'\u3000' || c == U'\uFEFF' || (c >= 0x2000 && c <= 0x200B) ||
          c == U'\u202F' || c == U'\u205F';
@@ -52,8 +59,8 @@ constexpr bool IsBlank(char32_t c) {
 
 // IsLineBreak is '\n' and the Unicode line and paragraph separators.
 constexpr bool IsLineBreak(char32_t c) {
-  return c == U'\n' || c == U'\u2028' || c == U'\u2029' || c == U'\v' ||
-         c == U'\f';
+  // \n \v \f are U+000A..000C.
+  return c <= 0x2029 && ((c >= U'\n' && c <= U'\f') || c >= 0x2028);
 }
 
 // IsSpace is IsBlank or IsLineBreak.
@@ -62,6 +69,7 @@ constexpr bool IsSpace(char32_t c) { return IsBlank(c) || IsLineBreak(c); }
 // IsDash is a dash or hyphen as Chinese text writes one between the ends of
 // a range or before a subtitle: — – ― ─ - － and the minus sign.
 constexpr bool IsDash(char32_t c) {
+  if (c > U'─') return c == U'－';
   return c == U'—' || c == U'–' || c == U'―' || c == U'─' || c == U'-' ||
          c == U'－' || c == U'−' || c == U'‐' || c == U'‒';
 }
@@ -79,6 +87,7 @@ constexpr bool IsMinusSign(char32_t c) {
 
 // IsSentenceEnd ends a sentence: 。！？ and their ASCII forms, ；.
 constexpr bool IsSentenceEnd(char32_t c) {
+  if (c > U'。' && c < U'！') return false;
   return c == U'。' || c == U'！' || c == U'!' || c == U'？' || c == U'?' ||
          c == U'；' || c == U';' || c == U'｡';
 }
@@ -86,15 +95,18 @@ constexpr bool IsSentenceEnd(char32_t c) {
 // IsClauseBreak ends a clause: a sentence end, a comma or a colon. The
 // enumeration comma 、 separates list items inside a clause and is not one.
 constexpr bool IsClauseBreak(char32_t c) {
+  if (c > U'。' && c < U'！') return false;
   return IsSentenceEnd(c) || c == U'，' || c == U',' || c == U'：' ||
          c == U':' || c == U'､';
 }
 
 // IsOpenQuote / IsCloseQuote: quotation marks that enclose a name or speech.
 constexpr bool IsOpenQuote(char32_t c) {
+  if (c > U'『') return false;
   return c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == U'"';
 }
 constexpr bool IsCloseQuote(char32_t c) {
+  if (c > U'』') return false;
   return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'"';
 }
 constexpr bool IsQuoteMark(char32_t c) {
@@ -103,10 +115,12 @@ constexpr bool IsQuoteMark(char32_t c) {
 
 // IsOpenBracket / IsCloseBracket: round and square brackets, both widths.
 constexpr bool IsOpenBracket(char32_t c) {
+  if (c > U'〔' && c < U'（') return false;
   return c == U'(' || c == U'（' || c == U'[' || c == U'【' || c == U'〔' ||
          c == U'［';
 }
 constexpr bool IsCloseBracket(char32_t c) {
+  if (c > U'〕' && c < U'）') return false;
   return c == U')' || c == U'）' || c == U']' || c == U'】' || c == U'〕' ||
          c == U'］';
 }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdio>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -239,14 +239,37 @@ bool IsLeapYear(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-std::string Iso(int year, int month, int day) {
-  char buf[32];
-  if (day > 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+// AppendPadded appends `value` as printf's %0<width>d writes it (the sign
+// counts in the width): by hand, since snprintf cost more than the rest of
+// a date.
+void AppendPadded(int value, int width, std::string* out) {
+  int64_t v = value;
+  if (v < 0) {
+    out->push_back('-');
+    v = -v;
+    --width;
   }
-  return buf;
+  char digits[24];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  for (int k = n; k < width; ++k) out->push_back('0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
+std::string Iso(int year, int month, int day) {
+  std::string out;
+  out.reserve(10);
+  AppendPadded(year, 4, &out);
+  out.push_back('-');
+  AppendPadded(month, 2, &out);
+  if (day > 0) {
+    out.push_back('-');
+    AppendPadded(day, 2, &out);
+  }
+  return out;
 }
 
 bool IsProsePunct(char32_t c) {

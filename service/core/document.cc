@@ -58,9 +58,20 @@ std::u32string_view Document::text() const {
 void Document::Index() {
   const std::u32string_view view = text();
   lines_ = SplitLines(view);
-  numbers_ = TokenizeNumbers(view);
+  // One pass finds the sentences and the numeric tokens (TokenizeNumbers).
   size_t begin = 0;
-  for (size_t i = 0; i < view.size(); ++i) {
+  size_t number_end = 0;  // the digits before it are in a token read
+  const char32_t* const chars = view.data();
+  const size_t size = view.size();
+  for (size_t i = 0; i < size; ++i) {
+    // Every sentence mark, line break and digit is below U+3003 or in the
+    // full-width block: two comparisons pass over everything else (Han).
+    const char32_t c = chars[i];
+    if (c > 0x3002 && c < 0xFF01) continue;
+    if (i >= number_end && IsDigit(c)) {
+      numbers_.push_back(ReadNumberTokenAt(view, i));
+      number_end = numbers_.back().end;
+    }
     if (!SentenceEndsAt(view, i)) continue;
     // Closing quotes and brackets after the mark belong to the sentence.
     // So do the line breaks of a blank-line run.

@@ -163,10 +163,7 @@ absl::StatusOr<Extraction> Extractor::Extract(
     } else if (!p.set_object.empty()) {
       indicator = &data_->taxonomy.Classify(p.set_object, p.set_action, m.unit);
     }
-    if (indicator == nullptr || *indicator == "other") {
-      indicator =
-          &data_->taxonomy.Classify(p.object, p.action, m.unit, p.frame);
-    }
+    if (indicator == nullptr || *indicator == "other") indicator = &own;
     metric.indicator = *indicator;
     metric.sentence_begin = static_cast<int64_t>(p.sentence_begin);
     metric.sentence_end = static_cast<int64_t>(p.sentence_end);

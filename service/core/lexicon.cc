@@ -57,6 +57,34 @@ absl::StatusOr<std::vector<DataLine>> ReadDataLines(const std::string& path) {
   return lines;
 }
 
+bool CharSet::ContainsOther(char32_t c) const { return others_.contains(c); }
+
+size_t WordSet::ContinueEndingAt(std::u32string_view text, size_t end,
+                                 size_t floor, uint32_t node) const {
+  size_t longest = backwards_.IsWordEnd(node) ? 1 : 0;
+  if (!backwards_.HasChildren(node)) return longest;
+  for (size_t i = end - 1; i > floor; --i) {
+    node = backwards_.Child(node, text[i - 1]);
+    if (node == 0) break;
+    if (backwards_.IsWordEnd(node)) longest = end - (i - 1);
+    if (!backwards_.HasChildren(node)) break;
+  }
+  return longest;
+}
+
+size_t WordSet::ContinueStartingAt(std::u32string_view text, size_t begin,
+                                   size_t limit, uint32_t node) const {
+  size_t longest = forwards_.IsWordEnd(node) ? 1 : 0;
+  if (!forwards_.HasChildren(node)) return longest;
+  for (size_t i = begin + 1; i < limit; ++i) {
+    node = forwards_.Child(node, text[i]);
+    if (node == 0) break;
+    if (forwards_.IsWordEnd(node)) longest = i + 1 - begin;
+    if (!forwards_.HasChildren(node)) break;
+  }
+  return longest;
+}
+
 uint32_t WordSet::Trie::NewNode() {
   flags_.push_back(0);
   children_.emplace_back();
@@ -64,14 +92,19 @@ uint32_t WordSet::Trie::NewNode() {
 }
 
 void WordSet::Trie::Add(std::u32string_view word, bool backwards) {
-  if (root_.empty()) root_.assign(kRootTableSize, 0);
   uint32_t node = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     const char32_t c = backwards ? word[word.size() - 1 - i] : word[i];
     flags_[node] |= kHasChildren;
     if (node == 0 && c < kRootTableSize) {
-      if (root_[c] == 0) root_[c] = NewNode();
-      node = root_[c];
+      uint16_t& page = root_pages_[c >> kPageBits];
+      if (page == 0) {
+        page = static_cast<uint16_t>(root_slots_.size() / kPageSize);
+        root_slots_.resize(root_slots_.size() + kPageSize, 0);
+      }
+      uint32_t& slot = root_slots_[page * kPageSize + (c & (kPageSize - 1))];
+      if (slot == 0) slot = NewNode();
+      node = slot;
       continue;
     }
     const std::vector<Edge>& edges = children_[node];

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
@@ -44,12 +45,16 @@ class CharSet {
       others_.insert(c);
     }
   }
-  bool contains(char32_t c) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool contains(char32_t c) const {
     if (c < kTableSize) return (bits_[c / 64] >> (c % 64)) & 1;
-    return others_.contains(c);
+    return ContainsOther(c);
   }
 
  private:
+  // ContainsOther probes the code points beyond the table, out of line so
+  // that contains() stays small enough to inline everywhere.
+  bool ContainsOther(char32_t c) const;
+
   static constexpr char32_t kTableSize = 0x10000;
   std::vector<uint64_t> bits_ = std::vector<uint64_t>(kTableSize / 64);
   absl::flat_hash_set<char32_t> others_;
@@ -72,15 +77,18 @@ absl::Status DataLineError(const std::string& path, int line,
 
 // WordSet answers "which listed word ends (or starts) here" on code points.
 //
-// Words live in two tries (one read forwards, one backwards) whose edges are
-// kept in one hash map keyed by (node, code point), so a lookup costs one
-// integer probe per character it walks, and the walk usually stops after the
-// first character: far cheaper than hashing every candidate substring.
+// Words live in two tries (one read forwards, one backwards), so a lookup
+// costs one step per character it walks, and the walk usually stops after
+// the first character: far cheaper than hashing every candidate substring.
 class WordSet {
  public:
   void Add(std::u32string_view word);
   bool Contains(std::u32string_view word) const;
   bool empty() const { return words_ == 0; }
+  // HasWordStartingWith tells whether some word begins with `c`.
+  bool HasWordStartingWith(char32_t c) const {
+    return forwards_.FirstStep(c) != 0;
+  }
 
   // LongestEndingAt returns the length of the longest word w such that
   // text[end - len(w), end) == w and end - len(w) >= floor, or 0.
@@ -92,22 +100,32 @@ class WordSet {
                            size_t limit) const;
 
  private:
+  // The rest of a lookup whose first character led to `node`.
+  size_t ContinueEndingAt(std::u32string_view text, size_t end, size_t floor,
+                          uint32_t node) const;
+  size_t ContinueStartingAt(std::u32string_view text, size_t begin,
+                            size_t limit, uint32_t node) const;
+
   // Trie is a set of words read in one direction; node 0 is the root.
   class Trie {
    public:
     void Add(std::u32string_view word, bool backwards);
     // Child returns the node reached from `node` by `c`, or 0 for none.
     uint32_t Child(uint32_t node, char32_t c) const {
-      // Most walks end at the root: its children in the Basic Multilingual
-      // Plane are a direct table. Deeper nodes have a few children each,
-      // kept sorted in a small array that a short scan searches.
-      if (node == 0 && c < kRootTableSize) {
-        return root_.empty() ? 0 : root_[c];
-      }
+      if (node == 0 && c < kRootTableSize) return RootChild(c);
+      // Deeper nodes have a few children each, kept sorted in a small array
+      // that a short scan searches.
       for (const Edge& edge : children_[node]) {
         if (edge.label >= c) return edge.label == c ? edge.child : 0;
       }
       return 0;
+    }
+    // FirstStep is Child(0, c): most walks end at the root, whose children
+    // in the Basic Multilingual Plane are a direct table, in pages of 256
+    // code points that exist only where a word starts (page 0 is all zeros
+    // and stands for every other).
+    ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t FirstStep(char32_t c) const {
+      return c < kRootTableSize ? RootChild(c) : Child(0, c);
     }
     bool IsWordEnd(uint32_t node) const { return flags_[node] & kWordEnd; }
     // HasChildren is false at the end of the longest words, where a walk
@@ -122,11 +140,19 @@ class WordSet {
       uint32_t child;
     };
     static constexpr char32_t kRootTableSize = 0x10000;
+    static constexpr int kPageBits = 8;
+    static constexpr char32_t kPageSize = char32_t{1} << kPageBits;
     static constexpr uint8_t kWordEnd = 1;
     static constexpr uint8_t kHasChildren = 2;
     // NewNode adds a node and returns its id.
     uint32_t NewNode();
-    std::vector<uint32_t> root_;  // empty until the first word
+    ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t RootChild(char32_t c) const {
+      return root_slots_[root_pages_[c >> kPageBits] * kPageSize +
+                         (c & (kPageSize - 1))];
+    }
+    // root_pages_[c >> 8] is the page of root_slots_ for c, 0 for none.
+    uint16_t root_pages_[kRootTableSize >> kPageBits] = {};
+    std::vector<uint32_t> root_slots_ = std::vector<uint32_t>(kPageSize);
     std::vector<std::vector<Edge>> children_ = {{}};  // per node, by label
     std::vector<uint8_t> flags_ = {0};                // per node
   };
@@ -136,33 +162,21 @@ class WordSet {
   size_t words_ = 0;
 };
 
-// The lookups are inline: they run at nearly every character of a text.
-inline size_t WordSet::LongestEndingAt(std::u32string_view text, size_t end,
-                                       size_t floor) const {
-  if (end > text.size()) return 0;
-  size_t longest = 0;
-  uint32_t node = 0;
-  for (size_t i = end; i > floor; --i) {
-    node = backwards_.Child(node, text[i - 1]);
-    if (node == 0) break;
-    if (backwards_.IsWordEnd(node)) longest = end - (i - 1);
-    if (!backwards_.HasChildren(node)) break;
-  }
-  return longest;
+// The first step of a lookup is inline: it runs at nearly every character
+// of a text, and it is usually the last.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t WordSet::LongestEndingAt(
+    std::u32string_view text, size_t end, size_t floor) const {
+  if (end > text.size() || end <= floor) return 0;
+  const uint32_t node = backwards_.FirstStep(text[end - 1]);
+  return node == 0 ? 0 : ContinueEndingAt(text, end, floor, node);
 }
 
-inline size_t WordSet::LongestStartingAt(std::u32string_view text, size_t begin,
-                                         size_t limit) const {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t WordSet::LongestStartingAt(
+    std::u32string_view text, size_t begin, size_t limit) const {
   limit = std::min(limit, text.size());
-  size_t longest = 0;
-  uint32_t node = 0;
-  for (size_t i = begin; i < limit; ++i) {
-    node = forwards_.Child(node, text[i]);
-    if (node == 0) break;
-    if (forwards_.IsWordEnd(node)) longest = i + 1 - begin;
-    if (!forwards_.HasChildren(node)) break;
-  }
-  return longest;
+  if (begin >= limit) return 0;
+  const uint32_t node = forwards_.FirstStep(text[begin]);
+  return node == 0 ? 0 : ContinueStartingAt(text, begin, limit, node);
 }
 
 // LoadWordSet reads a one-word-per-line file.

@@ -1,5 +1,6 @@
 #include "service/core/number_scan.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "absl/strings/numbers.h"
@@ -57,11 +58,16 @@ size_t SkipGapBack(std::u32string_view text, size_t pos) {
 bool EnclosedBy(std::u32string_view text, size_t begin, size_t end,
                 char32_t open, char32_t close, size_t window, size_t* open_at,
                 size_t* close_at) {
+  // Characters above the marks and every line break (the Han characters
+  // of the window) are passed over with one comparison.
+  const char32_t last = std::max({open, close, char32_t{0x2029}});
+  const size_t floor = begin > window ? begin - window : 0;
   size_t i = begin;
   bool found = false;
-  while (i > 0 && begin - i < window) {
+  while (i > floor) {
     --i;
     const char32_t c = text[i];
+    if (c > last) continue;
     if (c == close || IsLineBreak(c)) return false;
     if (c == open) {
       found = true;
@@ -69,8 +75,10 @@ bool EnclosedBy(std::u32string_view text, size_t begin, size_t end,
     }
   }
   if (!found) return false;
-  for (size_t j = end; j < text.size() && j - end < window; ++j) {
+  const size_t limit = std::min(text.size(), end + window);
+  for (size_t j = end; j < limit; ++j) {
     const char32_t c = text[j];
+    if (c > last) continue;
     if (c == open || IsLineBreak(c)) return false;
     if (c == close) {
       *open_at = i;

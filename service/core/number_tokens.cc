@@ -96,83 +96,90 @@ double NumberToken::Scaled(int exponent) const {
   return negative ? -v : v;
 }
 
-std::vector<NumberToken> TokenizeNumbers(std::u32string_view text) {
-  std::vector<NumberToken> tokens;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (!IsDigit(text[i])) {
-      ++i;
-      continue;
-    }
-    NumberToken t;
-    t.begin = i;
-    t.sign_begin = i;
-    if (i > 0 && IsSignBefore(text, i - 1)) {
-      t.negative = true;
-      t.sign_begin = i - 1;
-    }
-    size_t j = DigitsEnd(text, i);
-    // Thousands separators: a head of one to three digits, then groups of
-    // exactly three. A broken group after an accepted one is an error.
-    if (j - i <= 3 && GroupOfThreeAt(text, j)) {
-      while (GroupOfThreeAt(text, j)) j += 4;
-      t.has_separator = true;
-      if (j + 1 < text.size() && IsThousandsSeparator(text[j]) &&
-          IsDigit(text[j + 1])) {
-        t.flags |= NumberToken::kBadSeparator;
-        while (j + 1 < text.size() && IsThousandsSeparator(text[j]) &&
-               IsDigit(text[j + 1])) {
-          j = DigitsEnd(text, j + 1);
-        }
-      }
-    }
-    if (j + 1 < text.size() && IsDecimalPoint(text[j]) &&
+NumberToken ReadNumberTokenAt(std::u32string_view text, size_t i) {
+  NumberToken t;
+  t.begin = i;
+  t.sign_begin = i;
+  if (i > 0 && IsSignBefore(text, i - 1)) {
+    t.negative = true;
+    t.sign_begin = i - 1;
+  }
+  size_t j = DigitsEnd(text, i);
+  // Thousands separators: a head of one to three digits, then groups of
+  // exactly three. A broken group after an accepted one is an error.
+  if (j - i <= 3 && GroupOfThreeAt(text, j)) {
+    while (GroupOfThreeAt(text, j)) j += 4;
+    t.has_separator = true;
+    if (j + 1 < text.size() && IsThousandsSeparator(text[j]) &&
         IsDigit(text[j + 1])) {
-      t.has_point = true;
-      j = DigitsEnd(text, j + 1);
-      // 1.2.3.4 is a version or a list number, never a quantity: take the
-      // whole chain so that no part of it is read as a number.
-      while (j + 1 < text.size() && IsDecimalPoint(text[j]) &&
+      t.flags |= NumberToken::kBadSeparator;
+      while (j + 1 < text.size() && IsThousandsSeparator(text[j]) &&
              IsDigit(text[j + 1])) {
-        t.flags |= NumberToken::kUnreadable;
         j = DigitsEnd(text, j + 1);
       }
     }
-    t.end = j;
-    // Normalise: ASCII digits and '.', separators dropped.
-    int digit_count = 0;
-    bool after_point = false;
-    for (size_t k = t.begin; k < t.end; ++k) {
-      const char32_t c = text[k];
-      char out;
-      if (IsDigit(c)) {
-        out = static_cast<char>('0' + DigitValue(c));
-        ++digit_count;
-        if (!after_point) ++t.integer_digits;
-      } else if (IsDecimalPoint(c)) {
-        if (after_point) break;  // unreadable, flagged above
-        after_point = true;
-        out = '.';
-      } else {
-        continue;  // a separator
-      }
-      if (digit_count > kMaxSignificantDigits) {
-        t.flags |= NumberToken::kTooLong;
-        break;
-      }
-      t.ascii[t.length++] = out;
+  }
+  if (j + 1 < text.size() && IsDecimalPoint(text[j]) && IsDigit(text[j + 1])) {
+    t.has_point = true;
+    j = DigitsEnd(text, j + 1);
+    // 1.2.3.4 is a version or a list number, never a quantity: take the
+    // whole chain so that no part of it is read as a number.
+    while (j + 1 < text.size() && IsDecimalPoint(text[j]) &&
+           IsDigit(text[j + 1])) {
+      t.flags |= NumberToken::kUnreadable;
+      j = DigitsEnd(text, j + 1);
     }
-    t.ascii[t.length] = '\0';
-    if (t.readable()) {
-      double v = 0;
-      if (ParseDecimalDigits(t.digits(), 0, &v)) {
-        t.value = t.negative ? -v : v;
-      } else {
-        t.flags |= NumberToken::kUnreadable;
-      }
+  }
+  t.end = j;
+  // Normalise: ASCII digits and '.', separators dropped.
+  int digit_count = 0;
+  bool after_point = false;
+  for (size_t k = t.begin; k < t.end; ++k) {
+    const char32_t c = text[k];
+    char out;
+    if (IsDigit(c)) {
+      out = static_cast<char>('0' + DigitValue(c));
+      ++digit_count;
+      if (!after_point) ++t.integer_digits;
+    } else if (IsDecimalPoint(c)) {
+      if (after_point) break;  // unreadable, flagged above
+      after_point = true;
+      out = '.';
+    } else {
+      continue;  // a separator
     }
-    tokens.push_back(t);
-    i = j;
+    if (digit_count > kMaxSignificantDigits) {
+      t.flags |= NumberToken::kTooLong;
+      break;
+    }
+    t.ascii[t.length++] = out;
+  }
+  t.ascii[t.length] = '\0';
+  if (t.readable()) {
+    double v = 0;
+    if (ParseDecimalDigits(t.digits(), 0, &v)) {
+      t.value = t.negative ? -v : v;
+    } else {
+      t.flags |= NumberToken::kUnreadable;
+    }
+  }
+  return t;
+}
+
+std::vector<NumberToken> TokenizeNumbers(std::u32string_view text) {
+  std::vector<NumberToken> tokens;
+  const char32_t* const chars = text.data();
+  const size_t size = text.size();
+  size_t i = 0;
+  while (i < size) {
+    // Han characters (most of a text) lie between the ASCII and the
+    // full-width digits: one range test passes over them.
+    if (const char32_t c = chars[i]; (c > U'9' && c < U'０') || !IsDigit(c)) {
+      ++i;
+      continue;
+    }
+    tokens.push_back(ReadNumberTokenAt(text, i));
+    i = tokens.back().end;
   }
   return tokens;
 }

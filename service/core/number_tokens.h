@@ -64,6 +64,11 @@ struct NumberToken {
 // their flags so that callers leave them out as a whole.
 std::vector<NumberToken> TokenizeNumbers(std::u32string_view text);
 
+// ReadNumberTokenAt reads the token whose first digit is text[i] (text[i]
+// must be a digit, and not inside a token read before): TokenizeNumbers
+// for a caller that passes over the text anyway, as Document does.
+NumberToken ReadNumberTokenAt(std::u32string_view text, size_t i);
+
 // ParseDecimalDigits reads an ASCII decimal string with an optional
 // exponent suffix; returns false on overflow (never inf) or bad input.
 bool ParseDecimalDigits(std::string_view digits, int exponent, double* value);

@@ -73,13 +73,6 @@ std::u32string_view Trim(std::u32string_view s) {
   return s;
 }
 
-bool HasCjk(std::u32string_view s) {
-  for (char32_t c : s) {
-    if (IsCjk(c)) return true;
-  }
-  return false;
-}
-
 bool IsColon(char32_t c) { return c == U':' || c == U'：'; }
 
 bool IsMenuSeparator(char32_t c) {
@@ -224,17 +217,45 @@ bool IsBreadcrumbLine(std::u32string_view s) {
   });
 }
 
+// LineShape is what one pass over a line tells the classifiers, so that
+// each passes over a line that cannot be of its kind without reading it.
+struct LineShape {
+  bool cjk = false;
+  bool menu_separator = false;   // IsMenuSeparator
+  bool crumb_separator = false;  // IsCrumbSeparator
+  bool copyright = false;  // a first character of 版权所有, Copyright, ©, ICP备
+};
+
+LineShape ShapeOf(std::u32string_view s) {
+  LineShape shape;
+  for (char32_t c : s) {
+    // Most characters are Han of the main block; among them only 丨 is a
+    // separator and only 版 opens a copyright word.
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      shape.cjk = true;
+      shape.menu_separator |= c == U'丨';
+      shape.copyright |= c == U'版';
+      continue;
+    }
+    shape.cjk |= IsCjk(c);
+    shape.menu_separator |= IsMenuSeparator(c);
+    shape.crumb_separator |= IsCrumbSeparator(c);
+    shape.copyright |= c == U'C' || c == U'©' || c == U'I';
+  }
+  return shape;
+}
+
 // ButtonLine: nothing but buttons and counters ("分享到：", "打印 | 关闭",
 // "回到目录 | 返回顶部"), or a copyright line.
-bool IsButtonLine(std::u32string_view s) {
-  if (s.find(U"版权所有") != std::u32string_view::npos ||
-      s.find(U"Copyright") != std::u32string_view::npos ||
-      s.find(U"©") != std::u32string_view::npos ||
-      s.find(U"ICP备") != std::u32string_view::npos) {
+bool IsButtonLine(std::u32string_view s, const LineShape& shape) {
+  if (shape.copyright && (s.find(U"版权所有") != std::u32string_view::npos ||
+                          s.find(U"Copyright") != std::u32string_view::npos ||
+                          s.find(U"©") != std::u32string_view::npos ||
+                          s.find(U"ICP备") != std::u32string_view::npos)) {
     return true;
   }
   size_t buttons = 0;
-  const bool ok = ForEachToken(s, IsMenuSeparator, [&](std::u32string_view t) {
+  const auto button_or_counter = [&](std::u32string_view t) {
     if (In(kButtonWords, t)) {
       ++buttons;
       return true;
@@ -243,7 +264,11 @@ bool IsButtonLine(std::u32string_view s) {
     size_t k = 0;
     while (k < t.size() && IsDigit(t[k])) ++k;
     return k > 0 && (k == t.size() || (k + 1 == t.size() && t[k] == U'次'));
-  });
+  };
+  // Without a separator the (trimmed) line is one token.
+  const bool ok = shape.menu_separator
+                      ? ForEachToken(s, IsMenuSeparator, button_or_counter)
+                      : button_or_counter(s);
   return ok && buttons > 0;
 }
 
@@ -255,6 +280,8 @@ constexpr size_t kLongestFurniture = 48;
 bool IsProseParagraph(std::u32string_view s) {
   if (s.size() <= kLongestFurniture) return false;
   for (char32_t c : s) {
+    // Every sentence mark is below U+3003 or a full-width form.
+    if (c > 0x3002 && c < 0xFF01) continue;
     if (IsSentenceEnd(c)) return true;
   }
   return false;
@@ -273,13 +300,19 @@ Furniture ClassifyFurniture(std::u32string_view line) {
   line = Trim(line);
   if (line.empty()) return Furniture::kNone;
   if (IsProseParagraph(line)) return Furniture::kNone;
-  if (!HasCjk(line)) return Furniture::kNoText;
+  const LineShape shape = ShapeOf(line);
+  if (!shape.cjk) return Furniture::kNoText;
   if (IsArticleEndLine(line)) return Furniture::kArticleEnd;
-  if (IsBreadcrumbLine(line)) return Furniture::kBreadcrumb;
+  if (shape.crumb_separator && IsBreadcrumbLine(line)) {
+    return Furniture::kBreadcrumb;
+  }
   if (IsLabelLine(line)) return Furniture::kLabel;
   if (IsDatelineLine(line)) return Furniture::kDateline;
-  if (IsButtonLine(line)) return Furniture::kButtons;
-  if (IsNavigationLine(line)) return Furniture::kNavigation;
+  if (IsButtonLine(line, shape)) return Furniture::kButtons;
+  // A menu has several items: without a separator the line is one.
+  if (shape.menu_separator && IsNavigationLine(line)) {
+    return Furniture::kNavigation;
+  }
   return Furniture::kNone;
 }
 

@@ -26,7 +26,9 @@ constexpr size_t kMaxAppositionOrg = 8;  // 是一位<老政协>委员
 constexpr size_t kMaxWord = 4;           // longest common word probed
 
 // IsBoundary: a character that cannot continue a name or a word.
-bool IsBoundary(char32_t c) { return !IsCjk(c) && !IsLatin(c) && !IsDigit(c); }
+constexpr bool IsBoundary(char32_t c) {
+  return !IsCjk(c) && !IsLatin(c) && !IsDigit(c);
+}
 // IsCreditSeparator separates the tokens of a credit: blanks, colons, slashes.
 bool IsCreditSeparator(char32_t c) {
   return IsBlank(c) || c == U'：' || c == U':' || c == U'/' || c == U'／' ||
@@ -51,6 +53,7 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
     if (kind == "title") {
       if (!value.empty()) lex->title_orgs[w] = value;
       lex->title_first.insert(w.front());
+      lex->after_name_first.insert(w.front());
       lex->title_last.insert(w.back());
       lex->titles.Add(std::move(w));
     } else if (kind == "byline") {
@@ -106,11 +109,15 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   }
   if (kind == "joiner") {
     lex->joiner_first.insert(w.front());
+    lex->after_name_first.insert(w.front());
     lex->joiner_last.insert(w.back());
   }
   if (kind == "group") lex->group_first.insert(w.front());
   if (kind == "apposition") lex->apposition_first.insert(w.front());
   if (kind == "address") lex->address_first.insert(w.front());
+  if (kind == "group" || kind == "apposition" || kind == "address") {
+    lex->after_name_first.insert(w.front());
+  }
   set->Add(std::move(w));
   return absl::OkStatus();
 }
@@ -121,6 +128,8 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
     const std::string& roles_path, const std::string& context_path,
     const std::string& surnames_path, const std::string& common_words_path) {
   PeopleLexicon lex;
+  lex.after_name_first.insert(U'、');  // a list of names (IsListSeparator)
+  lex.after_name_first.insert(U'等');  // A、B等委员
   for (const auto& [path, roles] : {std::make_pair(roles_path, true),
                                     std::make_pair(context_path, false)}) {
     auto lines = ReadDataLines(path);
@@ -132,6 +141,15 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   auto surnames = LoadWordSet(surnames_path);
   if (!surnames.ok()) return surnames.status();
   lex.surnames = *std::move(surnames);
+  for (const auto& [first, last] :
+       {std::pair<char32_t, char32_t>{0x3400, 0x4DBF},
+        {0x4E00, 0x9FFF},
+        {0xF900, 0xFAFF},
+        {0x20000, 0x2FA1F}}) {
+    for (char32_t c = first; c <= last; ++c) {
+      if (lex.surnames.HasWordStartingWith(c)) lex.surname_first.insert(c);
+    }
+  }
   auto common = LoadWordSet(common_words_path);
   if (!common.ok()) return common.status();
   lex.common_words = *std::move(common);
@@ -169,11 +187,14 @@ class PeopleScanner {
     BracketCredits();
     ReportAuthors();
     const size_t n = text_.size();
+    const char32_t* const text = text_.data();
     for (size_t p = 0; p < n; ++p) {
-      if (!IsCjk(text_[p])) continue;
+      // surname_first holds Han characters only (IsCjk).
+      if (!lex_.surname_first.contains(text[p])) continue;
       const size_t surname =
           lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
       if (surname == 0) continue;
+      if (!MayStartRule(p, surname)) continue;
       if (size_t len = RoleBeforeName(p, surname)) {
         p += len - 1;
         continue;
@@ -209,6 +230,19 @@ class PeopleScanner {
   }
 
  private:
+  // MayStartRule is false where none of the five rules of the main scan
+  // can apply to a name starting at p: each first tests a role word ending
+  // right before p, or one of the two characters after the name's shorter
+  // and longer reading against its words' first characters.
+  bool MayStartRule(size_t p, size_t surname) const {
+    const size_t n = text_.size();
+    if (p > 0 && lex_.title_last.contains(text_[p - 1])) return true;
+    for (size_t q : {p + surname + 1, p + surname + 2}) {
+      if (q < n && lex_.after_name_first.contains(text_[q])) return true;
+    }
+    return false;
+  }
+
   size_t CommonStartingAt(size_t k) const {
     return lex_.common_words.LongestStartingAt(
         text_, k, std::min(text_.size(), k + kMaxWord));
@@ -387,7 +421,9 @@ class PeopleScanner {
       const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
       std::u32string_view org = Sub(text_, it->org_begin, it->role_begin);
       if (org.empty() && !lex_.title_orgs.contains(role)) org = previous_org;
-      Emit(name, EncodeUtf8(role), Organization(org, role, p), p, p + len);
+      EmitWith(
+          name, EncodeUtf8(role), [&] { return Organization(org, role, p); }, p,
+          p + len);
       previous_org = org;
     }
   }
@@ -431,7 +467,16 @@ class PeopleScanner {
     return end - p;
   }
 
+  // ClearLeftEdge is asked by several rules at the same place: the last
+  // answer is kept.
   bool ClearLeftEdge(size_t p) const {
+    if (p != clear_edge_at_) {
+      clear_edge_at_ = p;
+      clear_edge_ = ComputeClearLeftEdge(p);
+    }
+    return clear_edge_;
+  }
+  bool ComputeClearLeftEdge(size_t p) const {
     return p == 0 || IsBoundary(text_[p - 1]) ||
            lex_.particle_chars.contains(text_[p - 1]) ||
            (lex_.joiner_last.contains(text_[p - 1]) &&
@@ -545,8 +590,9 @@ class PeopleScanner {
       const size_t tl = TitleAt(t);
       if (tl == 0 || FollowAt(t + tl) == Follow::kNone) continue;
       const std::u32string_view role = Sub(text_, t, t + tl);
-      Emit(EncodeUtf8(Sub(text_, p, c)), EncodeUtf8(role),
-           Organization(Sub(text_, c + a, t), role, p), p, c);
+      EmitWith(
+          EncodeUtf8(Sub(text_, p, c)), EncodeUtf8(role),
+          [&] { return Organization(Sub(text_, c + a, t), role, p); }, p, c);
       return len;
     }
     return 0;
@@ -589,8 +635,9 @@ class PeopleScanner {
         continue;
       }
       const std::u32string_view role = Sub(text_, q, q + tl);
-      Emit(EncodeUtf8(Sub(text_, p, q)), EncodeUtf8(role),
-           Organization({}, role, p), p, q);
+      EmitWith(
+          EncodeUtf8(Sub(text_, p, q)), EncodeUtf8(role),
+          [&] { return Organization({}, role, p); }, p, q);
       return len;
     }
     return 0;
@@ -711,8 +758,14 @@ class PeopleScanner {
   // (王明李华张强 文/图), and a bare name at a line's edge: (王明).
   void BracketCredits() {
     const size_t n = text_.size();
+    // The next bracket of either width, each found by a fast search.
+    size_t ascii = FindCodePoint(text_, U'(', 0);
+    size_t full = FindCodePoint(text_, U'（', 0);
     for (size_t i = 0; i < n; ++i) {
-      if (text_[i] != U'(' && text_[i] != U'（') continue;
+      if (ascii < i) ascii = FindCodePoint(text_, U'(', i);
+      if (full < i) full = FindCodePoint(text_, U'（', i);
+      i = std::min(ascii, full);
+      if (i >= n) break;
       size_t j = i + 1;
       while (j < n && j <= i + kMaxBracketGroup && !IsCloseBracket(text_[j]) &&
              !IsOpenBracket(text_[j]) && !IsLineBreak(text_[j])) {
@@ -923,8 +976,9 @@ class PeopleScanner {
         reports_.empty()
             ? nullptr
             : &reports_[ReportIndexAt(reports_, static_cast<int64_t>(at))];
-    const std::string city = r ? r->city : "";
-    const std::string province = r ? r->province : "";
+    static const std::string* const kNone = new std::string();
+    const std::string& city = r ? r->city : *kNone;
+    const std::string& province = r ? r->province : *kNone;
     if (org.empty()) {
       auto it = lex_.title_orgs.find(role);
       if (it == lex_.title_orgs.end()) return "";
@@ -977,11 +1031,19 @@ class PeopleScanner {
 
   void Emit(const std::string& name, const std::string& role,
             const std::string& organization, size_t begin, size_t end) {
+    EmitWith(
+        name, role, [&] { return organization; }, begin, end);
+  }
+  // EmitWith is Emit with the organization computed only for a (name,
+  // role) not yet emitted: a name repeated with its role costs no lookup.
+  template <typename OrganizationFn>
+  void EmitWith(const std::string& name, const std::string& role,
+                const OrganizationFn& organization, size_t begin, size_t end) {
     if (!seen_.insert({name, role}).second) return;
     Person person;
     person.name = name;
     person.role = role;
-    person.organization = organization;
+    person.organization = organization();
     person.begin = static_cast<int64_t>(begin);
     person.end = static_cast<int64_t>(end);
     person.report = ReportIndexAt(reports_, person.begin);
@@ -995,7 +1057,11 @@ class PeopleScanner {
   std::vector<Person> people_;
   std::vector<Person> roleless_;  // names seen without a role, in order
 
-  std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
+  std::vector<std::pair<size_t, size_t>> list_;   // reused by NamesBeforeRole
+  static constexpr uint8_t kUnknownTitle = 0xFF;  // a title is at most 8
+  mutable std::vector<uint8_t> title_at_;         // TitleAt, by place
+  mutable size_t clear_edge_at_ = std::u32string_view::npos;
+  mutable bool clear_edge_ = false;
   absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
 };
 

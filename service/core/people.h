@@ -69,6 +69,13 @@ struct PeopleLexicon {
   CharSet group_first;
   CharSet apposition_first;
   CharSet address_first;
+  // The union of the first characters of what a rule needs right after a
+  // name (role, joiner, group, apposition and address words, 、 and 等):
+  // where neither of the two characters after a surname's shortest and
+  // longest name is one, and no role word ends before it, no rule applies.
+  CharSet after_name_first;
+  // The Han characters a surname starts with: the main scan's first test.
+  CharSet surname_first;
 };
 
 // LoadPeopleLexicon reads roles.txt, name_context.txt, surnames.txt and

@@ -273,6 +273,25 @@ bool InRange(std::u32string_view s, const YearMention& m) {
   return m.end < s.size() && (IsRangeMark(s[m.end]) || s[m.end] == U'至');
 }
 
+// IsYearCountNumeral: the Chinese numerals that count years in a review.
+constexpr bool IsYearCountNumeral(char32_t c) {
+  switch (c) {
+    case U'两':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // MultiYearAt reads a review of several years: "五年来", "5年来", "三年以来".
 bool MultiYearAt(std::u32string_view s, size_t i) {
   size_t j = i;
@@ -284,8 +303,7 @@ bool MultiYearAt(std::u32string_view s, size_t i) {
       ++j;
     }
     if (n < 2 || n > 10) return false;
-  } else if (std::u32string_view(U"两二三四五六七八九十").find(s[i]) !=
-             std::u32string_view::npos) {
+  } else if (IsYearCountNumeral(s[i])) {
     ++j;
   } else {
     return false;

@@ -1,10 +1,10 @@
 #include "service/core/segmenter.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
+#include <cstdio>
 #include <limits>
-#include <sstream>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -62,34 +62,151 @@ Pos PosFromTag(std::string_view tag) {
   }
 }
 
-// Builder gathers rows in one buffer, then indexes every word and every
-// prefix of a word (so that the graph search knows when to stop).
+namespace {
+
+// CountCodePoints counts the code points of valid UTF-8: its bytes that
+// are not continuation bytes (10xxxxxx).
+size_t CountCodePoints(std::string_view utf8) {
+  size_t n = 0;
+  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// NextCodePoint decodes the valid UTF-8 sequence at `*pos` and moves past it.
+char32_t NextCodePoint(std::string_view utf8, uint32_t* pos) {
+  const auto byte = [&](uint32_t i) {
+    return static_cast<char32_t>(static_cast<unsigned char>(utf8[i]));
+  };
+  const char32_t b0 = byte(*pos);
+  if (b0 < 0x80) {
+    *pos += 1;
+    return b0;
+  }
+  if (b0 < 0xE0) {
+    const char32_t cp = ((b0 & 0x1F) << 6) | (byte(*pos + 1) & 0x3F);
+    *pos += 2;
+    return cp;
+  }
+  if (b0 < 0xF0) {
+    const char32_t cp = ((b0 & 0x0F) << 12) | ((byte(*pos + 1) & 0x3F) << 6) |
+                        (byte(*pos + 2) & 0x3F);
+    *pos += 3;
+    return cp;
+  }
+  const char32_t cp = ((b0 & 0x07) << 18) | ((byte(*pos + 1) & 0x3F) << 12) |
+                      ((byte(*pos + 2) & 0x3F) << 6) | (byte(*pos + 3) & 0x3F);
+  *pos += 4;
+  return cp;
+}
+
+}  // namespace
+
+// Builder gathers the rows with their words in UTF-8 in one buffer (a
+// third of the code points' size for Chinese), then builds the trie of
+// every word and every prefix of a word (so that the graph search knows
+// when to stop). UTF-8 sorts bytewise in code point order, so the words
+// are sorted as bytes and decoded one character per trie level.
 class Dictionary::Builder {
  public:
+  void Reserve(size_t rows, size_t bytes) {
+    rows_.reserve(rows);
+    buffer_.reserve(bytes);
+  }
   void Add(std::u32string_view word, Pos pos, uint32_t freq, bool overlay) {
     if (word.empty() || word.size() > 255) return;
-    rows_.push_back({static_cast<uint32_t>(buffer_->size()),
-                     static_cast<uint8_t>(word.size()), pos, freq, overlay});
-    buffer_->append(word);
+    const size_t offset = buffer_.size();
+    for (char32_t c : word) AppendUtf8(c, &buffer_);
+    AddRow(offset, word.size(), pos, freq, overlay);
   }
-  std::u32string* buffer() { return buffer_.get(); }
-  void AddRow(uint32_t offset, size_t size, Pos pos, uint32_t freq,
-              bool overlay) {
-    rows_.push_back({offset, static_cast<uint8_t>(size), pos, freq, overlay});
+  // AddUtf8 adds a valid UTF-8 word of `code_points` characters (1..255).
+  void AddUtf8(std::string_view word, size_t code_points, Pos pos,
+               uint32_t freq, bool overlay) {
+    const size_t offset = buffer_.size();
+    buffer_.append(word);
+    AddRow(offset, code_points, pos, freq, overlay);
   }
 
   Dictionary Build() {
     Dictionary dict;
-    auto entries = std::make_shared<Map>();
-    entries->reserve(rows_.size() * 2);
-    const std::u32string_view all(*buffer_);
-    double total = 0;
-    for (const Row& row : rows_) {
-      const std::u32string_view word = all.substr(row.offset, row.size);
-      for (size_t n = 1; n < word.size(); ++n) {
-        entries->try_emplace(word.substr(0, n));
+    const std::string_view all(buffer_);
+    const auto word_of = [&](uint32_t row) {
+      return all.substr(rows_[row].offset, rows_[row].bytes);
+    };
+    // The distinct words in code point order (as rows that spell them),
+    // and each row's word.
+    std::vector<uint32_t> order = SortedRows(word_of);
+    std::vector<uint32_t> words;  // a row of each distinct word
+    std::vector<uint32_t> word_of_row(rows_.size());
+    for (uint32_t i : order) {
+      if (words.empty() || word_of(words.back()) != word_of(i)) {
+        words.push_back(i);
       }
-      Entry& e = (*entries)[word];
+      word_of_row[i] = static_cast<uint32_t>(words.size() - 1);
+    }
+    std::vector<uint32_t>().swap(order);
+
+    // Breadth first, one depth at a time: the sorted words that reach a
+    // depth give its nodes in order of parent, then of label. `at[w]` is
+    // the node of word w's prefix built so far, `next[w]` the byte where
+    // its next character starts.
+    std::vector<uint32_t> at(words.size(), kRoot);
+    std::vector<uint32_t> next(words.size());
+    std::vector<uint32_t> active(words.size());
+    for (uint32_t w = 0; w < active.size(); ++w) {
+      active[w] = w;
+      next[w] = rows_[words[w]].offset;
+    }
+    // The children of a node are made after those of the nodes before it,
+    // so the first child made for a parent is where its range begins, and
+    // a node without children begins (and ends) where the next one begins.
+    dict.labels_ = {0};
+    dict.first_child_ = {0};
+    size_t ranges_set = 0;  // nodes whose first_child_ is known
+    for (size_t depth = 0; !active.empty(); ++depth) {
+      uint32_t last_parent = 0, last_node = 0;
+      char32_t last_label = 0;
+      size_t kept = 0;
+      for (size_t k = 0; k < active.size(); ++k) {
+        const uint32_t w = active[k];
+        const char32_t c = NextCodePoint(all, &next[w]);
+        if (last_node == 0 || at[w] != last_parent || c != last_label) {
+          last_node = static_cast<uint32_t>(dict.labels_.size());
+          dict.labels_.push_back(c);
+          dict.first_child_.push_back(0);
+          for (; ranges_set <= at[w]; ++ranges_set) {
+            dict.first_child_[ranges_set] = last_node;
+          }
+          last_parent = at[w];
+          last_label = c;
+        }
+        at[w] = last_node;
+        const Row& row = rows_[words[w]];
+        if (next[w] < row.offset + row.bytes) active[kept++] = w;
+      }
+      active.resize(kept);
+    }
+    std::vector<uint32_t>().swap(next);
+    std::vector<uint32_t>().swap(active);
+    const size_t nodes = dict.labels_.size();
+    dict.first_child_.push_back(0);
+    for (; ranges_set <= nodes; ++ranges_set) {
+      dict.first_child_[ranges_set] = static_cast<uint32_t>(nodes);
+    }
+    dict.labels_.shrink_to_fit();
+    dict.first_child_.shrink_to_fit();
+    dict.root_children_.assign(0x10000, kRoot);
+    for (uint32_t n = dict.first_child_[0]; n < dict.first_child_[1]; ++n) {
+      if (dict.labels_[n] < 0x10000) dict.root_children_[dict.labels_[n]] = n;
+    }
+
+    // Entries, row by row in file order: the first row of a word gives its
+    // frequency and tag, an overlay row may raise the one and replace the
+    // other.
+    dict.entries_.assign(nodes, Entry{});
+    double total = 0;
+    for (size_t i = 0; i < rows_.size(); ++i) {
+      const Row& row = rows_[i];
+      Entry& e = dict.entries_[at[word_of_row[i]]];
       if (e.freq == 0) {
         ++dict.words_;
         e.freq = std::max<uint32_t>(row.freq, 1);
@@ -103,29 +220,77 @@ class Dictionary::Builder {
         }
         e.pos = row.pos;
       }
-      dict.max_length_ = std::max(dict.max_length_, word.size());
+      dict.max_length_ = std::max<size_t>(dict.max_length_, row.code_points);
     }
     dict.log_total_ = std::log(std::max(total, 1.0));
-    for (auto& [word, entry] : *entries) {
+    for (Entry& entry : dict.entries_) {
       if (entry.freq > 0) {
         entry.log_freq =
             static_cast<float>(std::log(static_cast<double>(entry.freq)));
       }
     }
-    dict.buffer_ = std::move(buffer_);
-    dict.entries_ = std::move(entries);
     return dict;
   }
 
  private:
+  // SortedRows returns the row indices ordered by word. Comparing strings
+  // is most of the cost of a sort of 300,000 words, so the rows are first
+  // sorted as integers (the first five bytes of the word above the row
+  // index), and only runs that share those bytes by the words themselves.
+  template <typename WordOf>
+  std::vector<uint32_t> SortedRows(const WordOf& word_of) const {
+    const size_t n = rows_.size();
+    std::vector<uint32_t> order(n);
+    constexpr int kIndexBits = 24;
+    if (n >= (size_t{1} << kIndexBits)) {  // too many for the packed keys
+      for (uint32_t i = 0; i < n; ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return word_of(a) < word_of(b);
+      });
+      return order;
+    }
+    const auto prefix = [&](uint32_t row) {
+      const std::string_view w = word_of(row);
+      uint64_t key = 0;  // shorter words padded with zero bytes sort first
+      for (size_t k = 0; k < 5; ++k) {
+        key = (key << 8) | (k < w.size() ? static_cast<uint8_t>(w[k]) : 0);
+      }
+      return key;
+    };
+    std::vector<uint64_t> keys(n);
+    for (uint32_t i = 0; i < n; ++i) keys[i] = (prefix(i) << kIndexBits) | i;
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < n; ++i) {
+      order[i] = static_cast<uint32_t>(keys[i] & ((1u << kIndexBits) - 1));
+    }
+    for (size_t i = 0; i < n;) {
+      size_t j = i + 1;
+      while (j < n && (keys[j] >> kIndexBits) == (keys[i] >> kIndexBits)) ++j;
+      if (j - i > 1) {
+        std::sort(
+            order.begin() + i, order.begin() + j,
+            [&](uint32_t a, uint32_t b) { return word_of(a) < word_of(b); });
+      }
+      i = j;
+    }
+    return order;
+  }
+
   struct Row {
-    uint32_t offset;
-    uint8_t size;
-    Pos pos;
+    uint32_t offset;  // of the word in buffer_
     uint32_t freq;
+    uint16_t bytes;
+    uint8_t code_points;
+    Pos pos;
     bool overlay;
   };
-  std::shared_ptr<std::u32string> buffer_ = std::make_shared<std::u32string>();
+  void AddRow(size_t offset, size_t code_points, Pos pos, uint32_t freq,
+              bool overlay) {
+    rows_.push_back({static_cast<uint32_t>(offset), freq,
+                     static_cast<uint16_t>(buffer_.size() - offset),
+                     static_cast<uint8_t>(code_points), pos, overlay});
+  }
+  std::string buffer_;
   std::vector<Row> rows_;
 };
 
@@ -157,18 +322,39 @@ bool ParseFreq(std::string_view text, uint32_t* freq) {
   return error == std::errc() && end == text.data() + text.size();
 }
 
+// ReadFile reads a whole file into `bytes`.
+bool ReadFile(const std::string& path, std::string* bytes) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  bytes->clear();
+  char chunk[1 << 16];
+  size_t got;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    const long size = std::ftell(f);
+    if (size > 0) bytes->reserve(static_cast<size_t>(size));
+    std::rewind(f);
+  }
+  while ((got = std::fread(chunk, 1, sizeof(chunk), f)) > 0) {
+    bytes->append(chunk, got);
+  }
+  const bool ok = !std::ferror(f);
+  std::fclose(f);
+  return ok;
+}
+
 absl::Status ReadJieba(const std::string& path, Dictionary::Builder* b) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string bytes = ss.str();
+  std::string bytes;
+  if (!ReadFile(path, &bytes)) {
+    return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  }
   if (auto bad = FindInvalidUtf8(bytes)) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": invalid UTF-8 at byte ", *bad));
   }
-  std::u32string* buffer = b->buffer();
-  buffer->reserve(bytes.size() / 3);
+  // A line per row; the words are about half of a line's bytes.
+  b->Reserve(
+      static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1,
+      bytes.size() / 2);
   size_t pos = 0;
   int line_number = 0;
   while (pos < bytes.size()) {
@@ -192,41 +378,15 @@ absl::Status ReadJieba(const std::string& path, Dictionary::Builder* b) {
     }
     const std::string_view tag =
         s2 == std::string_view::npos ? std::string_view() : line.substr(s2 + 1);
-    const size_t offset = buffer->size();
     const std::string_view word = line.substr(0, s1);
-    // Decode in place: the words are short and valid.
-    for (size_t i = 0; i < word.size();) {
-      const unsigned char c = static_cast<unsigned char>(word[i]);
-      char32_t cp;
-      size_t n;
-      if (c < 0x80) {
-        cp = c;
-        n = 1;
-      } else if (c < 0xE0) {
-        cp = c & 0x1F;
-        n = 2;
-      } else if (c < 0xF0) {
-        cp = c & 0x0F;
-        n = 3;
-      } else {
-        cp = c & 0x07;
-        n = 4;
-      }
-      for (size_t k = 1; k < n && i + k < word.size(); ++k) {
-        cp = (cp << 6) | (static_cast<unsigned char>(word[i + k]) & 0x3F);
-      }
-      buffer->push_back(cp);
-      i += n;
-    }
-    const size_t size = buffer->size() - offset;
+    const size_t size = CountCodePoints(word);
     // jieba's rarest long entries (frequency 3 or less, four characters or
     // more) are mostly phrases (开展调研, 充分利用) cut better by their parts.
     if (size == 0 || size > 255 || (size >= 4 && freq <= kRarePhraseFreq)) {
-      buffer->resize(offset);
       continue;
     }
-    b->AddRow(static_cast<uint32_t>(offset), size,
-              tag.empty() ? Pos::kOther : PosFromTag(tag), freq, false);
+    b->AddUtf8(word, size, tag.empty() ? Pos::kOther : PosFromTag(tag), freq,
+               false);
   }
   return absl::OkStatus();
 }
@@ -249,7 +409,9 @@ absl::Status ReadOverlay(const std::string& path, Dictionary::Builder* b) {
     if (f.size() == 3 && !ParseFreq(f[2], &freq)) {
       return DataLineError(path, line.line_number, "bad frequency");
     }
-    b->Add(DecodeUtf8(f[0]), pos, freq, true);
+    const size_t size = CountCodePoints(f[0]);
+    if (size == 0 || size > 255) continue;
+    b->AddUtf8(f[0], size, pos, freq, true);
   }
   return absl::OkStatus();
 }
@@ -302,33 +464,45 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
   route[n] = 0.0;
   const double log_total = dict.log_total();
   const size_t max_length = std::min<size_t>(dict.max_word_length(), 32);
+  // pos[i]: the class of that word (kUnknown for a character no word is).
+  Pos pos_stack[kStack + 1];
+  std::vector<Pos> pos_heap;
+  Pos* pos = pos_stack;
+  if (n > kStack) {
+    pos_heap.resize(n + 1);
+    pos = pos_heap.data();
+  }
   for (size_t i = n; i-- > 0;) {
     double best = -log_total + route[i + 1];  // the single character
     uint8_t best_length = 1;
+    Pos best_pos = Pos::kUnknown;
+    // Every word starting at i, one trie step per character.
+    uint32_t node = Dictionary::kRoot;
     for (size_t len = 1; len <= max_length && i + len <= n; ++len) {
-      const Dictionary::Entry* e = dict.Find(text.substr(begin + i, len));
-      if (e == nullptr) break;
+      node = dict.Child(node, text[begin + i + len - 1]);
+      if (node == Dictionary::kRoot) break;
+      const Dictionary::Entry& e = dict.EntryAt(node);
       // A set phrase (解决问题, 迎难而上) is a clause, not a word: its parts
       // tell the rules more. A genre overlay can make one a noun.
-      if (e->freq == 0 || (e->pos == Pos::kSetPhrase && len > 2)) continue;
-      const double score = e->log_freq - log_total + route[i + len];
+      if (e.freq == 0 || (e.pos == Pos::kSetPhrase && len > 2)) continue;
+      const double score = e.log_freq - log_total + route[i + len];
       if (score > best || (len == 1 && score >= best)) {
         best = score;
         best_length = static_cast<uint8_t>(len);
+        best_pos = e.pos;
       }
     }
     route[i] = best;
     next[i] = best_length;
+    pos[i] = best_pos;
   }
   for (size_t i = 0; i < n;) {
     const size_t len = next[i];
-    const std::u32string_view w = text.substr(begin + i, len);
-    const Pos pos = dict.PosOf(w);
-    if (pos == Pos::kUnknown && !out->empty() &&
+    if (pos[i] == Pos::kUnknown && !out->empty() &&
         out->back().pos == Pos::kUnknown && out->back().end == begin + i) {
       out->back().end = begin + i + len;
     } else {
-      out->push_back({begin + i, begin + i + len, pos});
+      out->push_back({begin + i, begin + i + len, pos[i]});
     }
     i += len;
   }
@@ -340,6 +514,9 @@ std::vector<Word> Segment(std::u32string_view text, size_t begin, size_t end,
                           const Dictionary& dict) {
   std::vector<Word> out;
   end = std::min(end, text.size());
+  // One allocation for a clause (a word per character at most), instead of
+  // the vector growing word by word.
+  if (begin < end) out.reserve(std::min<size_t>(end - begin, 64));
   size_t i = begin;
   while (i < end) {
     const char32_t c = text[i];

@@ -18,12 +18,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "service/core/lexicon.h"
 
@@ -88,8 +86,13 @@ class Dictionary {
   // Find returns the word's entry, or nullptr. An entry with freq 0 is a
   // prefix only: a longer word starts with it.
   const Entry* Find(std::u32string_view word) const {
-    auto it = entries_->find(word);
-    return it == entries_->end() ? nullptr : &it->second;
+    if (word.empty()) return nullptr;
+    uint32_t node = kRoot;
+    for (char32_t c : word) {
+      node = Child(node, c);
+      if (node == kRoot) return nullptr;
+    }
+    return &entries_[node];
   }
   bool Contains(std::u32string_view word) const {
     const Entry* e = Find(word);
@@ -101,6 +104,37 @@ class Dictionary {
     return e != nullptr && e->freq > 0 ? e->pos : Pos::kUnknown;
   }
 
+  // The words form a trie whose nodes are the prefixes of words, so that a
+  // caller trying every word that starts at one place extends the match one
+  // character at a time instead of looking up each candidate again:
+  //   for (uint32_t n = Dictionary::kRoot; ... ) {
+  //     n = dict.Child(n, text[i]);  if (n == Dictionary::kRoot) break;
+  //     const Dictionary::Entry& e = dict.EntryAt(n); ...
+  //   }
+  // kRoot is the empty prefix, and also what Child returns for "no word
+  // continues so".
+  static constexpr uint32_t kRoot = 0;
+  uint32_t Child(uint32_t node, char32_t c) const {
+    if (node == kRoot && c < root_children_.size()) return root_children_[c];
+    // Children are numbered consecutively and sorted by label: most nodes
+    // have a few, which a short scan finds; wide ones are halved first,
+    // without branches (the half that may hold c is kept).
+    uint32_t lo = first_child_[node];
+    uint32_t count = first_child_[node + 1] - lo;
+    const char32_t* const labels = labels_.data();
+    while (count > 8) {
+      const uint32_t half = count / 2;
+      lo = labels[lo + half] <= c ? lo + half : lo;
+      count -= half;
+    }
+    for (const uint32_t end = lo + count; lo < end; ++lo) {
+      if (labels[lo] >= c) return labels[lo] == c ? lo : kRoot;
+    }
+    return kRoot;
+  }
+  // EntryAt is the entry of a node that Child returned (freq 0: a prefix).
+  const Entry& EntryAt(uint32_t node) const { return entries_[node]; }
+
   double log_total() const { return log_total_; }
   size_t max_word_length() const { return max_length_; }
   size_t size() const { return words_; }
@@ -109,10 +143,16 @@ class Dictionary {
   class Builder;
 
  private:
-  // Words live in one buffer; the map's keys are views into it.
-  std::shared_ptr<const std::u32string> buffer_;
-  using Map = absl::flat_hash_map<std::u32string_view, Entry, U32Hash, U32Eq>;
-  std::shared_ptr<Map> entries_;
+  // Nodes are numbered breadth first, the children of a node in label
+  // order, so that the children of node n are the nodes
+  // [first_child_[n], first_child_[n + 1]) and a node is three array slots:
+  // about 20 bytes per prefix, against ~100 for a hash map of strings.
+  std::vector<char32_t> labels_ = {0};          // per node: its last character
+  std::vector<uint32_t> first_child_ = {1, 1};  // per node, plus one
+  std::vector<Entry> entries_ = {Entry{}};      // per node
+  // The root's children in the Basic Multilingual Plane, by code point (0:
+  // none): the first step of every walk is one load.
+  std::vector<uint32_t> root_children_;
   double log_total_ = 0;
   size_t max_length_ = 1;
   size_t words_ = 0;

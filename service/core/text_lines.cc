@@ -1,5 +1,7 @@
 #include "service/core/text_lines.h"
 
+#include "service/core/utf8.h"
+
 namespace reportfacts {
 namespace {
 
@@ -14,8 +16,7 @@ std::vector<TextLine> SplitLines(std::u32string_view text) {
   std::vector<TextLine> lines;
   size_t begin = 0;
   while (begin <= text.size()) {
-    size_t end = text.find(U'\n', begin);
-    if (end == std::u32string_view::npos) end = text.size();
+    const size_t end = FindCodePoint(text, U'\n', begin);
     TextLine line{begin, end, begin, end};
     size_t& b = line.content_begin;
     size_t& e = line.content_end;

@@ -222,8 +222,10 @@ bool TraditionalConverter::HasTraditional(std::string_view text) const {
 
 bool TraditionalConverter::HasTraditional(
     std::u32string_view code_points) const {
+  // BuildCharacterTable marks Han characters only (U+3400..FAFF): one
+  // range test passes over everything else, and no bounds check is needed.
   for (const char32_t c : code_points) {
-    if (c < traditional_.size() && traditional_.test(c)) return true;
+    if (c - 0x3400 <= 0xFAFF - 0x3400 && traditional_[c]) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <cwchar>
 
 namespace reportfacts {
 namespace {
@@ -65,17 +66,54 @@ size_t CountContinuationBytes(std::string_view bytes) {
   return count;
 }
 
+// LoadLittleEndian64 reads 8 bytes, the first in the low bits.
+inline uint64_t LoadLittleEndian64(const uint8_t* p) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t w;
+  std::memcpy(&w, p, sizeof(w));
+  return w;
+#else
+  uint64_t w = 0;
+  for (int k = 7; k >= 0; --k) w = (w << 8) | p[k];
+  return w;
+#endif
+}
+
+// IsCommonThreeByte: the low three bytes of `w` are a lead 1110xxxx other
+// than E0 and ED and two continuation bytes (always well-formed).
+inline bool IsCommonThreeByte(uint64_t w) {
+  return (w & 0xC0C0F0u) == 0x8080E0u && ((0x2001u >> (w & 0x0F)) & 1) == 0;
+}
+
+inline char32_t ThreeByteValue(uint64_t w) {
+  return static_cast<char32_t>(((w & 0x0F) << 12) | ((w >> 2) & 0x0FC0) |
+                               ((w >> 16) & 0x3F));
+}
+
 }  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
+  const auto* in = reinterpret_cast<const uint8_t*>(bytes.data());
+  const size_t size = bytes.size();
   size_t pos = 0;
   char32_t cp;
-  while (pos < bytes.size()) {
-    // Fast path for ASCII runs.
-    if (static_cast<uint8_t>(bytes[pos]) < 0x80) {
+  // The fast paths of DecodeValidUtf8: eight ASCII bytes or a common
+  // three-byte sequence per step while eight bytes remain.
+  while (pos + 8 <= size) {
+    const uint64_t w = LoadLittleEndian64(in + pos);
+    if ((w & 0x8080808080808080ull) == 0) {
+      pos += 8;
+    } else if ((w & 0x80) == 0) {
       ++pos;
-      continue;
+    } else if (IsCommonThreeByte(w)) {
+      pos += 3;
+    } else {
+      const size_t len = DecodeOne(bytes, pos, &cp);
+      if (len == 0) return pos;
+      pos += len;
     }
+  }
+  while (pos < size) {
     const size_t len = DecodeOne(bytes, pos, &cp);
     if (len == 0) return pos;
     pos += len;
@@ -109,40 +147,64 @@ std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
   // Every code point has exactly one byte that is not a continuation byte,
   // so counting those sizes the buffer exactly: a quarter of what sizing
   // by bytes would take for Chinese text, which matters for large documents
-  // (fresh pages cost more than this pass).
-  code_points->resize(size - CountContinuationBytes(bytes));
-  char32_t* out = code_points->data();
-  size_t pos = 0, n = 0;
-  // While three bytes remain, the common cases need no bounds checks: ASCII,
-  // and a well-formed three-byte sequence (lead E1..EF except ED, which
-  // leaves out the overlong E0 80..9F and surrogate ED A0..BF ranges).
-  while (pos + 3 <= size) {
-    const uint8_t b0 = in[pos];
-    if (b0 < 0x80) {
-      out[n++] = b0;
-      ++pos;
-      continue;
-    }
-    const uint8_t b1 = in[pos + 1];
-    const uint8_t b2 = in[pos + 2];
-    if (static_cast<uint8_t>(b0 - 0xE1) < 0x0F && b0 != 0xED &&
-        ((b1 & 0xC0) | ((b2 & 0xC0) >> 2)) == 0xA0) {
-      out[n++] = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      pos += 3;
-      continue;
-    }
-    const size_t len = DecodeOne(bytes, pos, &out[n]);
-    if (len == 0) return pos;
-    ++n;
-    pos += len;
-  }
+  // (fresh pages cost more than this pass). The code points are decoded
+  // into a small buffer on the stack and appended a block at a time, so
+  // that the string is never filled with zeros first.
+  code_points->clear();
+  code_points->reserve(size - CountContinuationBytes(bytes));
+  constexpr size_t kBlock = 512;
+  char32_t block[kBlock];
+  size_t pos = 0;
   while (pos < size) {
-    const size_t len = DecodeOne(bytes, pos, &out[n]);
-    if (len == 0) return pos;
-    ++n;
-    pos += len;
+    size_t n = 0;
+    // While eight bytes remain, the common cases are tested on one 64-bit
+    // word, with no bounds checks: eight ASCII bytes, two three-byte
+    // sequences (two Han characters), one of either. A three-byte sequence
+    // read here has a lead E1..EF except ED, which leaves out the overlong
+    // E0 80..9F and surrogate ED A0..BF ranges; those and every other form
+    // take DecodeOne.
+    while (n + 8 <= kBlock && pos + 8 <= size) {
+      const uint64_t w = LoadLittleEndian64(in + pos);
+      if ((w & 0x8080808080808080ull) == 0) {
+        for (int k = 0; k < 8; ++k) block[n + k] = (w >> (8 * k)) & 0x7F;
+        n += 8;
+        pos += 8;
+        continue;
+      }
+      if ((w & 0x80) == 0) {
+        block[n++] = w & 0x7F;
+        ++pos;
+        continue;
+      }
+      // Two Han characters: both patterns and both leads in one test.
+      if ((w & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
+          (((0x2001u >> (w & 0x0F)) | (0x2001u >> ((w >> 24) & 0x0F))) & 1) ==
+              0) {
+        block[n] = ThreeByteValue(w);
+        block[n + 1] = ThreeByteValue(w >> 24);
+        n += 2;
+        pos += 6;
+        continue;
+      }
+      if (IsCommonThreeByte(w)) {
+        block[n++] = ThreeByteValue(w);
+        pos += 3;
+        continue;
+      }
+      const size_t len = DecodeOne(bytes, pos, &block[n]);
+      if (len == 0) return pos;
+      ++n;
+      pos += len;
+    }
+    // The last bytes of the text, or of a block.
+    while (n < kBlock && pos < size && !(pos + 8 <= size && n + 8 <= kBlock)) {
+      const size_t len = DecodeOne(bytes, pos, &block[n]);
+      if (len == 0) return pos;
+      ++n;
+      pos += len;
+    }
+    code_points->append(block, n);
   }
-  code_points->resize(n);
   return std::nullopt;
 }
 
@@ -164,10 +226,45 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+size_t FindCodePoint(std::u32string_view text, char32_t c, size_t from) {
+  if (from >= text.size()) return text.size();
+  if constexpr (sizeof(wchar_t) == sizeof(char32_t)) {
+    const auto* begin = reinterpret_cast<const wchar_t*>(text.data());
+    const wchar_t* hit =
+        std::wmemchr(begin + from, static_cast<wchar_t>(c), text.size() - from);
+    return hit == nullptr ? text.size() : static_cast<size_t>(hit - begin);
+  } else {
+    while (from < text.size() && text[from] != c) ++from;
+    return from;
+  }
+}
+
 std::string EncodeUtf8(std::u32string_view code_points) {
-  std::string out;
-  out.reserve(code_points.size() * 3);
-  for (char32_t cp : code_points) AppendUtf8(cp, &out);
+  // Sized first, then written through a pointer: a push_back per byte
+  // costs more than the encoding.
+  size_t size = 0;
+  for (char32_t cp : code_points) {
+    size += 1 + (cp >= 0x80) + (cp >= 0x800) + (cp >= 0x10000);
+  }
+  std::string out(size, '\0');
+  char* p = out.data();
+  for (char32_t cp : code_points) {
+    if (cp < 0x80) {
+      *p++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      *p++ = static_cast<char>(0xC0 | (cp >> 6));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      *p++ = static_cast<char>(0xE0 | (cp >> 12));
+      *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      *p++ = static_cast<char>(0xF0 | (cp >> 18));
+      *p++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
   return out;
 }
 

@@ -1,6 +1,8 @@
 // The shared character classes: each class with members and non-members.
 #include "service/core/chars.h"
 
+#include <string_view>
+
 #include "gtest/gtest.h"
 
 namespace reportfacts {
@@ -93,6 +95,43 @@ TEST(Chars, PunctuationIsWhatIsNeitherLetterDigitHanNorSpace) {
   for (char32_t c : {U'政', U'a', U'7', U'７', U' ', U'\n'}) {
     EXPECT_FALSE(IsPunctuation(c)) << static_cast<uint32_t>(c);
   }
+}
+
+// Every class is exactly its members: the fast range tests in chars.h must
+// neither drop a member nor take in another character, checked over every
+// code point.
+template <typename Predicate>
+void ExpectExactly(Predicate predicate, std::u32string_view members,
+                   const char* name) {
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    const bool member = members.find(c) != std::u32string_view::npos;
+    ASSERT_EQ(predicate(c), member)
+        << name << " U+" << std::hex << static_cast<uint32_t>(c);
+  }
+}
+
+TEST(Chars, CjkIsExactlyTheFourHanRanges) {
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    const bool han =
+        (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+        (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+    ASSERT_EQ(IsCjk(c), han) << std::hex << static_cast<uint32_t>(c);
+  }
+}
+
+TEST(Chars, EachMarkClassIsExactlyItsMembers) {
+  ExpectExactly(IsBlank,
+                U" \t\r\u00A0\u3000\uFEFF\u2000\u2001\u2002\u2003\u2004\u2005"
+                U"\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F",
+                "IsBlank");
+  ExpectExactly(IsLineBreak, U"\n\u2028\u2029\v\f", "IsLineBreak");
+  ExpectExactly(IsDash, U"—–―─-－−‐‒", "IsDash");
+  ExpectExactly(IsSentenceEnd, U"。！!？?；;｡", "IsSentenceEnd");
+  ExpectExactly(IsClauseBreak, U"。！!？?；;｡，,：:､", "IsClauseBreak");
+  ExpectExactly(IsOpenQuote, U"“‘「『\"", "IsOpenQuote");
+  ExpectExactly(IsCloseQuote, U"”’」』\"", "IsCloseQuote");
+  ExpectExactly(IsOpenBracket, U"(（[【〔［", "IsOpenBracket");
+  ExpectExactly(IsCloseBracket, U")）]】〕］", "IsCloseBracket");
 }
 
 }  // namespace

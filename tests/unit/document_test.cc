@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "gtest/gtest.h"
+#include "service/core/chars.h"
 #include "service/core/traditional.h"
 #include "service/core/utf8.h"
 
@@ -92,6 +93,32 @@ TEST(Document, SimplifiedTextIsNotConverted) {
   ASSERT_TRUE(doc.ok());
   EXPECT_FALSE(doc->converted());
   EXPECT_EQ(doc->text(), DecodeUtf8("委员会收到建议12件。"));
+}
+
+// Index passes over characters that lie between U+3003 and U+FF00 without
+// asking SentenceEndsAt or reading a number: no sentence mark, line break
+// or digit may be there.
+TEST(Document, NoSentenceEndOrDigitBetweenU3003AndFullWidthForms) {
+  for (char32_t c = 0x3003; c < 0xFF01; ++c) {
+    ASSERT_FALSE(IsSentenceEnd(c) || IsLineBreak(c) || IsDigit(c))
+        << static_cast<int>(c);
+  }
+}
+
+// The tokens Index reads in its one pass are TokenizeNumbers's.
+TEST(Document, NumbersAreThoseOfTokenizeNumbers) {
+  const std::u32string text =
+      U"共1,234.5万元。（３）项，-3.2%，1.2.3；2024年\n12,34与１２";
+  const Document doc = Document::FromCodePoints(text);
+  const std::vector<NumberToken> want = TokenizeNumbers(text);
+  ASSERT_EQ(doc.numbers().size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(doc.numbers()[i].begin, want[i].begin);
+    EXPECT_EQ(doc.numbers()[i].end, want[i].end);
+    EXPECT_EQ(doc.numbers()[i].sign_begin, want[i].sign_begin);
+    EXPECT_EQ(doc.numbers()[i].flags, want[i].flags);
+    EXPECT_EQ(doc.numbers()[i].digits(), want[i].digits());
+  }
 }
 
 }  // namespace

@@ -74,9 +74,12 @@ TEST(DecodeValidUtf8, AgreesWithFindAndDecodeOnRandomMixes) {
                                    "\xF8",
                                    "\xFF"};
   std::mt19937 random(20261123);
-  for (int round = 0; round < 3000; ++round) {
+  for (int round = 0; round < 3200; ++round) {
     std::string input;
-    const int pieces = static_cast<int>(random() % 12);
+    // Most inputs are short; the last ones are long enough to cross the
+    // decoder's blocks of code points several times.
+    const int pieces =
+        static_cast<int>(round < 3000 ? random() % 12 : random() % 3000);
     // Half the inputs are well-formed (the first 8 fragments only).
     const bool clean = random() % 2 == 0;
     for (int i = 0; i < pieces; ++i) {
@@ -104,6 +107,24 @@ TEST(DecodeUtf8, CountsCodePointsAndRoundTrips) {
   EXPECT_EQ(cps.size(), 10u);
   EXPECT_EQ(cps[2], U'2');
   EXPECT_EQ(EncodeUtf8(cps), text);
+}
+
+TEST(EncodeUtf8, EncodesEveryLength) {
+  EXPECT_EQ(EncodeUtf8(U""), "");
+  EXPECT_EQ(EncodeUtf8(U"a\u00E9\u4E2D\U0001F600"),
+            "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80");
+}
+
+TEST(FindCodePoint, FindsTheNextOccurrenceOrTheEnd) {
+  const std::u32string text = U"委员(王明)与（李华）";
+  EXPECT_EQ(FindCodePoint(text, U'(', 0), 2u);
+  EXPECT_EQ(FindCodePoint(text, U'（', 0), 7u);
+  EXPECT_EQ(FindCodePoint(text, U'（', 7), 7u);
+  EXPECT_EQ(FindCodePoint(text, U'(', 3), text.size());
+  EXPECT_EQ(FindCodePoint(text, U'(', 100), text.size());
+  EXPECT_EQ(FindCodePoint(U"", U'\n', 0), 0u);
+  // A code point beyond the Basic Multilingual Plane is one unit.
+  EXPECT_EQ(FindCodePoint(U"a\U0001F600b", U'b', 0), 2u);
 }
 
 TEST(DecodeUtf8, ReplacesEachBadByte) {
