@@ -75,6 +75,32 @@ bool LooksLikeHtml(std::string_view text) {
   return false;
 }
 
+// NotReadYet names a file type recognised by its first bytes that this
+// module does not convert; empty for anything else.
+std::string NotReadYet(std::string_view bytes) {
+  if (StartsWith(bytes, "%PDF-")) return "a PDF file";
+  if (StartsWith(bytes, std::string_view("PK\x03\x04", 4))) {
+    return "a zip archive (a Word .docx file?)";
+  }
+  if (StartsWith(bytes, "\xD0\xCF\x11\xE0")) return "an old Word .doc file";
+  return "";
+}
+
+// LooksBinary is true when decoded text holds a NUL or more control
+// characters than a text file would (one in a hundred): a detector's
+// guess on a binary file, not text.
+bool LooksBinary(std::string_view text) {
+  size_t controls = 0;
+  for (char c : text) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if (byte == 0) return true;
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+      ++controls;
+    }
+  }
+  return controls * 100 > text.size();
+}
+
 bool IsHtmlType(std::string_view essence) {
   return essence == "text/html" || essence == "application/xhtml+xml";
 }
@@ -105,6 +131,14 @@ absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
   IngestedText result;
   const std::optional<Bom> bom = FindBom(bytes);
   const bool sniff = type.essence.empty();
+  if (sniff) {
+    if (const std::string kind = NotReadYet(bytes); !kind.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the content is ", kind,
+          ", which this server does not read yet; it reads plain text and "
+          "HTML"));
+    }
+  }
   if (!sniff) {
     absl::StatusOr<Format> format = FormatOf(type);
     if (!format.ok()) return format.status();
@@ -163,6 +197,11 @@ absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
     return decoded.status();
   }
   std::string text = *std::move(decoded);
+  if (result.charset_source == CharsetSource::kDetected && LooksBinary(text)) {
+    return absl::InvalidArgumentError(
+        "the content does not look like text (it holds control bytes) and "
+        "declares no type; send plain text or HTML, with its media_type");
+  }
   // A byte order mark inside the encoding (GB18030 has one) is no text.
   if (StartsWith(text, "\xEF\xBB\xBF")) text.erase(0, 3);
   if (sniff && bom && bom->charset != "UTF-8") {

@@ -14,8 +14,10 @@
 // being valid UTF-8; detection (uchardet), trusted only when it names a
 // Chinese or Unicode encoding and the bytes then decode without error.
 // The format is the media type's, or recognised from the bytes when the
-// media type is empty (markup -> HTML). HTML keeps only the page's main
-// content (see html_text.h). PDF and Word files are not read yet.
+// media type is empty (markup -> HTML; a PDF, zip or old Word file is
+// named as not read yet). HTML keeps only the page's main content (see
+// html_text.h). Detected text full of control bytes is refused as binary.
+// PDF and Word files are not read yet.
 #ifndef REPORTFACTS_SERVICE_INGEST_INGEST_H_
 #define REPORTFACTS_SERVICE_INGEST_INGEST_H_
 

@@ -154,6 +154,23 @@ TEST(CharsetTest, UndecidableBytesAreRefused) {
             std::string::npos);
 }
 
+TEST(CharsetTest, BinaryBytesAreNotTakenForDetectedText) {
+  // Chinese text in GBK with control bytes strewn through it, as in a
+  // binary file's strings: detectable, decodable, but not a text.
+  const std::string_view text(kSummary);
+  std::string binary;
+  for (size_t at = 0, n = 0; at < text.size(); ++n) {
+    const size_t length = Utf8Length(static_cast<unsigned char>(text[at]));
+    binary += EncodeAs(text.substr(at, length), "GBK").bytes;
+    if (n % 4 == 0) binary += "\x01\x02";
+    at += length;
+  }
+  EXPECT_NE(ErrorOf(binary, "").find("does not look like text"),
+            std::string::npos);
+  // The same bytes declared as GBK are the caller's word: converted.
+  EXPECT_TRUE(ToPlainText(binary, "text/plain; charset=gbk", Limits()).ok());
+}
+
 TEST(CharsetTest, BytesThatDoNotDecodeInTheDeclaredCharsetAreRefused) {
   const Encoded gbk = EncodeAs(kSummary, "GBK");
   const std::string message = ErrorOf(gbk.bytes, "text/plain; charset=utf-8");
@@ -225,6 +242,11 @@ TEST(MediaTypeTest, TypesNotReadAreRefused) {
               std::string::npos)
         << type;
   }
+  // Undeclared files of kinds not read yet are named by their first bytes.
+  EXPECT_NE(ErrorOf("%PDF-1.7\n%\xE2\xE3\xCF\xD3", "").find("a PDF file"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(std::string("PK\x03\x04\x14\x00", 6), "").find("zip"),
+            std::string::npos);
   // Other text types are plain text.
   EXPECT_EQ(Convert("a,b", "text/csv").format, Format::kPlainText);
 }
