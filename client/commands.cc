@@ -51,8 +51,12 @@ std::optional<int64_t> TimeoutOf(const ArgParser& args, const char* command) {
 
 int RunExtract(int argc, char** argv) {
   ArgParser args("extract", "FILE...",
-                 "Sends each report file (UTF-8 text; \"-\" reads stdin) to "
-                 "the server and prints the facts found.\n"
+                 "Sends each report file (\"-\" reads stdin) to the server "
+                 "and prints the facts found. UTF-8 text goes as it is; web "
+                 "pages (.html, .htm) and text in GBK, GB18030, Big5 or "
+                 "UTF-16 go as file content, which the server converts, and "
+                 "the answer then carries the converted text (\"text\") "
+                 "that offsets point into.\n"
                  "Formats: json (the ExtractResponse as proto3 JSON; an array "
                  "for several files), jsonl (one line per file), csv (one row "
                  "per metric, with its document and report), table.");
@@ -104,7 +108,7 @@ int RunExtract(int argc, char** argv) {
     }
     v1::ExtractRequest request;
     request.mutable_document()->set_id(file == "-" ? "stdin" : file);
-    request.mutable_document()->set_text(*std::move(text));
+    SetDocumentBody(file, *std::move(text), request.mutable_document());
     request.mutable_document()->set_reference_date(args.Get("reference_date"));
     request.set_omit_sentence_text(args.GetBool("no_sentences"));
     v1::ExtractResponse response;

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "absl/strings/str_cat.h"
+#include "service/core/utf8.h"
 
 namespace reportfacts::cli {
 
@@ -24,6 +25,30 @@ std::optional<std::string> ReadInput(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return buffer.str();
+}
+
+std::string MediaTypeOfFile(std::string_view path) {
+  std::string extension = fs::path(std::string(path)).extension().string();
+  for (char& c : extension) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml" ||
+      extension == ".shtml") {
+    return "text/html";
+  }
+  if (extension == ".txt") return "text/plain";
+  return "";
+}
+
+void SetDocumentBody(std::string_view path, std::string bytes,
+                     v1::Document* document) {
+  const std::string media_type = MediaTypeOfFile(path);
+  if (media_type == "text/html" || FindInvalidUtf8(bytes).has_value()) {
+    document->set_content(std::move(bytes));
+    document->set_media_type(media_type);
+  } else {
+    document->set_text(std::move(bytes));
+  }
 }
 
 absl::StatusOr<std::vector<DocumentFile>> ListDocuments(

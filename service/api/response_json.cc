@@ -327,6 +327,7 @@ bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
   PrintArray("people", response.people(), PrintPerson, p);
   p.Int32("error_code", response.error_code());
   p.String("error_message", response.error_message());
+  if (response.has_text()) p.String("text", response.text());
   p.EndObject();
   if (!p.ok()) out->resize(mark);
   return p.ok();

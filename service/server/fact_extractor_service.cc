@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "service/ingest/ingest.h"
 #include "service/server/convert.h"
 #include "service/server/status.h"
 #include "service/server/stream_extract_call.h"
@@ -40,6 +41,25 @@ absl::Status OutOfMemory(size_t text_bytes) {
   return absl::ResourceExhaustedError(absl::StrCat(
       "the server ran out of memory on this document (", text_bytes,
       " bytes); retry later or send a smaller document"));
+}
+
+// ConvertContent turns a document sent as a file's bytes into the text to
+// extract from (service/ingest), under the size limit on the bytes and
+// twice that on the decoded text (GBK's two bytes per character grow to
+// UTF-8's three). Its refusals are INVALID_ARGUMENT saying what is wrong.
+absl::StatusOr<std::string> ConvertContent(std::string_view content,
+                                           std::string_view media_type,
+                                           int64_t max_doc_bytes) {
+  ingest::IngestLimits limits;
+  limits.max_input_bytes = max_doc_bytes;
+  limits.max_decoded_bytes = 2 * max_doc_bytes;
+  absl::StatusOr<ingest::IngestedText> converted =
+      ingest::ToPlainText(content, media_type, limits);
+  if (!converted.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("document content: ", converted.status().message()));
+  }
+  return std::move(converted->text);
 }
 
 // ThreadCpuTime is the CPU time the calling thread has used.
@@ -73,6 +93,11 @@ class GateLeavingReactor final : public grpc::ServerUnaryReactor {
 struct FactExtractorService::Job {
   std::string id;
   std::string text;
+  // A document sent as Document.content: its bytes and media type, turned
+  // into `text` on the worker, which the response then returns.
+  bool from_content = false;
+  std::string content;
+  std::string media_type;
   std::string reference_date;
   AnswerOptions answer;
   absl::Time deadline;
@@ -141,7 +166,13 @@ std::shared_ptr<FactExtractorService::Job> FactExtractorService::MakeJob(
   const v1::Document& document = request.document();
   auto job = std::make_shared<Job>();
   job->id = document.id();
-  job->text = document.text();
+  if (!document.content().empty()) {
+    job->from_content = true;
+    job->content = document.content();
+    job->media_type = document.media_type();
+  } else {
+    job->text = document.text();
+  }
   job->reference_date = document.reference_date();
   job->answer.sentence_text = !request.omit_sentence_text();
   job->deadline = budget.deadline;
@@ -152,7 +183,18 @@ std::shared_ptr<FactExtractorService::Job> FactExtractorService::MakeJob(
 
 void FactExtractorService::Run(const std::shared_ptr<Job>& job) {
   absl::StatusOr<Extraction> result;
-  if (job->cancelled->load()) {
+  absl::Status converted = absl::OkStatus();
+  if (job->from_content && !job->cancelled->load() &&
+      absl::Now() < job->deadline) {
+    absl::StatusOr<std::string> text =
+        ConvertContent(job->content, job->media_type, max_doc_bytes_);
+    converted = text.status();
+    if (text.ok()) job->text = *std::move(text);
+    job->content = std::string();
+  }
+  if (!converted.ok()) {
+    result = std::move(converted);
+  } else if (job->cancelled->load()) {
     result = absl::CancelledError("the call was cancelled before extraction");
   } else if (absl::Now() >= job->deadline) {
     result = absl::DeadlineExceededError(absl::StrCat(
@@ -219,12 +261,12 @@ void FactExtractorService::LogRequest(std::string_view rpc,
   if (log_text_) {
     spdlog::debug("{} id=\"{}\" bytes={} text=\"{}\"", rpc,
                   TruncateMessage(document.id(), kMaxLoggedBytes),
-                  document.text().size(),
+                  document.text().size() + document.content().size(),
                   TruncateMessage(document.text(), kMaxLoggedBytes));
   } else {
     spdlog::debug("{} id=\"{}\" bytes={}", rpc,
                   TruncateMessage(document.id(), kMaxLoggedBytes),
-                  document.text().size());
+                  document.text().size() + document.content().size());
   }
 }
 
@@ -266,7 +308,7 @@ absl::Status FactExtractorService::SubmitDocument(
     LogFailure(rpc, document.id(), valid);
     return valid;
   }
-  if (document.text().empty()) {
+  if (document.text().empty() && document.content().empty()) {
     v1::ExtractResponse empty;
     empty.set_document_id(document.id());
     done(absl::OkStatus(), empty);
@@ -286,6 +328,7 @@ absl::Status FactExtractorService::SubmitDocument(
     }
     try {
       ExtractionToProto(*result, finished.text, &response, finished.answer);
+      if (finished.from_content) response.set_text(finished.text);
     } catch (const std::bad_alloc&) {
       response.Clear();
       response.set_document_id(finished.id);

@@ -83,7 +83,10 @@ class FactExtractorService final : public FactExtractorBase {
   // kRefuseWhenFull; UNAVAILABLE when shutting down) and `done` is never
   // called. OK: `done` is called exactly once: on this thread for an empty
   // text, else on a worker (or, for a parked document the shutdown
-  // refuses, on the thread stopping the pool). The budget runs to
+  // refuses, on the thread stopping the pool). A document sent as
+  // content is converted to text on the worker (service/ingest), so a
+  // conversion's INVALID_ARGUMENT comes through `done`, and an OK response
+  // then carries the converted text. The budget runs to
   // `caller_deadline`, or default_deadline from now when that is
   // absl::InfiniteFuture(); setting `cancelled` stops the work early.
   // `rpc` names the call in logs and must outlive the work (a literal).

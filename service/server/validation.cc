@@ -1,5 +1,6 @@
 #include "service/server/validation.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "absl/strings/cord.h"
@@ -10,6 +11,9 @@
 
 namespace reportfacts {
 namespace {
+
+// Longest media_type accepted; real ones are a few dozen bytes.
+constexpr size_t kMaxMediaTypeBytes = 200;
 
 bool IsLeapYear(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -71,9 +75,22 @@ bool IsDocumentTooLarge(const absl::Status& status) {
 absl::Status ValidateDocument(const v1::Document& document,
                               int64_t max_doc_bytes) {
   const std::string& text = document.text();
-  const int64_t size = static_cast<int64_t>(text.size());
+  if (!text.empty() && !document.content().empty()) {
+    return absl::InvalidArgumentError(
+        "the document has both text and content; send the UTF-8 text in "
+        "text or the file's bytes in content, not both");
+  }
+  const int64_t size =
+      static_cast<int64_t>(std::max(text.size(), document.content().size()));
   if (size > max_doc_bytes) {
     return DocumentTooLargeError(size, max_doc_bytes);
+  }
+  if (document.media_type().size() > kMaxMediaTypeBytes ||
+      FindInvalidUtf8(document.media_type()).has_value()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "media_type is not a media type such as \"text/html; charset=GBK\" "
+        "(it is over ",
+        kMaxMediaTypeBytes, " bytes or not valid UTF-8)"));
   }
   if (std::optional<size_t> bad = FindInvalidUtf8(document.id())) {
     return absl::InvalidArgumentError(absl::StrFormat(

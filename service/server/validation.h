@@ -34,11 +34,14 @@ absl::Status TooManyFactsError(int64_t facts, int64_t limit);
 // or TooManyFactsError.
 bool IsDocumentTooLarge(const absl::Status& status);
 
-// ValidateDocument returns INVALID_ARGUMENT when the text is longer than
-// `max_doc_bytes` (naming the size and the limit, marked as
-// IsDocumentTooLarge), when it or the id is not valid UTF-8 (naming the
-// byte offset of the first bad byte) or when reference_date is set but is
-// not an ISO date; OK otherwise. None of these is worth retrying.
+// ValidateDocument returns INVALID_ARGUMENT when the text (or the content
+// bytes) is longer than `max_doc_bytes` (naming the size and the limit,
+// marked as IsDocumentTooLarge), when the document has both text and
+// content, when the text or the id is not valid UTF-8 (naming the byte
+// offset of the first bad byte), when media_type is not short UTF-8, or
+// when reference_date is set but is not an ISO date; OK otherwise. None of
+// these is worth retrying. Content bytes are checked when converted
+// (service/ingest), not here.
 absl::Status ValidateDocument(const v1::Document& document,
                               int64_t max_doc_bytes);
 

@@ -21,6 +21,8 @@ constexpr int kRequestOmitSentenceText = 2;
 constexpr int kDocumentId = 1;
 constexpr int kDocumentText = 2;
 constexpr int kDocumentReferenceDate = 3;
+constexpr int kDocumentContent = 4;
+constexpr int kDocumentMediaType = 5;
 
 absl::Status NotARequest(const char* what) {
   return absl::InvalidArgumentError(
@@ -39,20 +41,29 @@ absl::Status MergeDocument(std::string* encoded, v1::Document* document) {
   for (int i = 0; i < fields.field_count(); ++i) {
     UnknownField* field = fields.mutable_field(i);
     const int number = field->number();
-    if (number != kDocumentId && number != kDocumentText &&
-        number != kDocumentReferenceDate) {
+    if (number < kDocumentId || number > kDocumentMediaType) {
       continue;  // unknown to this server: skipped, as protobuf does
     }
     // A known number with another wire type is an unknown field to the
     // generated parser too.
     if (field->type() != UnknownField::TYPE_LENGTH_DELIMITED) continue;
     std::string value = std::move(*field->mutable_length_delimited());
-    if (number == kDocumentId) {
-      document->set_id(std::move(value));
-    } else if (number == kDocumentText) {
-      document->set_text(std::move(value));
-    } else {
-      document->set_reference_date(std::move(value));
+    switch (number) {
+      case kDocumentId:
+        document->set_id(std::move(value));
+        break;
+      case kDocumentText:
+        document->set_text(std::move(value));
+        break;
+      case kDocumentReferenceDate:
+        document->set_reference_date(std::move(value));
+        break;
+      case kDocumentContent:
+        document->set_content(std::move(value));
+        break;
+      default:  // kDocumentMediaType
+        document->set_media_type(std::move(value));
+        break;
     }
   }
   return absl::OkStatus();

@@ -116,6 +116,16 @@ TEST(ResponseJsonTest, NumbersAndOptionalFields) {
   ExpectSameAsProtobuf(response);
 }
 
+TEST(ResponseJsonTest, ConvertedTextIsPrintedOnlyWhenPresent) {
+  v1::ExtractResponse response;
+  response.set_document_id("page.html");
+  ExpectSameAsProtobuf(response);
+  response.set_text("");  // present although empty
+  ExpectSameAsProtobuf(response);
+  response.set_text("标题\n\n正文\t\"引文\"");
+  ExpectSameAsProtobuf(response);
+}
+
 TEST(ResponseJsonTest, InvalidUtf8IsLeftToProtobuf) {
   v1::ExtractResponse response;
   response.set_document_id("ab\xFF");

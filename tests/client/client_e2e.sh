@@ -4,7 +4,7 @@
 # resume and failures), compare, and --help of every command.
 #
 # Usage: client_e2e.sh CASE SERVER_BIN CLIENT_BIN DATA_DIR SAMPLE SHARED_DIR
-# CASE is one of: help, extract_csv, batch, compare.
+# CASE is one of: help, extract_csv, extract_content, batch, compare.
 # Exits 0 on success, 1 on failure.
 set -euo pipefail
 
@@ -67,6 +67,46 @@ help)
   expect_exit 2 "$client_bin" compare
   expect_exit 2 "$client_bin" compare --format html "$sample"
   expect_exit 2 "$client_bin" extract --format tsv "$sample"
+  ;;
+
+extract_content)
+  serve
+  # The sample as a GBK text file, a Big5 (Traditional) one would need
+  # OpenCC here; a GBK web page with a menu and a footer; and UTF-8.
+  iconv -f UTF-8 -t GBK "$sample" >"$work/report_gbk.txt"
+  python3 - "$sample" "$work/page.htm" <<'PY'
+import html, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+paragraphs = [p for p in text.split("\n\n") if p.strip()]
+body = "".join("<p>" + html.escape(p).replace("\n", "<br>\n") + "</p>\n"
+               for p in paragraphs)
+page = ('<html><head><meta charset="gbk"><title>t</title></head><body>'
+        '<div class="nav"><a href="/">首页</a><a href="/x">动态</a></div>'
+        '<div class="content">' + body + '</div>'
+        '<footer>版权所有 访问量99999次</footer></body></html>')
+open(sys.argv[2], "wb").write(page.encode("gbk"))
+PY
+  expect_exit 0 "$client_bin" extract --server "$addr" --format jsonl \
+    "$sample" "$work/report_gbk.txt" "$work/page.htm"
+  python3 - "$work/last.out" <<'PY' || fail "content files do not give the text's facts"
+import json, sys
+plain, gbk, page = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert "text" not in plain, "a UTF-8 file's answer repeats its text"
+assert plain["metrics"], "no metrics"
+def facts(r):
+    return [(m["value"], m["unit"]) for m in r["metrics"]]
+for r in (gbk, page):
+    assert r["text"], r["document_id"]
+    assert facts(r) == facts(plain), r["document_id"]
+    for m in r["metrics"]:
+        assert r["text"][int(m["begin"]):int(m["end"])] == m["text"], m
+assert "访问量" not in page["text"]
+PY
+  # Bytes the server cannot decode: refused, naming why.
+  printf '\x81\x82\x83\x84' >"$work/noise.txt"
+  expect_exit 1 "$client_bin" extract --server "$addr" "$work/noise.txt"
+  grep -q "neither declared nor recognised" "$work/last.err" ||
+    fail "undecidable bytes not explained"
   ;;
 
 extract_csv)

@@ -5,8 +5,9 @@
 // Differential checks: whatever protobuf's own parser accepts, the
 // service's decoder accepts with the same fields; the service's UTF-8
 // validator agrees with protobuf's on every text; and a document that
-// passes validation is within the size limit, valid UTF-8 (id too) and
-// carries a real date (or none).
+// passes validation is within the size limit, valid UTF-8 (id and
+// media_type too), carries text or content but not both, and a real date
+// (or none).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -50,12 +51,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   google::protobuf::LogSilencer quiet;
   if (parsed.ParseFromArray(data, static_cast<int>(size))) {
     Check(decoded.ok(), "protobuf parses what the service refuses");
-    Check(parsed.document().id() == request.document().id() &&
-              parsed.document().text() == request.document().text() &&
-              parsed.document().reference_date() ==
-                  request.document().reference_date() &&
-              parsed.omit_sentence_text() == request.omit_sentence_text(),
-          "the decoders disagree on a field");
+    Check(
+        parsed.document().id() == request.document().id() &&
+            parsed.document().text() == request.document().text() &&
+            parsed.document().reference_date() ==
+                request.document().reference_date() &&
+            parsed.document().content() == request.document().content() &&
+            parsed.document().media_type() == request.document().media_type() &&
+            parsed.omit_sentence_text() == request.omit_sentence_text(),
+        "the decoders disagree on a field");
   }
   if (!decoded.ok()) {
     Check(absl::IsInvalidArgument(decoded), "undecodable is INVALID_ARGUMENT");
@@ -74,6 +78,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       reportfacts::ValidateDocument(document, kMaxDocBytes);
   if (status.ok()) {
     Check(static_cast<int64_t>(text.size()) <= kMaxDocBytes, "size limit");
+    Check(static_cast<int64_t>(document.content().size()) <= kMaxDocBytes,
+          "content size limit");
+    Check(text.empty() || document.content().empty(),
+          "accepted both text and content");
+    Check(!reportfacts::FindInvalidUtf8(document.media_type()).has_value(),
+          "accepted a media_type that is not UTF-8");
     Check(ours_valid, "accepted invalid UTF-8");
     Check(!reportfacts::FindInvalidUtf8(document.id()).has_value(),
           "accepted an id that is not UTF-8");

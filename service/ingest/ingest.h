@@ -1,0 +1,73 @@
+// Documents as files: the bytes of a plain-text file or a web page, in
+// whatever encoding it came in, to the plain UTF-8 text that extraction
+// reads and that every fact's offsets then point into.
+//
+//   IngestLimits limits;
+//   limits.max_input_bytes = 4 << 20;
+//   absl::StatusOr<IngestedText> in =
+//       ToPlainText(bytes, "text/html; charset=GBK", limits);
+//   if (!in.ok()) return in.status();  // INVALID_ARGUMENT, saying why
+//   Extract(in->text);
+//
+// The encoding comes from, in this order: a byte order mark; the charset
+// the media type declares; an HTML page's <meta> declaration; the bytes
+// being valid UTF-8; detection (uchardet), trusted only when it names a
+// Chinese or Unicode encoding and the bytes then decode without error.
+// The format is the media type's, or recognised from the bytes when the
+// media type is empty (markup -> HTML; a PDF, zip or old Word file is
+// named as not read yet). HTML keeps only the page's main content (see
+// html_text.h). Detected text full of control bytes is refused as binary.
+// PDF and Word files are not read yet.
+#ifndef REPORTFACTS_SERVICE_INGEST_INGEST_H_
+#define REPORTFACTS_SERVICE_INGEST_INGEST_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace reportfacts::ingest {
+
+// IngestLimits bounds the work on one document.
+struct IngestLimits {
+  // Largest input accepted, in bytes.
+  int64_t max_input_bytes = 8 << 20;
+  // Largest text once decoded to UTF-8, before markup is removed (GBK's
+  // two bytes per character become UTF-8's three).
+  int64_t max_decoded_bytes = 16 << 20;
+};
+
+// Format is what the bytes were.
+enum class Format { kPlainText, kHtml };
+
+// CharsetSource says how the encoding was known.
+enum class CharsetSource {
+  kByteOrderMark,
+  kMediaType,  // the media type's charset parameter
+  kHtmlMeta,   // <meta charset> or http-equiv Content-Type
+  kValidUtf8,  // undeclared, and valid UTF-8
+  kDetected,   // uchardet
+};
+
+// IngestedText is a document converted to plain text.
+struct IngestedText {
+  std::string text;  // UTF-8, without a byte order mark
+  Format format = Format::kPlainText;
+  std::string charset;  // the iconv name decoded with: "GB18030", "UTF-8"
+  CharsetSource charset_source = CharsetSource::kValidUtf8;
+};
+
+// ToPlainText converts a document's bytes to plain UTF-8 text.
+// `media_type` is a Content-Type value ("text/html; charset=big5") or
+// empty. INVALID_ARGUMENT, with a message naming the problem, when the
+// bytes are over a limit, the media type is not one read here, the
+// encoding is neither declared nor recognised, or the bytes do not decode
+// in it.
+absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
+                                         std::string_view media_type,
+                                         const IngestLimits& limits);
+
+}  // namespace reportfacts::ingest
+
+#endif  // REPORTFACTS_SERVICE_INGEST_INGEST_H_
