@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "service/core/utf8.h"
 #include "service/ingest/ascii_util.h"
 #include "service/ingest/charset.h"
@@ -169,17 +170,20 @@ absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
     // <meta> says (the HTML standard reads such a page as UTF-8).
     result.charset = StartsWith(meta, "UTF-16") ? "UTF-8" : meta;
     result.charset_source = CharsetSource::kHtmlMeta;
-  } else if (!FindInvalidUtf8(bytes).has_value()) {
+  } else if (const std::optional<size_t> bad = FindInvalidUtf8(bytes);
+             !bad.has_value()) {
     result.charset = "UTF-8";
     result.charset_source = CharsetSource::kValidUtf8;
   } else {
     result.charset = DetectCharset(bytes);
     // Not valid UTF-8, so a detector answering UTF-8 is guessing.
     if (result.charset.empty() || result.charset == "UTF-8") {
-      return absl::InvalidArgumentError(
+      return absl::InvalidArgumentError(absl::StrFormat(
           "the content's encoding is neither declared nor recognised: it is "
-          "not UTF-8 and detection is unsure; declare it in media_type, "
-          "e.g. \"text/plain; charset=GBK\"");
+          "not UTF-8 (byte 0x%02X at byte offset %d does not start a "
+          "well-formed sequence) and detection is unsure; declare it in "
+          "media_type, e.g. \"text/plain; charset=GBK\"",
+          static_cast<unsigned char>(bytes[*bad]), *bad));
     }
     result.charset_source = CharsetSource::kDetected;
   }

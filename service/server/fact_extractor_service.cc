@@ -259,10 +259,15 @@ void FactExtractorService::LogRequest(std::string_view rpc,
                                       const v1::Document& document) const {
   if (!spdlog::should_log(spdlog::level::debug)) return;
   if (log_text_) {
-    spdlog::debug("{} id=\"{}\" bytes={} text=\"{}\"", rpc,
-                  TruncateMessage(document.id(), kMaxLoggedBytes),
-                  document.text().size() + document.content().size(),
-                  TruncateMessage(document.text(), kMaxLoggedBytes));
+    // A document sent as content bytes shows the start of those bytes.
+    const bool as_content = document.text().empty();
+    spdlog::debug(
+        "{} id=\"{}\" bytes={} {}=\"{}\"", rpc,
+        TruncateMessage(document.id(), kMaxLoggedBytes),
+        document.text().size() + document.content().size(),
+        as_content ? "content" : "text",
+        TruncateMessage(as_content ? document.content() : document.text(),
+                        kMaxLoggedBytes));
   } else {
     spdlog::debug("{} id=\"{}\" bytes={}", rpc,
                   TruncateMessage(document.id(), kMaxLoggedBytes),

@@ -87,7 +87,8 @@ extract)
     --service reportfacts.v1.FactExtractor
   expect_exit 1 "$client_bin" health --server "$addr" --service no.such.Service
 
-  # Invalid UTF-8 (GBK) is refused with the byte offset.
+  # Bytes that are neither UTF-8 nor surely another encoding (too short to
+  # tell) are refused with the byte offset of the first non-UTF-8 byte.
   printf '\xd6\xd0\xce\xc4' >"$work/gbk.txt"
   expect_exit 1 "$client_bin" extract --server "$addr" "$work/gbk.txt"
   grep -q 'INVALID_ARGUMENT' "$work/last.err" || fail "no INVALID_ARGUMENT"
