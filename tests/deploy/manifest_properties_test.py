@@ -22,7 +22,7 @@ HTTP_PORT = 8080
 # Measured with the built server (deploy/README.md): resident memory with
 # the data loaded, and resident memory per byte of document text in
 # flight.
-IDLE_RSS_MIB = 32
+IDLE_RSS_MIB = 40
 RSS_PER_DOC_BYTE = 6
 
 
