@@ -49,7 +49,10 @@
   // ---- Talking to the server ----
 
   function toBase64(text) {
-    const bytes = new TextEncoder().encode(text);
+    return bytesToBase64(new TextEncoder().encode(text));
+  }
+
+  function bytesToBase64(bytes) {
     let binary = "";
     for (let i = 0; i < bytes.length; i += 0x8000) {
       binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -77,14 +80,39 @@
     });
   }
 
-  async function extract(id, text) {
+  // documentOf is the Document for a text, or for a file's bytes: UTF-8
+  // text goes as text; a web page or bytes in another encoding go as
+  // content, which the server converts (and returns as response.text).
+  function documentOf(id, text) {
+    return { id, text: toBase64(text) };
+  }
+
+  async function documentOfFile(file) {
+    const id = file.webkitRelativePath || file.name;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const isHtml = /\.html?$/i.test(file.name);
+    if (!isHtml) {
+      try {
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        return { document_: documentOf(id, text), text };
+      } catch (notUtf8) {
+        // sent as content below
+      }
+    }
+    const media_type = isHtml ? "text/html" : "text/plain";
+    return { document_: { id, content: bytesToBase64(bytes), media_type }, text: null };
+  }
+
+  // extract sends one Document and returns {text, response}: the text the
+  // facts' offsets point into.
+  async function extract(document_) {
     for (;;) {
       const headers = { "Content-Type": "application/json" };
       if (state.token) headers.Authorization = `Bearer ${state.token}`;
       const response = await fetch("/v1/extract", {
         method: "POST",
         headers,
-        body: JSON.stringify({ document: { id, text: toBase64(text) } }),
+        body: JSON.stringify({ document: document_ }),
       });
       if (response.status === 401) {
         await askForToken();
@@ -407,8 +435,9 @@
         const file = list[next++];
         const id = file.webkitRelativePath || file.name;
         try {
-          const text = await file.text();
-          const response = await extract(id, text);
+          const read = await documentOfFile(file);
+          const response = await extract(read.document_);
+          const text = response.text !== undefined ? response.text : read.text;
           state.many.push({ id, text, response });
         } catch (error) {
           failed++;
@@ -483,10 +512,12 @@
     $("tab-many").setAttribute("aria-pressed", String(name === "many"));
   }
 
-  async function extractOne(id, text) {
+  async function extractOne(id, text, document_ = documentOf(id, text)) {
     setStatus("Extracting…");
     try {
-      const response = await extract(id, text);
+      const response = await extract(document_);
+      if (response.text !== undefined) text = response.text;
+      $("input-text").value = text;
       renderDocument({ id, text, response });
       setStatus(`${response.metrics.length} metrics, ${response.dates.length} dates, ` +
         `${response.people.length} people, ${response.reports.length} reports.`);
@@ -499,13 +530,27 @@
     $("tab-one").addEventListener("click", () => showView("one"));
     $("tab-many").addEventListener("click", () => showView("many"));
     $("extract").addEventListener("click", () => extractOne("pasted", $("input-text").value));
-    $("input-file").addEventListener("change", async (event) => {
-      const file = event.target.files[0];
+    const openFile = async (file) => {
       if (!file) return;
-      const text = await file.text();
-      $("input-text").value = text;
-      extractOne(file.name, text);
-    });
+      const read = await documentOfFile(file);
+      extractOne(read.document_.id, read.text || "", read.document_);
+    };
+    $("input-file").addEventListener("change", (event) => openFile(event.target.files[0]));
+    // Files dropped on a view: one opens in place, several are compared.
+    for (const [viewId, many] of [["view-one", false], ["view-many", true]]) {
+      const target = $(viewId);
+      target.addEventListener("dragover", (event) => event.preventDefault());
+      target.addEventListener("drop", (event) => {
+        event.preventDefault();
+        const files = event.dataTransfer.files;
+        if (many || files.length > 1) {
+          showView("many");
+          extractMany(files);
+        } else {
+          openFile(files[0]);
+        }
+      });
+    }
     const view = $("document");
     const onFact = (event) => {
       const id = factIdOf(event.target);

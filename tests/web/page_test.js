@@ -17,7 +17,7 @@
 //   node page_test.js SERVER_BIN DATA_DIR SHARED_DIR OUT_DIR
 "use strict";
 
-const { spawn } = require("child_process");
+const { execFileSync, spawn } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
@@ -138,6 +138,26 @@ async function main() {
     const focused = await page.evaluate(() => document.activeElement.tagName);
     if (focused !== "MARK") fail(`Enter on a table row focused ${focused}, not the highlight`);
     await page.screenshot({ path: path.join(outDir, "one-document.png") });
+
+    // A GBK web page opened as a file: the server converts it, and the page
+    // shows the text it returns, with the facts in place.
+    const html = "<html><head><meta charset=\"gbk\"><title>t</title></head><body>" +
+      "<nav>首页 | 新闻 | 联系我们</nav><article><h1>某县政协全年工作</h1>" +
+      "<p>全年共收到提案120件，经审查立案108件。</p></article></body></html>";
+    const gbkPath = path.join(outDir, "page-gbk.html");
+    fs.writeFileSync(gbkPath, execFileSync("iconv", ["-f", "UTF-8", "-t", "GBK"], { input: html }));
+    await page.evaluate(() => { delete document.getElementById("document").dataset.facts; });
+    await (await page.$("#input-file")).uploadFile(gbkPath);
+    await page.waitForSelector("#document[data-facts]", { timeout: 30000 });
+    const converted = await page.evaluate(() => ({
+      text: document.getElementById("document").textContent,
+      metrics: new Set([...document.querySelectorAll("#document mark.metric")]
+        .flatMap((m) => m.dataset.fact.split(" ")).filter((id) => id[0] === "m")).size,
+    }));
+    if (!converted.text.includes("立案108件") || converted.text.includes("联系我们") ||
+        converted.metrics !== 2) {
+      fail(`the GBK page shows ${JSON.stringify(converted)}`);
+    }
 
     // Hostile text stays text.
     const hostile = "<script>window.__pwned = 1</script>全年立案12件，" +
