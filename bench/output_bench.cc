@@ -20,7 +20,7 @@
 #include "service/api/response_json.h"
 #include "service/core/data_dir.h"
 #include "service/core/extractor.h"
-#include "service/server/convert.h"
+#include "service/api/convert.h"
 
 namespace reportfacts {
 namespace {

@@ -24,7 +24,7 @@
 #include "client/progress.h"
 #include "client/rpc.h"
 #include "client/shard.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 
 namespace reportfacts::cli {
 namespace {

@@ -20,7 +20,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/client_context.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 
 namespace reportfacts::cli {
 

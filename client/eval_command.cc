@@ -12,8 +12,8 @@
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/core/data_dir.h"
 #include "service/core/extractor.h"
-#include "service/server/convert.h"
-#include "service/server/status.h"
+#include "service/api/convert.h"
+#include "service/api/status.h"
 
 #ifdef REPORTFACTS_HAVE_EVAL
 #include "client/eval/evaluation.h"

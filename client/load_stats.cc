@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_format.h"
 #include "nlohmann/json.hpp"
-#include "service/server/status.h"
+#include "service/api/status.h"
 
 namespace reportfacts::cli {
 

@@ -19,7 +19,7 @@
 #include "grpcpp/security/credentials.h"
 #include "grpcpp/support/channel_arguments.h"
 #include "grpcpp/support/client_interceptor.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 
 namespace reportfacts::cli {
 

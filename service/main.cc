@@ -33,21 +33,24 @@
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
-ABSL_FLAG(std::string, listen, "0.0.0.0:50051",
+// Every default lives in ServerOptions; the flags take theirs from it.
+const reportfacts::ServerOptions kDefaults;
+
+ABSL_FLAG(std::string, listen, kDefaults.listen,
           "Address to serve on, host:port; port 0 picks a free port.");
 ABSL_FLAG(int32_t, workers,
           static_cast<int32_t>(std::thread::hardware_concurrency()),
           "Extraction threads (default: the number of hardware cores).");
-ABSL_FLAG(int32_t, queue_capacity, 0,
+ABSL_FLAG(int32_t, queue_capacity, kDefaults.queue_capacity,
           "Documents that may wait for a worker; 0 means 4 x workers. When "
           "full, Extract answers RESOURCE_EXHAUSTED and ExtractStream waits.");
-ABSL_FLAG(int64_t, max_doc_bytes, int64_t{8} << 20,
+ABSL_FLAG(int64_t, max_doc_bytes, kDefaults.max_doc_bytes,
           "Largest document text accepted, in bytes (default 8 MiB).");
-ABSL_FLAG(int64_t, max_facts_per_doc, 0,
+ABSL_FLAG(int64_t, max_facts_per_doc, kDefaults.max_facts_per_doc,
           "Facts (metrics, dates, people, reports) one document may yield; "
           "over it the document gets RESOURCE_EXHAUSTED. 0 means "
           "max(10000, text bytes / 8).");
-ABSL_FLAG(int32_t, max_message_bytes, 16 << 20,
+ABSL_FLAG(int32_t, max_message_bytes, kDefaults.max_message_bytes,
           "gRPC cap on a received message, in bytes (default 16 MiB).");
 ABSL_FLAG(std::string, data_dir, reportfacts::DefaultDataDir(),
           "Folder with the extractor's data files.");
@@ -55,14 +58,16 @@ ABSL_FLAG(std::string, taxonomy, "",
           "Indicator taxonomy file (default: <data_dir>/taxonomy.tsv).");
 ABSL_FLAG(std::string, log_level, "info",
           "Log level: trace, debug, info, warn or error.");
-ABSL_FLAG(int64_t, default_deadline_ms, 30000,
+ABSL_FLAG(int64_t, default_deadline_ms,
+          absl::ToInt64Milliseconds(kDefaults.default_deadline),
           "Time budget of a document when the caller sets no deadline.");
-ABSL_FLAG(int32_t, drain_seconds, 20,
+ABSL_FLAG(int32_t, drain_seconds,
+          static_cast<int32_t>(absl::ToInt64Seconds(kDefaults.drain)),
           "On SIGTERM/SIGINT, how long running calls may finish before they "
           "are cancelled.");
-ABSL_FLAG(bool, enable_reflection, true,
+ABSL_FLAG(bool, enable_reflection, kDefaults.enable_reflection,
           "Serve gRPC server reflection (for grpcurl and similar tools).");
-ABSL_FLAG(bool, log_text, false,
+ABSL_FLAG(bool, log_text, kDefaults.log_text,
           "Debug aid: put (the start of) document text into debug logs.");
 ABSL_FLAG(std::string, tls_cert, "",
           "PEM server certificate chain; with --tls_key turns on TLS.");

@@ -21,7 +21,7 @@
 #include "reportfacts/v1/fact_extractor.pb.h"
 #include "service/api/response_json.h"
 #include "service/http/http_status.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 #include "service/server/validation.h"
 #include "spdlog/spdlog.h"
 

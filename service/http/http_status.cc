@@ -1,7 +1,7 @@
 #include "service/http/http_status.h"
 
 #include "nlohmann/json.hpp"
-#include "service/server/status.h"
+#include "service/api/status.h"
 
 namespace reportfacts {
 

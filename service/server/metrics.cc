@@ -9,7 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 
 namespace reportfacts {
 namespace {

@@ -41,9 +41,9 @@ struct ServerOptions {
 
   // Facts (metrics, dates, people and reports together) one document may
   // yield. 0: max(10,000, text bytes / 8). A document over it gets
-  // RESOURCE_EXHAUSTED naming the limit and no response is built for it,
-  // which bounds the memory and size of one answer. The core does not take
-  // this budget yet, so the facts are found before they are counted.
+  // INVALID_ARGUMENT naming the limit (the same document fails on every
+  // retry) and no response is built for it; the core stops at the budget,
+  // which bounds the memory and size of one answer.
   int64_t max_facts_per_doc = 0;
 
   // gRPC's cap on a received message. Larger messages are refused by gRPC

@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 #include "service/server/wire.h"
 #include "spdlog/spdlog.h"
 

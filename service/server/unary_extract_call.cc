@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpcpp/alarm.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 #include "service/server/wire.h"
 
 namespace reportfacts {

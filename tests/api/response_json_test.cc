@@ -15,7 +15,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "service/core/extractor.h"
-#include "service/server/convert.h"
+#include "service/api/convert.h"
 
 namespace reportfacts {
 namespace {

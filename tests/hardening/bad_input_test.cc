@@ -20,7 +20,7 @@
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/core/utf8.h"
 #include "service/server/server.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 #include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 

@@ -37,7 +37,7 @@
 #include "absl/strings/str_cat.h"
 #include "grpcpp/grpcpp.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 
 namespace reportfacts {
 namespace {

@@ -29,7 +29,7 @@
 #include "nlohmann/json.hpp"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/server/server.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 #include "tests/http/metrics_checks.h"
 #include "tests/http/prometheus_text.h"
 #include "tests/service/test_util.h"

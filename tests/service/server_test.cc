@@ -16,8 +16,8 @@
 #include "gtest/gtest.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/core/extractor.h"
-#include "service/server/convert.h"
-#include "service/server/status.h"
+#include "service/api/convert.h"
+#include "service/api/status.h"
 #include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 

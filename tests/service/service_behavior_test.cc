@@ -14,7 +14,7 @@
 #include "gtest/gtest.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/server/server.h"
-#include "service/server/status.h"
+#include "service/api/status.h"
 #include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 

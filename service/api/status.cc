@@ -1,4 +1,4 @@
-#include "service/server/status.h"
+#include "service/api/status.h"
 
 namespace reportfacts {
 

@@ -1,4 +1,4 @@
-#include "service/server/convert.h"
+#include "service/api/convert.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -7,8 +7,8 @@
 //
 // Both directions keep every field; the proto side adds Metric.sentence,
 // the sentence text, which is cut from the document text.
-#ifndef REPORTFACTS_SERVICE_SERVER_CONVERT_H_
-#define REPORTFACTS_SERVICE_SERVER_CONVERT_H_
+#ifndef REPORTFACTS_SERVICE_API_CONVERT_H_
+#define REPORTFACTS_SERVICE_API_CONVERT_H_
 
 #include <string_view>
 
@@ -45,4 +45,4 @@ Extraction ExtractionFromProto(const v1::ExtractResponse& response);
 
 }  // namespace reportfacts
 
-#endif  // REPORTFACTS_SERVICE_SERVER_CONVERT_H_
+#endif  // REPORTFACTS_SERVICE_API_CONVERT_H_

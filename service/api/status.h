@@ -5,8 +5,8 @@
 // travels in an HTTP/2 header and must stay short.
 //
 //   return reportfacts::ToGrpcStatus(result.status());
-#ifndef REPORTFACTS_SERVICE_SERVER_STATUS_H_
-#define REPORTFACTS_SERVICE_SERVER_STATUS_H_
+#ifndef REPORTFACTS_SERVICE_API_STATUS_H_
+#define REPORTFACTS_SERVICE_API_STATUS_H_
 
 #include <cstddef>
 #include <string>
@@ -44,4 +44,4 @@ std::string_view StatusCodeName(grpc::StatusCode code);
 
 }  // namespace reportfacts
 
-#endif  // REPORTFACTS_SERVICE_SERVER_STATUS_H_
+#endif  // REPORTFACTS_SERVICE_API_STATUS_H_
