@@ -100,6 +100,13 @@ inline bool IsEventMeasure(std::u32string_view unit) {
   return IsOneOf(unit, {U"次", U"场", U"场次", U"期", U"轮", U"批", U"批次",
                         U"届", U"堂", U"课", U"遍"});
 }
+// A verb of receiving (获, 得到, 受到) or a passive mark (被, 经, 由) before
+// who acts and what they did (获市委领导批示, 被市政府采纳): the count's
+// action is the deed, and who acts is no object (GUIDE §2 drops agents).
+inline bool IsReceivingWord(std::u32string_view w) {
+  return IsOneOf(w, {U"获", U"獲", U"获得", U"獲得", U"得到", U"受到", U"被",
+                     U"经", U"經", U"由"});
+}
 // List joiners between nouns: A、B / A和B / A及B / A与B.
 inline bool IsJoiner(std::u32string_view w) {
   return IsOneOf(w, {U"、", U"和", U"及", U"与", U"以及", U"或"});
@@ -157,6 +164,11 @@ std::u32string FirstAction(const Clause& c);
 std::u32string ActionBefore(const Clause& c, size_t end);
 std::u32string ActionAfter(const Clause& c);
 std::u32string RightObject(const Clause& c);
+// DeedAfterReceiving: words[i] is a receiving word; returns the index of
+// the verb after who acts (获 + 市委、市政府领导 + 批示), passing over a light
+// verb (获领导作出批示), or words.size() where no deed ends the phrase.
+size_t DeedAfterReceiving(std::u32string_view text,
+                          const std::vector<Word>& words, size_t i);
 
 // Reading is what one rule reads from a clause.
 struct Reading {

@@ -265,6 +265,87 @@ TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
   EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"议事站点");
 }
 
+// A small dictionary and word lists of their own for the list and the
+// receiving-word rules, read both ways (rules only, and combined).
+class OwnWords : public ::testing::Test {
+ protected:
+  OwnWords()
+      : dict_(Dictionary::FromWords(
+            {{U"召开", "v", 10},       {U"座谈会", "n", 10},
+             {U"重点", "b", 10},       {U"协商", "vn", 10},
+             {U"形成", "v", 10},       {U"报告", "n", 10},
+             {U"其中", "r", 10},       {U"获", "v", 10},
+             {U"获得", "v", 10},       {U"市委", "agent", 10},
+             {U"市政府", "agent", 10}, {U"主要", "b", 10},
+             {U"领导", "n", 10},       {U"批示", "v", 10},
+             {U"作出", "v", 10},       {U"好评", "n", 10},
+             {U"、", "x", 10},         {U"，", "x", 10},
+             {U"。", "x", 10},         {U"被", "p", 10},
+             {U"采纳", "v", 10},       {U"建议", "n", 10},
+             {U"提出", "v", 10},       {U"篇", "q", 10},
+             {U"条", "q", 10}})) {}
+
+  std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
+    PhraseLexicon lex;
+    lex.dictionary = &dict_;
+    if (lists) {
+      for (std::u32string_view v :
+           {U"召开", U"协商", U"形成", U"批示", U"采纳", U"提出"}) {
+        lex.actions.Add(v);
+      }
+      for (std::u32string_view n : {U"座谈会", U"报告", U"建议"}) {
+        lex.nouns.Add(n);
+      }
+      lex.agents.Add(U"领导");
+      lex.agents.Add(U"市委");
+      lex.modifiers.Add(U"其中");
+    }
+    return AnalysePhrases(text, Mentions(text), lex);
+  }
+  Dictionary dict_;
+};
+
+TEST_F(OwnWords, ListItemEndsAtTheSeparator) {
+  for (bool lists : {false, true}) {
+    // The item before the number holds its noun and verb; 、 after the
+    // count opens the next item, whose words are not read back.
+    auto got = Read(U"召开座谈会5次、重点协商3次。", lists);
+    Check(got, {U"", 0, "座谈会", "召开", ""});
+    got = Read(U"召开5次、重点协商3次。", lists);
+    EXPECT_EQ(got[0].object, U"") << lists;
+    EXPECT_EQ(got[0].action, U"召开") << lists;
+    // Negative: a noun right after the measure is still the object.
+    EXPECT_EQ(Read(U"召开5次座谈会。", lists)[0].object, U"座谈会") << lists;
+  }
+}
+
+TEST_F(OwnWords, ReceivingWordOpensWhoActsAndTheDeed) {
+  for (bool lists : {false, true}) {
+    // A part counted before 获 + who + deed counts its set's thing; the
+    // deed is the action, who acts is no object.
+    const auto got =
+        Read(U"形成报告20篇，其中6篇获市委、市政府主要领导批示。", lists);
+    Check(got, {U"", 1, "报告", "批示", ""});
+    // A light verb before the deed is passed over; 被 marks the passive.
+    EXPECT_EQ(Read(U"形成报告9篇，其中6篇获领导作出批示。", lists)[1].action,
+              U"批示")
+        << lists;
+    EXPECT_EQ(Read(U"提出建议9条，其中6条被市委采纳。", lists)[1].action,
+              U"采纳")
+        << lists;
+    // Negative: without a deed after the nouns the receiving verb acts;
+    // a verb before the count keeps the count.
+    const auto praised = Read(U"形成报告9篇，其中6篇获得好评。", lists);
+    EXPECT_EQ(praised[1].object, U"报告") << lists;
+    EXPECT_NE(praised[1].action, U"好评") << lists;
+    if (!lists) {
+      EXPECT_EQ(praised[1].action, U"获得");
+    }
+    EXPECT_EQ(Read(U"形成报告6篇获领导批示。", lists)[0].action, U"形成")
+        << lists;
+  }
+}
+
 TEST_F(PhraseRules, InFrameNamesTheSet) {
   const auto got = Read(
       U"在立案的提案中，城乡建设方面提案63件，占49%；"
