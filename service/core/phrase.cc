@@ -201,6 +201,24 @@ void DropAfterVerb(std::u32string_view text, const NumberMention& m,
   }
 }
 
+// Rule "action is a verb": a quantity word opening the action (累计 + 服务,
+// 先后 + 走访, 共 + 征集) says how much or how many times, as the quantity
+// words the object drops (GUIDE §2); the action is the verb after it.
+// (Not other adverbs: 已经 opens a state, 已经解决.)
+void DropLeadingQuantityWord(const Dictionary& dict, std::u32string* action) {
+  if (action->size() < 3) return;
+  const std::vector<Word> words = Segment(*action, 0, action->size(), dict);
+  if (words.size() < 2 ||
+      !IsOneOf(std::u32string_view(*action).substr(0, words[0].size()),
+               {U"累计", U"累計", U"共计", U"共計", U"总计", U"總計", U"合计",
+                U"合計", U"一共", U"共", U"先后", U"先後", U"分别", U"分別"})) {
+    return;
+  }
+  const Pos next = words[1].pos;
+  if (next != Pos::kVerb && next != Pos::kVerbalNoun) return;
+  action->erase(0, words[0].size());
+}
+
 // Rule "counts joined by a verb": two counts of one measure with a single
 // verb between them (3案并1案: three proposals merged into one, 2人带1人)
 // share that verb as their action. 并 between two bare counts is the verb
@@ -337,12 +355,15 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     // A lexical object that is a verb alone, or a verb and 后/前 (合并后:
     // "after merging", a time), names no thing: the rules' reading stands
     // where they read a verb. Right after the verb the lists read, it is
-    // that verb's object, a verb used as a noun (收到批示).
+    // that verb's object, a verb used as a noun (收到批示), except in a
+    // count of people: what is counted is people, and a verb names what
+    // they do (带动就业200人: the people employed), part of the action.
     const bool lexical_object_is_verb =
         p.frame == Frame::kCount && !p.action.empty() &&
         IsVerbPhraseOnly(l.object, *lexicon.dictionary) &&
-        !EndsWith(text.substr(0, mentions[k].qualifier_begin),
-                  l.action + l.object);
+        (IsPeopleMeasure(mentions[k].unit) ||
+         !EndsWith(text.substr(0, mentions[k].qualifier_begin),
+                   l.action + l.object));
     if (p.frame == Frame::kCount && !verb_in_lexical_object &&
         !lexical_object_is_verb) {
       // Where the word lists found nothing, a rule that reads structure the
@@ -406,6 +427,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       p.object.clear();
     }
     DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
+    DropLeadingQuantityWord(*lexicon.dictionary, &p.action);
     // Rule "understood object": registering a case (立案, 不予立案, 并案)
     // is done to proposals only; counted in 件 with nothing named, what is
     // counted is the proposals.

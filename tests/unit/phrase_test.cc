@@ -283,17 +283,24 @@ class OwnWords : public ::testing::Test {
              {U"。", "x", 10},         {U"被", "p", 10},
              {U"采纳", "v", 10},       {U"建议", "n", 10},
              {U"提出", "v", 10},       {U"篇", "q", 10},
-             {U"条", "q", 10}})) {}
+             {U"条", "q", 10},         {U"累计", "v", 10},
+             {U"服务", "v", 10},       {U"群众", "n", 10},
+             {U"委员", "n", 10},       {U"带动", "v", 10},
+             {U"就业", "v", 10},       {U"人", "q", 10},
+             {U"收到", "v", 10},       {U"共享", "v", 10},
+             {U"数据", "n", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
     lex.dictionary = &dict_;
     if (lists) {
       for (std::u32string_view v :
-           {U"召开", U"协商", U"形成", U"批示", U"采纳", U"提出"}) {
+           {U"召开", U"协商", U"形成", U"批示", U"采纳", U"提出", U"服务",
+            U"带动", U"共享", U"累计收到"}) {
         lex.actions.Add(v);
       }
-      for (std::u32string_view n : {U"座谈会", U"报告", U"建议"}) {
+      for (std::u32string_view n :
+           {U"座谈会", U"报告", U"建议", U"群众", U"委员", U"数据"}) {
         lex.nouns.Add(n);
       }
       lex.agents.Add(U"领导");
@@ -343,6 +350,25 @@ TEST_F(OwnWords, ReceivingWordOpensWhoActsAndTheDeed) {
     }
     EXPECT_EQ(Read(U"形成报告6篇获领导批示。", lists)[0].action, U"形成")
         << lists;
+  }
+}
+
+TEST_F(OwnWords, QuantityWordIsNoPartOfTheAction) {
+  // 累计 says how much, as 共 and 先后: the action is the verb after it
+  // (this dictionary tags 累计 a verb, so the rules join the two, and the
+  // word list holds the two as one).
+  Check(Read(U"委员累计收到建议300条。", true), {U"", 0, "建议", "收到", ""});
+  // Negative: a word that opens with such a character is a verb of its own.
+  Check(Read(U"共享数据300条。", true), {U"", 0, "数据", "共享", ""});
+}
+
+TEST_F(OwnWords, PeopleCountedByWhatTheyDo) {
+  for (bool lists : {false, true}) {
+    // A count of people: a verb after the verb names what they do, part
+    // of the action; nothing names the people.
+    Check(Read(U"带动就业300人。", lists), {U"", 0, "", "带动就业", ""});
+    // Negative: a noun naming people is the object.
+    Check(Read(U"服务群众300人。", lists), {U"", 0, "群众", "服务", ""});
   }
 }
 
