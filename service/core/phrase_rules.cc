@@ -561,12 +561,24 @@ std::vector<MetricPhrase> ReadByRules(
     // the count before it in the same sentence (收到来信80封，办结75封).
     // The sentence before counts too when it ends right before this one in
     // the same paragraph (收到来信80封。经审查，办结75封).
-    if (reading.needs_object && prev != nullptr && !prev->object.empty() &&
-        (prev->sentence_begin == phrase.sentence_begin ||
-         SentenceFollows(text, mentions[k - 1].mention_end,
-                         m.qualifier_begin)) &&
-        mentions[k - 1].unit == m.unit && reading.frame == Frame::kCount) {
-      reading.object = prev->object;
+    // A count of another unit between them (项目16个，总投资3亿元，签约8个)
+    // is passed over within the sentence: it counts something else.
+    size_t carried = k;
+    if (reading.needs_object && reading.frame == Frame::kCount) {
+      for (size_t j = k; j > 0 && k - j < 4; --j) {
+        if (mentions[j - 1].unit == m.unit) {
+          carried = j - 1;
+          break;
+        }
+        if (out[j - 1].sentence_begin != phrase.sentence_begin) break;
+      }
+    }
+    const MetricPhrase* source = carried < k ? &out[carried] : nullptr;
+    if (source != nullptr && !source->object.empty() &&
+        (source->sentence_begin == phrase.sentence_begin ||
+         (carried + 1 == k && SentenceFollows(text, mentions[k - 1].mention_end,
+                                              m.qualifier_begin)))) {
+      reading.object = source->object;
       if (reading.rule != std::string_view("state")) {
         reading.rule = "carry_over";
       }

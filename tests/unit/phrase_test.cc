@@ -116,6 +116,12 @@ TEST_F(PhraseRules, CarryOverWithinTheSentence) {
   // The next sentence of the same paragraph goes on about it.
   Check(Read(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", "carry_over"});
+  // A count of another unit between them counts something else and is
+  // passed over within the sentence.
+  Check(Read(U"开展项目16个，资金3亿元，签约8个。"),
+        {U"", 2, "项目", "签约", "carry_over"});
+  // Negative: not over it into the sentence before.
+  EXPECT_EQ(Read(U"开展项目16个。资金3亿元，签约8个。")[2].object, U"");
   // Negative: not across a paragraph, not to another unit.
   EXPECT_EQ(Read(U"收到提案120件。\n立案110件。")[1].object, U"");
   EXPECT_EQ(Read(U"收到提案120件，立案110封。")[1].object, U"");
