@@ -158,6 +158,8 @@ bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     const std::u32string_view v = front.substr(w.begin, w.size());
+    // …类 right before the noun marks the words before it as its kind.
+    if (IsKindMark(v) && i > 0 && i + 1 == words.size()) continue;
     const bool kind_class =
         w.pos == Pos::kNoun || w.pos == Pos::kDistinguisher ||
         (w.pos == Pos::kVerbalNoun && i > 0) || w.pos == Pos::kUnknown;

@@ -192,6 +192,12 @@ size_t PhraseStart(const Clause& c, size_t end) {
       --i;
       continue;
     }
+    // …类 between nouns says which kind (经济类提案, A类项目).
+    if (i < end && i >= 2 && IsKindMark(c.LeftWord(i - 1)) &&
+        IsNounish(c.left[i - 2].pos)) {
+      --i;
+      continue;
+    }
     break;
   }
   // 其它/其他 before a noun is the rest of a breakdown (其它来信): a kind.

@@ -107,6 +107,10 @@ inline bool IsReceivingWord(std::u32string_view w) {
   return IsOneOf(w, {U"获", U"獲", U"获得", U"獲得", U"得到", U"受到", U"被",
                      U"经", U"經", U"由"});
 }
+// 类 after a noun makes a kind of what follows (民生类提案).
+inline bool IsKindMark(std::u32string_view w) {
+  return w == U"类" || w == U"類";
+}
 // List joiners between nouns: A、B / A和B / A及B / A与B.
 inline bool IsJoiner(std::u32string_view w) {
   return IsOneOf(w, {U"、", U"和", U"及", U"与", U"以及", U"或"});

@@ -294,7 +294,8 @@ class OwnWords : public ::testing::Test {
              {U"委员", "n", 10},       {U"带动", "v", 10},
              {U"就业", "v", 10},       {U"人", "q", 10},
              {U"收到", "v", 10},       {U"共享", "v", 10},
-             {U"数据", "n", 10}})) {}
+             {U"数据", "n", 10},       {U"类", "q", 10},
+             {U"民生", "n", 10},       {U"各", "r", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -366,6 +367,16 @@ TEST_F(OwnWords, QuantityWordIsNoPartOfTheAction) {
   Check(Read(U"委员累计收到建议300条。", true), {U"", 0, "建议", "收到", ""});
   // Negative: a word that opens with such a character is a verb of its own.
   Check(Read(U"共享数据300条。", true), {U"", 0, "数据", "共享", ""});
+}
+
+TEST_F(OwnWords, KindMarkJoinsTheKind) {
+  for (bool lists : {false, true}) {
+    // A noun and 类 before the head say which kind.
+    Check(Read(U"形成民生类报告12篇。", lists),
+          {U"", 0, "民生类报告", "形成", ""});
+    // Negative: 类 after a word that names no kind (各类) is no kind.
+    Check(Read(U"形成各类报告12篇。", lists), {U"", 0, "报告", "形成", ""});
+  }
 }
 
 TEST_F(OwnWords, PeopleCountedByWhatTheyDo) {
