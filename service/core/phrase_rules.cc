@@ -341,6 +341,9 @@ bool HeldEventRule(const Clause& c, Reading* r) {
 // object follow it (3年实现盈利).
 bool NumberVerbNounRule(const Clause& c, Reading* r) {
   if (c.right.empty() || c.right[0].pos != Pos::kVerb) return false;
+  // A receiving word opens who acts and the deed (5篇获领导批示): the
+  // nouns after it are no object (see DeedAfterReceiving).
+  if (IsReceivingWord(View(c.text, c.right[0]))) return false;
   r->action = std::u32string(View(c.text, c.right[0]));
   size_t e = 1;
   while (e < c.right.size() && IsNounish(c.right[e].pos)) ++e;

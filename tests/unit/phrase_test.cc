@@ -340,6 +340,9 @@ TEST_F(OwnWords, ReceivingWordOpensWhoActsAndTheDeed) {
     const auto got =
         Read(U"形成报告20篇，其中6篇获市委、市政府主要领导批示。", lists);
     Check(got, {U"", 1, "报告", "批示", ""});
+    // Also where nothing stands before the number in its clause.
+    Check(Read(U"形成报告9篇。其中，6篇获领导批示。", lists),
+          {U"", 1, "报告", "批示", ""});
     // A light verb before the deed is passed over; 被 marks the passive.
     EXPECT_EQ(Read(U"形成报告9篇，其中6篇获领导作出批示。", lists)[1].action,
               U"批示")
