@@ -295,7 +295,8 @@ class OwnWords : public ::testing::Test {
              {U"就业", "v", 10},       {U"人", "q", 10},
              {U"收到", "v", 10},       {U"共享", "v", 10},
              {U"数据", "n", 10},       {U"类", "q", 10},
-             {U"民生", "n", 10},       {U"各", "r", 10}})) {}
+             {U"民生", "n", 10},       {U"各", "r", 10},
+             {U"开展", "v", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -303,7 +304,7 @@ class OwnWords : public ::testing::Test {
     if (lists) {
       for (std::u32string_view v :
            {U"召开", U"协商", U"形成", U"批示", U"采纳", U"提出", U"服务",
-            U"带动", U"共享", U"累计收到"}) {
+            U"带动", U"共享", U"累计收到", U"开展"}) {
         lex.actions.Add(v);
       }
       for (std::u32string_view n :
@@ -380,6 +381,15 @@ TEST_F(OwnWords, KindMarkJoinsTheKind) {
     // Negative: 类 after a word that names no kind (各类) is no kind.
     Check(Read(U"形成各类报告12篇。", lists), {U"", 0, "报告", "形成", ""});
   }
+}
+
+TEST_F(OwnWords, ClauseNamingItsObjectCarriesNone) {
+  // The word lists carry the count before's object over; a clause that
+  // holds an event of its own counts it.
+  Check(Read(U"召开座谈会5次，开展协商3次。", true),
+        {U"", 1, "协商", "开展", ""});
+  // Negative: a clause that names nothing goes on about the count before.
+  EXPECT_EQ(Read(U"召开座谈会5次，开展3次。", true)[1].object, U"座谈会");
 }
 
 TEST_F(OwnWords, PeopleCountedByWhatTheyDo) {
