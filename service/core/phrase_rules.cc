@@ -603,8 +603,12 @@ std::vector<MetricPhrase> ReadByRules(
       for (const Word& w : c.left) {
         if (w.pos == Pos::kVerb) verbless = false;
       }
+      // Over a comma, only an item counting in the same measure (…4次，
+      // 论证会2次); a count of another measure there (捐款…元，贫困学生
+      // 20名) is a clause of its own.
       for (size_t i = mentions[k - 1].mention_end; i < left_begin; ++i) {
-        if (BreaksAt(text, i) && text[i] != U'，' && text[i] != U',') {
+        if (BreaksAt(text, i) && ((text[i] != U'，' && text[i] != U',') ||
+                                  mentions[k - 1].unit != m.unit)) {
           verbless = false;
         }
       }

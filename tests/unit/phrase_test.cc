@@ -131,8 +131,13 @@ TEST_F(PhraseRules, ListSharesItsVerb) {
   const auto got = Read(U"召开常委会议3次、主席会议8次。");
   Check(got, {U"", 0, "常委会议", "召开", ""});
   Check(got, {U"", 1, "主席会议", "召开", ""});
-  // Negative: a new sentence starts without the verb.
+  // Over a comma too, for an item counting in the same measure.
+  Check(Read(U"召开常委会议3次，主席会议8次。"),
+        {U"", 1, "主席会议", "召开", ""});
+  // Negative: a new sentence starts without the verb; over a comma, a
+  // count in another measure is a clause of its own.
   EXPECT_EQ(Read(U"召开常委会议3次。主席会议8次。")[1].action, U"");
+  EXPECT_EQ(Read(U"召开常委会议3次，主席会议8场。")[1].action, U"");
 }
 
 TEST_F(PhraseRules, EnumerationBeforeTheCount) {
