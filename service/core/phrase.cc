@@ -166,8 +166,11 @@ bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
     // Who (群众, 企业) before a noun says whose, not which kind, unless a
     // kind word follows it (委员 + 个人 + 提案 is no case of it).
     const bool whose = lex.agents.Contains(v) && i + 1 == words.size();
+    // A verb of the genre's list opening the phrase is the count's verb
+    // with its object (资助 + 学生), whatever tag the dictionary gives it.
+    const bool deed = i == 0 && lex.actions.Contains(v);
     if (!kind_class || w.size() < 2 || lex.modifiers.Contains(v) || whose ||
-        EndsWith(v, U"会议") || EndsWith(v, U"會議")) {
+        deed || EndsWith(v, U"会议") || EndsWith(v, U"會議")) {
       return false;
     }
   }

@@ -301,7 +301,8 @@ class OwnWords : public ::testing::Test {
              {U"收到", "v", 10},       {U"共享", "v", 10},
              {U"数据", "n", 10},       {U"类", "q", 10},
              {U"民生", "n", 10},       {U"各", "r", 10},
-             {U"开展", "v", 10}})) {}
+             {U"开展", "v", 10},       {U"资助", "n", 10},
+             {U"学生", "n", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -309,7 +310,7 @@ class OwnWords : public ::testing::Test {
     if (lists) {
       for (std::u32string_view v :
            {U"召开", U"协商", U"形成", U"批示", U"采纳", U"提出", U"服务",
-            U"带动", U"共享", U"累计收到", U"开展"}) {
+            U"带动", U"共享", U"累计收到", U"开展", U"资助"}) {
         lex.actions.Add(v);
       }
       for (std::u32string_view n :
@@ -395,6 +396,14 @@ TEST_F(OwnWords, ClauseNamingItsObjectCarriesNone) {
         {U"", 1, "协商", "开展", ""});
   // Negative: a clause that names nothing goes on about the count before.
   EXPECT_EQ(Read(U"召开座谈会5次，开展3次。", true)[1].object, U"座谈会");
+}
+
+TEST_F(OwnWords, ListedVerbOpeningThePhraseIsNoKind) {
+  // The dictionary tags 资助 a noun; the verb list knows it as a deed.
+  Check(Read(U"资助学生30名。", true), {U"", 0, "学生", "资助", ""});
+  // Negative: a noun in front that the verb list does not hold says
+  // which kind.
+  EXPECT_EQ(Read(U"资助民生类学生30名。", true)[0].object, U"民生类学生");
 }
 
 TEST_F(OwnWords, PeopleCountedByWhatTheyDo) {
