@@ -73,11 +73,12 @@ inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {
 }
 
 // A copula or light verb between a topic and its number (满意率达98%, 共有
-// 会员20名) says nothing of what is counted.
+// 会员20名), or a link of conversion (折合人民币20万元), says nothing of
+// what is counted.
 inline bool IsCopula(std::u32string_view w) {
-  return IsOneOf(w, {U"有", U"是", U"为", U"為", U"达", U"達", U"计", U"約",
-                     U"约", U"共有", U"达到", U"達到", U"超过", U"超", U"逾",
-                     U"近", U"了", U"可达"});
+  return IsOneOf(w, {U"有", U"是", U"为",   U"為",   U"达",   U"達",   U"计",
+                     U"約", U"约", U"共有", U"达到", U"達到", U"超过", U"超",
+                     U"逾", U"近", U"了",   U"可达", U"折合", U"折算"});
 }
 
 // A causative (让, 使) or a verb used as a preposition (围绕, 通过)

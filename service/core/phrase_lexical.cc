@@ -102,7 +102,7 @@ bool IsListMark(char32_t c) {
 constexpr std::u32string_view kFillers[] = {
     U"共计", U"总计", U"合计", U"累计", U"先后", U"分别", U"全年",
     U"连续", U"已经", U"一共", U"共",   U"计",   U"达",   U"已",
-    U"为",   U"有",   U"了",   U"等",   U"各"};
+    U"为",   U"有",   U"了",   U"等",   U"各",   U"折合", U"折算"};
 
 // Words that end a noun phrase after the number (封来信全部答复).
 constexpr std::u32string_view kPhraseStops[] = {

@@ -302,7 +302,8 @@ class OwnWords : public ::testing::Test {
              {U"数据", "n", 10},       {U"类", "q", 10},
              {U"民生", "n", 10},       {U"各", "r", 10},
              {U"开展", "v", 10},       {U"资助", "n", 10},
-             {U"学生", "n", 10}})) {}
+             {U"学生", "n", 10},       {U"折合", "v", 10},
+             {U"捐款", "v", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -310,7 +311,7 @@ class OwnWords : public ::testing::Test {
     if (lists) {
       for (std::u32string_view v :
            {U"召开", U"协商", U"形成", U"批示", U"采纳", U"提出", U"服务",
-            U"带动", U"共享", U"累计收到", U"开展", U"资助"}) {
+            U"带动", U"共享", U"累计收到", U"开展", U"资助", U"捐款"}) {
         lex.actions.Add(v);
       }
       for (std::u32string_view n :
@@ -404,6 +405,15 @@ TEST_F(OwnWords, ListedVerbOpeningThePhraseIsNoKind) {
   // Negative: a noun in front that the verb list does not hold says
   // which kind.
   EXPECT_EQ(Read(U"资助民生类学生30名。", true)[0].object, U"民生类学生");
+}
+
+TEST_F(OwnWords, ConversionLinkIsNoAction) {
+  for (bool lists : {false, true}) {
+    // 折合 (amounting to) links an amount to its value, as 达 does.
+    EXPECT_EQ(Read(U"委员捐款折合20万元。", lists)[0].action, U"捐款") << lists;
+    // Negative: alone it names no verb.
+    EXPECT_EQ(Read(U"折合20万元。", lists)[0].action, U"") << lists;
+  }
 }
 
 TEST_F(OwnWords, PeopleCountedByWhatTheyDo) {
