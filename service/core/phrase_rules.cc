@@ -44,7 +44,9 @@ bool ShareRule(const Clause& c, Reading* r) {
       size_t e = c.tail;
       while (e > i && c.LeftWord(e - 1) == U"的") --e;
       r->object = ObjectText(c, c.left, i, e);
-      if (r->object.empty() && v != U"占") {
+      // Nothing after 占: the share is the part named before it (集体提案
+      // 占20%, A类来信占比40%).
+      if (r->object.empty()) {
         r->object = ObjectText(c, c.left, PhraseStart(c, i - 1), i - 1);
       }
       if (r->object.empty() && i >= 2 && c.LeftWord(i - 2) == U"的") {

@@ -162,6 +162,8 @@ TEST_F(PhraseRules, ShareAndRate) {
   // A share of a state named before 的 is the share of that state.
   got = Read(U"所提建议得到解决或部分解决的占84%。");
   Check(got, {U"", 0, "解决或部分解决", "占", "share"});
+  // Nothing after 占: the part named before it has the share.
+  Check(Read(U"在委员中，群众占42%。"), {U"", 0, "群众", "占", "share"});
   // Negative: nothing named, nothing read.
   EXPECT_EQ(Read(U"占84%。")[0].object, U"");
   // Negative: a percentage with neither 占 nor a rate word is a count.
