@@ -211,7 +211,12 @@ void DropAfterVerb(std::u32string_view text, const NumberMention& m,
 // words the object drops (GUIDE §2); the action is the verb after it.
 // (Not other adverbs: 已经 opens a state, 已经解决.)
 void DropLeadingQuantityWord(const Dictionary& dict, std::u32string* action) {
-  if (action->size() < 3) return;
+  // (The first character tells most actions apart before any cut.)
+  if (action->size() < 3 ||
+      std::u32string_view(U"累共总總合一先分").find((*action)[0]) ==
+          std::u32string_view::npos) {
+    return;
+  }
   const std::vector<Word> words = Segment(*action, 0, action->size(), dict);
   if (words.size() < 2 ||
       !IsOneOf(std::u32string_view(*action).substr(0, words[0].size()),

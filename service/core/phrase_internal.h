@@ -104,8 +104,13 @@ inline bool IsEventMeasure(std::u32string_view unit) {
 // A verb of receiving (获, 得到, 受到) or a passive mark (被, 经, 由) before
 // who acts and what they did (获市委领导批示, 被市政府采纳): the count's
 // action is the deed, and who acts is no object (GUIDE §2 drops agents).
+inline bool OpensReceivingWord(char32_t c) {
+  return c == U'获' || c == U'獲' || c == U'得' || c == U'受' || c == U'被' ||
+         c == U'经' || c == U'經' || c == U'由';
+}
 inline bool IsReceivingWord(std::u32string_view w) {
-  return IsOneOf(w, {U"获", U"獲", U"获得", U"獲得", U"得到", U"受到", U"被",
+  return !w.empty() && w.size() <= 2 && OpensReceivingWord(w[0]) &&
+         IsOneOf(w, {U"获", U"獲", U"获得", U"獲得", U"得到", U"受到", U"被",
                      U"经", U"經", U"由"});
 }
 // 类 after a noun makes a kind of what follows (民生类提案).

@@ -334,8 +334,7 @@ class ClauseAnalyser {
   // (获 but not 获奖).
   bool OpensWithReceiving(size_t p, size_t limit) const {
     if (p >= limit || lex_.dictionary == nullptr ||
-        std::u32string_view(U"获獲得受被经經由").find(text_[p]) ==
-            std::u32string_view::npos) {
+        !OpensReceivingWord(text_[p])) {
       return false;
     }
     const std::vector<Word> words =
