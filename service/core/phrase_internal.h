@@ -176,7 +176,7 @@ std::u32string ActionAfter(const Clause& c);
 std::u32string RightObject(const Clause& c);
 // DeedAfterReceiving: words[i] is a receiving word; returns the index of
 // the verb after who acts (获 + 市委、市政府领导 + 批示), passing over a light
-// verb (获领导作出批示), or words.size() where no deed ends the phrase.
+// verb (获主任作出批复), or words.size() where no deed ends the phrase.
 size_t DeedAfterReceiving(std::u32string_view text,
                           const std::vector<Word>& words, size_t i);
 

@@ -305,7 +305,8 @@ class OwnWords : public ::testing::Test {
              {U"民生", "n", 10},       {U"各", "r", 10},
              {U"开展", "v", 10},       {U"资助", "n", 10},
              {U"学生", "n", 10},       {U"折合", "v", 10},
-             {U"捐款", "v", 10}})) {}
+             {U"捐款", "v", 10},       {U"负责人", "n", 10},
+             {U"主任", "n", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -348,13 +349,13 @@ TEST_F(OwnWords, ReceivingWordOpensWhoActsAndTheDeed) {
     // A part counted before 获 + who + deed counts its set's thing; the
     // deed is the action, who acts is no object.
     const auto got =
-        Read(U"形成报告20篇，其中6篇获市委、市政府主要领导批示。", lists);
+        Read(U"形成报告20篇，其中6篇获市委、市政府主要负责人批示。", lists);
     Check(got, {U"", 1, "报告", "批示", ""});
     // Also where nothing stands before the number in its clause.
     Check(Read(U"形成报告9篇。其中，6篇获领导批示。", lists),
           {U"", 1, "报告", "批示", ""});
     // A light verb before the deed is passed over; 被 marks the passive.
-    EXPECT_EQ(Read(U"形成报告9篇，其中6篇获领导作出批示。", lists)[1].action,
+    EXPECT_EQ(Read(U"形成报告9篇，其中6篇获主任作出批示。", lists)[1].action,
               U"批示")
         << lists;
     EXPECT_EQ(Read(U"提出建议9条，其中6条被市委采纳。", lists)[1].action,
