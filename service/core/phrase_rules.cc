@@ -584,6 +584,14 @@ std::vector<MetricPhrase> ReadByRules(
          (carried + 1 == k && SentenceFollows(text, mentions[k - 1].mention_end,
                                               m.qualifier_begin)))) {
       reading.object = source->object;
+      // The next sentence after a part (其中集体提案20件。办复110件) goes on
+      // about the whole set, not the part's kind.
+      if (source->sentence_begin != phrase.sentence_begin &&
+          source->set_mention >= 0 &&
+          mentions[static_cast<size_t>(source->set_mention)].unit == m.unit &&
+          !out[static_cast<size_t>(source->set_mention)].object.empty()) {
+        reading.object = out[static_cast<size_t>(source->set_mention)].object;
+      }
       if (reading.rule != std::string_view("state")) {
         reading.rule = "carry_over";
       }

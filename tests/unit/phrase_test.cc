@@ -120,6 +120,12 @@ TEST_F(PhraseRules, CarryOverWithinTheSentence) {
   // passed over within the sentence.
   Check(Read(U"开展项目16个，资金3亿元，签约8个。"),
         {U"", 2, "项目", "签约", "carry_over"});
+  // The sentence after a part goes on about the whole set; inside the
+  // part's sentence the part goes on.
+  Check(Read(U"收到提案120件，其中集体提案20件。办复100件。"),
+        {U"", 2, "提案", "办复", "carry_over"});
+  EXPECT_EQ(Read(U"收到提案120件，其中集体提案20件，办复15件。")[2].object,
+            U"集体提案");
   // Negative: not over it into the sentence before.
   EXPECT_EQ(Read(U"开展项目16个。资金3亿元，签约8个。")[2].object, U"");
   // Negative: not across a paragraph, not to another unit.
