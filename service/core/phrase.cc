@@ -158,14 +158,19 @@ bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     const std::u32string_view v = front.substr(w.begin, w.size());
+    // …类 right before the noun marks the words before it as its kind.
+    if (IsKindMark(v) && i > 0 && i + 1 == words.size()) continue;
     const bool kind_class =
         w.pos == Pos::kNoun || w.pos == Pos::kDistinguisher ||
         (w.pos == Pos::kVerbalNoun && i > 0) || w.pos == Pos::kUnknown;
     // Who (群众, 企业) before a noun says whose, not which kind, unless a
     // kind word follows it (委员 + 个人 + 提案 is no case of it).
     const bool whose = lex.agents.Contains(v) && i + 1 == words.size();
+    // A verb of the genre's list opening the phrase is the count's verb
+    // with its object (资助 + 学生), whatever tag the dictionary gives it.
+    const bool deed = i == 0 && lex.actions.Contains(v);
     if (!kind_class || w.size() < 2 || lex.modifiers.Contains(v) || whose ||
-        EndsWith(v, U"会议") || EndsWith(v, U"會議")) {
+        deed || EndsWith(v, U"会议") || EndsWith(v, U"會議")) {
       return false;
     }
   }
@@ -199,6 +204,29 @@ void DropAfterVerb(std::u32string_view text, const NumberMention& m,
       return;
     }
   }
+}
+
+// Rule "action is a verb": a quantity word opening the action (累计 + 服务,
+// 先后 + 走访, 共 + 征集) says how much or how many times, as the quantity
+// words the object drops (GUIDE §2); the action is the verb after it.
+// (Not other adverbs: 已经 opens a state, 已经解决.)
+void DropLeadingQuantityWord(const Dictionary& dict, std::u32string* action) {
+  // (The first character tells most actions apart before any cut.)
+  if (action->size() < 3 ||
+      std::u32string_view(U"累共总總合一先分").find((*action)[0]) ==
+          std::u32string_view::npos) {
+    return;
+  }
+  const std::vector<Word> words = Segment(*action, 0, action->size(), dict);
+  if (words.size() < 2 ||
+      !IsOneOf(std::u32string_view(*action).substr(0, words[0].size()),
+               {U"累计", U"累計", U"共计", U"共計", U"总计", U"總計", U"合计",
+                U"合計", U"一共", U"共", U"先后", U"先後", U"分别", U"分別"})) {
+    return;
+  }
+  const Pos next = words[1].pos;
+  if (next != Pos::kVerb && next != Pos::kVerbalNoun) return;
+  action->erase(0, words[0].size());
 }
 
 // Rule "counts joined by a verb": two counts of one measure with a single
@@ -337,12 +365,15 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     // A lexical object that is a verb alone, or a verb and 后/前 (合并后:
     // "after merging", a time), names no thing: the rules' reading stands
     // where they read a verb. Right after the verb the lists read, it is
-    // that verb's object, a verb used as a noun (收到批示).
+    // that verb's object, a verb used as a noun (收到批示), except in a
+    // count of people: what is counted is people, and a verb names what
+    // they do (带动就业200人: the people employed), part of the action.
     const bool lexical_object_is_verb =
         p.frame == Frame::kCount && !p.action.empty() &&
         IsVerbPhraseOnly(l.object, *lexicon.dictionary) &&
-        !EndsWith(text.substr(0, mentions[k].qualifier_begin),
-                  l.action + l.object);
+        (IsPeopleMeasure(mentions[k].unit) ||
+         !EndsWith(text.substr(0, mentions[k].qualifier_begin),
+                   l.action + l.object));
     if (p.frame == Frame::kCount && !verb_in_lexical_object &&
         !lexical_object_is_verb) {
       // Where the word lists found nothing, a rule that reads structure the
@@ -362,16 +393,27 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool lexical_object_in_state =
           p.rule == std::string_view("state") && !l.object.empty() &&
           p.action.find(l.object) != std::u32string::npos;
+      // The word lists carried the object of the count before over
+      // (收到来信80封，办结75封), where the rules read a noun phrase of
+      // this clause's own: a clause that names its object carries none.
+      const bool lexical_carried =
+          (reads_noun_phrase || p.rule == std::string_view("held_event")) &&
+          k > 0 && !p.object.empty() && !l.object.empty() &&
+          l.object == lexical[k - 1].object &&
+          text.substr(mentions[k - 1].mention_end,
+                      mentions[k].qualifier_begin - mentions[k - 1].mention_end)
+                  .find(l.object) == std::u32string_view::npos;
       const bool keeps_rules_object =
           p.object != l.object &&
-          ((fills && l.object.empty()) || people || lexical_object_in_state ||
-           (!p.object.empty() && !l.object.empty() &&
-            OnlyDroppable(l.object, *lexicon.dictionary)) ||
-           (reads_noun_phrase &&
-            (AddsKind(p.object, l.object, *lexicon.dictionary) ||
-             NamesKind(p.object, l.object, lexicon) ||
-             EndsInHead(p.object, l.object, *lexicon.dictionary) ||
-             RunsOn(l.object, p.object, *lexicon.dictionary))));
+          (lexical_carried ||
+           ((fills && l.object.empty()) || people || lexical_object_in_state ||
+            (!p.object.empty() && !l.object.empty() &&
+             OnlyDroppable(l.object, *lexicon.dictionary)) ||
+            (reads_noun_phrase &&
+             (AddsKind(p.object, l.object, *lexicon.dictionary) ||
+              NamesKind(p.object, l.object, lexicon) ||
+              EndsInHead(p.object, l.object, *lexicon.dictionary) ||
+              RunsOn(l.object, p.object, *lexicon.dictionary)))));
       if (!keeps_rules_object) p.object = l.object;
       // A verb inside the object (城乡建设方面来信: 建设) is not its action.
       const bool action_in_object =
@@ -406,6 +448,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       p.object.clear();
     }
     DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
+    DropLeadingQuantityWord(*lexicon.dictionary, &p.action);
     // Rule "understood object": registering a case (立案, 不予立案, 并案)
     // is done to proposals only; counted in 件 with nothing named, what is
     // counted is the proposals.

@@ -15,6 +15,12 @@
 //   a state                    其中办结的60封        -> 办结 (the set's 来信)
 //   people counted             委员参加活动300人次    -> 委员 / 参加
 //   counts joined by a verb    3案并1案              -> 提案 / 并 for both
+//   a deed received            其中6封获领导批复      -> 来信 / 批复 (who acts
+//                              and the 获/被 before them are no object)
+//   a list item                座谈5次、研讨3次       -> nothing read across 、
+// An action is a verb: a quantity word opening it (累计, 共, 先后) and a
+// link of value (折合) are dropped; in a count of people a verb after the
+// verb is part of the action (带动就业), not the object.
 // and two frames give a sub-count its set: 其中 after a count (also opening
 // the next sentence, or a list after 其中：), and a clause 在…中 (在办结的
 // 来信中，…); a bare topic (经济方面60封) breaks down the count before it.

@@ -192,6 +192,12 @@ size_t PhraseStart(const Clause& c, size_t end) {
       --i;
       continue;
     }
+    // …类 between nouns says which kind (经济类提案, A类项目).
+    if (i < end && i >= 2 && IsKindMark(c.LeftWord(i - 1)) &&
+        IsNounish(c.left[i - 2].pos)) {
+      --i;
+      continue;
+    }
     break;
   }
   // 其它/其他 before a noun is the rest of a breakdown (其它来信): a kind.
@@ -255,6 +261,10 @@ std::u32string ActionAfter(const Clause& c) {
   for (size_t i = c.right_phrase; i < c.right.size(); ++i) {
     const Word& w = c.right[i];
     const std::u32string_view v = View(c.text, w);
+    const size_t deed = DeedAfterReceiving(c.text, c.right, i);
+    if (deed < c.right.size()) {
+      return std::u32string(View(c.text, c.right[deed]));
+    }
     if (w.pos == Pos::kVerb && IsLightVerb(v) && i + 1 < c.right.size() &&
         (c.right[i + 1].pos == Pos::kVerb ||
          c.right[i + 1].pos == Pos::kVerbalNoun)) {
@@ -269,6 +279,30 @@ std::u32string ActionAfter(const Clause& c) {
     }
   }
   return {};
+}
+
+size_t DeedAfterReceiving(std::u32string_view text,
+                          const std::vector<Word>& words, size_t i) {
+  const size_t none = words.size();
+  if (i >= words.size() || !IsReceivingWord(View(text, words[i]))) return none;
+  // Who acts: nouns, kind words and adjectives (主要领导), joined lists.
+  size_t j = i + 1;
+  while (j < words.size() && j - i <= 8) {
+    const Word& w = words[j];
+    if (IsNounish(w.pos) || w.pos == Pos::kAdjective ||
+        w.pos == Pos::kDistinguisher || IsJoiner(View(text, w))) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  if (j == i + 1 || j >= words.size()) return none;
+  if (IsLightVerb(View(text, words[j])) && j + 1 < words.size()) ++j;
+  const Pos deed = words[j].pos;
+  if (deed != Pos::kVerb && deed != Pos::kVerbalNoun) return none;
+  // A verbal noun that a noun follows modifies it (获优秀履职奖): no deed.
+  if (j + 1 < words.size() && IsNounish(words[j + 1].pos)) return none;
+  return j;
 }
 
 std::u32string RightObject(const Clause& c) {

@@ -73,11 +73,12 @@ inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {
 }
 
 // A copula or light verb between a topic and its number (满意率达98%, 共有
-// 会员20名) says nothing of what is counted.
+// 会员20名), or a link of conversion (折合人民币20万元), says nothing of
+// what is counted.
 inline bool IsCopula(std::u32string_view w) {
-  return IsOneOf(w, {U"有", U"是", U"为", U"為", U"达", U"達", U"计", U"約",
-                     U"约", U"共有", U"达到", U"達到", U"超过", U"超", U"逾",
-                     U"近", U"了", U"可达"});
+  return IsOneOf(w, {U"有", U"是", U"为",   U"為",   U"达",   U"達",   U"计",
+                     U"約", U"约", U"共有", U"达到", U"達到", U"超过", U"超",
+                     U"逾", U"近", U"了",   U"可达", U"折合", U"折算"});
 }
 
 // A causative (让, 使) or a verb used as a preposition (围绕, 通过)
@@ -99,6 +100,22 @@ inline bool IsHoldingVerb(std::u32string_view w) {
 inline bool IsEventMeasure(std::u32string_view unit) {
   return IsOneOf(unit, {U"次", U"场", U"场次", U"期", U"轮", U"批", U"批次",
                         U"届", U"堂", U"课", U"遍"});
+}
+// A verb of receiving (获, 得到, 受到) or a passive mark (被, 经, 由) before
+// who acts and what they did (获市委领导批示, 被市政府采纳): the count's
+// action is the deed, and who acts is no object (GUIDE §2 drops agents).
+inline bool OpensReceivingWord(char32_t c) {
+  return c == U'获' || c == U'獲' || c == U'得' || c == U'受' || c == U'被' ||
+         c == U'经' || c == U'經' || c == U'由';
+}
+inline bool IsReceivingWord(std::u32string_view w) {
+  return !w.empty() && w.size() <= 2 && OpensReceivingWord(w[0]) &&
+         IsOneOf(w, {U"获", U"獲", U"获得", U"獲得", U"得到", U"受到", U"被",
+                     U"经", U"經", U"由"});
+}
+// 类 after a noun makes a kind of what follows (民生类提案).
+inline bool IsKindMark(std::u32string_view w) {
+  return w == U"类" || w == U"類";
 }
 // List joiners between nouns: A、B / A和B / A及B / A与B.
 inline bool IsJoiner(std::u32string_view w) {
@@ -157,6 +174,11 @@ std::u32string FirstAction(const Clause& c);
 std::u32string ActionBefore(const Clause& c, size_t end);
 std::u32string ActionAfter(const Clause& c);
 std::u32string RightObject(const Clause& c);
+// DeedAfterReceiving: words[i] is a receiving word; returns the index of
+// the verb after who acts (获 + 市委、市政府领导 + 批示), passing over a light
+// verb (获主任作出批复), or words.size() where no deed ends the phrase.
+size_t DeedAfterReceiving(std::u32string_view text,
+                          const std::vector<Word>& words, size_t i);
 
 // Reading is what one rule reads from a clause.
 struct Reading {

@@ -102,7 +102,7 @@ bool IsListMark(char32_t c) {
 constexpr std::u32string_view kFillers[] = {
     U"共计", U"总计", U"合计", U"累计", U"先后", U"分别", U"全年",
     U"连续", U"已经", U"一共", U"共",   U"计",   U"达",   U"已",
-    U"为",   U"有",   U"了",   U"等",   U"各"};
+    U"为",   U"有",   U"了",   U"等",   U"各",   U"折合", U"折算"};
 
 // Words that end a noun phrase after the number (封来信全部答复).
 constexpr std::u32string_view kPhraseStops[] = {
@@ -278,6 +278,13 @@ class ClauseAnalyser {
     size_t p = pos;
     while (p < limit && text_[p] == U'的') ++p;
     const size_t start = p;
+    // After the count, 、 opens the next item of a list (视察5次、调研3项):
+    // its words are the next count's, not this one's. A receiving word
+    // opens who acts and what they did (获市委批示), no thing.
+    if ((p < limit && text_[p] == U'、') || OpensWithReceiving(p, limit)) {
+      *phrase_end = start;
+      return {};
+    }
     bool after_noun = false;
     while (p < limit && p - start < kMaxNounPhrase) {
       // A known noun ends the phrase unless a list goes on (A和B, A、B).
@@ -323,10 +330,43 @@ class ClauseAnalyser {
     return Clean(start, p);
   }
 
-  // VerbAfter returns the verb chain at `pos`, after adverbs, or empty.
+  // OpensWithReceiving: a receiving word, whole, opens text_[p, limit)
+  // (获 but not 获奖).
+  bool OpensWithReceiving(size_t p, size_t limit) const {
+    if (p >= limit || lex_.dictionary == nullptr ||
+        !OpensReceivingWord(text_[p])) {
+      return false;
+    }
+    const std::vector<Word> words =
+        Segment(text_, p, std::min(limit, p + 4), *lex_.dictionary);
+    return !words.empty() && IsReceivingWord(View(text_, words[0]));
+  }
+
+  // DeedFollows: where a receiving word opens text_[p, limit), the begin
+  // of the deed after who acts (获 + 市委领导 + 批示); else limit.
+  size_t DeedFollows(size_t p, size_t limit) const {
+    if (!OpensWithReceiving(p, limit)) return limit;
+    const size_t end = std::min(limit, p + kMaxNounPhrase);
+    const std::vector<Word> words = Segment(text_, p, end, *lex_.dictionary);
+    const size_t deed = DeedAfterReceiving(text_, words, 0);
+    return deed < words.size() ? words[deed].begin : limit;
+  }
+
+  // VerbAfter returns the verb chain at `pos`, after adverbs, or empty; the
+  // deed after a receiving word and who acts (获市委批示 -> 批示).
   std::u32string VerbAfter(size_t pos, size_t limit) const {
     size_t p = pos;
     for (size_t n; (n = MatchAt(text_, p, limit, kAdverbs)) > 0;) p += n;
+    const size_t deed = DeedFollows(p, limit);
+    if (deed < limit) {
+      std::u32string chain = VerbChainAt(deed, limit, nullptr);
+      if (!chain.empty()) return chain;
+      const std::vector<Word> words =
+          Segment(text_, deed, std::min(limit, deed + 8), *lex_.dictionary);
+      if (!words.empty()) {
+        return std::u32string(text_.substr(deed, words[0].size()));
+      }
+    }
     return VerbChainAt(p, limit, nullptr);
   }
 
@@ -368,6 +408,11 @@ class ClauseAnalyser {
     for (size_t n;
          (n = MatchEndingAt(text_, left_begin, left_end, kFillers)) > 0;) {
       left_end -= n;
+    }
+    // A quoted verb or name right before the number (“回头看”3次) ends
+    // where its quote closes.
+    while (left_end > left_begin && IsCloseQuote(text_[left_end - 1])) {
+      --left_end;
     }
     const bool list_before =
         (left_end > left_begin && IsListMark(text_[left_end - 1])) ||
@@ -468,7 +513,11 @@ class ClauseAnalyser {
             const std::u32string_view noun =
                 text_.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
             if (!lex_.agents.Contains(noun)) {
-              object = Clean(tokens[i].begin, tokens[i].end);
+              // An item of a list (…、A类提案回头看2次) is read from where
+              // it opens: the words before the noun say which kind.
+              const bool item = text_[left_begin] == U'、';
+              object =
+                  Clean(item ? left_begin : tokens[i].begin, tokens[i].end);
             }
           } else if (is_verb(i)) {
             // 组织业务培训3次: an earlier verb governs a short phrase

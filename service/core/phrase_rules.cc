@@ -44,7 +44,9 @@ bool ShareRule(const Clause& c, Reading* r) {
       size_t e = c.tail;
       while (e > i && c.LeftWord(e - 1) == U"的") --e;
       r->object = ObjectText(c, c.left, i, e);
-      if (r->object.empty() && v != U"占") {
+      // Nothing after 占: the share is the part named before it (集体提案
+      // 占20%, A类来信占比40%).
+      if (r->object.empty()) {
         r->object = ObjectText(c, c.left, PhraseStart(c, i - 1), i - 1);
       }
       if (r->object.empty() && i >= 2 && c.LeftWord(i - 2) == U"的") {
@@ -341,6 +343,9 @@ bool HeldEventRule(const Clause& c, Reading* r) {
 // object follow it (3年实现盈利).
 bool NumberVerbNounRule(const Clause& c, Reading* r) {
   if (c.right.empty() || c.right[0].pos != Pos::kVerb) return false;
+  // A receiving word opens who acts and the deed (5篇获领导批示): the
+  // nouns after it are no object (see DeedAfterReceiving).
+  if (IsReceivingWord(View(c.text, c.right[0]))) return false;
   r->action = std::u32string(View(c.text, c.right[0]));
   size_t e = 1;
   while (e < c.right.size() && IsNounish(c.right[e].pos)) ++e;
@@ -561,12 +566,32 @@ std::vector<MetricPhrase> ReadByRules(
     // the count before it in the same sentence (收到来信80封，办结75封).
     // The sentence before counts too when it ends right before this one in
     // the same paragraph (收到来信80封。经审查，办结75封).
-    if (reading.needs_object && prev != nullptr && !prev->object.empty() &&
-        (prev->sentence_begin == phrase.sentence_begin ||
-         SentenceFollows(text, mentions[k - 1].mention_end,
-                         m.qualifier_begin)) &&
-        mentions[k - 1].unit == m.unit && reading.frame == Frame::kCount) {
-      reading.object = prev->object;
+    // A count of another unit between them (项目16个，总投资3亿元，签约8个)
+    // is passed over within the sentence: it counts something else.
+    size_t carried = k;
+    if (reading.needs_object && reading.frame == Frame::kCount) {
+      for (size_t j = k; j > 0 && k - j < 4; --j) {
+        if (mentions[j - 1].unit == m.unit) {
+          carried = j - 1;
+          break;
+        }
+        if (out[j - 1].sentence_begin != phrase.sentence_begin) break;
+      }
+    }
+    const MetricPhrase* source = carried < k ? &out[carried] : nullptr;
+    if (source != nullptr && !source->object.empty() &&
+        (source->sentence_begin == phrase.sentence_begin ||
+         (carried + 1 == k && SentenceFollows(text, mentions[k - 1].mention_end,
+                                              m.qualifier_begin)))) {
+      reading.object = source->object;
+      // The next sentence after a part (其中集体提案20件。办复110件) goes on
+      // about the whole set, not the part's kind.
+      if (source->sentence_begin != phrase.sentence_begin &&
+          source->set_mention >= 0 &&
+          mentions[static_cast<size_t>(source->set_mention)].unit == m.unit &&
+          !out[static_cast<size_t>(source->set_mention)].object.empty()) {
+        reading.object = out[static_cast<size_t>(source->set_mention)].object;
+      }
       if (reading.rule != std::string_view("state")) {
         reading.rule = "carry_over";
       }
@@ -588,8 +613,12 @@ std::vector<MetricPhrase> ReadByRules(
       for (const Word& w : c.left) {
         if (w.pos == Pos::kVerb) verbless = false;
       }
+      // Over a comma, only an item counting in the same measure (…4次，
+      // 论证会2次); a count of another measure there (捐款…元，贫困学生
+      // 20名) is a clause of its own.
       for (size_t i = mentions[k - 1].mention_end; i < left_begin; ++i) {
-        if (BreaksAt(text, i) && text[i] != U'，' && text[i] != U',') {
+        if (BreaksAt(text, i) && ((text[i] != U'，' && text[i] != U',') ||
+                                  mentions[k - 1].unit != m.unit)) {
           verbless = false;
         }
       }

@@ -116,6 +116,18 @@ TEST_F(PhraseRules, CarryOverWithinTheSentence) {
   // The next sentence of the same paragraph goes on about it.
   Check(Read(U"收到提案120件。经审查，立案110件。"),
         {U"", 1, "提案", "立案", "carry_over"});
+  // A count of another unit between them counts something else and is
+  // passed over within the sentence.
+  Check(Read(U"开展项目16个，资金3亿元，签约8个。"),
+        {U"", 2, "项目", "签约", "carry_over"});
+  // The sentence after a part goes on about the whole set; inside the
+  // part's sentence the part goes on.
+  Check(Read(U"收到提案120件，其中集体提案20件。办复100件。"),
+        {U"", 2, "提案", "办复", "carry_over"});
+  EXPECT_EQ(Read(U"收到提案120件，其中集体提案20件，办复15件。")[2].object,
+            U"集体提案");
+  // Negative: not over it into the sentence before.
+  EXPECT_EQ(Read(U"开展项目16个。资金3亿元，签约8个。")[2].object, U"");
   // Negative: not across a paragraph, not to another unit.
   EXPECT_EQ(Read(U"收到提案120件。\n立案110件。")[1].object, U"");
   EXPECT_EQ(Read(U"收到提案120件，立案110封。")[1].object, U"");
@@ -125,8 +137,13 @@ TEST_F(PhraseRules, ListSharesItsVerb) {
   const auto got = Read(U"召开常委会议3次、主席会议8次。");
   Check(got, {U"", 0, "常委会议", "召开", ""});
   Check(got, {U"", 1, "主席会议", "召开", ""});
-  // Negative: a new sentence starts without the verb.
+  // Over a comma too, for an item counting in the same measure.
+  Check(Read(U"召开常委会议3次，主席会议8次。"),
+        {U"", 1, "主席会议", "召开", ""});
+  // Negative: a new sentence starts without the verb; over a comma, a
+  // count in another measure is a clause of its own.
   EXPECT_EQ(Read(U"召开常委会议3次。主席会议8次。")[1].action, U"");
+  EXPECT_EQ(Read(U"召开常委会议3次，主席会议8场。")[1].action, U"");
 }
 
 TEST_F(PhraseRules, EnumerationBeforeTheCount) {
@@ -151,6 +168,8 @@ TEST_F(PhraseRules, ShareAndRate) {
   // A share of a state named before 的 is the share of that state.
   got = Read(U"所提建议得到解决或部分解决的占84%。");
   Check(got, {U"", 0, "解决或部分解决", "占", "share"});
+  // Nothing after 占: the part named before it has the share.
+  Check(Read(U"在委员中，群众占42%。"), {U"", 0, "群众", "占", "share"});
   // Negative: nothing named, nothing read.
   EXPECT_EQ(Read(U"占84%。")[0].object, U"");
   // Negative: a percentage with neither 占 nor a rate word is a count.
@@ -263,6 +282,157 @@ TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
   lex.nouns.Add(U"站点");
   const std::u32string text = U"建成12个议事站点全覆盖。";
   EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"议事站点");
+}
+
+// A small dictionary and word lists of their own for the list and the
+// receiving-word rules, read both ways (rules only, and combined).
+class OwnWords : public ::testing::Test {
+ protected:
+  OwnWords()
+      : dict_(Dictionary::FromWords(
+            {{U"召开", "v", 10},       {U"座谈会", "n", 10},
+             {U"重点", "b", 10},       {U"协商", "vn", 10},
+             {U"形成", "v", 10},       {U"报告", "n", 10},
+             {U"其中", "r", 10},       {U"获", "v", 10},
+             {U"获得", "v", 10},       {U"市委", "agent", 10},
+             {U"市政府", "agent", 10}, {U"主要", "b", 10},
+             {U"领导", "n", 10},       {U"批示", "v", 10},
+             {U"作出", "v", 10},       {U"好评", "n", 10},
+             {U"、", "x", 10},         {U"，", "x", 10},
+             {U"。", "x", 10},         {U"被", "p", 10},
+             {U"采纳", "v", 10},       {U"建议", "n", 10},
+             {U"提出", "v", 10},       {U"篇", "q", 10},
+             {U"条", "q", 10},         {U"累计", "v", 10},
+             {U"服务", "v", 10},       {U"群众", "n", 10},
+             {U"委员", "n", 10},       {U"带动", "v", 10},
+             {U"就业", "v", 10},       {U"人", "q", 10},
+             {U"收到", "v", 10},       {U"共享", "v", 10},
+             {U"数据", "n", 10},       {U"类", "q", 10},
+             {U"民生", "n", 10},       {U"各", "r", 10},
+             {U"开展", "v", 10},       {U"资助", "n", 10},
+             {U"学生", "n", 10},       {U"折合", "v", 10},
+             {U"捐款", "v", 10},       {U"负责人", "n", 10},
+             {U"主任", "n", 10}})) {}
+
+  std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
+    PhraseLexicon lex;
+    lex.dictionary = &dict_;
+    if (lists) {
+      for (std::u32string_view v :
+           {U"召开", U"协商", U"形成", U"批示", U"采纳", U"提出", U"服务",
+            U"带动", U"共享", U"累计收到", U"开展", U"资助", U"捐款"}) {
+        lex.actions.Add(v);
+      }
+      for (std::u32string_view n :
+           {U"座谈会", U"报告", U"建议", U"群众", U"委员", U"数据"}) {
+        lex.nouns.Add(n);
+      }
+      lex.agents.Add(U"领导");
+      lex.agents.Add(U"市委");
+      lex.modifiers.Add(U"其中");
+    }
+    return AnalysePhrases(text, Mentions(text), lex);
+  }
+  Dictionary dict_;
+};
+
+TEST_F(OwnWords, ListItemEndsAtTheSeparator) {
+  for (bool lists : {false, true}) {
+    // The item before the number holds its noun and verb; 、 after the
+    // count opens the next item, whose words are not read back.
+    auto got = Read(U"召开座谈会5次、重点协商3次。", lists);
+    Check(got, {U"", 0, "座谈会", "召开", ""});
+    got = Read(U"召开5次、重点协商3次。", lists);
+    EXPECT_EQ(got[0].object, U"") << lists;
+    EXPECT_EQ(got[0].action, U"召开") << lists;
+    // Negative: a noun right after the measure is still the object.
+    EXPECT_EQ(Read(U"召开5次座谈会。", lists)[0].object, U"座谈会") << lists;
+  }
+}
+
+TEST_F(OwnWords, ReceivingWordOpensWhoActsAndTheDeed) {
+  for (bool lists : {false, true}) {
+    // A part counted before 获 + who + deed counts its set's thing; the
+    // deed is the action, who acts is no object.
+    const auto got =
+        Read(U"形成报告20篇，其中6篇获市委、市政府主要负责人批示。", lists);
+    Check(got, {U"", 1, "报告", "批示", ""});
+    // Also where nothing stands before the number in its clause.
+    Check(Read(U"形成报告9篇。其中，6篇获领导批示。", lists),
+          {U"", 1, "报告", "批示", ""});
+    // A light verb before the deed is passed over; 被 marks the passive.
+    EXPECT_EQ(Read(U"形成报告9篇，其中6篇获主任作出批示。", lists)[1].action,
+              U"批示")
+        << lists;
+    EXPECT_EQ(Read(U"提出建议9条，其中6条被市委采纳。", lists)[1].action,
+              U"采纳")
+        << lists;
+    // Negative: without a deed after the nouns the receiving verb acts;
+    // a verb before the count keeps the count.
+    const auto praised = Read(U"形成报告9篇，其中6篇获得好评。", lists);
+    EXPECT_EQ(praised[1].object, U"报告") << lists;
+    EXPECT_NE(praised[1].action, U"好评") << lists;
+    if (!lists) {
+      EXPECT_EQ(praised[1].action, U"获得");
+    }
+    EXPECT_EQ(Read(U"形成报告6篇获领导批示。", lists)[0].action, U"形成")
+        << lists;
+  }
+}
+
+TEST_F(OwnWords, QuantityWordIsNoPartOfTheAction) {
+  // 累计 says how much, as 共 and 先后: the action is the verb after it
+  // (this dictionary tags 累计 a verb, so the rules join the two, and the
+  // word list holds the two as one).
+  Check(Read(U"委员累计收到建议300条。", true), {U"", 0, "建议", "收到", ""});
+  // Negative: a word that opens with such a character is a verb of its own.
+  Check(Read(U"共享数据300条。", true), {U"", 0, "数据", "共享", ""});
+}
+
+TEST_F(OwnWords, KindMarkJoinsTheKind) {
+  for (bool lists : {false, true}) {
+    // A noun and 类 before the head say which kind.
+    Check(Read(U"形成民生类报告12篇。", lists),
+          {U"", 0, "民生类报告", "形成", ""});
+    // Negative: 类 after a word that names no kind (各类) is no kind.
+    Check(Read(U"形成各类报告12篇。", lists), {U"", 0, "报告", "形成", ""});
+  }
+}
+
+TEST_F(OwnWords, ClauseNamingItsObjectCarriesNone) {
+  // The word lists carry the count before's object over; a clause that
+  // holds an event of its own counts it.
+  Check(Read(U"召开座谈会5次，开展协商3次。", true),
+        {U"", 1, "协商", "开展", ""});
+  // Negative: a clause that names nothing goes on about the count before.
+  EXPECT_EQ(Read(U"召开座谈会5次，开展3次。", true)[1].object, U"座谈会");
+}
+
+TEST_F(OwnWords, ListedVerbOpeningThePhraseIsNoKind) {
+  // The dictionary tags 资助 a noun; the verb list knows it as a deed.
+  Check(Read(U"资助学生30名。", true), {U"", 0, "学生", "资助", ""});
+  // Negative: a noun in front that the verb list does not hold says
+  // which kind.
+  EXPECT_EQ(Read(U"资助民生类学生30名。", true)[0].object, U"民生类学生");
+}
+
+TEST_F(OwnWords, ConversionLinkIsNoAction) {
+  for (bool lists : {false, true}) {
+    // 折合 (amounting to) links an amount to its value, as 达 does.
+    EXPECT_EQ(Read(U"委员捐款折合20万元。", lists)[0].action, U"捐款") << lists;
+    // Negative: alone it names no verb.
+    EXPECT_EQ(Read(U"折合20万元。", lists)[0].action, U"") << lists;
+  }
+}
+
+TEST_F(OwnWords, PeopleCountedByWhatTheyDo) {
+  for (bool lists : {false, true}) {
+    // A count of people: a verb after the verb names what they do, part
+    // of the action; nothing names the people.
+    Check(Read(U"带动就业300人。", lists), {U"", 0, "", "带动就业", ""});
+    // Negative: a noun naming people is the object.
+    Check(Read(U"服务群众300人。", lists), {U"", 0, "群众", "服务", ""});
+  }
 }
 
 TEST_F(PhraseRules, InFrameNamesTheSet) {

@@ -80,6 +80,12 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"编报", U"篇"),
             "sentiment_info.submitted");
+  // Pieces a leader wrote instructions on count the instructions, whatever
+  // the pieces were; the pieces compiled or adopted stay theirs.
+  EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"批示", U"条"),
+            "leader_instructions");
+  EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"采用", U"条"),
+            "sentiment_info.adopted");
   // Instructions counted as the object of a light verb (作出批示).
   EXPECT_EQ(taxonomy->Classify(U"批示", U"作出", U"次"), "leader_instructions");
   // Proposals merged into others are neither submitted nor registered.
