@@ -1057,9 +1057,7 @@ class PeopleScanner {
   std::vector<Person> people_;
   std::vector<Person> roleless_;  // names seen without a role, in order
 
-  std::vector<std::pair<size_t, size_t>> list_;   // reused by NamesBeforeRole
-  static constexpr uint8_t kUnknownTitle = 0xFF;  // a title is at most 8
-  mutable std::vector<uint8_t> title_at_;         // TitleAt, by place
+  std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
   mutable size_t clear_edge_at_ = std::u32string_view::npos;
   mutable bool clear_edge_ = false;
   absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
