@@ -17,10 +17,10 @@
 #include <string>
 
 #include "client/json_io.h"
+#include "service/api/convert.h"
 #include "service/api/response_json.h"
 #include "service/core/data_dir.h"
 #include "service/core/extractor.h"
-#include "service/api/convert.h"
 
 namespace reportfacts {
 namespace {

@@ -10,10 +10,10 @@
 #include "client/rpc.h"
 #include "grpcpp/client_context.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
-#include "service/core/data_dir.h"
-#include "service/core/extractor.h"
 #include "service/api/convert.h"
 #include "service/api/status.h"
+#include "service/core/data_dir.h"
+#include "service/core/extractor.h"
 
 #ifdef REPORTFACTS_HAVE_EVAL
 #include "client/eval/evaluation.h"

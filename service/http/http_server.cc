@@ -20,8 +20,8 @@
 #include "google/protobuf/util/json_util.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
 #include "service/api/response_json.h"
-#include "service/http/http_status.h"
 #include "service/api/status.h"
+#include "service/http/http_status.h"
 #include "service/server/validation.h"
 #include "spdlog/spdlog.h"
 

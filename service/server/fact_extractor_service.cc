@@ -13,9 +13,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "service/ingest/ingest.h"
 #include "service/api/convert.h"
 #include "service/api/status.h"
+#include "service/ingest/ingest.h"
 #include "service/server/stream_extract_call.h"
 #include "service/server/unary_extract_call.h"
 #include "service/server/validation.h"

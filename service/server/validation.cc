@@ -6,8 +6,8 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "service/core/utf8.h"
 #include "service/api/status.h"
+#include "service/core/utf8.h"
 
 namespace reportfacts {
 namespace {

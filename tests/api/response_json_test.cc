@@ -14,8 +14,8 @@
 
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
-#include "service/core/extractor.h"
 #include "service/api/convert.h"
+#include "service/core/extractor.h"
 
 namespace reportfacts {
 namespace {
