@@ -10,6 +10,7 @@
 #include "service/core/utf8.h"
 #include "service/ingest/ascii_util.h"
 #include "service/ingest/charset.h"
+#include "service/ingest/docx_text.h"
 #include "service/ingest/html_text.h"
 
 namespace reportfacts::ingest {
@@ -80,10 +81,6 @@ bool LooksLikeHtml(std::string_view text) {
 // module does not convert; empty for anything else.
 std::string NotReadYet(std::string_view bytes) {
   if (StartsWith(bytes, "%PDF-")) return "a PDF file";
-  if (StartsWith(bytes, std::string_view("PK\x03\x04", 4))) {
-    return "a zip archive (a Word .docx file?)";
-  }
-  if (StartsWith(bytes, "\xD0\xCF\x11\xE0")) return "an old Word .doc file";
   return "";
 }
 
@@ -114,8 +111,28 @@ absl::StatusOr<Format> FormatOf(const MediaType& type) {
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "media_type \"", type.essence.substr(0, 80),
-      "\" is not one this server reads; it reads text/plain and text/html "
-      "(PDF and Word files are not read yet)"));
+      "\" is not one this server reads; it reads text/plain, text/html and "
+      "Word .docx (",
+      kDocxMediaType, "; PDF files are not read yet)"));
+}
+
+// IsWordType is true for the .docx type, and for the old .doc type, whose
+// files the Word reader names (some senders label a .docx so, too).
+bool IsWordType(std::string_view essence) {
+  return essence == kDocxMediaType || essence == "application/msword";
+}
+
+absl::StatusOr<IngestedText> FromDocx(std::string_view bytes,
+                                      const IngestLimits& limits) {
+  DocxLimits docx;
+  docx.max_text_bytes = limits.max_decoded_bytes;
+  absl::StatusOr<std::string> text = DocxToText(bytes, docx);
+  if (!text.ok()) return text.status();
+  IngestedText result;
+  result.text = *std::move(text);
+  result.format = Format::kDocx;
+  result.charset = "UTF-8";
+  return result;
 }
 
 }  // namespace
@@ -132,12 +149,16 @@ absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
   IngestedText result;
   const std::optional<Bom> bom = FindBom(bytes);
   const bool sniff = type.essence.empty();
+  if (IsWordType(type.essence) ||
+      (sniff && (LooksLikeZip(bytes) || LooksLikeOldOfficeFile(bytes)))) {
+    return FromDocx(bytes, limits);
+  }
   if (sniff) {
     if (const std::string kind = NotReadYet(bytes); !kind.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
           "the content is ", kind,
-          ", which this server does not read yet; it reads plain text and "
-          "HTML"));
+          ", which this server does not read yet; it reads plain text, "
+          "HTML and Word .docx files"));
     }
   }
   if (!sniff) {

@@ -14,10 +14,12 @@
 // being valid UTF-8; detection (uchardet), trusted only when it names a
 // Chinese or Unicode encoding and the bytes then decode without error.
 // The format is the media type's, or recognised from the bytes when the
-// media type is empty (markup -> HTML; a PDF, zip or old Word file is
-// named as not read yet). HTML keeps only the page's main content (see
-// html_text.h). Detected text full of control bytes is refused as binary.
-// PDF and Word files are not read yet.
+// media type is empty (markup -> HTML; a zip or an old Office file -> the
+// Word reader, which names what else it is; a PDF is named as not read
+// yet). HTML keeps only the page's main content (see html_text.h), a Word
+// .docx its body text (see docx_text.h; its text is UTF-8 whatever its XML
+// declared). Detected text full of control bytes is refused as binary.
+// PDF files are not read yet.
 #ifndef REPORTFACTS_SERVICE_INGEST_INGEST_H_
 #define REPORTFACTS_SERVICE_INGEST_INGEST_H_
 
@@ -39,7 +41,7 @@ struct IngestLimits {
 };
 
 // Format is what the bytes were.
-enum class Format { kPlainText, kHtml };
+enum class Format { kPlainText, kHtml, kDocx };
 
 // CharsetSource says how the encoding was known.
 enum class CharsetSource {

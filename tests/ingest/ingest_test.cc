@@ -235,9 +235,7 @@ TEST(LimitsTest, InputAndDecodedSizesAreCapped) {
 }
 
 TEST(MediaTypeTest, TypesNotReadAreRefused) {
-  for (const char* type : {"application/pdf", "image/png",
-                           "application/vnd.openxmlformats-officedocument."
-                           "wordprocessingml.document"}) {
+  for (const char* type : {"application/pdf", "image/png"}) {
     EXPECT_NE(ErrorOf("%PDF-1.7", type).find("is not one this server reads"),
               std::string::npos)
         << type;
