@@ -85,9 +85,28 @@ class TextBuilder {
   }
   void EndParagraph() { Append("\n"); }
 
-  void StartRow() { rows_.emplace_back(); }
-  void StartCell() { cells_.emplace_back(); }
+  // Tables nested deeper than kMaxNesting are read as if their rows and
+  // cells were paragraphs of the cell around them: each level copies its
+  // text up once, so the levels are bounded.
+  void StartRow() {
+    if (flattened_ > 0 || rows_.size() >= kMaxNesting) {
+      ++flattened_;
+      return;
+    }
+    rows_.emplace_back();
+  }
+  void StartCell() {
+    if (flattened_ > 0 || cells_.size() >= kMaxNesting) {
+      ++flattened_;
+      return;
+    }
+    cells_.emplace_back();
+  }
   void EndCell() {
+    if (flattened_ > 0) {
+      --flattened_;
+      return;
+    }
     if (cells_.empty()) return;
     std::string cell = std::move(cells_.back());
     cells_.pop_back();
@@ -100,6 +119,10 @@ class TextBuilder {
   // EndRow lays out the row: one line, its cells joined by tabs, when each
   // cell is one paragraph; else each cell's paragraphs as lines.
   void EndRow() {
+    if (flattened_ > 0) {
+      --flattened_;
+      return;
+    }
     if (rows_.empty()) return;
     std::vector<std::string> row = std::move(rows_.back());
     rows_.pop_back();
@@ -125,6 +148,7 @@ class TextBuilder {
 
   std::string Finish() && {
     // Rows and cells left open by a damaged file keep their text.
+    flattened_ = 0;
     while (!cells_.empty() || !rows_.empty()) {
       if (!cells_.empty()) {
         EndCell();
@@ -138,8 +162,11 @@ class TextBuilder {
  private:
   std::string& Out() { return cells_.empty() ? text_ : cells_.back(); }
 
+  static constexpr size_t kMaxNesting = 8;
+
   const int64_t max_bytes_;
   int64_t emitted_ = 0;
+  int64_t flattened_ = 0;  // rows and cells open beyond kMaxNesting
   bool over_limit_ = false;
   std::string text_;
   std::vector<std::string> cells_;
@@ -256,7 +283,8 @@ absl::StatusOr<std::string> ReadDocument(PartStream* stream,
   std::unique_ptr<xmlTextReader, ReaderFree> reader(
       xmlReaderForIO(ReadPart, ClosePart, stream, kMainPart, nullptr, options));
   if (reader == nullptr) {
-    return absl::ResourceExhaustedError("cannot start the XML reader");
+    return Invalid(
+        absl::StrCat("is damaged: its ", kMainPart, " cannot be read as XML"));
   }
   xmlTextReaderSetStructuredErrorHandler(reader.get(), KeepXmlError, &errors);
 
@@ -375,7 +403,7 @@ absl::StatusOr<std::string> DocxToText(std::string_view bytes,
       zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (source == nullptr) {
     zip_error_fini(&error);
-    return absl::ResourceExhaustedError("cannot open the .docx file's bytes");
+    return Invalid("cannot be opened as a zip archive");
   }
   std::unique_ptr<zip_t, ZipDiscard> archive(
       zip_open_from_source(source, ZIP_RDONLY, &error));

@@ -130,6 +130,15 @@ TEST(DocxTextTest, BodyBecomesText) {
                                 Cell(Paragraph(TextRun("内2"))))) +
                       "<w:p/>"))),
        "外\n内1\t内2\n\n"},
+      {"deeply nested tables keep all their text",
+       [] {
+         std::string table = Paragraph(TextRun("底"));
+         for (int i = 0; i < 12; ++i) {
+           table = Table(Row(Cell(table) + Cell(Paragraph(TextRun("格")))));
+         }
+         return table;
+       }(),
+       "底\n格\n格\n格\n格\n格\n格\n格\n格\n格\n格\n格\n格\n"},
       {"an empty row is a blank line",
        Table(Row(Cell("<w:p/>") + Cell("<w:p/>"))), "\n"},
       {"deleted text is left out",
