@@ -53,8 +53,9 @@ int RunExtract(int argc, char** argv) {
   ArgParser args("extract", "FILE...",
                  "Sends each report file (\"-\" reads stdin) to the server "
                  "and prints the facts found. UTF-8 text goes as it is; web "
-                 "pages (.html, .htm) and text in GBK, GB18030, Big5 or "
-                 "UTF-16 go as file content, which the server converts, and "
+                 "pages (.html, .htm), Word files (.docx) and text in GBK, "
+                 "GB18030, Big5 or UTF-16 go as file content, which the "
+                 "server converts, and "
                  "the answer then carries the converted text (\"text\") "
                  "that offsets point into.\n"
                  "Formats: json (the ExtractResponse as proto3 JSON; an array "

@@ -37,13 +37,23 @@ std::string MediaTypeOfFile(std::string_view path) {
     return "text/html";
   }
   if (extension == ".txt") return "text/plain";
+  if (extension == ".docx") {
+    return "application/"
+           "vnd.openxmlformats-officedocument.wordprocessingml.document";
+  }
+  // Sent as what they are, so that the server names them (it reads
+  // .docx, not the old binary format).
+  if (extension == ".doc") return "application/msword";
   return "";
 }
 
 void SetDocumentBody(std::string_view path, std::string bytes,
                      v1::Document* document) {
   const std::string media_type = MediaTypeOfFile(path);
-  if (media_type == "text/html" || FindInvalidUtf8(bytes).has_value()) {
+  // Only UTF-8 text goes as text; web pages, Word files and other
+  // encodings go as bytes for the server to convert.
+  if ((!media_type.empty() && media_type != "text/plain") ||
+      FindInvalidUtf8(bytes).has_value()) {
     document->set_content(std::move(bytes));
     document->set_media_type(media_type);
   } else {

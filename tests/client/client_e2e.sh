@@ -86,16 +86,32 @@ page = ('<html><head><meta charset="gbk"><title>t</title></head><body>'
         '<footer>版权所有 访问量99999次</footer></body></html>')
 open(sys.argv[2], "wb").write(page.encode("gbk"))
 PY
+  # A Word file: each line a paragraph, its text split over two runs.
+  python3 - "$sample" "$work/report.docx" <<'PY'
+import sys, zipfile
+from xml.sax.saxutils import escape
+w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+def run(t):
+    return '<w:r><w:t xml:space="preserve">' + escape(t) + "</w:t></w:r>"
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+body = "".join("<w:p>" + run(l[:3]) + run(l[3:]) + "</w:p>" for l in lines)
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.'
+               'openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", '<w:document xmlns:w="' + w +
+               '"><w:body>' + body + "</w:body></w:document>")
+PY
   expect_exit 0 "$client_bin" extract --server "$addr" --format jsonl \
-    "$sample" "$work/report_gbk.txt" "$work/page.htm"
+    "$sample" "$work/report_gbk.txt" "$work/page.htm" "$work/report.docx"
   python3 - "$work/last.out" <<'PY' || fail "content files do not give the text's facts"
 import json, sys
-plain, gbk, page = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+plain, gbk, page, docx = [json.loads(l)
+                          for l in open(sys.argv[1], encoding="utf-8")]
 assert "text" not in plain, "a UTF-8 file's answer repeats its text"
 assert plain["metrics"], "no metrics"
 def facts(r):
     return [(m["value"], m["unit"]) for m in r["metrics"]]
-for r in (gbk, page):
+for r in (gbk, page, docx):
     assert r["text"], r["document_id"]
     assert facts(r) == facts(plain), r["document_id"]
     for m in r["metrics"]:
