@@ -1,5 +1,7 @@
 #include "service/ingest/ingest.h"
 
+#include <libxml/parser.h>
+
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -140,6 +142,13 @@ absl::StatusOr<IngestedText> FromDocx(std::string_view bytes,
 absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
                                          std::string_view media_type,
                                          const IngestLimits& limits) {
+  // libxml2 (HTML pages, .docx) wants one initialisation before threads
+  // share it; its own lazy one is not thread-safe in 2.9.
+  static const bool xml_ready = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)xml_ready;
   if (static_cast<int64_t>(bytes.size()) > limits.max_input_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
         "the content is ", bytes.size(), " bytes, over the limit of ",

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -245,6 +246,19 @@ TEST(DocxTextTest, ThroughToPlainText) {
   EXPECT_NE(text.status().message().find("not a zip archive"),
             std::string::npos)
       << text.status();
+  // Undeclared files of other kinds are named.
+  std::string old_doc("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  old_doc.append(504, '\0');
+  const std::string sheet = ZipArchive({{"xl/workbook.xml", "<workbook/>"}});
+  for (const auto& [bytes, name] :
+       std::vector<std::pair<std::string, std::string>>{
+           {old_doc, "old binary Word .doc"}, {sheet, "Excel .xlsx"}}) {
+    absl::StatusOr<IngestedText> other = ToPlainText(bytes, "", IngestLimits());
+    ASSERT_FALSE(other.ok()) << name;
+    EXPECT_TRUE(absl::IsInvalidArgument(other.status()));
+    EXPECT_NE(other.status().message().find(name), std::string::npos)
+        << other.status();
+  }
   // The text limit is the decoded-text limit.
   IngestLimits tight;
   tight.max_decoded_bytes = 4;
