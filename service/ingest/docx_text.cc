@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct ZipDiscard {
 };
 struct ZipFileClose {
   void operator()(zip_file_t* file) const { zip_fclose(file); }
+};
+struct XmlCharFree {
+  void operator()(xmlChar* text) const { xmlFree(text); }
 };
 struct ReaderFree {
   void operator()(xmlTextReader* reader) const { xmlFreeTextReader(reader); }
@@ -176,6 +180,7 @@ class TextBuilder {
 // PartStream feeds one archive entry to the XML reader, counting the bytes
 // unpacked and stopping at the limit whatever the entry declared.
 struct PartStream {
+  std::string name;  // the part's name in the archive
   zip_file_t* file = nullptr;
   int64_t max_bytes = 0;
   int64_t read = 0;
@@ -272,6 +277,70 @@ Element Classify(xmlTextReader* reader) {
   return Element::kOther;
 }
 
+// Largest package relationships part read (_rels/.rels: a few hundred
+// bytes).
+constexpr int64_t kMaxRelationshipsBytes = 64 << 10;
+
+// ReadSmallEntry is the whole of entry `index` when it unpacks to at most
+// `max_bytes`, else nullopt.
+std::optional<std::string> ReadSmallEntry(zip_t* archive, zip_int64_t index,
+                                          int64_t max_bytes) {
+  std::unique_ptr<zip_file_t, ZipFileClose> file(
+      zip_fopen_index(archive, index, 0));
+  if (file == nullptr) return std::nullopt;
+  std::string bytes;
+  char buffer[4096];
+  zip_int64_t got = 0;
+  while ((got = zip_fread(file.get(), buffer, sizeof(buffer))) > 0) {
+    bytes.append(buffer, static_cast<size_t>(got));
+    if (static_cast<int64_t>(bytes.size()) > max_bytes) return std::nullopt;
+  }
+  if (got < 0) return std::nullopt;
+  return bytes;
+}
+
+void IgnoreXmlError(void*, xmlErrorPtr) {}
+
+// MainPartIndex finds the document's main part: the one the package
+// relationships (_rels/.rels) name as the office document, else
+// word/document.xml, where every writer puts it. Part names are compared
+// ignoring case, as the packaging standard says. -1 when there is none.
+zip_int64_t MainPartIndex(zip_t* archive) {
+  const zip_int64_t fallback =
+      zip_name_locate(archive, kMainPart, ZIP_FL_NOCASE);
+  const zip_int64_t rels =
+      zip_name_locate(archive, "_rels/.rels", ZIP_FL_NOCASE);
+  if (rels < 0) return fallback;
+  const std::optional<std::string> xml =
+      ReadSmallEntry(archive, rels, kMaxRelationshipsBytes);
+  if (!xml.has_value() || xml->size() > static_cast<size_t>(INT_MAX)) {
+    return fallback;
+  }
+  std::unique_ptr<xmlTextReader, ReaderFree> reader(xmlReaderForMemory(
+      xml->data(), static_cast<int>(xml->size()), "_rels/.rels", nullptr,
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  if (reader == nullptr) return fallback;
+  xmlTextReaderSetStructuredErrorHandler(reader.get(), IgnoreXmlError, nullptr);
+  while (xmlTextReaderRead(reader.get()) == 1) {
+    if (xmlTextReaderNodeType(reader.get()) != XML_READER_TYPE_ELEMENT ||
+        View(xmlTextReaderConstLocalName(reader.get())) != "Relationship") {
+      continue;
+    }
+    std::unique_ptr<xmlChar, XmlCharFree> type(
+        xmlTextReaderGetAttribute(reader.get(), BAD_CAST "Type"));
+    if (!EndsWith(View(type.get()), "/officeDocument")) continue;
+    std::unique_ptr<xmlChar, XmlCharFree> target(
+        xmlTextReaderGetAttribute(reader.get(), BAD_CAST "Target"));
+    std::string name(View(target.get()));
+    if (StartsWith(name, "/")) name.erase(0, 1);
+    if (name.empty() || name.find("..") != std::string::npos) break;
+    const zip_int64_t index =
+        zip_name_locate(archive, name.c_str(), ZIP_FL_NOCASE);
+    return index >= 0 ? index : fallback;
+  }
+  return fallback;
+}
+
 // ReadDocument walks word/document.xml and builds its text.
 absl::StatusOr<std::string> ReadDocument(PartStream* stream,
                                          int64_t max_text_bytes) {
@@ -280,11 +349,11 @@ absl::StatusOr<std::string> ReadDocument(PartStream* stream,
   // XML_PARSE_HUGE (libxml2's own limits on depth and names hold).
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR |
                       XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-  std::unique_ptr<xmlTextReader, ReaderFree> reader(
-      xmlReaderForIO(ReadPart, ClosePart, stream, kMainPart, nullptr, options));
+  std::unique_ptr<xmlTextReader, ReaderFree> reader(xmlReaderForIO(
+      ReadPart, ClosePart, stream, stream->name.c_str(), nullptr, options));
   if (reader == nullptr) {
-    return Invalid(
-        absl::StrCat("is damaged: its ", kMainPart, " cannot be read as XML"));
+    return Invalid(absl::StrCat("is damaged: its ", stream->name,
+                                " cannot be read as XML"));
   }
   xmlTextReaderSetStructuredErrorHandler(reader.get(), KeepXmlError, &errors);
 
@@ -351,16 +420,16 @@ absl::StatusOr<std::string> ReadDocument(PartStream* stream,
   }
   if (stream->over_limit) {
     return Invalid(absl::StrCat("unpacks to more than ", stream->max_bytes,
-                                " bytes of ", kMainPart,
+                                " bytes of ", stream->name,
                                 ", the limit (a zip bomb?)"));
   }
   if (!stream->zip_error.empty()) {
-    return Invalid(absl::StrCat("is damaged: unpacking ", kMainPart,
+    return Invalid(absl::StrCat("is damaged: unpacking ", stream->name,
                                 " failed (", stream->zip_error, ")"));
   }
   if (status < 0 || !errors.first.empty()) {
     return Invalid(absl::StrCat(
-        "is damaged: its ", kMainPart, " is not well-formed XML",
+        "is damaged: its ", stream->name, " is not well-formed XML",
         errors.first.empty()
             ? std::string()
             : absl::StrCat(" (line ", errors.line, ": ", errors.first, ")")));
@@ -428,15 +497,17 @@ absl::StatusOr<std::string> DocxToText(std::string_view bytes,
     return Invalid(absl::StrCat(
         "lists ", entries, " entries, over the limit of ", limits.max_entries));
   }
-  const zip_int64_t index = zip_name_locate(archive.get(), kMainPart, 0);
+  const zip_int64_t index = MainPartIndex(archive.get());
   if (index < 0) {
     return Invalid(absl::StrCat("is ", OtherKindOf(archive.get()),
                                 ", not a Word .docx: it has no ", kMainPart));
   }
+  const char* name = zip_get_name(archive.get(), index, 0);
+  const std::string part = name != nullptr ? name : kMainPart;
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat_index(archive.get(), index, 0, &stat) != 0) {
-    return Invalid(absl::StrCat("is damaged: ", kMainPart,
+    return Invalid(absl::StrCat("is damaged: ", part,
                                 " cannot be read from its zip directory"));
   }
   if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 &&
@@ -446,8 +517,8 @@ absl::StatusOr<std::string> DocxToText(std::string_view bytes,
   }
   if ((stat.valid & ZIP_STAT_SIZE) != 0) {
     if (stat.size > static_cast<zip_uint64_t>(limits.max_unpacked_bytes)) {
-      return Invalid(absl::StrCat("unpacks to ", stat.size, " bytes of ",
-                                  kMainPart, ", over the limit of ",
+      return Invalid(absl::StrCat("unpacks to ", stat.size, " bytes of ", part,
+                                  ", over the limit of ",
                                   limits.max_unpacked_bytes, " bytes"));
     }
     if ((stat.valid & ZIP_STAT_COMP_SIZE) != 0 &&
@@ -455,7 +526,7 @@ absl::StatusOr<std::string> DocxToText(std::string_view bytes,
         stat.size >
             stat.comp_size * static_cast<zip_uint64_t>(std::max<int64_t>(
                                  limits.max_compression_ratio, 1))) {
-      return Invalid(absl::StrCat("packs ", stat.size, " bytes of ", kMainPart,
+      return Invalid(absl::StrCat("packs ", stat.size, " bytes of ", part,
                                   " into ", stat.comp_size, ", more than ",
                                   limits.max_compression_ratio,
                                   " to one: a zip bomb, not a document"));
@@ -469,10 +540,11 @@ absl::StatusOr<std::string> DocxToText(std::string_view bytes,
         code == ZIP_ER_ENCRNOTSUPP) {
       return Invalid("is encrypted; send it without the password");
     }
-    return Invalid(absl::StrCat("is damaged: ", kMainPart,
-                                " cannot be opened (", ZipError(code), ")"));
+    return Invalid(absl::StrCat("is damaged: ", part, " cannot be opened (",
+                                ZipError(code), ")"));
   }
   PartStream stream;
+  stream.name = part;
   stream.file = file.get();
   stream.max_bytes = limits.max_unpacked_bytes;
   return ReadDocument(&stream, limits.max_text_bytes);

@@ -7,8 +7,9 @@
 //   if (!text.ok()) return text.status();  // INVALID_ARGUMENT, saying why
 //
 // A .docx is a zip archive of XML parts; libzip opens it from memory and
-// libxml2's streaming reader reads its main part, word/document.xml,
-// straight out of the archive (never the network, no entity expansion, no
+// libxml2's streaming reader reads its main part (the one _rels/.rels
+// names, else word/document.xml; names ignore case) straight out of the
+// archive (never the network, no entity expansion, no
 // DTD loading, no messages on stderr). The text:
 // - each paragraph (w:p) is a line; its runs' text (w:t) joins as it is, so
 //   a word split across runs comes out whole;

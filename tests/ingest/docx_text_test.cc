@@ -206,6 +206,44 @@ TEST(DocxTextTest, HeadersAndFootersAreLeftOut) {
   EXPECT_EQ(*text, "全年召开常委会议6次\n");
 }
 
+TEST(DocxTextTest, MainPartIsTheOnePackageRelationshipsName) {
+  const std::string xml = DocumentXml(Paragraph(TextRun("主文档")));
+  const std::string other = DocumentXml(Paragraph(TextRun("旧稿")));
+  const auto rels = [](const std::string& target) {
+    return "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas."
+           "openxmlformats.org/package/2006/relationships\"><Relationship "
+           "Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/"
+           "2006/relationships/metadata/core-properties\" "
+           "Target=\"docProps/core.xml\"/><Relationship Id=\"rId1\" "
+           "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+           "relationships/officeDocument\" Target=\"" +
+           target + "\"/></Relationships>";
+  };
+  const std::vector<std::pair<std::vector<ZipEntry>, std::string>> cases = {
+      // Named elsewhere than word/document.xml.
+      {{{"_rels/.rels", rels("/word/document2.xml")},
+        {"word/document.xml", other},
+        {"word/document2.xml", xml}},
+       "主文档\n"},
+      // Named, but missing: word/document.xml.
+      {{{"_rels/.rels", rels("word/missing.xml")}, {"word/document.xml", xml}},
+       "主文档\n"},
+      // Unreadable relationships: word/document.xml.
+      {{{"_rels/.rels", "<Relationships"}, {"word/document.xml", xml}},
+       "主文档\n"},
+      // Part names ignore case.
+      {{{"Word/Document.xml", xml}}, "主文档\n"},
+  };
+  for (const auto& [entries, want] : cases) {
+    testing::internal::CaptureStderr();
+    absl::StatusOr<std::string> text =
+        DocxToText(ZipArchive(entries), DocxLimits());
+    EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+    ASSERT_TRUE(text.ok()) << text.status();
+    EXPECT_EQ(*text, want) << entries.front().name;
+  }
+}
+
 TEST(DocxTextTest, StrictNamespaceIsRead) {
   const std::string xml =
       "<?xml version=\"1.0\"?><w:document "
