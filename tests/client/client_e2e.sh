@@ -173,8 +173,11 @@ PY
 batch)
   serve
   make_corpus "$work/docs"
+  # A file that is not UTF-8 text goes as content, which the server converts.
+  printf '<html><body><p>%s</p></body></html>' "委员提交提案15件。" |
+    iconv -f UTF-8 -t GBK >"$work/docs/page_gbk.html"
   total=$(find "$work/docs" -type f | wc -l)
-  printf '\xd6\xd0\xce\xc4' >"$work/docs/gbk.txt" # not UTF-8: must fail
+  printf '\x81\x82\x83\x84' >"$work/docs/gbk.txt" # undecidable: must fail
 
   # First run: all but the bad file are written; exit 1 names it.
   expect_exit 1 "$client_bin" batch --server "$addr" --concurrency 2 \
@@ -186,6 +189,16 @@ batch)
   [[ $(jsonl_ids "$work/out.jsonl" | sort -u | wc -l) -eq $total ]] ||
     fail "expected $total distinct ids in the output"
   ! grep -q 'gbk.txt' "$work/out.jsonl" || fail "failed document written"
+  python3 - "$work/out.jsonl" <<'PY' || fail "a GBK page in a batch lost its facts"
+import json, sys
+rows = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    row = json.loads(line)
+    rows[row.get("document_id")] = row
+page = rows["page_gbk.html"]
+assert [(m["value"], m["unit"]) for m in page["metrics"]] == [(15, "件")], page
+assert page["text"][int(page["metrics"][0]["begin"]):][:2] == "15", page
+PY
 
   # Second run: the done ones are skipped, the failed one retried.
   expect_exit 1 "$client_bin" batch --server "$addr" \
