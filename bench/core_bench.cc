@@ -7,37 +7,19 @@
 // size, to show that time grows linearly with the document.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/corpus_files.h"
 #include "service/core/data_dir.h"
 #include "service/core/extractor.h"
 
 namespace reportfacts {
 namespace {
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 const std::vector<std::string>& Corpus() {
   static const std::vector<std::string> docs = [] {
-    std::vector<std::string> out;
-    const std::filesystem::path dir =
-        std::filesystem::path(REPORTFACTS_SHARED_DIR) / "corpus";
-    if (std::filesystem::is_directory(dir)) {
-      for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().extension() == ".txt") {
-          out.push_back(ReadAll(entry.path()));
-        }
-      }
-    }
+    std::vector<std::string> out = ReadCorpus("corpus");
     if (out.empty()) out.push_back("全年共收到提案412件，立案386件。");
     return out;
   }();

@@ -11,40 +11,18 @@
 //   valgrind --tool=callgrind --toggle-collect='*ExtractPass*'
 //       build/bin/extract_probe passes 5
 // counts the instructions of extraction alone, without the data load.
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/corpus_files.h"
 #include "service/core/data_dir.h"
 #include "service/core/extractor.h"
 
 namespace reportfacts {
 namespace {
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-// CorpusFiles lists the .txt files of a shared corpus folder, sorted.
-std::vector<std::filesystem::path> CorpusFiles(const std::string& name) {
-  std::vector<std::filesystem::path> out;
-  const std::filesystem::path dir =
-      std::filesystem::path(REPORTFACTS_SHARED_DIR) / name;
-  if (!std::filesystem::is_directory(dir)) return out;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() == ".txt") out.push_back(entry.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 std::unique_ptr<Extractor> LoadOrDie() {
   auto loaded = Extractor::Load({DefaultDataDir(), ""});
@@ -130,9 +108,7 @@ int Main(int argc, char** argv) {
   }
   if (mode == "passes") {
     const int passes = argc > 2 ? std::atoi(argv[2]) : 1;
-    std::vector<std::string> docs;
-    for (const auto& path : CorpusFiles("corpus"))
-      docs.push_back(ReadAll(path));
+    const std::vector<std::string> docs = ReadCorpus("corpus");
     size_t facts = 0;
     for (int i = 0; i < passes; ++i) facts += ExtractPass(*extractor, docs);
     std::printf("%d passes, %zu facts\n", passes, facts);
