@@ -32,11 +32,16 @@ bool SentenceEndsAt(std::u32string_view text, size_t i) {
 absl::StatusOr<Document> Document::FromUtf8(
     std::string_view utf8, const TraditionalConverter* converter) {
   Document doc;
-  if (auto bad = DecodeValidUtf8(utf8, &doc.code_points_)) {
+  // The Traditional test rides on the decode: no second pass.
+  bool traditional = false;
+  if (auto bad = DecodeValidUtf8(
+          utf8, &doc.code_points_,
+          converter != nullptr ? converter->BasicPlaneMarks() : nullptr,
+          &traditional)) {
     return absl::InvalidArgumentError(
         absl::StrCat("text is not valid UTF-8: bad byte at offset ", *bad));
   }
-  if (converter != nullptr && converter->HasTraditional(doc.code_points_)) {
+  if (traditional) {
     doc.conversion_ = converter->ToSimplified(utf8, doc.code_points_);
   }
   doc.Index();

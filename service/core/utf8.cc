@@ -170,8 +170,15 @@ std::u32string DecodeUtf8(std::string_view bytes) {
   return out;
 }
 
-std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
-                                      std::u32string* code_points) {
+namespace {
+
+// Decode is DecodeValidUtf8; with kMarks it also ORs the marks of the
+// three-byte code points into `*marked`.
+template <bool kMarks>
+std::optional<size_t> Decode(std::string_view bytes,
+                             std::u32string* code_points, const uint8_t* marks,
+                             bool* marked) {
+  uint8_t any = 0;
   const auto* const begin = reinterpret_cast<const uint8_t*>(bytes.data());
   const uint8_t* const end = begin + bytes.size();
   // Every code point has exactly one byte that is not a continuation byte,
@@ -203,8 +210,10 @@ std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
           (((p[1] ^ 0x80) | (p[2] ^ 0x80)) & 0xC0) == 0) {
         // The lead and continuation marks are known: subtracting them at
         // once leaves the payload bits.
-        *out++ =
+        const auto cp =
             static_cast<char32_t>((b0 << 12) + (p[1] << 6) + p[2] - 0xE2080);
+        if constexpr (kMarks) any |= marks[cp];
+        *out++ = cp;
         p += 3;
         continue;
       }
@@ -222,6 +231,7 @@ std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
       }
       const size_t len = DecodeOne(bytes, static_cast<size_t>(p - begin), out);
       if (len == 0) return static_cast<size_t>(p - begin);
+      if constexpr (kMarks) any |= len == 3 ? marks[*out] : 0;
       ++out;
       p += len;
     }
@@ -230,12 +240,31 @@ std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
     while (last_block && p < end) {
       const size_t len = DecodeOne(bytes, static_cast<size_t>(p - begin), out);
       if (len == 0) return static_cast<size_t>(p - begin);
+      if constexpr (kMarks) any |= len == 3 ? marks[*out] : 0;
       ++out;
       p += len;
     }
     code_points->append(block, static_cast<size_t>(out - block));
   }
+  if constexpr (kMarks) *marked = any != 0;
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
+                                      std::u32string* code_points) {
+  return Decode<false>(bytes, code_points, nullptr, nullptr);
+}
+
+std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
+                                      std::u32string* code_points,
+                                      const uint8_t* marks, bool* marked) {
+  if (marks == nullptr) {
+    *marked = false;
+    return Decode<false>(bytes, code_points, nullptr, nullptr);
+  }
+  return Decode<true>(bytes, code_points, marks, marked);
 }
 
 void AppendUtf8(char32_t cp, std::string* out) {
