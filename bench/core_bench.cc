@@ -39,23 +39,6 @@ const Extractor& SharedExtractor() {
   return *extractor;
 }
 
-// Archive concatenates corpus documents until `bytes` is reached.
-std::string Archive(size_t bytes) {
-  std::string out;
-  const auto& docs = Corpus();
-  for (size_t i = 0; out.size() < bytes; ++i) {
-    out += docs[i % docs.size()];
-    out += "\n\n";
-  }
-  // Cut on a character boundary.
-  size_t cut = bytes;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  out.resize(cut);
-  return out;
-}
-
 void BM_SampleCorpus(benchmark::State& state) {
   const Extractor& extractor = SharedExtractor();
   size_t bytes = 0, metrics = 0;
@@ -100,7 +83,8 @@ BENCHMARK(BM_SampleCorpus)
 
 void BM_DocumentSize(benchmark::State& state) {
   const Extractor& extractor = SharedExtractor();
-  const std::string doc = Archive(static_cast<size_t>(state.range(0)));
+  const std::string doc =
+      Archive(Corpus(), static_cast<size_t>(state.range(0)));
   for (auto _ : state) {
     auto result = extractor.Extract(doc, {});
     benchmark::DoNotOptimize(result);

@@ -46,6 +46,24 @@ inline std::vector<std::string> ReadCorpus(const std::string& name) {
   return docs;
 }
 
+// Archive concatenates `docs` (each followed by a blank line), repeated
+// until `bytes` is reached, cut on a character boundary: a synthetic
+// document of any size, to show that time grows linearly with it.
+inline std::string Archive(const std::vector<std::string>& docs, size_t bytes) {
+  std::string out;
+  if (docs.empty()) return out;
+  for (size_t i = 0; out.size() < bytes; ++i) {
+    out += docs[i % docs.size()];
+    out += "\n\n";
+  }
+  size_t cut = bytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  out.resize(cut);
+  return out;
+}
+
 }  // namespace reportfacts
 
 #endif  // REPORTFACTS_BENCH_CORPUS_FILES_H_

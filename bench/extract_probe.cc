@@ -3,6 +3,7 @@
 //
 //   build/bin/extract_probe dump           # every fact of both dev sets
 //   build/bin/extract_probe passes 5       # 5 Extract passes, sample corpus
+//   build/bin/extract_probe archive 1000000  # one pass over a 1 MB archive
 //   build/bin/extract_probe load           # load the data only, then exit
 //
 // `dump` prints each fact with its full-precision value, so that two builds
@@ -114,7 +115,18 @@ int Main(int argc, char** argv) {
     std::printf("%d passes, %zu facts\n", passes, facts);
     return 0;
   }
-  std::fprintf(stderr, "usage: extract_probe dump|passes N|load\n");
+  if (mode == "archive") {
+    // One Extract pass over the sample corpus repeated to N bytes, to
+    // compare instructions per byte across sizes (see BM_DocumentSize).
+    const size_t bytes = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 0;
+    const std::vector<std::string> docs = {
+        Archive(ReadCorpus("corpus"), bytes)};
+    const size_t facts = ExtractPass(*extractor, docs);
+    std::printf("%zu bytes, %zu facts\n", docs[0].size(), facts);
+    return 0;
+  }
+  std::fprintf(stderr,
+               "usage: extract_probe dump|passes N|archive BYTES|load\n");
   return 2;
 }
 
