@@ -229,6 +229,57 @@ void DropLeadingQuantityWord(const Dictionary& dict, std::u32string* action) {
   action->erase(0, words[0].size());
 }
 
+// A pivotal verb makes people do something (组织委员提交…, 动员委员捐款):
+// the people are its object and the subject of the deed after them.
+bool IsPivotalVerb(std::u32string_view w) {
+  return IsOneOf(w, {U"组织", U"組織", U"动员", U"動員", U"引导", U"引導",
+                     U"鼓励", U"鼓勵", U"带领", U"帶領", U"邀请", U"邀請"});
+}
+
+// Rule "pivot passes to the deed": where the action is a pivotal verb
+// with people after it and a verb after them, before the count (组织委员
+// 提交提案20件), what is counted is done by those people: the deed after
+// them is the action. A count of the people themselves (组织20名委员)
+// has the number between, and keeps the pivot.
+void PivotPassesToTheDeed(std::u32string_view text, const NumberMention& m,
+                          const Dictionary& dict, std::u32string* action) {
+  if (!IsPivotalVerb(*action)) return;
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const size_t at = text.substr(floor, end - floor).rfind(*action);
+  if (at == std::u32string_view::npos) return;
+  const size_t from = floor + at + action->size();
+  const std::vector<Word> words = Segment(text, from, end, dict);
+  // Who is made to act: nouns naming people, the words that say which
+  // (驻会 + 委员, 市政协 + 委员), and lists of them; then the deed.
+  size_t i = 0;
+  bool people = false;
+  while (i < words.size() && i < 5) {
+    const Word& w = words[i];
+    const std::u32string_view v = View(text, w);
+    if (IsClauseBreak(text[w.begin]) && !IsJoiner(v)) return;
+    if (IsPersonNoun(v)) {
+      people = true;
+    } else if (people && w.pos == Pos::kVerb && !IsCopula(v)) {
+      break;
+    } else if (!(IsNounish(w.pos) || IsJoiner(v) || w.pos == Pos::kVerb)) {
+      return;
+    }
+    ++i;
+  }
+  if (!people || i >= words.size() || words[i].pos != Pos::kVerb) return;
+  // A deed that runs up to the count is the event counted (组织委员学习
+  // 研讨4场: 学习研讨 is what was held): the pivot holds it.
+  size_t e = i + 1;
+  while (e < words.size() &&
+         (words[e].pos == Pos::kVerb || words[e].pos == Pos::kVerbalNoun)) {
+    ++e;
+  }
+  if (e == words.size()) return;
+  std::u32string deed(View(text, words[i]));
+  *action = std::move(deed);
+}
+
 // Rule "counts joined by a verb": two counts of one measure with a single
 // verb between them (3案并1案: three proposals merged into one, 2人带1人)
 // share that verb as their action. 并 between two bare counts is the verb
@@ -449,6 +500,9 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     }
     DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
     DropLeadingQuantityWord(*lexicon.dictionary, &p.action);
+    if (p.frame == Frame::kCount) {
+      PivotPassesToTheDeed(text, mentions[k], *lexicon.dictionary, &p.action);
+    }
     // Rule "understood object": registering a case (立案, 不予立案, 并案)
     // is done to proposals only; counted in 件 with nothing named, what is
     // counted is the proposals.

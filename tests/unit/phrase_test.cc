@@ -284,6 +284,45 @@ TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
   EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"议事站点");
 }
 
+TEST(CombinedReadingOwnWords, PivotPassesToTheDeed) {
+  // 组织 + people + a deed: the people do what is counted.
+  const Dictionary dict = Dictionary::FromWords({{U"组织", "v", 10},
+                                                 {U"动员", "v", 10},
+                                                 {U"委员", "n", 10},
+                                                 {U"干部", "n", 10},
+                                                 {U"和", "c", 10},
+                                                 {U"提交", "v", 10},
+                                                 {U"捐款", "v", 10},
+                                                 {U"建议", "n", 10},
+                                                 {U"学习", "v", 10},
+                                                 {U"研讨", "vn", 10},
+                                                 {U"座谈会", "n", 10},
+                                                 {U"召开", "v", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10},
+                                                 {U"等", "u", 10},
+                                                 {U"社区", "n", 10},
+                                                 {U"养老", "vn", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"组织", U"动员", U"提交", U"召开"}) {
+    lex.actions.Add(v);
+  }
+  lex.nouns.Add(U"建议");
+  const auto action = [&](std::u32string_view text, size_t i) {
+    return EncodeUtf8(AnalysePhrases(text, Mentions(text), lex)[i].action);
+  };
+  EXPECT_EQ(action(U"组织委员提交社区养老等建议12条。", 0), "提交");
+  EXPECT_EQ(action(U"动员委员和干部捐款3万元。", 0), "捐款");
+  // Negative: the people counted themselves keep the pivot; a deed that
+  // runs up to the count is the event held; a pivot with no people after
+  // it, or a verb after a thing, is left alone.
+  EXPECT_EQ(action(U"组织20名委员提交建议。", 0), "组织");
+  EXPECT_EQ(action(U"组织委员和干部学习研讨6场。", 0), "组织");
+  EXPECT_EQ(action(U"组织召开座谈会3次。", 0), "召开");
+  EXPECT_EQ(action(U"召开座谈会3次。", 0), "召开");
+}
+
 // A small dictionary and word lists of their own for the list and the
 // receiving-word rules, read both ways (rules only, and combined).
 class OwnWords : public ::testing::Test {
