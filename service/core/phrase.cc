@@ -134,8 +134,17 @@ bool RunsOn(std::u32string_view longer, std::u32string_view shorter,
   if (rest.size() == 1) return true;
   const std::vector<Word> words = Segment(rest, 0, rest.size(), dict);
   // (Not adjectives: the dictionary tags some nouns so, 清单.)
-  return std::all_of(words.begin(), words.end(),
-                     [](const Word& w) { return w.pos == Pos::kAdverb; });
+  if (std::all_of(words.begin(), words.end(),
+                  [](const Word& w) { return w.pos == Pos::kAdverb; })) {
+    return true;
+  }
+  // A verb phrase after the noun is what it does (部门 + 具体承办, 方面 +
+  // 下功夫): a noun phrase does not end in a verb.
+  return !words.empty() && words.back().pos == Pos::kVerb &&
+         std::all_of(words.begin(), words.end(), [](const Word& w) {
+           return w.pos == Pos::kVerb || w.pos == Pos::kAdverb ||
+                  w.pos == Pos::kAdjective;
+         });
 }
 
 // NamesKind says whether the words in front of a noun say which kind it is

@@ -323,6 +323,27 @@ TEST(CombinedReadingOwnWords, PivotPassesToTheDeed) {
   EXPECT_EQ(action(U"召开座谈会3次。", 0), "召开");
 }
 
+TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoAVerbPhrase) {
+  // What the noun does after it (立即 + 落实) is no part of it.
+  const Dictionary dict = Dictionary::FromWords({{U"提出", "v", 10},
+                                                 {U"建议", "n", 10},
+                                                 {U"立即", "d", 10},
+                                                 {U"落实", "v", 10},
+                                                 {U"清单", "n", 10},
+                                                 {U"，", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"提出");
+  lex.nouns.Add(U"x");
+  const auto object = [&](std::u32string_view text) {
+    return EncodeUtf8(AnalysePhrases(text, Mentions(text), lex)[0].object);
+  };
+  EXPECT_EQ(object(U"提出12条建议立即落实。"), "建议");
+  EXPECT_EQ(object(U"提出12条建议落实。"), "建议");
+  // Negative: a noun after the noun is its head.
+  EXPECT_EQ(object(U"提出12条建议清单。"), "建议清单");
+}
+
 // A small dictionary and word lists of their own for the list and the
 // receiving-word rules, read both ways (rules only, and combined).
 class OwnWords : public ::testing::Test {
