@@ -187,6 +187,7 @@ struct Reading {
   Frame frame = Frame::kCount;
   bool used_right = false;
   bool needs_object = false;  // a verb with no object: try carrying over
+  bool share_base = false;    // a share of what follows 占 (占总数的20%)
   const char* rule = "";
 };
 

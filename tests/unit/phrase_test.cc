@@ -176,6 +176,19 @@ TEST_F(PhraseRules, ShareAndRate) {
   EXPECT_EQ(Read(U"收到提案增长12%。")[0].frame, Frame::kCount);
 }
 
+TEST_F(PhraseRules, SharesOfOneBase) {
+  // The shares of a breakdown are of the base the first one names.
+  auto got = Read(U"集体提案20件，占提案总数的10%；委员提案180件，占90%。");
+  Check(got, {U"", 1, "提案总数", "占", "share"});
+  Check(got, {U"", 3, "提案总数", "占", "share"});
+  // Negative: a new period has no base; the count before has the share.
+  got = Read(U"收到提案200件，占提案总数的10%。集体提案20件，占15%。");
+  Check(got, {U"", 3, "集体提案", "占", "share"});
+  // Negative: with no base named, each share is of its own count.
+  got = Read(U"集体提案20件，占10%；委员提案180件，占90%。");
+  Check(got, {U"", 3, "委员提案", "占", "share"});
+}
+
 TEST_F(PhraseRules, QizhongMakesSubCounts) {
   const auto got = Read(U"收到提案120件，其中集体提案20件、委员提案100件。");
   EXPECT_EQ(got[0].set_mention, -1);
