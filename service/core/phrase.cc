@@ -431,7 +431,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     const bool lexical_object_is_verb =
         p.frame == Frame::kCount && !p.action.empty() &&
         IsVerbPhraseOnly(l.object, *lexicon.dictionary) &&
-        (IsPeopleMeasure(mentions[k].unit) ||
+        (IsPeopleMeasure(mentions[k].unit) || l.object == p.action ||
          !EndsWith(text.substr(0, mentions[k].qualifier_begin),
                    l.action + l.object));
     if (p.frame == Frame::kCount && !verb_in_lexical_object &&

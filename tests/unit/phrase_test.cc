@@ -281,6 +281,27 @@ TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
             U"合并");
 }
 
+TEST(CombinedReadingOwnWords, TheCountsVerbIsNotAlsoItsObject) {
+  // A verb the word lists do not know reads as the object; where the
+  // rules read it as the verb, the object is carried from the count before.
+  const Dictionary dict = Dictionary::FromWords({{U"收到", "v", 10},
+                                                 {U"提案", "n", 10},
+                                                 {U"待定", "v", 10},
+                                                 {U"，", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"收到");
+  lex.nouns.Add(U"提案");
+  const std::u32string text = U"收到提案20件，待定5件。";
+  const auto got = AnalysePhrases(text, Mentions(text), lex);
+  EXPECT_EQ(got[1].object, U"提案");
+  EXPECT_EQ(got[1].action, U"待定");
+  // Negative: right after the listed verb, a verb is its object.
+  const std::u32string governed = U"收到待定5件。";
+  EXPECT_EQ(AnalysePhrases(governed, Mentions(governed), lex)[0].object,
+            U"待定");
+}
+
 TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
   // A lone character after the noun is the next word's (全 + 覆盖).
   const Dictionary dict = Dictionary::FromWords({{U"建成", "v", 10},

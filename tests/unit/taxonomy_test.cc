@@ -121,6 +121,14 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"提案", U"满意或比较满意", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"全体会议", U"召开", U"次"), "meetings.held");
   EXPECT_EQ(taxonomy->Classify(U"", U"增长", U"%"), "other");
+  // Proposals received for handling (受理) were submitted; proposals
+  // counted with no verb were submitted, but a verb that names no stage of
+  // handling (待定, 退回) says nothing of submission.
+  EXPECT_EQ(taxonomy->Classify(U"委员提案", U"受理", U"件"),
+            "proposals.submitted");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"", U"件"), "proposals.submitted");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"待定", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"退回", U"件"), "other");
   // Negative: merged and registered is registered.
   EXPECT_EQ(taxonomy->Classify(U"提案", U"合并立案", U"件"),
             "proposals.registered");
