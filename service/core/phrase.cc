@@ -289,6 +289,24 @@ void PivotPassesToTheDeed(std::u32string_view text, const NumberMention& m,
   *action = std::move(deed);
 }
 
+// Rule "topic verb": 涉及 before an enumeration of fields or a topic
+// (涉及A、B提案20件, 涉及A方面提案) says what the count is about; it is no
+// step done to it. Before a single thing it is the count's verb (涉及金额).
+void TopicVerbIsNoStep(std::u32string_view text, const NumberMention& m,
+                       MetricPhrase* p) {
+  if (p->frame != Frame::kCount || !IsTopicVerb(p->action)) return;
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const std::u32string_view before = text.substr(floor, end - floor);
+  const size_t at = before.rfind(p->action);
+  if (at == std::u32string_view::npos) return;
+  const std::u32string_view topic = before.substr(at + p->action.size());
+  if (topic.find(U'、') != std::u32string_view::npos ||
+      topic.find(U"方面") != std::u32string_view::npos) {
+    p->action.clear();
+  }
+}
+
 // Rule "counts joined by a verb": two counts of one measure with a single
 // verb between them (3案并1案: three proposals merged into one, 2人带1人)
 // share that verb as their action. 并 between two bare counts is the verb
@@ -521,6 +539,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
          IsOneOf(p.action, {U"并案", U"合并处理"}))) {
       p.object = U"提案";
     }
+    TopicVerbIsNoStep(text, mentions[k], &p);
     PeopleEndInAPerson(mentions[k], *lexicon.dictionary, &p);
     MeasureNamesTheThing(mentions[k], &p);
     HandledCases(text, mentions[k], *lexicon.dictionary, &p);

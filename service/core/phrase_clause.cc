@@ -219,8 +219,16 @@ bool IsActionVerb(const Clause& c, size_t i) {
 std::u32string VerbChain(const Clause& c, size_t i) {
   size_t b = i;
   size_t e = i + 1;
-  while (b > 0 && i - b < 2 && IsActionVerb(c, b - 1)) --b;
-  while (e < c.tail && e - b < 3 && IsActionVerb(c, e)) ++e;
+  // A verb that introduces a topic opens what follows, not the action
+  // (收集 + 涉及A、B等方面的意见).
+  while (b > 0 && i - b < 2 && IsActionVerb(c, b - 1) &&
+         !IsTopicVerb(c.LeftWord(b - 1))) {
+    --b;
+  }
+  while (e < c.tail && e - b < 3 && IsActionVerb(c, e) &&
+         !IsTopicVerb(c.LeftWord(e))) {
+    ++e;
+  }
   while (e - b > 1 && IsHoldingVerb(c.LeftWord(b)) &&
          IsHoldingVerb(c.LeftWord(b + 1))) {
     ++b;

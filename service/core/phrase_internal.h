@@ -86,6 +86,11 @@ inline bool IsCopula(std::u32string_view w) {
 inline bool IsNonAction(std::u32string_view w) {
   return IsOneOf(w, {U"让", U"使", U"令", U"围绕", U"通过", U"按照", U"根据"});
 }
+// A verb that introduces a topic (涉及经济方面, 围绕A、B) says what the
+// thing counted is about, not what is done to it.
+inline bool IsTopicVerb(std::u32string_view w) {
+  return IsOneOf(w, {U"涉及", U"涉及到", U"关于", U"围绕", U"聚焦", U"针对"});
+}
 // A light verb takes an action as its object (作出批示, 进行督办): the
 // action it carries is the count's.
 inline bool IsLightVerb(std::u32string_view w) {

@@ -135,7 +135,7 @@ bool VerbObjectNumberRule(const Clause& c, Reading* r) {
   // A verb that introduces a topic (涉及经济方面) says what it is about,
   // not what is done to the count.
   if (r->object.find(U"方面") != std::u32string::npos &&
-      IsOneOf(r->action, {U"涉及", U"关于", U"围绕", U"聚焦", U"针对"})) {
+      IsTopicVerb(r->action)) {
     r->action.clear();
   }
   if (r->action.empty()) r->action = ActionAfter(c);

@@ -378,6 +378,35 @@ TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoAVerbPhrase) {
   EXPECT_EQ(object(U"提出12条建议清单。"), "建议清单");
 }
 
+TEST(CombinedReadingOwnWords, TopicVerbIsNoStepDoneToTheCount) {
+  const Dictionary dict = Dictionary::FromWords({{U"收集", "v", 10},
+                                                 {U"涉及", "v", 10},
+                                                 {U"教育", "vn", 10},
+                                                 {U"医疗", "n", 10},
+                                                 {U"方面", "n", 10},
+                                                 {U"意见", "n", 10},
+                                                 {U"提案", "n", 10},
+                                                 {U"金额", "n", 10},
+                                                 {U"、", "x", 10},
+                                                 {U"等", "u", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"收集", U"涉及"}) lex.actions.Add(v);
+  for (std::u32string_view n : {U"意见", U"提案", U"金额"}) lex.nouns.Add(n);
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  // 涉及 before fields: what the count is about, no action of its own.
+  EXPECT_EQ(read(U"涉及教育、医疗提案20件。").action, U"");
+  EXPECT_EQ(read(U"涉及医疗方面提案20件。").action, U"");
+  // It does not join the verb before it into one action.
+  EXPECT_EQ(read(U"收集涉及教育、医疗等方面意见16条。").action, U"收集");
+  // Negative: 涉及 before a single thing is the count's verb (涉及金额).
+  EXPECT_EQ(read(U"涉及金额3亿元。").action, U"涉及");
+}
+
 // A small dictionary and word lists of their own for the list and the
 // receiving-word rules, read both ways (rules only, and combined).
 class OwnWords : public ::testing::Test {
