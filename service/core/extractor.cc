@@ -48,6 +48,9 @@ std::optional<absl::Status> OverFactLimit(size_t facts,
                    " facts, the limit of this call; split the document"));
 }
 
+// The indicator of a metric no taxonomy rule matches (never destroyed).
+const std::string* const kOther = new std::string("other");
+
 std::string DataPath(const ExtractorConfig& config, const std::string& name) {
   return absl::StrCat(config.data_dir, "/", name);
 }
@@ -150,14 +153,18 @@ absl::StatusOr<Extraction> Extractor::Extract(
     // A sub-count takes the indicator of the set it splits (a count of
     // the same unit before it, or a set named by 在…中); else its own.
     // A part with a verb of its own that the set does not share (收到
-    // 100件，其中会议期间受理80件) is counted at its own stage.
+    // 100件，其中会议期间受理80件) is counted at its own stage, and so is
+    // one a rule puts at no stage (其中暂缓解决5件: "other" by a rule).
     const std::string* indicator = nullptr;
+    const IndicatorRule* own_rule =
+        data_->taxonomy.Match(p.object, p.action, m.unit, p.frame);
     const std::string& own =
-        data_->taxonomy.Classify(p.object, p.action, m.unit, p.frame);
+        own_rule != nullptr ? own_rule->indicator : *kOther;
     if (p.set_mention >= 0 &&
         mentions[static_cast<size_t>(p.set_mention)].unit == m.unit) {
       const Metric& set = result.metrics[static_cast<size_t>(p.set_mention)];
-      if (p.action.empty() || metric.action == set.action || own == "other") {
+      if (p.action.empty() || metric.action == set.action ||
+          own_rule == nullptr) {
         indicator = &set.indicator;
       }
     } else if (!p.set_object.empty()) {

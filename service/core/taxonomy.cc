@@ -133,6 +133,14 @@ const std::string& Taxonomy::Classify(std::u32string_view object,
                                       std::u32string_view action,
                                       std::u32string_view unit,
                                       Frame frame) const {
+  const IndicatorRule* rule = Match(object, action, unit, frame);
+  return rule != nullptr ? rule->indicator : other_;
+}
+
+const IndicatorRule* Taxonomy::Match(std::u32string_view object,
+                                     std::u32string_view action,
+                                     std::u32string_view unit,
+                                     Frame frame) const {
   // The rules each field allows, then the first rule all three allow.
   const auto allowed = [](std::u32string_view text,
                           const KeywordIndex::Bits& found,
@@ -168,9 +176,9 @@ const std::string& Taxonomy::Classify(std::u32string_view object,
   }
   KeywordIndex::AndInto(frame_ok, &ok);
   if (const int first = KeywordIndex::First(ok); first >= 0) {
-    return rules_[static_cast<size_t>(first)].indicator;
+    return &rules_[static_cast<size_t>(first)];
   }
-  return other_;
+  return nullptr;
 }
 
 }  // namespace reportfacts

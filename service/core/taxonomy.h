@@ -51,6 +51,13 @@ class Taxonomy {
                               std::u32string_view unit,
                               Frame frame = Frame::kCount) const;
 
+  // Match returns the first rule that matches, or nullptr where none does
+  // (Classify's "other" by default, not by a rule that names it).
+  const IndicatorRule* Match(std::u32string_view object,
+                             std::u32string_view action,
+                             std::u32string_view unit,
+                             Frame frame = Frame::kCount) const;
+
   const std::vector<Indicator>& indicators() const { return indicators_; }
   const std::vector<IndicatorRule>& rules() const { return rules_; }
 

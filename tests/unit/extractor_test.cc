@@ -55,6 +55,23 @@ TEST_F(ExtractorTest, ObjectActionAndIndicatorFromThePhrase) {
   EXPECT_EQ(adopted->indicator, "sentiment_info.adopted");
 }
 
+TEST_F(ExtractorTest, ASubCountARulePutsAtNoStageKeepsItsOwnIndicator) {
+  // Parts of a registered set: one with no verb of its own takes the set's
+  // indicator; one merged into others (并案) is at no stage, by a rule.
+  const Extraction e = Run("经审查立案260件，其中集体提案30件，并案12件。");
+  const Metric* part = Find(e, "30");
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->indicator, "proposals.registered");
+  const Metric* merged = Find(e, "12");
+  ASSERT_NE(merged, nullptr);
+  EXPECT_EQ(merged->indicator, "other");
+  // Negative: a part no rule knows (a verb of no stage) takes the set's.
+  const Extraction f = Run("收到提案300件，其中会议期间交来240件。");
+  const Metric* during = Find(f, "240");
+  ASSERT_NE(during, nullptr);
+  EXPECT_EQ(during->indicator, "proposals.submitted");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
