@@ -72,6 +72,31 @@ TEST_F(ExtractorTest, ASubCountARulePutsAtNoStageKeepsItsOwnIndicator) {
   EXPECT_EQ(during->indicator, "proposals.submitted");
 }
 
+TEST_F(ExtractorTest, VerbsOfIssuingStartingAndTurningAreActions) {
+  // Verbs of the genre's work the dictionary may cut or tag otherwise.
+  const Extraction e =
+      Run("全年印发工作方案16件，新上项目9个，选派3名干部驻村，"
+          "另有提案7件转为社情民意信息。");
+  const Metric* issued = Find(e, "16");
+  ASSERT_NE(issued, nullptr);
+  EXPECT_EQ(issued->action, "印发");
+  const Metric* started = Find(e, "9");
+  ASSERT_NE(started, nullptr);
+  EXPECT_EQ(started->action, "新上");
+  const Metric* sent = Find(e, "3");
+  ASSERT_NE(sent, nullptr);
+  EXPECT_EQ(sent->action, "选派");
+  // A case turned into another kind is at no stage of handling.
+  const Metric* turned = Find(e, "7");
+  ASSERT_NE(turned, nullptr);
+  EXPECT_EQ(turned->indicator, "other");
+  // Negative: a verb of the list inside a noun is no action of the count.
+  const Extraction f = Run("收到从事农业的委员提案12件。");
+  const Metric* received = Find(f, "12");
+  ASSERT_NE(received, nullptr);
+  EXPECT_EQ(received->action, "收到");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");

@@ -407,6 +407,28 @@ TEST(CombinedReadingOwnWords, TopicVerbIsNoStepDoneToTheCount) {
   EXPECT_EQ(read(U"涉及金额3亿元。").action, U"涉及");
 }
 
+TEST(CombinedReadingOwnWords, VerbOfARelativeClauseIsNotTheAction) {
+  // 撰写的 modifies the noun after it: the verb before the clause acts.
+  const Dictionary dict = Dictionary::FromWords({{U"收到", "v", 10},
+                                                 {U"委员", "n", 10},
+                                                 {U"撰写", "v", 10},
+                                                 {U"的", "uj", 10},
+                                                 {U"提案", "n", 10},
+                                                 {U"，", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"收到", U"撰写"}) lex.actions.Add(v);
+  for (std::u32string_view n : {U"委员", U"提案"}) lex.nouns.Add(n);
+  const auto action = [&](std::u32string_view text) {
+    return EncodeUtf8(AnalysePhrases(text, Mentions(text), lex)[0].action);
+  };
+  EXPECT_EQ(action(U"收到委员撰写的提案30件。"), "收到");
+  EXPECT_EQ(action(U"收到撰写的提案30件。"), "收到");
+  // Negative: with no verb before the clause, its verb is the one there is.
+  EXPECT_EQ(action(U"委员撰写的提案30件。"), "撰写");
+  EXPECT_EQ(action(U"委员撰写提案30件。"), "撰写");
+}
+
 // A small dictionary and word lists of their own for the list and the
 // receiving-word rules, read both ways (rules only, and combined).
 class OwnWords : public ::testing::Test {
