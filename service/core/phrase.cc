@@ -307,6 +307,42 @@ void TopicVerbIsNoStep(std::u32string_view text, const NumberMention& m,
   }
 }
 
+// Rule "beneficiaries are counted": a count of people after 为/给/向 +
+// people + a deed (为困难群众义诊300人次) counts the people the deed was
+// for: they are the object where the clause names no other.
+void BeneficiariesAreCounted(std::u32string_view text, const NumberMention& m,
+                             const Dictionary& dict, MetricPhrase* p) {
+  if (!p->object.empty() || p->frame != Frame::kCount ||
+      !IsPeopleMeasure(m.unit)) {
+    return;
+  }
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  size_t begin = end;
+  while (begin > floor && !BreaksAt(text, begin - 1)) --begin;
+  const std::vector<Word> words = Segment(text, begin, end, dict);
+  for (size_t i = words.size(); i > 0; --i) {
+    const std::u32string_view v = View(text, words[i - 1]);
+    if (!IsOneOf(v, {U"为", U"為", U"给", U"給", U"向"})) continue;
+    // The people: nounish words and adjectives (贫困), up to the last noun
+    // naming people, and then more before the count (a deed).
+    size_t e = i;
+    size_t people = i;
+    while (e < words.size() &&
+           (IsNounish(words[e].pos) || words[e].pos == Pos::kAdjective ||
+            IsJoiner(View(text, words[e])))) {
+      ++e;
+      if (IsPersonNoun(View(text, words[e - 1]))) people = e;
+    }
+    if (people == i || people >= words.size()) return;
+    e = people;
+    for (size_t k = words[i].begin; k < words[e - 1].end; ++k) {
+      if (!IsSpace(text[k])) p->object.push_back(text[k]);
+    }
+    return;
+  }
+}
+
 // Rule "counts joined by a verb": two counts of one measure with a single
 // verb between them (3案并1案: three proposals merged into one, 2人带1人)
 // share that verb as their action. 并 between two bare counts is the verb
@@ -540,6 +576,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       p.object = U"提案";
     }
     TopicVerbIsNoStep(text, mentions[k], &p);
+    BeneficiariesAreCounted(text, mentions[k], *lexicon.dictionary, &p);
     PeopleEndInAPerson(mentions[k], *lexicon.dictionary, &p);
     MeasureNamesTheThing(mentions[k], &p);
     HandledCases(text, mentions[k], *lexicon.dictionary, &p);

@@ -429,6 +429,33 @@ TEST(CombinedReadingOwnWords, VerbOfARelativeClauseIsNotTheAction) {
   EXPECT_EQ(action(U"委员撰写提案30件。"), "撰写");
 }
 
+TEST(CombinedReadingOwnWords, BeneficiariesAreCounted) {
+  // 为 + people + a deed, counted in people: the people it was for.
+  const Dictionary dict = Dictionary::FromWords({{U"为", "p", 10},
+                                                 {U"困难", "a", 10},
+                                                 {U"群众", "n", 10},
+                                                 {U"义诊", "v", 10},
+                                                 {U"企业", "n", 10},
+                                                 {U"培训", "v", 10},
+                                                 {U"免费", "d", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"义诊", U"培训"}) lex.actions.Add(v);
+  lex.nouns.Add(U"x");
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  EXPECT_EQ(read(U"为困难群众义诊300人。").object, U"困难群众");
+  EXPECT_EQ(read(U"为群众免费义诊300人。").object, U"群众");
+  EXPECT_EQ(read(U"为群众义诊300人。").action, U"义诊");
+  // Negative: a thing after 为 is no one counted; nor is anyone counted in
+  // another measure.
+  EXPECT_EQ(read(U"为企业培训300人。").object, U"");
+  EXPECT_EQ(read(U"为群众义诊3场。").object, U"");
+}
+
 // A small dictionary and word lists of their own for the list and the
 // receiving-word rules, read both ways (rules only, and combined).
 class OwnWords : public ::testing::Test {
