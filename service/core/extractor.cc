@@ -48,9 +48,6 @@ std::optional<absl::Status> OverFactLimit(size_t facts,
                    " facts, the limit of this call; split the document"));
 }
 
-// The indicator of a metric no taxonomy rule matches (never destroyed).
-const std::string* const kOther = new std::string("other");
-
 std::string DataPath(const ExtractorConfig& config, const std::string& name) {
   return absl::StrCat(config.data_dir, "/", name);
 }
@@ -156,15 +153,13 @@ absl::StatusOr<Extraction> Extractor::Extract(
     // 100件，其中会议期间受理80件) is counted at its own stage, and so is
     // one a rule puts at no stage (其中暂缓解决5件: "other" by a rule).
     const std::string* indicator = nullptr;
-    const IndicatorRule* own_rule =
-        data_->taxonomy.Match(p.object, p.action, m.unit, p.frame);
-    const std::string& own =
-        own_rule != nullptr ? own_rule->indicator : *kOther;
+    bool own_by_rule = false;
+    const std::string& own = data_->taxonomy.Classify(
+        p.object, p.action, m.unit, p.frame, &own_by_rule);
     if (p.set_mention >= 0 &&
         mentions[static_cast<size_t>(p.set_mention)].unit == m.unit) {
       const Metric& set = result.metrics[static_cast<size_t>(p.set_mention)];
-      if (p.action.empty() || metric.action == set.action ||
-          own_rule == nullptr) {
+      if (p.action.empty() || metric.action == set.action || !own_by_rule) {
         indicator = &set.indicator;
       }
     } else if (!p.set_object.empty()) {

@@ -241,7 +241,10 @@ void DropLeadingQuantityWord(const Dictionary& dict, std::u32string* action) {
 // A pivotal verb makes people do something (组织委员提交…, 动员委员捐款):
 // the people are its object and the subject of the deed after them.
 bool IsPivotalVerb(std::u32string_view w) {
-  return IsOneOf(w, {U"组织", U"組織", U"动员", U"動員", U"引导", U"引導",
+  return w.size() == 2 &&
+         std::u32string_view(U"组組动動引鼓带帶邀").find(w[0]) !=
+             std::u32string_view::npos &&
+         IsOneOf(w, {U"组织", U"組織", U"动员", U"動員", U"引导", U"引導",
                      U"鼓励", U"鼓勵", U"带领", U"帶領", U"邀请", U"邀請"});
 }
 
@@ -258,7 +261,9 @@ void PivotPassesToTheDeed(std::u32string_view text, const NumberMention& m,
   const size_t at = text.substr(floor, end - floor).rfind(*action);
   if (at == std::u32string_view::npos) return;
   const size_t from = floor + at + action->size();
-  const std::vector<Word> words = Segment(text, from, end, dict);
+  // Who and the deed stand right after the pivot: a short cut suffices.
+  const size_t stop = std::min(end, from + 16);
+  const std::vector<Word> words = Segment(text, from, stop, dict);
   // Who is made to act: nouns naming people, the words that say which
   // (驻会 + 委员, 市政协 + 委员), and lists of them; then the deed.
   size_t i = 0;
@@ -284,7 +289,7 @@ void PivotPassesToTheDeed(std::u32string_view text, const NumberMention& m,
          (words[e].pos == Pos::kVerb || words[e].pos == Pos::kVerbalNoun)) {
     ++e;
   }
-  if (e == words.size()) return;
+  if (e == words.size() && stop == end) return;
   std::u32string deed(View(text, words[i]));
   *action = std::move(deed);
 }
@@ -319,7 +324,13 @@ void BeneficiariesAreCounted(std::u32string_view text, const NumberMention& m,
   const size_t end = m.qualifier_begin;
   const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
   size_t begin = end;
-  while (begin > floor && !BreaksAt(text, begin - 1)) --begin;
+  bool marked = false;  // 为, 给 or 向 in the clause: cut it only then
+  while (begin > floor && !BreaksAt(text, begin - 1)) {
+    const char32_t c = text[--begin];
+    marked = marked || c == U'为' || c == U'為' || c == U'给' || c == U'給' ||
+             c == U'向';
+  }
+  if (!marked) return;
   const std::vector<Word> words = Segment(text, begin, end, dict);
   for (size_t i = words.size(); i > 0; --i) {
     const std::u32string_view v = View(text, words[i - 1]);

@@ -324,6 +324,10 @@ bool IsPercent(std::u32string_view unit) {
 
 // A measure of people or of visits by people.
 bool IsPeopleMeasure(std::u32string_view unit) {
+  if (unit.empty() || unit.size() > 2 ||
+      (unit[0] != U'人' && unit[0] != U'名' && unit[0] != U'位')) {
+    return false;
+  }
   return IsOneOf(unit, {U"人", U"人次", U"名", U"位", U"名次", U"位次"});
 }
 

@@ -129,11 +129,16 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"提案", U"", U"件"), "proposals.submitted");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"待定", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"退回", U"件"), "other");
-  // Match tells "other" by a rule from "other" because no rule matches.
-  const IndicatorRule* merged = taxonomy->Match(U"提案", U"并案", U"件");
-  ASSERT_NE(merged, nullptr);
-  EXPECT_EQ(merged->indicator, "other");
-  EXPECT_EQ(taxonomy->Match(U"天气", U"晴朗", U"天"), nullptr);
+  // by_rule tells "other" by a rule from "other" because no rule matches.
+  bool by_rule = false;
+  EXPECT_EQ(
+      taxonomy->Classify(U"提案", U"并案", U"件", Frame::kCount, &by_rule),
+      "other");
+  EXPECT_TRUE(by_rule);
+  EXPECT_EQ(
+      taxonomy->Classify(U"天气", U"晴朗", U"天", Frame::kCount, &by_rule),
+      "other");
+  EXPECT_FALSE(by_rule);
   // Proposals passed on as suggestions are no suggestions put forward.
   EXPECT_EQ(taxonomy->Classify(U"建议", U"作为", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"意见建议", U"转为", U"件"), "other");
