@@ -154,7 +154,7 @@ bool RunsOn(std::u32string_view longer, std::u32string_view shorter,
 // its object), a body (市政协) or a modifier (how good), a session (会议 +
 // 提案 says when), or a single character (a fragment the cut left over).
 bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
-               const PhraseLexicon& lex) {
+               const PhraseLexicon& lex, bool governed) {
   if (shorter.empty() || longer.size() <= shorter.size() ||
       longer.substr(longer.size() - shorter.size()) != shorter) {
     return false;
@@ -164,6 +164,21 @@ bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
   const std::vector<Word> words =
       Segment(front, 0, front.size(), *lex.dictionary);
   if (words.empty()) return false;
+  // Rule "activity named by what is done": where a verb before the phrase
+  // governs it (开展 + 联系群众活动), a verb phrase in front of the head
+  // says which kind of it (联系群众 + 活动, 调研 + 成果): verbs, verbal
+  // nouns and their objects are kind words there. (Not in a count of
+  // people: there the verbs side by side are all the action.)
+  if (governed && words.size() <= 4 &&
+      (words[0].pos == Pos::kVerb || words[0].pos == Pos::kVerbalNoun) &&
+      std::all_of(words.begin(), words.end(), [&](const Word& w) {
+        return w.size() >= 2 &&
+               (w.pos == Pos::kVerb || w.pos == Pos::kVerbalNoun ||
+                w.pos == Pos::kNoun || w.pos == Pos::kAgent) &&
+               !IsCopula(front.substr(w.begin, w.size()));
+      })) {
+    return true;
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     const std::u32string_view v = front.substr(w.begin, w.size());
@@ -536,7 +551,10 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
              OnlyDroppable(l.object, *lexicon.dictionary)) ||
             (reads_noun_phrase &&
              (AddsKind(p.object, l.object, *lexicon.dictionary) ||
-              NamesKind(p.object, l.object, lexicon) ||
+              NamesKind(p.object, l.object, lexicon,
+                        p.rule == std::string_view("verb_object_number") &&
+                            !p.action.empty() &&
+                            !IsPeopleMeasure(mentions[k].unit)) ||
               EndsInHead(p.object, l.object, *lexicon.dictionary) ||
               RunsOn(l.object, p.object, *lexicon.dictionary)))));
       if (!keeps_rules_object) p.object = l.object;

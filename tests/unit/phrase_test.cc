@@ -456,6 +456,34 @@ TEST(CombinedReadingOwnWords, BeneficiariesAreCounted) {
   EXPECT_EQ(read(U"为群众义诊3场。").object, U"");
 }
 
+TEST(CombinedReadingOwnWords, WhatIsDoneNamesTheKindOfAGovernedThing) {
+  // 形成 governs the phrase; 调研 in front of 成果 says which results.
+  const Dictionary dict = Dictionary::FromWords({{U"形成", "v", 10},
+                                                 {U"调研", "vn", 10},
+                                                 {U"成果", "n", 10},
+                                                 {U"服务", "v", 10},
+                                                 {U"群众", "n", 10},
+                                                 {U"团结", "v", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"形成", U"调研", U"团结", U"服务"}) {
+    lex.actions.Add(v);
+  }
+  lex.nouns.Add(U"成果");
+  lex.nouns.Add(U"群众");
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  EXPECT_EQ(read(U"形成调研成果27篇。").object, U"调研成果");
+  EXPECT_EQ(read(U"形成调研成果27篇。").action, U"形成");
+  // Negative: with no verb governing it, the verb in front acts.
+  EXPECT_EQ(read(U"调研成果27篇。").object, U"成果");
+  // Negative: in a count of people the verbs side by side are the action.
+  EXPECT_EQ(read(U"团结服务群众500人。").object, U"群众");
+}
+
 // A small dictionary and word lists of their own for the list and the
 // receiving-word rules, read both ways (rules only, and combined).
 class OwnWords : public ::testing::Test {
