@@ -81,6 +81,22 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   return true;
 }
 
+// ParticipantsInFront says whether the lexical object is the rules' event
+// with who takes part in front of it (委员和干部 + 学习研讨): who takes part
+// is not the event held.
+bool ParticipantsInFront(std::u32string_view longer, std::u32string_view event,
+                         const Dictionary& dict) {
+  if (event.empty() || longer.size() <= event.size() ||
+      !EndsWith(longer, event)) {
+    return false;
+  }
+  const std::u32string_view front =
+      longer.substr(0, longer.size() - event.size());
+  const std::vector<Word> words = Segment(front, 0, front.size(), dict);
+  return !words.empty() &&
+         IsPersonNoun(front.substr(words.back().begin, words.back().size()));
+}
+
 // IsVerbPhraseOnly says whether s is one verb, or a verb with 后 or 前.
 bool IsVerbPhraseOnly(std::u32string_view s, const Dictionary& dict) {
   if (s.size() >= 3 &&
@@ -546,6 +562,8 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool keeps_rules_object =
           p.object != l.object &&
           (lexical_carried ||
+           (p.rule == std::string_view("held_event") &&
+            ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||
             (!p.object.empty() && !l.object.empty() &&
              OnlyDroppable(l.object, *lexicon.dictionary)) ||

@@ -341,6 +341,11 @@ bool IsPersonNoun(std::u32string_view w) {
   }
   if (w.size() < 2) return false;
   const char32_t last = w.back();
+  // Compounds ending in one of those few name people too (机关干部,
+  // 人大代表).
+  if (EndsWith(w, U"干部") || EndsWith(w, U"幹部") || EndsWith(w, U"代表")) {
+    return true;
+  }
   return last == U'员' || last == U'員' || last == U'者' || last == U'众' ||
          last == U'眾' || last == U'民' || last == U'生' || last == U'师' ||
          last == U'師' || EndsWith(w, U"专家") || EndsWith(w, U"專家") ||

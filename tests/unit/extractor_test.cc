@@ -90,6 +90,11 @@ TEST_F(ExtractorTest, VerbsOfIssuingStartingAndTurningAreActions) {
   const Metric* turned = Find(e, "7");
   ASSERT_NE(turned, nullptr);
   EXPECT_EQ(turned->indicator, "other");
+  // Proposals filed between sessions are a kind of their own.
+  const Extraction g = Run("收到大会提案300件、平时提案40件。");
+  const Metric* between = Find(g, "40");
+  ASSERT_NE(between, nullptr);
+  EXPECT_EQ(between->object, "平时提案");
   // Negative: a verb of the list inside a noun is no action of the count.
   const Extraction f = Run("收到从事农业的委员提案12件。");
   const Metric* received = Find(f, "12");

@@ -484,6 +484,29 @@ TEST(CombinedReadingOwnWords, WhatIsDoneNamesTheKindOfAGovernedThing) {
   EXPECT_EQ(read(U"团结服务群众500人。").object, U"群众");
 }
 
+TEST(CombinedReadingOwnWords, WhoTakesPartIsNotTheEventHeld) {
+  // 组织 + who takes part + the event: the event is what is counted.
+  const Dictionary dict = Dictionary::FromWords({{U"组织", "v", 10},
+                                                 {U"委员", "n", 10},
+                                                 {U"和", "c", 10},
+                                                 {U"机关干部", "n", 10},
+                                                 {U"学习", "v", 10},
+                                                 {U"研讨", "vn", 10},
+                                                 {U"专题", "n", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"组织");
+  lex.nouns.Add(U"x");
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  EXPECT_EQ(read(U"组织委员和机关干部学习研讨25场。").object, U"学习研讨");
+  // Negative: a kind word in front of the event stays with it.
+  EXPECT_EQ(read(U"组织专题学习研讨25场。").object, U"专题学习研讨");
+}
+
 // A small dictionary and word lists of their own for the list and the
 // receiving-word rules, read both ways (rules only, and combined).
 class OwnWords : public ::testing::Test {
