@@ -328,7 +328,7 @@ TEST(CombinedReadingOwnWords, PivotPassesToTheDeed) {
                                                  {U"提交", "v", 10},
                                                  {U"捐款", "v", 10},
                                                  {U"建议", "n", 10},
-                                                 {U"学习", "v", 10},
+                                                 {U"观摩", "v", 10},
                                                  {U"研讨", "vn", 10},
                                                  {U"座谈会", "n", 10},
                                                  {U"召开", "v", 10},
@@ -352,7 +352,7 @@ TEST(CombinedReadingOwnWords, PivotPassesToTheDeed) {
   // runs up to the count is the event held; a pivot with no people after
   // it, or a verb after a thing, is left alone.
   EXPECT_EQ(action(U"组织20名委员提交建议。", 0), "组织");
-  EXPECT_EQ(action(U"组织委员和干部学习研讨6场。", 0), "组织");
+  EXPECT_EQ(action(U"组织委员和干部观摩研讨6场。", 0), "组织");
   EXPECT_EQ(action(U"组织召开座谈会3次。", 0), "召开");
   EXPECT_EQ(action(U"召开座谈会3次。", 0), "召开");
 }
@@ -402,7 +402,7 @@ TEST(CombinedReadingOwnWords, TopicVerbIsNoStepDoneToTheCount) {
   EXPECT_EQ(read(U"涉及教育、医疗提案20件。").action, U"");
   EXPECT_EQ(read(U"涉及医疗方面提案20件。").action, U"");
   // It does not join the verb before it into one action.
-  EXPECT_EQ(read(U"收集涉及教育、医疗等方面意见16条。").action, U"收集");
+  EXPECT_EQ(read(U"收集涉及医疗、教育等方面意见16条。").action, U"收集");
   // Negative: 涉及 before a single thing is the count's verb (涉及金额).
   EXPECT_EQ(read(U"涉及金额3亿元。").action, U"涉及");
 }
@@ -457,9 +457,9 @@ TEST(CombinedReadingOwnWords, BeneficiariesAreCounted) {
 }
 
 TEST(CombinedReadingOwnWords, WhatIsDoneNamesTheKindOfAGovernedThing) {
-  // 形成 governs the phrase; 调研 in front of 成果 says which results.
+  // 形成 governs the phrase; 考察 in front of 成果 says which results.
   const Dictionary dict = Dictionary::FromWords({{U"形成", "v", 10},
-                                                 {U"调研", "vn", 10},
+                                                 {U"考察", "vn", 10},
                                                  {U"成果", "n", 10},
                                                  {U"服务", "v", 10},
                                                  {U"群众", "n", 10},
@@ -468,7 +468,7 @@ TEST(CombinedReadingOwnWords, WhatIsDoneNamesTheKindOfAGovernedThing) {
                                                  {U"。", "x", 10}});
   PhraseLexicon lex;
   lex.dictionary = &dict;
-  for (std::u32string_view v : {U"形成", U"调研", U"团结", U"服务"}) {
+  for (std::u32string_view v : {U"形成", U"考察", U"团结", U"服务"}) {
     lex.actions.Add(v);
   }
   lex.nouns.Add(U"成果");
@@ -476,10 +476,10 @@ TEST(CombinedReadingOwnWords, WhatIsDoneNamesTheKindOfAGovernedThing) {
   const auto read = [&](std::u32string_view text) {
     return AnalysePhrases(text, Mentions(text), lex)[0];
   };
-  EXPECT_EQ(read(U"形成调研成果27篇。").object, U"调研成果");
-  EXPECT_EQ(read(U"形成调研成果27篇。").action, U"形成");
+  EXPECT_EQ(read(U"形成考察成果27篇。").object, U"考察成果");
+  EXPECT_EQ(read(U"形成考察成果27篇。").action, U"形成");
   // Negative: with no verb governing it, the verb in front acts.
-  EXPECT_EQ(read(U"调研成果27篇。").object, U"成果");
+  EXPECT_EQ(read(U"考察成果27篇。").object, U"成果");
   // Negative: in a count of people the verbs side by side are the action.
   EXPECT_EQ(read(U"团结服务群众500人。").object, U"群众");
 }
@@ -487,10 +487,10 @@ TEST(CombinedReadingOwnWords, WhatIsDoneNamesTheKindOfAGovernedThing) {
 TEST(CombinedReadingOwnWords, WhoTakesPartIsNotTheEventHeld) {
   // 组织 + who takes part + the event: the event is what is counted.
   const Dictionary dict = Dictionary::FromWords({{U"组织", "v", 10},
-                                                 {U"委员", "n", 10},
+                                                 {U"专家", "n", 10},
                                                  {U"和", "c", 10},
                                                  {U"机关干部", "n", 10},
-                                                 {U"学习", "v", 10},
+                                                 {U"观摩", "v", 10},
                                                  {U"研讨", "vn", 10},
                                                  {U"专题", "n", 10},
                                                  {U"，", "x", 10},
@@ -502,9 +502,9 @@ TEST(CombinedReadingOwnWords, WhoTakesPartIsNotTheEventHeld) {
   const auto read = [&](std::u32string_view text) {
     return AnalysePhrases(text, Mentions(text), lex)[0];
   };
-  EXPECT_EQ(read(U"组织委员和机关干部学习研讨25场。").object, U"学习研讨");
+  EXPECT_EQ(read(U"组织专家和机关干部观摩研讨25场。").object, U"观摩研讨");
   // Negative: a kind word in front of the event stays with it.
-  EXPECT_EQ(read(U"组织专题学习研讨25场。").object, U"专题学习研讨");
+  EXPECT_EQ(read(U"组织专题观摩研讨25场。").object, U"专题观摩研讨");
 }
 
 // A small dictionary and word lists of their own for the list and the
