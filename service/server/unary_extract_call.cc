@@ -7,6 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "grpcpp/alarm.h"
 #include "service/api/status.h"
+#include "service/server/auth.h"
+#include "service/server/fact_extractor_service.h"
 #include "service/server/wire.h"
 
 namespace reportfacts {
@@ -21,17 +23,17 @@ constexpr absl::Duration kBudgetSlack = absl::Milliseconds(10);
 // has returned.
 class UnaryExtractCall final : public grpc::ServerUnaryReactor {
  public:
-  explicit UnaryExtractCall(CallGate* gate) : gate_(gate) {}
+  explicit UnaryExtractCall(Admission::Ticket ticket)
+      : ticket_(std::move(ticket)) {}
 
-  void Begin(FactExtractorService& service,
-             grpc::CallbackServerContext* context,
+  void Begin(ExtractionService& service, grpc::CallbackServerContext* context,
              const v1::ExtractRequest& request, grpc::ByteBuffer* response) {
     // The worker reaches this call only through `answer`; it finishes the
     // call only if a cancel has not already done so.
     std::shared_ptr<Answer> answer = answer_;
     UnaryExtractCall* self = this;
     const absl::Status submitted = service.SubmitDocument(
-        "Extract", request, FactExtractorService::CallerDeadline(*context),
+        ticket_, request, FactExtractorService::CallerDeadline(*context),
         answer->cancelled, QueuePolicy::kRefuseWhenFull,
         [answer, self, response](absl::Status status,
                                  v1::ExtractResponse& built) {
@@ -76,10 +78,9 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
                             "the call was cancelled by the caller"));
   }
 
-  void OnDone() override {
-    if (gate_ != nullptr) gate_->Leave();
-    delete this;
-  }
+  // The ticket goes with the call: it stays admitted until its status
+  // has been sent.
+  void OnDone() override { delete this; }
 
  private:
   // Answer is shared with the worker, which may outlive the call.
@@ -93,7 +94,7 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
     if (!answer_->given.exchange(true)) Finish(std::move(status));
   }
 
-  CallGate* const gate_;
+  Admission::Ticket ticket_;
   const std::shared_ptr<Answer> answer_ = std::make_shared<Answer>();
   // Destroyed with the call; a pending alarm is then cancelled and its
   // callback, run later, sees fired == false.
@@ -103,18 +104,16 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
 }  // namespace
 
 grpc::ServerUnaryReactor* StartUnaryExtractCall(
-    FactExtractorService& service, CallGate* gate,
-    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
-    grpc::ByteBuffer* response) {
-  if (gate != nullptr) {
-    grpc::Status admitted = gate->Admit(*context, "Extract");
-    if (!admitted.ok()) {
-      grpc::ServerUnaryReactor* refusal = context->DefaultReactor();
-      refusal->Finish(std::move(admitted));
-      return refusal;
-    }
+    ExtractionService& service, grpc::CallbackServerContext* context,
+    const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+  absl::StatusOr<Admission::Ticket> ticket =
+      service.Admit(GrpcCallInfo(*context, "Extract"));
+  if (!ticket.ok()) {
+    grpc::ServerUnaryReactor* refusal = context->DefaultReactor();
+    refusal->Finish(ToGrpcStatus(ticket.status()));
+    return refusal;
   }
-  auto* call = new UnaryExtractCall(gate);
+  auto* call = new UnaryExtractCall(*std::move(ticket));
   v1::ExtractRequest decoded;
   if (absl::Status valid = DecodeExtractRequest(*request, &decoded);
       !valid.ok()) {

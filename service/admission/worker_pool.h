@@ -6,8 +6,8 @@
 // gRPC's own threads only validate and hand work to the pool, so the
 // amount of extraction running at once is bounded by `workers` however many
 // calls arrive, and the backlog by `queue_capacity`.
-#ifndef REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
-#define REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
+#ifndef REPORTFACTS_SERVICE_ADMISSION_WORKER_POOL_H_
+#define REPORTFACTS_SERVICE_ADMISSION_WORKER_POOL_H_
 
 #include <condition_variable>
 #include <cstdint>
@@ -93,4 +93,4 @@ class WorkerPool {
 
 }  // namespace reportfacts
 
-#endif  // REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
+#endif  // REPORTFACTS_SERVICE_ADMISSION_WORKER_POOL_H_
