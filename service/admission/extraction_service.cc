@@ -272,7 +272,7 @@ void ExtractionService::LogFailure(std::string_view rpc, std::string_view id,
 
 absl::Status ExtractionService::SubmitDocument(
     const Admission::Ticket& call, const v1::ExtractRequest& request,
-    absl::Time caller_deadline, std::shared_ptr<std::atomic<bool>> cancelled,
+    const Budget& budget, std::shared_ptr<std::atomic<bool>> cancelled,
     QueuePolicy policy, DocumentDone done, bool* parked,
     std::function<void()> unparked) {
   const std::string_view rpc = call.rpc();
@@ -292,8 +292,7 @@ absl::Status ExtractionService::SubmitDocument(
     return absl::OkStatus();
   }
 
-  std::shared_ptr<Job> job =
-      MakeJob(request, BudgetFor(caller_deadline), std::move(cancelled));
+  std::shared_ptr<Job> job = MakeJob(request, budget, std::move(cancelled));
   job->done = [this, rpc, done = std::move(done)](
                   Job& finished, absl::StatusOr<Extraction> result) {
     v1::ExtractResponse response;
@@ -368,13 +367,13 @@ absl::Status ExtractionService::ExtractDocument(
   };
   auto outcome = std::make_shared<Outcome>();
   auto cancelled = std::make_shared<std::atomic<bool>>(false);
-  const Budget budget_of_call = BudgetFor(caller_deadline);
+  const Budget budget_of_call = BudgetFor(caller_deadline);  // once
   const absl::Time deadline = budget_of_call.deadline;
   const absl::Duration budget = budget_of_call.length;
   response->set_document_id(document.id());
   const std::string_view rpc = call.rpc();
   absl::Status submitted = SubmitDocument(
-      call, request, caller_deadline, cancelled, QueuePolicy::kRefuseWhenFull,
+      call, request, budget_of_call, cancelled, QueuePolicy::kRefuseWhenFull,
       [outcome](absl::Status status, v1::ExtractResponse& built) {
         std::lock_guard<std::mutex> lock(outcome->mu);
         outcome->status = std::move(status);

@@ -111,6 +111,16 @@ class ExtractionService {
   void StartDraining() { admission_.StartDraining(); }
   bool WaitIdle(absl::Time deadline) { return admission_.WaitIdle(deadline); }
 
+  // Budget is the time a document may take: until the caller's deadline,
+  // or default_deadline from now when the caller set none. Every
+  // transport derives a document's deadline here, once.
+  struct Budget {
+    absl::Time deadline;
+    absl::Duration length;
+  };
+  // BudgetFor takes absl::InfiniteFuture() for "no caller deadline".
+  Budget BudgetFor(absl::Time caller_deadline) const;
+
   // SubmitDocument validates the request's document and queues it on the
   // worker pool without waiting. Not OK: the document was refused at once
   // (INVALID_ARGUMENT; RESOURCE_EXHAUSTED when the queue is full under
@@ -120,16 +130,15 @@ class ExtractionService {
   // refuses, on the thread stopping the pool). A document sent as
   // content is converted to text on the worker (service/ingest), so a
   // conversion's INVALID_ARGUMENT comes through `done`, and an OK response
-  // then carries the converted text. The budget runs to
-  // `caller_deadline`, or default_deadline from now when that is
-  // absl::InfiniteFuture(); setting `cancelled` stops the work early.
+  // then carries the converted text. The work stops at `budget`'s deadline
+  // (from BudgetFor) or when `cancelled` is set.
   // `call` is the admitted call the document belongs to and names it in
   // logs. Under kParkWhenFull, `*parked` (may be null) tells whether the
   // document was parked, and `unparked` (may be empty) runs when it
   // leaves the park, before `done`.
   absl::Status SubmitDocument(const Admission::Ticket& call,
                               const v1::ExtractRequest& request,
-                              absl::Time caller_deadline,
+                              const Budget& budget,
                               std::shared_ptr<std::atomic<bool>> cancelled,
                               QueuePolicy policy, DocumentDone done,
                               bool* parked = nullptr,
@@ -170,14 +179,6 @@ class ExtractionService {
  private:
   struct Job;
 
-  // Budget is the time a document may take: until the caller's deadline,
-  // or default_deadline when the caller set none.
-  struct Budget {
-    absl::Time deadline;
-    absl::Duration length;
-  };
-  // BudgetFor takes absl::InfiniteFuture() for "no caller deadline".
-  Budget BudgetFor(absl::Time caller_deadline) const;
   // MakeJob copies the request's document into a job with the given budget
   // and cancel flag (shared by every document of a stream).
   std::shared_ptr<Job> MakeJob(

@@ -1,7 +1,7 @@
 // Checks a document before any work is queued for it.
 //
 //   absl::Status s = ValidateDocument(request.document(), max_doc_bytes);
-//   if (!s.ok()) return ToGrpcStatus(s);  // INVALID_ARGUMENT
+//   if (!s.ok()) return s;  // INVALID_ARGUMENT, whatever the transport
 #ifndef REPORTFACTS_SERVICE_ADMISSION_VALIDATION_H_
 #define REPORTFACTS_SERVICE_ADMISSION_VALIDATION_H_
 

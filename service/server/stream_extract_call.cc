@@ -82,7 +82,7 @@ class StreamExtractCall final : public StreamReactor {
     const v1::Document& document = decoded.document();
     bool parked = false;
     const absl::Status submitted = service_.SubmitDocument(
-        ticket_, decoded, caller_deadline_, cancelled_,
+        ticket_, decoded, service_.BudgetFor(caller_deadline_), cancelled_,
         QueuePolicy::kParkWhenFull,
         [this](absl::Status status, v1::ExtractResponse& built) {
           if (status.ok()) {

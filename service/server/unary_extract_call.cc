@@ -32,9 +32,12 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
     // call only if a cancel has not already done so.
     std::shared_ptr<Answer> answer = answer_;
     UnaryExtractCall* self = this;
+    const absl::Time caller_deadline =
+        FactExtractorService::CallerDeadline(*context);
+    const ExtractionService::Budget budget = service.BudgetFor(caller_deadline);
     const absl::Status submitted = service.SubmitDocument(
-        ticket_, request, FactExtractorService::CallerDeadline(*context),
-        answer->cancelled, QueuePolicy::kRefuseWhenFull,
+        ticket_, request, budget, answer->cancelled,
+        QueuePolicy::kRefuseWhenFull,
         [answer, self, response](absl::Status status,
                                  v1::ExtractResponse& built) {
           if (answer->given.exchange(true)) return;
@@ -45,8 +48,6 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
       FinishOnce(ToGrpcStatus(submitted));
       return;
     }
-    const absl::Time caller_deadline =
-        FactExtractorService::CallerDeadline(*context);
     // OnDone cannot run before this handler returns, so the members are
     // still ours here even if a worker has already answered.
     if (caller_deadline == absl::InfiniteFuture() && !answer->given.load()) {
@@ -54,17 +55,18 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
       // server's budget must end it too, even while the document still
       // waits in the queue. The alarm touches the call only if it answers
       // first, and an answered call lives until OnDone.
-      const absl::Duration budget = service.default_deadline();
+      // It rings at the document's own deadline, plus slack.
+      const absl::Duration length = budget.length;
       budget_alarm_.Set(
-          absl::ToChronoTime(absl::Now() + budget + kBudgetSlack),
-          [answer, self, budget](bool fired) {
+          absl::ToChronoTime(budget.deadline + kBudgetSlack),
+          [answer, self, length](bool fired) {
             if (!fired || answer->given.exchange(true)) return;
             answer->cancelled->store(true);
             self->Finish(grpc::Status(
                 grpc::StatusCode::DEADLINE_EXCEEDED,
                 absl::StrCat("extraction did not finish within its time "
                              "budget of ",
-                             absl::ToInt64Milliseconds(budget), " ms")));
+                             absl::ToInt64Milliseconds(length), " ms")));
           });
     }
   }

@@ -165,7 +165,7 @@ class ExtractionServiceTest : public ::testing::Test {
     request.mutable_document()->set_id("grpc-doc");
     request.mutable_document()->set_text(text);
     const absl::Status submitted = service_->SubmitDocument(
-        *call, request, absl::InfiniteFuture(),
+        *call, request, service_->BudgetFor(absl::InfiniteFuture()),
         std::make_shared<std::atomic<bool>>(false),
         QueuePolicy::kRefuseWhenFull,
         [outcome](absl::Status status, v1::ExtractResponse& built) {
