@@ -25,9 +25,9 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
+#include "service/admission/tokens.h"
 #include "service/core/data_dir.h"
 #include "service/http/http_server.h"
-#include "service/server/auth.h"
 #include "service/server/options.h"
 #include "service/server/server.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
@@ -218,7 +218,6 @@ int main(int argc, char** argv) {
   if (!options.http_listen.empty()) {
     reportfacts::HttpOptions http_options;
     http_options.listen = options.http_listen;
-    http_options.auth_tokens = options.auth_tokens;
     http_options.max_connections = absl::GetFlag(FLAGS_http_max_connections);
     http_options.idle_timeout =
         absl::Milliseconds(absl::GetFlag(FLAGS_http_idle_timeout_ms));

@@ -19,10 +19,10 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/json_util.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
+#include "service/admission/validation.h"
 #include "service/api/response_json.h"
 #include "service/api/status.h"
 #include "service/http/http_status.h"
-#include "service/server/validation.h"
 #include "spdlog/spdlog.h"
 
 namespace reportfacts {
@@ -304,10 +304,12 @@ struct HttpServer::Request {
   bool over_buffer_budget = false;
   // Set for POST /v1/extract when the body is complete.
   std::string media_type;
-  std::string authorization;
   std::optional<std::string> timeout_ms;
   std::string query_id;
   std::string query_reference_date;
+  // POST /v1/extract once admitted: counted as running until the request
+  // is over (its response written, or the connection gone).
+  std::optional<Admission::Ticket> admitted;
   // Set on a waiter before the connection is resumed.
   std::optional<Reply> reply;
   bool suspended = false;
@@ -352,14 +354,13 @@ struct HttpServer::Callbacks {
   static void FreeBody(void* body) { delete static_cast<std::string*>(body); }
 };
 
-HttpServer::HttpServer(FactExtractorService& service, Metrics& metrics)
+HttpServer::HttpServer(ExtractionService& service, Metrics& metrics)
     : service_(service), metrics_(metrics) {}
 
 HttpServer::~HttpServer() { Shutdown(absl::ZeroDuration()); }
 
 absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
-    const HttpOptions& options, FactExtractorService& service,
-    Metrics& metrics) {
+    const HttpOptions& options, ExtractionService& service, Metrics& metrics) {
   std::string host;
   int requested_port = 0;
   if (absl::Status split = SplitListen(options.listen, &host, &requested_port);
@@ -374,9 +375,6 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
         "positive");
   }
   std::unique_ptr<HttpServer> server(new HttpServer(service, metrics));
-  if (!options.auth_tokens.empty()) {
-    server->tokens_.emplace(options.auth_tokens);
-  }
   if (!options.web_dir.empty()) {
     absl::StatusOr<WebAssets> web = WebAssets::Load(options.web_dir);
     if (!web.ok()) return web.status();
@@ -429,6 +427,7 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
       server->address_, server->max_body_bytes_, options.max_connections,
       absl::FormatDuration(options.request_timeout),
       absl::FormatDuration(options.idle_timeout));
+  server->started_ = true;
   return server;
 }
 
@@ -568,21 +567,24 @@ void HttpServer::Dispatch(MHD_Connection* connection, Request& request) {
     metrics_.RequestFinished(kTransport);
     QueueReply(connection, request, std::move(reply));
   };
-  if (!serving_.load()) {
-    answer_now(
-        ErrorReply(503, absl::UnavailableError("the server is shutting down")));
-    return;
+  // Token and drain: the same admission as every gRPC call.
+  CallInfo call;
+  call.rpc = "HTTP /v1/extract";
+  if (const char* authorization = MHD_lookup_connection_value(
+          connection, MHD_HEADER_KIND, "Authorization")) {
+    call.authorizations.emplace_back(authorization);
   }
-  if (tokens_ &&
-      !tokens_->IsAuthorized(HeaderValue(connection, "Authorization"))) {
-    Reply reply = ErrorReply(
-        401, absl::UnauthenticatedError(
-                 "send \"Authorization: Bearer <token>\" with an accepted "
-                 "token"));
-    reply.headers.emplace_back("WWW-Authenticate", "Bearer");
+  absl::StatusOr<Admission::Ticket> admitted = service_.Admit(call);
+  if (!admitted.ok()) {
+    Reply reply =
+        ErrorReply(HttpStatusFor(admitted.status().code()), admitted.status());
+    if (absl::IsUnauthenticated(admitted.status())) {
+      reply.headers.emplace_back("WWW-Authenticate", "Bearer");
+    }
     answer_now(std::move(reply));
     return;
   }
+  request.admitted.emplace(*std::move(admitted));
   request.media_type = MediaType(HeaderValue(connection, "Content-Type"));
   if (!request.media_type.empty() && request.media_type != "application/json" &&
       request.media_type != "text/plain") {
@@ -655,7 +657,7 @@ HttpServer::Reply HttpServer::Extract(Request& http_request) {
 
   v1::ExtractResponse response;
   absl::Status status = service_.ExtractDocument(
-      "HTTP /v1/extract", request.document(), *deadline,
+      *http_request.admitted, request.document(), *deadline,
       [this] { return cancel_all_.load(); }, &response);
   if (!status.ok()) {
     int http_status = HttpStatusFor(status.code());
@@ -808,6 +810,10 @@ void HttpServer::WaiterLoop() {
 void HttpServer::Shutdown(absl::Duration drain) {
   std::call_once(shutdown_once_, [this, drain] {
     serving_.store(false);
+    // One process, one drain: the gRPC side refuses new calls too. Not
+    // for a server that never started: a failed Start leaves the service
+    // as it was.
+    if (started_) service_.StartDraining();
     if (daemon_ != nullptr) {
       // No new connections; the open ones go on until the daemon stops.
       const MHD_socket listening = MHD_quiesce_daemon(daemon_);

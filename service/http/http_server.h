@@ -5,11 +5,12 @@
 //                     base64). A body sent as text/plain is taken as the
 //                     document text itself, with ?id= and ?reference_date=.
 //                     Header X-Timeout-Ms sets the time budget.
-//   GET /metrics      Prometheus text format (see service/server/metrics.h)
+//   GET /metrics      Prometheus text format (see service/metrics/metrics.h)
 //   GET /healthz      200 {"status":"SERVING"}, 503 once shutting down
 //
-// Extraction goes through FactExtractorService::ExtractDocument: the same
-// validation, worker pool and deadlines as the gRPC Extract call.
+// Extraction goes through ExtractionService (service/admission): the same
+// admission (bearer tokens, drain), validation, worker pool, budgets and
+// counters as the gRPC calls. /healthz and /metrics need no token.
 //
 // One event thread (epoll) reads every connection and answers /healthz
 // and /metrics at once, so slow or idle clients cannot starve them. A
@@ -46,10 +47,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "service/admission/extraction_service.h"
 #include "service/http/web_assets.h"
-#include "service/server/auth.h"
-#include "service/server/fact_extractor_service.h"
-#include "service/server/metrics.h"
+#include "service/metrics/metrics.h"
 
 struct MHD_Connection;
 struct MHD_Daemon;
@@ -90,11 +90,6 @@ struct HttpOptions {
   // is what stops clients that trickle a byte now and then.
   absl::Duration request_timeout = absl::Seconds(30);
 
-  // Accepted bearer tokens; when any is given, POST /v1/extract needs
-  // "Authorization: Bearer <token>" (401 otherwise). /healthz and /metrics
-  // stay open, like gRPC health, for probes and scrapers.
-  std::vector<std::string> auth_tokens;
-
   // Folder of the analysts' page (index.html, app.js, style.css), served
   // at / and /web/...; empty: no page (GET / is 404).
   std::string web_dir;
@@ -105,10 +100,11 @@ struct HttpOptions {
 class HttpServer {
  public:
   // Start binds options.listen and serves in the background. `service`
-  // and `metrics` must outlive the HttpServer.
+  // and `metrics` must outlive the HttpServer. POST /v1/extract needs a
+  // bearer token when the service has tokens (ServerOptions::auth_tokens):
+  // "Authorization: Bearer <token>", else 401.
   static absl::StatusOr<std::unique_ptr<HttpServer>> Start(
-      const HttpOptions& options, FactExtractorService& service,
-      Metrics& metrics);
+      const HttpOptions& options, ExtractionService& service, Metrics& metrics);
 
   // Shuts down at once if Shutdown was not called.
   ~HttpServer();
@@ -125,7 +121,9 @@ class HttpServer {
   // max_body_bytes is the resolved body limit.
   size_t max_body_bytes() const { return max_body_bytes_; }
 
-  // Shutdown turns /healthz to 503, closes the port, lets running requests
+  // Shutdown starts the service's drain (new calls on either transport are
+  // refused: 503 here, UNAVAILABLE on gRPC), turns /healthz to 503, closes
+  // the port, lets running requests
   // finish for up to `drain` and then answers those still waiting with
   // 503, and joins the threads. Idempotent.
   void Shutdown(absl::Duration drain);
@@ -137,7 +135,7 @@ class HttpServer {
   struct Callbacks;  // the C callbacks libmicrohttpd calls
   friend struct Callbacks;
 
-  HttpServer(FactExtractorService& service, Metrics& metrics);
+  HttpServer(ExtractionService& service, Metrics& metrics);
 
   static Reply ErrorReply(int http_status, const absl::Status& status);
 
@@ -164,7 +162,7 @@ class HttpServer {
   void Watchdog();
   void WaiterLoop();
 
-  FactExtractorService& service_;
+  ExtractionService& service_;
   Metrics& metrics_;
   MHD_Daemon* daemon_ = nullptr;
   int listen_fd_ = -1;
@@ -174,9 +172,11 @@ class HttpServer {
   size_t max_buffered_bytes_ = 0;
   std::atomic<size_t> buffered_bytes_{0};  // bodies held now
   absl::Duration request_timeout_;
-  std::optional<TokenChecker> tokens_;  // set when tokens are required
-  std::optional<WebAssets> web_;        // set when the page is served
+  std::optional<WebAssets> web_;  // set when the page is served
   std::atomic<bool> serving_{true};
+  // Start succeeded (set before the server is handed out); only then does
+  // Shutdown drain the service.
+  bool started_ = false;
   // Set when the drain time is over: waiting requests give up.
   std::atomic<bool> cancel_all_{false};
   std::once_flag shutdown_once_;

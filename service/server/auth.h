@@ -1,62 +1,25 @@
-// Optional bearer-token authentication: where tokens come from and how a
-// call's token is checked. CallGate (call_gate.h) applies
-// the check in front of the real handlers.
+// The gRPC side of bearer-token authentication: what Admission needs of a
+// gRPC call. Tokens themselves (loading, checking) are transport-neutral,
+// in service/admission/tokens.h, which this header brings along.
 //
-//   absl::StatusOr<std::vector<std::string>> tokens =
-//       LoadAuthTokens(token_file, std::getenv(kAuthTokensEnv));
-//   TokenChecker checker(*tokens);
-//   if (!checker.Check(*context)) return UNAUTHENTICATED;
+//   absl::StatusOr<Admission::Ticket> ticket =
+//       service.Admit(GrpcCallInfo(*context, "Extract"));
 #ifndef REPORTFACTS_SERVICE_SERVER_AUTH_H_
 #define REPORTFACTS_SERVICE_SERVER_AUTH_H_
 
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "absl/status/statusor.h"
 #include "grpcpp/server_context.h"
+#include "service/admission/admission.h"
+#include "service/admission/tokens.h"
 
 namespace reportfacts {
 
-// kAuthTokensEnv names the environment variable the server reads tokens
-// from (separated by commas, spaces or newlines).
-inline constexpr char kAuthTokensEnv[] = "REPORTFACTS_AUTH_TOKENS";
-
-// kAuthorizationHeader is the metadata key that carries "Bearer <token>".
-inline constexpr char kAuthorizationHeader[] = "authorization";
-
-// LoadAuthTokens gathers the accepted tokens from `token_file` (one per
-// line; blank lines and lines starting with '#' are skipped; empty path:
-// no file) and from `env_value` (may be null). It fails when the file
-// cannot be read, when the file is given but holds no token, or when a
-// token contains a character that cannot travel in a header.
-absl::StatusOr<std::vector<std::string>> LoadAuthTokens(
-    const std::string& token_file, const char* env_value);
-
-// ConstantTimeEquals compares two strings in time that depends only on the
-// length of `presented`, never on where they differ.
-bool ConstantTimeEquals(std::string_view expected, std::string_view presented);
-
-// TokenChecker decides whether a call carries an accepted token. It is
-// immutable after construction and safe for concurrent use.
-class TokenChecker {
- public:
-  explicit TokenChecker(std::vector<std::string> tokens);
-
-  // IsAuthorized tells whether `authorization` is "Bearer <token>" (scheme
-  // case-insensitive) for an accepted token. Every accepted token is
-  // compared, so the time taken does not tell which one nearly matched.
-  bool IsAuthorized(std::string_view authorization) const;
-
-  // Check looks at every authorization header of the call.
-  bool Check(const grpc::ServerContextBase& context) const;
-
-  // TokenCount is the number of accepted tokens.
-  size_t TokenCount() const { return tokens_.size(); }
-
- private:
-  std::vector<std::string> tokens_;
-};
+// GrpcCallInfo describes a gRPC call for Admission::Admit: `rpc` (a
+// literal) and every value of its authorization metadata, which stay valid
+// while `context` lives.
+CallInfo GrpcCallInfo(const grpc::ServerContextBase& context,
+                      std::string_view rpc);
 
 }  // namespace reportfacts
 

@@ -76,8 +76,9 @@ struct ServerOptions {
   std::string tls_key;
   std::string tls_client_ca;
 
-  // Bearer tokens accepted for reportfacts.v1.FactExtractor. Empty: no
-  // authentication. Health checks never need one. main.cc reads them from
+  // Bearer tokens accepted for reportfacts.v1.FactExtractor and the HTTP
+  // side's POST /v1/extract. Empty: no authentication. Health checks (and
+  // /healthz, /metrics) never need one. main.cc reads them from
   // --auth_token_file and REPORTFACTS_AUTH_TOKENS, never from a flag value.
   std::vector<std::string> auth_tokens;
 

@@ -6,11 +6,11 @@
 //   builder.experimental().SetInterceptorCreators(std::move(interceptors));
 //
 // Why an interceptor that cancels: the reflection service is gRPC's own
-// (ProtoServerReflectionPlugin), so CallGate cannot sit in its handlers, and
-// a C++ server interceptor in gRPC 1.51 cannot answer with a status of its
-// own. Cancelling the call as soon as its metadata arrives ends it before
-// the handler reads a request, so a caller without a token learns nothing;
-// it sees CANCELLED.
+// (ProtoServerReflectionPlugin), so Admission cannot be asked from its
+// handlers, and a C++ server interceptor in gRPC 1.51 cannot answer with a
+// status of its own. Cancelling the call as soon as its metadata arrives ends
+// it before the handler reads a request, so a caller without a token learns
+// nothing; it sees CANCELLED.
 #ifndef REPORTFACTS_SERVICE_SERVER_REFLECTION_GATE_H_
 #define REPORTFACTS_SERVICE_SERVER_REFLECTION_GATE_H_
 

@@ -16,6 +16,7 @@
 #include "grpcpp/server_builder.h"
 #include "service/core/data_dir.h"
 #include "service/server/credentials.h"
+#include "service/server/metrics_interceptor.h"
 #include "service/server/reflection_gate.h"
 #include "spdlog/spdlog.h"
 
@@ -151,10 +152,16 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
         std::make_unique<TokenChecker>(std::move(server->options_.auth_tokens));
     server->options_.auth_tokens.clear();
   }
-  server->gate_ = std::make_unique<CallGate>(server->token_checker_.get());
-  server->service_ = std::make_unique<FactExtractorService>(
-      *server->backend_, *server->pool_, server->options_,
-      server->metrics_.get(), server->gate_.get());
+  ExtractionOptions extraction;
+  extraction.max_doc_bytes = options.max_doc_bytes;
+  extraction.max_facts_per_doc = options.max_facts_per_doc;
+  extraction.default_deadline = options.default_deadline;
+  extraction.log_text = options.log_text;
+  server->service_ = std::make_unique<ExtractionService>(
+      *server->backend_, *server->pool_, extraction, server->metrics_.get(),
+      server->token_checker_.get());
+  server->grpc_service_ = std::make_unique<FactExtractorService>(
+      *server->service_, options.stream_in_flight);
   AddPoolGauges(*server->metrics_, *server->pool_);
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -173,7 +180,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
     interceptors.push_back(ReflectionGateFactory(*server->token_checker_));
   }
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
-  builder.RegisterService(server->service_.get());
+  builder.RegisterService(server->grpc_service_.get());
   server->grpc_server_ = builder.BuildAndStart();
   if (server->grpc_server_ == nullptr || server->port_ == 0) {
     if (server->grpc_server_ != nullptr) {
@@ -266,10 +273,11 @@ void Server::Shutdown(absl::Duration drain) {
       const absl::Time deadline = absl::Now() + drain;
       // Refuse new calls with UNAVAILABLE (retryable) and let admitted ones
       // finish before gRPC's Shutdown, which would cancel calls it has
-      // taken in but not yet handed to a handler. A call leaves the gate
-      // only in OnDone, once its status has been sent.
-      gate_->StartDraining();
-      gate_->WaitIdle(deadline);
+      // taken in but not yet handed to a handler. A gRPC call stays
+      // admitted until OnDone, once its status has been sent; an HTTP one
+      // until its response is written.
+      service_->StartDraining();
+      service_->WaitIdle(deadline);
       grpc_server_->Shutdown(absl::ToChronoTime(deadline));
       grpc_server_->Wait();
     }

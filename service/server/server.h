@@ -20,13 +20,13 @@
 #include "absl/time/time.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/server.h"
-#include "service/server/auth.h"
-#include "service/server/backend.h"
-#include "service/server/call_gate.h"
+#include "service/admission/backend.h"
+#include "service/admission/extraction_service.h"
+#include "service/admission/tokens.h"
+#include "service/admission/worker_pool.h"
+#include "service/metrics/metrics.h"
 #include "service/server/fact_extractor_service.h"
-#include "service/server/metrics.h"
 #include "service/server/options.h"
-#include "service/server/worker_pool.h"
 
 namespace reportfacts {
 
@@ -75,11 +75,13 @@ class Server {
   // serves it as GET /metrics.
   Metrics& metrics() { return *metrics_; }
 
-  // Service is the FactExtractor implementation; the HTTP side calls its
-  // ExtractDocument so both transports share validation, pool and budget.
-  FactExtractorService& service() { return *service_; }
+  // Service is the transport-neutral ExtractionService behind the gRPC
+  // FactExtractor; the HTTP side admits its calls and extracts through it
+  // too, so both transports share admission, validation, pool, budgets
+  // and counters.
+  ExtractionService& service() { return *service_; }
 
-  // Stats returns the service's counters.
+  // Stats returns the service's counters (both transports).
   ServiceStats Stats() const { return service_->Stats(); }
 
   // InProcessChannel returns a channel to this server that bypasses the
@@ -94,11 +96,12 @@ class Server {
   // Declared before the pool and the service: both report into it.
   std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<WorkerPool> pool_;
-  // The token checker (null without tokens) and the gate every call of
-  // service_ passes: token check, and refusal while draining.
+  // The token checker (null without tokens), which service_ applies to
+  // every call of both transports.
   std::unique_ptr<TokenChecker> token_checker_;
-  std::unique_ptr<CallGate> gate_;
-  std::unique_ptr<FactExtractorService> service_;
+  std::unique_ptr<ExtractionService> service_;
+  // The gRPC face of service_.
+  std::unique_ptr<FactExtractorService> grpc_service_;
   std::unique_ptr<grpc::Server> grpc_server_;
   // Plaintext health-only server on options.health_listen, or null.
   std::unique_ptr<grpc::Server> health_server_;

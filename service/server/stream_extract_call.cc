@@ -8,6 +8,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/api/status.h"
+#include "service/server/auth.h"
+#include "service/server/fact_extractor_service.h"
 #include "service/server/wire.h"
 #include "spdlog/spdlog.h"
 
@@ -28,7 +30,7 @@ v1::ExtractResponse FailedResponse(const std::string& id,
   return response;
 }
 
-// RefusedStream answers a call the gate refused.
+// RefusedStream answers a call the admission refused.
 class RefusedStream final : public StreamReactor {
  public:
   explicit RefusedStream(grpc::Status status) { Finish(std::move(status)); }
@@ -41,10 +43,10 @@ class RefusedStream final : public StreamReactor {
 // may run a reaction inline).
 class StreamExtractCall final : public StreamReactor {
  public:
-  StreamExtractCall(FactExtractorService& service, CallGate* gate,
+  StreamExtractCall(ExtractionService& service, Admission::Ticket ticket,
                     grpc::CallbackServerContext* context, int window)
       : service_(service),
-        gate_(gate),
+        ticket_(std::move(ticket)),
         caller_deadline_(FactExtractorService::CallerDeadline(*context)),
         window_(window) {
     std::unique_lock<std::mutex> lock(mu_);
@@ -80,7 +82,7 @@ class StreamExtractCall final : public StreamReactor {
     const v1::Document& document = decoded.document();
     bool parked = false;
     const absl::Status submitted = service_.SubmitDocument(
-        "ExtractStream", decoded, caller_deadline_, cancelled_,
+        ticket_, decoded, service_.BudgetFor(caller_deadline_), cancelled_,
         QueuePolicy::kParkWhenFull,
         [this](absl::Status status, v1::ExtractResponse& built) {
           if (status.ok()) {
@@ -130,8 +132,7 @@ class StreamExtractCall final : public StreamReactor {
 
   void OnDone() override {
     spdlog::debug("ExtractStream: {} documents", documents_);
-    if (gate_ != nullptr) gate_->Leave();
-    delete this;
+    delete this;  // and with it the ticket: the call is answered
   }
 
  private:
@@ -192,8 +193,9 @@ class StreamExtractCall final : public StreamReactor {
     }
   }
 
-  FactExtractorService& service_;
-  CallGate* const gate_;
+  ExtractionService& service_;
+  // Keeps the call admitted until its status has been sent.
+  Admission::Ticket ticket_;
   const absl::Time caller_deadline_;
   const int window_;
   // Shared with every job of this stream; set when the stream stops.
@@ -218,13 +220,12 @@ class StreamExtractCall final : public StreamReactor {
 }  // namespace
 
 grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
-StartStreamExtractCall(FactExtractorService& service, CallGate* gate,
+StartStreamExtractCall(ExtractionService& service,
                        grpc::CallbackServerContext* context, int window) {
-  if (gate != nullptr) {
-    grpc::Status admitted = gate->Admit(*context, "ExtractStream");
-    if (!admitted.ok()) return new RefusedStream(std::move(admitted));
-  }
-  return new StreamExtractCall(service, gate, context, window);
+  absl::StatusOr<Admission::Ticket> ticket =
+      service.Admit(GrpcCallInfo(*context, "ExtractStream"));
+  if (!ticket.ok()) return new RefusedStream(ToGrpcStatus(ticket.status()));
+  return new StreamExtractCall(service, *std::move(ticket), context, window);
 }
 
 }  // namespace reportfacts

@@ -14,16 +14,15 @@
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
-#include "service/server/call_gate.h"
-#include "service/server/fact_extractor_service.h"
+#include "service/admission/extraction_service.h"
 
 namespace reportfacts {
 
 // StartStreamExtractCall serves one ExtractStream call with at most
-// `window` (> 0) documents read and not yet answered. `gate` may be null;
-// when it admits the call, the call leaves it once its status is sent.
+// `window` (> 0) documents read and not yet answered. When `service`
+// admits the call, the call stays admitted until its status is sent.
 grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
-StartStreamExtractCall(FactExtractorService& service, CallGate* gate,
+StartStreamExtractCall(ExtractionService& service,
                        grpc::CallbackServerContext* context, int window);
 
 }  // namespace reportfacts

@@ -7,6 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "grpcpp/alarm.h"
 #include "service/api/status.h"
+#include "service/server/auth.h"
+#include "service/server/fact_extractor_service.h"
 #include "service/server/wire.h"
 
 namespace reportfacts {
@@ -21,18 +23,21 @@ constexpr absl::Duration kBudgetSlack = absl::Milliseconds(10);
 // has returned.
 class UnaryExtractCall final : public grpc::ServerUnaryReactor {
  public:
-  explicit UnaryExtractCall(CallGate* gate) : gate_(gate) {}
+  explicit UnaryExtractCall(Admission::Ticket ticket)
+      : ticket_(std::move(ticket)) {}
 
-  void Begin(FactExtractorService& service,
-             grpc::CallbackServerContext* context,
+  void Begin(ExtractionService& service, grpc::CallbackServerContext* context,
              const v1::ExtractRequest& request, grpc::ByteBuffer* response) {
     // The worker reaches this call only through `answer`; it finishes the
     // call only if a cancel has not already done so.
     std::shared_ptr<Answer> answer = answer_;
     UnaryExtractCall* self = this;
+    const absl::Time caller_deadline =
+        FactExtractorService::CallerDeadline(*context);
+    const ExtractionService::Budget budget = service.BudgetFor(caller_deadline);
     const absl::Status submitted = service.SubmitDocument(
-        "Extract", request, FactExtractorService::CallerDeadline(*context),
-        answer->cancelled, QueuePolicy::kRefuseWhenFull,
+        ticket_, request, budget, answer->cancelled,
+        QueuePolicy::kRefuseWhenFull,
         [answer, self, response](absl::Status status,
                                  v1::ExtractResponse& built) {
           if (answer->given.exchange(true)) return;
@@ -43,8 +48,6 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
       FinishOnce(ToGrpcStatus(submitted));
       return;
     }
-    const absl::Time caller_deadline =
-        FactExtractorService::CallerDeadline(*context);
     // OnDone cannot run before this handler returns, so the members are
     // still ours here even if a worker has already answered.
     if (caller_deadline == absl::InfiniteFuture() && !answer->given.load()) {
@@ -52,17 +55,18 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
       // server's budget must end it too, even while the document still
       // waits in the queue. The alarm touches the call only if it answers
       // first, and an answered call lives until OnDone.
-      const absl::Duration budget = service.default_deadline();
+      // It rings at the document's own deadline, plus slack.
+      const absl::Duration length = budget.length;
       budget_alarm_.Set(
-          absl::ToChronoTime(absl::Now() + budget + kBudgetSlack),
-          [answer, self, budget](bool fired) {
+          absl::ToChronoTime(budget.deadline + kBudgetSlack),
+          [answer, self, length](bool fired) {
             if (!fired || answer->given.exchange(true)) return;
             answer->cancelled->store(true);
             self->Finish(grpc::Status(
                 grpc::StatusCode::DEADLINE_EXCEEDED,
                 absl::StrCat("extraction did not finish within its time "
                              "budget of ",
-                             absl::ToInt64Milliseconds(budget), " ms")));
+                             absl::ToInt64Milliseconds(length), " ms")));
           });
     }
   }
@@ -76,10 +80,9 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
                             "the call was cancelled by the caller"));
   }
 
-  void OnDone() override {
-    if (gate_ != nullptr) gate_->Leave();
-    delete this;
-  }
+  // The ticket goes with the call: it stays admitted until its status
+  // has been sent.
+  void OnDone() override { delete this; }
 
  private:
   // Answer is shared with the worker, which may outlive the call.
@@ -93,7 +96,7 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
     if (!answer_->given.exchange(true)) Finish(std::move(status));
   }
 
-  CallGate* const gate_;
+  Admission::Ticket ticket_;
   const std::shared_ptr<Answer> answer_ = std::make_shared<Answer>();
   // Destroyed with the call; a pending alarm is then cancelled and its
   // callback, run later, sees fired == false.
@@ -103,18 +106,16 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
 }  // namespace
 
 grpc::ServerUnaryReactor* StartUnaryExtractCall(
-    FactExtractorService& service, CallGate* gate,
-    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
-    grpc::ByteBuffer* response) {
-  if (gate != nullptr) {
-    grpc::Status admitted = gate->Admit(*context, "Extract");
-    if (!admitted.ok()) {
-      grpc::ServerUnaryReactor* refusal = context->DefaultReactor();
-      refusal->Finish(std::move(admitted));
-      return refusal;
-    }
+    ExtractionService& service, grpc::CallbackServerContext* context,
+    const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+  absl::StatusOr<Admission::Ticket> ticket =
+      service.Admit(GrpcCallInfo(*context, "Extract"));
+  if (!ticket.ok()) {
+    grpc::ServerUnaryReactor* refusal = context->DefaultReactor();
+    refusal->Finish(ToGrpcStatus(ticket.status()));
+    return refusal;
   }
-  auto* call = new UnaryExtractCall(gate);
+  auto* call = new UnaryExtractCall(*std::move(ticket));
   v1::ExtractRequest decoded;
   if (absl::Status valid = DecodeExtractRequest(*request, &decoded);
       !valid.ok()) {

@@ -10,17 +10,15 @@
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
-#include "service/server/call_gate.h"
-#include "service/server/fact_extractor_service.h"
+#include "service/admission/extraction_service.h"
 
 namespace reportfacts {
 
-// StartUnaryExtractCall serves one Extract call. `gate` may be null; when
-// it admits the call, the call leaves it once its status has been sent.
+// StartUnaryExtractCall serves one Extract call. When `service` admits
+// the call, the call stays admitted until its status has been sent.
 grpc::ServerUnaryReactor* StartUnaryExtractCall(
-    FactExtractorService& service, CallGate* gate,
-    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
-    grpc::ByteBuffer* response);
+    ExtractionService& service, grpc::CallbackServerContext* context,
+    const grpc::ByteBuffer* request, grpc::ByteBuffer* response);
 
 }  // namespace reportfacts
 

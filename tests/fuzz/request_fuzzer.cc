@@ -18,8 +18,8 @@
 #include "google/protobuf/stubs/common.h"
 #include "google/protobuf/stubs/logging.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
+#include "service/admission/validation.h"
 #include "service/core/utf8.h"
-#include "service/server/validation.h"
 #include "service/server/wire.h"
 
 namespace google::protobuf::internal {

@@ -780,9 +780,10 @@ TEST_F(HttpTest, ErrorBodiesNeverEchoTheRequest) {
 }
 
 TEST_F(HttpTest, TokensGuardExtractButNotHealthOrMetrics) {
-  HttpOptions http_options;
-  http_options.auth_tokens = {"s3cret-token", "other-token"};
-  Start({}, http_options);
+  // The tokens are the service's, one set for both transports.
+  ServerOptions options;
+  options.auth_tokens = {"s3cret-token", "other-token"};
+  Start(options);
   const std::string text = "全年共收到提案412件。";
   for (const httplib::Headers& headers :
        {httplib::Headers{}, httplib::Headers{{"Authorization", "Bearer nope"}},
@@ -806,6 +807,54 @@ TEST_F(HttpTest, TokensGuardExtractButNotHealthOrMetrics) {
   httplib::Result metrics = Client()->Get("/metrics");
   ASSERT_TRUE(metrics);
   EXPECT_EQ(metrics->status, 200);
+}
+
+TEST_F(HttpTest, BothTransportsPassOneAdmissionWithOneSetOfCounters) {
+  ServerOptions options;
+  options.auth_tokens = {"s3cret-token"};
+  Start(options, {}, std::make_unique<testing::FakeBackend>());
+  v1::ExtractRequest request;
+  request.mutable_document()->set_id("d");
+  request.mutable_document()->set_text("quick");
+  const auto grpc_extract = [this, &request](const char* authorization) {
+    grpc::ClientContext context;
+    context.set_deadline(testing::In(30000));
+    if (authorization != nullptr) {
+      context.AddMetadata("authorization", authorization);
+    }
+    v1::ExtractResponse response;
+    return stub_->Extract(&context, request, &response).error_code();
+  };
+  const auto http_extract = [this](const char* authorization) {
+    httplib::Headers headers;
+    if (authorization != nullptr)
+      headers.emplace("Authorization", authorization);
+    httplib::Result result =
+        Client()->Post("/v1/extract", headers, "quick", "text/plain");
+    return result ? result->status : -1;
+  };
+  const ServiceStats before = server_->Stats();
+
+  // Without a token: refused by each transport, counted once each, in the
+  // one place.
+  EXPECT_EQ(grpc_extract(nullptr), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(http_extract(nullptr), 401);
+  ServiceStats now = server_->Stats();
+  EXPECT_EQ(now.rejected_unauthenticated - before.rejected_unauthenticated, 2);
+  EXPECT_EQ(now.calls_admitted, before.calls_admitted);
+
+  // With it: admitted once each, each document extracted once.
+  EXPECT_EQ(grpc_extract("Bearer s3cret-token"), grpc::StatusCode::OK);
+  EXPECT_EQ(http_extract("Bearer s3cret-token"), 200);
+  now = server_->Stats();
+  EXPECT_EQ(now.calls_admitted - before.calls_admitted, 2);
+  EXPECT_EQ(now.extractions_started - before.extractions_started, 2);
+
+  // One drain: once the HTTP side shuts down, the process is going away
+  // and gRPC refuses new calls too, with the retryable code.
+  http_->Shutdown(absl::Seconds(1));
+  EXPECT_EQ(grpc_extract("Bearer s3cret-token"), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(server_->Stats().rejected_draining - before.rejected_draining, 1);
 }
 
 TEST_F(HttpTest, HealthzAndUnknownPaths) {
@@ -926,6 +975,14 @@ TEST_F(HttpTest, PortInUseIsAnError) {
   bad.listen = "no-port-here";
   EXPECT_FALSE(
       HttpServer::Start(bad, server_->service(), server_->metrics()).ok());
+
+  // A failed start does not drain the service the two sides share.
+  v1::Document document;
+  document.set_id("after");
+  document.set_text("全年共收到提案412件。");
+  v1::ExtractResponse response;
+  EXPECT_TRUE(GrpcExtract(document, &response).ok());
+  EXPECT_EQ(server_->Stats().rejected_draining, 0);
 }
 
 TEST_F(HttpTest, MetricsCountBothTransportsByMethodAndCode) {

@@ -1,5 +1,5 @@
 // Tests of the metrics registry and its Prometheus text rendering.
-#include "service/server/metrics.h"
+#include "service/metrics/metrics.h"
 
 #include <string>
 #include <thread>

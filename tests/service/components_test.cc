@@ -14,12 +14,12 @@
 #include "google/protobuf/stubs/common.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
-#include "service/core/utf8.h"
+#include "service/admission/validation.h"
+#include "service/admission/worker_pool.h"
 #include "service/api/convert.h"
 #include "service/api/status.h"
-#include "service/server/validation.h"
+#include "service/core/utf8.h"
 #include "service/server/wire.h"
-#include "service/server/worker_pool.h"
 
 namespace reportfacts {
 namespace {

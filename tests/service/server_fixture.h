@@ -22,7 +22,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
-#include "service/server/backend.h"
+#include "service/admission/backend.h"
 #include "service/server/options.h"
 #include "service/server/server.h"
 #include "tests/service/test_util.h"

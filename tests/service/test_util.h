@@ -19,7 +19,7 @@
 #include "absl/strings/numbers.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
-#include "service/server/backend.h"
+#include "service/admission/backend.h"
 
 namespace reportfacts::testing {
 

@@ -4,8 +4,8 @@
 // tests substitute a backend that is slow, fails or counts calls, to check
 // deadlines, cancellation and overload without depending on what the core
 // extracts.
-#ifndef REPORTFACTS_SERVICE_SERVER_BACKEND_H_
-#define REPORTFACTS_SERVICE_SERVER_BACKEND_H_
+#ifndef REPORTFACTS_SERVICE_ADMISSION_BACKEND_H_
+#define REPORTFACTS_SERVICE_ADMISSION_BACKEND_H_
 
 #include <memory>
 #include <string>
@@ -41,4 +41,4 @@ absl::StatusOr<std::unique_ptr<ExtractionBackend>> LoadExtractorBackend(
 
 }  // namespace reportfacts
 
-#endif  // REPORTFACTS_SERVICE_SERVER_BACKEND_H_
+#endif  // REPORTFACTS_SERVICE_ADMISSION_BACKEND_H_

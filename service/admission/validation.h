@@ -1,9 +1,9 @@
 // Checks a document before any work is queued for it.
 //
 //   absl::Status s = ValidateDocument(request.document(), max_doc_bytes);
-//   if (!s.ok()) return ToGrpcStatus(s);  // INVALID_ARGUMENT
-#ifndef REPORTFACTS_SERVICE_SERVER_VALIDATION_H_
-#define REPORTFACTS_SERVICE_SERVER_VALIDATION_H_
+//   if (!s.ok()) return s;  // INVALID_ARGUMENT, whatever the transport
+#ifndef REPORTFACTS_SERVICE_ADMISSION_VALIDATION_H_
+#define REPORTFACTS_SERVICE_ADMISSION_VALIDATION_H_
 
 #include <cstdint>
 #include <string_view>
@@ -51,4 +51,4 @@ bool IsIsoDate(std::string_view date);
 
 }  // namespace reportfacts
 
-#endif  // REPORTFACTS_SERVICE_SERVER_VALIDATION_H_
+#endif  // REPORTFACTS_SERVICE_ADMISSION_VALIDATION_H_

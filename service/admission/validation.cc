@@ -1,4 +1,4 @@
-#include "service/server/validation.h"
+#include "service/admission/validation.h"
 
 #include <algorithm>
 #include <optional>

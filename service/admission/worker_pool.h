@@ -3,11 +3,12 @@
 //   WorkerPool pool(/*workers=*/4, /*queue_capacity=*/16);
 //   if (!pool.TrySubmit([] { Work(); })) return Overloaded();
 //
-// gRPC's own threads only validate and hand work to the pool, so the
-// amount of extraction running at once is bounded by `workers` however many
-// calls arrive, and the backlog by `queue_capacity`.
-#ifndef REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
-#define REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
+// The transports' threads (gRPC's, the HTTP side's) only validate and hand
+// work to the pool, so the amount of extraction running at once is bounded
+// by `workers` however many calls arrive, and the backlog by
+// `queue_capacity`.
+#ifndef REPORTFACTS_SERVICE_ADMISSION_WORKER_POOL_H_
+#define REPORTFACTS_SERVICE_ADMISSION_WORKER_POOL_H_
 
 #include <condition_variable>
 #include <cstdint>
@@ -93,4 +94,4 @@ class WorkerPool {
 
 }  // namespace reportfacts
 
-#endif  // REPORTFACTS_SERVICE_SERVER_WORKER_POOL_H_
+#endif  // REPORTFACTS_SERVICE_ADMISSION_WORKER_POOL_H_

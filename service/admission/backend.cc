@@ -1,4 +1,4 @@
-#include "service/server/backend.h"
+#include "service/admission/backend.h"
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include "service/server/worker_pool.h"
+#include "service/admission/worker_pool.h"
 
 #include <algorithm>
 #include <utility>

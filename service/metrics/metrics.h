@@ -8,10 +8,13 @@
 //                    [&pool] { return pool.queued(); });
 //   std::string page = metrics.Render();
 //
-// gRPC calls are recorded by the interceptor from MetricsInterceptorFactory,
-// HTTP requests by the HTTP server itself.
-#ifndef REPORTFACTS_SERVICE_SERVER_METRICS_H_
-#define REPORTFACTS_SERVICE_SERVER_METRICS_H_
+// The registry knows no transport: gRPC calls are fed in by the
+// interceptor of service/server/metrics_interceptor.h, HTTP requests by the
+// HTTP server itself, documents by the ExtractionService
+// (service/admission). The library links no gRPC, so any part of the
+// server, or a tool, can count and render without it.
+#ifndef REPORTFACTS_SERVICE_METRICS_METRICS_H_
+#define REPORTFACTS_SERVICE_METRICS_METRICS_H_
 
 #include <array>
 #include <atomic>
@@ -25,7 +28,6 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "grpcpp/support/server_interceptor.h"
 
 namespace reportfacts {
 
@@ -112,12 +114,6 @@ class Metrics {
   std::atomic<int64_t> extraction_cpu_nanos_{0};
 };
 
-// MetricsInterceptorFactory makes a gRPC server interceptor that records
-// every call (method = the full gRPC method name, code = the status code
-// name) into `metrics`, which must outlive the server.
-std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-MetricsInterceptorFactory(Metrics& metrics);
-
 }  // namespace reportfacts
 
-#endif  // REPORTFACTS_SERVICE_SERVER_METRICS_H_
+#endif  // REPORTFACTS_SERVICE_METRICS_METRICS_H_
