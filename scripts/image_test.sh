@@ -58,6 +58,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 fail() {
   echo "image: FAIL: $*" >&2
@@ -201,7 +202,10 @@ done
 podman image prune --force --filter label=org.reportfacts.base.key >/dev/null
 size=$(podman image inspect --format '{{.Size}}' "$image")
 size_mb=$((size / 1000000))
-ok "build $image, $size_mb MB"
+# The compile step's ccache summary, when it ran (not on a layer cache hit).
+compiled=$(awk '$1 == "Hits:" && !done { print "ccache hits " $2 "/" $4; done = 1 }' \
+  "$work/build.log")
+ok "build $image, $size_mb MB${compiled:+, $compiled}"
 ((size_mb <= max_image_mb)) ||
   fail "image is $size_mb MB, more than $max_image_mb MB"
 
