@@ -44,6 +44,7 @@ started=$SECONDS
 as_root=()
 if [[ $(id -u) -ne 0 ]]; then
   as_root=(sudo)
+  # shellcheck disable=SC2032,SC2033  # sudo runs the real podman
   podman() { sudo podman "$@"; }
 fi
 
@@ -144,11 +145,13 @@ declare -A mmdebstrap_options=(
     --dpkgopt=path-include=/usr/share/locale/locale.alias"
 )
 # As the official images: apt keeps no .deb files after installing.
+# shellcheck disable=SC2089,SC2090  # text for a file, never a command
 docker_clean='DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
 APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
 Dir::Cache::pkgcache ""; Dir::Cache::srcpkgcache "";'
 # The label: the mirror and this recipe, so that a change of either remakes
 # the bases.
+# shellcheck disable=SC2090
 base_key=$( (cat "$sources"; declare -p mmdebstrap_options docker_clean) |
   sha256sum | cut -c1-16)
 bases=()
@@ -164,7 +167,8 @@ if ((${#bases[@]} > 0)); then
   printf '%s\n' "$docker_clean" >"$work/docker-clean"
   pids=()
   for base in "${bases[@]}"; do
-    # shellcheck disable=SC2086  # the options are words
+    # The options are words; the hook's $1 is mmdebstrap's (the new root).
+    # shellcheck disable=SC2086,SC2016
     nice "${as_root[@]}" mmdebstrap --variant=minbase --quiet \
       ${mmdebstrap_options[$base]} \
       --customize-hook="upload $work/docker-clean /etc/apt/apt.conf.d/docker-clean" \
