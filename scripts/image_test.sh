@@ -149,10 +149,15 @@ declare -A mmdebstrap_options=(
 docker_clean='DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
 APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
 Dir::Cache::pkgcache ""; Dir::Cache::srcpkgcache "";'
+# Run in the new root ($1) at the end: apt's package caches (74 MB) would
+# stay in the base layer for good.
+# shellcheck disable=SC2016,SC2089
+drop_apt_caches='rm -f "$1"/var/cache/apt/*.bin'
 # The label: the mirror and this recipe, so that a change of either remakes
 # the bases.
 # shellcheck disable=SC2090
-base_key=$( (cat "$sources"; declare -p mmdebstrap_options docker_clean) |
+base_key=$( (cat "$sources"
+  declare -p mmdebstrap_options docker_clean drop_apt_caches) |
   sha256sum | cut -c1-16)
 bases=()
 for base in bookworm bookworm-slim; do
@@ -167,12 +172,11 @@ if ((${#bases[@]} > 0)); then
   printf '%s\n' "$docker_clean" >"$work/docker-clean"
   pids=()
   for base in "${bases[@]}"; do
-    # The options are words; the hook's $1 is mmdebstrap's (the new root).
-    # shellcheck disable=SC2086,SC2016
+    # shellcheck disable=SC2086  # the options are words
     nice "${as_root[@]}" mmdebstrap --variant=minbase --quiet \
       ${mmdebstrap_options[$base]} \
       --customize-hook="upload $work/docker-clean /etc/apt/apt.conf.d/docker-clean" \
-      --customize-hook='rm -f "$1"/var/cache/apt/*.bin' \
+      --customize-hook="$drop_apt_caches" \
       bookworm "$work/$base.tar" "$sources" >"$work/$base.log" 2>&1 &
     pids+=($!)
   done
