@@ -10,7 +10,8 @@
 #    needs (runc, ulimits under the hard limits).
 # 2. debian:bookworm and debian:bookworm-slim made by mmdebstrap from the
 #    machine's Debian mirror (no image registry), imported under their
-#    docker.io/library names; kept while the mirror stays the same.
+#    docker.io/library names; kept while the mirror and the recipe stay the
+#    same.
 # 3. podman build of deploy/Dockerfile (layer cache and a ccache cache mount
 #    kept between runs).
 # 4. The container: read-only root, user 10001, no capabilities, no
@@ -33,8 +34,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$PWD
 
 build_dir=${REPORTFACTS_BUILD_DIR:-build}
-client_bin=$repo/$build_dir/bin/reportfacts
-server_bin=$repo/$build_dir/bin/reportfacts-server
+[[ $build_dir == /* ]] || build_dir=$repo/$build_dir
+client_bin=$build_dir/bin/reportfacts
+server_bin=$build_dir/bin/reportfacts-server
 sources=${REPORTFACTS_APT_SOURCES:-/etc/apt/sources.list.d/debian.sources}
 max_image_mb=${REPORTFACTS_MAX_IMAGE_MB:-300}
 image=localhost/reportfacts:image-test
@@ -51,6 +53,10 @@ fi
 work=$(mktemp -d "${TMPDIR:-/var/tmp}/reportfacts-image.XXXXXX")
 host_server_pid=
 cleanup() {
+  local job
+  for job in $(jobs -p); do # mmdebstrap runs, when interrupted
+    kill "$job" 2>/dev/null || true
+  done
   podman rm --force --ignore --time 0 "$container" >/dev/null 2>&1 || true
   if [[ -n $host_server_pid ]]; then
     kill -KILL "$host_server_pid" 2>/dev/null || true
@@ -193,7 +199,7 @@ if ((${#bases[@]} > 0)); then
   done
   ok "base images ${bases[*]} made from $sources"
 else
-  ok "base images kept (mirror unchanged)"
+  ok "base images kept (mirror and recipe unchanged)"
 fi
 
 # --- 3. The image. The build stage gets a tag too, so that pruning the
