@@ -11,6 +11,8 @@
 #include "service/ingest/ascii_util.h"
 #include "service/ingest/charset.h"
 #include "service/ingest/html_text.h"
+#include "service/ingest/layout_repair.h"
+#include "service/ingest/pdf_text.h"
 
 namespace reportfacts::ingest {
 namespace {
@@ -79,7 +81,6 @@ bool LooksLikeHtml(std::string_view text) {
 // NotReadYet names a file type recognised by its first bytes that this
 // module does not convert; empty for anything else.
 std::string NotReadYet(std::string_view bytes) {
-  if (StartsWith(bytes, "%PDF-")) return "a PDF file";
   if (StartsWith(bytes, std::string_view("PK\x03\x04", 4))) {
     return "a zip archive (a Word .docx file?)";
   }
@@ -108,14 +109,35 @@ bool IsHtmlType(std::string_view essence) {
 
 absl::StatusOr<Format> FormatOf(const MediaType& type) {
   if (IsHtmlType(type.essence)) return Format::kHtml;
+  if (type.essence == "application/pdf") return Format::kPdf;
   // Other text types (text/csv, text/markdown) read as they are written.
   if (type.essence == "text/plain" || StartsWith(type.essence, "text/")) {
     return Format::kPlainText;
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "media_type \"", type.essence.substr(0, 80),
-      "\" is not one this server reads; it reads text/plain and text/html "
-      "(PDF and Word files are not read yet)"));
+      "\" is not one this server reads; it reads text/plain, text/html and "
+      "application/pdf (Word files are not read yet)"));
+}
+
+// PdfToPlainText reads a PDF and repairs its layout (see ingest.h).
+absl::StatusOr<IngestedText> PdfToPlainText(std::string_view bytes,
+                                            const IngestLimits& limits) {
+  PdfLimits pdf_limits;
+  pdf_limits.max_input_bytes = limits.max_input_bytes;
+  pdf_limits.max_pages = limits.max_pages;
+  pdf_limits.max_text_bytes = limits.max_decoded_bytes;
+  pdf_limits.max_time = limits.max_pdf_time;
+  absl::StatusOr<PdfText> pdf = PdfToText(bytes, pdf_limits);
+  if (!pdf.ok()) return pdf.status();
+  RepairedText repaired =
+      RepairLayout({pdf->text, pdf->page_starts, &pdf->line_font_sizes});
+  IngestedText result;
+  result.format = Format::kPdf;
+  result.charset = "UTF-8";
+  result.text = std::move(repaired.text);
+  result.page_starts = std::move(repaired.page_starts);
+  return result;
 }
 
 }  // namespace
@@ -132,12 +154,15 @@ absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
   IngestedText result;
   const std::optional<Bom> bom = FindBom(bytes);
   const bool sniff = type.essence.empty();
+  if ((sniff && LooksLikePdf(bytes)) || type.essence == "application/pdf") {
+    return PdfToPlainText(bytes, limits);
+  }
   if (sniff) {
     if (const std::string kind = NotReadYet(bytes); !kind.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
           "the content is ", kind,
-          ", which this server does not read yet; it reads plain text and "
-          "HTML"));
+          ", which this server does not read yet; it reads plain text, "
+          "HTML and PDF"));
     }
   }
   if (!sniff) {

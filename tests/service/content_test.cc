@@ -137,7 +137,7 @@ TEST_F(ContentTest, BadContentIsRefusedSayingWhy) {
        "text/plain; charset=utf-8", "not valid UTF-8"},
       {"unknown charset", "abc", "text/plain; charset=x-none",
        "not one this server can decode"},
-      {"pdf", "%PDF-1.7", "application/pdf", "is not one this server reads"},
+      {"broken pdf", "%PDF-1.7", "application/pdf", "not a readable PDF"},
       {"media type not UTF-8", "abc", "text/plain\xFF", "media_type"},
   };
   for (const Case& c : cases) {
