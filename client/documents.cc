@@ -37,13 +37,16 @@ std::string MediaTypeOfFile(std::string_view path) {
     return "text/html";
   }
   if (extension == ".txt") return "text/plain";
+  if (extension == ".pdf") return "application/pdf";
   return "";
 }
 
 void SetDocumentBody(std::string_view path, std::string bytes,
                      v1::Document* document) {
   const std::string media_type = MediaTypeOfFile(path);
-  if (media_type == "text/html" || FindInvalidUtf8(bytes).has_value()) {
+  const bool pdf = media_type == "application/pdf" ||
+                   std::string_view(bytes).substr(0, 5) == "%PDF-";
+  if (media_type == "text/html" || pdf || FindInvalidUtf8(bytes).has_value()) {
     document->set_content(std::move(bytes));
     document->set_media_type(media_type);
   } else {
