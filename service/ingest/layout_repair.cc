@@ -366,6 +366,15 @@ RepairedText RepairLayout(const PageText& extracted) {
     std::nth_element(widths.begin(), widths.begin() + k, widths.end());
     full_widths[size] = widths[k];
   }
+  // The body's size: the one most lines are set in.
+  int body_size = 0;
+  size_t body_lines = 0;
+  for (const auto& [size, widths] : widths_by_size) {
+    if (widths.size() > body_lines) {
+      body_size = size;
+      body_lines = widths.size();
+    }
+  }
   // Too narrow a column to tell a full line from a short one.
   constexpr int kMinFullWidth = 12;
   const auto fills_column = [&](const Line& line) {
@@ -391,11 +400,13 @@ RepairedText RepairLayout(const PageText& extracted) {
     if (previous != nullptr) {
       const std::u32string_view before = view(*previous);
       const std::u32string_view next = Trim(content);
-      // The next line continues the sentence when it fills the column
-      // too or ends with a mark; a short line ending in a word stands
-      // alone.
+      // In the body, the next line continues the sentence when it fills
+      // the column too or ends with a mark; a short line ending in a word
+      // (a name under a full line) stands alone. A title, set in another
+      // size, ends in a word.
       const bool continues =
-          !next.empty() && (fills_column(line) || IsPunctuation(next.back()));
+          !next.empty() && (size_key(line.font_size) != body_size ||
+                            fills_column(line) || IsPunctuation(next.back()));
       if (!previous->spaced_title && !line.spaced_title &&
           SameFontSize(previous->font_size, line.font_size) && continues &&
           fills_column(*previous) && JoinsAcross(before, content)) {

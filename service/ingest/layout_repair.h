@@ -20,9 +20,10 @@
 //   least four fifths of the document's usual full line), does not end a
 //   sentence (。！？；, or such a mark before a closing quote or bracket)
 //   nor with a colon, the next line does not start a list item (一、 （一）
-//   1. 1、 (1) ① ● ...) and either fills the column too or ends with a
-//   mark (a short line ending in a word, such as a name or a heading
-//   under a full line, stands alone), both lines are set in one font size,
+//   1. 1、 (1) ① ● ...) and, in the body's font size, either fills the
+//   column too or ends with a mark (a short line ending in a word, such as
+//   a name under a full line, stands alone; a title set larger ends in a
+//   word), both lines are set in one font size,
 //   and the characters either side of the break are Chinese text (a Han
 //   character or a Chinese mark on at least one side, never a digit on
 //   both). Blanks at the break go with it.

@@ -123,6 +123,16 @@ class PdfCorpusTest : public ::testing::Test {
       EXPECT_EQ(span(got->dates[i].begin, got->dates[i].end),
                 got->dates[i].text);
     }
+    // Titles are counted: reported, not required.
+    for (const Report& w : want->reports) {
+      ++*titles_wanted_;
+      for (const Report& g : got->reports) {
+        if (g.title == w.title) {
+          ++*titles_found_;
+          break;
+        }
+      }
+    }
     if (people_found != nullptr) {
       for (const Person& w : want->people) {
         ++*people_wanted;
@@ -145,6 +155,8 @@ class PdfCorpusTest : public ::testing::Test {
   static const Extractor* extractor_;
   static std::vector<Document>* const documents_;
   static std::vector<size_t>* const counts_;
+  static inline size_t* const titles_found_ = new size_t(0);
+  static inline size_t* const titles_wanted_ = new size_t(0);
 };
 
 const Extractor* PdfCorpusTest::extractor_ = nullptr;
@@ -210,6 +222,8 @@ TEST_F(PdfCorpusTest, NarrowColumnsRunningHeadersAndPageNumbers) {
     ExpectSameFacts(doc.text, converted, &people_found, &people_wanted);
   }
   std::printf("narrow PDFs: %zu of %zu people\n", people_found, people_wanted);
+  std::printf("both layouts: %zu of %zu report titles\n", *titles_found_,
+              *titles_wanted_);
   EXPECT_GE(people_found * 10, people_wanted * 9);
 }
 
