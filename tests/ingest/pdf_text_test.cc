@@ -5,12 +5,15 @@
 // encrypted ones are made from them with Debian's qpdf.
 #include "service/ingest/pdf_text.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "service/core/utf8.h"
@@ -167,6 +170,27 @@ TEST(PdfTextTest, LimitsAreNamed) {
   ingest.max_pages = 2;
   absl::StatusOr<IngestedText> in = ToPlainText(pdf, "", ingest);
   EXPECT_TRUE(absl::IsInvalidArgument(in.status())) << in.status();
+}
+
+// The server reads documents on several workers at once.
+TEST(PdfTextTest, ThreadsReadPdfsAtOnce) {
+  const std::string pdf = LayOutPdf(ManyPages(2), PdfPageStyle());
+  absl::StatusOr<PdfText> alone = PdfToText(pdf, PdfLimits());
+  ASSERT_TRUE(alone.ok()) << alone.status();
+  std::vector<std::thread> threads;
+  std::atomic<int> same{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 5; ++i) {
+        absl::StatusOr<PdfText> text = PdfToText(pdf, PdfLimits());
+        if (text.ok() && text->text == alone->text) ++same;
+        // A broken file on the side.
+        (void)PdfToText(pdf.substr(0, pdf.size() / 2), PdfLimits());
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(same.load(), 20);
 }
 
 TEST(PdfTextTest, AnEmptyPageIsAPageWithNoText) {
