@@ -117,14 +117,14 @@ RepairedText Repair(const std::vector<std::string>& pages,
   return RepairLayout({text, starts});
 }
 
-constexpr char kFullLine[] = "市政协坚持围绕中心服务大局，组织委员深入基层开展";
+constexpr char kFullLine[] = "市政协立足职能定位推进协商，带领委员走进基层开展";
 // Lines that fill a column, one for each page of a test (a page's first
 // and last lines differ from the other pages', as a report's do).
 const std::string kPageLines[] = {
-    "市政协坚持围绕中心服务大局，组织委员深入基层开展",
+    "市政协立足职能定位推进协商，带领委员走进基层开展",
     "各专委会聚焦民生实事，协助党委政府推动重点工作",
     "委员们积极撰写提案，反映社情民意信息，提出建议",
-    "机关干部加强自身建设，提升服务委员履职能力水平",
+    "机关干部改进工作作风，提高服务保障质量效率水平",
     "常委会议专题协商城市更新，形成一批务实管用成果",
 };
 const std::string kPageEnds[] = {"调研两次。", "视察三次。", "座谈五次。",
@@ -132,12 +132,12 @@ const std::string kPageEnds[] = {"调研两次。", "视察三次。", "座谈�
 
 TEST(RepairLayoutTest, JoinsFullLinesInsideSentences) {
   const std::string page = std::string(kFullLine) +
-                           "\n专题调研，全年共收到委员提案286件，办复率达到"
+                           "\n专题调研，全年收到各界提案286件，办复率达到"
                            "\n100%。\n一、加强学习\n短标题\n" +
                            kFullLine + "\n";
   EXPECT_EQ(Repair({page}).text,
             std::string(kFullLine) +
-                "专题调研，全年共收到委员提案286件，办复率达到100%。\n"
+                "专题调研，全年收到各界提案286件，办复率达到100%。\n"
                 "一、加强学习\n短标题\n" +
                 kFullLine + "\n");
 }

@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 // Sentences written for these tests, in the style of a yearly summary.
 constexpr char kReport[] =
     "市政协常委会工作报告\n"
-    "一年来，市政协共收到委员提案312件，经审查立案286件。\n"
+    "一年来，市政协收到提案312件，经审查立案286件。\n"
     "围绕城市更新开展专题调研14次，形成调研报告9篇。\n";
 
 // ManyPages repeats kReport's body so that it fills `pages` A4 pages or
@@ -36,7 +36,7 @@ constexpr char kReport[] =
 std::string ManyPages(int pages) {
   std::string text = "政协工作综述\n";
   for (int i = 0; i < pages * 40; ++i) {
-    text += "组织委员开展视察活动，提出意见建议，推动民生实事落地见效。\n";
+    text += "委员们走访企业社区，反映群众诉求，推动民生实事落地见效。\n";
   }
   return text;
 }

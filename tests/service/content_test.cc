@@ -120,8 +120,8 @@ TEST_F(ContentTest, PdfGivesItsRepairedTextPagesAndThePageOfEachFact) {
   std::string text = "政协工作综述\n";
   for (const char* topic : {"乡村振兴", "城市更新", "生态保护", "文化旅游",
                             "医疗卫生", "基础教育"}) {
-    text += absl::StrCat("围绕", topic, "共收到委员提案36件，立案31件。\n",
-                         "就", topic, "开展专题协商4次，视察活动7场。\n");
+    text += absl::StrCat("围绕", topic, "收到提案36件，立案31件。\n", "就",
+                         topic, "开展专题协商4次，视察活动7场。\n");
   }
   ingest::PdfPageStyle style;
   style.page_height_pt = 240;  // a few lines a page
