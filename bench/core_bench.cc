@@ -7,37 +7,19 @@
 // size, to show that time grows linearly with the document.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/corpus_files.h"
 #include "service/core/data_dir.h"
 #include "service/core/extractor.h"
 
 namespace reportfacts {
 namespace {
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 const std::vector<std::string>& Corpus() {
   static const std::vector<std::string> docs = [] {
-    std::vector<std::string> out;
-    const std::filesystem::path dir =
-        std::filesystem::path(REPORTFACTS_SHARED_DIR) / "corpus";
-    if (std::filesystem::is_directory(dir)) {
-      for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().extension() == ".txt") {
-          out.push_back(ReadAll(entry.path()));
-        }
-      }
-    }
+    std::vector<std::string> out = ReadCorpus("corpus");
     if (out.empty()) out.push_back("全年共收到提案412件，立案386件。");
     return out;
   }();
@@ -55,23 +37,6 @@ const Extractor& SharedExtractor() {
     return loaded->release();
   }();
   return *extractor;
-}
-
-// Archive concatenates corpus documents until `bytes` is reached.
-std::string Archive(size_t bytes) {
-  std::string out;
-  const auto& docs = Corpus();
-  for (size_t i = 0; out.size() < bytes; ++i) {
-    out += docs[i % docs.size()];
-    out += "\n\n";
-  }
-  // Cut on a character boundary.
-  size_t cut = bytes;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  out.resize(cut);
-  return out;
 }
 
 void BM_SampleCorpus(benchmark::State& state) {
@@ -118,7 +83,8 @@ BENCHMARK(BM_SampleCorpus)
 
 void BM_DocumentSize(benchmark::State& state) {
   const Extractor& extractor = SharedExtractor();
-  const std::string doc = Archive(static_cast<size_t>(state.range(0)));
+  const std::string doc =
+      Archive(Corpus(), static_cast<size_t>(state.range(0)));
   for (auto _ : state) {
     auto result = extractor.Extract(doc, {});
     benchmark::DoNotOptimize(result);

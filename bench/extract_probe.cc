@@ -3,6 +3,7 @@
 //
 //   build/bin/extract_probe dump           # every fact of both dev sets
 //   build/bin/extract_probe passes 5       # 5 Extract passes, sample corpus
+//   build/bin/extract_probe archive 1000000  # one pass over a 1 MB archive
 //   build/bin/extract_probe load           # load the data only, then exit
 //
 // `dump` prints each fact with its full-precision value, so that two builds
@@ -11,40 +12,18 @@
 //   valgrind --tool=callgrind --toggle-collect='*ExtractPass*'
 //       build/bin/extract_probe passes 5
 // counts the instructions of extraction alone, without the data load.
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/corpus_files.h"
 #include "service/core/data_dir.h"
 #include "service/core/extractor.h"
 
 namespace reportfacts {
 namespace {
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-// CorpusFiles lists the .txt files of a shared corpus folder, sorted.
-std::vector<std::filesystem::path> CorpusFiles(const std::string& name) {
-  std::vector<std::filesystem::path> out;
-  const std::filesystem::path dir =
-      std::filesystem::path(REPORTFACTS_SHARED_DIR) / name;
-  if (!std::filesystem::is_directory(dir)) return out;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() == ".txt") out.push_back(entry.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 std::unique_ptr<Extractor> LoadOrDie() {
   auto loaded = Extractor::Load({DefaultDataDir(), ""});
@@ -130,15 +109,24 @@ int Main(int argc, char** argv) {
   }
   if (mode == "passes") {
     const int passes = argc > 2 ? std::atoi(argv[2]) : 1;
-    std::vector<std::string> docs;
-    for (const auto& path : CorpusFiles("corpus"))
-      docs.push_back(ReadAll(path));
+    const std::vector<std::string> docs = ReadCorpus("corpus");
     size_t facts = 0;
     for (int i = 0; i < passes; ++i) facts += ExtractPass(*extractor, docs);
     std::printf("%d passes, %zu facts\n", passes, facts);
     return 0;
   }
-  std::fprintf(stderr, "usage: extract_probe dump|passes N|load\n");
+  if (mode == "archive") {
+    // One Extract pass over the sample corpus repeated to N bytes, to
+    // compare instructions per byte across sizes (see BM_DocumentSize).
+    const size_t bytes = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 0;
+    const std::vector<std::string> docs = {
+        Archive(ReadCorpus("corpus"), bytes)};
+    const size_t facts = ExtractPass(*extractor, docs);
+    std::printf("%zu bytes, %zu facts\n", docs[0].size(), facts);
+    return 0;
+  }
+  std::fprintf(stderr,
+               "usage: extract_probe dump|passes N|archive BYTES|load\n");
   return 2;
 }
 

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "client/documents.h"
 #include "client/rpc.h"
 #include "grpcpp/client_context.h"
 
@@ -43,7 +44,7 @@ grpc::Status StreamDocuments(v1::FactExtractor::StubInterface& stub,
       }
       v1::ExtractRequest request;
       request.mutable_document()->set_id(file.id);
-      request.mutable_document()->set_text(*std::move(text));
+      SetDocumentBody(file.path, *std::move(text), request.mutable_document());
       request.mutable_document()->set_reference_date(options.reference_date);
       request.set_omit_sentence_text(options.omit_sentence_text);
       {

@@ -133,7 +133,7 @@ int RunCompare(int argc, char** argv) {
       }
       v1::ExtractRequest request;
       request.mutable_document()->set_id(path);
-      request.mutable_document()->set_text(*std::move(text));
+      SetDocumentBody(path, *std::move(text), request.mutable_document());
       request.mutable_document()->set_reference_date(
           args.Get("reference_date"));
       v1::ExtractResponse response;

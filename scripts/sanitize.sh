@@ -35,7 +35,8 @@ mapfile -t unit_tests < <(
   echo "sanitize: no unit tests found" >&2
   exit 1
 }
-fuzz_targets=(extract_fuzzer request_fuzzer ingest_fuzzer pdf_fuzzer)
+fuzz_targets=(extract_fuzzer request_fuzzer ingest_fuzzer docx_fuzzer
+  pdf_fuzzer)
 
 echo "sanitize: building ${unit_tests[*]} ${fuzz_targets[*]}"
 nice cmake --build "$build_dir" -j"$(nproc)" \

@@ -150,14 +150,16 @@ absl::StatusOr<Extraction> Extractor::Extract(
     // A sub-count takes the indicator of the set it splits (a count of
     // the same unit before it, or a set named by 在…中); else its own.
     // A part with a verb of its own that the set does not share (收到
-    // 100件，其中会议期间受理80件) is counted at its own stage.
+    // 100件，其中会议期间受理80件) is counted at its own stage, and so is
+    // one a rule puts at no stage (其中暂缓解决5件: "other" by a rule).
     const std::string* indicator = nullptr;
-    const std::string& own =
-        data_->taxonomy.Classify(p.object, p.action, m.unit, p.frame);
+    bool own_by_rule = false;
+    const std::string& own = data_->taxonomy.Classify(
+        p.object, p.action, m.unit, p.frame, &own_by_rule);
     if (p.set_mention >= 0 &&
         mentions[static_cast<size_t>(p.set_mention)].unit == m.unit) {
       const Metric& set = result.metrics[static_cast<size_t>(p.set_mention)];
-      if (p.action.empty() || metric.action == set.action || own == "other") {
+      if (p.action.empty() || metric.action == set.action || !own_by_rule) {
         indicator = &set.indicator;
       }
     } else if (!p.set_object.empty()) {

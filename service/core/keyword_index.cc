@@ -23,6 +23,9 @@ int KeywordIndex::IdOf(std::u32string_view word) const {
 }
 
 int KeywordIndex::Add(std::u32string_view word) {
+  if (!word.empty() && word[0] < kFirstTableSize) {
+    first_[word[0] / 64] |= uint64_t{1} << (word[0] % 64);
+  }
   uint32_t node = 0;
   for (const char32_t c : word) {
     uint32_t next = Child(node, c);
@@ -43,6 +46,7 @@ int KeywordIndex::Add(std::u32string_view word) {
 KeywordIndex::Bits KeywordIndex::Find(std::u32string_view text) const {
   Bits found{};
   for (size_t begin = 0; begin < text.size(); ++begin) {
+    if (!MayStartWord(text[begin])) continue;
     uint32_t node = 0;
     for (size_t i = begin; i < text.size(); ++i) {
       node = Child(node, text[i]);

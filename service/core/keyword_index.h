@@ -77,7 +77,16 @@ class KeywordIndex {
   // Child returns the node under `node` labelled `c`, or 0 for none.
   uint32_t Child(uint32_t node, char32_t c) const;
 
+  // MayStartWord is a bit test of whether some word begins with `c` (Basic
+  // Multilingual Plane; others are looked up): most characters of a text
+  // start none, and are passed over without a search of the root.
+  bool MayStartWord(char32_t c) const {
+    return c >= kFirstTableSize || ((first_[c / 64] >> (c % 64)) & 1) != 0;
+  }
+
+  static constexpr char32_t kFirstTableSize = 0x10000;
   std::vector<Node> nodes_ = std::vector<Node>(1);  // node 0 is the root
+  std::vector<uint64_t> first_ = std::vector<uint64_t>(kFirstTableSize / 64);
   int words_ = 0;
 };
 

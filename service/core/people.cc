@@ -953,13 +953,21 @@ class PeopleScanner {
   }
 
   // ReportAuthors: a report's authors (byline, speaker) are people too.
+  // An author is looked for inside the report only: a name written
+  // otherwise (with blanks, 王 川) would send an open search to the end of
+  // the text once per report, quadratic in an archive of many reports.
   void ReportAuthors() {
     for (const Report& r : reports_) {
+      const size_t from = static_cast<size_t>(
+          std::clamp<int64_t>(r.begin, 0, static_cast<int64_t>(text_.size())));
+      const size_t to = static_cast<size_t>(
+          std::clamp<int64_t>(r.end, static_cast<int64_t>(from),
+                              static_cast<int64_t>(text_.size())));
+      const std::u32string_view report = text_.substr(0, to);
       for (const Author& a : r.authors) {
         if (a.name.empty()) continue;
         const std::u32string name = DecodeUtf8(a.name);
-        const size_t from = static_cast<size_t>(std::max<int64_t>(0, r.begin));
-        const size_t at = text_.find(name, from);
+        const size_t at = report.find(name, from);
         if (at == std::u32string_view::npos) continue;
         Emit(a.name, a.role, "", at, at + name.size());
       }

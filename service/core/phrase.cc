@@ -81,6 +81,22 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   return true;
 }
 
+// ParticipantsInFront says whether the lexical object is the rules' event
+// with who takes part in front of it (委员和干部 + 学习研讨): who takes part
+// is not the event held.
+bool ParticipantsInFront(std::u32string_view longer, std::u32string_view event,
+                         const Dictionary& dict) {
+  if (event.empty() || longer.size() <= event.size() ||
+      !EndsWith(longer, event)) {
+    return false;
+  }
+  const std::u32string_view front =
+      longer.substr(0, longer.size() - event.size());
+  const std::vector<Word> words = Segment(front, 0, front.size(), dict);
+  return !words.empty() &&
+         IsPersonNoun(front.substr(words.back().begin, words.back().size()));
+}
+
 // IsVerbPhraseOnly says whether s is one verb, or a verb with 后 or 前.
 bool IsVerbPhraseOnly(std::u32string_view s, const Dictionary& dict) {
   if (s.size() >= 3 &&
@@ -134,8 +150,17 @@ bool RunsOn(std::u32string_view longer, std::u32string_view shorter,
   if (rest.size() == 1) return true;
   const std::vector<Word> words = Segment(rest, 0, rest.size(), dict);
   // (Not adjectives: the dictionary tags some nouns so, 清单.)
-  return std::all_of(words.begin(), words.end(),
-                     [](const Word& w) { return w.pos == Pos::kAdverb; });
+  if (std::all_of(words.begin(), words.end(),
+                  [](const Word& w) { return w.pos == Pos::kAdverb; })) {
+    return true;
+  }
+  // A verb phrase after the noun is what it does (部门 + 具体承办, 方面 +
+  // 下功夫): a noun phrase does not end in a verb.
+  return !words.empty() && words.back().pos == Pos::kVerb &&
+         std::all_of(words.begin(), words.end(), [](const Word& w) {
+           return w.pos == Pos::kVerb || w.pos == Pos::kAdverb ||
+                  w.pos == Pos::kAdjective;
+         });
 }
 
 // NamesKind says whether the words in front of a noun say which kind it is
@@ -145,7 +170,7 @@ bool RunsOn(std::u32string_view longer, std::u32string_view shorter,
 // its object), a body (市政协) or a modifier (how good), a session (会议 +
 // 提案 says when), or a single character (a fragment the cut left over).
 bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
-               const PhraseLexicon& lex) {
+               const PhraseLexicon& lex, bool governed) {
   if (shorter.empty() || longer.size() <= shorter.size() ||
       longer.substr(longer.size() - shorter.size()) != shorter) {
     return false;
@@ -155,6 +180,21 @@ bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
   const std::vector<Word> words =
       Segment(front, 0, front.size(), *lex.dictionary);
   if (words.empty()) return false;
+  // Rule "activity named by what is done": where a verb before the phrase
+  // governs it (开展 + 联系群众活动), a verb phrase in front of the head
+  // says which kind of it (联系群众 + 活动, 调研 + 成果): verbs, verbal
+  // nouns and their objects are kind words there. (Not in a count of
+  // people: there the verbs side by side are all the action.)
+  if (governed && words.size() <= 4 &&
+      (words[0].pos == Pos::kVerb || words[0].pos == Pos::kVerbalNoun) &&
+      std::all_of(words.begin(), words.end(), [&](const Word& w) {
+        return w.size() >= 2 &&
+               (w.pos == Pos::kVerb || w.pos == Pos::kVerbalNoun ||
+                w.pos == Pos::kNoun || w.pos == Pos::kAgent) &&
+               !IsCopula(front.substr(w.begin, w.size()));
+      })) {
+    return true;
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     const std::u32string_view v = front.substr(w.begin, w.size());
@@ -227,6 +267,122 @@ void DropLeadingQuantityWord(const Dictionary& dict, std::u32string* action) {
   const Pos next = words[1].pos;
   if (next != Pos::kVerb && next != Pos::kVerbalNoun) return;
   action->erase(0, words[0].size());
+}
+
+// A pivotal verb makes people do something (组织委员提交…, 动员委员捐款):
+// the people are its object and the subject of the deed after them.
+bool IsPivotalVerb(std::u32string_view w) {
+  return w.size() == 2 &&
+         std::u32string_view(U"组組动動引鼓带帶邀").find(w[0]) !=
+             std::u32string_view::npos &&
+         IsOneOf(w, {U"组织", U"組織", U"动员", U"動員", U"引导", U"引導",
+                     U"鼓励", U"鼓勵", U"带领", U"帶領", U"邀请", U"邀請"});
+}
+
+// Rule "pivot passes to the deed": where the action is a pivotal verb
+// with people after it and a verb after them, before the count (组织委员
+// 提交提案20件), what is counted is done by those people: the deed after
+// them is the action. A count of the people themselves (组织20名委员)
+// has the number between, and keeps the pivot.
+void PivotPassesToTheDeed(std::u32string_view text, const NumberMention& m,
+                          const Dictionary& dict, std::u32string* action) {
+  if (!IsPivotalVerb(*action)) return;
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const size_t at = text.substr(floor, end - floor).rfind(*action);
+  if (at == std::u32string_view::npos) return;
+  const size_t from = floor + at + action->size();
+  // Who and the deed stand right after the pivot: a short cut suffices.
+  const size_t stop = std::min(end, from + 16);
+  const std::vector<Word> words = Segment(text, from, stop, dict);
+  // Who is made to act: nouns naming people, the words that say which
+  // (驻会 + 委员, 市政协 + 委员), and lists of them; then the deed.
+  size_t i = 0;
+  bool people = false;
+  while (i < words.size() && i < 5) {
+    const Word& w = words[i];
+    const std::u32string_view v = View(text, w);
+    if (IsClauseBreak(text[w.begin]) && !IsJoiner(v)) return;
+    if (IsPersonNoun(v)) {
+      people = true;
+    } else if (people && w.pos == Pos::kVerb && !IsCopula(v)) {
+      break;
+    } else if (!(IsNounish(w.pos) || IsJoiner(v) || w.pos == Pos::kVerb)) {
+      return;
+    }
+    ++i;
+  }
+  if (!people || i >= words.size() || words[i].pos != Pos::kVerb) return;
+  // A deed that runs up to the count is the event counted (组织委员学习
+  // 研讨4场: 学习研讨 is what was held): the pivot holds it.
+  size_t e = i + 1;
+  while (e < words.size() &&
+         (words[e].pos == Pos::kVerb || words[e].pos == Pos::kVerbalNoun)) {
+    ++e;
+  }
+  if (e == words.size() && stop == end) return;
+  std::u32string deed(View(text, words[i]));
+  *action = std::move(deed);
+}
+
+// Rule "topic verb": 涉及 before an enumeration of fields or a topic
+// (涉及A、B提案20件, 涉及A方面提案) says what the count is about; it is no
+// step done to it. Before a single thing it is the count's verb (涉及金额).
+void TopicVerbIsNoStep(std::u32string_view text, const NumberMention& m,
+                       MetricPhrase* p) {
+  if (p->frame != Frame::kCount || !IsTopicVerb(p->action)) return;
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const std::u32string_view before = text.substr(floor, end - floor);
+  const size_t at = before.rfind(p->action);
+  if (at == std::u32string_view::npos) return;
+  const std::u32string_view topic = before.substr(at + p->action.size());
+  if (topic.find(U'、') != std::u32string_view::npos ||
+      topic.find(U"方面") != std::u32string_view::npos) {
+    p->action.clear();
+  }
+}
+
+// Rule "beneficiaries are counted": a count of people after 为/给/向 +
+// people + a deed (为困难群众义诊300人次) counts the people the deed was
+// for: they are the object where the clause names no other.
+void BeneficiariesAreCounted(std::u32string_view text, const NumberMention& m,
+                             const Dictionary& dict, MetricPhrase* p) {
+  if (!p->object.empty() || p->frame != Frame::kCount ||
+      !IsPeopleMeasure(m.unit)) {
+    return;
+  }
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  size_t begin = end;
+  bool marked = false;  // 为, 给 or 向 in the clause: cut it only then
+  while (begin > floor && !BreaksAt(text, begin - 1)) {
+    const char32_t c = text[--begin];
+    marked = marked || c == U'为' || c == U'為' || c == U'给' || c == U'給' ||
+             c == U'向';
+  }
+  if (!marked) return;
+  const std::vector<Word> words = Segment(text, begin, end, dict);
+  for (size_t i = words.size(); i > 0; --i) {
+    const std::u32string_view v = View(text, words[i - 1]);
+    if (!IsOneOf(v, {U"为", U"為", U"给", U"給", U"向"})) continue;
+    // The people: nounish words and adjectives (贫困), up to the last noun
+    // naming people, and then more before the count (a deed).
+    size_t e = i;
+    size_t people = i;
+    while (e < words.size() &&
+           (IsNounish(words[e].pos) || words[e].pos == Pos::kAdjective ||
+            IsJoiner(View(text, words[e])))) {
+      ++e;
+      if (IsPersonNoun(View(text, words[e - 1]))) people = e;
+    }
+    if (people == i || people >= words.size()) return;
+    e = people;
+    for (size_t k = words[i].begin; k < words[e - 1].end; ++k) {
+      if (!IsSpace(text[k])) p->object.push_back(text[k]);
+    }
+    return;
+  }
 }
 
 // Rule "counts joined by a verb": two counts of one measure with a single
@@ -371,7 +527,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     const bool lexical_object_is_verb =
         p.frame == Frame::kCount && !p.action.empty() &&
         IsVerbPhraseOnly(l.object, *lexicon.dictionary) &&
-        (IsPeopleMeasure(mentions[k].unit) ||
+        (IsPeopleMeasure(mentions[k].unit) || l.object == p.action ||
          !EndsWith(text.substr(0, mentions[k].qualifier_begin),
                    l.action + l.object));
     if (p.frame == Frame::kCount && !verb_in_lexical_object &&
@@ -406,12 +562,17 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool keeps_rules_object =
           p.object != l.object &&
           (lexical_carried ||
+           (p.rule == std::string_view("held_event") &&
+            ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||
             (!p.object.empty() && !l.object.empty() &&
              OnlyDroppable(l.object, *lexicon.dictionary)) ||
             (reads_noun_phrase &&
              (AddsKind(p.object, l.object, *lexicon.dictionary) ||
-              NamesKind(p.object, l.object, lexicon) ||
+              NamesKind(p.object, l.object, lexicon,
+                        p.rule == std::string_view("verb_object_number") &&
+                            !p.action.empty() &&
+                            !IsPeopleMeasure(mentions[k].unit)) ||
               EndsInHead(p.object, l.object, *lexicon.dictionary) ||
               RunsOn(l.object, p.object, *lexicon.dictionary)))));
       if (!keeps_rules_object) p.object = l.object;
@@ -449,6 +610,9 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     }
     DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
     DropLeadingQuantityWord(*lexicon.dictionary, &p.action);
+    if (p.frame == Frame::kCount) {
+      PivotPassesToTheDeed(text, mentions[k], *lexicon.dictionary, &p.action);
+    }
     // Rule "understood object": registering a case (立案, 不予立案, 并案)
     // is done to proposals only; counted in 件 with nothing named, what is
     // counted is the proposals.
@@ -458,6 +622,8 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
          IsOneOf(p.action, {U"并案", U"合并处理"}))) {
       p.object = U"提案";
     }
+    TopicVerbIsNoStep(text, mentions[k], &p);
+    BeneficiariesAreCounted(text, mentions[k], *lexicon.dictionary, &p);
     PeopleEndInAPerson(mentions[k], *lexicon.dictionary, &p);
     MeasureNamesTheThing(mentions[k], &p);
     HandledCases(text, mentions[k], *lexicon.dictionary, &p);

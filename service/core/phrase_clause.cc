@@ -219,8 +219,16 @@ bool IsActionVerb(const Clause& c, size_t i) {
 std::u32string VerbChain(const Clause& c, size_t i) {
   size_t b = i;
   size_t e = i + 1;
-  while (b > 0 && i - b < 2 && IsActionVerb(c, b - 1)) --b;
-  while (e < c.tail && e - b < 3 && IsActionVerb(c, e)) ++e;
+  // A verb that introduces a topic opens what follows, not the action
+  // (收集 + 涉及A、B等方面的意见).
+  while (b > 0 && i - b < 2 && IsActionVerb(c, b - 1) &&
+         !IsTopicVerb(c.LeftWord(b - 1))) {
+    --b;
+  }
+  while (e < c.tail && e - b < 3 && IsActionVerb(c, e) &&
+         !IsTopicVerb(c.LeftWord(e))) {
+    ++e;
+  }
   while (e - b > 1 && IsHoldingVerb(c.LeftWord(b)) &&
          IsHoldingVerb(c.LeftWord(b + 1))) {
     ++b;
@@ -316,6 +324,10 @@ bool IsPercent(std::u32string_view unit) {
 
 // A measure of people or of visits by people.
 bool IsPeopleMeasure(std::u32string_view unit) {
+  if (unit.empty() || unit.size() > 2 ||
+      (unit[0] != U'人' && unit[0] != U'名' && unit[0] != U'位')) {
+    return false;
+  }
   return IsOneOf(unit, {U"人", U"人次", U"名", U"位", U"名次", U"位次"});
 }
 
@@ -329,6 +341,11 @@ bool IsPersonNoun(std::u32string_view w) {
   }
   if (w.size() < 2) return false;
   const char32_t last = w.back();
+  // Compounds ending in one of those few name people too (机关干部,
+  // 人大代表).
+  if (EndsWith(w, U"干部") || EndsWith(w, U"幹部") || EndsWith(w, U"代表")) {
+    return true;
+  }
   return last == U'员' || last == U'員' || last == U'者' || last == U'众' ||
          last == U'眾' || last == U'民' || last == U'生' || last == U'师' ||
          last == U'師' || EndsWith(w, U"专家") || EndsWith(w, U"專家") ||

@@ -76,6 +76,12 @@ inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {
 // 会员20名), or a link of conversion (折合人民币20万元), says nothing of
 // what is counted.
 inline bool IsCopula(std::u32string_view w) {
+  // (Asked of every word: the first character rules out most of them.)
+  if (w.empty() || w.size() > 2 ||
+      std::u32string_view(U"有是为為达達计約约共超逾近了可折").find(w[0]) ==
+          std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(w, {U"有", U"是", U"为",   U"為",   U"达",   U"達",   U"计",
                      U"約", U"约", U"共有", U"达到", U"達到", U"超过", U"超",
                      U"逾", U"近", U"了",   U"可达", U"折合", U"折算"});
@@ -85,6 +91,15 @@ inline bool IsCopula(std::u32string_view w) {
 // governs a clause, not the count.
 inline bool IsNonAction(std::u32string_view w) {
   return IsOneOf(w, {U"让", U"使", U"令", U"围绕", U"通过", U"按照", U"根据"});
+}
+// A verb that introduces a topic (涉及经济方面, 围绕A、B) says what the
+// thing counted is about, not what is done to it.
+inline bool IsTopicVerb(std::u32string_view w) {
+  // (The first character rules out most words before any comparison.)
+  return w.size() >= 2 && w.size() <= 3 &&
+         std::u32string_view(U"涉关围聚针").find(w[0]) !=
+             std::u32string_view::npos &&
+         IsOneOf(w, {U"涉及", U"涉及到", U"关于", U"围绕", U"聚焦", U"针对"});
 }
 // A light verb takes an action as its object (作出批示, 进行督办): the
 // action it carries is the count's.
@@ -98,6 +113,11 @@ inline bool IsHoldingVerb(std::u32string_view w) {
                      U"开设", U"主办", U"承办"});
 }
 inline bool IsEventMeasure(std::u32string_view unit) {
+  if (unit.empty() || unit.size() > 2 ||
+      std::u32string_view(U"次场期轮批届堂课遍").find(unit[0]) ==
+          std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(unit, {U"次", U"场", U"场次", U"期", U"轮", U"批", U"批次",
                         U"届", U"堂", U"课", U"遍"});
 }
@@ -119,6 +139,11 @@ inline bool IsKindMark(std::u32string_view w) {
 }
 // List joiners between nouns: A、B / A和B / A及B / A与B.
 inline bool IsJoiner(std::u32string_view w) {
+  if (w.empty() || w.size() > 2 ||
+      std::u32string_view(U"、和及与以或").find(w[0]) ==
+          std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(w, {U"、", U"和", U"及", U"与", U"以及", U"或"});
 }
 
@@ -187,6 +212,7 @@ struct Reading {
   Frame frame = Frame::kCount;
   bool used_right = false;
   bool needs_object = false;  // a verb with no object: try carrying over
+  bool share_base = false;    // a share of what follows 占 (占总数的20%)
   const char* rule = "";
 };
 

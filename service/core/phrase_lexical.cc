@@ -493,7 +493,20 @@ class ClauseAnalyser {
         const std::u32string_view between = text_.substr(
             tokens[verb].end, tokens.back().begin - tokens[verb].end);
         if (between.find(U'等') != std::u32string_view::npos) verb = first_verb;
-        action = chain(verb, verb);
+        // A verb before 的 inside the phrase modifies the noun (收到 + 委员
+        // 撰写的 + 提案): the verb before that clause acts, where there is
+        // one.
+        int outer = -1;
+        if (between.find(U'的') != std::u32string_view::npos) {
+          for (int i = verb - 1; i >= 0 && outer < 0; --i) {
+            if (is_verb(i)) outer = i;
+          }
+        }
+        // (Not chained on: the verb after it opens the clause.)
+        action = outer >= 0 ? std::u32string(text_.substr(
+                                  tokens[outer].begin,
+                                  tokens[outer].end - tokens[outer].begin))
+                            : chain(verb, verb);
       }
     } else if (last_verb >= 0) {
       action = chain(last_verb, last_verb);

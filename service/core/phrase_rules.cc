@@ -44,6 +44,7 @@ bool ShareRule(const Clause& c, Reading* r) {
       size_t e = c.tail;
       while (e > i && c.LeftWord(e - 1) == U"的") --e;
       r->object = ObjectText(c, c.left, i, e);
+      r->share_base = !r->object.empty();
       // Nothing after 占: the share is the part named before it (集体提案
       // 占20%, A类来信占比40%).
       if (r->object.empty()) {
@@ -134,7 +135,7 @@ bool VerbObjectNumberRule(const Clause& c, Reading* r) {
   // A verb that introduces a topic (涉及经济方面) says what it is about,
   // not what is done to the count.
   if (r->object.find(U"方面") != std::u32string::npos &&
-      IsOneOf(r->action, {U"涉及", U"关于", U"围绕", U"聚焦", U"针对"})) {
+      IsTopicVerb(r->action)) {
     r->action.clear();
   }
   if (r->action.empty()) r->action = ActionAfter(c);
@@ -453,6 +454,9 @@ std::vector<MetricPhrase> ReadByRules(
   bool set_bracketed = false;
   size_t sentence_begin = 0;  // the last sentence scanned: [begin, break)
   size_t sentence_break = 0;
+  // The base the last share named (占来信总数的60%) and where it ended.
+  std::u32string share_base;
+  size_t share_base_end = 0;
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
@@ -595,6 +599,24 @@ std::vector<MetricPhrase> ReadByRules(
       if (reading.rule != std::string_view("state")) {
         reading.rule = "carry_over";
       }
+    }
+    // Rule "shares of one base": the shares of a breakdown are shares of
+    // the base the first of them names (A类120件，占来信总数的60%；B类80件，
+    // 占40%): a share that names nothing takes that base, to the end of the
+    // period.
+    if (reading.frame == Frame::kShare && reading.object.empty() &&
+        !share_base.empty()) {
+      bool same_period = share_base_end <= m.qualifier_begin &&
+                         m.qualifier_begin - share_base_end <= kMaxFrameReach;
+      for (size_t i = share_base_end; same_period && i < m.qualifier_begin;
+           ++i) {
+        if (EndsPeriodAt(text, i)) same_period = false;
+      }
+      if (same_period) reading.object = share_base;
+    }
+    if (reading.share_base) {
+      share_base = reading.object;
+      share_base_end = m.mention_end;
     }
     // Rule "share of the count before": a share with no object of its own
     // is the share of what the count before it counts (A类来信30封，占20%).

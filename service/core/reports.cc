@@ -346,6 +346,13 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
                    bool at_meeting, int* year) {
   s = s.substr(0, std::min(s.size(), kLeadScan));
   for (size_t i = 0; i < s.size(); ++i) {
+    // Every marker starts with a digit, a year-count numeral or the first
+    // character of a relative year: one test passes over the rest.
+    const char32_t c = s[i];
+    if (!IsDigit(c) && !IsYearCountNumeral(c) && c != U'今' && c != U'去' &&
+        c != U'过' && c != U'一') {
+      continue;
+    }
     if (MultiYearAt(s, i)) return YearFound::kMultiYear;
     if (IsDigit(s[i])) {
       auto m = YearAt(s, i);

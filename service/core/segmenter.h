@@ -116,21 +116,20 @@ class Dictionary {
   static constexpr uint32_t kRoot = 0;
   uint32_t Child(uint32_t node, char32_t c) const {
     if (node == kRoot && c < root_children_.size()) return root_children_[c];
-    // Children are numbered consecutively and sorted by label: most nodes
-    // have a few, which a short scan finds; wide ones are halved first,
-    // without branches (the half that may hold c is kept).
+    // Children are numbered consecutively and sorted by label: the range
+    // is halved down to one candidate without a branch on the labels (the
+    // half that may hold c is kept), since where c falls among a node's
+    // children is what a branch predictor cannot guess.
     uint32_t lo = first_child_[node];
     uint32_t count = first_child_[node + 1] - lo;
+    if (count == 0) return kRoot;
     const char32_t* const labels = labels_.data();
-    while (count > 8) {
+    while (count > 1) {
       const uint32_t half = count / 2;
       lo = labels[lo + half] <= c ? lo + half : lo;
       count -= half;
     }
-    for (const uint32_t end = lo + count; lo < end; ++lo) {
-      if (labels[lo] >= c) return labels[lo] == c ? lo : kRoot;
-    }
-    return kRoot;
+    return labels[lo] == c ? lo : kRoot;
   }
   // EntryAt is the entry of a node that Child returned (freq 0: a prefix).
   const Entry& EntryAt(uint32_t node) const { return entries_[node]; }

@@ -131,8 +131,8 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
 
 const std::string& Taxonomy::Classify(std::u32string_view object,
                                       std::u32string_view action,
-                                      std::u32string_view unit,
-                                      Frame frame) const {
+                                      std::u32string_view unit, Frame frame,
+                                      bool* by_rule) const {
   // The rules each field allows, then the first rule all three allow.
   const auto allowed = [](std::u32string_view text,
                           const KeywordIndex::Bits& found,
@@ -167,10 +167,9 @@ const std::string& Taxonomy::Classify(std::u32string_view object,
     KeywordIndex::OrInto(frame_rules_.by_word[id], &frame_ok);
   }
   KeywordIndex::AndInto(frame_ok, &ok);
-  if (const int first = KeywordIndex::First(ok); first >= 0) {
-    return rules_[static_cast<size_t>(first)].indicator;
-  }
-  return other_;
+  const int first = KeywordIndex::First(ok);
+  if (by_rule != nullptr) *by_rule = first >= 0;
+  return first >= 0 ? rules_[static_cast<size_t>(first)].indicator : other_;
 }
 
 }  // namespace reportfacts

@@ -45,11 +45,14 @@ class Taxonomy {
   // Load reads the file; errors name file:line.
   static absl::StatusOr<Taxonomy> Load(const std::string& path);
 
-  // Classify returns the indicator id for a metric, or "other".
+  // Classify returns the indicator id for a metric, or "other". Where
+  // `by_rule` is given it tells whether a rule decided ("other" by a rule
+  // that names it) or none matched ("other" by default).
   const std::string& Classify(std::u32string_view object,
                               std::u32string_view action,
                               std::u32string_view unit,
-                              Frame frame = Frame::kCount) const;
+                              Frame frame = Frame::kCount,
+                              bool* by_rule = nullptr) const;
 
   const std::vector<Indicator>& indicators() const { return indicators_; }
   const std::vector<IndicatorRule>& rules() const { return rules_; }

@@ -199,7 +199,7 @@ void TraditionalConverter::BuildCharacterTable() {
     line_start = line_end + 1;
     if (simplified.size() == 1 && simplified[0] == c) continue;
     if (simplified.empty()) continue;
-    traditional_.set(c);
+    traditional_[c] = 1;
     simplified_of_.emplace_back(c, std::move(simplified));
   }
 }
@@ -214,7 +214,7 @@ bool TraditionalConverter::HasTraditional(std::string_view text) const {
     if (lead < 0xE3 || lead > 0xEF || i + 2 >= size) continue;
     const char32_t c = ((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) |
                        (bytes[i + 2] & 0x3F);
-    if (traditional_.test(c)) return true;
+    if (traditional_[c]) return true;
     i += 2;
   }
   return false;
@@ -222,12 +222,12 @@ bool TraditionalConverter::HasTraditional(std::string_view text) const {
 
 bool TraditionalConverter::HasTraditional(
     std::u32string_view code_points) const {
-  // BuildCharacterTable marks Han characters only (U+3400..FAFF): one
-  // range test passes over everything else, and no bounds check is needed.
-  for (const char32_t c : code_points) {
-    if (c - 0x3400 <= 0xFAFF - 0x3400 && traditional_[c]) return true;
-  }
-  return false;
+  // BuildCharacterTable marks Han characters only (U+3400..FAFF), so the
+  // table is read without a branch: code points beyond it read entry 0.
+  const uint8_t* const marks = traditional_.data();
+  uint8_t any = 0;
+  for (const char32_t c : code_points) any |= marks[c < 0x10000 ? c : 0];
+  return any != 0;
 }
 
 std::optional<ConvertedText> TraditionalConverter::ToSimplified(
@@ -259,7 +259,7 @@ std::optional<ConvertedText> TraditionalConverter::ToSimplified(
 }
 
 std::u32string_view TraditionalConverter::SimplifiedOf(char32_t c) const {
-  if (c >= 0x10000 || !traditional_.test(c)) return {};
+  if (c >= 0x10000 || !traditional_[c]) return {};
   const auto it = std::lower_bound(
       simplified_of_.begin(), simplified_of_.end(), c,
       [](const auto& entry, char32_t key) { return entry.first < key; });

@@ -14,7 +14,6 @@
 #ifndef REPORTFACTS_SERVICE_CORE_TRADITIONAL_H_
 #define REPORTFACTS_SERVICE_CORE_TRADITIONAL_H_
 
-#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -93,6 +92,12 @@ class TraditionalConverter {
   TraditionalConverter(const TraditionalConverter&) = delete;
   TraditionalConverter& operator=(const TraditionalConverter&) = delete;
 
+  // BasicPlaneMarks is one byte per code point U+0000..U+FFFF, 1 where
+  // the character converts to a different Simplified one: the table that
+  // DecodeValidUtf8 tests while it decodes (every such character is a
+  // three-byte sequence).
+  const uint8_t* BasicPlaneMarks() const { return traditional_.data(); }
+
   // HasTraditional tells whether valid UTF-8 `text` holds a character that
   // converts to a different Simplified one.
   bool HasTraditional(std::string_view text) const;
@@ -116,7 +121,7 @@ class TraditionalConverter {
 
   std::unique_ptr<opencc::SimpleConverter> converter_;
   // Basic-plane code points whose Simplified form differs, and that form.
-  std::bitset<0x10000> traditional_;
+  std::vector<uint8_t> traditional_ = std::vector<uint8_t>(0x10000);
   std::vector<std::pair<char32_t, std::u32string>> simplified_of_;  // sorted
 };
 

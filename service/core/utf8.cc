@@ -1,8 +1,13 @@
 #include "service/core/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <cwchar>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace reportfacts {
 namespace {
@@ -46,20 +51,40 @@ inline size_t DecodeOne(std::string_view s, size_t pos, char32_t* cp) {
   return 0;
 }
 
-// CountContinuationBytes counts the bytes 10xxxxxx, eight at a time: a
-// byte is one when its top bit is set and the next bit is clear. The
-// multiply adds the eight 0/1 flags into the top byte (no popcount
-// instruction is assumed).
+// CountContinuationBytes counts the bytes 10xxxxxx. With SSE2 (every
+// x86-64) sixteen bytes take three instructions: as signed bytes the
+// continuation bytes are exactly those below -64, each compare gives -1
+// per hit, the byte lanes are summed for up to 255 blocks and then folded
+// with a sum of absolute differences. Elsewhere eight bytes at a time: a
+// byte is one when its top bit is set and the next bit is clear, and the
+// multiply adds the eight 0/1 flags into the top byte.
 size_t CountContinuationBytes(std::string_view bytes) {
-  constexpr uint64_t kTopBits = 0x8080808080808080ULL;
   const size_t size = bytes.size();
   size_t count = 0, i = 0;
+#if defined(__SSE2__)
+  const __m128i below = _mm_set1_epi8(-64);
+  const __m128i zero = _mm_setzero_si128();
+  while (i + 16 <= size) {
+    __m128i lanes = zero;  // per byte lane, minus the hits of this round
+    const size_t round_end = std::min(size - 15, i + 255 * 16);
+    for (; i < round_end; i += 16) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+      lanes = _mm_add_epi8(lanes, _mm_cmplt_epi8(v, below));
+    }
+    const __m128i sums = _mm_sad_epu8(_mm_sub_epi8(zero, lanes), zero);
+    count += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<size_t>(_mm_extract_epi16(sums, 4));
+  }
+#else
+  constexpr uint64_t kTopBits = 0x8080808080808080ULL;
   for (; i + 8 <= size; i += 8) {
     uint64_t word;
     std::memcpy(&word, bytes.data() + i, sizeof(word));
     const uint64_t flags = (word & ~(word << 1) & kTopBits) >> 7;
     count += static_cast<size_t>((flags * 0x0101010101010101ULL) >> 56);
   }
+#endif
   for (; i < size; ++i) {
     count += (static_cast<uint8_t>(bytes[i]) & 0xC0) == 0x80;
   }
@@ -85,10 +110,15 @@ inline bool IsCommonThreeByte(uint64_t w) {
   return (w & 0xC0C0F0u) == 0x8080E0u && ((0x2001u >> (w & 0x0F)) & 1) == 0;
 }
 
-inline char32_t ThreeByteValue(uint64_t w) {
-  return static_cast<char32_t>(((w & 0x0F) << 12) | ((w >> 2) & 0x0FC0) |
-                               ((w >> 16) & 0x3F));
-}
+// kCommonThreeByteLead marks the leads E1..EC and EE..EF: with two
+// continuation bytes after them the sequence is always well-formed.
+constexpr struct LeadTable {
+  bool marks[256] = {};
+  constexpr LeadTable() {
+    for (int b = 0xE1; b <= 0xEF; ++b) marks[b] = b != 0xED;
+  }
+  constexpr bool operator[](uint8_t b) const { return marks[b]; }
+} kCommonThreeByteLead;
 
 }  // namespace
 
@@ -140,10 +170,17 @@ std::u32string DecodeUtf8(std::string_view bytes) {
   return out;
 }
 
-std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
-                                      std::u32string* code_points) {
-  const auto* in = reinterpret_cast<const uint8_t*>(bytes.data());
-  const size_t size = bytes.size();
+namespace {
+
+// Decode is DecodeValidUtf8; with kMarks it also ORs the marks of the
+// three-byte code points into `*marked`.
+template <bool kMarks>
+std::optional<size_t> Decode(std::string_view bytes,
+                             std::u32string* code_points, const uint8_t* marks,
+                             bool* marked) {
+  uint8_t any = 0;
+  const auto* const begin = reinterpret_cast<const uint8_t*>(bytes.data());
+  const uint8_t* const end = begin + bytes.size();
   // Every code point has exactly one byte that is not a continuation byte,
   // so counting those sizes the buffer exactly: a quarter of what sizing
   // by bytes would take for Chinese text, which matters for large documents
@@ -151,61 +188,83 @@ std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
   // into a small buffer on the stack and appended a block at a time, so
   // that the string is never filled with zeros first.
   code_points->clear();
-  code_points->reserve(size - CountContinuationBytes(bytes));
+  code_points->reserve(bytes.size() - CountContinuationBytes(bytes));
   constexpr size_t kBlock = 512;
   char32_t block[kBlock];
-  size_t pos = 0;
-  while (pos < size) {
-    size_t n = 0;
-    // While eight bytes remain, the common cases are tested on one 64-bit
-    // word, with no bounds checks: eight ASCII bytes, two three-byte
-    // sequences (two Han characters), one of either. A three-byte sequence
-    // read here has a lead E1..EF except ED, which leaves out the overlong
-    // E0 80..9F and surrogate ED A0..BF ranges; those and every other form
-    // take DecodeOne.
-    while (n + 8 <= kBlock && pos + 8 <= size) {
-      const uint64_t w = LoadLittleEndian64(in + pos);
-      if ((w & 0x8080808080808080ull) == 0) {
-        for (int k = 0; k < 8; ++k) block[n + k] = (w >> (8 * k)) & 0x7F;
-        n += 8;
-        pos += 8;
+  const uint8_t* p = begin;
+  while (p < end) {
+    char32_t* out = block;
+    // No step writes more code points than it reads bytes, nor more than
+    // eight: stopping the fast steps kBlock - 8 bytes on keeps the block
+    // from overflowing, and eight bytes before the end saves every bounds
+    // check inside them. The common cases come first: a Han character (a
+    // lead E1..EF other than ED, which leaves out the overlong E0 80..9F
+    // and surrogate ED A0..BF ranges, and two continuation bytes), then
+    // ASCII, eight at a time in a run. Every other form takes DecodeOne.
+    const bool last_block = end - p < static_cast<std::ptrdiff_t>(kBlock);
+    const uint8_t* const fast_end =
+        !last_block ? p + (kBlock - 8) : (end - p >= 8 ? end - 8 : p);
+    while (p < fast_end) {
+      const uint8_t b0 = p[0];
+      if (kCommonThreeByteLead[b0] &&
+          (((p[1] ^ 0x80) | (p[2] ^ 0x80)) & 0xC0) == 0) {
+        // The lead and continuation marks are known: subtracting them at
+        // once leaves the payload bits.
+        const auto cp =
+            static_cast<char32_t>((b0 << 12) + (p[1] << 6) + p[2] - 0xE2080);
+        if constexpr (kMarks) any |= marks[cp];
+        *out++ = cp;
+        p += 3;
         continue;
       }
-      if ((w & 0x80) == 0) {
-        block[n++] = w & 0x7F;
-        ++pos;
+      if (b0 < 0x80) {
+        const uint64_t w = LoadLittleEndian64(p);
+        if ((w & 0x8080808080808080ull) == 0) {
+          for (int k = 0; k < 8; ++k) out[k] = (w >> (8 * k)) & 0x7F;
+          out += 8;
+          p += 8;
+        } else {
+          *out++ = b0;
+          ++p;
+        }
         continue;
       }
-      // Two Han characters: both patterns and both leads in one test.
-      if ((w & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
-          (((0x2001u >> (w & 0x0F)) | (0x2001u >> ((w >> 24) & 0x0F))) & 1) ==
-              0) {
-        block[n] = ThreeByteValue(w);
-        block[n + 1] = ThreeByteValue(w >> 24);
-        n += 2;
-        pos += 6;
-        continue;
-      }
-      if (IsCommonThreeByte(w)) {
-        block[n++] = ThreeByteValue(w);
-        pos += 3;
-        continue;
-      }
-      const size_t len = DecodeOne(bytes, pos, &block[n]);
-      if (len == 0) return pos;
-      ++n;
-      pos += len;
+      const size_t len = DecodeOne(bytes, static_cast<size_t>(p - begin), out);
+      if (len == 0) return static_cast<size_t>(p - begin);
+      if constexpr (kMarks) any |= len == 3 ? marks[*out] : 0;
+      ++out;
+      p += len;
     }
-    // The last bytes of the text, or of a block.
-    while (n < kBlock && pos < size && !(pos + 8 <= size && n + 8 <= kBlock)) {
-      const size_t len = DecodeOne(bytes, pos, &block[n]);
-      if (len == 0) return pos;
-      ++n;
-      pos += len;
+    // The last bytes of the text, one sequence at a time (fewer than
+    // kBlock bytes in all in this block, so fewer code points).
+    while (last_block && p < end) {
+      const size_t len = DecodeOne(bytes, static_cast<size_t>(p - begin), out);
+      if (len == 0) return static_cast<size_t>(p - begin);
+      if constexpr (kMarks) any |= len == 3 ? marks[*out] : 0;
+      ++out;
+      p += len;
     }
-    code_points->append(block, n);
+    code_points->append(block, static_cast<size_t>(out - block));
   }
+  if constexpr (kMarks) *marked = any != 0;
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
+                                      std::u32string* code_points) {
+  return Decode<false>(bytes, code_points, nullptr, nullptr);
+}
+
+std::optional<size_t> DecodeValidUtf8(std::string_view bytes,
+                                      std::u32string* code_points,
+                                      const uint8_t* marks, bool* marked) {
+  if (marks == nullptr) {
+    *marked = false;
+    return Decode<false>(bytes, code_points, nullptr, nullptr);
+  }
+  return Decode<true>(bytes, code_points, marks, marked);
 }
 
 void AppendUtf8(char32_t cp, std::string* out) {

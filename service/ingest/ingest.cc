@@ -1,5 +1,7 @@
 #include "service/ingest/ingest.h"
 
+#include <libxml/parser.h>
+
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -10,6 +12,7 @@
 #include "service/core/utf8.h"
 #include "service/ingest/ascii_util.h"
 #include "service/ingest/charset.h"
+#include "service/ingest/docx_text.h"
 #include "service/ingest/html_text.h"
 #include "service/ingest/layout_repair.h"
 #include "service/ingest/pdf_text.h"
@@ -78,16 +81,6 @@ bool LooksLikeHtml(std::string_view text) {
   return false;
 }
 
-// NotReadYet names a file type recognised by its first bytes that this
-// module does not convert; empty for anything else.
-std::string NotReadYet(std::string_view bytes) {
-  if (StartsWith(bytes, std::string_view("PK\x03\x04", 4))) {
-    return "a zip archive (a Word .docx file?)";
-  }
-  if (StartsWith(bytes, "\xD0\xCF\x11\xE0")) return "an old Word .doc file";
-  return "";
-}
-
 // LooksBinary is true when decoded text holds a NUL or more control
 // characters than a text file would (one in a hundred): a detector's
 // guess on a binary file, not text.
@@ -116,8 +109,28 @@ absl::StatusOr<Format> FormatOf(const MediaType& type) {
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "media_type \"", type.essence.substr(0, 80),
-      "\" is not one this server reads; it reads text/plain, text/html and "
-      "application/pdf (Word files are not read yet)"));
+      "\" is not one this server reads; it reads text/plain, text/html, "
+      "application/pdf and Word .docx (",
+      kDocxMediaType, ")"));
+}
+
+// IsWordType is true for the .docx type, and for the old .doc type, whose
+// files the Word reader names (some senders label a .docx so, too).
+bool IsWordType(std::string_view essence) {
+  return essence == kDocxMediaType || essence == "application/msword";
+}
+
+absl::StatusOr<IngestedText> FromDocx(std::string_view bytes,
+                                      const IngestLimits& limits) {
+  DocxLimits docx;
+  docx.max_text_bytes = limits.max_decoded_bytes;
+  absl::StatusOr<std::string> text = DocxToText(bytes, docx);
+  if (!text.ok()) return text.status();
+  IngestedText result;
+  result.text = *std::move(text);
+  result.format = Format::kDocx;
+  result.charset = "UTF-8";
+  return result;
 }
 
 // PdfToPlainText reads a PDF and repairs its layout (see ingest.h).
@@ -145,6 +158,13 @@ absl::StatusOr<IngestedText> PdfToPlainText(std::string_view bytes,
 absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
                                          std::string_view media_type,
                                          const IngestLimits& limits) {
+  // libxml2 (HTML pages, .docx) wants one initialisation before threads
+  // share it; its own lazy one is not thread-safe in 2.9.
+  static const bool xml_ready = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)xml_ready;
   if (static_cast<int64_t>(bytes.size()) > limits.max_input_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
         "the content is ", bytes.size(), " bytes, over the limit of ",
@@ -157,13 +177,9 @@ absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
   if ((sniff && LooksLikePdf(bytes)) || type.essence == "application/pdf") {
     return PdfToPlainText(bytes, limits);
   }
-  if (sniff) {
-    if (const std::string kind = NotReadYet(bytes); !kind.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "the content is ", kind,
-          ", which this server does not read yet; it reads plain text, "
-          "HTML and PDF"));
-    }
+  if (IsWordType(type.essence) ||
+      (sniff && (LooksLikeZip(bytes) || LooksLikeOldOfficeFile(bytes)))) {
+    return FromDocx(bytes, limits);
   }
   if (!sniff) {
     absl::StatusOr<Format> format = FormatOf(type);

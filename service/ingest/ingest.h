@@ -14,10 +14,11 @@
 // being valid UTF-8; detection (uchardet), trusted only when it names a
 // Chinese or Unicode encoding and the bytes then decode without error.
 // The format is the media type's, or recognised from the bytes when the
-// media type is empty (markup -> HTML; "%PDF-" -> PDF; a zip or old Word
-// file is named as not read yet). HTML keeps only the page's main content
-// (see html_text.h). Detected text full of control bytes is refused as
-// binary.
+// media type is empty (markup -> HTML; "%PDF-" -> PDF; a zip or an old
+// Office file -> the Word reader, which names what else it is). HTML keeps
+// only the page's main content (see html_text.h), a Word .docx its body
+// text (see docx_text.h; its text is UTF-8 whatever its XML declared).
+// Detected text full of control bytes is refused as binary.
 //
 // A PDF (application/pdf) is read by poppler (pdf_text.h), then its layout
 // repaired (layout_repair.h): hard-wrapped lines joined, running headers,
@@ -56,7 +57,7 @@ struct IngestLimits {
 };
 
 // Format is what the bytes were.
-enum class Format { kPlainText, kHtml, kPdf };
+enum class Format { kPlainText, kHtml, kDocx, kPdf };
 
 // CharsetSource says how the encoding was known.
 enum class CharsetSource {

@@ -86,16 +86,32 @@ page = ('<html><head><meta charset="gbk"><title>t</title></head><body>'
         '<footer>版权所有 访问量99999次</footer></body></html>')
 open(sys.argv[2], "wb").write(page.encode("gbk"))
 PY
+  # A Word file: each line a paragraph, its text split over two runs.
+  python3 - "$sample" "$work/report.docx" <<'PY'
+import sys, zipfile
+from xml.sax.saxutils import escape
+w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+def run(t):
+    return '<w:r><w:t xml:space="preserve">' + escape(t) + "</w:t></w:r>"
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+body = "".join("<w:p>" + run(l[:3]) + run(l[3:]) + "</w:p>" for l in lines)
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.'
+               'openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", '<w:document xmlns:w="' + w +
+               '"><w:body>' + body + "</w:body></w:document>")
+PY
   expect_exit 0 "$client_bin" extract --server "$addr" --format jsonl \
-    "$sample" "$work/report_gbk.txt" "$work/page.htm"
+    "$sample" "$work/report_gbk.txt" "$work/page.htm" "$work/report.docx"
   python3 - "$work/last.out" <<'PY' || fail "content files do not give the text's facts"
 import json, sys
-plain, gbk, page = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+plain, gbk, page, docx = [json.loads(l)
+                          for l in open(sys.argv[1], encoding="utf-8")]
 assert "text" not in plain, "a UTF-8 file's answer repeats its text"
 assert plain["metrics"], "no metrics"
 def facts(r):
     return [(m["value"], m["unit"]) for m in r["metrics"]]
-for r in (gbk, page):
+for r in (gbk, page, docx):
     assert r["text"], r["document_id"]
     assert facts(r) == facts(plain), r["document_id"]
     for m in r["metrics"]:
@@ -157,8 +173,11 @@ PY
 batch)
   serve
   make_corpus "$work/docs"
+  # A file that is not UTF-8 text goes as content, which the server converts.
+  printf '<html><body><p>%s</p></body></html>' "委员提交提案15件。" |
+    iconv -f UTF-8 -t GBK >"$work/docs/page_gbk.html"
   total=$(find "$work/docs" -type f | wc -l)
-  printf '\xd6\xd0\xce\xc4' >"$work/docs/gbk.txt" # not UTF-8: must fail
+  printf '\x81\x82\x83\x84' >"$work/docs/gbk.txt" # undecidable: must fail
 
   # First run: all but the bad file are written; exit 1 names it.
   expect_exit 1 "$client_bin" batch --server "$addr" --concurrency 2 \
@@ -170,6 +189,16 @@ batch)
   [[ $(jsonl_ids "$work/out.jsonl" | sort -u | wc -l) -eq $total ]] ||
     fail "expected $total distinct ids in the output"
   ! grep -q 'gbk.txt' "$work/out.jsonl" || fail "failed document written"
+  python3 - "$work/out.jsonl" <<'PY' || fail "a GBK page in a batch lost its facts"
+import json, sys
+rows = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    row = json.loads(line)
+    rows[row.get("document_id")] = row
+page = rows["page_gbk.html"]
+assert [(m["value"], m["unit"]) for m in page["metrics"]] == [(15, "件")], page
+assert page["text"][int(page["metrics"][0]["begin"]):][:2] == "15", page
+PY
 
   # Second run: the done ones are skipped, the failed one retried.
   expect_exit 1 "$client_bin" batch --server "$addr" \

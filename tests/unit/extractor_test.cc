@@ -55,6 +55,53 @@ TEST_F(ExtractorTest, ObjectActionAndIndicatorFromThePhrase) {
   EXPECT_EQ(adopted->indicator, "sentiment_info.adopted");
 }
 
+TEST_F(ExtractorTest, ASubCountARulePutsAtNoStageKeepsItsOwnIndicator) {
+  // Parts of a registered set: one with no verb of its own takes the set's
+  // indicator; one merged into others (并案) is at no stage, by a rule.
+  const Extraction e = Run("经审查立案260件，其中集体提案30件，并案12件。");
+  const Metric* part = Find(e, "30");
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->indicator, "proposals.registered");
+  const Metric* merged = Find(e, "12");
+  ASSERT_NE(merged, nullptr);
+  EXPECT_EQ(merged->indicator, "other");
+  // Negative: a part no rule knows (a verb of no stage) takes the set's.
+  const Extraction f = Run("收到提案300件，其中会议期间交来240件。");
+  const Metric* during = Find(f, "240");
+  ASSERT_NE(during, nullptr);
+  EXPECT_EQ(during->indicator, "proposals.submitted");
+}
+
+TEST_F(ExtractorTest, VerbsOfIssuingStartingAndTurningAreActions) {
+  // Verbs of the genre's work the dictionary may cut or tag otherwise.
+  const Extraction e =
+      Run("全年印发工作方案16件，新上项目9个，选派3名干部驻村，"
+          "另有提案7件转为社情民意信息。");
+  const Metric* issued = Find(e, "16");
+  ASSERT_NE(issued, nullptr);
+  EXPECT_EQ(issued->action, "印发");
+  const Metric* started = Find(e, "9");
+  ASSERT_NE(started, nullptr);
+  EXPECT_EQ(started->action, "新上");
+  const Metric* sent = Find(e, "3");
+  ASSERT_NE(sent, nullptr);
+  EXPECT_EQ(sent->action, "选派");
+  // A case turned into another kind is at no stage of handling.
+  const Metric* turned = Find(e, "7");
+  ASSERT_NE(turned, nullptr);
+  EXPECT_EQ(turned->indicator, "other");
+  // Proposals filed between sessions are a kind of their own.
+  const Extraction g = Run("收到大会提案300件、平时提案40件。");
+  const Metric* between = Find(g, "40");
+  ASSERT_NE(between, nullptr);
+  EXPECT_EQ(between->object, "平时提案");
+  // Negative: a verb of the list inside a noun is no action of the count.
+  const Extraction f = Run("收到从事农业的委员提案12件。");
+  const Metric* received = Find(f, "12");
+  ASSERT_NE(received, nullptr);
+  EXPECT_EQ(received->action, "收到");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");

@@ -176,6 +176,19 @@ TEST_F(PhraseRules, ShareAndRate) {
   EXPECT_EQ(Read(U"收到提案增长12%。")[0].frame, Frame::kCount);
 }
 
+TEST_F(PhraseRules, SharesOfOneBase) {
+  // The shares of a breakdown are of the base the first one names.
+  auto got = Read(U"集体提案20件，占提案总数的10%；委员提案180件，占90%。");
+  Check(got, {U"", 1, "提案总数", "占", "share"});
+  Check(got, {U"", 3, "提案总数", "占", "share"});
+  // Negative: a new period has no base; the count before has the share.
+  got = Read(U"收到提案200件，占提案总数的10%。集体提案20件，占15%。");
+  Check(got, {U"", 3, "集体提案", "占", "share"});
+  // Negative: with no base named, each share is of its own count.
+  got = Read(U"集体提案20件，占10%；委员提案180件，占90%。");
+  Check(got, {U"", 3, "委员提案", "占", "share"});
+}
+
 TEST_F(PhraseRules, QizhongMakesSubCounts) {
   const auto got = Read(U"收到提案120件，其中集体提案20件、委员提案100件。");
   EXPECT_EQ(got[0].set_mention, -1);
@@ -268,6 +281,27 @@ TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
             U"合并");
 }
 
+TEST(CombinedReadingOwnWords, TheCountsVerbIsNotAlsoItsObject) {
+  // A verb the word lists do not know reads as the object; where the
+  // rules read it as the verb, the object is carried from the count before.
+  const Dictionary dict = Dictionary::FromWords({{U"收到", "v", 10},
+                                                 {U"提案", "n", 10},
+                                                 {U"待定", "v", 10},
+                                                 {U"，", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"收到");
+  lex.nouns.Add(U"提案");
+  const std::u32string text = U"收到提案20件，待定5件。";
+  const auto got = AnalysePhrases(text, Mentions(text), lex);
+  EXPECT_EQ(got[1].object, U"提案");
+  EXPECT_EQ(got[1].action, U"待定");
+  // Negative: right after the listed verb, a verb is its object.
+  const std::u32string governed = U"收到待定5件。";
+  EXPECT_EQ(AnalysePhrases(governed, Mentions(governed), lex)[0].object,
+            U"待定");
+}
+
 TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
   // A lone character after the noun is the next word's (全 + 覆盖).
   const Dictionary dict = Dictionary::FromWords({{U"建成", "v", 10},
@@ -282,6 +316,195 @@ TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoTheNextWord) {
   lex.nouns.Add(U"站点");
   const std::u32string text = U"建成12个议事站点全覆盖。";
   EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"议事站点");
+}
+
+TEST(CombinedReadingOwnWords, PivotPassesToTheDeed) {
+  // 组织 + people + a deed: the people do what is counted.
+  const Dictionary dict = Dictionary::FromWords({{U"组织", "v", 10},
+                                                 {U"动员", "v", 10},
+                                                 {U"委员", "n", 10},
+                                                 {U"干部", "n", 10},
+                                                 {U"和", "c", 10},
+                                                 {U"提交", "v", 10},
+                                                 {U"捐款", "v", 10},
+                                                 {U"建议", "n", 10},
+                                                 {U"观摩", "v", 10},
+                                                 {U"研讨", "vn", 10},
+                                                 {U"座谈会", "n", 10},
+                                                 {U"召开", "v", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10},
+                                                 {U"等", "u", 10},
+                                                 {U"社区", "n", 10},
+                                                 {U"养老", "vn", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"组织", U"动员", U"提交", U"召开"}) {
+    lex.actions.Add(v);
+  }
+  lex.nouns.Add(U"建议");
+  const auto action = [&](std::u32string_view text, size_t i) {
+    return EncodeUtf8(AnalysePhrases(text, Mentions(text), lex)[i].action);
+  };
+  EXPECT_EQ(action(U"组织委员提交社区养老等建议12条。", 0), "提交");
+  EXPECT_EQ(action(U"动员委员和干部捐款3万元。", 0), "捐款");
+  // Negative: the people counted themselves keep the pivot; a deed that
+  // runs up to the count is the event held; a pivot with no people after
+  // it, or a verb after a thing, is left alone.
+  EXPECT_EQ(action(U"组织20名委员提交建议。", 0), "组织");
+  EXPECT_EQ(action(U"组织委员和干部观摩研讨6场。", 0), "组织");
+  EXPECT_EQ(action(U"组织召开座谈会3次。", 0), "召开");
+  EXPECT_EQ(action(U"召开座谈会3次。", 0), "召开");
+}
+
+TEST(CombinedReadingOwnWords, ObjectDoesNotRunIntoAVerbPhrase) {
+  // What the noun does after it (立即 + 落实) is no part of it.
+  const Dictionary dict = Dictionary::FromWords({{U"提出", "v", 10},
+                                                 {U"建议", "n", 10},
+                                                 {U"立即", "d", 10},
+                                                 {U"落实", "v", 10},
+                                                 {U"清单", "n", 10},
+                                                 {U"，", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"提出");
+  lex.nouns.Add(U"x");
+  const auto object = [&](std::u32string_view text) {
+    return EncodeUtf8(AnalysePhrases(text, Mentions(text), lex)[0].object);
+  };
+  EXPECT_EQ(object(U"提出12条建议立即落实。"), "建议");
+  EXPECT_EQ(object(U"提出12条建议落实。"), "建议");
+  // Negative: a noun after the noun is its head.
+  EXPECT_EQ(object(U"提出12条建议清单。"), "建议清单");
+}
+
+TEST(CombinedReadingOwnWords, TopicVerbIsNoStepDoneToTheCount) {
+  const Dictionary dict = Dictionary::FromWords({{U"收集", "v", 10},
+                                                 {U"涉及", "v", 10},
+                                                 {U"教育", "vn", 10},
+                                                 {U"医疗", "n", 10},
+                                                 {U"方面", "n", 10},
+                                                 {U"意见", "n", 10},
+                                                 {U"提案", "n", 10},
+                                                 {U"金额", "n", 10},
+                                                 {U"、", "x", 10},
+                                                 {U"等", "u", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"收集", U"涉及"}) lex.actions.Add(v);
+  for (std::u32string_view n : {U"意见", U"提案", U"金额"}) lex.nouns.Add(n);
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  // 涉及 before fields: what the count is about, no action of its own.
+  EXPECT_EQ(read(U"涉及教育、医疗提案20件。").action, U"");
+  EXPECT_EQ(read(U"涉及医疗方面提案20件。").action, U"");
+  // It does not join the verb before it into one action.
+  EXPECT_EQ(read(U"收集涉及医疗、教育等方面意见16条。").action, U"收集");
+  // Negative: 涉及 before a single thing is the count's verb (涉及金额).
+  EXPECT_EQ(read(U"涉及金额3亿元。").action, U"涉及");
+}
+
+TEST(CombinedReadingOwnWords, VerbOfARelativeClauseIsNotTheAction) {
+  // 撰写的 modifies the noun after it: the verb before the clause acts.
+  const Dictionary dict = Dictionary::FromWords({{U"收到", "v", 10},
+                                                 {U"委员", "n", 10},
+                                                 {U"撰写", "v", 10},
+                                                 {U"的", "uj", 10},
+                                                 {U"提案", "n", 10},
+                                                 {U"，", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"收到", U"撰写"}) lex.actions.Add(v);
+  for (std::u32string_view n : {U"委员", U"提案"}) lex.nouns.Add(n);
+  const auto action = [&](std::u32string_view text) {
+    return EncodeUtf8(AnalysePhrases(text, Mentions(text), lex)[0].action);
+  };
+  EXPECT_EQ(action(U"收到委员撰写的提案30件。"), "收到");
+  EXPECT_EQ(action(U"收到撰写的提案30件。"), "收到");
+  // Negative: with no verb before the clause, its verb is the one there is.
+  EXPECT_EQ(action(U"委员撰写的提案30件。"), "撰写");
+  EXPECT_EQ(action(U"委员撰写提案30件。"), "撰写");
+}
+
+TEST(CombinedReadingOwnWords, BeneficiariesAreCounted) {
+  // 为 + people + a deed, counted in people: the people it was for.
+  const Dictionary dict = Dictionary::FromWords({{U"为", "p", 10},
+                                                 {U"困难", "a", 10},
+                                                 {U"群众", "n", 10},
+                                                 {U"义诊", "v", 10},
+                                                 {U"企业", "n", 10},
+                                                 {U"培训", "v", 10},
+                                                 {U"免费", "d", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"义诊", U"培训"}) lex.actions.Add(v);
+  lex.nouns.Add(U"x");
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  EXPECT_EQ(read(U"为困难群众义诊300人。").object, U"困难群众");
+  EXPECT_EQ(read(U"为群众免费义诊300人。").object, U"群众");
+  EXPECT_EQ(read(U"为群众义诊300人。").action, U"义诊");
+  // Negative: a thing after 为 is no one counted; nor is anyone counted in
+  // another measure.
+  EXPECT_EQ(read(U"为企业培训300人。").object, U"");
+  EXPECT_EQ(read(U"为群众义诊3场。").object, U"");
+}
+
+TEST(CombinedReadingOwnWords, WhatIsDoneNamesTheKindOfAGovernedThing) {
+  // 形成 governs the phrase; 考察 in front of 成果 says which results.
+  const Dictionary dict = Dictionary::FromWords({{U"形成", "v", 10},
+                                                 {U"考察", "vn", 10},
+                                                 {U"成果", "n", 10},
+                                                 {U"服务", "v", 10},
+                                                 {U"群众", "n", 10},
+                                                 {U"团结", "v", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (std::u32string_view v : {U"形成", U"考察", U"团结", U"服务"}) {
+    lex.actions.Add(v);
+  }
+  lex.nouns.Add(U"成果");
+  lex.nouns.Add(U"群众");
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  EXPECT_EQ(read(U"形成考察成果27篇。").object, U"考察成果");
+  EXPECT_EQ(read(U"形成考察成果27篇。").action, U"形成");
+  // Negative: with no verb governing it, the verb in front acts.
+  EXPECT_EQ(read(U"考察成果27篇。").object, U"成果");
+  // Negative: in a count of people the verbs side by side are the action.
+  EXPECT_EQ(read(U"团结服务群众500人。").object, U"群众");
+}
+
+TEST(CombinedReadingOwnWords, WhoTakesPartIsNotTheEventHeld) {
+  // 组织 + who takes part + the event: the event is what is counted.
+  const Dictionary dict = Dictionary::FromWords({{U"组织", "v", 10},
+                                                 {U"专家", "n", 10},
+                                                 {U"和", "c", 10},
+                                                 {U"机关干部", "n", 10},
+                                                 {U"观摩", "v", 10},
+                                                 {U"研讨", "vn", 10},
+                                                 {U"专题", "n", 10},
+                                                 {U"，", "x", 10},
+                                                 {U"。", "x", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"组织");
+  lex.nouns.Add(U"x");
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  EXPECT_EQ(read(U"组织专家和机关干部观摩研讨25场。").object, U"观摩研讨");
+  // Negative: a kind word in front of the event stays with it.
+  EXPECT_EQ(read(U"组织专题观摩研讨25场。").object, U"专题观摩研讨");
 }
 
 // A small dictionary and word lists of their own for the list and the

@@ -121,6 +121,29 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"提案", U"满意或比较满意", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"全体会议", U"召开", U"次"), "meetings.held");
   EXPECT_EQ(taxonomy->Classify(U"", U"增长", U"%"), "other");
+  // Proposals received for handling (受理) were submitted; proposals
+  // counted with no verb were submitted, but a verb that names no stage of
+  // handling (待定, 退回) says nothing of submission.
+  EXPECT_EQ(taxonomy->Classify(U"委员提案", U"受理", U"件"),
+            "proposals.submitted");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"", U"件"), "proposals.submitted");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"待定", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"退回", U"件"), "other");
+  // by_rule tells "other" by a rule from "other" because no rule matches.
+  bool by_rule = false;
+  EXPECT_EQ(
+      taxonomy->Classify(U"提案", U"并案", U"件", Frame::kCount, &by_rule),
+      "other");
+  EXPECT_TRUE(by_rule);
+  EXPECT_EQ(
+      taxonomy->Classify(U"天气", U"晴朗", U"天", Frame::kCount, &by_rule),
+      "other");
+  EXPECT_FALSE(by_rule);
+  // Proposals passed on as suggestions are no suggestions put forward.
+  EXPECT_EQ(taxonomy->Classify(U"建议", U"作为", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"意见建议", U"转为", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"意见建议", U"提出", U"件"),
+            "suggestions.made");
   // Negative: merged and registered is registered.
   EXPECT_EQ(taxonomy->Classify(U"提案", U"合并立案", U"件"),
             "proposals.registered");

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -92,6 +93,42 @@ TEST(DecodeValidUtf8, AgreesWithFindAndDecodeOnRandomMixes) {
       ASSERT_EQ(decoded, DecodeUtf8(input)) << round;
     }
   }
+}
+
+// The marks folded into the decode: a marked three-byte character is seen
+// wherever it stands (the fast steps, a long ASCII run before it, the last
+// bytes), an unmarked text is not flagged, and the decode is unchanged.
+TEST(DecodeValidUtf8, ReportsMarkedCharacters) {
+  std::vector<uint8_t> marks(0x10000, 0);
+  marks[U'發'] = 1;
+  marks[0xD7A3] = 1;  // a three-byte form DecodeOne reads (lead ED)
+  const std::string long_run(700, 'x');
+  const struct {
+    std::string text;
+    bool marked;
+  } cases[] = {
+      {"", false},
+      {"政协委员发言", false},
+      {"政协委员發言，共计十二人次。", true},
+      {long_run + "委员發言", true},  // in the last bytes
+      {long_run + "委员發言，" + long_run, true},
+      {"\xED\x9E\xA3 and more text", true},
+      {"\xF0\x9F\x98\x80 not in the table", false},
+  };
+  for (const auto& c : cases) {
+    std::u32string decoded;
+    bool marked = !c.marked;
+    ASSERT_FALSE(
+        DecodeValidUtf8(c.text, &decoded, marks.data(), &marked).has_value());
+    EXPECT_EQ(marked, c.marked) << c.text;
+    EXPECT_EQ(decoded, DecodeUtf8(c.text)) << c.text;
+  }
+  std::u32string decoded;
+  bool marked = true;
+  EXPECT_FALSE(DecodeValidUtf8("發", &decoded, nullptr, &marked).has_value());
+  EXPECT_FALSE(marked);
+  EXPECT_EQ(DecodeValidUtf8("ab\xED\xA0\x80", &decoded, marks.data(), &marked),
+            std::optional<size_t>(2));
 }
 
 TEST(FindInvalidUtf8, AcceptsWellFormedText) {
