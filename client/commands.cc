@@ -53,11 +53,11 @@ int RunExtract(int argc, char** argv) {
   ArgParser args("extract", "FILE...",
                  "Sends each report file (\"-\" reads stdin) to the server "
                  "and prints the facts found. UTF-8 text goes as it is; web "
-                 "pages (.html, .htm), Word files (.docx) and text in GBK, "
-                 "GB18030, Big5 or UTF-16 go as file content, which the "
-                 "server converts, and "
-                 "the answer then carries the converted text (\"text\") "
-                 "that offsets point into.\n"
+                 "pages (.html, .htm), PDF files (.pdf), Word files (.docx) "
+                 "and text in GBK, GB18030, Big5 or UTF-16 go as file "
+                 "content, which the server converts, and the answer then "
+                 "carries the converted text (\"text\") that offsets point "
+                 "into; for a PDF, its pages and the page of each fact.\n"
                  "Formats: json (the ExtractResponse as proto3 JSON; an array "
                  "for several files), jsonl (one line per file), csv (one row "
                  "per metric, with its document and report), table.");

@@ -37,6 +37,7 @@ std::string MediaTypeOfFile(std::string_view path) {
     return "text/html";
   }
   if (extension == ".txt") return "text/plain";
+  if (extension == ".pdf") return "application/pdf";
   if (extension == ".docx") {
     return "application/"
            "vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -50,9 +51,11 @@ std::string MediaTypeOfFile(std::string_view path) {
 void SetDocumentBody(std::string_view path, std::string bytes,
                      v1::Document* document) {
   const std::string media_type = MediaTypeOfFile(path);
-  // Only UTF-8 text goes as text; web pages, Word files and other
-  // encodings go as bytes for the server to convert.
-  if ((!media_type.empty() && media_type != "text/plain") ||
+  // Only UTF-8 text goes as text; web pages, PDFs (by their extension or
+  // their first bytes), Word files and other encodings go as bytes for the
+  // server to convert.
+  const bool pdf = std::string_view(bytes).substr(0, 5) == "%PDF-";
+  if ((!media_type.empty() && media_type != "text/plain") || pdf ||
       FindInvalidUtf8(bytes).has_value()) {
     document->set_content(std::move(bytes));
     document->set_media_type(media_type);

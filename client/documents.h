@@ -18,14 +18,15 @@ std::optional<std::string> ReadInput(const std::string& path);
 
 // MediaTypeOfFile is the media type of a file by its extension, case
 // ignored: "text/html" for .html, .htm, .xhtml and .shtml, "text/plain"
-// for .txt, the Word types for .docx and .doc, empty otherwise (the server
-// then recognises the bytes).
+// for .txt, "application/pdf" for .pdf, the Word types for .docx and
+// .doc, empty otherwise (the server then recognises the bytes).
 std::string MediaTypeOfFile(std::string_view path);
 
 // SetDocumentBody puts a file's bytes into `document` as the server reads
-// them: a web page, a Word file, and any file that is not valid UTF-8 (a
-// GBK or Big5 text), as content with MediaTypeOfFile, for the server to
-// convert; other files as UTF-8 text.
+// them: a web page, a PDF (by its extension or its first bytes), a Word
+// file, and any file that is not valid UTF-8 (a GBK or Big5 text), as
+// content with MediaTypeOfFile, for the server to convert; other files as
+// UTF-8 text.
 void SetDocumentBody(std::string_view path, std::string bytes,
                      v1::Document* document);
 

@@ -38,26 +38,40 @@ void AppendReportFacts(const v1::ExtractResponse& response, int report,
     return index == report;
   };
 
-  Table metrics({"#", "text", "unit_text", "value", "unit", "qualifier",
-                 "object", "action", "indicator"});
+  // A paged document (a PDF) shows the page of each fact first.
+  const bool paged = response.pages_size() > 0;
+  const auto with_page = [paged](std::vector<std::string> cells,
+                                 std::string page) {
+    if (paged) cells.insert(cells.begin(), std::move(page));
+    return cells;
+  };
+  const auto page_of = [](const auto& fact) {
+    return fact.has_page() ? absl::StrCat(fact.page()) : std::string("-");
+  };
+  Table metrics(with_page({"#", "text", "unit_text", "value", "unit",
+                           "qualifier", "object", "action", "indicator"},
+                          "page"));
   for (int i = 0; i < response.metrics_size(); ++i) {
     const v1::Metric& m = response.metrics(i);
     if (!belongs(m.report())) continue;
-    metrics.AddRow({absl::StrCat(i + 1), m.text(), OrDash(m.unit_text()),
-                    FormatValue(m.value()), OrDash(m.unit()),
-                    v1::Metric::Qualifier_Name(m.qualifier()),
-                    OrDash(m.object()), OrDash(m.action()),
-                    OrDash(m.indicator())});
+    metrics.AddRow(with_page(
+        {absl::StrCat(i + 1), m.text(), OrDash(m.unit_text()),
+         FormatValue(m.value()), OrDash(m.unit()),
+         v1::Metric::Qualifier_Name(m.qualifier()), OrDash(m.object()),
+         OrDash(m.action()), OrDash(m.indicator())},
+        page_of(m)));
   }
-  Table dates({"text", "start", "finish"});
+  Table dates(with_page({"text", "start", "finish"}, "page"));
   for (const v1::DateMention& d : response.dates()) {
     if (!belongs(d.report())) continue;
-    dates.AddRow({d.text(), OrDash(d.start()), OrDash(d.finish())});
+    dates.AddRow(with_page({d.text(), OrDash(d.start()), OrDash(d.finish())},
+                           page_of(d)));
   }
-  Table people({"name", "role", "organization"});
+  Table people(with_page({"name", "role", "organization"}, "page"));
   for (const v1::Person& p : response.people()) {
     if (!belongs(p.report())) continue;
-    people.AddRow({p.name(), OrDash(p.role()), OrDash(p.organization())});
+    people.AddRow(with_page(
+        {p.name(), OrDash(p.role()), OrDash(p.organization())}, page_of(p)));
   }
 
   const auto section = [out](const char* title, const Table& table,
@@ -142,7 +156,12 @@ std::string FormatValue(double value) {
 }
 
 std::string FormatExtraction(const v1::ExtractResponse& response) {
-  std::string out = absl::StrCat("Document: ", response.document_id(), "\n");
+  std::string out = absl::StrCat("Document: ", response.document_id());
+  if (response.pages_size() > 0) {
+    absl::StrAppend(&out, " (", response.pages_size(),
+                    response.pages_size() == 1 ? " page)" : " pages)");
+  }
+  absl::StrAppend(&out, "\n");
   if (response.reports_size() == 0) {
     absl::StrAppend(&out, "\n(no report structure found)\n");
     AppendReportFacts(response, -1, /*all=*/true, &out);
@@ -168,6 +187,7 @@ std::string FormatExtraction(const v1::ExtractResponse& response) {
     field("year", report.has_year() ? absl::StrCat(report.year()) : "-");
     field("authors", authors.empty() ? "-" : absl::StrJoin(authors, "、"));
     field("span", absl::StrCat(report.begin(), "-", report.end()));
+    if (report.has_page()) field("page", absl::StrCat(report.page()));
     AppendReportFacts(response, r, /*all=*/false, &out);
   }
   // Facts whose report index points nowhere still get shown.

@@ -18,6 +18,8 @@ sanitize_flags+=" -fno-omit-frame-pointer -fsanitize=fuzzer-no-link"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# fontconfig's process-wide cache (loaded by poppler) is never freed.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/fuzz/lsan.supp}
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++-14 \
@@ -33,7 +35,8 @@ mapfile -t unit_tests < <(
   echo "sanitize: no unit tests found" >&2
   exit 1
 }
-fuzz_targets=(extract_fuzzer request_fuzzer ingest_fuzzer docx_fuzzer)
+fuzz_targets=(extract_fuzzer request_fuzzer ingest_fuzzer docx_fuzzer
+  pdf_fuzzer)
 
 echo "sanitize: building ${unit_tests[*]} ${fuzz_targets[*]}"
 nice cmake --build "$build_dir" -j"$(nproc)" \

@@ -11,6 +11,7 @@
 #include <new>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "service/admission/validation.h"
@@ -44,20 +45,23 @@ absl::Status OutOfMemory(size_t text_bytes) {
 // ConvertContent turns a document sent as a file's bytes into the text to
 // extract from (service/ingest), under the size limit on the bytes and
 // twice that on the decoded text (GBK's two bytes per character grow to
-// UTF-8's three). Its refusals are INVALID_ARGUMENT saying what is wrong.
-absl::StatusOr<std::string> ConvertContent(std::string_view content,
-                                           std::string_view media_type,
-                                           int64_t max_doc_bytes) {
+// UTF-8's three). Its refusals say what is wrong: INVALID_ARGUMENT, or
+// FAILED_PRECONDITION for a PDF locked by a password, DEADLINE_EXCEEDED
+// for one too slow to read.
+absl::StatusOr<ingest::IngestedText> ConvertContent(std::string_view content,
+                                                    std::string_view media_type,
+                                                    int64_t max_doc_bytes) {
   ingest::IngestLimits limits;
   limits.max_input_bytes = max_doc_bytes;
   limits.max_decoded_bytes = 2 * max_doc_bytes;
   absl::StatusOr<ingest::IngestedText> converted =
       ingest::ToPlainText(content, media_type, limits);
   if (!converted.ok()) {
-    return absl::InvalidArgumentError(
+    return absl::Status(
+        converted.status().code(),
         absl::StrCat("document content: ", converted.status().message()));
   }
-  return std::move(converted->text);
+  return converted;
 }
 
 // ThreadCpuTime is the CPU time the calling thread has used.
@@ -80,6 +84,8 @@ struct ExtractionService::Job {
   bool from_content = false;
   std::string content;
   std::string media_type;
+  // For a paged document (a PDF): where each page starts in `text`.
+  std::vector<int64_t> page_starts;
   std::string reference_date;
   AnswerOptions answer;
   absl::Time deadline;
@@ -163,10 +169,13 @@ void ExtractionService::Run(const std::shared_ptr<Job>& job) {
   absl::Status converted = absl::OkStatus();
   if (job->from_content && !job->cancelled->load() &&
       absl::Now() < job->deadline) {
-    absl::StatusOr<std::string> text =
+    absl::StatusOr<ingest::IngestedText> text =
         ConvertContent(job->content, job->media_type, max_doc_bytes_);
     converted = text.status();
-    if (text.ok()) job->text = *std::move(text);
+    if (text.ok()) {
+      job->text = std::move(text->text);
+      job->page_starts = std::move(text->page_starts);
+    }
     job->content = std::string();
   }
   if (!converted.ok()) {
@@ -303,7 +312,8 @@ absl::Status ExtractionService::SubmitDocument(
       return;
     }
     try {
-      ExtractionToProto(*result, finished.text, &response, finished.answer);
+      ExtractionToProto(*result, finished.text, &response, finished.answer,
+                        finished.page_starts);
       if (finished.from_content) response.set_text(finished.text);
     } catch (const std::bad_alloc&) {
       response.Clear();

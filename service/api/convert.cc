@@ -51,6 +51,23 @@ class ByteOffsets {
   std::vector<size_t> bytes_;
 };
 
+// PageOf is the 1-based page holding code point `offset`, or 0 for text
+// without pages.
+int32_t PageOf(const std::vector<int64_t>& page_starts, int64_t offset) {
+  if (page_starts.empty()) return 0;
+  const auto it =
+      std::upper_bound(page_starts.begin(), page_starts.end(), offset);
+  return std::max<int32_t>(1, static_cast<int32_t>(it - page_starts.begin()));
+}
+
+int64_t CodePointCount(std::string_view text) {
+  int64_t count = 0;
+  for (size_t byte = 0; byte < text.size(); ++count) {
+    byte += SequenceLength(static_cast<unsigned char>(text[byte]));
+  }
+  return count;
+}
+
 }  // namespace
 
 v1::Metric::Qualifier QualifierToProto(Qualifier qualifier) {
@@ -85,7 +102,20 @@ Qualifier QualifierFromProto(v1::Metric::Qualifier qualifier) {
 }
 
 void ExtractionToProto(const Extraction& facts, std::string_view text,
-                       v1::ExtractResponse* out, const AnswerOptions& answer) {
+                       v1::ExtractResponse* out, const AnswerOptions& answer,
+                       const std::vector<int64_t>& page_starts) {
+  const bool paged = !page_starts.empty();
+  if (paged) {
+    const int64_t size = CodePointCount(text);
+    for (size_t k = 0; k < page_starts.size(); ++k) {
+      v1::Page* page = out->add_pages();
+      page->set_number(static_cast<int32_t>(k + 1));
+      const int64_t end =
+          k + 1 < page_starts.size() ? page_starts[k + 1] : size;
+      page->mutable_span()->set_begin(std::min(page_starts[k], end));
+      page->mutable_span()->set_end(end);
+    }
+  }
   for (const Report& report : facts.reports) {
     v1::Report* r = out->add_reports();
     r->set_begin(report.begin);
@@ -101,6 +131,7 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
       a->set_name(author.name);
       a->set_role(author.role);
     }
+    if (paged) r->set_page(PageOf(page_starts, report.begin));
   }
 
   std::vector<int64_t> positions;
@@ -134,6 +165,7 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
     m->mutable_sentence_span()->set_begin(metric.sentence_begin);
     m->mutable_sentence_span()->set_end(metric.sentence_end);
     m->set_report(metric.report);
+    if (paged) m->set_page(PageOf(page_starts, metric.begin));
   }
 
   for (const DateMention& date : facts.dates) {
@@ -144,6 +176,7 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
     d->set_start(date.start);
     d->set_finish(date.finish);
     d->set_report(date.report);
+    if (paged) d->set_page(PageOf(page_starts, date.begin));
   }
 
   for (const Person& person : facts.people) {
@@ -154,6 +187,7 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
     p->set_begin(person.begin);
     p->set_end(person.end);
     p->set_report(person.report);
+    if (paged) p->set_page(PageOf(page_starts, person.begin));
   }
 }
 

@@ -10,7 +10,9 @@
 #ifndef REPORTFACTS_SERVICE_API_CONVERT_H_
 #define REPORTFACTS_SERVICE_API_CONVERT_H_
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "reportfacts/v1/fact_extractor.pb.h"
 #include "reportfacts/v1/facts.pb.h"
@@ -33,14 +35,19 @@ struct AnswerOptions {
 
 // ExtractionToProto appends the facts to `out`'s repeated fields. `text` is
 // the UTF-8 document the facts were found in; metric sentences are cut
-// from it by their code point span (clamped to the text). Other fields of
-// `out`, such as document_id, are left alone.
+// from it by their code point span (clamped to the text). `page_starts`,
+// for a paged document (a PDF), are the code points of `text` where each
+// page starts (ingest::IngestedText::page_starts): they fill
+// ExtractResponse.pages and each fact's page; empty for unpaged text.
+// Other fields of `out`, such as document_id, are left alone.
 void ExtractionToProto(const Extraction& facts, std::string_view text,
                        v1::ExtractResponse* out,
-                       const AnswerOptions& answer = {});
+                       const AnswerOptions& answer = {},
+                       const std::vector<int64_t>& page_starts = {});
 
 // ExtractionFromProto converts a response back into core structs. The
-// sentence text is dropped (the span is kept); error fields are ignored.
+// sentence text is dropped (the span is kept), and so are pages; error
+// fields are ignored.
 Extraction ExtractionFromProto(const v1::ExtractResponse& response);
 
 }  // namespace reportfacts

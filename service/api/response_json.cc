@@ -252,6 +252,7 @@ void PrintReport(const v1::Report& report, Printer& p) {
   p.EndArray();
   // A field with presence comes after the others, and only when set.
   if (report.has_year()) p.Int32("year", report.year());
+  if (report.has_page()) p.Int32("page", report.page());
   p.EndObject();
 }
 
@@ -277,6 +278,7 @@ void PrintMetric(const v1::Metric& metric, Printer& p) {
   if (metric.has_sentence_span())
     p.Span("sentence_span", metric.sentence_span());
   p.Int32("report", metric.report());
+  if (metric.has_page()) p.Int32("page", metric.page());
   p.EndObject();
 }
 
@@ -288,6 +290,7 @@ void PrintDate(const v1::DateMention& date, Printer& p) {
   p.String("start", date.start());
   p.String("finish", date.finish());
   p.Int32("report", date.report());
+  if (date.has_page()) p.Int32("page", date.page());
   p.EndObject();
 }
 
@@ -299,6 +302,14 @@ void PrintPerson(const v1::Person& person, Printer& p) {
   p.Int64("begin", person.begin());
   p.Int64("end", person.end());
   p.Int32("report", person.report());
+  if (person.has_page()) p.Int32("page", person.page());
+  p.EndObject();
+}
+
+void PrintPage(const v1::Page& page, Printer& p) {
+  p.BeginObject();
+  p.Int32("number", page.number());
+  if (page.has_span()) p.Span("span", page.span());
   p.EndObject();
 }
 
@@ -327,6 +338,7 @@ bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
   PrintArray("people", response.people(), PrintPerson, p);
   p.Int32("error_code", response.error_code());
   p.String("error_message", response.error_message());
+  PrintArray("pages", response.pages(), PrintPage, p);
   if (response.has_text()) p.String("text", response.text());
   p.EndObject();
   if (!p.ok()) out->resize(mark);

@@ -14,6 +14,8 @@
 #include "service/ingest/charset.h"
 #include "service/ingest/docx_text.h"
 #include "service/ingest/html_text.h"
+#include "service/ingest/layout_repair.h"
+#include "service/ingest/pdf_text.h"
 
 namespace reportfacts::ingest {
 namespace {
@@ -79,13 +81,6 @@ bool LooksLikeHtml(std::string_view text) {
   return false;
 }
 
-// NotReadYet names a file type recognised by its first bytes that this
-// module does not convert; empty for anything else.
-std::string NotReadYet(std::string_view bytes) {
-  if (StartsWith(bytes, "%PDF-")) return "a PDF file";
-  return "";
-}
-
 // LooksBinary is true when decoded text holds a NUL or more control
 // characters than a text file would (one in a hundred): a detector's
 // guess on a binary file, not text.
@@ -107,15 +102,16 @@ bool IsHtmlType(std::string_view essence) {
 
 absl::StatusOr<Format> FormatOf(const MediaType& type) {
   if (IsHtmlType(type.essence)) return Format::kHtml;
+  if (type.essence == "application/pdf") return Format::kPdf;
   // Other text types (text/csv, text/markdown) read as they are written.
   if (type.essence == "text/plain" || StartsWith(type.essence, "text/")) {
     return Format::kPlainText;
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "media_type \"", type.essence.substr(0, 80),
-      "\" is not one this server reads; it reads text/plain, text/html and "
-      "Word .docx (",
-      kDocxMediaType, "; PDF files are not read yet)"));
+      "\" is not one this server reads; it reads text/plain, text/html, "
+      "application/pdf and Word .docx (",
+      kDocxMediaType, ")"));
 }
 
 // IsWordType is true for the .docx type, and for the old .doc type, whose
@@ -134,6 +130,26 @@ absl::StatusOr<IngestedText> FromDocx(std::string_view bytes,
   result.text = *std::move(text);
   result.format = Format::kDocx;
   result.charset = "UTF-8";
+  return result;
+}
+
+// PdfToPlainText reads a PDF and repairs its layout (see ingest.h).
+absl::StatusOr<IngestedText> PdfToPlainText(std::string_view bytes,
+                                            const IngestLimits& limits) {
+  PdfLimits pdf_limits;
+  pdf_limits.max_input_bytes = limits.max_input_bytes;
+  pdf_limits.max_pages = limits.max_pages;
+  pdf_limits.max_text_bytes = limits.max_decoded_bytes;
+  pdf_limits.max_time = limits.max_pdf_time;
+  absl::StatusOr<PdfText> pdf = PdfToText(bytes, pdf_limits);
+  if (!pdf.ok()) return pdf.status();
+  RepairedText repaired =
+      RepairLayout({pdf->text, pdf->page_starts, &pdf->line_font_sizes});
+  IngestedText result;
+  result.format = Format::kPdf;
+  result.charset = "UTF-8";
+  result.text = std::move(repaired.text);
+  result.page_starts = std::move(repaired.page_starts);
   return result;
 }
 
@@ -158,17 +174,12 @@ absl::StatusOr<IngestedText> ToPlainText(std::string_view bytes,
   IngestedText result;
   const std::optional<Bom> bom = FindBom(bytes);
   const bool sniff = type.essence.empty();
+  if ((sniff && LooksLikePdf(bytes)) || type.essence == "application/pdf") {
+    return PdfToPlainText(bytes, limits);
+  }
   if (IsWordType(type.essence) ||
       (sniff && (LooksLikeZip(bytes) || LooksLikeOldOfficeFile(bytes)))) {
     return FromDocx(bytes, limits);
-  }
-  if (sniff) {
-    if (const std::string kind = NotReadYet(bytes); !kind.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "the content is ", kind,
-          ", which this server does not read yet; it reads plain text, "
-          "HTML and Word .docx files"));
-    }
   }
   if (!sniff) {
     absl::StatusOr<Format> format = FormatOf(type);

@@ -126,6 +126,65 @@ TEST(ResponseJsonTest, ConvertedTextIsPrintedOnlyWhenPresent) {
   ExpectSameAsProtobuf(response);
 }
 
+TEST(ResponseJsonTest, PagesAndThePageOfEachFact) {
+  v1::ExtractResponse response;
+  response.set_document_id("report.pdf");
+  response.set_text("第一页\n第二页\n");
+  for (int k = 0; k < 2; ++k) {
+    v1::Page* page = response.add_pages();
+    page->set_number(k + 1);
+    page->mutable_span()->set_begin(4 * k);
+    page->mutable_span()->set_end(4 * k + 4);
+  }
+  response.add_pages()->set_number(3);  // no span
+  v1::Report* report = response.add_reports();
+  report->set_page(1);
+  report->set_year(2024);
+  response.add_reports()->set_page(2);  // a page but no year
+  response.add_metrics()->set_page(2);
+  response.add_dates()->set_page(1);
+  response.add_people()->set_page(0);  // present although zero
+  ExpectSameAsProtobuf(response);
+}
+
+// ExtractionToProto numbers the pages and puts each fact on the page
+// holding its first code point.
+TEST(ResponseJsonTest, ConvertPutsEachFactOnItsPage) {
+  Extraction facts;
+  facts.reports.push_back(Report{});
+  facts.reports[0].begin = 0;
+  Metric metric;
+  metric.begin = 5;
+  metric.end = 7;
+  facts.metrics.push_back(metric);
+  DateMention date;
+  date.begin = 3;
+  facts.dates.push_back(date);
+  Person person;
+  person.begin = 8;
+  facts.people.push_back(person);
+  const std::string text = "第一页。\n提案12件\n";  // 4 + 1 + 5 + 1
+  v1::ExtractResponse paged;
+  ExtractionToProto(facts, text, &paged, {}, {0, 5, 11});
+  ASSERT_EQ(paged.pages_size(), 3);
+  EXPECT_EQ(paged.pages(1).number(), 2);
+  EXPECT_EQ(paged.pages(1).span().begin(), 5);
+  EXPECT_EQ(paged.pages(1).span().end(), 11);
+  EXPECT_EQ(paged.pages(2).span().begin(), 11);  // empty last page
+  EXPECT_EQ(paged.pages(2).span().end(), 11);
+  EXPECT_EQ(paged.reports(0).page(), 1);
+  EXPECT_EQ(paged.metrics(0).page(), 2);
+  EXPECT_EQ(paged.dates(0).page(), 1);
+  EXPECT_EQ(paged.people(0).page(), 2);
+  // Unpaged text: no pages, no page on any fact.
+  v1::ExtractResponse plain;
+  ExtractionToProto(facts, text, &plain);
+  EXPECT_EQ(plain.pages_size(), 0);
+  EXPECT_FALSE(plain.metrics(0).has_page());
+  EXPECT_FALSE(plain.reports(0).has_page());
+  ExpectSameAsProtobuf(paged);
+}
+
 TEST(ResponseJsonTest, InvalidUtf8IsLeftToProtobuf) {
   v1::ExtractResponse response;
   response.set_document_id("ab\xFF");
@@ -166,6 +225,17 @@ TEST(ResponseJsonTest, AnswersOnBothDevelopmentSets) {
       response.set_document_id(file);
       ExtractionToProto(*facts, text, &response);
       ExpectSameAsProtobuf(response);
+      // As if the text came from a PDF, a page every 400 bytes or so.
+      std::vector<int64_t> page_starts;
+      for (int64_t start = 0; start < static_cast<int64_t>(text.size()) / 3;
+           start += 150) {
+        page_starts.push_back(start);
+      }
+      v1::ExtractResponse paged;
+      paged.set_document_id(file);
+      ExtractionToProto(*facts, text, &paged, {}, page_starts);
+      paged.set_text(text);
+      ExpectSameAsProtobuf(paged);
       ++documents;
     }
   }

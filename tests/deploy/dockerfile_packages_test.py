@@ -27,7 +27,7 @@ import sys
 
 # -dev packages setup.sh installs only for tests, benchmarks and sanitizers.
 TEST_ONLY_DEV = {"libgtest-dev", "libgmock-dev", "libbenchmark-dev",
-                 "libclang-rt-14-dev"}
+                 "libclang-rt-14-dev", "libcairo2-dev", "libpango1.0-dev"}
 
 
 def fail(message):

@@ -235,14 +235,18 @@ TEST(LimitsTest, InputAndDecodedSizesAreCapped) {
 }
 
 TEST(MediaTypeTest, TypesNotReadAreRefused) {
-  for (const char* type : {"application/pdf", "image/png"}) {
+  for (const char* type : {"image/png"}) {
     EXPECT_NE(ErrorOf("%PDF-1.7", type).find("is not one this server reads"),
               std::string::npos)
         << type;
   }
-  // Undeclared files of kinds not read yet are named by their first bytes.
-  EXPECT_NE(ErrorOf("%PDF-1.7\n%\xE2\xE3\xCF\xD3", "").find("a PDF file"),
+  // A PDF, declared or recognised by its first bytes, goes to poppler.
+  EXPECT_NE(ErrorOf("%PDF-1.7", "application/pdf").find("not a readable PDF"),
             std::string::npos);
+  EXPECT_NE(
+      ErrorOf("%PDF-1.7\n%\xE2\xE3\xCF\xD3", "").find("not a readable PDF"),
+      std::string::npos);
+  // An undeclared zip goes to the Word reader, which names what it is.
   EXPECT_NE(ErrorOf(std::string("PK\x03\x04\x14\x00", 6), "").find("zip"),
             std::string::npos);
   // Other text types are plain text.

@@ -25,6 +25,7 @@ namespace reportfacts {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // ---- WorkerPool ----
 
@@ -396,6 +397,21 @@ TEST(ClientTest, TableShowsReportMetadataAndFacts) {
   for (const char* want :
        {"sample.txt", "宜宾市政协", "四川", "2024", "罗文静 (通讯员)",
         "proposals.submitted", "MORE_THAN", "2024-03-15", "何清源", "主席"}) {
+    EXPECT_THAT(table, HasSubstr(want));
+  }
+}
+
+TEST(ClientTest, TableShowsThePageOfEachFactOfAPdf) {
+  const std::string text = "一二三全年共收到提案412件。后文";
+  v1::ExtractResponse plain;
+  ExtractionToProto(SampleFacts(), text, &plain);
+  EXPECT_THAT(cli::FormatExtraction(plain), Not(HasSubstr("page")));
+  v1::ExtractResponse paged;
+  paged.set_document_id("report.pdf");
+  ExtractionToProto(SampleFacts(), text, &paged, {}, {0, 8});
+  const std::string table = cli::FormatExtraction(paged);
+  for (const char* want :
+       {"report.pdf (2 pages)", "page          1", "page  #", "page  text"}) {
     EXPECT_THAT(table, HasSubstr(want));
   }
 }

@@ -15,6 +15,7 @@
 #include "service/admission/validation.h"
 #include "service/core/utf8.h"
 #include "tests/ingest/encode_util.h"
+#include "tests/ingest/pdf_builder.h"
 #include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 
@@ -113,6 +114,45 @@ TEST_F(ContentTest, GbkWebPageKeepsOnlyTheArticle) {
   EXPECT_THAT(response.text(), Not(HasSubstr("访问")));
 }
 
+TEST_F(ContentTest, PdfGivesItsRepairedTextPagesAndThePageOfEachFact) {
+  // Sentences that differ from page to page (a line recurring at the
+  // same place on most pages is a running header).
+  std::string text = "政协工作综述\n";
+  for (const char* topic : {"乡村振兴", "城市更新", "生态保护", "文化旅游",
+                            "医疗卫生", "基础教育"}) {
+    text += absl::StrCat("围绕", topic, "收到提案36件，立案31件。\n", "就",
+                         topic, "开展专题协商4次，视察活动7场。\n");
+  }
+  ingest::PdfPageStyle style;
+  style.page_height_pt = 240;  // a few lines a page
+  style.page_number = "- %d -";
+  v1::ExtractResponse response;
+  const grpc::Status status =
+      Send(ContentRequest(ingest::LayOutPdf(text, style), "application/pdf"),
+           &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_TRUE(response.has_text());
+  EXPECT_THAT(response.text(), Not(HasSubstr("- 1 -")));
+  ASSERT_GE(response.pages_size(), 2);
+  for (int k = 0; k < response.pages_size(); ++k) {
+    EXPECT_EQ(response.pages(k).number(), k + 1);
+  }
+  // The text as written, the page numbers dropped: the facts of the text.
+  ExpectFactsOfText(response, text);
+  for (const v1::Metric& metric : response.metrics()) {
+    EXPECT_EQ(Cut(response.text(), metric.begin(), metric.end()),
+              metric.text());
+    ASSERT_TRUE(metric.has_page());
+    ASSERT_GE(metric.page(), 1);
+    ASSERT_LE(metric.page(), response.pages_size());
+    const v1::Span& span = response.pages(metric.page() - 1).span();
+    EXPECT_GE(metric.begin(), span.begin());
+    EXPECT_LT(metric.begin(), span.end());
+  }
+  EXPECT_GT(response.metrics(response.metrics_size() - 1).page(),
+            response.metrics(0).page());
+}
+
 TEST_F(ContentTest, TextAndContentTogetherAreRefused) {
   v1::ExtractRequest request = ContentRequest("abc", "text/plain");
   request.mutable_document()->set_text("提案");
@@ -137,7 +177,7 @@ TEST_F(ContentTest, BadContentIsRefusedSayingWhy) {
        "text/plain; charset=utf-8", "not valid UTF-8"},
       {"unknown charset", "abc", "text/plain; charset=x-none",
        "not one this server can decode"},
-      {"pdf", "%PDF-1.7", "application/pdf", "is not one this server reads"},
+      {"broken pdf", "%PDF-1.7", "application/pdf", "not a readable PDF"},
       {"media type not UTF-8", "abc", "text/plain\xFF", "media_type"},
   };
   for (const Case& c : cases) {
