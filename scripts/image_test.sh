@@ -3,7 +3,11 @@
 # the way the Deployment does, then checks it from outside with the
 # host-built client (build/bin/reportfacts, from scripts/setup.sh):
 #
-#   bash scripts/image_test.sh
+#   bash scripts/image_test.sh            # everything below
+#   bash scripts/image_test.sh --bases    # steps 1 and 2 only
+#
+# --bases needs no build: scripts/test.sh runs it beside the host compile,
+# since making the bases waits mostly on the mirror and on dpkg.
 #
 # 1. podman, runc, the CNI plugins, iptables and mmdebstrap from apt, when
 #    missing; /etc/containers/containers.conf gets what this kind of sandbox
@@ -32,6 +36,15 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$PWD
+bases_only=0
+case ${1:-} in
+--bases) bases_only=1 ;;
+"") ;;
+*)
+  echo "usage: bash scripts/image_test.sh [--bases]" >&2
+  exit 2
+  ;;
+esac
 
 build_dir=${REPORTFACTS_BUILD_DIR:-build}
 [[ $build_dir == /* ]] || build_dir=$repo/$build_dir
@@ -78,7 +91,7 @@ ok() {
   step_started=$SECONDS
 }
 
-[[ -x $client_bin && -x $server_bin ]] ||
+((bases_only)) || [[ -x $client_bin && -x $server_bin ]] ||
   fail "no $client_bin or $server_bin: run scripts/setup.sh first"
 [[ -r $sources ]] || fail "no apt sources file $sources"
 
@@ -201,6 +214,8 @@ if ((${#bases[@]} > 0)); then
 else
   ok "base images kept (mirror and recipe unchanged)"
 fi
+
+((bases_only)) && exit 0
 
 # --- 3. The image. The build stage gets a tag too, so that pruning the
 # images this script left behind (dangling, from the bases above) keeps its

@@ -6,13 +6,13 @@
 #   bash scripts/sanitize.sh
 #
 # REPORTFACTS_SANITIZE_BUILD_DIR  build folder (default build-sanitize)
-# REPORTFACTS_FUZZ_SECONDS        time per fuzz target (default 30)
+# REPORTFACTS_FUZZ_SECONDS        time per fuzz target (default 20)
 # The gRPC server is not built here: only what the tests and fuzzers link.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 build_dir=${REPORTFACTS_SANITIZE_BUILD_DIR:-build-sanitize}
-fuzz_seconds=${REPORTFACTS_FUZZ_SECONDS:-30}
+fuzz_seconds=${REPORTFACTS_FUZZ_SECONDS:-20}
 sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 sanitize_flags+=" -fno-omit-frame-pointer -fsanitize=fuzzer-no-link"
 

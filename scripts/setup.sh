@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # Installs what reportfacts needs on Debian 12 and builds it.
 #
-#   bash scripts/setup.sh
+#   bash scripts/setup.sh              # packages, npm packages, build
+#   bash scripts/setup.sh --no-build   # packages and npm packages only
 #
 # Idempotent: apt runs only when a package is missing, and the build is
 # incremental. REPORTFACTS_BUILD_DIR picks the build folder (default build).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+build=1
+case ${1:-} in
+--no-build) build=0 ;;
+"") ;;
+*)
+  echo "usage: bash scripts/setup.sh [--no-build]" >&2
+  exit 2
+  ;;
+esac
 
 packages=(
   build-essential cmake pkg-config git
@@ -64,6 +74,8 @@ if [[ ! tests/web/node_modules/.package-lock.json -nt \
   tests/web/package-lock.json ]]; then
   (cd tests/web && npm ci --no-audit --no-fund)
 fi
+
+((build)) || exit 0
 
 build_dir=${REPORTFACTS_BUILD_DIR:-build}
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
