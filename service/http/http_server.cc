@@ -181,6 +181,38 @@ std::string MediaType(std::string type) {
   return type;
 }
 
+// IsDocumentFileType says whether a POST /v1/extract body of this media
+// type (lower case, no parameters) is a document file for the converters
+// (service/ingest): a web page, a PDF, a Word file, or bytes whose type
+// the server is to recognise.
+bool IsDocumentFileType(std::string_view type) {
+  return type == "text/html" || type == "application/xhtml+xml" ||
+         type == "application/pdf" || type == "application/msword" ||
+         type ==
+             "application/"
+             "vnd.openxmlformats-officedocument.wordprocessingml.document" ||
+         type == "application/octet-stream";
+}
+
+// DeclaresLegacyCharset says whether a Content-Type value names a charset
+// other than UTF-8 or US-ASCII ("text/plain; charset=GBK"): such a body is
+// converted rather than read as UTF-8 text.
+bool DeclaresLegacyCharset(std::string type) {
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  const size_t at = type.find("charset=");
+  if (at == std::string::npos) return false;
+  std::string charset = type.substr(at + 8);
+  charset = charset.substr(0, charset.find(';'));
+  charset.erase(std::remove_if(charset.begin(), charset.end(),
+                               [](unsigned char c) {
+                                 return std::isspace(c) || c == '"';
+                               }),
+                charset.end());
+  return !charset.empty() && charset != "utf-8" && charset != "utf8" &&
+         charset != "us-ascii";
+}
+
 // CallerDeadline reads the X-Timeout-Ms header; absl::InfiniteFuture()
 // when it is absent.
 absl::StatusOr<absl::Time> CallerDeadline(const std::optional<std::string>& ms,
@@ -304,6 +336,8 @@ struct HttpServer::Request {
   bool over_buffer_budget = false;
   // Set for POST /v1/extract when the body is complete.
   std::string media_type;
+  // The whole Content-Type value, for a body that is a document file.
+  std::string content_type;
   std::optional<std::string> timeout_ms;
   std::string query_id;
   std::string query_reference_date;
@@ -585,13 +619,17 @@ void HttpServer::Dispatch(MHD_Connection* connection, Request& request) {
     return;
   }
   request.admitted.emplace(*std::move(admitted));
-  request.media_type = MediaType(HeaderValue(connection, "Content-Type"));
+  request.content_type = HeaderValue(connection, "Content-Type");
+  request.media_type = MediaType(request.content_type);
   if (!request.media_type.empty() && request.media_type != "application/json" &&
-      request.media_type != "text/plain") {
+      request.media_type != "text/plain" &&
+      !IsDocumentFileType(request.media_type)) {
     answer_now(ErrorReply(
         415, absl::InvalidArgumentError(
                  "this Content-Type is not supported: send application/json "
-                 "(an ExtractRequest) or text/plain (the document text)")));
+                 "(an ExtractRequest), text/plain (the document text), or a "
+                 "document file as text/html, application/pdf, the Word "
+                 ".docx type or application/octet-stream")));
     return;
   }
   if (HasHeader(connection, kTimeoutHeader)) {
@@ -627,9 +665,20 @@ HttpServer::Reply HttpServer::Extract(Request& http_request) {
                                "done; retry"));
   }
   v1::ExtractRequest request;
-  if (http_request.media_type == "text/plain") {
+  const bool file_body = IsDocumentFileType(http_request.media_type) ||
+                         (http_request.media_type == "text/plain" &&
+                          DeclaresLegacyCharset(http_request.content_type));
+  if (http_request.media_type == "text/plain" || file_body) {
     v1::Document* document = request.mutable_document();
-    document->set_text(http_request.body);
+    if (file_body) {
+      document->set_content(http_request.body);
+      // octet-stream says nothing: the converters recognise the bytes.
+      if (http_request.media_type != "application/octet-stream") {
+        document->set_media_type(http_request.content_type);
+      }
+    } else {
+      document->set_text(http_request.body);
+    }
     document->set_id(http_request.query_id);
     document->set_reference_date(http_request.query_reference_date);
   } else {

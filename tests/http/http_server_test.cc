@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/escaping.h"
@@ -318,6 +319,45 @@ TEST_F(HttpTest, PlainTextExtractTakesIdAndReferenceDateFromQuery) {
   ASSERT_TRUE(GrpcExtract(document, &over_grpc).ok());
   EXPECT_TRUE(
       google::protobuf::util::MessageDifferencer::Equals(over_http, over_grpc));
+}
+
+// A body that is a document file goes to the converters as content: the
+// answer then carries the converted text its offsets point into.
+TEST_F(HttpTest, DocumentFileBodiesAreConvertedAsContent) {
+  Start();
+  const std::string page =
+      "<html><head><title>t</title></head><body><nav>首页</nav>"
+      "<article><p>全年共收到委员提案215件，立案198件。</p></article>"
+      "</body></html>";
+  // "委员提交提案12件。" in GBK.
+  const std::string gbk =
+      "\xce\xaf\xd4\xb1\xcc\xe1\xbd\xbb\xcc\xe1\xb0\xb8"
+      "12\xbc\xfe\xa1\xa3";
+  const std::vector<std::tuple<std::string, std::string, int>> cases = {
+      {page, "text/html; charset=utf-8", 2},
+      {page, "application/octet-stream", 2},
+      {gbk, "text/plain; charset=GBK", 1},
+  };
+  for (const auto& [body, type, metrics] : cases) {
+    SCOPED_TRACE(type);
+    httplib::Result result = Client()->Post("/v1/extract?id=f", body, type);
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->status, 200) << result->body;
+    v1::ExtractResponse response;
+    ASSERT_TRUE(
+        google::protobuf::util::JsonStringToMessage(result->body, &response)
+            .ok());
+    EXPECT_EQ(response.document_id(), "f");
+    ASSERT_EQ(response.metrics_size(), metrics);
+    EXPECT_FALSE(response.text().empty());
+    EXPECT_EQ(response.text().find("首页"), std::string::npos);
+  }
+  // Bytes no converter reads: 400 naming why, not a guess.
+  httplib::Result noise =
+      Client()->Post("/v1/extract", std::string("\x81\x82\x83\x84"),
+                     "text/plain; charset=x-no-such-charset");
+  ASSERT_TRUE(noise);
+  EXPECT_EQ(noise->status, 400) << noise->body;
 }
 
 TEST_F(HttpTest, MalformedJsonIs400WithJsonError) {
