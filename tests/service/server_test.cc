@@ -15,9 +15,9 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
-#include "service/core/extractor.h"
 #include "service/api/convert.h"
 #include "service/api/status.h"
+#include "service/core/extractor.h"
 #include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 

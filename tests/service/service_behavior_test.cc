@@ -13,8 +13,8 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
-#include "service/server/server.h"
 #include "service/api/status.h"
+#include "service/server/server.h"
 #include "tests/service/server_fixture.h"
 #include "tests/service/test_util.h"
 
