@@ -20,6 +20,7 @@
 #include "service/core/extractor.h"
 #include "service/ingest/docx_text.h"
 #include "service/ingest/ingest.h"
+#include "tests/ingest/corpus_documents.h"
 #include "tests/ingest/docx_util.h"
 #include "tests/ingest/encode_util.h"
 
@@ -27,13 +28,6 @@ namespace reportfacts::ingest {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 // Runs splits a line into runs of a few code points each, the lengths
 // varying with the line's number, so that words, numbers and units are cut
@@ -103,82 +97,31 @@ std::string WordDocument(const std::string& text) {
   return DocumentXml(body);
 }
 
-struct Document {
-  std::string name;
-  std::string text;
-};
-
 class DocxCorpusTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto extractor = Extractor::Load({REPORTFACTS_DATA_DIR, ""});
     ASSERT_TRUE(extractor.ok()) << extractor.status();
     extractor_ = extractor->release();
-    for (const char* set : {"corpus", "corpus-web"}) {
-      const fs::path dir = fs::path(REPORTFACTS_SHARED_DIR) / set;
-      if (!fs::is_directory(dir)) continue;
-      std::vector<fs::path> files;
-      for (const auto& entry : fs::directory_iterator(dir)) {
-        if (entry.path().extension() == ".txt") files.push_back(entry.path());
-      }
-      std::sort(files.begin(), files.end());
-      for (const fs::path& file : files) {
-        documents_->push_back(
-            {std::string(set) + "/" + file.filename().string(),
-             ReadFile(file)});
-      }
-    }
+    *documents_ = ReadDevelopmentCorpora(per_set_);
   }
   static void TearDownTestSuite() { delete extractor_; }
-  void SetUp() override {
-    ASSERT_FALSE(documents_->empty())
-        << "no development corpora under " << REPORTFACTS_SHARED_DIR
-        << "/corpus and /corpus-web";
-  }
-
-  // ExpectSameFacts compares the facts of `converted` with those of
-  // `plain`: metric values, units, spans and qualifiers, dates, people.
-  static void ExpectSameFacts(const std::string& plain,
-                              const std::string& converted) {
-    auto want = extractor_->Extract(plain, {});
-    auto got = extractor_->Extract(converted, {});
-    ASSERT_TRUE(want.ok()) << want.status();
-    ASSERT_TRUE(got.ok()) << got.status();
-    ASSERT_EQ(want->metrics.size(), got->metrics.size());
-    for (size_t i = 0; i < want->metrics.size(); ++i) {
-      const Metric& w = want->metrics[i];
-      const Metric& g = got->metrics[i];
-      SCOPED_TRACE("metric " + w.text + w.unit_text);
-      EXPECT_EQ(w.value, g.value);
-      EXPECT_EQ(w.unit, g.unit);
-      EXPECT_EQ(w.text, g.text);
-      EXPECT_EQ(w.unit_text, g.unit_text);
-      EXPECT_EQ(w.qualifier, g.qualifier);
-    }
-    ASSERT_EQ(want->dates.size(), got->dates.size());
-    for (size_t i = 0; i < want->dates.size(); ++i) {
-      EXPECT_EQ(want->dates[i].start, got->dates[i].start);
-      EXPECT_EQ(want->dates[i].finish, got->dates[i].finish);
-    }
-    ASSERT_EQ(want->people.size(), got->people.size());
-    for (size_t i = 0; i < want->people.size(); ++i) {
-      EXPECT_EQ(want->people[i].name, got->people[i].name);
-      EXPECT_EQ(want->people[i].role, got->people[i].role);
-    }
-  }
+  void SetUp() override { ExpectBothCorporaRead(*per_set_); }
 
   static const Extractor* extractor_;
-  static std::vector<Document>* const documents_;
+  static std::vector<CorpusDocument>* const documents_;
+  static std::vector<size_t>* const per_set_;
 };
 
 const Extractor* DocxCorpusTest::extractor_ = nullptr;
-std::vector<Document>* const DocxCorpusTest::documents_ =
-    new std::vector<Document>();
+std::vector<CorpusDocument>* const DocxCorpusTest::documents_ =
+    new std::vector<CorpusDocument>();
+std::vector<size_t>* const DocxCorpusTest::per_set_ = new std::vector<size_t>();
 
 TEST_F(DocxCorpusTest, BothSetsArePresent) {
   size_t newspaper = 0;
   size_t web = 0;
-  for (const Document& doc : *documents_) {
+  for (const CorpusDocument& doc : *documents_) {
     (doc.name.rfind("corpus-web/", 0) == 0 ? web : newspaper) += 1;
   }
   EXPECT_GT(newspaper, 0u) << "no " << REPORTFACTS_SHARED_DIR << "/corpus";
@@ -190,7 +133,7 @@ TEST_F(DocxCorpusTest, WordFilesGiveThePlainTextAndItsFacts) {
   int64_t file_bytes = 0;
   int64_t text_bytes = 0;
   std::clock_t spent = 0;  // CPU time: the machine may be busy
-  for (const Document& doc : *documents_) {
+  for (const CorpusDocument& doc : *documents_) {
     SCOPED_TRACE(doc.name);
     const std::string xml = WordDocument(doc.text);
     const std::string file = DocxFile(xml, "第3页 共12页 2019年印发");
@@ -207,7 +150,7 @@ TEST_F(DocxCorpusTest, WordFilesGiveThePlainTextAndItsFacts) {
     std::string plain = doc.text;
     if (!plain.empty() && plain.back() != '\n') plain += '\n';
     EXPECT_EQ(*text, plain);
-    ExpectSameFacts(doc.text, *text);
+    ExpectSameFacts(*extractor_, doc.text, *text);
 
     // Undeclared, recognised from the bytes.
     absl::StatusOr<IngestedText> sniffed =

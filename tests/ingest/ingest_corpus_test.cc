@@ -16,19 +16,13 @@
 #include "service/core/extractor.h"
 #include "service/core/traditional.h"
 #include "service/ingest/ingest.h"
+#include "tests/ingest/corpus_documents.h"
 #include "tests/ingest/encode_util.h"
 
 namespace reportfacts::ingest {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::string Escape(std::string_view text) {
   std::string out;
@@ -95,11 +89,6 @@ std::string WebPage(const std::string& text, const std::string& charset) {
   return page;
 }
 
-struct Document {
-  std::string name;
-  std::string text;
-};
-
 class IngestCorpusTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -109,28 +98,13 @@ class IngestCorpusTest : public ::testing::Test {
     const fs::path config_dir = fs::path(kDefaultT2sConfig).parent_path();
     to_traditional_ =
         new opencc::SimpleConverter((config_dir / "s2t.json").string());
-    for (const char* set : {"corpus", "corpus-web"}) {
-      const fs::path dir = fs::path(REPORTFACTS_SHARED_DIR) / set;
-      if (!fs::is_directory(dir)) continue;
-      std::vector<fs::path> files;
-      for (const auto& entry : fs::directory_iterator(dir)) {
-        if (entry.path().extension() == ".txt") files.push_back(entry.path());
-      }
-      std::sort(files.begin(), files.end());
-      for (const fs::path& file : files) {
-        documents_->push_back(
-            {std::string(set) + "/" + file.filename().string(),
-             ReadFile(file)});
-      }
-    }
+    *documents_ = ReadDevelopmentCorpora(per_set_);
   }
   static void TearDownTestSuite() {
     delete extractor_;
     delete to_traditional_;
   }
-  void SetUp() override {
-    if (documents_->empty()) GTEST_SKIP() << "no ../shared corpora";
-  }
+  void SetUp() override { ExpectBothCorporaRead(*per_set_); }
 
   static IngestedText Convert(const std::string& bytes,
                               const std::string& type) {
@@ -139,49 +113,21 @@ class IngestCorpusTest : public ::testing::Test {
     return in.ok() ? *in : IngestedText();
   }
 
-  // ExpectSameFacts compares the facts of `converted` with those of
-  // `plain`: metric values, units and qualifiers, dates, people.
-  static void ExpectSameFacts(const std::string& plain,
-                              const std::string& converted) {
-    auto want = extractor_->Extract(plain, {});
-    auto got = extractor_->Extract(converted, {});
-    ASSERT_TRUE(want.ok()) << want.status();
-    ASSERT_TRUE(got.ok()) << got.status();
-    ASSERT_EQ(want->metrics.size(), got->metrics.size());
-    for (size_t i = 0; i < want->metrics.size(); ++i) {
-      const Metric& w = want->metrics[i];
-      const Metric& g = got->metrics[i];
-      SCOPED_TRACE("metric " + w.text + w.unit_text);
-      EXPECT_EQ(w.value, g.value);
-      EXPECT_EQ(w.unit, g.unit);
-      EXPECT_EQ(w.text, g.text);
-      EXPECT_EQ(w.unit_text, g.unit_text);
-      EXPECT_EQ(w.qualifier, g.qualifier);
-    }
-    ASSERT_EQ(want->dates.size(), got->dates.size());
-    for (size_t i = 0; i < want->dates.size(); ++i) {
-      EXPECT_EQ(want->dates[i].start, got->dates[i].start);
-      EXPECT_EQ(want->dates[i].finish, got->dates[i].finish);
-    }
-    ASSERT_EQ(want->people.size(), got->people.size());
-    for (size_t i = 0; i < want->people.size(); ++i) {
-      EXPECT_EQ(want->people[i].name, got->people[i].name);
-      EXPECT_EQ(want->people[i].role, got->people[i].role);
-    }
-  }
-
   static const Extractor* extractor_;
   static opencc::SimpleConverter* to_traditional_;
-  static std::vector<Document>* const documents_;
+  static std::vector<CorpusDocument>* const documents_;
+  static std::vector<size_t>* const per_set_;
 };
 
 const Extractor* IngestCorpusTest::extractor_ = nullptr;
 opencc::SimpleConverter* IngestCorpusTest::to_traditional_ = nullptr;
-std::vector<Document>* const IngestCorpusTest::documents_ =
-    new std::vector<Document>();
+std::vector<CorpusDocument>* const IngestCorpusTest::documents_ =
+    new std::vector<CorpusDocument>();
+std::vector<size_t>* const IngestCorpusTest::per_set_ =
+    new std::vector<size_t>();
 
 TEST_F(IngestCorpusTest, GbkTextDeclaredAndDetected) {
-  for (const Document& doc : *documents_) {
+  for (const CorpusDocument& doc : *documents_) {
     SCOPED_TRACE(doc.name);
     const Encoded gbk = EncodeAs(doc.text, "GBK");
     ASSERT_NE(gbk.bytes, doc.text);
@@ -189,45 +135,45 @@ TEST_F(IngestCorpusTest, GbkTextDeclaredAndDetected) {
     const IngestedText detected = Convert(gbk.bytes, "");
     EXPECT_EQ(detected.charset_source, CharsetSource::kDetected);
     ASSERT_EQ(detected.text, gbk.utf8);
-    ExpectSameFacts(gbk.utf8, detected.text);
+    ExpectSameFacts(*extractor_, gbk.utf8, detected.text);
   }
 }
 
 TEST_F(IngestCorpusTest, BigFiveTraditionalTextDeclaredAndDetected) {
-  for (const Document& doc : *documents_) {
+  for (const CorpusDocument& doc : *documents_) {
     SCOPED_TRACE(doc.name);
     const Encoded big5 = EncodeAs(to_traditional_->Convert(doc.text), "BIG5");
     EXPECT_EQ(Convert(big5.bytes, "text/plain; charset=big5").text, big5.utf8);
     const IngestedText detected = Convert(big5.bytes, "text/plain");
     EXPECT_EQ(detected.charset_source, CharsetSource::kDetected);
     ASSERT_EQ(detected.text, big5.utf8);
-    ExpectSameFacts(big5.utf8, detected.text);
+    ExpectSameFacts(*extractor_, big5.utf8, detected.text);
   }
 }
 
 TEST_F(IngestCorpusTest, WebPagesGiveTheFactsOfThePlainText) {
-  for (const Document& doc : *documents_) {
+  for (const CorpusDocument& doc : *documents_) {
     SCOPED_TRACE(doc.name);
     const std::string page = WebPage(doc.text, "utf-8");
-    ExpectSameFacts(doc.text, Convert(page, "text/html").text);
+    ExpectSameFacts(*extractor_, doc.text, Convert(page, "text/html").text);
     // Undeclared: recognised as HTML by its markup.
     const IngestedText sniffed = Convert(page, "");
     EXPECT_EQ(sniffed.format, Format::kHtml);
-    ExpectSameFacts(doc.text, sniffed.text);
+    ExpectSameFacts(*extractor_, doc.text, sniffed.text);
   }
 }
 
 TEST_F(IngestCorpusTest, GbkAndBigFiveWebPagesGiveTheFactsOfThePlainText) {
-  for (const Document& doc : *documents_) {
+  for (const CorpusDocument& doc : *documents_) {
     SCOPED_TRACE(doc.name);
     const Encoded gbk = EncodeAs(WebPage(doc.text, "gb2312"), "GBK");
     const IngestedText from_gbk = Convert(gbk.bytes, "");
     EXPECT_EQ(from_gbk.charset_source, CharsetSource::kHtmlMeta);
-    ExpectSameFacts(EncodeAs(doc.text, "GBK").utf8, from_gbk.text);
+    ExpectSameFacts(*extractor_, EncodeAs(doc.text, "GBK").utf8, from_gbk.text);
 
     const std::string traditional = to_traditional_->Convert(doc.text);
     const Encoded big5 = EncodeAs(WebPage(traditional, "big5"), "BIG5");
-    ExpectSameFacts(EncodeAs(traditional, "BIG5").utf8,
+    ExpectSameFacts(*extractor_, EncodeAs(traditional, "BIG5").utf8,
                     Convert(big5.bytes, "text/html").text);
   }
 }

@@ -20,6 +20,7 @@
 #include "service/core/extractor.h"
 #include "service/core/utf8.h"
 #include "service/ingest/ingest.h"
+#include "tests/ingest/corpus_documents.h"
 #include "tests/ingest/pdf_builder.h"
 
 namespace reportfacts::ingest {
@@ -27,52 +28,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-struct Document {
-  std::string name;
-  std::string text;
-};
-
 class PdfCorpusTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto extractor = Extractor::Load({REPORTFACTS_DATA_DIR, ""});
     ASSERT_TRUE(extractor.ok()) << extractor.status();
     extractor_ = extractor->release();
-    for (const char* set : {"corpus", "corpus-web"}) {
-      const fs::path dir = fs::path(REPORTFACTS_SHARED_DIR) / set;
-      std::vector<fs::path> files;
-      if (fs::is_directory(dir)) {
-        for (const auto& entry : fs::directory_iterator(dir)) {
-          if (entry.path().extension() == ".txt") {
-            files.push_back(entry.path());
-          }
-        }
-      }
-      std::sort(files.begin(), files.end());
-      counts_->push_back(files.size());
-      for (const fs::path& file : files) {
-        documents_->push_back(
-            {std::string(set) + "/" + file.filename().string(),
-             ReadFile(file)});
-      }
-    }
+    *documents_ = ReadDevelopmentCorpora(counts_);
   }
   static void TearDownTestSuite() { delete extractor_; }
-  void SetUp() override {
-    // Both sets must be there: a test that reads nothing proves nothing.
-    ASSERT_EQ(counts_->size(), 2u);
-    ASSERT_GT((*counts_)[0], 0u)
-        << "no " << REPORTFACTS_SHARED_DIR << "/corpus";
-    ASSERT_GT((*counts_)[1], 0u)
-        << "no " << REPORTFACTS_SHARED_DIR << "/corpus-web";
-  }
+  void SetUp() override { ExpectBothCorporaRead(*counts_); }
 
   static IngestedText Convert(const std::string& pdf) {
     absl::StatusOr<IngestedText> in = ToPlainText(pdf, "", IngestLimits());
@@ -153,22 +118,22 @@ class PdfCorpusTest : public ::testing::Test {
   }
 
   static const Extractor* extractor_;
-  static std::vector<Document>* const documents_;
+  static std::vector<CorpusDocument>* const documents_;
   static std::vector<size_t>* const counts_;
   static inline size_t* const titles_found_ = new size_t(0);
   static inline size_t* const titles_wanted_ = new size_t(0);
 };
 
 const Extractor* PdfCorpusTest::extractor_ = nullptr;
-std::vector<Document>* const PdfCorpusTest::documents_ =
-    new std::vector<Document>();
+std::vector<CorpusDocument>* const PdfCorpusTest::documents_ =
+    new std::vector<CorpusDocument>();
 std::vector<size_t>* const PdfCorpusTest::counts_ = new std::vector<size_t>();
 
 TEST_F(PdfCorpusTest, PdfsLaidOutNormallyGiveTheFactsOfThePlainText) {
   int64_t pdf_bytes = 0;
   int64_t pages = 0;
   double seconds = 0;  // reading only, not printing
-  for (const Document& doc : *documents_) {
+  for (const CorpusDocument& doc : *documents_) {
     SCOPED_TRACE(doc.name);
     const std::string pdf = LayOutPdf(doc.text, PdfPageStyle());
     const auto start = std::chrono::steady_clock::now();
@@ -201,7 +166,7 @@ TEST_F(PdfCorpusTest, NarrowColumnsRunningHeadersAndPageNumbers) {
   const char* const kPageNumbers[] = {"— %d —", "- %d -", "第%d页", "Page %d",
                                       "%d"};
   size_t n = 0;
-  for (const Document& doc : *documents_) {
+  for (const CorpusDocument& doc : *documents_) {
     SCOPED_TRACE(doc.name);
     PdfPageStyle narrow;
     narrow.column_width_pt = 150 + 20 * static_cast<double>(n % 4);
