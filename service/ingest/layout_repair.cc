@@ -1,6 +1,7 @@
 #include "service/ingest/layout_repair.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -76,6 +77,13 @@ struct Line {
   bool spaced_title = false;
   double font_size = 0;  // 0: unknown
 };
+
+// A size PDF text can report that is no real point size (NaN, negative,
+// or beyond any page) counts as unknown, so later arithmetic stays in range.
+constexpr double kMaxFontSize = 10000;
+double PlausibleFontSize(double size) {
+  return std::isfinite(size) && size > 0 && size <= kMaxFontSize ? size : 0;
+}
 
 // SameFontSize: sizes within a tenth of each other, or one unknown.
 bool SameFontSize(double a, double b) {
@@ -293,7 +301,7 @@ RepairedText RepairLayout(const PageText& extracted) {
   if (extracted.line_font_sizes != nullptr &&
       extracted.line_font_sizes->size() == lines.size()) {
     for (size_t i = 0; i < lines.size(); ++i) {
-      lines[i].font_size = (*extracted.line_font_sizes)[i];
+      lines[i].font_size = PlausibleFontSize((*extracted.line_font_sizes)[i]);
     }
   }
   const auto view = [&](const Line& line) {

@@ -4,6 +4,8 @@
 // the rule, in the style of a committee's report.
 #include "service/ingest/layout_repair.h"
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -217,6 +219,18 @@ TEST(RepairLayoutTest, OffsetsMapBackToTheExtractedText) {
             static_cast<int64_t>(extracted.size()));
   // A dropped character maps to the next kept one: 页眉 to page 1's text.
   EXPECT_EQ(repaired.map.ToRepaired(0), 0);
+}
+
+TEST(RepairLayoutTest, FontSizesNoPageHasCountAsUnknown) {
+  // A broken PDF can report any double as a word's size; such sizes must
+  // neither overflow nor change the repair from that of unknown sizes.
+  const std::string text =
+      std::string(kFullLine) + "\n专题调研。\n短标题\n" + kFullLine + "\n";
+  const std::vector<int64_t> starts = {0};
+  const std::vector<double> broken = {1e24, std::nan(""), -3,
+                                      std::numeric_limits<double>::infinity()};
+  EXPECT_EQ(RepairLayout({text, starts, &broken}).text,
+            RepairLayout({text, starts}).text);
 }
 
 TEST(RepairLayoutTest, EmptyAndOddInput) {
