@@ -6,6 +6,13 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# Each phase's wall time, so a slow CI run shows where it went.
+phase_start=$SECONDS
+phase_done() {
+  echo "test: $1 took $((SECONDS - phase_start)) s (total $SECONDS s)"
+  phase_start=$SECONDS
+}
+
 bash scripts/setup.sh --no-build
 # The image's Debian bases wait mostly on the mirror and dpkg: they are made
 # beside the host compile, which waits on the CPU.
@@ -14,11 +21,16 @@ bash scripts/image_test.sh --bases >"$logs/bases" 2>&1 &
 background=$!
 trap 'kill "$background" 2>/dev/null || true; rm -rf "$logs"' EXIT
 
+phase_done "setup without build"
+
 bash scripts/setup.sh
+phase_done "build"
 ctest --test-dir "${REPORTFACTS_BUILD_DIR:-build}" --output-on-failure -j2
+phase_done "ctest"
 status=0
 wait "$background" || status=$?
 cat "$logs/bases"
+phase_done "waiting for the image bases"
 ((status == 0)) || exit "$status"
 
 # The image beside the sanitizers: each fuzzer keeps one core busy, the
@@ -31,5 +43,6 @@ bash scripts/sanitize.sh || sanitize_status=$?
 image_status=0
 wait "$background" || image_status=$?
 cat "$logs/image"
+phase_done "sanitizers and image"
 ((sanitize_status == 0)) || exit "$sanitize_status"
 exit "$image_status"
