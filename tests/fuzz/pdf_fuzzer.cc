@@ -6,7 +6,8 @@
 // DEADLINE_EXCEEDED with a bounded message; never a crash or a hang.
 // The seeds (tests/fuzz/corpus/pdf) are a few hand-made PDFs under 4 KB:
 // pages with a header and page numbers, object streams, AES-encrypted
-// with and without a password to open, a truncated file.
+// with and without a password to open, a truncated file, a line set in
+// a font size no page has (1.6e24 points).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
