@@ -24,7 +24,7 @@ packages=(
   libabsl-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libre2-dev libopencc-dev libcpp-httplib-dev libmicrohttpd-dev
-  libuchardet-dev libxml2-dev libzip-dev libpoppler-cpp-dev
+  libuchardet-dev libxml2-dev libzip-dev libpoppler-cpp-dev poppler-data
   libcairo2-dev libpango1.0-dev qpdf
   python3-jieba ccache
   python3-grpcio python3-protobuf python3-yaml

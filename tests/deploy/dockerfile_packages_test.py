@@ -5,9 +5,12 @@ Usage: dockerfile_packages_test.py DOCKERFILE SETUP_SH BINARY...
 
 Runtime stage (the last FROM): every Debian package that the binaries
 need and that debian:bookworm-slim lacks must be installed, and nothing
-else. "Need" means a shared library ldd reports, or a file under
-/usr/share whose absolute path is compiled into a binary (OpenCC's t2s.json
-is found that way); dpkg -S names the package. What the slim image has is
+else. "Need" means a shared library ldd reports, a file under /usr/share
+whose absolute path is compiled into a binary (OpenCC's t2s.json is found
+that way), or the data a needed library reads at run time: a package the
+library's package Recommends that owns a /usr/share path compiled into the
+library (poppler's CMaps in poppler-data, which --no-install-recommends
+would leave out); dpkg -S names the package. What the slim image has is
 worked out from the dpkg database the way the image is made: debootstrap's
 minbase variant, i.e. the Essential and Priority: required packages plus
 apt, with everything they depend on.
@@ -135,6 +138,38 @@ def used_files(binary):
     return used
 
 
+def recommends(package):
+    """The packages `package`'s Recommends field names."""
+    field = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Recommends}", package],
+        capture_output=True, text=True).stdout
+    return {re.split(r"[\s(:]", alternative.strip())[0]
+            for clause in field.split(",") for alternative in clause.split("|")
+            if alternative.strip()}
+
+
+def recommended_data(libraries):
+    """{package: why} of the data packages the libraries read: owners of
+    the /usr/share paths compiled into a library that its own package
+    Recommends."""
+    compiled_in = {}
+    for library, library_package in libraries.items():
+        with open(library, "rb") as f:
+            contents = f.read()
+        for raw in set(re.findall(rb"/usr/share/[A-Za-z0-9._+-]+", contents)):
+            path = raw.decode()
+            if os.path.exists(path):
+                compiled_in.setdefault(path, []).append(
+                    (library, library_package))
+    data = {}
+    for path, package in owners(list(compiled_in)).items():
+        for library, library_package in compiled_in[path]:
+            if package in recommends(library_package):
+                data.setdefault(package, f"{os.path.basename(library)} reads "
+                                         f"{path} (recommended data)")
+    return data
+
+
 def needed_packages(binaries):
     """{package: why} for the files the binaries use."""
     used = {}
@@ -147,6 +182,10 @@ def needed_packages(binaries):
         if path not in packages:
             fail(f"no Debian package owns {path} ({why})")
         needed.setdefault(packages[path], why)
+    libraries = {path: packages[path] for path, why in used.items()
+                 if why.endswith("(ldd)")}
+    for package, why in recommended_data(libraries).items():
+        needed.setdefault(package, why)
     return needed
 
 

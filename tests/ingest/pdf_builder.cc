@@ -7,6 +7,10 @@
 #include <cstdio>
 #include <memory>
 #include <sstream>
+#include <string>
+#include <vector>
+
+#include "service/core/utf8.h"
 
 namespace reportfacts::ingest {
 namespace {
@@ -126,6 +130,57 @@ std::string LayOutPdf(const std::string& text, const PdfPageStyle& style) {
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   cairo_surface_destroy(surface);
+  return pdf;
+}
+
+std::string PdfWithStandardCjkFont(const std::string& text) {
+  // The page's text: one line per input line, each a hex string of UCS-2
+  // codes, which UniGB-UCS2-H maps to Adobe-GB1 character ids.
+  std::string content = "BT /F1 12 Tf 14 TL 56 780 Td\n";
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    content += "<";
+    for (const char32_t c : DecodeUtf8(line)) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
+      content += hex;
+    }
+    content += "> Tj T*\n";
+  }
+  content += "ET\n";
+
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+      "/Resources << /Font << /F1 4 0 R >> >> /Contents 7 0 R >>",
+      "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light "
+      "/Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>",
+      "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+      "/FontDescriptor 6 0 R /DW 1000 >>",
+      "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
+      "/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 "
+      "/Descent -120 /CapHeight 626 /StemV 93 >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
+          content + "endstream",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) +
+         "\n0000000000 65535 f \n";
+  for (const size_t offset : offsets) {
+    char entry[24];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   return pdf;
 }
 

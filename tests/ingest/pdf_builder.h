@@ -37,6 +37,15 @@ struct PdfPageStyle {
 // end the title.
 std::string LayOutPdf(const std::string& text, const PdfPageStyle& style);
 
+// PdfWithStandardCjkFont returns a one-page PDF printing each line of
+// `text` (UTF-8, characters of the Basic Multilingual Plane) in a CJK font
+// the file does not embed: a reader's standard Song face (`STSong-Light`)
+// reached through Adobe's predefined `UniGB-UCS2-H` CMap, with no
+// ToUnicode map. Many older Chinese government PDFs are made this way;
+// their text is readable only with the CMaps and CID tables of Debian's
+// poppler-data.
+std::string PdfWithStandardCjkFont(const std::string& text);
+
 }  // namespace reportfacts::ingest
 
 #endif  // REPORTFACTS_TESTS_INGEST_PDF_BUILDER_H_

@@ -99,6 +99,16 @@ TEST(PdfTextTest, ToPlainTextReadsAPdfDeclaredOrNot) {
   }
 }
 
+TEST(PdfTextTest, ReadsAFontTheFileDoesNotEmbed) {
+  // No embedded font, no ToUnicode map: the characters are read through
+  // the predefined CMap and Adobe-GB1's table from poppler-data.
+  const std::string body = "政协委员提交提案218件，办复率百分之百。\n";
+  absl::StatusOr<PdfText> pdf =
+      PdfToText(PdfWithStandardCjkFont(body), PdfLimits());
+  ASSERT_TRUE(pdf.ok()) << pdf.status();
+  EXPECT_EQ(pdf->text, body);
+}
+
 TEST(PdfTextTest, PasswordToOpenIsAFailedPrecondition) {
   const std::string pdf = LayOutPdf(kReport, PdfPageStyle());
   const std::string locked = Encrypt(pdf, "user-secret", "owner-secret");
