@@ -28,8 +28,8 @@
 // text, is exact: text[begin, end) is the fact as written. The page
 // boundaries are carried over into it (page_starts); what repair dropped
 // (a header, a page number) is on no page. An encrypted PDF that needs a
-// password is FAILED_PRECONDITION; other refusals are INVALID_ARGUMENT,
-// and the time limit DEADLINE_EXCEEDED.
+// password, and a PDF with no text on any page, are FAILED_PRECONDITION; other
+// refusals are INVALID_ARGUMENT, and the time limit DEADLINE_EXCEEDED.
 #ifndef REPORTFACTS_SERVICE_INGEST_INGEST_H_
 #define REPORTFACTS_SERVICE_INGEST_INGEST_H_
 

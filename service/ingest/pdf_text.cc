@@ -199,6 +199,13 @@ absl::StatusOr<PdfText> PdfToText(std::string_view bytes,
                        index + 1, " of ", pages, ")"));
     }
   }
+  // Pages without one character are a scan (or text in a font no table
+  // maps): an empty answer would look like a report with no facts.
+  if (pages > 0 && result.text.find_first_not_of(" \n") == std::string::npos) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the PDF's ", pages, pages == 1 ? " page has" : " pages have",
+        " no text to read (a scanned image needs OCR first)"));
+  }
   return result;
 }
 

@@ -12,12 +12,12 @@
 // after the other, as a reader would read them. Poppler writes nothing to
 // stderr: its error messages are silenced once per process.
 //
-// Refusals: a PDF that needs a password to open is FAILED_PRECONDITION
-// (an encrypted PDF that opens without one, the usual "owner password"
-// restricting print or copy, is read); bytes poppler cannot parse are
-// INVALID_ARGUMENT; a limit crossed is INVALID_ARGUMENT naming the limit,
-// except the time limit, which is DEADLINE_EXCEEDED. Every message names
-// the PDF.
+// Refusals: a PDF that needs a password to open, and one whose pages hold
+// no character (a scan), are FAILED_PRECONDITION (an encrypted PDF that opens
+// without one, the usual "owner password" restricting print or copy, is read);
+// bytes poppler cannot parse are INVALID_ARGUMENT; a limit crossed is
+// INVALID_ARGUMENT naming the limit, except the time limit, which is
+// DEADLINE_EXCEEDED. Every message names the PDF.
 #ifndef REPORTFACTS_SERVICE_INGEST_PDF_TEXT_H_
 #define REPORTFACTS_SERVICE_INGEST_PDF_TEXT_H_
 

@@ -203,6 +203,17 @@ TEST(PdfTextTest, ThreadsReadPdfsAtOnce) {
   EXPECT_EQ(same.load(), 20);
 }
 
+TEST(PdfTextTest, PagesWithoutTextAreAFailedPrecondition) {
+  // A scan has pages but no characters: not an empty report.
+  for (const std::string& text : {std::string(""), std::string("\n\n")}) {
+    absl::StatusOr<PdfText> pdf =
+        PdfToText(LayOutPdf(text, PdfPageStyle()), PdfLimits());
+    ASSERT_FALSE(pdf.ok());
+    EXPECT_TRUE(absl::IsFailedPrecondition(pdf.status())) << pdf.status();
+    EXPECT_NE(pdf.status().message().find("no text"), std::string::npos);
+  }
+}
+
 TEST(PdfTextTest, AnEmptyPageIsAPageWithNoText) {
   std::string text = "第一页的文字。\n";
   PdfPageStyle style;
