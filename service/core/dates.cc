@@ -5,8 +5,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "service/core/chars.h"
+#include "service/core/han_numerals.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -18,6 +21,11 @@ constexpr size_t kLookahead = 150;
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2099;
 constexpr size_t kMaxBlanks = 2;
+// Dates in numerals (二〇二四年一月十五日) stand where formal documents print
+// them: under a report's title (the day it was given) and at its
+// signature. Only these stretches of each report are searched.
+constexpr size_t kHanDateHead = 400;
+constexpr size_t kHanDateTail = 200;
 
 // The relative years, a closed class of the language: the character before
 // 年, its offset from the year of writing, and whether a report uses it to
@@ -486,6 +494,45 @@ bool Before(int y1, int m1, int d1, int y2, int m2, int d2) {
   return d1 != 0 && d2 != 0 && d1 < d2;
 }
 
+// AppendHanDates adds the numeral dates of each report's head and tail.
+void AppendHanDates(std::u32string_view text,
+                    const std::vector<Report>& reports,
+                    std::vector<DateMention>* out) {
+  std::vector<std::pair<size_t, size_t>> stretches;
+  for (const Report& r : reports) {
+    const size_t begin = std::min(static_cast<size_t>(r.begin), text.size());
+    const size_t end =
+        std::clamp(static_cast<size_t>(r.end), begin, text.size());
+    stretches.emplace_back(begin, std::min(end, begin + kHanDateHead));
+    stretches.emplace_back(
+        std::max(stretches.back().second,
+                 end > kHanDateTail ? end - kHanDateTail : 0),
+        end);
+  }
+  if (reports.empty()) stretches.emplace_back(0, text.size());
+  const size_t found = out->size();
+  for (const auto& [from, to] : stretches) {
+    if (from >= to) continue;
+    for (const HanDate& d : FindHanDates(text.substr(from, to - from))) {
+      if (!IsValidDate(d.year, d.month, d.day)) continue;
+      DateMention m;
+      m.begin = static_cast<int64_t>(from + d.begin);
+      m.end = static_cast<int64_t>(from + d.end);
+      m.text = EncodeUtf8(text.substr(from + d.begin, d.end - d.begin));
+      m.start = Iso(d.year, d.month, d.day);
+      m.finish = m.start;
+      m.report = ReportIndexAt(reports, m.begin);
+      out->push_back(std::move(m));
+    }
+  }
+  if (out->size() > found) {
+    std::stable_sort(out->begin(), out->end(),
+                     [](const DateMention& a, const DateMention& b) {
+                       return a.begin < b.begin;
+                     });
+  }
+}
+
 }  // namespace
 
 bool IsValidDate(int year, int month, int day) {
@@ -560,6 +607,7 @@ std::vector<DateMention> ExtractDatesFromTokens(
     m.report = report;
     out.push_back(std::move(m));
   }
+  AppendHanDates(text, reports, &out);
   return out;
 }
 

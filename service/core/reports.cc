@@ -8,6 +8,7 @@
 #include "service/core/chars.h"
 #include "service/core/committee.h"
 #include "service/core/credits.h"
+#include "service/core/han_numerals.h"
 #include "service/core/page_furniture.h"
 #include "service/core/session_year.h"
 #include "service/core/utf8.h"
@@ -243,8 +244,15 @@ struct YearMention {
   size_t end = 0;  // after 年
 };
 
-// YearAt reads four digits at s[i] followed by 年 (blanks between allowed).
+// YearAt reads four digits at s[i] followed by 年 (blanks between allowed),
+// Arabic or numerals (二〇二三年, a formal title's way).
 std::optional<YearMention> YearAt(std::u32string_view s, size_t i) {
+  if (HanDigitValue(s[i]) > 0) {
+    if (const std::optional<HanYear> han = ReadHanYear(s, i)) {
+      return YearMention{han->year, i, han->end};
+    }
+    return std::nullopt;
+  }
   if (i > 0 && IsDigit(s[i - 1])) return std::nullopt;
   int year = 0;
   size_t j = i;
@@ -327,7 +335,7 @@ enum class YearFound { kNone, kYear, kMultiYear };
 YearFound HeadingYear(std::u32string_view s, int* year) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (MultiYearAt(s, i)) return YearFound::kMultiYear;
-    if (!IsDigit(s[i])) continue;
+    if (!IsDigit(s[i]) && HanDigitValue(s[i]) <= 0) continue;
     auto m = YearAt(s, i);
     if (m && !InRange(s, *m)) {
       *year = m->year;
@@ -354,8 +362,9 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
       continue;
     }
     if (MultiYearAt(s, i)) return YearFound::kMultiYear;
-    if (IsDigit(s[i])) {
-      auto m = YearAt(s, i);
+    std::optional<YearMention> m;
+    if (IsDigit(c) || HanDigitValue(c) > 0) m = YearAt(s, i);
+    if (IsDigit(c) || m) {
       if (!m || InRange(s, *m)) continue;
       const bool comma =
           m->end < s.size() && (s[m->end] == U'，' || s[m->end] == U',');

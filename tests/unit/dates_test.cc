@@ -208,6 +208,27 @@ TEST(DatesTest, YearEndEventToldInTheNextYear) {
   EXPECT_EQ(d[1].start, "2021-05-08");
 }
 
+TEST(DatesTest, NumeralDatesUnderTheTitleAndAtTheSignature) {
+  std::string body;
+  for (int i = 0; i < 60; ++i) body += "委员们围绕中心工作建言献策。";
+  const std::string text =
+      "政协工作报告\n——二〇二四年一月十五日在全体会议上\n" + body +
+      "2023年5月8日召开座谈会。\n" + body + "\n二○二四年一月十日\n";
+  const auto d = Dates(text, 2023);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].text, "二〇二四年一月十五日");
+  EXPECT_EQ(d[0].begin, 9);
+  EXPECT_EQ(d[0].start, "2024-01-15");
+  EXPECT_EQ(d[0].finish, "2024-01-15");
+  EXPECT_EQ(d[1].start, "2023-05-08");  // in text order among the others
+  EXPECT_EQ(d[2].text, "二○二四年一月十日");
+  EXPECT_EQ(d[2].start, "2024-01-10");
+  // A year alone is none; a day the month lacks is none.
+  EXPECT_TRUE(Dates("二〇二三年工作报告\n", 2023).empty());
+  EXPECT_TRUE(Dates("二〇二三年二月三十日\n", 2023).empty());
+  EXPECT_EQ(Dates("二〇二三年十月\n", 2023).at(0).start, "2023-10");
+}
+
 TEST(DatesTest, NumbersThatAreNoDates) {
   EXPECT_TRUE(Dates("共开展12次活动，涉及3个月。", 2024).empty());
   EXPECT_TRUE(Dates("版本1.2.3月", 2024).empty());

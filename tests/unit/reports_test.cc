@@ -257,6 +257,17 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
       "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
       "各位委员：\n常委会团结带领全体委员务实担当。\n";
   EXPECT_FALSE(Run(plain).reports[0].year.has_value());
+
+  // The meeting's date in numerals counts the same.
+  const std::string numerals =
+      "政协白银市委员会\n常务委员会工作报告\n"
+      "（二〇二四年一月九日在政协白银市第九届委员会第三次会议上）\n"
+      "各位委员：\n过去的一年，常委会团结带领全体委员务实担当。\n";
+  const Extraction n = Run(numerals);
+  ASSERT_TRUE(n.reports[0].year.has_value());
+  EXPECT_EQ(*n.reports[0].year, 2023);
+  ASSERT_EQ(n.dates.size(), 1u);
+  EXPECT_EQ(n.dates[0].start, "2024-01-09");
 }
 
 TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
@@ -401,6 +412,12 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
       {U"", U"今年以来，市政协开展调研。", 2024, 2024},
       {U"", U"据介绍，去年，市政协收集建议。", 2024, 2023},
       {U"", U"会议于2024年3月1日召开。", 2024, 2024},
+      // Years in numerals, as formal titles and leads write them.
+      {U"某县政协二〇二三年工作报告", U"", std::nullopt, 2023},
+      {U"", U"二零二二年，委员们履职尽责。", std::nullopt, 2022},
+      {U"", U"一年来，委员们积极履职。", std::nullopt, std::nullopt},
+      {U"某市政协二〇二三年至二〇二四年工作要点", U"", std::nullopt,
+       std::nullopt},
       // No year.
       {U"", U"五年来，委员们积极履职。2022年，开展活动。", 2023, std::nullopt},
       {U"五年来某市政协工作综述", U"2022年，开展活动。", 2023, std::nullopt},
