@@ -256,6 +256,9 @@ TEST_F(PeopleTest, RuleEditorsCredits) {
           {"全文完。\n文稿审核：秦立伟\n", "秦立伟", "文稿审核", nullptr},
           {"全文完。\n编辑：韩冰 审核：鲁强\n", "鲁强", "审核", nullptr},
           {"全文完。\n终审 宋 凯\n", "宋凯", "终审", nullptr},
+          {"全文完。\n撰稿：梁思远 审稿：邹海燕\n", "邹海燕", "审稿", nullptr},
+          {"全文完。\n统稿 方志诚\n", "方志诚", "统稿", nullptr},
+          {"全文完。\n（供稿：田雨禾）\n", "田雨禾", "供稿", nullptr},
           {"全文完。\n2024-05-06 09:30  来源：某某网  作者：蒋文辉 林 菁\n",
            "林菁", "作者", nullptr},
       },
@@ -266,6 +269,8 @@ TEST_F(PeopleTest, RuleEditorsCredits) {
           "\n责任编辑：\n",
           "\n来源：某某融媒体中心 王立\n",  // a source, no credit word
           "\n编辑：这是本期内容\n",
+          "\n认真做好审稿工作\n",  // the word in prose
+          "\n签发文件12份。\n",
       },
       Run);
 }
