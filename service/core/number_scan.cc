@@ -160,6 +160,29 @@ bool IsDateNumber(std::u32string_view text,
   return small && IsDayOrMonthMark(unit);
 }
 
+// Rule: clock times (19:05, 8：30, 10:15:30) are dates: two-digit minutes
+// or seconds after a colon that follows an hour or a minute; whatever word
+// follows a time (10:15 字号) is no unit of it.
+bool IsClockPart(std::u32string_view text,
+                 const std::vector<NumberToken>& tokens, size_t k) {
+  const auto is_colon = [](char32_t c) { return c == U':' || c == U'：'; };
+  const auto small = [](const NumberToken& t, int max) {
+    return t.IsInteger() && !t.has_separator && !t.negative &&
+           t.integer_digits <= 2 && t.value <= max;
+  };
+  const NumberToken& t = tokens[k];
+  // An hour or minute with two-digit minutes after its colon.
+  if (small(t, 24) && k + 1 < tokens.size() && t.end < text.size() &&
+      is_colon(text[t.end]) && tokens[k + 1].sign_begin == t.end + 1 &&
+      tokens[k + 1].integer_digits == 2 && small(tokens[k + 1], 59)) {
+    return true;
+  }
+  // Minutes or seconds after an hour and its colon.
+  return t.integer_digits == 2 && small(t, 59) && k > 0 && t.sign_begin > 0 &&
+         is_colon(text[t.sign_begin - 1]) &&
+         tokens[k - 1].end == t.sign_begin - 1 && small(tokens[k - 1], 59);
+}
+
 // Rule: an age told as an anniversary or a journey (75周年, 75年历程).
 bool IsAnniversary(std::u32string_view text, const NumberToken& t,
                    const UnitTable& table) {
@@ -482,7 +505,7 @@ std::vector<NumberMention> ScanNumberTokens(
       exclude(k, Exclusion::kQuoted);
       continue;
     }
-    if (IsDateNumber(text, tokens, k)) {
+    if (IsDateNumber(text, tokens, k) || IsClockPart(text, tokens, k)) {
       exclude(k, Exclusion::kDate);
       continue;
     }

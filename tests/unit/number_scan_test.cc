@@ -171,6 +171,18 @@ TEST_F(NumberScanTest, DatesAndRangesAreNoMetrics) {
   EXPECT_TRUE(Scan("2024 年，").empty());
   EXPECT_TRUE(Scan("2023年以来").empty());
   EXPECT_TRUE(Scan("截至18时，19:05").empty());
+}
+
+TEST_F(NumberScanTest, ClockTimesAreNoMetrics) {
+  // Whatever follows a time is no unit of it.
+  EXPECT_TRUE(Scan("发布时间：2024-06-21 10:15  字号：大").empty());
+  EXPECT_TRUE(Scan("8：30 人到齐").empty());
+  EXPECT_TRUE(Scan("10:15:30 次日").empty());
+  // A ratio or score with a colon and a unit is not a time; neither are
+  // minutes over 59 or a count after a colon label.
+  EXPECT_EQ(Scan("比分3:1，共5场"), V{"5|场|5|场|EXACT"});
+  EXPECT_EQ(Scan("12:75件"), V{"75|件|75|件|EXACT"});
+  EXPECT_EQ(Scan("提案：15件"), V{"15|件|15|件|EXACT"});
   // Durations are metrics.
   EXPECT_EQ(Scan("连续20年增长"), V{"20|年|20|年|EXACT"});
   EXPECT_EQ(Scan("近5年来的变化"), V{"5|年|5|年|NEARLY"});
