@@ -102,6 +102,36 @@ std::string ConvertedText::Recut(const std::string& field, int64_t begin,
       original_begin, original_end - original_begin));
 }
 
+std::string ConvertedText::RecutName(const std::string& name, int64_t begin,
+                                     int64_t end) const {
+  const std::u32string wanted = DecodeUtf8(name);
+  if (wanted.empty()) return name;
+  const std::u32string_view text = converted_;
+  const size_t from = Clamp(begin, text.size());
+  const size_t to = std::max<size_t>(from, Clamp(end, text.size()));
+  for (size_t at = from; at < to; ++at) {
+    if (text[at] != wanted[0]) continue;
+    // The name's characters in order, blanks allowed between them.
+    size_t pos = at + 1;
+    size_t matched = 1;
+    while (matched < wanted.size()) {
+      while (pos < to && IsBlank(text[pos])) ++pos;
+      if (pos >= to || text[pos] != wanted[matched]) break;
+      ++pos;
+      ++matched;
+    }
+    if (matched < wanted.size()) continue;
+    std::u32string original;
+    const int64_t last = OriginalEnd(static_cast<int64_t>(pos));
+    for (int64_t k = OriginalBegin(static_cast<int64_t>(at)); k < last; ++k) {
+      const char32_t c = original_[static_cast<size_t>(k)];
+      if (!IsBlank(c)) original.push_back(c);
+    }
+    return EncodeUtf8(original);
+  }
+  return name;
+}
+
 void ConvertedText::MapBack(Extraction* facts) const {
   const int64_t size = static_cast<int64_t>(converted_.size());
   // Quoted fields are found with converted offsets, so they are cut before
@@ -109,7 +139,9 @@ void ConvertedText::MapBack(Extraction* facts) const {
   for (Report& r : facts->reports) {
     r.title = Recut(r.title, r.begin, r.end);
     r.subtitle = Recut(r.subtitle, r.begin, r.end);
-    for (Author& a : r.authors) a.name = Recut(a.name, r.begin, r.end);
+    // A byline spaces its names (文 夏 穎): the name is matched through
+    // the blanks and cut from the original without them.
+    for (Author& a : r.authors) a.name = RecutName(a.name, r.begin, r.end);
     r.begin = OriginalBegin(r.begin);
     r.end = OriginalEnd(r.end);
   }

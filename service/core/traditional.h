@@ -69,6 +69,10 @@ class ConvertedText {
   // Recut finds `field` inside simplified()[begin, end) and returns the
   // original text at the same place, or `field` when it is not there.
   std::string Recut(const std::string& field, int64_t begin, int64_t end) const;
+  // RecutName is Recut for a name whose characters may stand blanks apart
+  // in the text (張 明); the original comes back without the blanks.
+  std::string RecutName(const std::string& name, int64_t begin,
+                        int64_t end) const;
 
   std::u32string original_;
   std::u32string converted_;

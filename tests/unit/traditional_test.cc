@@ -65,7 +65,8 @@ class TraditionalTest : public ::testing::Test {
     delete to_simplified_;
   }
   void SetUp() override {
-    if (corpus_files_.empty()) GTEST_SKIP() << "no ../shared/corpus";
+    // The corpus is part of the test: without it this is a failure.
+    ASSERT_FALSE(corpus_files_.empty()) << "no ../shared/corpus";
   }
 
   static std::string T2s(const std::string& s) {
@@ -255,6 +256,32 @@ TEST(ConvertedTextTest, LengthChangingPiecesMapBack) {
   EXPECT_EQ(facts.people[0].end, 6);
   EXPECT_EQ(facts.reports[0].title, "b甲c");
   EXPECT_EQ(facts.reports[0].end, 8);
+}
+
+TEST(ConvertedTextTest, SpacedBylineNamesComeBackAsWritten) {
+  // A byline spaces a name's characters; the author's name is matched
+  // through the blanks and returned in the original script without them.
+  const ConvertedText converted = ConvertedText::ByCodePoint(
+      U"文 夏 穎\n記者 陳明\n", [](char32_t c) -> std::u32string_view {
+        if (c == U'穎') return U"颖";
+        if (c == U'記') return U"记";
+        if (c == U'陳') return U"陈";
+        return {};
+      });
+  Extraction facts;
+  Report report;
+  report.end = 12;
+  for (const char* name : {"夏颖", "陈明", "王五"}) {
+    Author author;
+    author.name = name;
+    report.authors.push_back(author);
+  }
+  facts.reports.push_back(report);
+  converted.MapBack(&facts);
+  const std::vector<Author>& authors = facts.reports[0].authors;
+  EXPECT_EQ(authors[0].name, "夏穎");
+  EXPECT_EQ(authors[1].name, "陳明");
+  EXPECT_EQ(authors[2].name, "王五");  // not in the text: kept as found
 }
 
 TEST(TraditionalConverterTest, SpansOfAShortTextMapBack) {
