@@ -373,10 +373,30 @@ class CommitteeFinder {
     return *named_;
   }
 
+  // NamedCountyInFull is the one county-level place whose full name, with
+  // its 县, 区 or 旗, is `name` (settled by the hint when several share
+  // it); short names are too often ordinary words to count.
+  const Place* NamedCountyInFull(std::u32string_view name) {
+    if (!EndsWith(name, U"县") && !EndsWith(name, U"区") &&
+        !EndsWith(name, U"旗")) {
+      return nullptr;
+    }
+    std::vector<const Place*> counties;
+    for (const Place* p : gazetteer_.FindAll(name)) {
+      if (p->county_level() && p->full_name == name) counties.push_back(p);
+    }
+    if (counties.size() == 1) return counties.front();
+    return counties.empty() ? nullptr : CountyFromContext(name, hint_);
+  }
+
   // FromBareLevel reads 区政协 as the one district the text names in full.
   std::optional<Committee> FromBareLevel(const BareLevel& bare) {
     const Place* found = nullptr;
     std::u32string_view found_name;
+    // The prefecture of the counties named in full (西吉县), if one: a
+    // 市政协 whose text names no city but its counties is theirs.
+    std::u32string_view counties_prefecture;
+    bool counties_agree = true;
     const WordSet& names = gazetteer_.all_names();
     for (size_t i = 0; i < text_.size();) {
       const size_t len = names.LongestStartingAt(text_, i, i + kLongestName);
@@ -402,7 +422,22 @@ class CommitteeFinder {
         found = place;
         found_name = name;
       }
+      if (const Place* county = NamedCountyInFull(name);
+          county != nullptr && !county->prefecture.empty()) {
+        if (!counties_prefecture.empty() &&
+            counties_prefecture != county->prefecture) {
+          counties_agree = false;
+        }
+        counties_prefecture = county->prefecture;
+      }
       i += len;
+    }
+    if (found == nullptr && bare.word == U"市" && counties_agree &&
+        !counties_prefecture.empty()) {
+      const Place* prefecture = gazetteer_.Find(counties_prefecture);
+      if (prefecture != nullptr && prefecture->prefecture_level()) {
+        found = prefecture;
+      }
     }
     if (found == nullptr) found = FromHint(bare);
     if (found == nullptr) return std::nullopt;

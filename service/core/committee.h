@@ -14,7 +14,9 @@
 //   全国政协, 政协全国委员会, 中国人民政治协商会议全国委员会
 // A committee named only by its level (区政协, 县政协, 市政协, 自治区政协)
 // is read only where the text names exactly one place of that level (区政协
-// … 奉化区) and no committee is named outright.
+// … 奉化区) and no committee is named outright; a 市政协 whose text names
+// no city but counties of one prefecture in full (绛县, 闻喜县) is that
+// prefecture's.
 //
 // Immutable inputs only; safe for concurrent use. Linear in the text.
 #ifndef REPORTFACTS_SERVICE_CORE_COMMITTEE_H_

@@ -160,7 +160,11 @@ INSTANTIATE_TEST_SUITE_P(
         Named{U"县政协召开十届三次会议。绛县县委书记出席。", "绛县政协", "运城",
               "山西", U"县政协"},
         Named{U"州政协十届二次会议期间，黔东南州各界委员提交提案。",
-              "黔东南州政协", "黔东南", "贵州", U"州政协"}));
+              "黔东南州政协", "黔东南", "贵州", U"州政协"},
+        // A 市政协 whose text names no city but counties of one prefecture
+        // in full.
+        Named{U"市政协委员赴绛县、闻喜县走访农户。", "运城市政协", "运城",
+              "山西", U"市政协"}));
 
 class NamesNone : public testing::TestWithParam<const char32_t*> {};
 
@@ -182,10 +186,13 @@ INSTANTIATE_TEST_SUITE_P(
         U"两地开展友好政协往来。",
         U"打造“平安政协”品牌。",  // a quoted slogan            // a county's
                                   // short name as a word
-        U"社区政协联络点揭牌，奉化区领导出席。",          // 社区 is no level
-        U"省市政协领导出席，奉化区委书记致辞。",          // several levels
-        U"区政协委员分别到奉化区和鄞州区调研。",          // two districts named
-        U"城区政协联络站启用。",                          // 城区 is a word
+        U"社区政协联络点揭牌，奉化区领导出席。",  // 社区 is no level
+        U"省市政协领导出席，奉化区委书记致辞。",  // several levels
+        U"区政协委员分别到奉化区和鄞州区调研。",  // two districts named
+        U"市政协委员赴绛县、奉化区走访。",        // counties of two prefectures
+        U"市政协委员赴奉化走访。",                // a county's short name only
+        U"县政协委员赴奉化区走访。",              // a district is no county
+        U"城区政协联络站启用。",                  // 城区 is a word
         U"学习《中国人民政治协商会议全国委员会章程》。",  // a title
         U""));
 
