@@ -24,6 +24,9 @@ constexpr size_t kMaxListNames = 24;     // names sharing one role
 constexpr size_t kMaxListOrg = 4;  // A、B等市领导: text between 等 and role
 constexpr size_t kMaxAppositionOrg = 8;  // 是一位<老政协>委员
 constexpr size_t kMaxWord = 4;           // longest common word probed
+// Forms of address are short (同志, 女士); a longer address word names a
+// doctrine after its author and is evidence on its own.
+constexpr size_t kLongestPlainAddress = 2;
 
 // IsBoundary: a character that cannot continue a name or a word.
 constexpr bool IsBoundary(char32_t c) {
@@ -539,17 +542,17 @@ class PeopleScanner {
     return t + tl - p;
   }
 
-  // Rule "form of address": 张明同志, 李华女士 name a person with no role.
+  // Rule "form of address": 张明同志, 李华女士 name a person with no role;
+  // so does a doctrine named after its author, which is evidence enough to
+  // need no clear edge before the name (学习贯彻X新时代…思想).
   size_t NameBeforeAddress(size_t p, size_t surname) {
-    if (!ClearLeftEdge(p)) return 0;
     const size_t n = text_.size();
     for (size_t len : {surname + 2, surname + 1}) {
       const size_t q = p + len;
       if (q >= n || !lex_.address_first.contains(text_[q])) continue;
-      if (lex_.address_words.LongestStartingAt(text_, q, std::min(n, q + 3)) ==
-          0) {
-        continue;
-      }
+      const size_t address = lex_.address_words.LongestStartingAt(text_, q, n);
+      if (address == 0) continue;
+      if (address <= kLongestPlainAddress && !ClearLeftEdge(p)) continue;
       if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
       EmitRoleless(EncodeUtf8(Sub(text_, p, q)), p, q);
       return len;

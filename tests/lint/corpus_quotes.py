@@ -51,6 +51,8 @@ DOMAIN_TERMS = [
     "调研视察活动",  # the same term in its other customary order
     "主营业务收入",  # a standard indicator of the statistics bureau
     "委员活动小组",  # the CPPCC's name for its members' local groups
+    "新时代中国特色社会主义思想",  # the Party's guiding doctrine, named in
+    # its constitution; the name before it is its author's
     "团结联系服务",  # the CPPCC's fixed formula for a member's duty to the
     # sectors (a verb chain of uniting, liaising with and serving the public); its parts alone lose the gold action
 ]

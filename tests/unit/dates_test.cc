@@ -210,7 +210,7 @@ TEST(DatesTest, YearEndEventToldInTheNextYear) {
 
 TEST(DatesTest, NumeralDatesUnderTheTitleAndAtTheSignature) {
   std::string body;
-  for (int i = 0; i < 60; ++i) body += "委员们围绕中心工作建言献策。";
+  for (int i = 0; i < 60; ++i) body += "常委们就城乡融合议题献计出力。";
   const std::string text =
       "政协工作报告\n——二〇二四年一月十五日在全体会议上\n" + body +
       "2023年5月8日召开座谈会。\n" + body + "\n二○二四年一月十日\n";

@@ -237,8 +237,16 @@ TEST_F(PeopleTest, RuleFormOfAddress) {
       {
           {"。谭国庆同志长期从事基层工作。", "谭国庆", "", ""},
           {"，柯美玲女士捐赠了图书。", "柯美玲", "", nullptr},
+          // A doctrine named after its author: no clear edge needed.
+          {"，深入领会习近平新时代中国特色社会主义思想的内涵。", "习近平", "",
+           nullptr},
       },
       Run);
+  // Words before the doctrine that start with a surname are no names.
+  CheckNegatives({"。要高举新时代中国特色社会主义思想旗帜。",
+                  "，全面贯彻新时代中国特色社会主义思想。",
+                  "，用新时代中国特色社会主义思想武装头脑。"},
+                 Run);
   // A name with a role elsewhere gets no role-less line.
   const auto people =
       Run(std::string(kHeader) +
