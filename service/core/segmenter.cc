@@ -510,14 +510,19 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     pos_heap.resize(n + 1);
     pos = pos_heap.data();
   }
-  // The walks run from the end backwards; the lines of the walks from
-  // a few positions before are fetched meanwhile (see PrefetchTables).
-  constexpr size_t kTablesAhead = 8, kNodesAhead = 4;
+  // The walks run from the end backwards; the lines of the walks a few
+  // positions on are fetched meanwhile (see PrefetchTables), and those of
+  // the first walks all at once before them, so that their misses overlap
+  // (most runs are shorter than the distances).
+  constexpr size_t kTablesAhead = 16, kNodesAhead = 8;
   const auto next_char = [&](size_t k) {
     return k + 1 < n ? text[begin + k + 1] : char32_t{0};
   };
   for (size_t k = n; k-- > 0 && k + kTablesAhead >= n;) {
     dict.PrefetchTables(text[begin + k], next_char(k));
+  }
+  for (size_t k = n; k-- > 0 && k + kNodesAhead >= n;) {
+    dict.PrefetchNodes(text[begin + k], next_char(k));
   }
   for (size_t i = n; i-- > 0;) {
     if (i >= kTablesAhead) {
