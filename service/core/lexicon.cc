@@ -86,16 +86,15 @@ size_t WordSet::ContinueStartingAt(std::u32string_view text, size_t begin,
 }
 
 uint32_t WordSet::Trie::NewNode() {
-  flags_.push_back(0);
-  children_.emplace_back();
-  return static_cast<uint32_t>(flags_.size() - 1);
+  nodes_.emplace_back();
+  return static_cast<uint32_t>(nodes_.size() - 1);
 }
 
 void WordSet::Trie::Add(std::u32string_view word, bool backwards) {
   uint32_t node = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     const char32_t c = backwards ? word[word.size() - 1 - i] : word[i];
-    flags_[node] |= kHasChildren;
+    nodes_[node].flags |= kHasChildren;
     if (node == 0 && c < kRootTableSize) {
       uint16_t& page = root_pages_[c >> kPageBits];
       if (page == 0) {
@@ -107,21 +106,39 @@ void WordSet::Trie::Add(std::u32string_view word, bool backwards) {
       node = slot;
       continue;
     }
-    const std::vector<Edge>& edges = children_[node];
-    const size_t at = static_cast<size_t>(
-        std::lower_bound(edges.begin(), edges.end(), c,
+    const Node& n = nodes_[node];
+    const Edge* const edges = edges_.data() + n.first_edge;
+    const uint32_t at = static_cast<uint32_t>(
+        std::lower_bound(edges, edges + n.edge_count, c,
                          [](const Edge& edge, char32_t label) {
                            return edge.label < label;
                          }) -
-        edges.begin());
-    if (at == edges.size() || edges[at].label != c) {
-      const uint32_t child = NewNode();  // may move children_ and `edges`
-      std::vector<Edge>& grown = children_[node];
-      grown.insert(grown.begin() + static_cast<std::ptrdiff_t>(at), {c, child});
+        edges);
+    if (at == n.edge_count || edges[at].label != c) {
+      const uint32_t child = NewNode();  // moves nodes_: `n` is stale
+      InsertEdge(node, at, {c, child});
     }
-    node = children_[node][at].child;
+    node = edges_[nodes_[node].first_edge + at].child;
   }
-  flags_[node] |= kWordEnd;
+  nodes_[node].flags |= kWordEnd;
+}
+
+void WordSet::Trie::InsertEdge(uint32_t node, uint32_t at, Edge edge) {
+  Node& n = nodes_[node];
+  // A block is full when its count is a power of two (or it has none).
+  if ((n.edge_count & (n.edge_count - 1)) == 0) {
+    const size_t moved = edges_.size();
+    edges_.resize(moved + std::max<uint32_t>(1, 2 * n.edge_count));
+    std::copy(edges_.begin() + n.first_edge,
+              edges_.begin() + n.first_edge + n.edge_count,
+              edges_.begin() + static_cast<std::ptrdiff_t>(moved));
+    n.first_edge = static_cast<uint32_t>(moved);
+  }
+  Edge* const edges = edges_.data() + n.first_edge;
+  std::copy_backward(edges + at, edges + n.edge_count,
+                     edges + n.edge_count + 1);
+  edges[at] = edge;
+  ++n.edge_count;
 }
 
 void WordSet::Add(std::u32string_view word) {

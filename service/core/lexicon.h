@@ -118,8 +118,11 @@ class WordSet {
       if (node == 0 && c < kRootTableSize) return RootChild(c);
       // Deeper nodes have a few children each, kept sorted in a small array
       // that a short scan searches.
-      for (const Edge& edge : children_[node]) {
-        if (edge.label >= c) return edge.label == c ? edge.child : 0;
+      const Node& n = nodes_[node];
+      const Edge* const edges = edges_.data() + n.first_edge;
+      for (uint32_t k = 0; k < n.edge_count; ++k) {
+        if (edges[k].label >= c)
+          return edges[k].label == c ? edges[k].child : 0;
       }
       return 0;
     }
@@ -130,17 +133,30 @@ class WordSet {
     ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t FirstStep(char32_t c) const {
       return c < kRootTableSize ? RootChild(c) : Child(0, c);
     }
-    bool IsWordEnd(uint32_t node) const { return flags_[node] & kWordEnd; }
+    bool IsWordEnd(uint32_t node) const {
+      return nodes_[node].flags & kWordEnd;
+    }
     // HasChildren is false at the end of the longest words, where a walk
     // can stop at once.
     bool HasChildren(uint32_t node) const {
-      return flags_[node] & kHasChildren;
+      return nodes_[node].flags & kHasChildren;
     }
 
    private:
     struct Edge {
       char32_t label;
       uint32_t child;
+    };
+    // Node is where a node's edges lie in edges_ and what it is. All the
+    // nodes and all the edges are in two arrays, so that a step reads two
+    // cache lines near the ones before it, where an array of edges per node
+    // scattered them over the heap. A node's edges take a block of a power
+    // of two slots; a full block moves to the end of edges_ at twice the
+    // size (loading only; the old block is left unused).
+    struct Node {
+      uint32_t first_edge = 0;
+      uint32_t edge_count = 0;
+      uint8_t flags = 0;
     };
     static constexpr char32_t kRootTableSize = 0x10000;
     static constexpr int kPageBits = 8;
@@ -149,6 +165,8 @@ class WordSet {
     static constexpr uint8_t kHasChildren = 2;
     // NewNode adds a node and returns its id.
     uint32_t NewNode();
+    // InsertEdge puts `edge` at position `at` of the node's edges.
+    void InsertEdge(uint32_t node, uint32_t at, Edge edge);
     ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t RootChild(char32_t c) const {
       return root_slots_[root_pages_[c >> kPageBits] * kPageSize +
                          (c & (kPageSize - 1))];
@@ -156,8 +174,8 @@ class WordSet {
     // root_pages_[c >> 8] is the page of root_slots_ for c, 0 for none.
     uint16_t root_pages_[kRootTableSize >> kPageBits] = {};
     std::vector<uint32_t> root_slots_ = std::vector<uint32_t>(kPageSize);
-    std::vector<std::vector<Edge>> children_ = {{}};  // per node, by label
-    std::vector<uint8_t> flags_ = {0};                // per node
+    std::vector<Node> nodes_ = {Node{}};
+    std::vector<Edge> edges_;  // each node's block sorted by label
   };
 
   Trie forwards_;

@@ -62,6 +62,9 @@ Pos PosFromTag(std::string_view tag) {
   }
 }
 
+static_assert(sizeof(Dictionary::Node) == 16,
+              "a trie step should read one 16-byte node");
+
 namespace {
 
 // CountCodePoints counts the code points of valid UTF-8: its bytes that
@@ -159,9 +162,9 @@ class Dictionary::Builder {
     // The children of a node are made after those of the nodes before it,
     // so the first child made for a parent is where its range begins, and
     // a node without children begins (and ends) where the next one begins.
-    dict.labels_ = {0};
-    dict.first_child_ = {0};
-    size_t ranges_set = 0;  // nodes whose first_child_ is known
+    std::vector<char32_t> labels = {0};       // per node: its last character
+    std::vector<uint32_t> first_child = {0};  // per node, plus one
+    size_t ranges_set = 0;  // nodes whose first_child is known
     for (size_t depth = 0; !active.empty(); ++depth) {
       uint32_t last_parent = 0, last_node = 0;
       char32_t last_label = 0;
@@ -170,11 +173,11 @@ class Dictionary::Builder {
         const uint32_t w = active[k];
         const char32_t c = NextCodePoint(all, &next[w]);
         if (last_node == 0 || at[w] != last_parent || c != last_label) {
-          last_node = static_cast<uint32_t>(dict.labels_.size());
-          dict.labels_.push_back(c);
-          dict.first_child_.push_back(0);
+          last_node = static_cast<uint32_t>(labels.size());
+          labels.push_back(c);
+          first_child.push_back(0);
           for (; ranges_set <= at[w]; ++ranges_set) {
-            dict.first_child_[ranges_set] = last_node;
+            first_child[ranges_set] = last_node;
           }
           last_parent = at[w];
           last_label = c;
@@ -187,26 +190,28 @@ class Dictionary::Builder {
     }
     std::vector<uint32_t>().swap(next);
     std::vector<uint32_t>().swap(active);
-    const size_t nodes = dict.labels_.size();
-    dict.first_child_.push_back(0);
+    const size_t nodes = labels.size();
+    first_child.push_back(0);
     for (; ranges_set <= nodes; ++ranges_set) {
-      dict.first_child_[ranges_set] = static_cast<uint32_t>(nodes);
+      first_child[ranges_set] = static_cast<uint32_t>(nodes);
     }
-    dict.labels_.shrink_to_fit();
-    dict.first_child_.shrink_to_fit();
     dict.root_children_.assign(0x10000, kRoot);
-    for (uint32_t n = dict.first_child_[0]; n < dict.first_child_[1]; ++n) {
-      if (dict.labels_[n] < 0x10000) dict.root_children_[dict.labels_[n]] = n;
+    for (uint32_t n = first_child[0]; n < first_child[1]; ++n) {
+      if (labels[n] < 0x10000) dict.root_children_[labels[n]] = n;
     }
 
     // Entries, row by row in file order: the first row of a word gives its
     // frequency and tag, an overlay row may raise the one and replace the
     // other.
-    dict.entries_.assign(nodes, Entry{});
+    struct Entry {
+      uint32_t freq = 0;  // 0: a prefix only
+      Pos pos = Pos::kUnknown;
+    };
+    std::vector<Entry> entries(nodes);
     double total = 0;
     for (size_t i = 0; i < rows_.size(); ++i) {
       const Row& row = rows_[i];
-      Entry& e = dict.entries_[at[word_of_row[i]]];
+      Entry& e = entries[at[word_of_row[i]]];
       if (e.freq == 0) {
         ++dict.words_;
         e.freq = std::max<uint32_t>(row.freq, 1);
@@ -223,12 +228,20 @@ class Dictionary::Builder {
       dict.max_length_ = std::max<size_t>(dict.max_length_, row.code_points);
     }
     dict.log_total_ = std::log(std::max(total, 1.0));
-    for (Entry& entry : dict.entries_) {
-      if (entry.freq > 0) {
-        entry.log_freq =
-            static_cast<float>(std::log(static_cast<double>(entry.freq)));
+    dict.nodes_.assign(nodes + 1, Node{});
+    for (size_t n = 0; n < nodes; ++n) {
+      Node& node = dict.nodes_[n];
+      node.label = labels[n];
+      node.first_child = first_child[n];
+      if (entries[n].freq > 0) {
+        node.is_word = true;
+        node.pos = entries[n].pos;
+        node.log_freq =
+            static_cast<float>(std::log(static_cast<double>(entries[n].freq)));
       }
     }
+    dict.nodes_[nodes].first_child = first_child[nodes];
+    dict.IndexSecondLevel();
     return dict;
   }
 
@@ -429,6 +442,31 @@ absl::StatusOr<Dictionary> Dictionary::Load(
   return builder.Build();
 }
 
+void Dictionary::IndexSecondLevel() {
+  first_level_begin_ = nodes_[kRoot].first_child;
+  first_level_size_ = nodes_[kRoot + 1].first_child - first_level_begin_;
+  const uint32_t first_end = first_level_begin_ + first_level_size_;
+  size_t pairs = 0;
+  for (uint32_t n = first_level_begin_; n < first_end; ++n) {
+    pairs += nodes_[n + 1].first_child - nodes_[n].first_child;
+  }
+  size_t slots = 2;
+  while (slots < 2 * pairs) slots *= 2;
+  pairs_.assign(slots, 0);
+  pair_mask_ = slots - 1;
+  for (uint32_t n = first_level_begin_; n < first_end; ++n) {
+    if (nodes_[n].label >= 0x10000) continue;
+    for (uint32_t child = nodes_[n].first_child;
+         child < nodes_[n + 1].first_child; ++child) {
+      if (nodes_[child].label >= 0x10000) continue;
+      const uint32_t key = (nodes_[n].label << 16) | nodes_[child].label;
+      size_t slot = PairSlot(key);
+      while (pairs_[slot] != 0) slot = (slot + 1) & pair_mask_;
+      pairs_[slot] = (uint64_t{key} << 32) | child;
+    }
+  }
+}
+
 Dictionary Dictionary::FromWords(const std::vector<Row>& rows) {
   Builder builder;
   for (const Row& row : rows) {
@@ -472,7 +510,29 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     pos_heap.resize(n + 1);
     pos = pos_heap.data();
   }
+  // The walks run from the end backwards; the lines of the walks a few
+  // positions on are fetched meanwhile (see PrefetchTables), and those of
+  // the first walks all at once before them, so that their misses overlap
+  // (most runs are shorter than the distances).
+  constexpr size_t kTablesAhead = 16, kNodesAhead = 8;
+  const auto next_char = [&](size_t k) {
+    return k + 1 < n ? text[begin + k + 1] : char32_t{0};
+  };
+  for (size_t k = n; k-- > 0 && k + kTablesAhead >= n;) {
+    dict.PrefetchTables(text[begin + k], next_char(k));
+  }
+  for (size_t k = n; k-- > 0 && k + kNodesAhead >= n;) {
+    dict.PrefetchNodes(text[begin + k], next_char(k));
+  }
   for (size_t i = n; i-- > 0;) {
+    if (i >= kTablesAhead) {
+      const size_t k = i - kTablesAhead;
+      dict.PrefetchTables(text[begin + k], next_char(k));
+    }
+    if (i >= kNodesAhead) {
+      const size_t k = i - kNodesAhead;
+      dict.PrefetchNodes(text[begin + k], next_char(k));
+    }
     double best = -log_total + route[i + 1];  // the single character
     uint8_t best_length = 1;
     Pos best_pos = Pos::kUnknown;
@@ -481,10 +541,10 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     for (size_t len = 1; len <= max_length && i + len <= n; ++len) {
       node = dict.Child(node, text[begin + i + len - 1]);
       if (node == Dictionary::kRoot) break;
-      const Dictionary::Entry& e = dict.EntryAt(node);
+      const Dictionary::Node& e = dict.NodeAt(node);
       // A set phrase (解决问题, 迎难而上) is a clause, not a word: its parts
       // tell the rules more. A genre overlay can make one a noun.
-      if (e.freq == 0 || (e.pos == Pos::kSetPhrase && len > 2)) continue;
+      if (!e.is_word || (e.pos == Pos::kSetPhrase && len > 2)) continue;
       const double score = e.log_freq - log_total + route[i + len];
       if (score > best || (len == 1 && score >= best)) {
         best = score;

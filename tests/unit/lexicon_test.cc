@@ -1,6 +1,7 @@
 #include "service/core/lexicon.h"
 
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -51,6 +52,32 @@ TEST(WordSet, HandlesCodePointsOutsideTheBasicPlane) {
   EXPECT_EQ(set.LongestStartingAt(text, 1, text.size()), 2u);
   EXPECT_EQ(set.LongestEndingAt(text, 5), 2u);
   EXPECT_TRUE(set.Contains(U"a𠀁"));
+}
+
+// A node's edges live in one shared array and move to a larger block as
+// they grow: words added in any order, many under one node, are all found,
+// in both directions, and no word is found that was not added.
+TEST(WordSet, FindsEveryWordWhileNodesGrow) {
+  WordSet set;
+  std::vector<std::u32string> words;
+  // 97 is prime, so the second characters come in scrambled order.
+  for (int k = 0; k < 200; ++k) {
+    const char32_t second = 0x4E00 + (k * 97) % 200;
+    words.push_back({U'主', second});
+    words.push_back({second, U'席'});  // many first steps backwards too
+    if (k % 3 == 0) words.push_back({U'主', second, U'任'});
+  }
+  for (const auto& w : words) set.Add(w);
+  for (const auto& w : words) {
+    EXPECT_TRUE(set.Contains(w));
+    EXPECT_EQ(set.LongestStartingAt(w, 0, w.size()), w.size());
+    EXPECT_EQ(set.LongestEndingAt(w, w.size()), w.size());
+  }
+  EXPECT_FALSE(set.Contains(U"主"));
+  EXPECT_FALSE(set.Contains(std::u32string{U'主', char32_t{0x4E00 + 201}}));
+  EXPECT_FALSE(set.Contains(std::u32string{U'主', char32_t{0x4E07}, U'任'}));
+  EXPECT_EQ(set.LongestStartingAt(U"主\u4E00任", 0, 3), 3u);  // k = 0
+  EXPECT_EQ(set.LongestStartingAt(U"主\u4E07任", 0, 3), 2u);  // k = 31: no 任
 }
 
 TEST(CharSet, TellsMembersInAndOutsideTheBasicPlane) {

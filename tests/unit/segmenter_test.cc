@@ -97,6 +97,45 @@ TEST(Dictionary, FromWords) {
   EXPECT_EQ(Cut(dict, U"督办重点课题"), "督办/重点课题");
 }
 
+// Every word and only the words are found, whichever path a trie step
+// takes: the root table, the hash table of two-character prefixes (a first
+// character with hundreds of second ones, as common characters have), the
+// binary search below them, and characters beyond the Basic Multilingual
+// Plane, which the two tables leave to the binary search.
+TEST(Dictionary, TrieFindsEveryWordAndNoOther) {
+  std::vector<Dictionary::Row> rows;
+  std::vector<std::u32string> absent;
+  for (char32_t second = 0x4E00; second < 0x4E00 + 600; second += 2) {
+    rows.push_back({std::u32string{U'中', second}, "n", 10});
+    rows.push_back({std::u32string{U'中', second, U'心'}, "v", 5});
+    absent.push_back({U'中', static_cast<char32_t>(second + 1)});
+    absent.push_back({U'中', second, U'区'});
+  }
+  rows.push_back({U"𠀀𠀁", "n", 7});   // both beyond the BMP
+  rows.push_back({U"文𠀂", "nr", 7});  // the second beyond
+  rows.push_back({U"𠀃文", "ns", 7});  // the first beyond
+  absent.push_back(U"𠀀𠀂");
+  absent.push_back(U"文𠀃");
+  absent.push_back(U"中");  // a prefix only
+  const Dictionary dict = Dictionary::FromWords(rows);
+  EXPECT_EQ(dict.size(), rows.size());
+  for (const auto& row : rows) {
+    EXPECT_TRUE(dict.Contains(row.word)) << EncodeUtf8(row.word);
+    EXPECT_EQ(dict.PosOf(row.word), PosFromTag(row.tag))
+        << EncodeUtf8(row.word);
+  }
+  for (const auto& word : absent) {
+    EXPECT_FALSE(dict.Contains(word)) << EncodeUtf8(word);
+  }
+  // The cut uses the same steps (and the prefetching walks ahead of it).
+  EXPECT_EQ(Cut(dict, U"中一心中丂"), "中一心/中丂");
+  EXPECT_EQ(Cut(dict, U"文𠀂𠀃文"), "文𠀂/𠀃文");
+  // A dictionary without words finds nothing.
+  const Dictionary empty = Dictionary::FromWords({});
+  EXPECT_FALSE(empty.Contains(U"中"));
+  EXPECT_EQ(Cut(empty, U"中文"), "中文");
+}
+
 // The shipped dictionary (jieba's) and the genre overlay load and hold the
 // words the rules rely on. Load time is measured by bench/core_bench
 // (BM_LoadData), not here.
