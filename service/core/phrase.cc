@@ -490,6 +490,89 @@ void MeasureNamesTheThing(const NumberMention& m, MetricPhrase* p) {
   }
 }
 
+// FollowingText is what the text has right after the object, where the
+// object stands in the number's clause (after the number, else before
+// it); empty where it is not found.
+std::u32string_view FollowingText(std::u32string_view text,
+                                  const NumberMention& m,
+                                  std::u32string_view object) {
+  const size_t stop = std::min(text.size(), m.mention_end + kMaxRightPhrase);
+  const std::u32string_view after =
+      text.substr(m.mention_end, stop - m.mention_end);
+  size_t at = after.find(object);
+  if (at != std::u32string_view::npos) {
+    return text.substr(m.mention_end + at + object.size(), 2);
+  }
+  const size_t floor =
+      m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+  at = text.substr(floor, m.qualifier_begin - floor).rfind(object);
+  if (at == std::u32string_view::npos) return {};
+  return text.substr(floor + at + object.size(), 2);
+}
+
+// Rule "a noun phrase ends in its head": Chinese puts modifiers before the
+// head noun, so a one-character modal after a noun (比例 + 可), or an
+// adjective or adverb after it with a verb next in the text (部门 + 具体 +
+// 承办), opens the predicate and is no part of what is counted. Only where
+// a noun stands before it: a phrase that is all adjective (基本满意) is
+// left as it is, and so is a noun the dictionary tags an adjective when no
+// verb follows it (任务 + 清单).
+void PredicateWordsAreNoObject(std::u32string_view text, const NumberMention& m,
+                               const Dictionary& dict, std::u32string* object) {
+  if (object->size() < 3) return;
+  const std::u32string_view s(*object);
+  size_t cut = 0;
+  if (IsOneOf(s.substr(s.size() - 1),
+              {U"可", U"能", U"将", U"將", U"已", U"均", U"都", U"也", U"还",
+               U"還", U"应", U"應"})) {
+    cut = 1;
+  } else {
+    const Pos last = dict.PosOf(s.substr(s.size() - 2));
+    if (last != Pos::kAdjective && last != Pos::kAdverb) return;
+    const std::u32string_view next = FollowingText(text, m, s);
+    if (next.size() < 2 || dict.PosOf(next) != Pos::kVerb) return;
+    cut = 2;
+  }
+  if (s.size() - cut < 2) return;
+  const std::u32string_view rest = s.substr(0, s.size() - cut);
+  // The word before: the whole rest, or its last two characters.
+  const Pos whole = dict.PosOf(rest);
+  const Pos head =
+      whole != Pos::kUnknown ? whole : dict.PosOf(rest.substr(rest.size() - 2));
+  if (head != Pos::kNoun) return;
+  // Not where the last characters make a word with the one before them
+  // (许可): the cut would split a word.
+  if (dict.Contains(s.substr(s.size() - cut - 1, cut + 1))) return;
+  object->resize(rest.size());
+}
+
+// Rule "a web address names nothing": an address (http://…, www.…) read
+// as the object is a page's furniture, not what a number counts.
+void AddressIsNoObject(std::u32string* object) {
+  const std::u32string_view s(*object);
+  if (s.find(U"//") != std::u32string_view::npos ||
+      s.find(U"www.") != std::u32string_view::npos) {
+    object->clear();
+  }
+}
+
+// Rule "a span of time counts no thing": a duration followed by a
+// locality of time (7年间, 3年来, 5天内) is an adverbial of when; what
+// follows it is the clause's own count, not this number's object.
+void TimeSpanHasNoObject(std::u32string_view text, const NumberMention& m,
+                         MetricPhrase* p) {
+  if (p->object.empty() || m.mention_end >= text.size() ||
+      !IsOneOf(m.unit,
+               {U"年", U"个月", U"個月", U"月", U"天", U"日", U"周", U"週"})) {
+    return;
+  }
+  const char32_t next = text[m.mention_end];
+  if (next == U'间' || next == U'間' || next == U'来' || next == U'來' ||
+      next == U'内' || next == U'內') {
+    p->object.clear();
+  }
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -599,8 +682,17 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       }
       p.phrase_end = l.phrase_end;
     }
+    const size_t glossed_object = p.object.size();
     DropPinyinGlosses(&p.object);
     DropPinyinGlosses(&p.action);
+    // A verb alone read as the object next to an action of its own (立(li)
+    // 案5件，并案2件: the gloss hid the verb from the word lists, and the
+    // next clause carried it over) names no thing.
+    if (p.frame == Frame::kCount && !p.action.empty() &&
+        p.object.size() < glossed_object && p.object != p.action &&
+        lexicon.dictionary->PosOf(p.object) == Pos::kVerb) {
+      p.object.clear();
+    }
     // A verb alone names no thing: read as the object (a gloss hid it from
     // the word lists, 立(li)案), it is the action.
     if (p.frame == Frame::kCount && p.action.empty() &&
@@ -627,6 +719,10 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     PeopleEndInAPerson(mentions[k], *lexicon.dictionary, &p);
     MeasureNamesTheThing(mentions[k], &p);
     HandledCases(text, mentions[k], *lexicon.dictionary, &p);
+    PredicateWordsAreNoObject(text, mentions[k], *lexicon.dictionary,
+                              &p.object);
+    AddressIsNoObject(&p.object);
+    TimeSpanHasNoObject(text, mentions[k], &p);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);

@@ -906,6 +906,42 @@ TEST_F(CombinedReading, SentenceBoundsAreSharedWithinASentence) {
   }
 }
 
+TEST_F(CombinedReading, NounPhraseEndsInItsHead) {
+  // An adjective used as an adverb before the verb, or a one-character
+  // modal, after the head noun opens the predicate.
+  EXPECT_EQ(ReadBoth(U"交由12个部门具体承办。")[0].object, U"部门");
+  EXPECT_EQ(ReadBoth(U"收到提案12件，委员比例可达80%。")[1].object,
+            U"委员比例");
+  // Negative: an adjective-tagged noun with no verb after it stays, and so
+  // does a phrase with no noun before the adjective.
+  const std::u32string list = ReadBoth(U"制定任务清单3份。")[0].object;
+  EXPECT_EQ(list.substr(list.size() - 4), U"任务清单");
+  EXPECT_EQ(ReadBoth(U"交由12个部门承办。")[0].object, U"部门");
+}
+
+TEST_F(CombinedReading, WebAddressIsNoObject) {
+  EXPECT_EQ(ReadBoth(U"收到http://a.cn/b来信30封")[0].object, U"");
+  EXPECT_EQ(ReadBoth(U"收到www.a.cn来信30封")[0].object, U"");
+  // Negative: Latin letters that are no address stay.
+  EXPECT_EQ(ReadBoth(U"收到B类提案12件。")[0].object.empty(), false);
+}
+
+TEST_F(CombinedReading, TimeSpanCountsNoThing) {
+  const auto got = ReadBoth(U"5年间确定重点提案42件。");
+  EXPECT_EQ(got[0].object, U"");
+  // Negative: a year count with no locality after it keeps its reading.
+  EXPECT_NE(ReadBoth(U"5年确定重点提案42件。")[0].object, U"");
+}
+
+TEST_F(CombinedReading, GlossedVerbCarriedOverIsNoObject) {
+  // 立(li)案 carried over to the next clause, which has its own verb.
+  const auto got = ReadBoth(U"经审查，立(li)案15件，并案2件。");
+  Check(got, {U"", 0, "提案", "立案", ""});
+  Check(got, {U"", 1, "提案", "并案", ""});
+  // Negative: an unglossed noun carried over stays.
+  EXPECT_EQ(ReadBoth(U"收到提案15件，并案2件。")[1].object, U"提案");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
