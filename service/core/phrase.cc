@@ -573,6 +573,95 @@ void TimeSpanHasNoObject(std::u32string_view text, const NumberMention& m,
   }
 }
 
+// Rule "a change from one value to another": 由/从 + a value + a verb of
+// change ending in 到/至/为 + a value (时间由3小时缩短到1.5小时) gives two
+// values of one quantity, the noun phrase before 由/从, its subject. The
+// verb of change is the second value's action; the first has none.
+void ChangeFromValueToValue(std::u32string_view text,
+                            const std::vector<NumberMention>& mentions,
+                            const Dictionary& dict,
+                            std::vector<MetricPhrase>* out) {
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    const NumberMention& from = mentions[k];
+    const NumberMention& to = mentions[k + 1];
+    if (from.qualifier_begin < 2 || to.qualifier_begin <= from.mention_end ||
+        to.qualifier_begin - from.mention_end > 5) {
+      continue;
+    }
+    const char32_t mark = text[from.qualifier_begin - 1];
+    if (mark != U'由' && mark != U'从' && mark != U'從') continue;
+    const std::u32string_view verb =
+        text.substr(from.mention_end, to.qualifier_begin - from.mention_end);
+    if (verb.size() < 2 ||
+        !std::all_of(verb.begin(), verb.end(),
+                     [](char32_t c) { return IsCjk(c); }) ||
+        !(verb.back() == U'到' || verb.back() == U'至' ||
+          verb.back() == U'为' || verb.back() == U'為')) {
+      continue;
+    }
+    // The subject: the clause's words before 由, without the time, place
+    // and agent words that open it; it ends in a noun.
+    const size_t end = from.qualifier_begin - 1;
+    const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+    size_t begin = end;
+    while (begin > floor && !BreaksAt(text, begin - 1) &&
+           !IsClauseBreak(text[begin - 1])) {
+      --begin;
+    }
+    if (begin == end) continue;
+    const std::vector<Word> words = Segment(text, begin, end, dict);
+    size_t first = 0;
+    while (first < words.size() && IsDroppable(words[first].pos)) ++first;
+    if (first == words.size() || words.back().pos != Pos::kNoun) continue;
+    std::u32string subject;
+    for (size_t i = words[first].begin; i < end; ++i) {
+      if (!IsSpace(text[i])) subject.push_back(text[i]);
+    }
+    (*out)[k].object = subject;
+    (*out)[k].action.clear();
+    (*out)[k + 1].object = std::move(subject);
+    (*out)[k + 1].action = std::u32string(verb);
+    (*out)[k].rule = (*out)[k + 1].rule = "change_from_value_to_value";
+  }
+}
+
+// Rule "worth is said of a thing": 价值 + an amount (物资价值20万元) is the
+// worth of the thing named before it, the thing counted; 价值 is a
+// quantity word (GUIDE §2 drops those). Opening its clause (赠送图书，价值
+// 2万元), it speaks of the thing the clause before ends in.
+void WorthIsOfTheThing(std::u32string_view text, const NumberMention& m,
+                       const Dictionary& dict, MetricPhrase* p) {
+  if (!EndsWith(p->object, U"价值") && !EndsWith(p->object, U"價值")) return;
+  // (A lone character in front is a word with 价值: 总价值, 原价值.)
+  if (p->object.size() > 3) {
+    p->object.resize(p->object.size() - 2);
+    return;
+  }
+  if (p->object.size() > 2) return;
+  // 价值 right before the amount (or its qualifier), opening the clause.
+  size_t at = m.qualifier_begin;
+  while (at > 0 && IsCopula(text.substr(at - 1, 1))) --at;
+  if (at < 4 || text.substr(at - 2, 2) != p->object ||
+      !IsClauseBreak(text[at - 3])) {
+    return;
+  }
+  const size_t end = at - 3;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  size_t begin = end;
+  while (begin > floor && !IsClauseBreak(text[begin - 1])) --begin;
+  const std::vector<Word> words = Segment(text, begin, end, dict);
+  size_t first = words.size();
+  while (first > 0 && IsNounish(words[first - 1].pos) &&
+         !IsDroppable(words[first - 1].pos)) {
+    --first;
+  }
+  if (first == words.size()) return;
+  p->object.clear();
+  for (size_t i = words[first].begin; i < end; ++i) {
+    if (!IsSpace(text[i])) p->object.push_back(text[i]);
+  }
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -723,9 +812,11 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
                               &p.object);
     AddressIsNoObject(&p.object);
     TimeSpanHasNoObject(text, mentions[k], &p);
+    WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
+  ChangeFromValueToValue(text, mentions, *lexicon.dictionary, &out);
   return out;
 }
 

@@ -942,6 +942,27 @@ TEST_F(CombinedReading, GlossedVerbCarriedOverIsNoObject) {
   EXPECT_EQ(ReadBoth(U"收到提案15件，并案2件。")[1].object, U"提案");
 }
 
+TEST_F(CombinedReading, ChangeFromValueToValue) {
+  // Two values of one quantity: the subject before 由 is the object of
+  // both, the verb of change the second's action.
+  const auto got = ReadBoth(U"办理时间由5天缩短到3天。");
+  Check(got, {U"", 0, "办理时间", "", "change_from_value_to_value"});
+  Check(got, {U"", 1, "办理时间", "缩短到", "change_from_value_to_value"});
+  // Negative: 由 before who acts, and a change with no 到/至/为 after it.
+  EXPECT_STRNE(ReadBoth(U"由市政府办理12件。")[0].rule,
+               "change_from_value_to_value");
+  EXPECT_STRNE(ReadBoth(U"办理时间由5天缩短3天。")[1].rule,
+               "change_from_value_to_value");
+}
+
+TEST_F(CombinedReading, WorthIsOfTheThing) {
+  EXPECT_EQ(ReadBoth(U"收到物资价值3000元。")[0].object, U"物资");
+  // Opening its clause, 价值 speaks of the thing the clause before names.
+  EXPECT_EQ(ReadBoth(U"赠送图书，价值2000元。")[0].object, U"图书");
+  // Negative: a word that ends in 价值 stays whole.
+  EXPECT_NE(ReadBoth(U"总价值3000元。")[0].object, U"总");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
