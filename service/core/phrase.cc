@@ -662,6 +662,59 @@ void WorthIsOfTheThing(std::u32string_view text, const NumberMention& m,
   }
 }
 
+// Rule "people counted stand before the count": a count of people right
+// after a noun naming people (领导36人次对…作出批示) counts them; what the
+// words after the measure name (the thing acted on) is no object of a
+// count of people.
+void PeopleBeforeTheCount(std::u32string_view text, const NumberMention& m,
+                          const Dictionary& dict, MetricPhrase* p) {
+  if (p->frame != Frame::kCount || !IsPeopleMeasure(m.unit) ||
+      IsPersonNoun(p->object) || m.qualifier_begin < 2) {
+    return;
+  }
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > 8 ? end - 8 : 0;
+  const std::vector<Word> words = Segment(text, floor, end, dict);
+  if (words.empty() || words.back().end != end) return;
+  const std::u32string_view person = View(text, words.back());
+  if (!IsPersonNoun(person) || words.back().pos != Pos::kNoun) return;
+  p->object = std::u32string(person);
+}
+
+// Rule "a verb of the chain is no object": an object that is the action
+// itself, or a verb right before the action and the count (研究 + 解决4条),
+// is part of the verb chain; the clause names no thing, and the count
+// before it in the sentence, of the same measure, gives it (意见16条，…
+// 研究解决4条).
+void VerbChainIsNoObject(std::u32string_view text,
+                         const std::vector<NumberMention>& mentions, size_t k,
+                         const Dictionary& dict,
+                         std::vector<MetricPhrase>* out) {
+  MetricPhrase& p = (*out)[k];
+  if (p.frame != Frame::kCount || p.object.empty() || p.action.empty()) return;
+  const size_t end = mentions[k].qualifier_begin;
+  const std::u32string_view before = text.substr(0, end);
+  const bool is_action = p.object == p.action;
+  if (!is_action) {
+    const Pos pos = dict.PosOf(p.object);
+    if ((pos != Pos::kVerb && pos != Pos::kVerbalNoun) ||
+        !EndsWith(before, p.object + p.action)) {
+      return;
+    }
+  }
+  p.object.clear();
+  for (size_t j = k; j > 0; --j) {
+    const MetricPhrase& q = (*out)[j - 1];
+    if (q.sentence_begin != p.sentence_begin) return;
+    if (mentions[j - 1].unit != mentions[k].unit || q.frame != Frame::kCount ||
+        q.object.empty()) {
+      continue;
+    }
+    p.object = q.object;
+    return;
+  }
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -813,6 +866,8 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     AddressIsNoObject(&p.object);
     TimeSpanHasNoObject(text, mentions[k], &p);
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
+    PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);
+    VerbChainIsNoObject(text, mentions, k, *lexicon.dictionary, &out);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);

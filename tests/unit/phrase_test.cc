@@ -963,6 +963,24 @@ TEST_F(CombinedReading, WorthIsOfTheThing) {
   EXPECT_NE(ReadBoth(U"总价值3000元。")[0].object, U"总");
 }
 
+TEST_F(CombinedReading, PeopleCountedStandBeforeTheCount) {
+  // A count of people right after a noun naming people counts them, not
+  // what they acted on.
+  EXPECT_EQ(ReadBoth(U"市委领导12人次对提案作出批示。")[0].object, U"领导");
+  // Negative: a count of events keeps the thing acted on.
+  EXPECT_NE(ReadBoth(U"市委领导12次对提案作出批示。")[0].object, U"领导");
+}
+
+TEST_F(CombinedReading, VerbOfTheChainIsNoObject) {
+  // 研究 before 解决 is part of the verb chain: the count before, of the
+  // same measure, names the thing.
+  EXPECT_EQ(ReadBoth(U"收到意见12条，研究解决4条。")[1].object, U"意见");
+  // Negative: a clause that names its thing keeps it.
+  const std::u32string named =
+      ReadBoth(U"收到意见12条，解决问题4条。")[1].object;
+  EXPECT_EQ(named.substr(named.size() - 2), U"问题");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
