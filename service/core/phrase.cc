@@ -522,9 +522,9 @@ void PredicateWordsAreNoObject(std::u32string_view text, const NumberMention& m,
   if (object->size() < 3) return;
   const std::u32string_view s(*object);
   size_t cut = 0;
-  if (IsOneOf(s.substr(s.size() - 1),
-              {U"可", U"能", U"将", U"將", U"已", U"均", U"都", U"也", U"还",
-               U"還", U"应", U"應"})) {
+  // (One character tells the modals: no word list is asked.)
+  if (std::u32string_view(U"可能将將已均都也还還应應").find(s.back()) !=
+      std::u32string_view::npos) {
     cut = 1;
   } else {
     const Pos last = dict.PosOf(s.substr(s.size() - 2));
@@ -561,14 +561,12 @@ void AddressIsNoObject(std::u32string* object) {
 // follows it is the clause's own count, not this number's object.
 void TimeSpanHasNoObject(std::u32string_view text, const NumberMention& m,
                          MetricPhrase* p) {
-  if (p->object.empty() || m.mention_end >= text.size() ||
-      !IsOneOf(m.unit,
-               {U"年", U"个月", U"個月", U"月", U"天", U"日", U"周", U"週"})) {
-    return;
-  }
+  if (p->object.empty() || m.mention_end >= text.size()) return;
   const char32_t next = text[m.mention_end];
-  if (next == U'间' || next == U'間' || next == U'来' || next == U'來' ||
-      next == U'内' || next == U'內') {
+  if ((next == U'间' || next == U'間' || next == U'来' || next == U'來' ||
+       next == U'内' || next == U'內') &&
+      IsOneOf(m.unit,
+              {U"年", U"个月", U"個月", U"月", U"天", U"日", U"周", U"週"})) {
     p->object.clear();
   }
 }
@@ -668,8 +666,10 @@ void WorthIsOfTheThing(std::u32string_view text, const NumberMention& m,
 // count of people.
 void PeopleBeforeTheCount(std::u32string_view text, const NumberMention& m,
                           const Dictionary& dict, MetricPhrase* p) {
-  if (p->frame != Frame::kCount || !IsPeopleMeasure(m.unit) ||
-      IsPersonNoun(p->object) || m.qualifier_begin < 2) {
+  if (p->frame != Frame::kCount || m.qualifier_begin < 2 ||
+      !IsPeopleMeasure(m.unit) ||
+      !IsPersonNoun(text.substr(m.qualifier_begin - 2, 2)) ||
+      IsPersonNoun(p->object)) {
     return;
   }
   const size_t end = m.qualifier_begin;
@@ -698,7 +698,9 @@ void VerbChainIsNoObject(std::u32string_view text,
   if (!is_action) {
     const Pos pos = dict.PosOf(p.object);
     if ((pos != Pos::kVerb && pos != Pos::kVerbalNoun) ||
-        !EndsWith(before, p.object + p.action)) {
+        !EndsWith(before, p.action) ||
+        !EndsWith(before.substr(0, before.size() - p.action.size()),
+                  p.object)) {
       return;
     }
   }
