@@ -717,6 +717,34 @@ void VerbChainIsNoObject(std::u32string_view text,
   }
 }
 
+// Rule "the noun after the measure is counted": a verbal noun between the
+// verb and the count (办理 + 协商 + 180件提案) is the verb's own object, the
+// manner of the deed; a noun right after the measure is what is counted,
+// and the verbal noun joins the action.
+void NounAfterTheMeasureIsCounted(std::u32string_view text,
+                                  const NumberMention& m,
+                                  const Dictionary& dict, MetricPhrase* p) {
+  if (p->frame != Frame::kCount || p->object.empty() || p->action.empty() ||
+      m.mention_end >= text.size() || !IsCjk(text[m.mention_end]) ||
+      dict.PosOf(p->object) != Pos::kVerbalNoun) {
+    return;
+  }
+  const std::u32string_view before = text.substr(0, m.qualifier_begin);
+  if (!EndsWith(before, p->object) ||
+      !EndsWith(before.substr(0, before.size() - p->object.size()),
+                p->action)) {
+    return;
+  }
+  const size_t stop = std::min(text.size(), m.mention_end + 8);
+  const std::vector<Word> words = Segment(text, m.mention_end, stop, dict);
+  size_t e = 0;
+  while (e < words.size() && words[e].pos == Pos::kNoun) ++e;
+  if (e == 0 || (e < words.size() && IsNounish(words[e].pos))) return;
+  p->action += p->object;
+  p->object = std::u32string(
+      text.substr(m.mention_end, words[e - 1].end - m.mention_end));
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -869,6 +897,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     TimeSpanHasNoObject(text, mentions[k], &p);
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
     PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);
+    NounAfterTheMeasureIsCounted(text, mentions[k], *lexicon.dictionary, &p);
     VerbChainIsNoObject(text, mentions, k, *lexicon.dictionary, &out);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
   }

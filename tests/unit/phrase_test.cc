@@ -701,7 +701,7 @@ class CombinedReading : public PhraseRules {
     PhraseLexicon lex;
     lex.dictionary = dict_;
     for (std::u32string_view v :
-         {U"收到", U"立案", U"办复", U"提出", U"建设"}) {
+         {U"收到", U"立案", U"办复", U"提出", U"建设", U"办理"}) {
       lex.actions.Add(v);
     }
     for (std::u32string_view n : {U"提案", U"建议", U"活动"}) {
@@ -979,6 +979,16 @@ TEST_F(CombinedReading, VerbOfTheChainIsNoObject) {
   const std::u32string named =
       ReadBoth(U"收到意见12条，解决问题4条。")[1].object;
   EXPECT_EQ(named.substr(named.size() - 2), U"问题");
+}
+
+TEST_F(CombinedReading, NounAfterTheMeasureIsCounted) {
+  // The verbal noun between the verb and the count is the manner of the
+  // deed; the noun after the measure is counted.
+  Check(ReadBoth(U"办理协商12件提案。"), {U"", 0, "提案", "办理协商", ""});
+  // Negative: with nothing after the measure, or no noun there, the
+  // verbal noun is the thing counted.
+  EXPECT_EQ(ReadBoth(U"办理协商12件。")[0].object, U"协商");
+  EXPECT_EQ(ReadBoth(U"办理协商12件，收到提案3件。")[0].object, U"协商");
 }
 
 TEST_F(PhraseRules, NoCrashOnEdges) {
