@@ -556,6 +556,26 @@ void AddressIsNoObject(std::u32string* object) {
   }
 }
 
+// Rule "a label is no object": a noun read after the number on the next
+// line, with a colon after it (a headline's …88亿元, then 某某网讯：), is the
+// label of what follows (a dateline, a heading), not the thing counted.
+// (On the number's own line, 收到12件提案：… names the thing a list
+// breaks down: it stays.)
+void LabelIsNoObject(std::u32string_view text, const NumberMention& m,
+                     std::u32string* object) {
+  if (object->empty() || m.mention_end >= text.size()) return;
+  const size_t stop = std::min(text.size(), m.mention_end + kMaxRightPhrase);
+  const size_t at =
+      text.substr(m.mention_end, stop - m.mention_end).find(*object);
+  if (at == std::u32string_view::npos) return;
+  const size_t after = m.mention_end + at + object->size();
+  const std::u32string_view between = text.substr(m.mention_end, at);
+  if (after < text.size() && (text[after] == U'：' || text[after] == U':') &&
+      std::any_of(between.begin(), between.end(), IsLineBreak)) {
+    object->clear();
+  }
+}
+
 // Rule "a span of time counts no thing": a duration followed by a
 // locality of time (7年间, 3年来, 5天内) is an adverbial of when; what
 // follows it is the clause's own count, not this number's object.
@@ -894,6 +914,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     PredicateWordsAreNoObject(text, mentions[k], *lexicon.dictionary,
                               &p.object);
     AddressIsNoObject(&p.object);
+    LabelIsNoObject(text, mentions[k], &p.object);
     TimeSpanHasNoObject(text, mentions[k], &p);
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
     PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);

@@ -991,6 +991,14 @@ TEST_F(CombinedReading, NounAfterTheMeasureIsCounted) {
   EXPECT_EQ(ReadBoth(U"办理协商12件，收到提案3件。")[0].object, U"协商");
 }
 
+TEST_F(CombinedReading, LabelOnTheNextLineIsNoObject) {
+  // A headline's count, then a dateline on the next line.
+  EXPECT_EQ(ReadBoth(U"收到12件\n本报讯：今日")[0].object, U"");
+  // Negative: on the number's own line the noun before a colon is the
+  // thing a list breaks down.
+  EXPECT_EQ(ReadBoth(U"收到12件提案：其中")[0].object, U"提案");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
