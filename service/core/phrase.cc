@@ -765,6 +765,69 @@ void NounAfterTheMeasureIsCounted(std::u32string_view text,
       text.substr(m.mention_end, words[e - 1].end - m.mention_end));
 }
 
+// Rule "a total counts what its parts count": 共/合计/总计 + an amount
+// that names nothing, after two or more counts of its measure in its
+// sentence (林业资源21吨、农业资源27吨，共48吨), sums them: it counts the
+// head they share, the longest common end of their objects.
+void TotalCountsWhatItsPartsCount(std::u32string_view text,
+                                  const std::vector<NumberMention>& mentions,
+                                  size_t k, const Dictionary& dict,
+                                  std::vector<MetricPhrase>* out) {
+  MetricPhrase& p = (*out)[k];
+  const NumberMention& m = mentions[k];
+  if (!p.object.empty() || p.frame != Frame::kCount || k < 2 ||
+      m.qualifier_begin < 1) {
+    return;
+  }
+  const std::u32string_view before = text.substr(0, m.qualifier_begin);
+  if (!(before.back() == U'共' || EndsWith(before, U"共计") ||
+        EndsWith(before, U"共計") || EndsWith(before, U"合计") ||
+        EndsWith(before, U"合計") || EndsWith(before, U"总计") ||
+        EndsWith(before, U"總計"))) {
+    return;
+  }
+  std::u32string_view head;
+  int parts = 0;
+  for (size_t j = k; j > 0; --j) {
+    const MetricPhrase& q = (*out)[j - 1];
+    if (q.sentence_begin != p.sentence_begin ||
+        mentions[j - 1].unit != m.unit || q.object.empty()) {
+      break;
+    }
+    if (parts == 0) {
+      head = q.object;
+    } else {
+      size_t same = 0;
+      while (same < head.size() && same < q.object.size() &&
+             head[head.size() - 1 - same] ==
+                 q.object[q.object.size() - 1 - same]) {
+        ++same;
+      }
+      head = head.substr(head.size() - same);
+    }
+    ++parts;
+  }
+  if (parts < 2 || head.size() < 2) return;
+  // The shared end starts at a word in every part (农林业 + 资源 and 林业 +
+  // 资源 share 资源, not 林业资源): cut it to the first word boundary that
+  // all the parts have.
+  size_t cut = 0;
+  for (size_t j = k; j > k - parts; --j) {
+    const std::u32string& part = (*out)[j - 1].object;
+    const std::vector<Word> words = Segment(part, 0, part.size(), dict);
+    const size_t offset = part.size() - head.size();
+    size_t start = part.size();
+    for (const Word& w : words) {
+      if (w.begin >= offset + cut) {
+        start = w.begin;
+        break;
+      }
+    }
+    cut = start - offset;
+  }
+  if (head.size() - cut >= 2) p.object = std::u32string(head.substr(cut));
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -919,6 +982,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
     PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);
     NounAfterTheMeasureIsCounted(text, mentions[k], *lexicon.dictionary, &p);
+    TotalCountsWhatItsPartsCount(text, mentions, k, *lexicon.dictionary, &out);
     VerbChainIsNoObject(text, mentions, k, *lexicon.dictionary, &out);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
   }

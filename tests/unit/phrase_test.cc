@@ -999,6 +999,16 @@ TEST_F(CombinedReading, LabelOnTheNextLineIsNoObject) {
   EXPECT_EQ(ReadBoth(U"收到12件提案：其中")[0].object, U"提案");
 }
 
+TEST_F(CombinedReading, TotalCountsWhatItsPartsCount) {
+  // A total after two counts of its measure counts the head they share,
+  // cut at a word (农林业 and 林业 share no word).
+  EXPECT_EQ(ReadBoth(U"有林业资源21吨、农林业资源27吨，共48吨。")[2].object,
+            U"资源");
+  // Negative: parts that share no head, and a total with one part.
+  EXPECT_EQ(ReadBoth(U"有林业资源21吨、林业用水27吨，共48吨。")[2].object, U"");
+  EXPECT_EQ(ReadBoth(U"有林业资源21吨，共48吨。")[1].object, U"");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
