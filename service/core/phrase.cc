@@ -828,6 +828,40 @@ void TotalCountsWhatItsPartsCount(std::u32string_view text,
   if (head.size() - cut >= 2) p.object = std::u32string(head.substr(cut));
 }
 
+// Rule "the base of a share names the set": a count followed by its share
+// of a total that a verb names (经济方面提案66件，占立案总数的39%) is a part
+// of what that verb counts (the proposals registered): the verb is its
+// set's action, whatever count 其中 would take for its set.
+void ShareBaseNamesTheSet(std::u32string_view text,
+                          const std::vector<NumberMention>& mentions,
+                          const Dictionary& dict,
+                          std::vector<MetricPhrase>* out) {
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    MetricPhrase& part = (*out)[k];
+    const MetricPhrase& share = (*out)[k + 1];
+    if (part.frame != Frame::kCount || share.frame != Frame::kShare ||
+        part.object.empty() ||
+        mentions[k + 1].qualifier_begin <= mentions[k].mention_end ||
+        mentions[k + 1].qualifier_begin - mentions[k].mention_end > 12) {
+      continue;
+    }
+    const std::u32string_view between =
+        text.substr(mentions[k].mention_end,
+                    mentions[k + 1].qualifier_begin - mentions[k].mention_end);
+    if (between.find(U'占') == std::u32string_view::npos &&
+        between.find(U'佔') == std::u32string_view::npos) {
+      continue;
+    }
+    std::u32string_view base(share.object);
+    if (!EndsWith(base, U"总数") && !EndsWith(base, U"總數")) continue;
+    base.remove_suffix(2);
+    if (base.empty() || dict.PosOf(base) != Pos::kVerb) continue;
+    part.set_mention = -1;
+    part.set_object = part.object;
+    part.set_action = std::u32string(base);
+  }
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -988,6 +1022,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
   ChangeFromValueToValue(text, mentions, *lexicon.dictionary, &out);
+  ShareBaseNamesTheSet(text, mentions, *lexicon.dictionary, &out);
   return out;
 }
 

@@ -1009,6 +1009,20 @@ TEST_F(CombinedReading, TotalCountsWhatItsPartsCount) {
   EXPECT_EQ(ReadBoth(U"有林业资源21吨，共48吨。")[1].object, U"");
 }
 
+TEST_F(CombinedReading, ShareBaseNamesTheSet) {
+  // The base of the share after a count is a total a verb names: the
+  // count is part of what that verb counts.
+  const auto got =
+      ReadBoth(U"收到提案80件，其中经济方面提案66件，占立案总数的39%。");
+  EXPECT_EQ(got[1].set_mention, -1);
+  EXPECT_EQ(got[1].set_action, U"立案");
+  // Negative: a base no verb names, or a bare total, says nothing of the
+  // set.
+  EXPECT_EQ(ReadBoth(U"经济方面提案66件，占提案总数的39%。")[0].set_action,
+            U"");
+  EXPECT_EQ(ReadBoth(U"经济方面提案66件，占总数的39%。")[0].set_action, U"");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
