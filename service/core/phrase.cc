@@ -556,22 +556,23 @@ void AddressIsNoObject(std::u32string* object) {
   }
 }
 
-// Rule "a label is no object": a noun read after the number on the next
-// line, with a colon after it (a headline's …88亿元, then 某某网讯：), is the
-// label of what follows (a dateline, a heading), not the thing counted.
-// (On the number's own line, 收到12件提案：… names the thing a list
-// breaks down: it stays.)
+// Rule "a label is no object": where a number ends its line (a headline's
+// …88亿元), a noun read after it on the next line with a colon after it
+// (某某网讯：) is the label of what follows (a dateline, a heading), not
+// the thing counted. (On the number's own line, 收到12件提案：… names the
+// thing a list breaks down: it stays.)
 void LabelIsNoObject(std::u32string_view text, const NumberMention& m,
                      std::u32string* object) {
-  if (object->empty() || m.mention_end >= text.size()) return;
+  if (object->empty() || m.mention_end >= text.size() ||
+      !IsLineBreak(text[m.mention_end])) {
+    return;
+  }
   const size_t stop = std::min(text.size(), m.mention_end + kMaxRightPhrase);
   const size_t at =
       text.substr(m.mention_end, stop - m.mention_end).find(*object);
   if (at == std::u32string_view::npos) return;
   const size_t after = m.mention_end + at + object->size();
-  const std::u32string_view between = text.substr(m.mention_end, at);
-  if (after < text.size() && (text[after] == U'：' || text[after] == U':') &&
-      std::any_of(between.begin(), between.end(), IsLineBreak)) {
+  if (after < text.size() && (text[after] == U'：' || text[after] == U':')) {
     object->clear();
   }
 }
@@ -716,13 +717,15 @@ void VerbChainIsNoObject(std::u32string_view text,
   const std::u32string_view before = text.substr(0, end);
   const bool is_action = p.object == p.action;
   if (!is_action) {
-    const Pos pos = dict.PosOf(p.object);
-    if ((pos != Pos::kVerb && pos != Pos::kVerbalNoun) ||
-        !EndsWith(before, p.action) ||
+    // (The text first: the dictionary is asked only where the object
+    // stands right before the action.)
+    if (!EndsWith(before, p.action) ||
         !EndsWith(before.substr(0, before.size() - p.action.size()),
                   p.object)) {
       return;
     }
+    const Pos pos = dict.PosOf(p.object);
+    if (pos != Pos::kVerb && pos != Pos::kVerbalNoun) return;
   }
   p.object.clear();
   for (size_t j = k; j > 0; --j) {
@@ -745,14 +748,14 @@ void NounAfterTheMeasureIsCounted(std::u32string_view text,
                                   const NumberMention& m,
                                   const Dictionary& dict, MetricPhrase* p) {
   if (p->frame != Frame::kCount || p->object.empty() || p->action.empty() ||
-      m.mention_end >= text.size() || !IsCjk(text[m.mention_end]) ||
-      dict.PosOf(p->object) != Pos::kVerbalNoun) {
+      m.mention_end >= text.size() || !IsCjk(text[m.mention_end])) {
     return;
   }
   const std::u32string_view before = text.substr(0, m.qualifier_begin);
   if (!EndsWith(before, p->object) ||
       !EndsWith(before.substr(0, before.size() - p->object.size()),
-                p->action)) {
+                p->action) ||
+      dict.PosOf(p->object) != Pos::kVerbalNoun) {
     return;
   }
   const size_t stop = std::min(text.size(), m.mention_end + 8);
