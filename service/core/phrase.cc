@@ -865,6 +865,53 @@ void ShareBaseNamesTheSet(std::u32string_view text,
   }
 }
 
+// Rule "words in front that name no kind": 相关/有关 (the ones concerned)
+// point back to a set the text named before; they say no kind. Inside the
+// phrase, a total word with a verb after it (委员 + 共办 + 实事) or a verb of
+// having (政协 + 现有 + 主席) ends the subject and its predicate: what is
+// counted follows it, and the verb of a total is the action where none was
+// read.
+void FrontWordsNamingNoKind(const Dictionary& dict, MetricPhrase* p) {
+  std::u32string& o = p->object;
+  if (o.size() < 3) return;
+  // (One character tells the candidates apart before any comparison.)
+  if ((o[0] == U'相' || o[0] == U'有') && o.size() >= 4) {
+    const std::u32string_view front(o.data(), 2);
+    if (IsOneOf(front, {U"相关", U"相關", U"有关", U"有關"})) {
+      o.erase(0, 2);
+      return;
+    }
+  }
+  for (size_t i = 1; i + 2 < o.size(); ++i) {
+    const char32_t c = o[i];
+    if (c != U'共' && c != U'有') continue;
+    const std::u32string_view at(o.data() + i, o.size() - i);
+    size_t cut = 0;
+    std::u32string_view verb;
+    if (c == U'有' && i >= 1 &&
+        IsOneOf(std::u32string_view(o.data() + i - 1, 2),
+                {U"现有", U"現有", U"共有", U"拥有", U"擁有"})) {
+      cut = i + 1;
+    } else if (c == U'共' && !dict.Contains(std::u32string_view(o).substr(
+                                 i - 1, 2))) {  // (not 公共, 总共)
+      // A one- or two-character verb after it, not the start of a longer
+      // word (共 + 服务, not 服).
+      for (size_t n = 2; n >= 1; --n) {
+        if (at.size() > n + 1 && dict.PosOf(at.substr(1, n)) == Pos::kVerb &&
+            !dict.Contains(at.substr(1, n + 1))) {
+          verb = at.substr(1, n);
+          cut = i + 1 + n;
+          break;
+        }
+      }
+    }
+    if (cut == 0 || o.size() - cut < 2) continue;
+    if (p->action.empty() && !verb.empty()) p->action = std::u32string(verb);
+    o.erase(0, cut);
+    return;
+  }
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -1016,6 +1063,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     AddressIsNoObject(&p.object);
     LabelIsNoObject(text, mentions[k], &p.object);
     TimeSpanHasNoObject(text, mentions[k], &p);
+    FrontWordsNamingNoKind(*lexicon.dictionary, &p);
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
     PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);
     NounAfterTheMeasureIsCounted(text, mentions[k], *lexicon.dictionary, &p);

@@ -1023,6 +1023,18 @@ TEST_F(CombinedReading, ShareBaseNamesTheSet) {
   EXPECT_EQ(ReadBoth(U"经济方面提案66件，占总数的39%。")[0].set_action, U"");
 }
 
+TEST_F(CombinedReading, FrontWordsNamingNoKind) {
+  // 相关 points back to a set named before: no kind.
+  EXPECT_EQ(ReadBoth(U"收到相关提案12件。")[0].object, U"提案");
+  // A total word with its verb, or a verb of having, inside the phrase
+  // ends the subject: what is counted follows.
+  Check(ReadBoth(U"全市委员共办实事12件。"), {U"", 0, "实事", "办", ""});
+  EXPECT_EQ(ReadBoth(U"本届政协现有主席1名。")[0].object, U"主席");
+  // Negative: a word that opens with the same character stays.
+  EXPECT_NE(ReadBoth(U"收到公共服务提案12件。")[0].object.find(U"公共服务"),
+            std::u32string::npos);
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
