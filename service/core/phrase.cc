@@ -513,7 +513,7 @@ std::u32string_view FollowingText(std::u32string_view text,
 // Rule "a noun phrase ends in its head": Chinese puts modifiers before the
 // head noun, so a one-character modal after a noun (比例 + 可), or an
 // adjective or adverb after it with a verb next in the text (部门 + 具体 +
-// 承办), opens the predicate and is no part of what is counted. Only where
+// 办理), opens the predicate and is no part of what is counted. Only where
 // a noun stands before it: a phrase that is all adjective (基本满意) is
 // left as it is, and so is a noun the dictionary tags an adjective when no
 // verb follows it (任务 + 清单).
@@ -557,7 +557,7 @@ void AddressIsNoObject(std::u32string* object) {
 }
 
 // Rule "a label is no object": where a number ends its line (a headline's
-// …88亿元), a noun read after it on the next line with a colon after it
+// …5亿元), a noun read after it on the next line with a colon after it
 // (某某网讯：) is the label of what follows (a dateline, a heading), not
 // the thing counted. (On the number's own line, 收到12件提案：… names the
 // thing a list breaks down: it stays.)
@@ -578,7 +578,7 @@ void LabelIsNoObject(std::u32string_view text, const NumberMention& m,
 }
 
 // Rule "a span of time counts no thing": a duration followed by a
-// locality of time (7年间, 3年来, 5天内) is an adverbial of when; what
+// locality of time (5年间, 3年来, 10天内) is an adverbial of when; what
 // follows it is the clause's own count, not this number's object.
 void TimeSpanHasNoObject(std::u32string_view text, const NumberMention& m,
                          MetricPhrase* p) {
@@ -593,7 +593,7 @@ void TimeSpanHasNoObject(std::u32string_view text, const NumberMention& m,
 }
 
 // Rule "a change from one value to another": 由/从 + a value + a verb of
-// change ending in 到/至/为 + a value (时间由3小时缩短到1.5小时) gives two
+// change ending in 到/至/为 + a value (办理时间由5天缩短到3天) gives two
 // values of one quantity, the noun phrase before 由/从, its subject. The
 // verb of change is the second value's action; the first has none.
 void ChangeFromValueToValue(std::u32string_view text,
@@ -682,7 +682,7 @@ void WorthIsOfTheThing(std::u32string_view text, const NumberMention& m,
 }
 
 // Rule "people counted stand before the count": a count of people right
-// after a noun naming people (领导36人次对…作出批示) counts them; what the
+// after a noun naming people (领导12人次对…作出批示) counts them; what the
 // words after the measure name (the thing acted on) is no object of a
 // count of people.
 void PeopleBeforeTheCount(std::u32string_view text, const NumberMention& m,
@@ -703,10 +703,10 @@ void PeopleBeforeTheCount(std::u32string_view text, const NumberMention& m,
 }
 
 // Rule "a verb of the chain is no object": an object that is the action
-// itself, or a verb right before the action and the count (研究 + 解决4条),
+// itself, or a verb right before the action and the count (研究 + 解决6条),
 // is part of the verb chain; the clause names no thing, and the count
-// before it in the sentence, of the same measure, gives it (意见16条，…
-// 研究解决4条).
+// before it in the sentence, of the same measure, gives it (意见20条，…
+// 研究解决6条).
 void VerbChainIsNoObject(std::u32string_view text,
                          const std::vector<NumberMention>& mentions, size_t k,
                          const Dictionary& dict,
@@ -741,7 +741,7 @@ void VerbChainIsNoObject(std::u32string_view text,
 }
 
 // Rule "the noun after the measure is counted": a verbal noun between the
-// verb and the count (办理 + 协商 + 180件提案) is the verb's own object, the
+// verb and the count (办理 + 协商 + 9件提案) is the verb's own object, the
 // manner of the deed; a noun right after the measure is what is counted,
 // and the verbal noun joins the action.
 void NounAfterTheMeasureIsCounted(std::u32string_view text,
@@ -770,7 +770,7 @@ void NounAfterTheMeasureIsCounted(std::u32string_view text,
 
 // Rule "a total counts what its parts count": 共/合计/总计 + an amount
 // that names nothing, after two or more counts of its measure in its
-// sentence (林业资源21吨、农业资源27吨，共48吨), sums them: it counts the
+// sentence (山地用水12吨、林地用水30吨，共42吨), sums them: it counts the
 // head they share, the longest common end of their objects.
 void TotalCountsWhatItsPartsCount(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -811,8 +811,8 @@ void TotalCountsWhatItsPartsCount(std::u32string_view text,
     ++parts;
   }
   if (parts < 2 || head.size() < 2) return;
-  // The shared end starts at a word in every part (农林业 + 资源 and 林业 +
-  // 资源 share 资源, not 林业资源): cut it to the first word boundary that
+  // The shared end starts at a word in every part (中药材 + 种子 and 药材 +
+  // 种子 share 种子, not 药材种子): cut it to the first word boundary that
   // all the parts have.
   size_t cut = 0;
   for (size_t j = k; j > k - parts; --j) {
@@ -832,7 +832,7 @@ void TotalCountsWhatItsPartsCount(std::u32string_view text,
 }
 
 // Rule "the base of a share names the set": a count followed by its share
-// of a total that a verb names (经济方面提案66件，占立案总数的39%) is a part
+// of a total that a verb names (文化方面提案30件，占立案总数的15%) is a part
 // of what that verb counts (the proposals registered): the verb is its
 // set's action, whatever count 其中 would take for its set.
 void ShareBaseNamesTheSet(std::u32string_view text,
@@ -868,7 +868,7 @@ void ShareBaseNamesTheSet(std::u32string_view text,
 // Rule "words in front that name no kind": 相关/有关 (the ones concerned)
 // point back to a set the text named before; they say no kind. Inside the
 // phrase, a total word with a verb after it (委员 + 共办 + 实事) or a verb of
-// having (政协 + 现有 + 主席) ends the subject and its predicate: what is
+// having (协会 + 现有 + 会员) ends the subject and its predicate: what is
 // counted follows it, and the verb of a total is the action where none was
 // read.
 void FrontWordsNamingNoKind(const Dictionary& dict, MetricPhrase* p) {

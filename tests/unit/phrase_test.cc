@@ -909,14 +909,14 @@ TEST_F(CombinedReading, SentenceBoundsAreSharedWithinASentence) {
 TEST_F(CombinedReading, NounPhraseEndsInItsHead) {
   // An adjective used as an adverb before the verb, or a one-character
   // modal, after the head noun opens the predicate.
-  EXPECT_EQ(ReadBoth(U"交由12个部门具体承办。")[0].object, U"部门");
-  EXPECT_EQ(ReadBoth(U"收到提案12件，委员比例可达80%。")[1].object,
-            U"委员比例");
+  EXPECT_EQ(ReadBoth(U"交12个部门具体办理。")[0].object, U"部门");
+  EXPECT_EQ(ReadBoth(U"收到提案12件，女性委员比例可达30%。")[1].object,
+            U"女性委员比例");
   // Negative: an adjective-tagged noun with no verb after it stays, and so
   // does a phrase with no noun before the adjective.
   const std::u32string list = ReadBoth(U"制定任务清单3份。")[0].object;
   EXPECT_EQ(list.substr(list.size() - 4), U"任务清单");
-  EXPECT_EQ(ReadBoth(U"交由12个部门承办。")[0].object, U"部门");
+  EXPECT_EQ(ReadBoth(U"交12个部门办理。")[0].object, U"部门");
 }
 
 TEST_F(CombinedReading, WebAddressIsNoObject) {
@@ -927,10 +927,10 @@ TEST_F(CombinedReading, WebAddressIsNoObject) {
 }
 
 TEST_F(CombinedReading, TimeSpanCountsNoThing) {
-  const auto got = ReadBoth(U"5年间确定重点提案42件。");
+  const auto got = ReadBoth(U"5年间确定重点提案30件。");
   EXPECT_EQ(got[0].object, U"");
   // Negative: a year count with no locality after it keeps its reading.
-  EXPECT_NE(ReadBoth(U"5年确定重点提案42件。")[0].object, U"");
+  EXPECT_NE(ReadBoth(U"5年确定重点提案30件。")[0].object, U"");
 }
 
 TEST_F(CombinedReading, GlossedVerbCarriedOverIsNoObject) {
@@ -984,11 +984,11 @@ TEST_F(CombinedReading, VerbOfTheChainIsNoObject) {
 TEST_F(CombinedReading, NounAfterTheMeasureIsCounted) {
   // The verbal noun between the verb and the count is the manner of the
   // deed; the noun after the measure is counted.
-  Check(ReadBoth(U"办理协商12件提案。"), {U"", 0, "提案", "办理协商", ""});
+  Check(ReadBoth(U"办理协商9件提案。"), {U"", 0, "提案", "办理协商", ""});
   // Negative: with nothing after the measure, or no noun there, the
   // verbal noun is the thing counted.
-  EXPECT_EQ(ReadBoth(U"办理协商12件。")[0].object, U"协商");
-  EXPECT_EQ(ReadBoth(U"办理协商12件，收到提案3件。")[0].object, U"协商");
+  EXPECT_EQ(ReadBoth(U"办理协商9件。")[0].object, U"协商");
+  EXPECT_EQ(ReadBoth(U"办理协商9件，收到提案3件。")[0].object, U"协商");
 }
 
 TEST_F(CombinedReading, LabelOnTheNextLineIsNoObject) {
@@ -1001,26 +1001,27 @@ TEST_F(CombinedReading, LabelOnTheNextLineIsNoObject) {
 
 TEST_F(CombinedReading, TotalCountsWhatItsPartsCount) {
   // A total after two counts of its measure counts the head they share,
-  // cut at a word (农林业 and 林业 share no word).
-  EXPECT_EQ(ReadBoth(U"有林业资源21吨、农林业资源27吨，共48吨。")[2].object,
-            U"资源");
+  // cut at a word (中药材 and 药材 share no word; 种子 they share).
+  EXPECT_EQ(ReadBoth(U"有中药材种子12吨、药材种子30吨，共42吨。")[2].object,
+            U"种子");
   // Negative: parts that share no head, and a total with one part.
-  EXPECT_EQ(ReadBoth(U"有林业资源21吨、林业用水27吨，共48吨。")[2].object, U"");
-  EXPECT_EQ(ReadBoth(U"有林业资源21吨，共48吨。")[1].object, U"");
+  EXPECT_EQ(ReadBoth(U"有中药材种子12吨、药材用水30吨，共42吨。")[2].object,
+            U"");
+  EXPECT_EQ(ReadBoth(U"有中药材种子12吨，共42吨。")[1].object, U"");
 }
 
 TEST_F(CombinedReading, ShareBaseNamesTheSet) {
   // The base of the share after a count is a total a verb names: the
   // count is part of what that verb counts.
   const auto got =
-      ReadBoth(U"收到提案80件，其中经济方面提案66件，占立案总数的39%。");
+      ReadBoth(U"收到提案80件，其中文化方面提案30件，占立案总数的15%。");
   EXPECT_EQ(got[1].set_mention, -1);
   EXPECT_EQ(got[1].set_action, U"立案");
   // Negative: a base no verb names, or a bare total, says nothing of the
   // set.
-  EXPECT_EQ(ReadBoth(U"经济方面提案66件，占提案总数的39%。")[0].set_action,
+  EXPECT_EQ(ReadBoth(U"文化方面提案30件，占提案总数的15%。")[0].set_action,
             U"");
-  EXPECT_EQ(ReadBoth(U"经济方面提案66件，占总数的39%。")[0].set_action, U"");
+  EXPECT_EQ(ReadBoth(U"文化方面提案30件，占总数的15%。")[0].set_action, U"");
 }
 
 TEST_F(CombinedReading, FrontWordsNamingNoKind) {
@@ -1028,8 +1029,8 @@ TEST_F(CombinedReading, FrontWordsNamingNoKind) {
   EXPECT_EQ(ReadBoth(U"收到相关提案12件。")[0].object, U"提案");
   // A total word with its verb, or a verb of having, inside the phrase
   // ends the subject: what is counted follows.
-  Check(ReadBoth(U"全市委员共办实事12件。"), {U"", 0, "实事", "办", ""});
-  EXPECT_EQ(ReadBoth(U"本届政协现有主席1名。")[0].object, U"主席");
+  Check(ReadBoth(U"全体委员共办实事40件。"), {U"", 0, "实事", "办", ""});
+  EXPECT_EQ(ReadBoth(U"协会现有会员300名。")[0].object, U"会员");
   // Negative: a word that opens with the same character stays.
   EXPECT_NE(ReadBoth(U"收到公共服务提案12件。")[0].object.find(U"公共服务"),
             std::u32string::npos);
