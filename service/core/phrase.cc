@@ -832,7 +832,7 @@ void TotalCountsWhatItsPartsCount(std::u32string_view text,
 }
 
 // Rule "the base of a share names the set": a count followed by its share
-// of a total that a verb names (文化方面提案30件，占立案总数的15%) is a part
+// of a total that a verb names (文化方面提案30件，占立案总数15%) is a part
 // of what that verb counts (the proposals registered): the verb is its
 // set's action, whatever count 其中 would take for its set.
 void ShareBaseNamesTheSet(std::u32string_view text,
