@@ -659,7 +659,11 @@ void WorthIsOfTheThing(std::u32string_view text, const NumberMention& m,
   if (p->object.size() > 2) return;
   // 价值 right before the amount (or its qualifier), opening the clause.
   size_t at = m.qualifier_begin;
-  while (at > 0 && IsCopula(text.substr(at - 1, 1))) --at;
+  // (A link or two at most: 价值约, 价值达.)
+  for (int links = 0; links < 2 && at > 0 && IsCopula(text.substr(at - 1, 1));
+       ++links) {
+    --at;
+  }
   if (at < 4 || text.substr(at - 2, 2) != p->object ||
       !IsClauseBreak(text[at - 3])) {
     return;
