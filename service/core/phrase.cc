@@ -490,6 +490,432 @@ void MeasureNamesTheThing(const NumberMention& m, MetricPhrase* p) {
   }
 }
 
+// FollowingText is what the text has right after the object, where the
+// object stands in the number's clause (after the number, else before
+// it); empty where it is not found.
+std::u32string_view FollowingText(std::u32string_view text,
+                                  const NumberMention& m,
+                                  std::u32string_view object) {
+  const size_t stop = std::min(text.size(), m.mention_end + kMaxRightPhrase);
+  const std::u32string_view after =
+      text.substr(m.mention_end, stop - m.mention_end);
+  size_t at = after.find(object);
+  if (at != std::u32string_view::npos) {
+    return text.substr(m.mention_end + at + object.size(), 2);
+  }
+  const size_t floor =
+      m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+  at = text.substr(floor, m.qualifier_begin - floor).rfind(object);
+  if (at == std::u32string_view::npos) return {};
+  return text.substr(floor + at + object.size(), 2);
+}
+
+// Rule "a noun phrase ends in its head": Chinese puts modifiers before the
+// head noun, so a one-character modal after a noun (比例 + 可), or an
+// adjective or adverb after it with a verb next in the text (部门 + 具体 +
+// 办理), opens the predicate and is no part of what is counted. Only where
+// a noun stands before it: a phrase that is all adjective (基本满意) is
+// left as it is, and so is a noun the dictionary tags an adjective when no
+// verb follows it (任务 + 清单).
+void PredicateWordsAreNoObject(std::u32string_view text, const NumberMention& m,
+                               const Dictionary& dict, std::u32string* object) {
+  if (object->size() < 3) return;
+  const std::u32string_view s(*object);
+  size_t cut = 0;
+  // (One character tells the modals: no word list is asked.)
+  if (std::u32string_view(U"可能将將已均都也还還应應").find(s.back()) !=
+      std::u32string_view::npos) {
+    cut = 1;
+  } else {
+    const Pos last = dict.PosOf(s.substr(s.size() - 2));
+    if (last != Pos::kAdjective && last != Pos::kAdverb) return;
+    const std::u32string_view next = FollowingText(text, m, s);
+    if (next.size() < 2 || dict.PosOf(next) != Pos::kVerb) return;
+    cut = 2;
+  }
+  if (s.size() - cut < 2) return;
+  const std::u32string_view rest = s.substr(0, s.size() - cut);
+  // The word before: the whole rest, or its last two characters.
+  const Pos whole = dict.PosOf(rest);
+  const Pos head =
+      whole != Pos::kUnknown ? whole : dict.PosOf(rest.substr(rest.size() - 2));
+  if (head != Pos::kNoun) return;
+  // Not where the last characters make a word with the one before them
+  // (许可): the cut would split a word.
+  if (dict.Contains(s.substr(s.size() - cut - 1, cut + 1))) return;
+  object->resize(rest.size());
+}
+
+// Rule "a web address names nothing": an address (http://…, www.…) read
+// as the object is a page's furniture, not what a number counts.
+void AddressIsNoObject(std::u32string* object) {
+  const std::u32string_view s(*object);
+  if (s.find(U"//") != std::u32string_view::npos ||
+      s.find(U"www.") != std::u32string_view::npos) {
+    object->clear();
+  }
+}
+
+// Rule "a label is no object": where a number ends its line (a headline's
+// …5亿元), a noun read after it on the next line with a colon after it
+// (某某网讯：) is the label of what follows (a dateline, a heading), not
+// the thing counted. (On the number's own line, 收到12件提案：… names the
+// thing a list breaks down: it stays.)
+void LabelIsNoObject(std::u32string_view text, const NumberMention& m,
+                     std::u32string* object) {
+  if (object->empty() || m.mention_end >= text.size() ||
+      !IsLineBreak(text[m.mention_end])) {
+    return;
+  }
+  const size_t stop = std::min(text.size(), m.mention_end + kMaxRightPhrase);
+  const size_t at =
+      text.substr(m.mention_end, stop - m.mention_end).find(*object);
+  if (at == std::u32string_view::npos) return;
+  const size_t after = m.mention_end + at + object->size();
+  if (after < text.size() && (text[after] == U'：' || text[after] == U':')) {
+    object->clear();
+  }
+}
+
+// Rule "a span of time counts no thing": a duration followed by a
+// locality of time (5年间, 3年来, 10天内) is an adverbial of when; what
+// follows it is the clause's own count, not this number's object.
+void TimeSpanHasNoObject(std::u32string_view text, const NumberMention& m,
+                         MetricPhrase* p) {
+  if (p->object.empty() || m.mention_end >= text.size()) return;
+  const char32_t next = text[m.mention_end];
+  if ((next == U'间' || next == U'間' || next == U'来' || next == U'來' ||
+       next == U'内' || next == U'內') &&
+      IsOneOf(m.unit,
+              {U"年", U"个月", U"個月", U"月", U"天", U"日", U"周", U"週"})) {
+    p->object.clear();
+  }
+}
+
+// Rule "a change from one value to another": 由/从 + a value + a verb of
+// change ending in 到/至/为 + a value (办理时间由5天缩短到3天) gives two
+// values of one quantity, the noun phrase before 由/从, its subject. The
+// verb of change is the second value's action; the first has none.
+void ChangeFromValueToValue(std::u32string_view text,
+                            const std::vector<NumberMention>& mentions,
+                            const Dictionary& dict,
+                            std::vector<MetricPhrase>* out) {
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    const NumberMention& from = mentions[k];
+    const NumberMention& to = mentions[k + 1];
+    if (from.qualifier_begin < 2 || to.qualifier_begin <= from.mention_end ||
+        to.qualifier_begin - from.mention_end > 5) {
+      continue;
+    }
+    const char32_t mark = text[from.qualifier_begin - 1];
+    if (mark != U'由' && mark != U'从' && mark != U'從') continue;
+    const std::u32string_view verb =
+        text.substr(from.mention_end, to.qualifier_begin - from.mention_end);
+    if (verb.size() < 2 ||
+        !std::all_of(verb.begin(), verb.end(),
+                     [](char32_t c) { return IsCjk(c); }) ||
+        !(verb.back() == U'到' || verb.back() == U'至' ||
+          verb.back() == U'为' || verb.back() == U'為')) {
+      continue;
+    }
+    // The subject: the clause's words before 由, without the time, place
+    // and agent words that open it; it ends in a noun.
+    const size_t end = from.qualifier_begin - 1;
+    const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+    size_t begin = end;
+    while (begin > floor && !BreaksAt(text, begin - 1) &&
+           !IsClauseBreak(text[begin - 1])) {
+      --begin;
+    }
+    if (begin == end) continue;
+    const std::vector<Word> words = Segment(text, begin, end, dict);
+    size_t first = 0;
+    while (first < words.size() && IsDroppable(words[first].pos)) ++first;
+    if (first == words.size() || words.back().pos != Pos::kNoun) continue;
+    std::u32string subject;
+    for (size_t i = words[first].begin; i < end; ++i) {
+      if (!IsSpace(text[i])) subject.push_back(text[i]);
+    }
+    (*out)[k].object = subject;
+    (*out)[k].action.clear();
+    (*out)[k + 1].object = std::move(subject);
+    (*out)[k + 1].action = std::u32string(verb);
+    (*out)[k].rule = (*out)[k + 1].rule = "change_from_value_to_value";
+  }
+}
+
+// Rule "worth is said of a thing": 价值 + an amount (物资价值20万元) is the
+// worth of the thing named before it, the thing counted; 价值 is a
+// quantity word (GUIDE §2 drops those). Opening its clause (赠送图书，价值
+// 2万元), it speaks of the thing the clause before ends in.
+void WorthIsOfTheThing(std::u32string_view text, const NumberMention& m,
+                       const Dictionary& dict, MetricPhrase* p) {
+  if (!EndsWith(p->object, U"价值") && !EndsWith(p->object, U"價值")) return;
+  // (A lone character in front is a word with 价值: 总价值, 原价值.)
+  if (p->object.size() > 3) {
+    p->object.resize(p->object.size() - 2);
+    return;
+  }
+  if (p->object.size() > 2) return;
+  // 价值 right before the amount (or its qualifier), opening the clause.
+  size_t at = m.qualifier_begin;
+  // (A link or two at most: 价值约, 价值达.)
+  for (int links = 0; links < 2 && at > 0 && IsCopula(text.substr(at - 1, 1));
+       ++links) {
+    --at;
+  }
+  if (at < 4 || text.substr(at - 2, 2) != p->object ||
+      !IsClauseBreak(text[at - 3])) {
+    return;
+  }
+  const size_t end = at - 3;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  size_t begin = end;
+  while (begin > floor && !IsClauseBreak(text[begin - 1])) --begin;
+  const std::vector<Word> words = Segment(text, begin, end, dict);
+  size_t first = words.size();
+  while (first > 0 && IsNounish(words[first - 1].pos) &&
+         !IsDroppable(words[first - 1].pos)) {
+    --first;
+  }
+  if (first == words.size()) return;
+  p->object.clear();
+  for (size_t i = words[first].begin; i < end; ++i) {
+    if (!IsSpace(text[i])) p->object.push_back(text[i]);
+  }
+}
+
+// Rule "people counted stand before the count": a count of people right
+// after a noun naming people (领导12人次对…作出批示) counts them; what the
+// words after the measure name (the thing acted on) is no object of a
+// count of people.
+void PeopleBeforeTheCount(std::u32string_view text, const NumberMention& m,
+                          const Dictionary& dict, MetricPhrase* p) {
+  if (p->frame != Frame::kCount || m.qualifier_begin < 2 ||
+      !IsPeopleMeasure(m.unit) ||
+      !IsPersonNoun(text.substr(m.qualifier_begin - 2, 2)) ||
+      IsPersonNoun(p->object)) {
+    return;
+  }
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > 8 ? end - 8 : 0;
+  const std::vector<Word> words = Segment(text, floor, end, dict);
+  if (words.empty() || words.back().end != end) return;
+  const std::u32string_view person = View(text, words.back());
+  if (!IsPersonNoun(person) || words.back().pos != Pos::kNoun) return;
+  p->object = std::u32string(person);
+}
+
+// Rule "a verb of the chain is no object": an object that is the action
+// itself, or a verb right before the action and the count (研究 + 解决6条),
+// is part of the verb chain; the clause names no thing, and the count
+// before it in the sentence, of the same measure, gives it (意见20条，…
+// 研究解决6条).
+void VerbChainIsNoObject(std::u32string_view text,
+                         const std::vector<NumberMention>& mentions, size_t k,
+                         const Dictionary& dict,
+                         std::vector<MetricPhrase>* out) {
+  MetricPhrase& p = (*out)[k];
+  if (p.frame != Frame::kCount || p.object.empty() || p.action.empty()) return;
+  const size_t end = mentions[k].qualifier_begin;
+  const std::u32string_view before = text.substr(0, end);
+  const bool is_action = p.object == p.action;
+  if (!is_action) {
+    // (The text first: the dictionary is asked only where the object
+    // stands right before the action.)
+    if (!EndsWith(before, p.action) ||
+        !EndsWith(before.substr(0, before.size() - p.action.size()),
+                  p.object)) {
+      return;
+    }
+    const Pos pos = dict.PosOf(p.object);
+    if (pos != Pos::kVerb && pos != Pos::kVerbalNoun) return;
+  }
+  p.object.clear();
+  for (size_t j = k; j > 0; --j) {
+    const MetricPhrase& q = (*out)[j - 1];
+    if (q.sentence_begin != p.sentence_begin) return;
+    if (mentions[j - 1].unit != mentions[k].unit || q.frame != Frame::kCount ||
+        q.object.empty()) {
+      continue;
+    }
+    p.object = q.object;
+    return;
+  }
+}
+
+// Rule "the noun after the measure is counted": a verbal noun between the
+// verb and the count (办理 + 协商 + 9件提案) is the verb's own object, the
+// manner of the deed; a noun right after the measure is what is counted,
+// and the verbal noun joins the action.
+void NounAfterTheMeasureIsCounted(std::u32string_view text,
+                                  const NumberMention& m,
+                                  const Dictionary& dict, MetricPhrase* p) {
+  if (p->frame != Frame::kCount || p->object.empty() || p->action.empty() ||
+      m.mention_end >= text.size() || !IsCjk(text[m.mention_end])) {
+    return;
+  }
+  const std::u32string_view before = text.substr(0, m.qualifier_begin);
+  if (!EndsWith(before, p->object) ||
+      !EndsWith(before.substr(0, before.size() - p->object.size()),
+                p->action) ||
+      dict.PosOf(p->object) != Pos::kVerbalNoun) {
+    return;
+  }
+  const size_t stop = std::min(text.size(), m.mention_end + 8);
+  const std::vector<Word> words = Segment(text, m.mention_end, stop, dict);
+  size_t e = 0;
+  while (e < words.size() && words[e].pos == Pos::kNoun) ++e;
+  if (e == 0 || (e < words.size() && IsNounish(words[e].pos))) return;
+  p->action += p->object;
+  p->object = std::u32string(
+      text.substr(m.mention_end, words[e - 1].end - m.mention_end));
+}
+
+// Rule "a total counts what its parts count": 共/合计/总计 + an amount
+// that names nothing, after two or more counts of its measure in its
+// sentence (山地用水12吨、林地用水30吨，共42吨), sums them: it counts the
+// head they share, the longest common end of their objects.
+void TotalCountsWhatItsPartsCount(std::u32string_view text,
+                                  const std::vector<NumberMention>& mentions,
+                                  size_t k, const Dictionary& dict,
+                                  std::vector<MetricPhrase>* out) {
+  MetricPhrase& p = (*out)[k];
+  const NumberMention& m = mentions[k];
+  if (!p.object.empty() || p.frame != Frame::kCount || k < 2 ||
+      m.qualifier_begin < 1) {
+    return;
+  }
+  const std::u32string_view before = text.substr(0, m.qualifier_begin);
+  if (!(before.back() == U'共' || EndsWith(before, U"共计") ||
+        EndsWith(before, U"共計") || EndsWith(before, U"合计") ||
+        EndsWith(before, U"合計") || EndsWith(before, U"总计") ||
+        EndsWith(before, U"總計"))) {
+    return;
+  }
+  std::u32string_view head;
+  int parts = 0;
+  for (size_t j = k; j > 0; --j) {
+    const MetricPhrase& q = (*out)[j - 1];
+    if (q.sentence_begin != p.sentence_begin ||
+        mentions[j - 1].unit != m.unit || q.object.empty()) {
+      break;
+    }
+    if (parts == 0) {
+      head = q.object;
+    } else {
+      size_t same = 0;
+      while (same < head.size() && same < q.object.size() &&
+             head[head.size() - 1 - same] ==
+                 q.object[q.object.size() - 1 - same]) {
+        ++same;
+      }
+      head = head.substr(head.size() - same);
+    }
+    ++parts;
+  }
+  if (parts < 2 || head.size() < 2) return;
+  // The shared end starts at a word in every part (中药材 + 种子 and 药材 +
+  // 种子 share 种子, not 药材种子): cut it to the first word boundary that
+  // all the parts have.
+  size_t cut = 0;
+  for (size_t j = k; j > k - parts; --j) {
+    const std::u32string& part = (*out)[j - 1].object;
+    const std::vector<Word> words = Segment(part, 0, part.size(), dict);
+    const size_t offset = part.size() - head.size();
+    size_t start = part.size();
+    for (const Word& w : words) {
+      if (w.begin >= offset + cut) {
+        start = w.begin;
+        break;
+      }
+    }
+    cut = start - offset;
+  }
+  if (head.size() - cut >= 2) p.object = std::u32string(head.substr(cut));
+}
+
+// Rule "the base of a share names the set": a count followed by its share
+// of a total that a verb names (文化方面提案30件，占立案总数15%) is a part
+// of what that verb counts (the proposals registered): the verb is its
+// set's action, whatever count 其中 would take for its set.
+void ShareBaseNamesTheSet(std::u32string_view text,
+                          const std::vector<NumberMention>& mentions,
+                          const Dictionary& dict,
+                          std::vector<MetricPhrase>* out) {
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    MetricPhrase& part = (*out)[k];
+    const MetricPhrase& share = (*out)[k + 1];
+    if (part.frame != Frame::kCount || share.frame != Frame::kShare ||
+        part.object.empty() ||
+        mentions[k + 1].qualifier_begin <= mentions[k].mention_end ||
+        mentions[k + 1].qualifier_begin - mentions[k].mention_end > 12) {
+      continue;
+    }
+    const std::u32string_view between =
+        text.substr(mentions[k].mention_end,
+                    mentions[k + 1].qualifier_begin - mentions[k].mention_end);
+    if (between.find(U'占') == std::u32string_view::npos &&
+        between.find(U'佔') == std::u32string_view::npos) {
+      continue;
+    }
+    std::u32string_view base(share.object);
+    if (!EndsWith(base, U"总数") && !EndsWith(base, U"總數")) continue;
+    base.remove_suffix(2);
+    if (base.empty() || dict.PosOf(base) != Pos::kVerb) continue;
+    part.set_mention = -1;
+    part.set_object = part.object;
+    part.set_action = std::u32string(base);
+  }
+}
+
+// Rule "words in front that name no kind": 相关/有关 (the ones concerned)
+// point back to a set the text named before; they say no kind. Inside the
+// phrase, a total word with a verb after it (委员 + 共办 + 实事) or a verb of
+// having (协会 + 现有 + 会员) ends the subject and its predicate: what is
+// counted follows it, and the verb of a total is the action where none was
+// read.
+void FrontWordsNamingNoKind(const Dictionary& dict, MetricPhrase* p) {
+  std::u32string& o = p->object;
+  if (o.size() < 3) return;
+  // (One character tells the candidates apart before any comparison.)
+  if ((o[0] == U'相' || o[0] == U'有') && o.size() >= 4) {
+    const std::u32string_view front(o.data(), 2);
+    if (IsOneOf(front, {U"相关", U"相關", U"有关", U"有關"})) {
+      o.erase(0, 2);
+      return;
+    }
+  }
+  for (size_t i = 1; i + 2 < o.size(); ++i) {
+    const char32_t c = o[i];
+    if (c != U'共' && c != U'有') continue;
+    const std::u32string_view at(o.data() + i, o.size() - i);
+    size_t cut = 0;
+    std::u32string_view verb;
+    if (c == U'有' && i >= 1 &&
+        IsOneOf(std::u32string_view(o.data() + i - 1, 2),
+                {U"现有", U"現有", U"共有", U"拥有", U"擁有"})) {
+      cut = i + 1;
+    } else if (c == U'共' && !dict.Contains(std::u32string_view(o).substr(
+                                 i - 1, 2))) {  // (not 公共, 总共)
+      // A one- or two-character verb after it, not the start of a longer
+      // word (共 + 服务, not 服).
+      for (size_t n = 2; n >= 1; --n) {
+        if (at.size() > n + 1 && dict.PosOf(at.substr(1, n)) == Pos::kVerb &&
+            !dict.Contains(at.substr(1, n + 1))) {
+          verb = at.substr(1, n);
+          cut = i + 1 + n;
+          break;
+        }
+      }
+    }
+    if (cut == 0 || o.size() - cut < 2) continue;
+    if (p->action.empty() && !verb.empty()) p->action = std::u32string(verb);
+    o.erase(0, cut);
+    return;
+  }
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -599,8 +1025,17 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       }
       p.phrase_end = l.phrase_end;
     }
+    const size_t glossed_object = p.object.size();
     DropPinyinGlosses(&p.object);
     DropPinyinGlosses(&p.action);
+    // A verb alone read as the object next to an action of its own (立(li)
+    // 案5件，并案2件: the gloss hid the verb from the word lists, and the
+    // next clause carried it over) names no thing.
+    if (p.frame == Frame::kCount && !p.action.empty() &&
+        p.object.size() < glossed_object && p.object != p.action &&
+        lexicon.dictionary->PosOf(p.object) == Pos::kVerb) {
+      p.object.clear();
+    }
     // A verb alone names no thing: read as the object (a gloss hid it from
     // the word lists, 立(li)案), it is the action.
     if (p.frame == Frame::kCount && p.action.empty() &&
@@ -627,9 +1062,22 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     PeopleEndInAPerson(mentions[k], *lexicon.dictionary, &p);
     MeasureNamesTheThing(mentions[k], &p);
     HandledCases(text, mentions[k], *lexicon.dictionary, &p);
+    PredicateWordsAreNoObject(text, mentions[k], *lexicon.dictionary,
+                              &p.object);
+    AddressIsNoObject(&p.object);
+    LabelIsNoObject(text, mentions[k], &p.object);
+    TimeSpanHasNoObject(text, mentions[k], &p);
+    FrontWordsNamingNoKind(*lexicon.dictionary, &p);
+    WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
+    PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);
+    NounAfterTheMeasureIsCounted(text, mentions[k], *lexicon.dictionary, &p);
+    TotalCountsWhatItsPartsCount(text, mentions, k, *lexicon.dictionary, &out);
+    VerbChainIsNoObject(text, mentions, k, *lexicon.dictionary, &out);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
+  ChangeFromValueToValue(text, mentions, *lexicon.dictionary, &out);
+  ShareBaseNamesTheSet(text, mentions, *lexicon.dictionary, &out);
   return out;
 }
 

@@ -30,6 +30,16 @@
 // compound the dictionary lists, 其它来信, a topic …方面 with the verbs
 // that name its fields) and drops time, quantity, place and agent words.
 // Pronunciation glosses (提(ti)案) are read through.
+// Last trims, each a named rule of phrase.cc: a noun phrase ends in its
+// head (部门 + 具体 + 办理 -> 部门), 相关 in front names no kind, a total word
+// or a verb of having inside ends the subject (协会现有会员 -> 会员), 价值
+// is said of the thing before it, a span of time (5年间) counts nothing, a
+// web address or a dateline label on the next line is no object; a change
+// 由A缩短到B gives both values the subject before 由; a count of people
+// right after a person noun counts them; a verb of the chain read as the
+// object takes the object of the count before; a noun right after the
+// measure is counted (办理协商 + 9件提案); a total (共48吨) counts the head
+// word its parts share; the base of a share (占立案总数15%) names the set.
 //
 // The module's files (clause words, named rules, the lexical reading, the
 // combination) are listed in phrase_internal.h.

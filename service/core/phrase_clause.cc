@@ -79,10 +79,10 @@ std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
                          const Dictionary& dict) {
   std::vector<Word> words = Segment(text, begin, end, dict);
   JoinPinyinGlosses(text, dict, &words);
-  std::vector<Word> out;
-  out.reserve(words.size());
+  // Merged in place: the words kept are never more than those read.
+  size_t kept = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    const Word& w = words[i];
+    const Word w = words[i];
     const char32_t c = w.size() == 1 ? text[w.begin] : 0;
     const bool opens = IsOpenQuote(c) || c == U'《' || IsOpenBracket(c);
     if (opens) {
@@ -99,18 +99,19 @@ std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
       if (j < words.size() && j > i + 1) {
         // A bracket closes a noun that goes on (社区(村)服务点) or glosses
         // the word before; either way it joins the noun before it.
-        if (IsOpenBracket(c) && !out.empty() && IsNounish(out.back().pos)) {
-          out.back().end = words[j].end;
+        if (IsOpenBracket(c) && kept > 0 && IsNounish(words[kept - 1].pos)) {
+          words[kept - 1].end = words[j].end;
         } else {
-          out.push_back({w.begin, words[j].end, Pos::kNoun});
+          words[kept++] = {w.begin, words[j].end, Pos::kNoun};
         }
         i = j;
         continue;
       }
     }
-    out.push_back(w);
+    words[kept++] = w;
   }
-  return out;
+  words.resize(kept);
+  return words;
 }
 
 // ObjectText is the text of words [b, e) without droppable words at the

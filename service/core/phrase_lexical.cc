@@ -158,6 +158,8 @@ struct Token {
 std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
                             const PhraseLexicon& lex) {
   std::vector<Token> tokens;
+  // At most one token a character, and a window is short: one allocation.
+  tokens.reserve(end > begin ? end - begin : 0);
   size_t p = end;
   while (p > begin) {
     const size_t noun = lex.nouns.LongestEndingAt(text, p, begin);

@@ -41,6 +41,45 @@ int64_t Clamp(int64_t offset, size_t size) {
   return std::clamp<int64_t>(offset, 0, static_cast<int64_t>(size));
 }
 
+// GlossAt is the length of a pronunciation gloss in brackets at text[i]
+// (提(ti)案, 政協(xié)): up to 7 lowercase or accented Latin letters; 0
+// where none starts there. The phrase reader reads through glosses, so a
+// field it quotes may lack the glosses its text has.
+size_t GlossAt(std::u32string_view text, size_t i) {
+  if (i >= text.size() || !IsOpenBracket(text[i])) return 0;
+  size_t j = i + 1;
+  while (j < text.size() && j - i <= 8 &&
+         ((text[j] >= U'a' && text[j] <= U'z') ||
+          (text[j] > 0x7F && text[j] < 0x2000))) {
+    ++j;
+  }
+  if (j == i + 1 || j >= text.size() || !IsCloseBracket(text[j])) return 0;
+  return j + 1 - i;
+}
+
+// FindThroughGlosses finds `wanted` in `text`, passing over
+// glosses between its characters; returns [begin, end) or npos.
+std::pair<size_t, size_t> FindThroughGlosses(std::u32string_view text,
+                                             std::u32string_view wanted) {
+  for (size_t start = 0; start < text.size(); ++start) {
+    if (text[start] != wanted[0]) continue;
+    size_t i = start;
+    size_t k = 0;
+    while (k < wanted.size() && i < text.size()) {
+      if (text[i] == wanted[k]) {
+        ++i;
+        ++k;
+      } else if (k > 0 && GlossAt(text, i) > 0) {
+        i += GlossAt(text, i);
+      } else {
+        break;
+      }
+    }
+    if (k == wanted.size()) return {start, i};
+  }
+  return {std::u32string_view::npos, 0};
+}
+
 }  // namespace
 
 ConvertedText ConvertedText::ByCodePoint(
@@ -91,15 +130,37 @@ std::string ConvertedText::Recut(const std::string& field, int64_t begin,
   const std::u32string wanted = DecodeUtf8(field);
   const size_t from = Clamp(begin, converted_.size());
   const size_t to = std::max<size_t>(from, Clamp(end, converted_.size()));
-  const size_t at =
-      std::u32string_view(converted_).substr(from, to - from).find(wanted);
-  if (at == std::u32string_view::npos) return field;
+  const std::u32string_view span =
+      std::u32string_view(converted_).substr(from, to - from);
+  size_t at = span.find(wanted);
+  size_t length = wanted.size();
+  bool glossed = false;
+  if (at == std::u32string_view::npos) {
+    // The field was read through glosses: cut the original through them
+    // too, and leave them out as the field does.
+    const auto [begin, end] = FindThroughGlosses(span, wanted);
+    if (begin == std::u32string_view::npos) return field;
+    at = begin;
+    length = end - begin;
+    glossed = true;
+  }
   const int64_t start = static_cast<int64_t>(from + at);
   const int64_t original_begin = OriginalBegin(start);
   const int64_t original_end =
-      OriginalEnd(start + static_cast<int64_t>(wanted.size()));
-  return EncodeUtf8(std::u32string_view(original_).substr(
-      original_begin, original_end - original_begin));
+      OriginalEnd(start + static_cast<int64_t>(length));
+  const std::u32string_view cut = std::u32string_view(original_).substr(
+      original_begin, original_end - original_begin);
+  if (!glossed) return EncodeUtf8(cut);
+  std::u32string out;
+  for (size_t i = 0; i < cut.size();) {
+    const size_t gloss = GlossAt(cut, i);
+    if (gloss > 0) {
+      i += gloss;
+    } else {
+      out.push_back(cut[i++]);
+    }
+  }
+  return EncodeUtf8(out);
 }
 
 std::string ConvertedText::RecutName(const std::string& name, int64_t begin,

@@ -701,7 +701,7 @@ class CombinedReading : public PhraseRules {
     PhraseLexicon lex;
     lex.dictionary = dict_;
     for (std::u32string_view v :
-         {U"收到", U"立案", U"办复", U"提出", U"建设"}) {
+         {U"收到", U"立案", U"办复", U"提出", U"建设", U"办理"}) {
       lex.actions.Add(v);
     }
     for (std::u32string_view n : {U"提案", U"建议", U"活动"}) {
@@ -904,6 +904,136 @@ TEST_F(CombinedReading, SentenceBoundsAreSharedWithinASentence) {
     EXPECT_EQ(got[2].sentence_begin, text.find(U'。') + 1);
     EXPECT_EQ(got[2].sentence_end, text.size());
   }
+}
+
+TEST_F(CombinedReading, NounPhraseEndsInItsHead) {
+  // An adjective used as an adverb before the verb, or a one-character
+  // modal, after the head noun opens the predicate.
+  EXPECT_EQ(ReadBoth(U"交12个部门具体办理。")[0].object, U"部门");
+  EXPECT_EQ(ReadBoth(U"收到提案12件，女性委员比例将达30%。")[1].object,
+            U"女性委员比例");
+  // Negative: an adjective-tagged noun with no verb after it stays, and so
+  // does a phrase with no noun before the adjective.
+  const std::u32string list = ReadBoth(U"制定任务清单3份。")[0].object;
+  EXPECT_EQ(list.substr(list.size() - 4), U"任务清单");
+  EXPECT_EQ(ReadBoth(U"交12个部门办理。")[0].object, U"部门");
+}
+
+TEST_F(CombinedReading, WebAddressIsNoObject) {
+  EXPECT_EQ(ReadBoth(U"收到http://a.cn/b来信30封")[0].object, U"");
+  EXPECT_EQ(ReadBoth(U"收到www.a.cn来信30封")[0].object, U"");
+  // Negative: Latin letters that are no address stay.
+  EXPECT_EQ(ReadBoth(U"收到B类提案12件。")[0].object.empty(), false);
+}
+
+TEST_F(CombinedReading, TimeSpanCountsNoThing) {
+  const auto got = ReadBoth(U"5年间收到提案30件。");
+  EXPECT_EQ(got[0].object, U"");
+  // Negative: a year count with no locality after it keeps its reading.
+  EXPECT_NE(ReadBoth(U"5年收到提案30件。")[0].object, U"");
+}
+
+TEST_F(CombinedReading, GlossedVerbCarriedOverIsNoObject) {
+  // 立(li)案 carried over to the next clause, which has its own verb.
+  const auto got = ReadBoth(U"经审查，立(li)案15件，并案2件。");
+  Check(got, {U"", 0, "提案", "立案", ""});
+  Check(got, {U"", 1, "提案", "并案", ""});
+  // Negative: an unglossed noun carried over stays.
+  EXPECT_EQ(ReadBoth(U"收到提案15件，并案2件。")[1].object, U"提案");
+}
+
+TEST_F(CombinedReading, ChangeFromValueToValue) {
+  // Two values of one quantity: the subject before 由 is the object of
+  // both, the verb of change the second's action.
+  const auto got = ReadBoth(U"办理时间由5天缩短到3天。");
+  Check(got, {U"", 0, "办理时间", "", "change_from_value_to_value"});
+  Check(got, {U"", 1, "办理时间", "缩短到", "change_from_value_to_value"});
+  // Negative: 由 before who acts, and a change with no 到/至/为 after it.
+  EXPECT_STRNE(ReadBoth(U"由市政府办理12件。")[0].rule,
+               "change_from_value_to_value");
+  EXPECT_STRNE(ReadBoth(U"办理时间由5天缩短3天。")[1].rule,
+               "change_from_value_to_value");
+}
+
+TEST_F(CombinedReading, WorthIsOfTheThing) {
+  EXPECT_EQ(ReadBoth(U"收到物资价值3000元。")[0].object, U"物资");
+  // Opening its clause, 价值 speaks of the thing the clause before names.
+  EXPECT_EQ(ReadBoth(U"赠送图书，价值2000元。")[0].object, U"图书");
+  // Negative: a word that ends in 价值 stays whole.
+  EXPECT_NE(ReadBoth(U"总价值3000元。")[0].object, U"总");
+}
+
+TEST_F(CombinedReading, PeopleCountedStandBeforeTheCount) {
+  // A count of people right after a noun naming people counts them, not
+  // what they acted on.
+  EXPECT_EQ(ReadBoth(U"市委领导12人次对提案作出批示。")[0].object, U"领导");
+  // Negative: a count of events keeps the thing acted on.
+  EXPECT_NE(ReadBoth(U"市委领导12次对提案作出批示。")[0].object, U"领导");
+}
+
+TEST_F(CombinedReading, VerbOfTheChainIsNoObject) {
+  // 研究 before 解决 is part of the verb chain: the count before, of the
+  // same measure, names the thing.
+  EXPECT_EQ(ReadBoth(U"收到意见12条，研究解决4条。")[1].object, U"意见");
+  // Negative: a clause that names its thing keeps it.
+  const std::u32string named =
+      ReadBoth(U"收到意见12条，解决问题4条。")[1].object;
+  EXPECT_EQ(named.substr(named.size() - 2), U"问题");
+}
+
+TEST_F(CombinedReading, NounAfterTheMeasureIsCounted) {
+  // The verbal noun between the verb and the count is the manner of the
+  // deed; the noun after the measure is counted.
+  Check(ReadBoth(U"办理协商9件提案。"), {U"", 0, "提案", "办理协商", ""});
+  // Negative: with nothing after the measure, or no noun there, the
+  // verbal noun is the thing counted.
+  EXPECT_EQ(ReadBoth(U"办理协商9件。")[0].object, U"协商");
+  EXPECT_EQ(ReadBoth(U"办理协商9件，收到提案3件。")[0].object, U"协商");
+}
+
+TEST_F(CombinedReading, LabelOnTheNextLineIsNoObject) {
+  // A headline's count, then a dateline on the next line.
+  EXPECT_EQ(ReadBoth(U"收到12件\n本报讯：今日")[0].object, U"");
+  // Negative: on the number's own line the noun before a colon is the
+  // thing a list breaks down.
+  EXPECT_EQ(ReadBoth(U"收到12件提案：其中")[0].object, U"提案");
+}
+
+TEST_F(CombinedReading, TotalCountsWhatItsPartsCount) {
+  // A total after two counts of its measure counts the head they share,
+  // cut at a word (中药材 and 药材 share no word; 种子 they share).
+  EXPECT_EQ(ReadBoth(U"有中药材种子12吨、药材种子30吨，共42吨。")[2].object,
+            U"种子");
+  // Negative: parts that share no head, and a total with one part.
+  EXPECT_EQ(ReadBoth(U"有中药材种子12吨、药材用水30吨，共42吨。")[2].object,
+            U"");
+  EXPECT_EQ(ReadBoth(U"有中药材种子12吨，共42吨。")[1].object, U"");
+}
+
+TEST_F(CombinedReading, ShareBaseNamesTheSet) {
+  // The base of the share after a count is a total a verb names: the
+  // count is part of what that verb counts.
+  const auto got =
+      ReadBoth(U"收到提案80件，其中文化方面提案30件，占立案总数15%。");
+  EXPECT_EQ(got[1].set_mention, -1);
+  EXPECT_EQ(got[1].set_action, U"立案");
+  // Negative: a base no verb names, or a bare total, says nothing of the
+  // set.
+  EXPECT_EQ(ReadBoth(U"文化方面提案30件，占提案总数的15%。")[0].set_action,
+            U"");
+  EXPECT_EQ(ReadBoth(U"文化方面提案30件，占总数的15%。")[0].set_action, U"");
+}
+
+TEST_F(CombinedReading, FrontWordsNamingNoKind) {
+  // 相关 points back to a set named before: no kind.
+  EXPECT_EQ(ReadBoth(U"收到相关提案12件。")[0].object, U"提案");
+  // A total word with its verb, or a verb of having, inside the phrase
+  // ends the subject: what is counted follows.
+  Check(ReadBoth(U"全体会员共办实事40件。"), {U"", 0, "实事", "办", ""});
+  EXPECT_EQ(ReadBoth(U"协会现有会员300名。")[0].object, U"会员");
+  // Negative: a word that opens with the same character stays.
+  EXPECT_NE(ReadBoth(U"收到公共服务提案12件。")[0].object.find(U"公共服务"),
+            std::u32string::npos);
 }
 
 TEST_F(PhraseRules, NoCrashOnEdges) {

@@ -284,6 +284,34 @@ TEST(ConvertedTextTest, SpacedBylineNamesComeBackAsWritten) {
   EXPECT_EQ(authors[2].name, "王五");  // not in the text: kept as found
 }
 
+// A field the phrase reader read through a pronunciation gloss (甲(jia)乙
+// read as 一乙) is cut from the original through the gloss too, and
+// without it; letters in brackets that are no gloss stop the match.
+TEST(ConvertedTextTest, FieldReadThroughAGlossMapsBack) {
+  const ConvertedText converted = ConvertedText::ByCodePoint(
+      U"收甲(jia)乙12件，丙(AB)乙3件", [](char32_t c) -> std::u32string_view {
+        if (c == U'甲') return U"一";
+        if (c == U'丙') return U"二";
+        return {};
+      });
+  Extraction facts;
+  Metric glossed;
+  glossed.object = "一乙";
+  glossed.action = "收";
+  glossed.sentence_begin = 0;
+  glossed.sentence_end = 21;
+  facts.metrics.push_back(glossed);
+  Metric not_glossed = glossed;
+  not_glossed.object = "二乙";
+  not_glossed.action = "";
+  facts.metrics.push_back(not_glossed);
+  converted.MapBack(&facts);
+  EXPECT_EQ(facts.metrics[0].object, "甲乙");
+  EXPECT_EQ(facts.metrics[0].action, "收");
+  // (AB): capitals are no gloss; the field is left as it was.
+  EXPECT_EQ(facts.metrics[1].object, "二乙");
+}
+
 TEST(TraditionalConverterTest, SpansOfAShortTextMapBack) {
   auto extractor = Extractor::Load({REPORTFACTS_DATA_DIR, ""});
   ASSERT_TRUE(extractor.ok()) << extractor.status();
