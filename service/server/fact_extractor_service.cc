@@ -28,9 +28,11 @@ class TicketHoldingReactor final : public grpc::ServerUnaryReactor {
 }  // namespace
 
 FactExtractorService::FactExtractorService(ExtractionService& service,
-                                           int stream_in_flight)
+                                           int stream_in_flight,
+                                           Metrics* metrics)
     : service_(service),
-      stream_in_flight_(stream_in_flight > 0 ? stream_in_flight : 1) {}
+      stream_in_flight_(stream_in_flight > 0 ? stream_in_flight : 1),
+      metrics_(metrics) {}
 
 absl::Time FactExtractorService::CallerDeadline(
     const grpc::ServerContextBase& context) {
@@ -44,7 +46,7 @@ absl::Time FactExtractorService::CallerDeadline(
 grpc::ServerUnaryReactor* FactExtractorService::Extract(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return StartUnaryExtractCall(service_, context, request, response);
+  return StartUnaryExtractCall(service_, metrics_, context, request, response);
 }
 
 grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*

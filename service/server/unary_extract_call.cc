@@ -9,6 +9,7 @@
 #include "service/api/status.h"
 #include "service/server/auth.h"
 #include "service/server/fact_extractor_service.h"
+#include "service/server/metrics_interceptor.h"
 #include "service/server/wire.h"
 
 namespace reportfacts {
@@ -23,11 +24,11 @@ constexpr absl::Duration kBudgetSlack = absl::Milliseconds(10);
 // has returned.
 class UnaryExtractCall final : public grpc::ServerUnaryReactor {
  public:
-  explicit UnaryExtractCall(Admission::Ticket ticket)
-      : ticket_(std::move(ticket)) {}
+  UnaryExtractCall(Admission::Ticket ticket, Metrics* metrics)
+      : ticket_(std::move(ticket)), metrics_(metrics, kUnaryExtractMethod) {}
 
   void Begin(ExtractionService& service, grpc::CallbackServerContext* context,
-             const v1::ExtractRequest& request, grpc::ByteBuffer* response) {
+             v1::ExtractRequest request, grpc::ByteBuffer* response) {
     // The worker reaches this call only through `answer`; it finishes the
     // call only if a cancel has not already done so.
     std::shared_ptr<Answer> answer = answer_;
@@ -36,13 +37,13 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
         FactExtractorService::CallerDeadline(*context);
     const ExtractionService::Budget budget = service.BudgetFor(caller_deadline);
     const absl::Status submitted = service.SubmitDocument(
-        ticket_, request, budget, answer->cancelled,
+        ticket_, std::move(request), budget, answer->cancelled,
         QueuePolicy::kRefuseWhenFull,
         [answer, self, response](absl::Status status,
                                  v1::ExtractResponse& built) {
           if (answer->given.exchange(true)) return;
           if (status.ok()) EncodeExtractResponse(built, response);
-          self->Finish(ToGrpcStatus(status));
+          self->Send(ToGrpcStatus(status));
         });
     if (!submitted.ok()) {
       FinishOnce(ToGrpcStatus(submitted));
@@ -62,7 +63,7 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
           [answer, self, length](bool fired) {
             if (!fired || answer->given.exchange(true)) return;
             answer->cancelled->store(true);
-            self->Finish(grpc::Status(
+            self->Send(grpc::Status(
                 grpc::StatusCode::DEADLINE_EXCEEDED,
                 absl::StrCat("extraction did not finish within its time "
                              "budget of ",
@@ -93,10 +94,18 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
   };
 
   void FinishOnce(grpc::Status status) {
-    if (!answer_->given.exchange(true)) Finish(std::move(status));
+    if (!answer_->given.exchange(true)) Send(std::move(status));
+  }
+
+  // Send records the status and sends it, once (the callers hold
+  // answer_->given). The call may be deleted as soon as Finish is called.
+  void Send(grpc::Status status) {
+    metrics_.Record(status.error_code());
+    Finish(std::move(status));
   }
 
   Admission::Ticket ticket_;
+  CallMetrics metrics_;
   const std::shared_ptr<Answer> answer_ = std::make_shared<Answer>();
   // Destroyed with the call; a pending alarm is then cancelled and its
   // callback, run later, sees fired == false.
@@ -106,23 +115,26 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
 }  // namespace
 
 grpc::ServerUnaryReactor* StartUnaryExtractCall(
-    ExtractionService& service, grpc::CallbackServerContext* context,
-    const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+    ExtractionService& service, Metrics* metrics,
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   absl::StatusOr<Admission::Ticket> ticket =
       service.Admit(GrpcCallInfo(*context, "Extract"));
   if (!ticket.ok()) {
+    const grpc::Status refused = ToGrpcStatus(ticket.status());
+    CallMetrics(metrics, kUnaryExtractMethod).Record(refused.error_code());
     grpc::ServerUnaryReactor* refusal = context->DefaultReactor();
-    refusal->Finish(ToGrpcStatus(ticket.status()));
+    refusal->Finish(refused);
     return refusal;
   }
-  auto* call = new UnaryExtractCall(*std::move(ticket));
+  auto* call = new UnaryExtractCall(*std::move(ticket), metrics);
   v1::ExtractRequest decoded;
   if (absl::Status valid = DecodeExtractRequest(*request, &decoded);
       !valid.ok()) {
     call->Refuse(ToGrpcStatus(valid));
     return call;
   }
-  call->Begin(service, context, decoded, response);
+  call->Begin(service, context, std::move(decoded), response);
   return call;
 }
 
