@@ -28,11 +28,9 @@ class TicketHoldingReactor final : public grpc::ServerUnaryReactor {
 }  // namespace
 
 FactExtractorService::FactExtractorService(ExtractionService& service,
-                                           int stream_in_flight,
-                                           Metrics* metrics)
+                                           int stream_in_flight)
     : service_(service),
-      stream_in_flight_(stream_in_flight > 0 ? stream_in_flight : 1),
-      metrics_(metrics) {}
+      stream_in_flight_(stream_in_flight > 0 ? stream_in_flight : 1) {}
 
 absl::Time FactExtractorService::CallerDeadline(
     const grpc::ServerContextBase& context) {
@@ -46,7 +44,7 @@ absl::Time FactExtractorService::CallerDeadline(
 grpc::ServerUnaryReactor* FactExtractorService::Extract(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return StartUnaryExtractCall(service_, metrics_, context, request, response);
+  return StartUnaryExtractCall(service_, context, request, response);
 }
 
 grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*

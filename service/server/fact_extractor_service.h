@@ -14,7 +14,6 @@
 #include "grpcpp/server_context.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/admission/extraction_service.h"
-#include "service/metrics/metrics.h"
 
 namespace reportfacts {
 
@@ -34,10 +33,7 @@ class FactExtractorService final : public FactExtractorBase {
  public:
   // `service` must outlive this adapter. `stream_in_flight` (> 0) bounds
   // the documents one ExtractStream has read and not yet answered.
-  // `metrics` (may be null; else must outlive the adapter) counts the
-  // unary Extract calls, which the metrics interceptor leaves out.
-  FactExtractorService(ExtractionService& service, int stream_in_flight,
-                       Metrics* metrics = nullptr);
+  FactExtractorService(ExtractionService& service, int stream_in_flight);
 
   // CallerDeadline is a call's deadline, absl::InfiniteFuture() if none.
   static absl::Time CallerDeadline(const grpc::ServerContextBase& context);
@@ -57,7 +53,6 @@ class FactExtractorService final : public FactExtractorBase {
  private:
   ExtractionService& service_;
   const int stream_in_flight_;
-  Metrics* const metrics_;
 };
 
 }  // namespace reportfacts

@@ -1,7 +1,6 @@
 #include "service/server/metrics_interceptor.h"
 
 #include <string>
-#include <string_view>
 #include <utility>
 
 #include "absl/time/clock.h"
@@ -57,11 +56,6 @@ class MetricsInterceptorFactoryImpl final
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
     const char* method = info->method();
-    // No interceptor at all on this call: gRPC then skips the
-    // interception steps.
-    if (method != nullptr && std::string_view(method) == kUnaryExtractMethod) {
-      return nullptr;
-    }
     return new MetricsInterceptor(metrics_,
                                   method != nullptr ? method : "unknown");
   }
@@ -71,24 +65,6 @@ class MetricsInterceptorFactoryImpl final
 };
 
 }  // namespace
-
-CallMetrics::CallMetrics(Metrics* metrics, std::string_view method)
-    : metrics_(metrics), method_(method), start_(absl::Now()) {
-  if (metrics_ != nullptr) metrics_->RequestStarted("grpc");
-}
-
-CallMetrics::~CallMetrics() {
-  if (metrics_ == nullptr) return;
-  if (!recorded_) Record(grpc::StatusCode::CANCELLED);
-  metrics_->RequestFinished("grpc");
-}
-
-void CallMetrics::Record(grpc::StatusCode code) {
-  if (recorded_ || metrics_ == nullptr) return;
-  recorded_ = true;
-  metrics_->RecordRequest("grpc", method_, StatusCodeName(code),
-                          code != grpc::StatusCode::OK, absl::Now() - start_);
-}
 
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
 MetricsInterceptorFactory(Metrics& metrics) {

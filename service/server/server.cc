@@ -161,7 +161,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
       *server->backend_, *server->pool_, extraction, server->metrics_.get(),
       server->token_checker_.get());
   server->grpc_service_ = std::make_unique<FactExtractorService>(
-      *server->service_, options.stream_in_flight, server->metrics_.get());
+      *server->service_, options.stream_in_flight);
   AddPoolGauges(*server->metrics_, *server->pool_);
 
   grpc::EnableDefaultHealthCheckService(true);

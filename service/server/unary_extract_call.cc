@@ -9,7 +9,6 @@
 #include "service/api/status.h"
 #include "service/server/auth.h"
 #include "service/server/fact_extractor_service.h"
-#include "service/server/metrics_interceptor.h"
 #include "service/server/wire.h"
 
 namespace reportfacts {
@@ -24,8 +23,8 @@ constexpr absl::Duration kBudgetSlack = absl::Milliseconds(10);
 // has returned.
 class UnaryExtractCall final : public grpc::ServerUnaryReactor {
  public:
-  UnaryExtractCall(Admission::Ticket ticket, Metrics* metrics)
-      : ticket_(std::move(ticket)), metrics_(metrics, kUnaryExtractMethod) {}
+  explicit UnaryExtractCall(Admission::Ticket ticket)
+      : ticket_(std::move(ticket)) {}
 
   void Begin(ExtractionService& service, grpc::CallbackServerContext* context,
              v1::ExtractRequest request, grpc::ByteBuffer* response) {
@@ -43,7 +42,7 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
                                  v1::ExtractResponse& built) {
           if (answer->given.exchange(true)) return;
           if (status.ok()) EncodeExtractResponse(built, response);
-          self->Send(ToGrpcStatus(status));
+          self->Finish(ToGrpcStatus(status));
         });
     if (!submitted.ok()) {
       FinishOnce(ToGrpcStatus(submitted));
@@ -63,7 +62,7 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
           [answer, self, length](bool fired) {
             if (!fired || answer->given.exchange(true)) return;
             answer->cancelled->store(true);
-            self->Send(grpc::Status(
+            self->Finish(grpc::Status(
                 grpc::StatusCode::DEADLINE_EXCEEDED,
                 absl::StrCat("extraction did not finish within its time "
                              "budget of ",
@@ -94,18 +93,10 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
   };
 
   void FinishOnce(grpc::Status status) {
-    if (!answer_->given.exchange(true)) Send(std::move(status));
-  }
-
-  // Send records the status and sends it, once (the callers hold
-  // answer_->given). The call may be deleted as soon as Finish is called.
-  void Send(grpc::Status status) {
-    metrics_.Record(status.error_code());
-    Finish(std::move(status));
+    if (!answer_->given.exchange(true)) Finish(std::move(status));
   }
 
   Admission::Ticket ticket_;
-  CallMetrics metrics_;
   const std::shared_ptr<Answer> answer_ = std::make_shared<Answer>();
   // Destroyed with the call; a pending alarm is then cancelled and its
   // callback, run later, sees fired == false.
@@ -115,19 +106,16 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
 }  // namespace
 
 grpc::ServerUnaryReactor* StartUnaryExtractCall(
-    ExtractionService& service, Metrics* metrics,
-    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
-    grpc::ByteBuffer* response) {
+    ExtractionService& service, grpc::CallbackServerContext* context,
+    const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
   absl::StatusOr<Admission::Ticket> ticket =
       service.Admit(GrpcCallInfo(*context, "Extract"));
   if (!ticket.ok()) {
-    const grpc::Status refused = ToGrpcStatus(ticket.status());
-    CallMetrics(metrics, kUnaryExtractMethod).Record(refused.error_code());
     grpc::ServerUnaryReactor* refusal = context->DefaultReactor();
-    refusal->Finish(refused);
+    refusal->Finish(ToGrpcStatus(ticket.status()));
     return refusal;
   }
-  auto* call = new UnaryExtractCall(*std::move(ticket), metrics);
+  auto* call = new UnaryExtractCall(*std::move(ticket));
   v1::ExtractRequest decoded;
   if (absl::Status valid = DecodeExtractRequest(*request, &decoded);
       !valid.ok()) {

@@ -11,17 +11,14 @@
 #include "grpcpp/support/server_callback.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
 #include "service/admission/extraction_service.h"
-#include "service/metrics/metrics.h"
 
 namespace reportfacts {
 
 // StartUnaryExtractCall serves one Extract call. When `service` admits
-// the call, the call stays admitted until its status has been sent. The
-// call records itself into `metrics` (may be null; see CallMetrics).
+// the call, the call stays admitted until its status has been sent.
 grpc::ServerUnaryReactor* StartUnaryExtractCall(
-    ExtractionService& service, Metrics* metrics,
-    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
-    grpc::ByteBuffer* response);
+    ExtractionService& service, grpc::CallbackServerContext* context,
+    const grpc::ByteBuffer* request, grpc::ByteBuffer* response);
 
 }  // namespace reportfacts
 
