@@ -26,39 +26,57 @@ namespace reportfacts {
 // position past the end gives the text's size.
 class CodePointCursor {
  public:
+  // Mark is a place in the text that a walk reached: a code point and its
+  // byte offset. Several marks can walk one text and share its
+  // checkpoints; a mark may be copied onto another.
+  struct Mark {
+    int64_t code_point = 0;
+    size_t byte = 0;
+  };
+
   explicit CodePointCursor(std::string_view text) : text_(text) {}
 
-  size_t ByteAt(int64_t position);
+  // ByteAt answers from the cursor's own mark.
+  size_t ByteAt(int64_t position) { return ByteAt(position, &mark_); }
+  // ByteAt answers from `mark` (of this text), which it moves there.
+  size_t ByteAt(int64_t position, Mark* mark);
 
  private:
   static constexpr int64_t kCheckpointSpacing = 4096;
 
   std::string_view text_;
-  int64_t code_point_ = 0;
-  size_t byte_ = 0;
+  Mark mark_;
   // checkpoints_[k]: byte offset of code point k * kCheckpointSpacing.
   std::vector<size_t> checkpoints_ = {0};
 };
 
 // SentenceCutter cuts spans out of the text as Metric.sentence holds
 // them: the bytes between the two positions, clamped to the text, empty
-// when the span is empty or reversed. One cursor for the begins and one
-// for the ends, since each moves forward over metrics in text order.
+// when the span is empty or reversed. Two marks, one for the begins and
+// one for the ends, each moving forward over metrics in text order; each
+// starts from the other when that one is ahead, so the text is walked
+// about once in all.
 class SentenceCutter {
  public:
-  explicit SentenceCutter(std::string_view text)
-      : text_(text), begins_(text), ends_(text) {}
+  explicit SentenceCutter(std::string_view text) : text_(text), cursor_(text) {}
 
   std::string_view Cut(int64_t begin, int64_t end) {
-    const size_t from = begins_.ByteAt(begin);
-    const size_t to = ends_.ByteAt(end);
+    if (end_.code_point <= begin && begin_.code_point < end_.code_point) {
+      begin_ = end_;
+    }
+    const size_t from = cursor_.ByteAt(begin, &begin_);
+    if (end_.code_point < begin_.code_point && begin_.code_point <= end) {
+      end_ = begin_;
+    }
+    const size_t to = cursor_.ByteAt(end, &end_);
     return from < to ? text_.substr(from, to - from) : std::string_view();
   }
 
  private:
   std::string_view text_;
-  CodePointCursor begins_;
-  CodePointCursor ends_;
+  CodePointCursor cursor_;
+  CodePointCursor::Mark begin_;
+  CodePointCursor::Mark end_;
 };
 
 namespace code_points_internal {

@@ -40,6 +40,43 @@ TEST(CodePointCursorTest, ForwardBackwardAndPastTheEnd) {
   }
 }
 
+TEST(CodePointCursorTest, MarksShareOneWalk) {
+  std::string text;
+  for (int k = 0; k < 5000; ++k) text += "ab\xE6\x8A\xA5";
+  CodePointCursor cursor(text);
+  CodePointCursor::Mark first;
+  CodePointCursor::Mark second;
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int64_t> any(0, 16000);
+  for (int k = 0; k < 1000; ++k) {
+    const int64_t a = any(rng);
+    const int64_t b = any(rng);
+    ASSERT_EQ(cursor.ByteAt(a, &first), ByteByWalk(text, a)) << a;
+    ASSERT_EQ(cursor.ByteAt(b, &second), ByteByWalk(text, b)) << b;
+    if (k % 3 == 0) first = second;  // a mark copied onto another
+  }
+}
+
+TEST(SentenceCutterTest, CutsInAnyOrderAsFromTheStart) {
+  std::string text;
+  for (int k = 0; k < 3000; ++k) text += "全年\xC3\xA9x。";
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<int64_t> any(-2, 16000);
+  SentenceCutter cutter(text);
+  for (int k = 0; k < 3000; ++k) {
+    // Mostly forward, overlapping spans, as metrics give them; now and
+    // then anywhere.
+    int64_t begin = k % 10 == 0 ? any(rng) : k * 4;
+    int64_t end = begin + static_cast<int64_t>(rng() % 40) - 5;
+    const size_t from = ByteByWalk(text, begin);
+    const size_t to = ByteByWalk(text, end);
+    const std::string_view expected =
+        from < to ? std::string_view(text).substr(from, to - from)
+                  : std::string_view();
+    ASSERT_EQ(cutter.Cut(begin, end), expected) << begin << ".." << end;
+  }
+}
+
 TEST(SentenceCutterTest, CutsByCodePointsAndClamps) {
   const std::string text = "前言。全年收到提案412件。";
   SentenceCutter cutter(text);
