@@ -1,6 +1,8 @@
 // Throughput of the client's output path: printing an ExtractResponse as
-// JSON with protobuf's printer and with client/response_json.h, and the
-// size of the answer with and without sentence text.
+// JSON with protobuf's printer and with service/api/response_json.h, the
+// size of the answer with and without sentence text, and the lean answer
+// printed with its sentences cut from the text (what `extract` does).
+// bench/extract_e2e.sh measures the whole command against a server.
 //
 //   build/bin/output_bench
 //
@@ -107,6 +109,24 @@ void BM_ResponseJson(benchmark::State& state) {
   Report(state, size);
 }
 BENCHMARK(BM_ResponseJson)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The client's path: the answer asked without sentences, each sentence
+// cut from the document text while printing; the same bytes as Arg(0)
+// above.
+void BM_ResponseJsonCutFromText(benchmark::State& state) {
+  const Answer& answer = SharedAnswer();
+  size_t size = 0;
+  for (auto _ : state) {
+    std::string json;
+    if (!AppendResponseJson(answer.lean, true, answer.text, &json)) {
+      std::abort();
+    }
+    size = json.size();
+    benchmark::DoNotOptimize(json);
+  }
+  Report(state, size);
+}
+BENCHMARK(BM_ResponseJsonCutFromText)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace reportfacts

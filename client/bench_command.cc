@@ -40,6 +40,7 @@ struct LoadPlan {
   double rate = 0;             // documents/s over all threads; 0: closed loop
   int64_t timeout_ms = 60000;  // deadline of each call
   int stream_window = 4;       // documents in flight per stream
+  bool omit_sentence_text = false;  // ask for answers without sentences
 };
 
 // Ticket hands out document numbers: each is sent exactly once.
@@ -76,6 +77,7 @@ v1::ExtractRequest RequestWhenDue(const LoadPlan& plan, int64_t n,
   v1::ExtractRequest request;
   request.mutable_document()->set_id(absl::StrCat("bench-", n));
   request.mutable_document()->set_text(DocumentFor(plan, n));
+  request.set_omit_sentence_text(plan.omit_sentence_text);
   return request;
 }
 
@@ -245,6 +247,8 @@ int RunBench(int argc, char** argv) {
                "Documents in flight on each stream (--rpc stream).");
   args.AddFlag("timeout_ms", "MS", "60000", "Deadline of each unary call.");
   args.AddFlag("format", "text|json", "text", "Output format.");
+  args.AddBool("no_sentences",
+               "Ask for answers without sentence text (as `extract` does).");
   AddChannelFlags(args);
   if (auto code = ParseArgs(args, argc, argv)) return *code;
 
@@ -288,6 +292,7 @@ int RunBench(int argc, char** argv) {
   plan.count = *count;
   plan.timeout_ms = *timeout;
   plan.stream_window = static_cast<int>(*window);
+  plan.omit_sentence_text = args.GetBool("no_sentences");
 
   std::shared_ptr<grpc::Channel> channel = OpenChannel(args, "bench");
   if (!channel) return kExitUsage;

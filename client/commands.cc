@@ -17,9 +17,11 @@
 #include "client/json_io.h"
 #include "client/rpc.h"
 #include "client/table_format.h"
+#include "google/protobuf/arena.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/client_context.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
+#include "service/api/convert.h"
 #include "service/api/status.h"
 
 namespace reportfacts::cli {
@@ -111,8 +113,17 @@ int RunExtract(int argc, char** argv) {
     request.mutable_document()->set_id(file == "-" ? "stdin" : file);
     SetDocumentBody(file, *std::move(text), request.mutable_document());
     request.mutable_document()->set_reference_date(args.Get("reference_date"));
-    request.set_omit_sentence_text(args.GetBool("no_sentences"));
-    v1::ExtractResponse response;
+    // The answer comes without sentence text, which would repeat the
+    // document (and make the answer larger than it); the sentences are cut
+    // here from the text they point into, byte for byte as the server
+    // cuts them (service/api/code_points.h).
+    const bool sentences = !args.GetBool("no_sentences");
+    request.set_omit_sentence_text(true);
+    // An arena: a large document's answer is tens of thousands of small
+    // messages, each freed at once with it.
+    google::protobuf::Arena arena;
+    v1::ExtractResponse& response =
+        *google::protobuf::Arena::CreateMessage<v1::ExtractResponse>(&arena);
     grpc::ClientContext context;
     SetTimeout(context, *timeout_ms);
     const grpc::Status status = stub->Extract(&context, request, &response);
@@ -123,18 +134,26 @@ int RunExtract(int argc, char** argv) {
       exit_code = std::max(exit_code, kExitFailed);
       continue;
     }
-    if (format == "table") {
-      if (!first_output) std::cout << "\n";
-      std::cout << FormatExtraction(response);
-    } else if (format == "csv") {
-      std::cout << MetricCsvRows(response);
-    } else if (format == "jsonl") {
-      std::cout << ToJson(response, /*pretty=*/false) << "\n";
-    } else if (json_array) {
-      std::cout << (first_output ? "[\n" : ",\n")
-                << ToJson(response, /*pretty=*/true);
+    // A converted document's answer carries the text its spans point into.
+    const std::string_view sentence_text =
+        !sentences            ? std::string_view()
+        : response.has_text() ? std::string_view(response.text())
+                              : std::string_view(request.document().text());
+    if (format == "table" || format == "csv") {
+      FillSentences(sentence_text, &response);
+      if (format == "table") {
+        if (!first_output) std::cout << "\n";
+        std::cout << FormatExtraction(response);
+      } else {
+        std::cout << MetricCsvRows(response);
+      }
     } else {
-      std::cout << ToJson(response, /*pretty=*/true) << "\n";
+      // One buffer and one write for the whole answer.
+      std::string out;
+      if (json_array) out = first_output ? "[\n" : ",\n";
+      AppendJson(response, /*pretty=*/format == "json", sentence_text, &out);
+      if (!json_array) out.push_back('\n');
+      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
     }
     first_output = false;
     std::cout.flush();

@@ -21,10 +21,22 @@ std::optional<std::string> ReadInput(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Straight into a string of the file's size: a stringstream would copy
+  // a large document three times.
+  std::string bytes;
+  std::error_code error;
+  const uintmax_t size = fs::file_size(path, error);
+  if (!error && size > 0) bytes.resize(static_cast<size_t>(size));
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(in.gcount()));
   if (in.bad()) return std::nullopt;
-  return buffer.str();
+  // A file that grew, or one without a size (a pipe), reads on.
+  if (!in.eof()) {
+    in.clear();
+    bytes.append(std::istreambuf_iterator<char>(in), {});
+    if (in.bad()) return std::nullopt;
+  }
+  return bytes;
 }
 
 std::string MediaTypeOfFile(std::string_view path) {

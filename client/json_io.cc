@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/json_util.h"
+#include "service/api/convert.h"
 #include "service/api/response_json.h"
 
 namespace reportfacts::cli {
@@ -25,6 +26,17 @@ std::string ToJson(const v1::ExtractResponse& response, bool pretty) {
   if (AppendResponseJson(response, pretty, &json)) return json;
   return ToJson(static_cast<const google::protobuf::Message&>(response),
                 pretty);
+}
+
+void AppendJson(const v1::ExtractResponse& response, bool pretty,
+                std::string_view sentence_text, std::string* out) {
+  if (AppendResponseJson(response, pretty, sentence_text, out)) return;
+  // Rare (a string that is not UTF-8): protobuf's printer, on a copy that
+  // holds the sentences.
+  v1::ExtractResponse filled = response;
+  if (!sentence_text.empty()) FillSentences(sentence_text, &filled);
+  out->append(
+      ToJson(static_cast<const google::protobuf::Message&>(filled), pretty));
 }
 
 absl::StatusOr<v1::ExtractResponse> ParseResponseJson(std::string_view json) {

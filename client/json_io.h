@@ -18,6 +18,12 @@ std::string ToJson(const google::protobuf::Message& message, bool pretty);
 // The same for a response, through the faster printer of response_json.h.
 std::string ToJson(const v1::ExtractResponse& response, bool pretty);
 
+// AppendJson appends `response` to `out` as ToJson prints it, with each
+// missing sentence cut from `sentence_text` (AppendResponseJson), for an
+// answer asked without sentence text.
+void AppendJson(const v1::ExtractResponse& response, bool pretty,
+                std::string_view sentence_text, std::string* out);
+
 // ParseResponseJson reads one ExtractResponse printed by ToJson (unknown
 // fields are ignored, so newer servers' output still reads).
 absl::StatusOr<v1::ExtractResponse> ParseResponseJson(std::string_view json);

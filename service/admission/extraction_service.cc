@@ -144,17 +144,17 @@ ExtractionService::Budget ExtractionService::BudgetFor(
 }
 
 std::shared_ptr<ExtractionService::Job> ExtractionService::MakeJob(
-    const v1::ExtractRequest& request, const Budget& budget,
+    v1::ExtractRequest& request, const Budget& budget,
     std::shared_ptr<std::atomic<bool>> cancelled) const {
-  const v1::Document& document = request.document();
+  v1::Document& document = *request.mutable_document();
   auto job = std::make_shared<Job>();
   job->id = document.id();
   if (!document.content().empty()) {
     job->from_content = true;
-    job->content = document.content();
+    job->content = std::move(*document.mutable_content());
     job->media_type = document.media_type();
   } else {
-    job->text = document.text();
+    job->text = std::move(*document.mutable_text());
   }
   job->reference_date = document.reference_date();
   job->answer.sentence_text = !request.omit_sentence_text();
@@ -280,7 +280,7 @@ void ExtractionService::LogFailure(std::string_view rpc, std::string_view id,
 }
 
 absl::Status ExtractionService::SubmitDocument(
-    const Admission::Ticket& call, const v1::ExtractRequest& request,
+    const Admission::Ticket& call, v1::ExtractRequest request,
     const Budget& budget, std::shared_ptr<std::atomic<bool>> cancelled,
     QueuePolicy policy, DocumentDone done, bool* parked,
     std::function<void()> unparked) {

@@ -136,9 +136,10 @@ class ExtractionService {
   // logs. Under kParkWhenFull, `*parked` (may be null) tells whether the
   // document was parked, and `unparked` (may be empty) runs when it
   // leaves the park, before `done`.
+  // The request is taken by value: a caller done with it moves it in, and
+  // the document's text then reaches the worker without a copy.
   absl::Status SubmitDocument(const Admission::Ticket& call,
-                              const v1::ExtractRequest& request,
-                              const Budget& budget,
+                              v1::ExtractRequest request, const Budget& budget,
                               std::shared_ptr<std::atomic<bool>> cancelled,
                               QueuePolicy policy, DocumentDone done,
                               bool* parked = nullptr,
@@ -179,10 +180,10 @@ class ExtractionService {
  private:
   struct Job;
 
-  // MakeJob copies the request's document into a job with the given budget
+  // MakeJob moves the request's document into a job with the given budget
   // and cancel flag (shared by every document of a stream).
   std::shared_ptr<Job> MakeJob(
-      const v1::ExtractRequest& request, const Budget& budget,
+      v1::ExtractRequest& request, const Budget& budget,
       std::shared_ptr<std::atomic<bool>> cancelled) const;
   // Run executes a job on a worker thread and calls its `done`.
   void Run(const std::shared_ptr<Job>& job);

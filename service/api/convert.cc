@@ -4,52 +4,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "service/api/code_points.h"
+
 namespace reportfacts {
 namespace {
-
-// Length of the UTF-8 sequence that starts with `lead`; 1 for a stray byte
-// so that a walk always advances.
-size_t SequenceLength(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xF0 && lead <= 0xF7) return 4;
-  if (lead >= 0xE0) return lead <= 0xEF ? 3 : 1;
-  if (lead >= 0xC0) return 2;
-  return 1;
-}
-
-// ByteOffsets maps a set of code point positions to byte offsets in one
-// walk over the text.
-class ByteOffsets {
- public:
-  ByteOffsets(std::string_view text, std::vector<int64_t> positions)
-      : positions_(std::move(positions)) {
-    std::sort(positions_.begin(), positions_.end());
-    positions_.erase(std::unique(positions_.begin(), positions_.end()),
-                     positions_.end());
-    bytes_.reserve(positions_.size());
-    int64_t code_point = 0;
-    size_t byte = 0;
-    for (int64_t wanted : positions_) {
-      while (code_point < wanted && byte < text.size()) {
-        byte += SequenceLength(static_cast<unsigned char>(text[byte]));
-        ++code_point;
-      }
-      bytes_.push_back(std::min(byte, text.size()));
-    }
-  }
-
-  // At returns the byte offset of a code point position given to the
-  // constructor (clamped to the text size).
-  size_t At(int64_t position) const {
-    auto it = std::lower_bound(positions_.begin(), positions_.end(), position);
-    if (it == positions_.end()) return bytes_.empty() ? 0 : bytes_.back();
-    return bytes_[static_cast<size_t>(it - positions_.begin())];
-  }
-
- private:
-  std::vector<int64_t> positions_;
-  std::vector<size_t> bytes_;
-};
 
 // PageOf is the 1-based page holding code point `offset`, or 0 for text
 // without pages.
@@ -63,7 +21,7 @@ int32_t PageOf(const std::vector<int64_t>& page_starts, int64_t offset) {
 int64_t CodePointCount(std::string_view text) {
   int64_t count = 0;
   for (size_t byte = 0; byte < text.size(); ++count) {
-    byte += SequenceLength(static_cast<unsigned char>(text[byte]));
+    byte += Utf8SequenceLength(static_cast<unsigned char>(text[byte]));
   }
   return count;
 }
@@ -134,15 +92,7 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
     if (paged) r->set_page(PageOf(page_starts, report.begin));
   }
 
-  std::vector<int64_t> positions;
-  if (answer.sentence_text) {
-    positions.reserve(facts.metrics.size() * 2);
-    for (const Metric& metric : facts.metrics) {
-      positions.push_back(metric.sentence_begin);
-      positions.push_back(metric.sentence_end);
-    }
-  }
-  const ByteOffsets offsets(text, std::move(positions));
+  SentenceCutter sentences(text);
   out->mutable_metrics()->Reserve(static_cast<int>(facts.metrics.size()));
   for (const Metric& metric : facts.metrics) {
     v1::Metric* m = out->add_metrics();
@@ -157,10 +107,9 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
     m->set_action(metric.action);
     m->set_indicator(metric.indicator);
     if (answer.sentence_text) {
-      const size_t begin = offsets.At(metric.sentence_begin);
-      const size_t end = offsets.At(metric.sentence_end);
-      if (begin < end)
-        m->set_sentence(std::string(text.substr(begin, end - begin)));
+      const std::string_view sentence =
+          sentences.Cut(metric.sentence_begin, metric.sentence_end);
+      if (!sentence.empty()) m->set_sentence(sentence.data(), sentence.size());
     }
     m->mutable_sentence_span()->set_begin(metric.sentence_begin);
     m->mutable_sentence_span()->set_end(metric.sentence_end);
@@ -188,6 +137,17 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
     p->set_end(person.end);
     p->set_report(person.report);
     if (paged) p->set_page(PageOf(page_starts, person.begin));
+  }
+}
+
+void FillSentences(std::string_view text, v1::ExtractResponse* response) {
+  SentenceCutter sentences(text);
+  for (v1::Metric& metric : *response->mutable_metrics()) {
+    if (!metric.sentence().empty()) continue;
+    const std::string_view sentence = sentences.Cut(
+        metric.sentence_span().begin(), metric.sentence_span().end());
+    if (!sentence.empty())
+      metric.set_sentence(sentence.data(), sentence.size());
   }
 }
 

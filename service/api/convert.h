@@ -45,6 +45,11 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
                        const AnswerOptions& answer = {},
                        const std::vector<int64_t>& page_starts = {});
 
+// FillSentences sets the sentence of every metric of `response` that has
+// none from `text` by its sentence_span, as ExtractionToProto would have:
+// for an answer asked with omit_sentence_text, whose caller has the text.
+void FillSentences(std::string_view text, v1::ExtractResponse* response);
+
 // ExtractionFromProto converts a response back into core structs. The
 // sentence text is dropped (the span is kept), and so are pages; error
 // fields are ignored.

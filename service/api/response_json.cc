@@ -1,11 +1,14 @@
 #include "service/api/response_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
+#include "service/api/code_points.h"
 
 namespace reportfacts {
 namespace {
@@ -35,6 +38,19 @@ bool EscapedByProtobuf(char32_t c) {
          (c >= 0x2060 && c <= 0x2064) || (c >= 0x206A && c <= 0x206F) ||
          (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0x1D173 && c <= 0x1D17A) ||
          (c >= 0xE0020 && c <= 0xE007F);
+}
+
+// IsPlainThreeByteLead tells whether a three-byte UTF-8 sequence with this
+// lead byte is, when well formed, a code point protobuf never escapes:
+// E3..EC and EE lead U+3000..U+CFFF and U+E000..U+EFFF (CJK, kana,
+// Hangul, private use), where EscapedByProtobuf has nothing; ED holds the
+// surrogates and E0..E2, EF the escaped format characters.
+bool IsPlainThreeByteLead(unsigned char lead) {
+  return (lead >= 0xE3 && lead <= 0xEC) || lead == 0xEE;
+}
+
+bool IsContinuation(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
 }
 
 void AppendHex4(unsigned value, std::string* out) {
@@ -156,6 +172,12 @@ class Printer {
       out_.append("\"NaN\"");
     } else if (std::isinf(value)) {
       out_.append(value > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+    } else if (value == std::trunc(value) && std::fabs(value) < 1e15 &&
+               !(value == 0 && std::signbit(value))) {
+      // A whole number below 10^15 is what %.15g prints as its digits;
+      // most metric values are, and printf costs more than the rest of a
+      // metric.
+      absl::StrAppend(&out_, static_cast<int64_t>(value));
     } else {
       // The shortest of 15 or 17 significant digits that reads back as
       // the same double, in printf's %g form, as protobuf prints it.
@@ -208,6 +230,11 @@ class Printer {
         ++i;
         continue;
       }
+      if (IsPlainThreeByteLead(b) && i + 2 < value.size() &&
+          IsContinuation(value[i + 1]) && IsContinuation(value[i + 2])) {
+        i += 3;  // CJK text: nothing to escape
+        continue;
+      }
       size_t length = 0;
       const char32_t c = DecodeAt(value, i, &length);
       if (length == 0) {
@@ -256,7 +283,10 @@ void PrintReport(const v1::Report& report, Printer& p) {
   p.EndObject();
 }
 
-void PrintMetric(const v1::Metric& metric, Printer& p) {
+// PrintMetric prints `metric`; with `sentences`, an empty sentence is
+// printed as the one cut from the text by its span.
+void PrintMetric(const v1::Metric& metric, SentenceCutter* sentences,
+                 Printer& p) {
   p.BeginObject();
   p.Int64("begin", metric.begin());
   p.Int64("end", metric.end());
@@ -274,7 +304,12 @@ void PrintMetric(const v1::Metric& metric, Printer& p) {
   p.String("object", metric.object());
   p.String("action", metric.action());
   p.String("indicator", metric.indicator());
-  p.String("sentence", metric.sentence());
+  if (sentences != nullptr && metric.sentence().empty()) {
+    p.String("sentence", sentences->Cut(metric.sentence_span().begin(),
+                                        metric.sentence_span().end()));
+  } else {
+    p.String("sentence", metric.sentence());
+  }
   if (metric.has_sentence_span())
     p.Span("sentence_span", metric.sentence_span());
   p.Int32("report", metric.report());
@@ -324,16 +359,64 @@ void PrintArray(std::string_view key, const Repeated& items, Print print,
   p.EndArray();
 }
 
+// EstimatedJsonBytes is a little over the size of the printed answer, so
+// that one reservation holds it (the pages of a large reservation that
+// are never written cost nothing), instead of growing and copying a
+// buffer of many megabytes.
+size_t EstimatedJsonBytes(const v1::ExtractResponse& response, bool pretty,
+                          bool cut_sentences) {
+  // Keys, numbers and layout of one fact, pretty or compact.
+  const size_t per_fact = pretty ? 480 : 320;
+  size_t bytes = 1024 + response.document_id().size() +
+                 response.error_message().size() + response.text().size();
+  for (const v1::Report& report : response.reports()) {
+    bytes += per_fact + report.title().size() + report.subtitle().size() +
+             report.organization().size() +
+             per_fact * static_cast<size_t>(report.authors_size());
+  }
+  for (const v1::Metric& metric : response.metrics()) {
+    bytes += per_fact + metric.text().size() + metric.unit_text().size() +
+             metric.unit().size() + metric.object().size() +
+             metric.action().size() + metric.indicator().size() +
+             metric.sentence().size();
+    if (cut_sentences && metric.sentence().empty()) {
+      // At most four bytes a code point.
+      const int64_t length =
+          metric.sentence_span().end() - metric.sentence_span().begin();
+      bytes += 4 * static_cast<size_t>(std::clamp<int64_t>(length, 0, 1 << 20));
+    }
+  }
+  bytes += per_fact *
+           static_cast<size_t>(response.dates_size() + response.people_size() +
+                               response.pages_size());
+  return bytes;
+}
+
 }  // namespace
 
 bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
                         std::string* out) {
+  return AppendResponseJson(response, pretty, /*sentence_text=*/{}, out);
+}
+
+bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
+                        std::string_view sentence_text, std::string* out) {
   const size_t mark = out->size();
+  out->reserve(mark +
+               EstimatedJsonBytes(response, pretty, !sentence_text.empty()));
   Printer p(pretty, out);
+  std::optional<SentenceCutter> sentences;
+  if (!sentence_text.empty()) sentences.emplace(sentence_text);
+  SentenceCutter* cutter = sentences ? &*sentences : nullptr;
   p.BeginObject();
   p.String("document_id", response.document_id());
   PrintArray("reports", response.reports(), PrintReport, p);
-  PrintArray("metrics", response.metrics(), PrintMetric, p);
+  PrintArray(
+      "metrics", response.metrics(),
+      [cutter](const v1::Metric& metric, Printer& printer) {
+        PrintMetric(metric, cutter, printer);
+      },
+      p);
   PrintArray("dates", response.dates(), PrintDate, p);
   PrintArray("people", response.people(), PrintPerson, p);
   p.Int32("error_code", response.error_code());

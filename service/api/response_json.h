@@ -14,6 +14,7 @@
 #define REPORTFACTS_SERVICE_API_RESPONSE_JSON_H_
 
 #include <string>
+#include <string_view>
 
 #include "reportfacts/v1/fact_extractor.pb.h"
 
@@ -25,6 +26,15 @@ namespace reportfacts {
 // protobuf's printer handles its own way; the caller then falls back to it.
 bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
                         std::string* out);
+
+// The same for an answer asked without sentence text (omit_sentence_text):
+// each metric whose `sentence` is empty is printed with the sentence cut
+// from `sentence_text` by its sentence_span, byte for byte what the server
+// would have sent (SentenceCutter, as ExtractionToProto cuts). Give the
+// text the spans point into: the document's text, or the response's
+// `text` for a converted document. Empty: sentences print as they are.
+bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
+                        std::string_view sentence_text, std::string* out);
 
 }  // namespace reportfacts
 

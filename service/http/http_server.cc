@@ -99,6 +99,9 @@ struct HeaderSection {
   size_t bytes = 0;
   std::vector<std::string> content_lengths;
   bool transfer_encoding = false;
+  // Authorization takes one credential (RFC 9110 §11.6.2); the values are
+  // never kept, so an error cannot echo them.
+  size_t authorizations = 0;
 };
 
 MHD_Result CollectHeader(void* cls, MHD_ValueKind, const char* key,
@@ -113,13 +116,17 @@ MHD_Result CollectHeader(void* cls, MHD_ValueKind, const char* key,
                                           value == nullptr ? 0 : value_size);
   } else if (EqualsIgnoringCase(name, "Transfer-Encoding")) {
     section->transfer_encoding = true;
+  } else if (EqualsIgnoringCase(name, "Authorization")) {
+    ++section->authorizations;
   }
   return MHD_YES;
 }
 
-// FramingError checks the size of the header section and that the body's
+// FramingError checks the size of the header section, that the body's
 // length is unambiguous (RFC 9112 §6.3: a Content-Length that is not one
-// decimal number, several that disagree, or one beside Transfer-Encoding).
+// decimal number, several that disagree, or one beside Transfer-Encoding),
+// and that the request carries at most one Authorization field: with two,
+// a proxy and this server could each check a different one.
 // It returns the HTTP status to answer (0 when the request is fine) and
 // says why in `why`.
 int FramingError(const HeaderSection& headers, std::string* why) {
@@ -129,6 +136,11 @@ int FramingError(const HeaderSection& headers, std::string* why) {
                      headers.bytes, " bytes; the limits are ", kMaxHeaderCount,
                      " fields and ", kMaxHeaderBytes, " bytes");
     return 431;
+  }
+  if (headers.authorizations > 1) {
+    *why =
+        "the request has several Authorization fields; send one bearer token";
+    return 400;
   }
   if (headers.content_lengths.empty()) return 0;
   if (headers.transfer_encoding) {

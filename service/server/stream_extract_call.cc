@@ -4,6 +4,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -79,11 +80,12 @@ class StreamExtractCall final : public StreamReactor {
       Advance(lock);
       return;
     }
-    const v1::Document& document = decoded.document();
+    // Kept for a refusal's answer; the rest of the request moves on.
+    const std::string id = decoded.document().id();
     bool parked = false;
     const absl::Status submitted = service_.SubmitDocument(
-        ticket_, decoded, service_.BudgetFor(caller_deadline_), cancelled_,
-        QueuePolicy::kParkWhenFull,
+        ticket_, std::move(decoded), service_.BudgetFor(caller_deadline_),
+        cancelled_, QueuePolicy::kParkWhenFull,
         [this](absl::Status status, v1::ExtractResponse& built) {
           if (status.ok()) {
             Answer(built);  // by reference: a response may be large
@@ -108,8 +110,7 @@ class StreamExtractCall final : public StreamReactor {
         --in_flight_;  // nobody will read the answer
       } else {
         grpc::ByteBuffer encoded;
-        EncodeExtractResponse(FailedResponse(document.id(), submitted),
-                              &encoded);
+        EncodeExtractResponse(FailedResponse(id, submitted), &encoded);
         ready_.push_back(std::move(encoded));
       }
     }

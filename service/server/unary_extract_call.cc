@@ -27,7 +27,7 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
       : ticket_(std::move(ticket)) {}
 
   void Begin(ExtractionService& service, grpc::CallbackServerContext* context,
-             const v1::ExtractRequest& request, grpc::ByteBuffer* response) {
+             v1::ExtractRequest request, grpc::ByteBuffer* response) {
     // The worker reaches this call only through `answer`; it finishes the
     // call only if a cancel has not already done so.
     std::shared_ptr<Answer> answer = answer_;
@@ -36,7 +36,7 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
         FactExtractorService::CallerDeadline(*context);
     const ExtractionService::Budget budget = service.BudgetFor(caller_deadline);
     const absl::Status submitted = service.SubmitDocument(
-        ticket_, request, budget, answer->cancelled,
+        ticket_, std::move(request), budget, answer->cancelled,
         QueuePolicy::kRefuseWhenFull,
         [answer, self, response](absl::Status status,
                                  v1::ExtractResponse& built) {
@@ -122,7 +122,7 @@ grpc::ServerUnaryReactor* StartUnaryExtractCall(
     call->Refuse(ToGrpcStatus(valid));
     return call;
   }
-  call->Begin(service, context, decoded, response);
+  call->Begin(service, context, std::move(decoded), response);
   return call;
 }
 

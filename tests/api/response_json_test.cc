@@ -97,12 +97,30 @@ TEST(ResponseJsonTest, NumbersAndOptionalFields) {
   response.add_reports();  // no year, no authors
   v1::Report* year_zero = response.add_reports();
   year_zero->set_year(0);  // present although zero
-  for (const double value :
-       {0.0, -0.0, 0.3, 0.1 + 0.2, 1e21, 1e-7, 1e15, 1e16, 3860000000.0, -3.2,
-        5e-324, std::numeric_limits<double>::max(), 2.5e-5, 12345.678,
-        123456789012345678.0, std::numeric_limits<double>::quiet_NaN(),
-        std::numeric_limits<double>::infinity(),
-        -std::numeric_limits<double>::infinity()}) {
+  for (const double value : {0.0,
+                             -0.0,
+                             0.3,
+                             0.1 + 0.2,
+                             1e21,
+                             1e-7,
+                             1e15,
+                             1e16,
+                             3860000000.0,
+                             -3.2,
+                             5e-324,
+                             std::numeric_limits<double>::max(),
+                             2.5e-5,
+                             12345.678,
+                             123456789012345678.0,
+                             42.0,
+                             -7.0,
+                             123456789012345.0,
+                             999999999999999.0,
+                             -999999999999999.0,
+                             9007199254740992.0,
+                             std::numeric_limits<double>::quiet_NaN(),
+                             std::numeric_limits<double>::infinity(),
+                             -std::numeric_limits<double>::infinity()}) {
     v1::Metric* metric = response.add_metrics();
     metric->set_value(value);
     metric->set_qualifier(v1::Metric::MORE_THAN);
@@ -231,6 +249,20 @@ TEST(ResponseJsonTest, AnswersOnBothDevelopmentSets) {
            start += 150) {
         page_starts.push_back(start);
       }
+      // Asked without sentence text, then cut from the text by the
+      // printer or by FillSentences: the same bytes as the full answer.
+      AnswerOptions lean_options;
+      lean_options.sentence_text = false;
+      v1::ExtractResponse lean;
+      lean.set_document_id(file);
+      ExtractionToProto(*facts, text, &lean, lean_options);
+      for (const bool pretty : {false, true}) {
+        std::string cut;
+        ASSERT_TRUE(AppendResponseJson(lean, pretty, text, &cut));
+        ASSERT_EQ(cut, ProtobufJson(response, pretty)) << file;
+      }
+      FillSentences(text, &lean);
+      ASSERT_EQ(lean.SerializeAsString(), response.SerializeAsString()) << file;
       v1::ExtractResponse paged;
       paged.set_document_id(file);
       ExtractionToProto(*facts, text, &paged, {}, page_starts);

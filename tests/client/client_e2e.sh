@@ -116,6 +116,10 @@ for r in (gbk, page, docx):
     assert facts(r) == facts(plain), r["document_id"]
     for m in r["metrics"]:
         assert r["text"][int(m["begin"]):int(m["end"])] == m["text"], m
+        # The client cuts each sentence from the converted text.
+        span = m["sentence_span"]
+        sentence = r["text"][int(span["begin"]):int(span["end"])]
+        assert sentence and m["sentence"] == sentence, m
 assert "访问量" not in page["text"]
 PY
   # Bytes the server cannot decode: refused, naming why.
@@ -142,6 +146,7 @@ for row in rows:
     assert text[begin:end] == row["text"], (begin, end, row["text"])
     assert row["indicator"], row
     float(row["value"])
+assert any(row["sentence"] for row in rows)
 PY
   # Two files: one header, rows of both.
   expect_exit 0 "$client_bin" extract --server "$addr" --format csv \
@@ -156,13 +161,18 @@ PY
   cp "$work/last.out" "$work/full.jsonl"
   expect_exit 0 "$client_bin" extract --server "$addr" --format jsonl \
     --no_sentences "$sample"
-  python3 - "$work/full.jsonl" "$work/last.out" <<'PY' || fail "bad --no_sentences"
+  python3 - "$work/full.jsonl" "$work/last.out" "$sample" <<'PY' || fail "bad --no_sentences"
 import json, sys
 full = json.loads(open(sys.argv[1], encoding="utf-8").read())
 lean = json.loads(open(sys.argv[2], encoding="utf-8").read())
+text = open(sys.argv[3], encoding="utf-8").read()
 assert full["metrics"] and len(full["metrics"]) == len(lean["metrics"])
 assert any(m["sentence"] for m in full["metrics"])
 for f, l in zip(full["metrics"], lean["metrics"]):
+    # The client asks for no sentence text and cuts each sentence from the
+    # file by its span, as the server would.
+    span = f["sentence_span"]
+    assert f["sentence"] == text[int(span["begin"]):int(span["end"])], f
     assert l["sentence"] == "", l
     assert l["sentence_span"] == f["sentence_span"], (l, f)
     f["sentence"] = ""

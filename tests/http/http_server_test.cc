@@ -849,6 +849,48 @@ TEST_F(HttpTest, TokensGuardExtractButNotHealthOrMetrics) {
   EXPECT_EQ(metrics->status, 200);
 }
 
+TEST_F(HttpTest, TwoAuthorizationFieldsAre400WithoutEcho) {
+  ServerOptions options;
+  options.auth_tokens = {"s3cret-token"};
+  Start(options);
+  const std::string text = "全年共收到提案412件。";
+  // A valid token beside another value must not let the call in: only
+  // one credential per request, whichever order they come in.
+  for (const auto& [first, second] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"Bearer s3cret-token", "Bearer ECHO-MARKER-a1"},
+           {"Bearer ECHO-MARKER-a1", "Bearer s3cret-token"},
+           {"Bearer s3cret-token", "Bearer s3cret-token"}}) {
+    SCOPED_TRACE(first + " / " + second);
+    httplib::Headers headers;
+    headers.emplace("Authorization", first);
+    headers.emplace("Authorization", second);
+    httplib::Result refused =
+        Client()->Post("/v1/extract", headers, text, "text/plain");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 400);
+    EXPECT_THAT(ErrorOf(refused).value("message", ""),
+                HasSubstr("Authorization"));
+    EXPECT_THAT(refused->body, ::testing::Not(HasSubstr("ECHO-MARKER")));
+    EXPECT_THAT(refused->body, ::testing::Not(HasSubstr("s3cret")));
+    EXPECT_THAT(refused->body, ::testing::Not(HasSubstr("412")));
+  }
+  // The field name is case-insensitive.
+  const std::string reply = RawExchange(
+      http_->port(),
+      "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+      "Connection: close\r\nAuthorization: Bearer s3cret-token\r\n"
+      "authorization: Bearer s3cret-token\r\nContent-Length: 3\r\n\r\nabc");
+  EXPECT_THAT(reply, ::testing::StartsWith("HTTP/1.1 400 "));
+  EXPECT_THAT(reply, ::testing::Not(HasSubstr("s3cret")));
+  // One field still works.
+  httplib::Result accepted =
+      Client()->Post("/v1/extract", {{"Authorization", "Bearer s3cret-token"}},
+                     text, "text/plain");
+  ASSERT_TRUE(accepted);
+  EXPECT_EQ(accepted->status, 200) << accepted->body;
+}
+
 TEST_F(HttpTest, BothTransportsPassOneAdmissionWithOneSetOfCounters) {
   ServerOptions options;
   options.auth_tokens = {"s3cret-token"};

@@ -1,5 +1,6 @@
 // Unit tests of the server library's parts (worker pool, validation,
 // conversion, status mapping) and of the client's formatting and flags.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -13,6 +14,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/stubs/common.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "grpcpp/support/byte_buffer.h"
 #include "gtest/gtest.h"
 #include "service/admission/validation.h"
 #include "service/admission/worker_pool.h"
@@ -247,6 +249,79 @@ TEST(WireTest, KeepsAnIdThatIsNotUtf8AndRefusesGarbage) {
   }
   EXPECT_EQ(ToValidUtf8(std::string("a\xFF\xC3", 3)), "a\uFFFD\uFFFD");
   EXPECT_EQ(ToValidUtf8("报告"), "报告");
+}
+
+TEST(WireTest, AgreesWithProtobufOnEdgesOfTheFormat) {
+  v1::ExtractRequest request;
+  request.mutable_document()->set_id("a");
+  request.mutable_document()->set_text("全年共收到提案412件。");
+  const std::string plain = request.SerializeAsString();
+  // A group (field 9) in the request and in the document, a fixed32 and a
+  // fixed64 field, a known number with another wire type, and a second
+  // document that merges into the first.
+  const std::string group("\x4B\x08\x01\x4C", 4);
+  const std::string fixed(
+      "\x55\x01\x02\x03\x04\x59\x01\x02\x03\x04\x05\x06\x07\x08", 14);
+  v1::Document second;
+  second.set_reference_date("2024-01-02");
+  const std::string second_bytes = second.SerializeAsString();
+  const std::string odd_document =
+      std::string("\x0A") + static_cast<char>(second_bytes.size() + 6) +
+      second_bytes + std::string("\x08\x05", 2) + group;
+  const std::vector<std::string> valid = {
+      plain,
+      plain + group + fixed,
+      plain + odd_document,
+      std::string("\x10\x00", 2) + plain + std::string("\x10\x02", 2),
+      std::string(),
+  };
+  for (const std::string& bytes : valid) {
+    SCOPED_TRACE(testing::PrintToString(bytes));
+    v1::ExtractRequest expected;
+    ASSERT_TRUE(expected.ParseFromString(bytes));
+    expected.DiscardUnknownFields();  // which the service never keeps
+    v1::ExtractRequest decoded;
+    ASSERT_TRUE(DecodeExtractRequest(bytes, &decoded).ok());
+    EXPECT_TRUE(
+        google::protobuf::util::MessageDifferencer::Equals(decoded, expected));
+    // The same from gRPC's buffer cut into many slices.
+    std::vector<grpc::Slice> slices;
+    for (size_t at = 0; at < bytes.size(); at += 3) {
+      slices.emplace_back(bytes.data() + at,
+                          std::min<size_t>(3, bytes.size() - at));
+    }
+    grpc::ByteBuffer buffer(slices.data(), slices.size());
+    v1::ExtractRequest from_slices;
+    ASSERT_TRUE(DecodeExtractRequest(buffer, &from_slices).ok());
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(from_slices,
+                                                                   expected));
+  }
+  // What protobuf refuses: a truncated tag, field number 0, an end-group
+  // no group opened, an unclosed group, wire types 6 and 7, a truncated
+  // varint value, a length past the end (in the request and in the
+  // document).
+  const std::vector<std::string> invalid = {
+      plain + "\x80",
+      plain + std::string("\x00", 1),
+      plain + std::string("\x02\x00", 2),
+      plain + "\x4C",
+      plain + "\x4B",
+      plain + "\x4E",
+      plain + "\x4F",
+      plain + "\x10\x80",
+      plain + std::string("\x12\x05", 2) + "ab",
+      std::string("\x0A\x03\x12\x05", 4) + "a",
+      std::string("\x0A\x02\x4C\x00", 4),
+  };
+  for (const std::string& bytes : invalid) {
+    SCOPED_TRACE(testing::PrintToString(bytes));
+    v1::ExtractRequest expected;
+    google::protobuf::LogSilencer quiet;
+    ASSERT_FALSE(expected.ParseFromString(bytes));
+    v1::ExtractRequest decoded;
+    EXPECT_EQ(DecodeExtractRequest(bytes, &decoded).code(),
+              absl::StatusCode::kInvalidArgument);
+  }
 }
 
 TEST(StatusTest, KeepsCodeAndBoundsMessage) {
