@@ -24,6 +24,7 @@
 #include "client/progress.h"
 #include "client/rpc.h"
 #include "client/shard.h"
+#include "service/api/convert.h"
 #include "service/api/status.h"
 
 namespace reportfacts::cli {
@@ -211,7 +212,8 @@ int RunBatch(int argc, char** argv) {
     StreamCallbacks callbacks;
     callbacks.on_failure = report_failure;
     callbacks.on_response = [&](const DocumentFile& file,
-                                const v1::ExtractResponse& response) {
+                                v1::ExtractResponse& response,
+                                std::string_view sentence_text) {
       if (response.error_code() != 0) {
         const std::string code(StatusCodeName(
             static_cast<grpc::StatusCode>(response.error_code())));
@@ -220,9 +222,13 @@ int RunBatch(int argc, char** argv) {
         return;
       }
       if (batch_format == BatchFormat::kCsv) {
+        FillSentences(sentence_text, &response);
         out << MetricCsvRows(response);
       } else {
-        out << ToJson(response, /*pretty=*/false) << "\n";
+        std::string line;
+        AppendJson(response, /*pretty=*/false, sentence_text, &line);
+        line.push_back('\n');
+        out << line;
       }
       out.flush();  // a killed run keeps every finished document
       ++counts.ok;

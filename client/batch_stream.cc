@@ -4,6 +4,8 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "client/documents.h"
@@ -25,7 +27,13 @@ grpc::Status StreamDocuments(v1::FactExtractor::StubInterface& stub,
   std::mutex mu;  // guards everything below and serialises the callbacks
   std::condition_variable room;
   bool reader_done = false;
-  std::map<std::string, const DocumentFile*> in_flight;
+  // Each document sent and not yet answered, with its text while the
+  // answer's sentences are still to be cut from it.
+  struct InFlight {
+    const DocumentFile* file;
+    std::string text;
+  };
+  std::map<std::string, InFlight> in_flight;
 
   std::thread writer([&] {
     for (const DocumentFile& file : files) {
@@ -46,10 +54,13 @@ grpc::Status StreamDocuments(v1::FactExtractor::StubInterface& stub,
       request.mutable_document()->set_id(file.id);
       SetDocumentBody(file.path, *std::move(text), request.mutable_document());
       request.mutable_document()->set_reference_date(options.reference_date);
-      request.set_omit_sentence_text(options.omit_sentence_text);
+      request.set_omit_sentence_text(true);
+      // A copy: the answer may come before Write returns.
+      std::string kept = options.omit_sentence_text ? std::string()
+                                                    : request.document().text();
       {
         std::lock_guard<std::mutex> lock(mu);
-        in_flight[file.id] = &file;
+        in_flight[file.id] = {&file, std::move(kept)};
       }
       if (!stream->Write(request)) break;  // the call is over; Finish says why
     }
@@ -61,10 +72,15 @@ grpc::Status StreamDocuments(v1::FactExtractor::StubInterface& stub,
     std::lock_guard<std::mutex> lock(mu);
     const auto it = in_flight.find(response.document_id());
     if (it == in_flight.end()) continue;  // not ours; cannot happen
-    const DocumentFile* file = it->second;
+    const DocumentFile* file = it->second.file;
+    const std::string text = std::move(it->second.text);
     in_flight.erase(it);
     room.notify_one();
-    callbacks.on_response(*file, response);
+    const std::string_view sentence_text =
+        options.omit_sentence_text ? std::string_view()
+        : response.has_text()      ? std::string_view(response.text())
+                                   : std::string_view(text);
+    callbacks.on_response(*file, response, sentence_text);
   }
   {
     std::lock_guard<std::mutex> lock(mu);
@@ -73,10 +89,11 @@ grpc::Status StreamDocuments(v1::FactExtractor::StubInterface& stub,
   room.notify_all();
   writer.join();
   const grpc::Status status = stream->Finish();
-  for (const auto& [id, file] : in_flight) {
-    callbacks.on_failure(*file, status.ok() ? "the server sent no response"
-                                            : "the stream ended before its "
-                                              "response");
+  for (const auto& [id, entry] : in_flight) {
+    callbacks.on_failure(*entry.file, status.ok()
+                                          ? "the server sent no response"
+                                          : "the stream ended before its "
+                                            "response");
   }
   return status;
 }

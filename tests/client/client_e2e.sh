@@ -165,7 +165,7 @@ PY
 import json, sys
 full = json.loads(open(sys.argv[1], encoding="utf-8").read())
 lean = json.loads(open(sys.argv[2], encoding="utf-8").read())
-text = open(sys.argv[3], encoding="utf-8").read()
+text = open(sys.argv[3], encoding="utf-8", newline="").read()
 assert full["metrics"] and len(full["metrics"]) == len(lean["metrics"])
 assert any(m["sentence"] for m in full["metrics"])
 for f, l in zip(full["metrics"], lean["metrics"]):
@@ -199,8 +199,8 @@ batch)
   [[ $(jsonl_ids "$work/out.jsonl" | sort -u | wc -l) -eq $total ]] ||
     fail "expected $total distinct ids in the output"
   ! grep -q 'gbk.txt' "$work/out.jsonl" || fail "failed document written"
-  python3 - "$work/out.jsonl" <<'PY' || fail "a GBK page in a batch lost its facts"
-import json, sys
+  python3 - "$work/out.jsonl" "$work/docs" <<'PY' || fail "a GBK page in a batch lost its facts"
+import json, os, sys
 rows = {}
 for line in open(sys.argv[1], encoding="utf-8"):
     row = json.loads(line)
@@ -208,6 +208,19 @@ for line in open(sys.argv[1], encoding="utf-8"):
 page = rows["page_gbk.html"]
 assert [(m["value"], m["unit"]) for m in page["metrics"]] == [(15, "件")], page
 assert page["text"][int(page["metrics"][0]["begin"]):][:2] == "15", page
+# The client cuts each sentence from the text it sent (or the converted
+# text of the answer) by its span.
+cut = 0
+for doc_id, row in rows.items():
+    text = row.get("text")
+    if text is None:
+        text = open(os.path.join(sys.argv[2], doc_id), encoding="utf-8",
+                    newline="").read()
+    for m in row["metrics"]:
+        span = m["sentence_span"]
+        assert m["sentence"] == text[int(span["begin"]):int(span["end"])], m
+        cut += bool(m["sentence"])
+assert cut, "no sentence in the batch"
 PY
 
   # Second run: the done ones are skipped, the failed one retried.

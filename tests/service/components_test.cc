@@ -324,6 +324,44 @@ TEST(WireTest, AgreesWithProtobufOnEdgesOfTheFormat) {
   }
 }
 
+TEST(WireTest, MutatedRequestsDecodeAsProtobufDecodesThem) {
+  v1::ExtractRequest request;
+  request.mutable_document()->set_id("报告-7");
+  request.mutable_document()->set_text("全年共收到提案412件，立案386件。");
+  request.mutable_document()->set_reference_date("2024-05-01");
+  request.mutable_document()->set_media_type("text/plain");
+  request.set_omit_sentence_text(true);
+  const std::string seed = request.SerializeAsString();
+  std::mt19937 rng(2026);
+  google::protobuf::LogSilencer quiet;
+  for (int round = 0; round < 20000; ++round) {
+    std::string bytes = seed;
+    for (int edits = 1 + static_cast<int>(rng() % 4); edits > 0; --edits) {
+      const size_t at = rng() % (bytes.size() + 1);
+      switch (rng() % 3) {
+        case 0:  // overwrite a byte
+          if (at < bytes.size()) bytes[at] = static_cast<char>(rng());
+          break;
+        case 1:  // insert one
+          bytes.insert(at, 1, static_cast<char>(rng()));
+          break;
+        default:  // cut the rest
+          bytes.resize(at);
+      }
+    }
+    v1::ExtractRequest expected;
+    const bool parsed = expected.ParseFromString(bytes);
+    v1::ExtractRequest decoded;
+    const absl::Status status = DecodeExtractRequest(bytes, &decoded);
+    if (!parsed) continue;  // protobuf also refuses invalid UTF-8; we do not
+    ASSERT_TRUE(status.ok()) << testing::PrintToString(bytes);
+    expected.DiscardUnknownFields();
+    ASSERT_TRUE(
+        google::protobuf::util::MessageDifferencer::Equals(decoded, expected))
+        << testing::PrintToString(bytes);
+  }
+}
+
 TEST(StatusTest, KeepsCodeAndBoundsMessage) {
   const grpc::Status status =
       ToGrpcStatus(absl::NotFoundError(std::string(5000, 'x')));
