@@ -206,7 +206,9 @@ std::vector<CreditName> CreditParser::Parse(size_t begin, size_t end,
         // "某某网 记者 王明" or "文稿：某某中心 王明"; anywhere else the
         // line is no credit.
         if (!before_marker && !after_marker) return {};
-        organization = EncodeUtf8(Sub(text_, token.begin, token.end));
+        organization = IsSelfReference(Sub(text_, token.begin, token.end))
+                           ? std::string()
+                           : EncodeUtf8(Sub(text_, token.begin, token.end));
         break;
       case Kind::kName: {
         std::u32string name;
@@ -330,6 +332,21 @@ std::vector<CreditName> ParseTrailingCredit(std::u32string_view text,
     if (!names.empty()) return names;
   }
   return {};
+}
+
+bool IsSelfReference(std::u32string_view s) {
+  if (s.size() < 2 || s.size() > 3 || s[0] != U'本') return false;
+  if (s.size() == 3 && s[2] != U'讯') return false;
+  switch (s[1]) {
+    case U'报':
+    case U'网':
+    case U'台':
+    case U'刊':
+    case U'站':
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace reportfacts

@@ -56,6 +56,10 @@ std::vector<CreditName> ParseTrailingCredit(std::u32string_view text,
                                             size_t begin, size_t end,
                                             const PeopleLexicon& lexicon);
 
+// IsSelfReference: 本报, 本网, 本台, 本刊, 本站 (and 本报讯) are the
+// publication speaking of itself, which names no organization.
+bool IsSelfReference(std::u32string_view s);
+
 }  // namespace reportfacts
 
 #endif  // REPORTFACTS_SERVICE_CORE_CREDITS_H_

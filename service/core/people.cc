@@ -935,7 +935,7 @@ class PeopleScanner {
         place > 0 && place < e - b) {
       e -= place;
     }
-    if (e - b < 2) return "";
+    if (e - b < 2 || IsSelfReference(Sub(text_, b, e))) return "";
     return EncodeUtf8(Sub(text_, b, e));
   }
 
