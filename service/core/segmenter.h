@@ -167,8 +167,9 @@ class Dictionary {
   // tables far larger than a cache. A caller that knows which walks come
   // next (a segmentation runs one from every position) asks for those
   // lines ahead: PrefetchTables some walks before, PrefetchNodes a few
-  // walks before (it reads the lines PrefetchTables fetched). Neither
-  // changes a result. c1 is 0 when the walk cannot go past c0.
+  // walks before (it reads the lines PrefetchTables fetched), and
+  // PrefetchChildren after it. None changes a result. c1 is 0 when the walk
+  // cannot go past c0.
   void PrefetchTables(char32_t c0, char32_t c1) const {
     if (c0 >= root_children_.size()) return;
     PrefetchLine(&root_children_[c0]);
@@ -184,6 +185,20 @@ class Dictionary {
     if (c1 == 0 || c1 >= 0x10000) return;
     const uint32_t second = SecondLevelChild(first, c1);
     if (second != kRoot) PrefetchLine(&nodes_[second]);
+  }
+  // PrefetchChildren, fewer walks before still, fetches where the third
+  // step's search begins: the first and middle children of that node.
+  void PrefetchChildren(char32_t c0, char32_t c1) const {
+    if (c0 >= root_children_.size() || c1 == 0 || c1 >= 0x10000) return;
+    const uint32_t first = root_children_[c0];
+    if (first == kRoot) return;
+    const uint32_t second = SecondLevelChild(first, c1);
+    if (second == kRoot) return;
+    const uint32_t begin = nodes_[second].first_child;
+    const uint32_t count = nodes_[second + 1].first_child - begin;
+    if (count == 0) return;
+    PrefetchLine(&nodes_[begin]);
+    PrefetchLine(&nodes_[begin + count / 2]);
   }
 
   // NodeAt is a node that Child returned.
