@@ -188,9 +188,20 @@ class PeopleScanner {
     ReportAuthors();
     const size_t n = text_.size();
     const char32_t* const text = text_.data();
+    const auto after_name_at = [&](size_t q) {
+      return q < n && lex_.after_name_first.contains(text[q]);
+    };
     for (size_t p = 0; p < n; ++p) {
       // surname_first holds Han characters only (IsCjk).
       if (!lex_.surname_first.contains(text[p])) continue;
+      // The surname is one or two characters, so MayStartRule can only hold
+      // where this does: testing it first skips the surname lookup at most
+      // characters (common characters start surnames: 高, 方, 向).
+      if (!((p > 0 && lex_.title_last.contains(text[p - 1])) ||
+            after_name_at(p + 2) || after_name_at(p + 3) ||
+            after_name_at(p + 4))) {
+        continue;
+      }
       const size_t surname =
           lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
       if (surname == 0) continue;
