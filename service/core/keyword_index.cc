@@ -5,12 +5,19 @@
 namespace reportfacts {
 
 uint32_t KeywordIndex::Child(uint32_t node, char32_t c) const {
+  // The range is halved down to one candidate without a branch on the
+  // labels (the half that may hold c is kept): where c falls among the
+  // root's many children is what a branch predictor cannot guess.
   const auto& children = nodes_[node].children;
-  const auto it =
-      std::lower_bound(children.begin(), children.end(), c,
-                       [](const std::pair<char32_t, uint32_t>& edge,
-                          char32_t label) { return edge.first < label; });
-  return it != children.end() && it->first == c ? it->second : 0;
+  size_t count = children.size();
+  if (count == 0) return 0;
+  const std::pair<char32_t, uint32_t>* edge = children.data();
+  while (count > 1) {
+    const size_t half = count / 2;
+    edge = edge[half].first <= c ? edge + half : edge;
+    count -= half;
+  }
+  return edge->first == c ? edge->second : 0;
 }
 
 int KeywordIndex::IdOf(std::u32string_view word) const {

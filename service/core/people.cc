@@ -169,6 +169,24 @@ enum class Evidence {
   kStrong,  // a role word or a credit label right before it
 };
 
+// The main scan looks for surnames this many characters at a time.
+constexpr size_t kScanBlock = 512;
+
+// SurnameStarts stores the offsets from `begin` of the characters of
+// text[begin, end) that start a surname (surname_first), in order, and
+// returns how many there are (end - begin <= kScanBlock). Every offset is
+// written and the count grows by the test's 0 or 1, so the loop has no
+// branch on the text.
+size_t SurnameStarts(std::u32string_view text, size_t begin, size_t end,
+                     const CharSet& surname_first, uint32_t* out) {
+  size_t count = 0;
+  for (size_t q = begin; q < end; ++q) {
+    out[count] = static_cast<uint32_t>(q - begin);
+    count += surname_first.contains(text[q]) ? 1 : 0;
+  }
+  return count;
+}
+
 class PeopleScanner {
  public:
   PeopleScanner(std::u32string_view text, const std::vector<Report>& reports,
@@ -189,32 +207,23 @@ class PeopleScanner {
     }
     BracketCredits();
     ReportAuthors();
+    // The characters that may start a surname are found first, a block at
+    // a time, by a loop without a branch on the text (common characters
+    // start surnames: 高, 方, 向, so a branch there is mispredicted at
+    // every few characters); the rules run at those only, in order, past
+    // what a rule before read.
     const size_t n = text_.size();
-    const char32_t* const text = text_.data();
-    for (size_t p = 0; p < n; ++p) {
-      // surname_first holds Han characters only (IsCjk).
-      if (!lex_.surname_first.contains(text[p])) continue;
-      const size_t surname =
-          lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
-      if (surname == 0) continue;
-      if (!MayStartRule(p, surname)) continue;
-      if (size_t len = RoleBeforeName(p, surname)) {
-        p += len - 1;
-        continue;
+    uint32_t starts[kScanBlock];
+    size_t next = 0;  // the text before it is read
+    for (size_t block = 0; block < n; block += kScanBlock) {
+      const size_t count =
+          SurnameStarts(text_, block, std::min(n, block + kScanBlock),
+                        lex_.surname_first, starts);
+      for (size_t k = 0; k < count; ++k) {
+        const size_t p = block + starts[k];
+        if (p < next) continue;
+        next = p + std::max<size_t>(RulesAt(p), 1);
       }
-      if (size_t len = NamesBeforeRole(p, surname)) {
-        p += len - 1;
-        continue;
-      }
-      if (size_t len = NameBeforeRole(p, surname)) {
-        p += len - 1;
-        continue;
-      }
-      if (size_t len = Apposition(p, surname, 0)) {
-        p += len - 1;
-        continue;
-      }
-      if (size_t len = NameBeforeAddress(p, surname)) p += len - 1;
     }
     // A name seen only without a role gets role "" (GUIDE §4); one that has
     // a role elsewhere in the document needs no role-less line.
@@ -233,6 +242,33 @@ class PeopleScanner {
   }
 
  private:
+  // RulesAt tries the rules of the main scan at p, where a surname's first
+  // character is, and returns the length of text the one that applies
+  // read (0: none).
+  size_t RulesAt(size_t p) {
+    const size_t n = text_.size();
+    const auto after_name_at = [&](size_t q) {
+      return q < n && lex_.after_name_first.contains(text_[q]);
+    };
+    // The surname is one or two characters, so MayStartRule can only hold
+    // where this does: testing it first skips the surname lookup at most
+    // characters.
+    if (!((p > 0 && lex_.title_last.contains(text_[p - 1])) ||
+          after_name_at(p + 2) || after_name_at(p + 3) ||
+          after_name_at(p + 4))) {
+      return 0;
+    }
+    const size_t surname =
+        lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
+    if (surname == 0) return 0;
+    if (!MayStartRule(p, surname)) return 0;
+    if (size_t len = RoleBeforeName(p, surname)) return len;
+    if (size_t len = NamesBeforeRole(p, surname)) return len;
+    if (size_t len = NameBeforeRole(p, surname)) return len;
+    if (size_t len = Apposition(p, surname, 0)) return len;
+    return NameBeforeAddress(p, surname);
+  }
+
   // MayStartRule is false where none of the five rules of the main scan
   // can apply to a name starting at p: each first tests a role word ending
   // right before p, or one of the two characters after the name's shorter

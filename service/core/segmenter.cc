@@ -514,7 +514,7 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
   // positions on are fetched meanwhile (see PrefetchTables), and those of
   // the first walks all at once before them, so that their misses overlap
   // (most runs are shorter than the distances).
-  constexpr size_t kTablesAhead = 16, kNodesAhead = 8;
+  constexpr size_t kTablesAhead = 16, kNodesAhead = 8, kChildrenAhead = 4;
   const auto next_char = [&](size_t k) {
     return k + 1 < n ? text[begin + k + 1] : char32_t{0};
   };
@@ -524,6 +524,9 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
   for (size_t k = n; k-- > 0 && k + kNodesAhead >= n;) {
     dict.PrefetchNodes(text[begin + k], next_char(k));
   }
+  for (size_t k = n; k-- > 0 && k + kChildrenAhead >= n;) {
+    dict.PrefetchChildren(text[begin + k], next_char(k));
+  }
   for (size_t i = n; i-- > 0;) {
     if (i >= kTablesAhead) {
       const size_t k = i - kTablesAhead;
@@ -532,6 +535,10 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     if (i >= kNodesAhead) {
       const size_t k = i - kNodesAhead;
       dict.PrefetchNodes(text[begin + k], next_char(k));
+    }
+    if (i >= kChildrenAhead) {
+      const size_t k = i - kChildrenAhead;
+      dict.PrefetchChildren(text[begin + k], next_char(k));
     }
     double best = -log_total + route[i + 1];  // the single character
     uint8_t best_length = 1;

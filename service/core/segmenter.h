@@ -167,8 +167,9 @@ class Dictionary {
   // tables far larger than a cache. A caller that knows which walks come
   // next (a segmentation runs one from every position) asks for those
   // lines ahead: PrefetchTables some walks before, PrefetchNodes a few
-  // walks before (it reads the lines PrefetchTables fetched). Neither
-  // changes a result. c1 is 0 when the walk cannot go past c0.
+  // walks before (it reads the lines PrefetchTables fetched), and
+  // PrefetchChildren after it. None changes a result. c1 is 0 when the walk
+  // cannot go past c0.
   void PrefetchTables(char32_t c0, char32_t c1) const {
     if (c0 >= root_children_.size()) return;
     PrefetchLine(&root_children_[c0]);
@@ -176,14 +177,25 @@ class Dictionary {
       PrefetchLine(&pairs_[PairSlot((c0 << 16) | c1)]);
     }
   }
+  //
+  // The two read the pair table's first slot only and fetch what it names,
+  // or the root's lines when it names nothing: a branch on whether a word
+  // goes on, which a predictor cannot guess, would cost more than a
+  // useless fetch.
   void PrefetchNodes(char32_t c0, char32_t c1) const {
     if (c0 >= root_children_.size()) return;
-    const uint32_t first = root_children_[c0];
-    if (first == kRoot) return;
-    PrefetchLine(&nodes_[first]);
-    if (c1 == 0 || c1 >= 0x10000) return;
-    const uint32_t second = SecondLevelChild(first, c1);
-    if (second != kRoot) PrefetchLine(&nodes_[second]);
+    PrefetchLine(&nodes_[root_children_[c0]]);
+    PrefetchLine(&nodes_[LikelySecond(c0, c1)]);
+  }
+  // PrefetchChildren, fewer walks before still, fetches where the third
+  // step's search begins: the first and middle children of that node.
+  void PrefetchChildren(char32_t c0, char32_t c1) const {
+    if (c0 >= root_children_.size()) return;
+    const uint32_t second = LikelySecond(c0, c1);
+    const uint32_t begin = nodes_[second].first_child;
+    const uint32_t count = nodes_[second + 1].first_child - begin;
+    PrefetchLine(&nodes_[begin]);
+    PrefetchLine(&nodes_[begin + count / 2]);
   }
 
   // NodeAt is a node that Child returned.
@@ -206,6 +218,16 @@ class Dictionary {
 #else
     __builtin_prefetch(p);
 #endif
+  }
+
+  // LikelySecond is the node of the prefix c0 c1 when the first slot of
+  // its probe holds it, else kRoot (for prefetching only).
+  uint32_t LikelySecond(char32_t c0, char32_t c1) const {
+    const uint32_t key = (c0 << 16) | (c1 & 0xFFFF);
+    const uint64_t entry = pairs_[PairSlot(key)];
+    const bool hit =
+        c1 != 0 && c1 < 0x10000 && static_cast<uint32_t>(entry >> 32) == key;
+    return hit ? static_cast<uint32_t>(entry) : kRoot;
   }
 
   // IndexSecondLevel fills pairs_ from the trie (after building it).

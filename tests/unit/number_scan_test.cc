@@ -212,6 +212,25 @@ TEST_F(NumberScanTest, QuotedSpeechAndNumbersBesideQuotesAreMetrics) {
   EXPECT_EQ(Scan("命名“委员工作室”24个"), V{"24|个|24|个|EXACT"});
 }
 
+// The marks around a number are looked for four code points at a time:
+// a title mark at any distance inside the window, and so at any offset of
+// a block, encloses the number; one beyond the window, or one cut off by a
+// line break, does not.
+TEST_F(NumberScanTest, EnclosingMarksAreFoundAtAnyDistance) {
+  for (size_t pad = 0; pad < 9; ++pad) {
+    std::string fill;
+    for (size_t k = 0; k < pad; ++k) fill += "规";
+    EXPECT_TRUE(Scan("《" + fill + "办法3条" + fill + "》").empty()) << pad;
+    EXPECT_TRUE(Scan("“" + fill + "3" + fill + "”模式").empty()) << pad;
+    EXPECT_EQ(Scan("《" + fill + "\n办法3条" + fill + "》"),
+              V{"3|条|3|条|EXACT"})
+        << pad;
+  }
+  std::string far;
+  for (size_t k = 0; k < 90; ++k) far += "规";
+  EXPECT_EQ(Scan("《" + far + "办法3条》"), V{"3|条|3|条|EXACT"});
+}
+
 TEST_F(NumberScanTest, BadInputGivesNothing) {
   EXPECT_TRUE(Scan("编号42，").empty());
   EXPECT_TRUE(Scan("1234567").empty());

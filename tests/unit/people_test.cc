@@ -58,6 +58,24 @@ TEST_F(PeopleTest, RoleBeforeNameResolvesTheCity) {
   EXPECT_EQ(p->organization, "潍坊市政府");
 }
 
+// The main scan finds where surnames may start a block of characters at a
+// time: a name is found wherever it falls against the blocks' edges, and a
+// name read by a rule is not read again from its second character.
+TEST_F(PeopleTest, NamesAcrossTheScansBlocks) {
+  const size_t header = DecodeUtf8(kHeader).size();
+  for (size_t at = 505; at < 520; ++at) {
+    // 。 starts no name; the role is four characters before the name.
+    const size_t fill = at > header + 4 ? at - header - 4 : 0;
+    std::string text(kHeader);
+    for (size_t k = 0; k < fill; ++k) text += "。";
+    text += "市委书记周海批示。";
+    const auto people = Run(text);
+    const Person* p = Find(people, "周海", "书记");
+    ASSERT_NE(p, nullptr) << at;
+    EXPECT_EQ(DecodeUtf8(text).substr(p->begin, 2), U"周海") << at;
+  }
+}
+
 TEST_F(PeopleTest, PassiveMarkerEndsTheTextBeforeTheOrganization) {
   const auto people = Run(std::string(kHeader) +
                           "这件提案被市委书记周海批示，"
