@@ -582,13 +582,15 @@ void LabelIsNoObject(std::u32string_view text, const NumberMention& m,
 // follows it is the clause's own count, not this number's object.
 void TimeSpanHasNoObject(std::u32string_view text, const NumberMention& m,
                          MetricPhrase* p) {
-  if (p->object.empty() || m.mention_end >= text.size()) return;
+  if (m.mention_end >= text.size()) return;
   const char32_t next = text[m.mention_end];
   if ((next == U'间' || next == U'間' || next == U'来' || next == U'來' ||
        next == U'内' || next == U'內') &&
       IsOneOf(m.unit,
               {U"年", U"个月", U"個月", U"月", U"天", U"日", U"周", U"週"})) {
     p->object.clear();
+    // The locality (来 of 5年来) is no verb: it is the span's own word.
+    if (p->action.size() == 1 && p->action[0] == next) p->action.clear();
   }
 }
 
@@ -916,6 +918,135 @@ void FrontWordsNamingNoKind(const Dictionary& dict, MetricPhrase* p) {
   }
 }
 
+// Rule "a comparison is no object": 同比, 环比, 较上年, 比去年 … say what a
+// change is measured against (an adverbial of comparison), never what is
+// counted. Without them the clause names nothing, and the change is of
+// what the count before it in the sentence measured (投资额20亿元，同比
+// 增长5%): carried over as GUIDE §2 carries an object a clause leaves out.
+size_t ComparisonLength(std::u32string_view o) {
+  if (o.size() < 2) return 0;
+  const std::u32string_view two = o.substr(0, 2);
+  if (IsOneOf(two, {U"同比", U"环比", U"環比"})) return 2;
+  if (o[0] != U'较' && o[0] != U'較' && o[0] != U'比') return 0;
+  // 较/比 + the time compared with (上年, 去年, 上月, 同期).
+  for (std::u32string_view when :
+       {U"上年同期", U"去年同期", U"上年", U"去年", U"上月", U"同期"}) {
+    if (o.substr(1, when.size()) == when) return 1 + when.size();
+  }
+  return 0;
+}
+
+void ComparisonIsNoObject(const std::vector<NumberMention>& mentions, size_t k,
+                          const Dictionary& dict,
+                          std::vector<MetricPhrase>* out) {
+  MetricPhrase& p = (*out)[k];
+  const size_t n = ComparisonLength(p.object);
+  if (n == 0) return;
+  p.object.erase(0, n);
+  // What follows the comparison is the verb of change (同比 + 增长).
+  if (!p.object.empty() && (dict.PosOf(p.object) == Pos::kVerb ||
+                            dict.PosOf(p.object) == Pos::kVerbalNoun)) {
+    if (p.action.empty()) p.action = p.object;
+    p.object.clear();
+  }
+  if (!p.object.empty() || k == 0) return;
+  const MetricPhrase& q = (*out)[k - 1];
+  if (q.sentence_begin == p.sentence_begin && q.frame == Frame::kCount &&
+      mentions[k - 1].mention_end <= mentions[k].qualifier_begin) {
+    p.object = q.object;
+  }
+}
+
+// Rule "an object holds no number": digits or a dash left in the object
+// are the first end of a range (每月1—2次: the count is 2次) or a value,
+// never part of a name; the object ends before them. A frequency word
+// left alone (每月, 每年) is a time word: dropped (GUIDE §2).
+void NumberEndsTheObject(const Dictionary& dict, std::u32string* object) {
+  size_t cut = 0;
+  while (cut < object->size() && !IsDigit((*object)[cut]) &&
+         !IsRangeMark((*object)[cut])) {
+    ++cut;
+  }
+  if (cut == object->size()) return;
+  object->resize(cut);
+  const std::u32string_view o(*object);
+  const bool frequency =
+      o.size() >= 2 && o.size() <= 3 && o[0] == U'每' &&
+      IsOneOf(o.substr(1), {U"年", U"月", U"周", U"週", U"天", U"日", U"季",
+                            U"季度", U"星期", U"次"});
+  if (frequency || o.empty() || OnlyDroppable(o, dict)) object->clear();
+}
+
+// Rule "a verb of change ends the subject": a verb that ends in 至/到
+// (降至, 增至, 提高到, 下降到) joins a quantity to its new value; read
+// into the object, it is the action, and the words before it name what
+// changed (气温降至-5℃ -> 气温 / 降至). Words of degree between them
+// (最低, 最高) belong to the value, not the thing.
+void VerbOfChangeEndsTheObject(const Dictionary& dict, MetricPhrase* p) {
+  std::u32string& o = p->object;
+  if (o.size() < 3 || (o.back() != U'至' && o.back() != U'到')) return;
+  size_t verb = 0;
+  for (size_t n = 2; n >= 1 && verb == 0; --n) {
+    if (o.size() < n + 2) continue;
+    const std::u32string_view v(o.data() + o.size() - 1 - n, n);
+    const std::u32string_view with_mark(o.data() + o.size() - 1 - n, n + 1);
+    if (dict.PosOf(v) == Pos::kVerb || dict.PosOf(with_mark) == Pos::kVerb) {
+      verb = n + 1;
+    }
+  }
+  if (verb == 0) return;
+  std::u32string subject = o.substr(0, o.size() - verb);
+  // (Not a verb whose first character ends a longer word: 收到 in 接收到.)
+  const std::vector<Word> words = Segment(subject, 0, subject.size(), dict);
+  size_t end = words.size();
+  while (end > 0 && (words[end - 1].pos == Pos::kAdverb ||
+                     words[end - 1].pos == Pos::kAdjective ||
+                     subject[words[end - 1].begin] == U'最')) {
+    --end;
+  }
+  if (end == 0 || !IsNounish(words[end - 1].pos)) return;
+  if (p->action.empty()) p->action = o.substr(o.size() - verb);
+  subject.resize(words[end - 1].end);
+  o = std::move(subject);
+}
+
+// Rule "非 makes a kind": 非 + a noun (非公有制企业, 非党员) is a noun of
+// its own kind, the complement of the noun; an object read without the
+// 非 right before it names the opposite set. (Not 除非, 并非, 莫非:
+// conjunctions and adverbs that end in 非.)
+void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
+                         std::u32string* object) {
+  if (object->size() < 2) return;
+  // Where the object stands in the number's own clause: after the
+  // measure, else before the number.
+  size_t at = std::u32string_view::npos;
+  size_t stop = m.mention_end;
+  const size_t ceiling = std::min(text.size(), m.mention_end + kMaxRightPhrase);
+  while (stop < ceiling && !BreaksAt(text, stop)) ++stop;
+  const size_t after =
+      text.substr(m.mention_end, stop - m.mention_end).find(*object);
+  if (after != std::u32string_view::npos) {
+    at = m.mention_end + after;
+  } else {
+    const size_t floor =
+        m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+    size_t begin = m.qualifier_begin;
+    while (begin > floor && !BreaksAt(text, begin - 1)) --begin;
+    const size_t before =
+        text.substr(begin, m.qualifier_begin - begin).rfind(*object);
+    if (before != std::u32string_view::npos) at = begin + before;
+  }
+  if (at == std::u32string_view::npos || at == 0 || text[at - 1] != U'非') {
+    return;
+  }
+  if (at >= 2 &&
+      std::u32string_view(U"除并並莫绝絕无無是若").find(text[at - 2]) !=
+          std::u32string_view::npos) {
+    return;
+  }
+  object->insert(object->begin(), U'非');
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -1068,6 +1199,10 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     LabelIsNoObject(text, mentions[k], &p.object);
     TimeSpanHasNoObject(text, mentions[k], &p);
     FrontWordsNamingNoKind(*lexicon.dictionary, &p);
+    NumberEndsTheObject(*lexicon.dictionary, &p.object);
+    VerbOfChangeEndsTheObject(*lexicon.dictionary, &p);
+    ComparisonIsNoObject(mentions, k, *lexicon.dictionary, &out);
+    NegatingPrefixStays(text, mentions[k], &p.object);
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
     PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);
     NounAfterTheMeasureIsCounted(text, mentions[k], *lexicon.dictionary, &p);

@@ -1036,6 +1036,72 @@ TEST_F(CombinedReading, FrontWordsNamingNoKind) {
             std::u32string::npos);
 }
 
+TEST_F(CombinedReading, ComparisonIsNoObject) {
+  // 同比 says what the change is measured against: the change is of what
+  // the count before it measured.
+  const auto got = ReadBoth(U"收到提案120件，同比增长8%。");
+  Check(got, {U"", 1, "提案", "增长", ""});
+  // Negative: with no count before it in the sentence, nothing is carried.
+  const auto alone = ReadBoth(U"同比增长8%。");
+  EXPECT_EQ(alone[0].object, U"");
+  EXPECT_EQ(alone[0].action, U"增长");
+  // Negative: a noun that only starts like it stays (比例 + 可).
+  EXPECT_NE(ReadBoth(U"收到提案比例12%。")[0].object, U"");
+}
+
+// MentionAt is one number of the text with its unit, for forms the plain
+// Mentions() cannot read (a range 1—2次).
+NumberMention MentionAt(size_t begin, size_t end, std::u32string_view unit) {
+  NumberMention m;
+  m.begin = m.qualifier_begin = begin;
+  m.end = m.unit_begin = end;
+  m.unit_end = m.mention_end = end + unit.size();
+  m.unit = std::u32string(unit);
+  return m;
+}
+
+TEST_F(CombinedReading, NumberEndsTheObject) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"召开");
+  // The first end of a range and a frequency word count nothing.
+  const std::u32string range = U"每周1—2次。";
+  EXPECT_EQ(AnalysePhrases(range, {MentionAt(4, 5, U"次")}, lex)[0].object,
+            U"");
+  // The noun before the range stays.
+  const std::u32string noun = U"召开会议1—2次。";
+  EXPECT_EQ(AnalysePhrases(noun, {MentionAt(6, 7, U"次")}, lex)[0].object,
+            U"会议");
+  // Negative: a plain count keeps its object.
+  const std::u32string plain = U"召开会议3次。";
+  EXPECT_EQ(AnalysePhrases(plain, Mentions(plain), lex)[0].object, U"会议");
+}
+
+TEST_F(CombinedReading, VerbOfChangeEndsTheObject) {
+  // The verb of change is the action; the degree word goes with the value.
+  Check(ReadBoth(U"水位最低降至3米。"), {U"", 0, "水位", "降至", ""});
+  // Negative: without a verb of change the object is left as read.
+  EXPECT_EQ(ReadBoth(U"水位最低降至3米。")[0].object.find(U"至"),
+            std::u32string::npos);
+  EXPECT_NE(ReadBoth(U"水位3米。")[0].object, U"");
+}
+
+TEST_F(CombinedReading, NegatingPrefixStays) {
+  // 非 + a noun is the complement set, a kind of its own.
+  const auto got = ReadBoth(U"现有会员300名，非会员120名。");
+  EXPECT_EQ(got[0].object, U"会员");
+  EXPECT_EQ(got[1].object, U"非会员");
+  // Negative: 除非 is a conjunction, not the prefix.
+  EXPECT_NE(ReadBoth(U"除非会员120名。")[0].object, U"非会员");
+}
+
+TEST_F(CombinedReading, SpanOfTimeHasNoVerb) {
+  // 来 after a span of years is the span's own word, no verb.
+  EXPECT_EQ(ReadBoth(U"近5年来，开展调研。")[0].action, U"");
+  // Negative: a count of years with a verb keeps the verb.
+  EXPECT_EQ(ReadBoth(U"建设5年。")[0].action, U"建设");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
