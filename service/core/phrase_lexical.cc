@@ -307,9 +307,21 @@ class ClauseAnalyser {
         }
         break;
       }
-      if (MatchAt(text_, p, limit, kPhraseStops) > 0) break;
-      const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
+      const size_t stop = MatchAt(text_, p, limit, kPhraseStops);
       const size_t verb = lex_.actions.LongestStartingAt(text_, p, limit);
+      // Right after the measure, a noun the dictionary lists that opens
+      // with a stop word or a verb (功能 + 区, 调研 + 组) is what is counted:
+      // number + measure + noun.
+      if (p == start && (stop > 0 || verb > 0)) {
+        const size_t whole = DictionaryNounAt(p, limit, std::max(stop, verb));
+        if (whole > 0) {
+          after_noun = true;
+          p += whole;
+          continue;
+        }
+      }
+      if (stop > 0) break;
+      const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
       if (verb > 0 && verb > noun) {
         // 走访慰问活动: a verb that opens a known noun is part of the phrase.
         if (lex_.nouns.LongestStartingAt(text_, p + verb, limit) == 0) break;
@@ -330,6 +342,17 @@ class ClauseAnalyser {
     }
     *phrase_end = p;
     return Clean(start, p);
+  }
+
+  // DictionaryNounAt: the length of the longest noun of the dictionary
+  // that starts at p and is longer than `shorter` (at most 5 characters),
+  // or 0.
+  size_t DictionaryNounAt(size_t p, size_t limit, size_t shorter) const {
+    if (lex_.dictionary == nullptr) return 0;
+    for (size_t n = std::min<size_t>(5, limit - p); n > shorter; --n) {
+      if (lex_.dictionary->PosOf(text_.substr(p, n)) == Pos::kNoun) return n;
+    }
+    return 0;
   }
 
   // OpensWithReceiving: a receiving word, whole, opens text_[p, limit)

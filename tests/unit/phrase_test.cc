@@ -1102,6 +1102,24 @@ TEST_F(CombinedReading, SpanOfTimeHasNoVerb) {
   EXPECT_EQ(ReadBoth(U"建设5年。")[0].action, U"建设");
 }
 
+TEST_F(CombinedReading, NounAfterTheMeasureOpensWithAVerb) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  for (std::u32string_view v : {U"组织", U"调研", U"建设"}) lex.actions.Add(v);
+  // A noun the dictionary lists right after the measure is counted, even
+  // where it opens with a verb (调研 + 组) or a stop word (功能 + 区).
+  const std::u32string groups = U"组织4个调研组，";
+  Check(AnalysePhrases(groups, Mentions(groups), lex),
+        {U"", 0, "调研组", "组织", ""});
+  const std::u32string areas = U"建设3个功能区。";
+  Check(AnalysePhrases(areas, Mentions(areas), lex),
+        {U"", 0, "功能区", "建设", ""});
+  // Negative: the verb alone after the measure is no noun.
+  const std::u32string verb = U"组织4个调研，";
+  EXPECT_EQ(AnalysePhrases(verb, Mentions(verb), lex)[0].object.find(U"组"),
+            std::u32string::npos);
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
