@@ -355,6 +355,23 @@ class ClauseAnalyser {
     return 0;
   }
 
+  // OwnVerbOpensClause: a clause after a comma (not an item after 、)
+  // that opens with a verb of its own (…，架设专线5条) carries no verb
+  // in from the clause before.
+  bool OwnVerbOpensClause(size_t begin, size_t end) const {
+    if (lex_.dictionary == nullptr || begin == 0 || begin >= end ||
+        text_[begin - 1] == U'、') {
+      return false;
+    }
+    const std::vector<Word> words =
+        Segment(text_, begin, std::min(end, begin + 6), *lex_.dictionary);
+    // (A verb and 后/前 is a time, after or before the deed: 合并后.)
+    const bool time = words.size() > 1 &&
+                      IsOneOf(View(text_, words[1]), {U"后", U"後", U"前"});
+    return !words.empty() && words[0].pos == Pos::kVerb &&
+           words[0].size() >= 2 && !IsCopula(View(text_, words[0])) && !time;
+  }
+
   // OpensWithReceiving: a receiving word, whole, opens text_[p, limit)
   // (获 but not 获奖).
   bool OpensWithReceiving(size_t p, size_t limit) const {
@@ -594,7 +611,8 @@ class ClauseAnalyser {
     }
     if (action.empty()) action = VerbAfter(right_end, clause_end);
     if (action.empty() && k > 0 && done[k - 1].sentence_begin <= m.begin &&
-        done[k - 1].sentence_end >= m.end && !done[k - 1].action.empty()) {
+        done[k - 1].sentence_end >= m.end && !done[k - 1].action.empty() &&
+        !OwnVerbOpensClause(clause_begin, left_end)) {
       // 召开座谈会4次、论证会2次: the verb goes on.
       action = done[k - 1].action;
     }

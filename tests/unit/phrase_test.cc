@@ -1120,6 +1120,20 @@ TEST_F(CombinedReading, NounAfterTheMeasureOpensWithAVerb) {
             std::u32string::npos);
 }
 
+TEST_F(CombinedReading, ClauseWithItsOwnVerbCarriesNoVerb) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"建成");
+  // The second clause opens with a verb of its own (not in the word
+  // lists): the first clause's verb is not carried over to it.
+  const std::u32string own = U"建成热线2条，开通专线5条。";
+  EXPECT_NE(AnalysePhrases(own, Mentions(own), lex)[1].action, U"建成");
+  // Negative: a clause with no verb goes on with the verb before.
+  const std::u32string verbless = U"建成热线2条，专线5条。";
+  EXPECT_EQ(AnalysePhrases(verbless, Mentions(verbless), lex)[1].action,
+            U"建成");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
