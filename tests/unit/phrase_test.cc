@@ -1134,6 +1134,15 @@ TEST_F(CombinedReading, ClauseWithItsOwnVerbCarriesNoVerb) {
             U"建成");
 }
 
+TEST_F(PhraseRules, SuoMakesTheVerbAModifier) {
+  // 所 + verb + noun is a noun phrase, the subject of the state after it:
+  // the noun is counted, the state is the action.
+  Check(Read(U"所提问题已经解决或基本解决的40件。"),
+        {U"", 0, "问题", "已经解决或基本解决", "state"});
+  // Negative: without 所 the verb and its noun stay in the state.
+  EXPECT_NE(Read(U"提问题已经解决或基本解决的40件。")[0].object, U"问题");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
