@@ -1047,6 +1047,59 @@ void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
   object->insert(object->begin(), U'非');
 }
 
+// Rule "a kind word is followed by a noun": a distinguisher (公共, 集体,
+// 重点) modifies nouns only, so the words the segmenter read as verbs
+// after it (公共 + 预算 + 收入 + 完成) are a compound noun up to the verb
+// the count belongs to: they join the object, the last verb stays the
+// action. Verbs of the genre's list after a kind word are a kind of deed
+// (集体 + 视察调研) and stay.
+void KindWordTakesANoun(std::u32string_view text, const NumberMention& m,
+                        const PhraseLexicon& lex, MetricPhrase* p) {
+  if (p->frame != Frame::kCount || p->object.size() < 2 || p->action.empty()) {
+    return;
+  }
+  const Dictionary& dict = *lex.dictionary;
+  const size_t floor =
+      m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+  const std::u32string_view before =
+      text.substr(floor, m.qualifier_begin - floor);
+  const size_t at = before.rfind(p->action);
+  if (at == std::u32string_view::npos ||
+      before.size() - (at + p->action.size()) > 2) {
+    return;
+  }
+  const size_t object_at = before.substr(0, at).rfind(p->object);
+  if (object_at == std::u32string_view::npos) return;
+  const size_t object_end = object_at + p->object.size();
+  if (at - object_end > 6) return;
+  const std::vector<Word> object_words =
+      Segment(p->object, 0, p->object.size(), dict);
+  if (object_words.empty() || object_words.back().pos != Pos::kDistinguisher) {
+    return;
+  }
+  // The words between the kind word and the count's verb: verbs by the
+  // cut, none of the genre's list.
+  const std::vector<Word> gap = Segment(before, object_end, at, dict);
+  for (const Word& w : gap) {
+    if (w.pos != Pos::kVerb || lex.actions.Contains(View(before, w))) return;
+  }
+  const std::vector<Word> words = Segment(p->action, 0, p->action.size(), dict);
+  // The last verb is the count's, a verb of the genre's list (完成).
+  if (words.empty() || words.back().pos != Pos::kVerb ||
+      !lex.actions.Contains(View(p->action, words.back()))) {
+    return;
+  }
+  // (Not verbs of the genre's list: 集体 + 视察调研 is a kind of deed.)
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (lex.actions.Contains(View(p->action, words[i]))) return;
+  }
+  const size_t keep = words.back().begin;
+  if (gap.empty() && keep == 0) return;
+  p->object.append(before.substr(object_end, at - object_end));
+  p->object.append(p->action.substr(0, keep));
+  p->action.erase(0, keep);
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -1203,6 +1256,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     VerbOfChangeEndsTheObject(*lexicon.dictionary, &p);
     ComparisonIsNoObject(mentions, k, *lexicon.dictionary, &out);
     NegatingPrefixStays(text, mentions[k], &p.object);
+    KindWordTakesANoun(text, mentions[k], lexicon, &p);
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
     PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);
     NounAfterTheMeasureIsCounted(text, mentions[k], *lexicon.dictionary, &p);

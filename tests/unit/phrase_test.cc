@@ -1143,6 +1143,24 @@ TEST_F(PhraseRules, SuoMakesTheVerbAModifier) {
   EXPECT_NE(Read(U"提问题已经解决或基本解决的40件。")[0].object, U"问题");
 }
 
+TEST_F(CombinedReading, KindWordTakesANoun) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  for (std::u32string_view v : {U"实现", U"视察"}) lex.actions.Add(v);
+  // A kind word modifies a noun: the verbs the cut read after it are a
+  // compound noun up to the count's listed verb.
+  const std::u32string revenue = U"国有预算收入实现9亿元。";
+  Check(AnalysePhrases(revenue, Mentions(revenue), lex),
+        {U"", 0, "国有预算收入", "实现", ""});
+  // Negative: with no listed verb at the end nothing moves, and a listed
+  // verb after the kind word is a kind of deed.
+  const std::u32string bare = U"国有预算收入9亿元。";
+  EXPECT_NE(AnalysePhrases(bare, Mentions(bare), lex)[0].action, U"收入");
+  const std::u32string deed = U"国有视察实现9次。";
+  EXPECT_EQ(AnalysePhrases(deed, Mentions(deed), lex)[0].object.find(U"视察"),
+            std::u32string::npos);
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
