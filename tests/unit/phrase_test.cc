@@ -1137,10 +1137,10 @@ TEST_F(CombinedReading, ClauseWithItsOwnVerbCarriesNoVerb) {
 TEST_F(PhraseRules, SuoMakesTheVerbAModifier) {
   // 所 + verb + noun is a noun phrase, the subject of the state after it:
   // the noun is counted, the state is the action.
-  Check(Read(U"所提问题已经解决或基本解决的40件。"),
-        {U"", 0, "问题", "已经解决或基本解决", "state"});
+  Check(Read(U"所提意见采用或部分采用的40件。"),
+        {U"", 0, "意见", "采用或部分采用", "state"});
   // Negative: without 所 the verb and its noun stay in the state.
-  EXPECT_NE(Read(U"提问题已经解决或基本解决的40件。")[0].object, U"问题");
+  EXPECT_NE(Read(U"提意见采用或部分采用的40件。")[0].object, U"意见");
 }
 
 TEST_F(CombinedReading, KindWordTakesANoun) {
