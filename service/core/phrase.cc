@@ -940,6 +940,13 @@ void ComparisonIsNoObject(const std::vector<NumberMention>& mentions, size_t k,
                           const Dictionary& dict,
                           std::vector<MetricPhrase>* out) {
   MetricPhrase& p = (*out)[k];
+  // (The first character rules out most objects.)
+  if (p.object.size() < 2) return;
+  const char32_t first = p.object[0];
+  if (first != U'同' && first != U'环' && first != U'環' && first != U'较' &&
+      first != U'較' && first != U'比') {
+    return;
+  }
   const size_t n = ComparisonLength(p.object);
   if (n == 0) return;
   p.object.erase(0, n);
@@ -1017,6 +1024,19 @@ void VerbOfChangeEndsTheObject(const Dictionary& dict, MetricPhrase* p) {
 void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
                          std::u32string* object) {
   if (object->size() < 2) return;
+  // (Most clauses hold no 非 near the number: a short scan tells. The
+  // object stands right after the measure or ends a few words before the
+  // number.)
+  const size_t low = m.qualifier_begin > 16 ? m.qualifier_begin - 16 : 0;
+  const size_t high = std::min(text.size(), m.mention_end + 4);
+  bool negated = false;
+  for (size_t i = low; i < m.qualifier_begin && !negated; ++i) {
+    negated = text[i] == U'非';
+  }
+  for (size_t i = m.mention_end; i < high && !negated; ++i) {
+    negated = text[i] == U'非';
+  }
+  if (!negated) return;
   // Where the object stands in the number's own clause: after the
   // measure, else before the number.
   size_t at = std::u32string_view::npos;
@@ -1059,6 +1079,14 @@ void KindWordTakesANoun(std::u32string_view text, const NumberMention& m,
     return;
   }
   const Dictionary& dict = *lex.dictionary;
+  // (The dictionary first, on the object's last characters: most objects
+  // end in no kind word, and nothing is cut for them.)
+  bool kind_word_last = false;
+  for (size_t n = 2; n <= 3 && n <= p->object.size() && !kind_word_last; ++n) {
+    kind_word_last = dict.PosOf(std::u32string_view(p->object).substr(
+                         p->object.size() - n)) == Pos::kDistinguisher;
+  }
+  if (!kind_word_last) return;
   const size_t floor =
       m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
   const std::u32string_view before =

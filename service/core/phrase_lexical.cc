@@ -363,6 +363,13 @@ class ClauseAnalyser {
         text_[begin - 1] == U'、') {
       return false;
     }
+    // (The dictionary first: most clauses open with no verb.)
+    if (end - begin < 2) return false;
+    const Pos two = lex_.dictionary->PosOf(text_.substr(begin, 2));
+    if (two != Pos::kVerb &&
+        lex_.dictionary->PosOf(text_.substr(begin, 3)) != Pos::kVerb) {
+      return false;
+    }
     const std::vector<Word> words =
         Segment(text_, begin, std::min(end, begin + 6), *lex_.dictionary);
     // (A verb and 后/前 is a time, after or before the deed: 合并后.)
