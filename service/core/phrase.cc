@@ -970,8 +970,10 @@ void ComparisonIsNoObject(const std::vector<NumberMention>& mentions, size_t k,
 // left alone (每月, 每年) is a time word: dropped (GUIDE §2).
 void NumberEndsTheObject(const Dictionary& dict, std::u32string* object) {
   size_t cut = 0;
-  while (cut < object->size() && !IsDigit((*object)[cut]) &&
-         !IsRangeMark((*object)[cut])) {
+  // (A Chinese character is neither: one comparison passes most of them.)
+  while (cut < object->size() &&
+         (((*object)[cut] >= 0x4E00 && (*object)[cut] <= 0x9FFF) ||
+          (!IsDigit((*object)[cut]) && !IsRangeMark((*object)[cut])))) {
     ++cut;
   }
   if (cut == object->size()) return;
