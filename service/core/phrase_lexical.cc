@@ -220,6 +220,18 @@ class ClauseAnalyser {
     }
   }
 
+  // ModifierNamesTheDeed: a modifier that is a noun or a kind word (专题)
+  // before a lone verb or verbal noun (调研) is the only word that says
+  // which kind of activity is counted; stripped, the object would be the
+  // bare deed. (Before a noun phrase, 专题 + 理论培训, it goes.)
+  bool ModifierNamesTheDeed(std::u32string_view phrase, size_t mod) const {
+    if (lex_.dictionary == nullptr || phrase.size() - mod < 2) return false;
+    const Pos rest = lex_.dictionary->PosOf(phrase.substr(mod));
+    if (rest != Pos::kVerb && rest != Pos::kVerbalNoun) return false;
+    const Pos front = lex_.dictionary->PosOf(phrase.substr(0, mod));
+    return front == Pos::kNoun || front == Pos::kDistinguisher;
+  }
+
   // Clean gives the shortest form of a noun phrase: what follows the last
   // 等 or 的, without quote marks, list marks and leading modifiers.
   std::u32string Clean(size_t begin, size_t end) const {
@@ -244,7 +256,7 @@ class ClauseAnalyser {
       }
       const size_t noun = lex_.nouns.LongestStartingAt(out, 0, out.size());
       const size_t mod = lex_.modifiers.LongestStartingAt(out, 0, out.size());
-      if (mod > noun) {
+      if (mod > noun && !ModifierNamesTheDeed(out, mod)) {
         out.erase(0, mod);
         changed = true;
       }

@@ -1161,6 +1161,22 @@ TEST_F(CombinedReading, KindWordTakesANoun) {
             std::u32string::npos);
 }
 
+TEST_F(CombinedReading, ModifierBeforeALoneDeedStays) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"开展");
+  lex.modifiers.Add(U"专题");
+  lex.modifiers.Add(U"相关");
+  // 专题 (a noun) before a lone verbal noun says which kind of deed.
+  const std::u32string deed = U"开展专题调研12次。";
+  Check(AnalysePhrases(deed, Mentions(deed), lex),
+        {U"", 0, "专题调研", "开展", ""});
+  // Negative: an adjective modifier (相关) before it still goes.
+  const std::u32string adjective = U"开展相关调研12次。";
+  EXPECT_EQ(AnalysePhrases(adjective, Mentions(adjective), lex)[0].object,
+            U"调研");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
