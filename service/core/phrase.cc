@@ -936,27 +936,44 @@ size_t ComparisonLength(std::u32string_view o) {
   return 0;
 }
 
-void ComparisonIsNoObject(const std::vector<NumberMention>& mentions, size_t k,
+void ComparisonIsNoObject(std::u32string_view text,
+                          const std::vector<NumberMention>& mentions, size_t k,
                           const Dictionary& dict,
                           std::vector<MetricPhrase>* out) {
   MetricPhrase& p = (*out)[k];
-  // (The first character rules out most objects.)
-  if (p.object.size() < 2) return;
-  const char32_t first = p.object[0];
-  if (first != U'同' && first != U'环' && first != U'環' && first != U'较' &&
-      first != U'較' && first != U'比') {
-    return;
+  if (p.frame != Frame::kCount) return;
+  if (p.object.empty()) {
+    if (k == 0) return;
+    // The clause opens with the comparison (，比上年增长9%): read nothing,
+    // it carries over too. (A short clause: the comparison, a verb.)
+    const size_t end = mentions[k].qualifier_begin;
+    size_t begin = end;
+    while (begin > 0 && end - begin < 8 && !IsClauseBreak(text[begin - 1])) {
+      --begin;
+    }
+    if (begin == 0 || begin == end || !IsClauseBreak(text[begin - 1]) ||
+        ComparisonLength(text.substr(begin, end - begin)) == 0) {
+      return;
+    }
+  } else {
+    // (The first character rules out most objects.)
+    if (p.object.size() < 2) return;
+    const char32_t first = p.object[0];
+    if (first != U'同' && first != U'环' && first != U'環' && first != U'较' &&
+        first != U'較' && first != U'比') {
+      return;
+    }
+    const size_t n = ComparisonLength(p.object);
+    if (n == 0) return;
+    p.object.erase(0, n);
+    // What follows the comparison is the verb of change (同比 + 增长).
+    if (!p.object.empty() && (dict.PosOf(p.object) == Pos::kVerb ||
+                              dict.PosOf(p.object) == Pos::kVerbalNoun)) {
+      if (p.action.empty()) p.action = p.object;
+      p.object.clear();
+    }
+    if (!p.object.empty() || k == 0) return;
   }
-  const size_t n = ComparisonLength(p.object);
-  if (n == 0) return;
-  p.object.erase(0, n);
-  // What follows the comparison is the verb of change (同比 + 增长).
-  if (!p.object.empty() && (dict.PosOf(p.object) == Pos::kVerb ||
-                            dict.PosOf(p.object) == Pos::kVerbalNoun)) {
-    if (p.action.empty()) p.action = p.object;
-    p.object.clear();
-  }
-  if (!p.object.empty() || k == 0) return;
   const MetricPhrase& q = (*out)[k - 1];
   if (q.sentence_begin == p.sentence_begin && q.frame == Frame::kCount &&
       mentions[k - 1].mention_end <= mentions[k].qualifier_begin) {
@@ -1284,7 +1301,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     FrontWordsNamingNoKind(*lexicon.dictionary, &p);
     NumberEndsTheObject(*lexicon.dictionary, &p.object);
     VerbOfChangeEndsTheObject(*lexicon.dictionary, &p);
-    ComparisonIsNoObject(mentions, k, *lexicon.dictionary, &out);
+    ComparisonIsNoObject(text, mentions, k, *lexicon.dictionary, &out);
     NegatingPrefixStays(text, mentions[k], &p.object);
     KindWordTakesANoun(text, mentions[k], lexicon, &p);
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);

@@ -1041,6 +1041,9 @@ TEST_F(CombinedReading, ComparisonIsNoObject) {
   // the count before it measured.
   const auto got = ReadBoth(U"收到提案120件，同比增长8%。");
   Check(got, {U"", 1, "提案", "增长", ""});
+  // Opening its clause, 比上年 with the verb after it: carried too.
+  Check(ReadBoth(U"收到提案120件，比上年增长8%。"),
+        {U"", 1, "提案", "增长", ""});
   // Negative: with no count before it in the sentence, nothing is carried.
   const auto alone = ReadBoth(U"同比增长8%。");
   EXPECT_EQ(alone[0].object, U"");
