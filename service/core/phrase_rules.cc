@@ -165,8 +165,13 @@ bool NounVerbNumberRule(const Clause& c, Reading* r) {
   // Of verbs side by side (组织开展) the one nearest the number acts.
   r->action = VerbChain(c, e - 1);
   size_t v = e - 1;
-  while (v > 0 && (c.left[v - 1].pos == Pos::kVerb ||
-                   c.left[v - 1].pos == Pos::kAdverb)) {
+  // A degree word before the verb (水位 + 最高 + 升至) speaks of the value,
+  // as an adverb does: the noun before it is the subject.
+  while (v > 0 &&
+         (c.left[v - 1].pos == Pos::kVerb ||
+          c.left[v - 1].pos == Pos::kAdverb ||
+          (c.left[v - 1].pos == Pos::kAdjective &&
+           c.LeftWord(v - 1).size() == 2 && c.LeftWord(v - 1)[0] == U'最'))) {
     --v;
   }
   const size_t b = PhraseStart(c, v);

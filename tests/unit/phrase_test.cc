@@ -1180,6 +1180,15 @@ TEST_F(CombinedReading, ModifierBeforeALoneDeedStays) {
             U"调研");
 }
 
+TEST_F(PhraseRules, DegreeWordBeforeTheVerbSpeaksOfTheValue) {
+  // 最高 before the verb of change is said of the value: the noun before
+  // it is what changed.
+  Check(Read(U"水位最高升至5米。"),
+        {U"", 0, "水位", "升至", "noun_verb_number"});
+  // Negative: another adjective before the verb is no degree word.
+  EXPECT_NE(Read(U"水位满意升至5米。")[0].object, U"水位");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
