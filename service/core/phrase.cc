@@ -582,13 +582,15 @@ void LabelIsNoObject(std::u32string_view text, const NumberMention& m,
 // follows it is the clause's own count, not this number's object.
 void TimeSpanHasNoObject(std::u32string_view text, const NumberMention& m,
                          MetricPhrase* p) {
-  if (p->object.empty() || m.mention_end >= text.size()) return;
+  if (m.mention_end >= text.size()) return;
   const char32_t next = text[m.mention_end];
   if ((next == U'间' || next == U'間' || next == U'来' || next == U'來' ||
        next == U'内' || next == U'內') &&
       IsOneOf(m.unit,
               {U"年", U"个月", U"個月", U"月", U"天", U"日", U"周", U"週"})) {
     p->object.clear();
+    // The locality (来 of 5年来) is no verb: it is the span's own word.
+    if (p->action.size() == 1 && p->action[0] == next) p->action.clear();
   }
 }
 
@@ -916,6 +918,235 @@ void FrontWordsNamingNoKind(const Dictionary& dict, MetricPhrase* p) {
   }
 }
 
+// Rule "a comparison is no object": 同比, 环比, 较上年, 比去年 … say what a
+// change is measured against (an adverbial of comparison), never what is
+// counted. Without them the clause names nothing, and the change is of
+// what the count before it in the sentence measured (投资额20亿元，同比
+// 增长5%): carried over as GUIDE §2 carries an object a clause leaves out.
+size_t ComparisonLength(std::u32string_view o) {
+  if (o.size() < 2) return 0;
+  const std::u32string_view two = o.substr(0, 2);
+  if (IsOneOf(two, {U"同比", U"环比", U"環比"})) return 2;
+  if (o[0] != U'较' && o[0] != U'較' && o[0] != U'比') return 0;
+  // 较/比 + the time compared with (上年, 去年, 上月, 同期).
+  for (std::u32string_view when :
+       {U"上年同期", U"去年同期", U"上年", U"去年", U"上月", U"同期"}) {
+    if (o.substr(1, when.size()) == when) return 1 + when.size();
+  }
+  return 0;
+}
+
+void ComparisonIsNoObject(std::u32string_view text,
+                          const std::vector<NumberMention>& mentions, size_t k,
+                          const Dictionary& dict,
+                          std::vector<MetricPhrase>* out) {
+  MetricPhrase& p = (*out)[k];
+  if (p.frame != Frame::kCount) return;
+  if (p.object.empty()) {
+    if (k == 0) return;
+    // The clause opens with the comparison (，比上年增长9%): read nothing,
+    // it carries over too. (A short clause: the comparison, a verb.)
+    const size_t end = mentions[k].qualifier_begin;
+    size_t begin = end;
+    while (begin > 0 && end - begin < 8 && !IsClauseBreak(text[begin - 1])) {
+      --begin;
+    }
+    if (begin == 0 || begin == end || !IsClauseBreak(text[begin - 1]) ||
+        ComparisonLength(text.substr(begin, end - begin)) == 0) {
+      return;
+    }
+  } else {
+    // (The first character rules out most objects.)
+    if (p.object.size() < 2) return;
+    const char32_t first = p.object[0];
+    if (first != U'同' && first != U'环' && first != U'環' && first != U'较' &&
+        first != U'較' && first != U'比') {
+      return;
+    }
+    const size_t n = ComparisonLength(p.object);
+    if (n == 0) return;
+    p.object.erase(0, n);
+    // What follows the comparison is the verb of change (同比 + 增长).
+    if (!p.object.empty() && (dict.PosOf(p.object) == Pos::kVerb ||
+                              dict.PosOf(p.object) == Pos::kVerbalNoun)) {
+      if (p.action.empty()) p.action = p.object;
+      p.object.clear();
+    }
+    if (!p.object.empty() || k == 0) return;
+  }
+  const MetricPhrase& q = (*out)[k - 1];
+  if (q.sentence_begin == p.sentence_begin && q.frame == Frame::kCount &&
+      mentions[k - 1].mention_end <= mentions[k].qualifier_begin) {
+    p.object = q.object;
+  }
+}
+
+// Rule "an object holds no number": digits or a dash left in the object
+// are the first end of a range (每月1—2次: the count is 2次) or a value,
+// never part of a name; the object ends before them. A frequency word
+// left alone (每月, 每年) is a time word: dropped (GUIDE §2).
+void NumberEndsTheObject(const Dictionary& dict, std::u32string* object) {
+  size_t cut = 0;
+  // (A Chinese character is neither: one comparison passes most of them.)
+  while (cut < object->size() &&
+         (((*object)[cut] >= 0x4E00 && (*object)[cut] <= 0x9FFF) ||
+          (!IsDigit((*object)[cut]) && !IsRangeMark((*object)[cut])))) {
+    ++cut;
+  }
+  if (cut == object->size()) return;
+  object->resize(cut);
+  const std::u32string_view o(*object);
+  const bool frequency =
+      o.size() >= 2 && o.size() <= 3 && o[0] == U'每' &&
+      IsOneOf(o.substr(1), {U"年", U"月", U"周", U"週", U"天", U"日", U"季",
+                            U"季度", U"星期", U"次"});
+  if (frequency || o.empty() || OnlyDroppable(o, dict)) object->clear();
+}
+
+// Rule "a verb of change ends the subject": a verb that ends in 至/到
+// (降至, 增至, 提高到, 下降到) joins a quantity to its new value; read
+// into the object, it is the action, and the words before it name what
+// changed (气温降至-5℃ -> 气温 / 降至). Words of degree between them
+// (最低, 最高) belong to the value, not the thing.
+void VerbOfChangeEndsTheObject(const Dictionary& dict, MetricPhrase* p) {
+  std::u32string& o = p->object;
+  if (o.size() < 3 || (o.back() != U'至' && o.back() != U'到')) return;
+  size_t verb = 0;
+  for (size_t n = 2; n >= 1 && verb == 0; --n) {
+    if (o.size() < n + 2) continue;
+    const std::u32string_view v(o.data() + o.size() - 1 - n, n);
+    const std::u32string_view with_mark(o.data() + o.size() - 1 - n, n + 1);
+    if (dict.PosOf(v) == Pos::kVerb || dict.PosOf(with_mark) == Pos::kVerb) {
+      verb = n + 1;
+    }
+  }
+  if (verb == 0) return;
+  std::u32string subject = o.substr(0, o.size() - verb);
+  // (Not a verb whose first character ends a longer word: 收到 in 接收到.)
+  const std::vector<Word> words = Segment(subject, 0, subject.size(), dict);
+  size_t end = words.size();
+  while (end > 0 && (words[end - 1].pos == Pos::kAdverb ||
+                     words[end - 1].pos == Pos::kAdjective ||
+                     subject[words[end - 1].begin] == U'最')) {
+    --end;
+  }
+  if (end == 0 || !IsNounish(words[end - 1].pos)) return;
+  if (p->action.empty()) p->action = o.substr(o.size() - verb);
+  subject.resize(words[end - 1].end);
+  o = std::move(subject);
+}
+
+// Rule "非 makes a kind": 非 + a noun (非公有制企业, 非党员) is a noun of
+// its own kind, the complement of the noun; an object read without the
+// 非 right before it names the opposite set. (Not 除非, 并非, 莫非:
+// conjunctions and adverbs that end in 非.)
+void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
+                         std::u32string* object) {
+  if (object->size() < 2) return;
+  // (Most clauses hold no 非 near the number: a short scan tells. The
+  // object stands right after the measure or ends a few words before the
+  // number.)
+  const size_t low = m.qualifier_begin > 16 ? m.qualifier_begin - 16 : 0;
+  const size_t high = std::min(text.size(), m.mention_end + 4);
+  bool negated = false;
+  for (size_t i = low; i < m.qualifier_begin && !negated; ++i) {
+    negated = text[i] == U'非';
+  }
+  for (size_t i = m.mention_end; i < high && !negated; ++i) {
+    negated = text[i] == U'非';
+  }
+  if (!negated) return;
+  // Where the object stands in the number's own clause: after the
+  // measure, else before the number.
+  size_t at = std::u32string_view::npos;
+  size_t stop = m.mention_end;
+  const size_t ceiling = std::min(text.size(), m.mention_end + kMaxRightPhrase);
+  while (stop < ceiling && !BreaksAt(text, stop)) ++stop;
+  const size_t after =
+      text.substr(m.mention_end, stop - m.mention_end).find(*object);
+  if (after != std::u32string_view::npos) {
+    at = m.mention_end + after;
+  } else {
+    const size_t floor =
+        m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+    size_t begin = m.qualifier_begin;
+    while (begin > floor && !BreaksAt(text, begin - 1)) --begin;
+    const size_t before =
+        text.substr(begin, m.qualifier_begin - begin).rfind(*object);
+    if (before != std::u32string_view::npos) at = begin + before;
+  }
+  if (at == std::u32string_view::npos || at == 0 || text[at - 1] != U'非') {
+    return;
+  }
+  if (at >= 2 &&
+      std::u32string_view(U"除并並莫绝絕无無是若").find(text[at - 2]) !=
+          std::u32string_view::npos) {
+    return;
+  }
+  object->insert(object->begin(), U'非');
+}
+
+// Rule "a kind word is followed by a noun": a distinguisher (公共, 集体,
+// 重点) modifies nouns only, so the words the segmenter read as verbs
+// after it (公共 + 预算 + 收入 + 完成) are a compound noun up to the verb
+// the count belongs to: they join the object, the last verb stays the
+// action. Verbs of the genre's list after a kind word are a kind of deed
+// (集体 + 视察调研) and stay.
+void KindWordTakesANoun(std::u32string_view text, const NumberMention& m,
+                        const PhraseLexicon& lex, MetricPhrase* p) {
+  if (p->frame != Frame::kCount || p->object.size() < 2 || p->action.empty()) {
+    return;
+  }
+  const Dictionary& dict = *lex.dictionary;
+  // (The dictionary first, on the object's last characters: most objects
+  // end in no kind word, and nothing is cut for them.)
+  bool kind_word_last = false;
+  for (size_t n = 2; n <= 3 && n <= p->object.size() && !kind_word_last; ++n) {
+    kind_word_last = dict.PosOf(std::u32string_view(p->object).substr(
+                         p->object.size() - n)) == Pos::kDistinguisher;
+  }
+  if (!kind_word_last) return;
+  const size_t floor =
+      m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
+  const std::u32string_view before =
+      text.substr(floor, m.qualifier_begin - floor);
+  const size_t at = before.rfind(p->action);
+  if (at == std::u32string_view::npos ||
+      before.size() - (at + p->action.size()) > 2) {
+    return;
+  }
+  const size_t object_at = before.substr(0, at).rfind(p->object);
+  if (object_at == std::u32string_view::npos) return;
+  const size_t object_end = object_at + p->object.size();
+  if (at - object_end > 6) return;
+  const std::vector<Word> object_words =
+      Segment(p->object, 0, p->object.size(), dict);
+  if (object_words.empty() || object_words.back().pos != Pos::kDistinguisher) {
+    return;
+  }
+  // The words between the kind word and the count's verb: verbs by the
+  // cut, none of the genre's list.
+  const std::vector<Word> gap = Segment(before, object_end, at, dict);
+  for (const Word& w : gap) {
+    if (w.pos != Pos::kVerb || lex.actions.Contains(View(before, w))) return;
+  }
+  const std::vector<Word> words = Segment(p->action, 0, p->action.size(), dict);
+  // The last verb is the count's, a verb of the genre's list (完成).
+  if (words.empty() || words.back().pos != Pos::kVerb ||
+      !lex.actions.Contains(View(p->action, words.back()))) {
+    return;
+  }
+  // (Not verbs of the genre's list: 集体 + 视察调研 is a kind of deed.)
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (lex.actions.Contains(View(p->action, words[i]))) return;
+  }
+  const size_t keep = words.back().begin;
+  if (gap.empty() && keep == 0) return;
+  p->object.append(before.substr(object_end, at - object_end));
+  p->object.append(p->action.substr(0, keep));
+  p->action.erase(0, keep);
+}
+
 // Combine reads both ways and keeps, field by field, the better reading.
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
@@ -1068,6 +1299,11 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     LabelIsNoObject(text, mentions[k], &p.object);
     TimeSpanHasNoObject(text, mentions[k], &p);
     FrontWordsNamingNoKind(*lexicon.dictionary, &p);
+    NumberEndsTheObject(*lexicon.dictionary, &p.object);
+    VerbOfChangeEndsTheObject(*lexicon.dictionary, &p);
+    ComparisonIsNoObject(text, mentions, k, *lexicon.dictionary, &out);
+    NegatingPrefixStays(text, mentions[k], &p.object);
+    KindWordTakesANoun(text, mentions[k], lexicon, &p);
     WorthIsOfTheThing(text, mentions[k], *lexicon.dictionary, &p);
     PeopleBeforeTheCount(text, mentions[k], *lexicon.dictionary, &p);
     NounAfterTheMeasureIsCounted(text, mentions[k], *lexicon.dictionary, &p);

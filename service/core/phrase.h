@@ -40,6 +40,16 @@
 // object takes the object of the count before; a noun right after the
 // measure is counted (办理协商 + 9件提案); a total (共48吨) counts the head
 // word its parts share; the base of a share (占立案总数15%) names the set.
+// A comparison (同比, 较上年) is no object: the change is of what the
+// count before it measured; digits or a dash left in the object (每月1—)
+// end it, and a frequency word alone (每月) is a time; a verb of change
+// (降至, 提高到) ends the subject and is the action; 非 + noun (非会员) is
+// a kind of its own; the 来 of a span of time (5年来) is no verb; a kind
+// word (公共) takes the "verbs" after it as a compound noun up to the
+// count's listed verb (公共预算收入 + 完成); 所 + verb + noun (所提问题) is
+// the subject of a state; a dictionary noun right after the measure (调研
+// + 组, 功能 + 区) is counted; a noun modifier before a lone verbal noun
+// (专题 + 调研) stays; a clause opening with its own verb carries none in.
 //
 // The module's files (clause words, named rules, the lexical reading, the
 // combination) are listed in phrase_internal.h.

@@ -220,6 +220,18 @@ class ClauseAnalyser {
     }
   }
 
+  // ModifierNamesTheDeed: a modifier that is a noun or a kind word (专题)
+  // before a lone verb or verbal noun (调研) is the only word that says
+  // which kind of activity is counted; stripped, the object would be the
+  // bare deed. (Before a noun phrase, 专题 + 理论培训, it goes.)
+  bool ModifierNamesTheDeed(std::u32string_view phrase, size_t mod) const {
+    if (lex_.dictionary == nullptr || phrase.size() - mod < 2) return false;
+    const Pos rest = lex_.dictionary->PosOf(phrase.substr(mod));
+    if (rest != Pos::kVerb && rest != Pos::kVerbalNoun) return false;
+    const Pos front = lex_.dictionary->PosOf(phrase.substr(0, mod));
+    return front == Pos::kNoun || front == Pos::kDistinguisher;
+  }
+
   // Clean gives the shortest form of a noun phrase: what follows the last
   // 等 or 的, without quote marks, list marks and leading modifiers.
   std::u32string Clean(size_t begin, size_t end) const {
@@ -244,7 +256,7 @@ class ClauseAnalyser {
       }
       const size_t noun = lex_.nouns.LongestStartingAt(out, 0, out.size());
       const size_t mod = lex_.modifiers.LongestStartingAt(out, 0, out.size());
-      if (mod > noun) {
+      if (mod > noun && !ModifierNamesTheDeed(out, mod)) {
         out.erase(0, mod);
         changed = true;
       }
@@ -307,9 +319,21 @@ class ClauseAnalyser {
         }
         break;
       }
-      if (MatchAt(text_, p, limit, kPhraseStops) > 0) break;
-      const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
+      const size_t stop = MatchAt(text_, p, limit, kPhraseStops);
       const size_t verb = lex_.actions.LongestStartingAt(text_, p, limit);
+      // Right after the measure, a noun the dictionary lists that opens
+      // with a stop word or a verb (功能 + 区, 调研 + 组) is what is counted:
+      // number + measure + noun.
+      if (p == start && (stop > 0 || verb > 0)) {
+        const size_t whole = DictionaryNounAt(p, limit, std::max(stop, verb));
+        if (whole > 0) {
+          after_noun = true;
+          p += whole;
+          continue;
+        }
+      }
+      if (stop > 0) break;
+      const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
       if (verb > 0 && verb > noun) {
         // 走访慰问活动: a verb that opens a known noun is part of the phrase.
         if (lex_.nouns.LongestStartingAt(text_, p + verb, limit) == 0) break;
@@ -330,6 +354,41 @@ class ClauseAnalyser {
     }
     *phrase_end = p;
     return Clean(start, p);
+  }
+
+  // DictionaryNounAt: the length of the longest noun of the dictionary
+  // that starts at p and is longer than `shorter` (at most 5 characters),
+  // or 0.
+  size_t DictionaryNounAt(size_t p, size_t limit, size_t shorter) const {
+    if (lex_.dictionary == nullptr) return 0;
+    for (size_t n = std::min<size_t>(5, limit - p); n > shorter; --n) {
+      if (lex_.dictionary->PosOf(text_.substr(p, n)) == Pos::kNoun) return n;
+    }
+    return 0;
+  }
+
+  // OwnVerbOpensClause: a clause after a comma (not an item after 、)
+  // that opens with a verb of its own (…，架设专线5条) carries no verb
+  // in from the clause before.
+  bool OwnVerbOpensClause(size_t begin, size_t end) const {
+    if (lex_.dictionary == nullptr || begin == 0 || begin >= end ||
+        text_[begin - 1] == U'、') {
+      return false;
+    }
+    // (The dictionary first: most clauses open with no verb.)
+    if (end - begin < 2) return false;
+    const Pos two = lex_.dictionary->PosOf(text_.substr(begin, 2));
+    if (two != Pos::kVerb &&
+        lex_.dictionary->PosOf(text_.substr(begin, 3)) != Pos::kVerb) {
+      return false;
+    }
+    const std::vector<Word> words =
+        Segment(text_, begin, std::min(end, begin + 6), *lex_.dictionary);
+    // (A verb and 后/前 is a time, after or before the deed: 合并后.)
+    const bool time = words.size() > 1 &&
+                      IsOneOf(View(text_, words[1]), {U"后", U"後", U"前"});
+    return !words.empty() && words[0].pos == Pos::kVerb &&
+           words[0].size() >= 2 && !IsCopula(View(text_, words[0])) && !time;
   }
 
   // OpensWithReceiving: a receiving word, whole, opens text_[p, limit)
@@ -571,7 +630,8 @@ class ClauseAnalyser {
     }
     if (action.empty()) action = VerbAfter(right_end, clause_end);
     if (action.empty() && k > 0 && done[k - 1].sentence_begin <= m.begin &&
-        done[k - 1].sentence_end >= m.end && !done[k - 1].action.empty()) {
+        done[k - 1].sentence_end >= m.end && !done[k - 1].action.empty() &&
+        !OwnVerbOpensClause(clause_begin, left_end)) {
       // 召开座谈会4次、论证会2次: the verb goes on.
       action = done[k - 1].action;
     }

@@ -165,8 +165,13 @@ bool NounVerbNumberRule(const Clause& c, Reading* r) {
   // Of verbs side by side (组织开展) the one nearest the number acts.
   r->action = VerbChain(c, e - 1);
   size_t v = e - 1;
-  while (v > 0 && (c.left[v - 1].pos == Pos::kVerb ||
-                   c.left[v - 1].pos == Pos::kAdverb)) {
+  // A degree word before the verb (水位 + 最高 + 升至) speaks of the value,
+  // as an adverb does: the noun before it is the subject.
+  while (v > 0 &&
+         (c.left[v - 1].pos == Pos::kVerb ||
+          c.left[v - 1].pos == Pos::kAdverb ||
+          (c.left[v - 1].pos == Pos::kAdjective &&
+           c.LeftWord(v - 1).size() == 2 && c.LeftWord(v - 1)[0] == U'最'))) {
     --v;
   }
   const size_t b = PhraseStart(c, v);
@@ -220,6 +225,13 @@ bool TakesAClause(std::u32string_view w) {
   return IsOneOf(w, {U"表示", U"认为", U"表明", U"反映", U"称"});
 }
 
+// NominalWithSuo says whether left[i] is the noun of 所 + a verb + a noun
+// (所提问题, 所反映情况): 所 makes the verb a modifier of the noun.
+bool NominalWithSuo(const Clause& c, size_t i) {
+  return i >= 2 && i < c.left.size() && IsNounish(c.left[i].pos) &&
+         c.left[i - 1].pos == Pos::kVerb && c.LeftWord(i - 2) == U"所";
+}
+
 // StatePhrase reads the verb phrase that ends at left[end) back to where
 // it opens: verbs, adverbs, adjectives and 或/和 between them, and a noun
 // that is a verb's object or qualifies the verb after it (作为意见处理,
@@ -241,6 +253,9 @@ size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
                             ((b < end && c.left[b].pos == Pos::kVerb) ||
                              (b >= 2 && c.left[b - 2].pos == Pos::kVerb));
     if (!verbish && !joiner && !inner_noun) break;
+    // 所 + a verb + a noun is a noun phrase (所提问题: the problems
+    // raised), the subject of the state, not a verb and its object.
+    if (inner_noun && NominalWithSuo(c, b - 1)) break;
     if (w.pos == Pos::kVerb) verb = true;
     if (v == U"或" || v == U"或者") *disjunction = true;
     --b;
@@ -279,6 +294,10 @@ bool StateRule(const Clause& c, Reading* r) {
   for (size_t k = b; k < end; ++k) r->action.append(c.LeftWord(k));
   r->object = RightObject(c);
   r->used_right = !r->object.empty();
+  // The state's subject 所 + verb + noun names what is counted.
+  if (r->object.empty() && b > 0 && NominalWithSuo(c, b - 1)) {
+    r->object = std::u32string(c.LeftWord(b - 1));
+  }
   r->needs_object = r->object.empty();
   r->rule = "state";
   return true;

@@ -1036,6 +1036,159 @@ TEST_F(CombinedReading, FrontWordsNamingNoKind) {
             std::u32string::npos);
 }
 
+TEST_F(CombinedReading, ComparisonIsNoObject) {
+  // 同比 says what the change is measured against: the change is of what
+  // the count before it measured.
+  const auto got = ReadBoth(U"收到提案120件，同比增长8%。");
+  Check(got, {U"", 1, "提案", "增长", ""});
+  // Opening its clause, 比上年 with the verb after it: carried too.
+  Check(ReadBoth(U"收到提案120件，比上年增长8%。"),
+        {U"", 1, "提案", "增长", ""});
+  // Negative: with no count before it in the sentence, nothing is carried.
+  const auto alone = ReadBoth(U"同比增长8%。");
+  EXPECT_EQ(alone[0].object, U"");
+  EXPECT_EQ(alone[0].action, U"增长");
+  // Negative: a noun that only starts like it stays (比例 + 可).
+  EXPECT_NE(ReadBoth(U"收到提案比例12%。")[0].object, U"");
+}
+
+// MentionAt is one number of the text with its unit, for forms the plain
+// Mentions() cannot read (a range 1—2次).
+NumberMention MentionAt(size_t begin, size_t end, std::u32string_view unit) {
+  NumberMention m;
+  m.begin = m.qualifier_begin = begin;
+  m.end = m.unit_begin = end;
+  m.unit_end = m.mention_end = end + unit.size();
+  m.unit = std::u32string(unit);
+  return m;
+}
+
+TEST_F(CombinedReading, NumberEndsTheObject) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"召开");
+  // The first end of a range and a frequency word count nothing.
+  const std::u32string range = U"每周1—2次。";
+  EXPECT_EQ(AnalysePhrases(range, {MentionAt(4, 5, U"次")}, lex)[0].object,
+            U"");
+  // The noun before the range stays.
+  const std::u32string noun = U"召开会议1—2次。";
+  EXPECT_EQ(AnalysePhrases(noun, {MentionAt(6, 7, U"次")}, lex)[0].object,
+            U"会议");
+  // Negative: a plain count keeps its object.
+  const std::u32string plain = U"召开会议3次。";
+  EXPECT_EQ(AnalysePhrases(plain, Mentions(plain), lex)[0].object, U"会议");
+}
+
+TEST_F(CombinedReading, VerbOfChangeEndsTheObject) {
+  // The verb of change is the action; the degree word goes with the value.
+  Check(ReadBoth(U"水位最低降至3米。"), {U"", 0, "水位", "降至", ""});
+  // Negative: without a verb of change the object is left as read.
+  EXPECT_EQ(ReadBoth(U"水位最低降至3米。")[0].object.find(U"至"),
+            std::u32string::npos);
+  EXPECT_NE(ReadBoth(U"水位3米。")[0].object, U"");
+}
+
+TEST_F(CombinedReading, NegatingPrefixStays) {
+  // 非 + a noun is the complement set, a kind of its own.
+  const auto got = ReadBoth(U"现有会员300名，非会员120名。");
+  EXPECT_EQ(got[0].object, U"会员");
+  EXPECT_EQ(got[1].object, U"非会员");
+  // Negative: 除非 is a conjunction, not the prefix.
+  EXPECT_NE(ReadBoth(U"除非会员120名。")[0].object, U"非会员");
+}
+
+TEST_F(CombinedReading, SpanOfTimeHasNoVerb) {
+  // 来 after a span of years is the span's own word, no verb.
+  EXPECT_EQ(ReadBoth(U"近5年来，开展调研。")[0].action, U"");
+  // Negative: a count of years with a verb keeps the verb.
+  EXPECT_EQ(ReadBoth(U"建设5年。")[0].action, U"建设");
+}
+
+TEST_F(CombinedReading, NounAfterTheMeasureOpensWithAVerb) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  for (std::u32string_view v : {U"组织", U"调研", U"建设"}) lex.actions.Add(v);
+  // A noun the dictionary lists right after the measure is counted, even
+  // where it opens with a verb (调研 + 组) or a stop word (功能 + 区).
+  const std::u32string groups = U"组织4个调研组，";
+  Check(AnalysePhrases(groups, Mentions(groups), lex),
+        {U"", 0, "调研组", "组织", ""});
+  const std::u32string areas = U"建设3个功能区。";
+  Check(AnalysePhrases(areas, Mentions(areas), lex),
+        {U"", 0, "功能区", "建设", ""});
+  // Negative: the verb alone after the measure is no noun.
+  const std::u32string verb = U"组织4个调研，";
+  EXPECT_EQ(AnalysePhrases(verb, Mentions(verb), lex)[0].object.find(U"组"),
+            std::u32string::npos);
+}
+
+TEST_F(CombinedReading, ClauseWithItsOwnVerbCarriesNoVerb) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"建成");
+  // The second clause opens with a verb of its own (not in the word
+  // lists): the first clause's verb is not carried over to it.
+  const std::u32string own = U"建成热线2条，开通专线5条。";
+  EXPECT_NE(AnalysePhrases(own, Mentions(own), lex)[1].action, U"建成");
+  // Negative: a clause with no verb goes on with the verb before.
+  const std::u32string verbless = U"建成热线2条，专线5条。";
+  EXPECT_EQ(AnalysePhrases(verbless, Mentions(verbless), lex)[1].action,
+            U"建成");
+}
+
+TEST_F(PhraseRules, SuoMakesTheVerbAModifier) {
+  // 所 + verb + noun is a noun phrase, the subject of the state after it:
+  // the noun is counted, the state is the action.
+  Check(Read(U"所提意见采用或部分采用的40件。"),
+        {U"", 0, "意见", "采用或部分采用", "state"});
+  // Negative: without 所 the verb and its noun stay in the state.
+  EXPECT_NE(Read(U"提意见采用或部分采用的40件。")[0].object, U"意见");
+}
+
+TEST_F(CombinedReading, KindWordTakesANoun) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  for (std::u32string_view v : {U"实现", U"视察"}) lex.actions.Add(v);
+  // A kind word modifies a noun: the verbs the cut read after it are a
+  // compound noun up to the count's listed verb.
+  const std::u32string revenue = U"国有预算收入实现9亿元。";
+  Check(AnalysePhrases(revenue, Mentions(revenue), lex),
+        {U"", 0, "国有预算收入", "实现", ""});
+  // Negative: with no listed verb at the end nothing moves, and a listed
+  // verb after the kind word is a kind of deed.
+  const std::u32string bare = U"国有预算收入9亿元。";
+  EXPECT_NE(AnalysePhrases(bare, Mentions(bare), lex)[0].action, U"收入");
+  const std::u32string deed = U"国有视察实现9次。";
+  EXPECT_EQ(AnalysePhrases(deed, Mentions(deed), lex)[0].object.find(U"视察"),
+            std::u32string::npos);
+}
+
+TEST_F(CombinedReading, ModifierBeforeALoneDeedStays) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"开展");
+  lex.modifiers.Add(U"专题");
+  lex.modifiers.Add(U"相关");
+  // 专题 (a noun) before a lone verbal noun says which kind of deed.
+  const std::u32string deed = U"开展专题调研12次。";
+  Check(AnalysePhrases(deed, Mentions(deed), lex),
+        {U"", 0, "专题调研", "开展", ""});
+  // Negative: an adjective modifier (相关) before it still goes.
+  const std::u32string adjective = U"开展相关调研12次。";
+  EXPECT_EQ(AnalysePhrases(adjective, Mentions(adjective), lex)[0].object,
+            U"调研");
+}
+
+TEST_F(PhraseRules, DegreeWordBeforeTheVerbSpeaksOfTheValue) {
+  // 最高 before the verb of change is said of the value: the noun before
+  // it is what changed.
+  Check(Read(U"水位最高升至5米。"),
+        {U"", 0, "水位", "升至", "noun_verb_number"});
+  // Negative: another adjective before the verb is no degree word.
+  EXPECT_NE(Read(U"水位满意升至5米。")[0].object, U"水位");
+}
+
 TEST_F(PhraseRules, NoCrashOnEdges) {
   EXPECT_TRUE(Read(U"").empty());
   const auto got = Read(U"12件");
