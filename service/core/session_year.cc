@@ -3,6 +3,7 @@
 #include <string>
 
 #include "service/core/chars.h"
+#include "service/core/han_numerals.h"
 
 namespace reportfacts {
 namespace {
@@ -12,12 +13,6 @@ constexpr int kFirstFiveYearTermStart = 1983;
 constexpr int kTermYears = 5;
 constexpr int kLastTerm = 20;   // beyond any text of this genre
 constexpr size_t kWindow = 24;  // characters searched around 全国
-
-int UnitValue(char32_t c) {
-  static constexpr std::u32string_view kUnits = U"一二三四五六七八九";
-  const size_t at = kUnits.find(c);
-  return at == std::u32string_view::npos ? 0 : static_cast<int>(at) + 1;
-}
 
 // Term reads "第十四届"/"十四届" at i, returns the term and sets *end after 届.
 std::optional<int> Term(std::u32string_view text, size_t i, size_t* end) {
@@ -88,26 +83,8 @@ std::optional<int> SmallNumeral(std::u32string_view text, size_t i,
     *end = j;
     return value;
   }
-  // [units]十[units] or units alone: 三, 十, 十四, 二十, 二十三.
-  int value = 0;
-  size_t j = i;
-  if (const int tens = UnitValue(text[j]);
-      tens > 0 && j + 1 < text.size() && text[j + 1] == U'十') {
-    value = tens * 10;
-    j += 2;
-  } else if (text[j] == U'十') {
-    value = 10;
-    ++j;
-  }
-  if (j < text.size()) {
-    if (const int unit = UnitValue(text[j]); unit > 0) {
-      value += unit;
-      ++j;
-    }
-  }
-  if (value == 0 || value > kLastTerm) return std::nullopt;
-  *end = j;
-  return value;
+  // 三, 十, 十四, 二十: a count in numerals.
+  return ReadHanCount(text, i, kLastTerm, end);
 }
 
 std::optional<int> NationalSessionYear(std::u32string_view original) {
