@@ -47,7 +47,7 @@ std::string Runs(std::string_view line, size_t line_number) {
                            : "<w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/><w:b/>"
                              "<w:sz w:val=\"28\"/></w:rPr>";
     runs += "<w:t xml:space=\"preserve\">" +
-            XmlEscape(line.substr(at, end - at)) + "</w:t></w:r>";
+            EscapeMarkup(line.substr(at, end - at)) + "</w:t></w:r>";
     at = end;
     ++piece;
   }

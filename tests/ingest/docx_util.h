@@ -130,23 +130,6 @@ inline std::string DocxFile(const std::string& document_xml,
   return ZipArchive(entries);
 }
 
-// XmlEscape escapes text for a w:t element.
-inline std::string XmlEscape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace reportfacts::ingest
 
 #endif  // REPORTFACTS_TESTS_INGEST_DOCX_UTIL_H_

@@ -24,22 +24,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // WebPage wraps `text` (UTF-8) as a page of a committee's site: each run
 // of non-blank lines a paragraph, its lines kept apart by <br> (a
 // hard-wrapped line is not a paragraph), the first paragraph as the <h1>
@@ -54,7 +38,7 @@ std::string WebPage(const std::string& text, const std::string& charset) {
       continue;
     }
     if (!paragraphs.back().empty()) paragraphs.back() += "<br>\n";
-    paragraphs.back() += Escape(line);
+    paragraphs.back() += EscapeMarkup(line);
   }
   if (paragraphs.back().empty()) paragraphs.pop_back();
   std::string page =
