@@ -376,13 +376,15 @@ class CommitteeFinder {
   // NamedCountyInFull is the one county-level place whose full name, with
   // its 县, 区 or 旗, is `name` (settled by the hint when several share
   // it); short names are too often ordinary words to count.
-  const Place* NamedCountyInFull(std::u32string_view name) {
+  // `places` are the gazetteer's places of that name.
+  const Place* NamedCountyInFull(std::u32string_view name,
+                                 const std::vector<const Place*>& places) {
     if (!EndsWith(name, U"县") && !EndsWith(name, U"区") &&
         !EndsWith(name, U"旗")) {
       return nullptr;
     }
     std::vector<const Place*> counties;
-    for (const Place* p : gazetteer_.FindAll(name)) {
+    for (const Place* p : places) {
       if (p->county_level() && p->full_name == name) counties.push_back(p);
     }
     if (counties.size() == 1) return counties.front();
@@ -395,6 +397,7 @@ class CommitteeFinder {
     std::u32string_view found_name;
     // The prefecture of the counties named in full (西吉县), if one: a
     // 市政协 whose text names no city but its counties is theirs.
+    const bool city_level = bare.word == U"市";
     std::u32string_view counties_prefecture;
     bool counties_agree = true;
     const WordSet& names = gazetteer_.all_names();
@@ -405,8 +408,9 @@ class CommitteeFinder {
         continue;
       }
       const std::u32string_view name = text_.substr(i, len);
+      const std::vector<const Place*> places = gazetteer_.FindAll(name);
       std::vector<const Place*> matching;
-      for (const Place* p : gazetteer_.FindAll(name)) {
+      for (const Place* p : places) {
         if (MatchesLevel(*p, name, bare.word)) matching.push_back(p);
       }
       // A name several places share that the text does not settle
@@ -422,7 +426,8 @@ class CommitteeFinder {
         found = place;
         found_name = name;
       }
-      if (const Place* county = NamedCountyInFull(name);
+      if (const Place* county =
+              city_level ? NamedCountyInFull(name, places) : nullptr;
           county != nullptr && !county->prefecture.empty()) {
         if (!counties_prefecture.empty() &&
             counties_prefecture != county->prefecture) {
@@ -432,7 +437,7 @@ class CommitteeFinder {
       }
       i += len;
     }
-    if (found == nullptr && bare.word == U"市" && counties_agree &&
+    if (found == nullptr && city_level && counties_agree &&
         !counties_prefecture.empty()) {
       const Place* prefecture = gazetteer_.Find(counties_prefecture);
       if (prefecture != nullptr && prefecture->prefecture_level()) {
