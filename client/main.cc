@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+#include "absl/synchronization/mutex.h"
 #include "client/bench_command.h"
 #include "client/commands.h"
 #include "client/rpc.h"
@@ -37,6 +38,9 @@ constexpr char kUsage[] =
 
 int main(int argc, char** argv) {
   namespace cli = reportfacts::cli;
+  // Off as in the server (service/main.cc): Debian's Abseil keeps
+  // absl::Mutex's deadlock graph on, a cost on every lock gRPC takes.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   if (argc < 2) {
     std::cerr << kUsage;
     return cli::kExitUsage;
