@@ -207,6 +207,7 @@ class PeopleScanner {
     }
     BracketCredits();
     ReportAuthors();
+    TransliteratedNames();
     // The characters that may start a surname are found first, a block at
     // a time, by a loop without a branch on the text (common characters
     // start surnames: 高, 方, 向, so a branch there is mispredicted at
@@ -301,6 +302,10 @@ class PeopleScanner {
     const size_t e = p + len;
     if (len < surname + 1 || e > n) return false;
     if (p > 0 && IsDigit(text_[p - 1])) return false;  // 30余名
+    // A part of a transliterated name (艾力·买买提) is no name of its own.
+    if ((p > 0 && IsNameDot(text_[p - 1])) || (e < n && IsNameDot(text_[e]))) {
+      return false;
+    }
     for (size_t k = p; k < e; ++k) {
       if (!IsCjk(text_[k])) return false;
     }
@@ -733,6 +738,117 @@ class PeopleScanner {
     return EncodeUtf8(name);
   }
 
+  // Rule "transliterated name": names of Uyghur, Kazakh, Tibetan and
+  // other traditions written in Han characters join their parts with a
+  // middle dot (艾力·买买提). They have no surname to find them by, and a
+  // dot also joins the halves of a slogan or a series title (书香·政协), so
+  // such a name counts only beside a role: 委员艾力·买买提 (the role before
+  // it, its body as in "role before name") or 艾力·买买提委员 (after it, at
+  // a clear left edge). Each part is 1-6 Han characters, none a place name,
+  // and no role word starts inside the name.
+  void TransliteratedNames() {
+    constexpr size_t kMaxPart = 6;
+    const size_t n = text_.size();
+    for (size_t m = 1; m + 1 < n; ++m) {
+      if (!IsNameDot(text_[m]) || !IsCjk(text_[m - 1]) ||
+          !IsCjk(text_[m + 1])) {
+        continue;
+      }
+      // The parts after the first dot: [m + 1, last) holds the middle
+      // ones; the last part starts at `last`.
+      size_t last = m + 1;
+      for (;;) {
+        size_t k = last;
+        while (k < n && k - last < kMaxPart && IsCjk(text_[k])) ++k;
+        if (k + 1 < n && k > last && IsNameDot(text_[k]) &&
+            IsCjk(text_[k + 1])) {
+          last = k + 1;
+          continue;
+        }
+        break;
+      }
+      size_t run = m;  // where the Han run holding the first part begins
+      while (run > 0 && m - run < kMaxOrgLength && IsCjk(text_[run - 1])) {
+        --run;
+      }
+      const size_t after = ReadTransliterated(run, m, last);
+      m = std::max(m, after);
+    }
+  }
+  static constexpr bool IsNameDot(char32_t c) {
+    return c == U'\u00B7' || c == U'\u30FB' || c == U'\u2027' || c == U'\uFF65';
+  }
+  // ReadTransliterated reads the name whose first dot is at `dot` and
+  // whose last part starts at `last`, its first part inside the Han run
+  // from `run`; it returns where the name ends (`dot` when none).
+  size_t ReadTransliterated(size_t run, size_t dot, size_t last) {
+    constexpr size_t kMaxPart = 6;
+    const size_t n = text_.size();
+    const auto clean_part = [&](size_t b, size_t e) {
+      if (e <= b || e - b > kMaxPart) return false;
+      if (gazetteer_.Find(Sub(text_, b, e)) != nullptr) return false;
+      for (size_t k = b; k < e; ++k) {
+        if (IsCjk(text_[k]) && TitleAt(k) > 0) return false;
+      }
+      return true;
+    };
+    // Role before: the nearest place a role word ends at leaves the first
+    // part 1-6 characters.
+    size_t begin = dot, role_len = 0;
+    for (size_t b = dot - 1; b > run && dot - b <= kMaxPart; --b) {
+      if (!lex_.title_last.contains(text_[b - 1])) continue;
+      const size_t rl = lex_.titles.LongestEndingAt(text_, b);
+      if (rl > 0) {
+        begin = b;
+        role_len = rl;
+      }
+    }
+    // A list after a role gives each name the role: 委员艾力·买买提、A·B.
+    const bool listed = role_len == 0 && !list_role_.empty() &&
+                        list_end_ < run &&
+                        list_end_ + ListSeparatorAt(list_end_) == run;
+    if (role_len == 0) {
+      if (dot - run > kMaxPart || !(listed || ClearLeftEdge(run))) {
+        return dot;
+      }
+      begin = run;
+    }
+    if (dot - begin < 2 || !clean_part(begin, dot)) return dot;
+    for (size_t b = dot + 1, k = dot + 1; k < last; ++k) {
+      if (!IsNameDot(text_[k])) continue;
+      if (!clean_part(b, k)) return dot;  // a middle part
+      b = k + 1;
+    }
+    // The name ends at the first place a role, a listed word, a list
+    // separator or a boundary follows, or a particle after a last part of
+    // three characters or more (a shorter one may hold it: 阿不都).
+    for (size_t e = last + 2; e <= std::min(n, last + kMaxPart); ++e) {
+      if (!IsCjk(text_[e - 1])) break;
+      if (!clean_part(last, e)) continue;
+      const size_t title_after = TitleAt(e);
+      const Follow follow = FollowAt(e);
+      const bool ends = title_after > 0 || follow == Follow::kBoundary ||
+                        follow == Follow::kWord || ListSeparatorAt(e) > 0 ||
+                        (follow == Follow::kParticle && e - last >= 3);
+      if (!ends || (role_len == 0 && !listed && title_after == 0)) continue;
+      const std::string name = EncodeUtf8(Sub(text_, begin, e));
+      if (role_len > 0) {
+        const size_t role_begin = begin - role_len;
+        list_role_ = EncodeUtf8(Sub(text_, role_begin, begin));
+        list_org_ = Organization(Sub(text_, OrgBegin(role_begin), role_begin),
+                                 Sub(text_, role_begin, begin), begin);
+      } else if (!listed) {
+        const std::u32string_view role = Sub(text_, e, e + title_after);
+        list_role_ = EncodeUtf8(role);
+        list_org_ = Organization({}, role, begin);
+      }
+      Emit(name, list_role_, list_org_, begin, e);
+      list_end_ = e;
+      return e;
+    }
+    return dot;
+  }
+
   // Rule "editor's credit": a line "label：names" whose label ends with a
   // credit word (编辑 X, 责任编辑：X, 文稿审核:X, 终审 X). The label is the
   // role; several labels may share a line (编辑：X 审核：Y). On a page's
@@ -1029,8 +1145,12 @@ class PeopleScanner {
     if (org.empty()) {
       auto it = lex_.title_orgs.find(role);
       if (it == lex_.title_orgs.end()) return "";
-      std::string out;
       const std::string& t = it->second;
+      // A body with no placeholder is placed as a written one would be.
+      if (t.find('{') == std::string::npos) {
+        return Organization(DecodeUtf8(t), role, at);
+      }
+      std::string out;
       for (size_t i = 0; i < t.size();) {
         if (t.compare(i, 6, "{city}") == 0) {
           if (city.empty()) return "";
@@ -1105,6 +1225,9 @@ class PeopleScanner {
   std::vector<Person> roleless_;  // names seen without a role, in order
 
   std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
+  // The last transliterated name read with a role, for a list after it.
+  size_t list_end_ = 0;
+  std::string list_role_, list_org_;
   mutable size_t clear_edge_at_ = std::u32string_view::npos;
   mutable bool clear_edge_ = false;
   absl::flat_hash_set<std::pair<std::string, std::string>> seen_;

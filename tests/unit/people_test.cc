@@ -378,6 +378,78 @@ TEST(PeopleOrganization, CountyBodiesTakeTheReportsCounty) {
   EXPECT_EQ(org_of("邵青"), "长兴县政府");
 }
 
+// Names joined by a middle dot have no surname: a role before or after
+// them finds them, whole, and a dot between the halves of a slogan or a
+// series title names nobody.
+TEST_F(PeopleTest, RuleTransliteratedName) {
+  CheckPositives(
+      {
+          {"会上，副主席努尔兰·哈力克主持会议。", "努尔兰·哈力克", "副主席",
+           "潍坊市政协"},
+          {"会上，帕尔哈提·吐尔逊委员作了发言。", "帕尔哈提·吐尔逊", "委员",
+           "潍坊市政协"},
+          {"委员阿不都·热合曼·买买提说，要抓好落实。", "阿不都·热合曼·买买提",
+           "委员", nullptr},
+          // A list after the role gives each name the role.
+          {"市政协委员迪丽娜·沙吾提、古再丽·阿不拉参加。", "古再丽·阿不拉",
+           "委员", "潍坊市政协"},
+          // A particle after a last part of three characters ends it.
+          {"常委依明·阿不都拉作了说明。", "依明·阿不都拉", "常委", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "开展“书香·政协”读书活动3场。",
+          "举办“丝路·华章”诗歌朗诵会。",
+          "参加中国·东盟博览会期间签约3个项目。",
+          // No role beside the name: nobody is named for sure.
+          "会上，努尔兰·哈力克作了发言。",
+      },
+      Run);
+  // Neither part is read as a name of its own.
+  const auto people = Run(std::string(kHeader) +
+                          "副主席艾尔肯·吐尔洪出席。"
+                          "玛依拉·艾力委员发言。");
+  for (const Person& p : people) {
+    EXPECT_NE(p.name, "艾尔肯");
+    EXPECT_NE(p.name, "艾力");
+  }
+  EXPECT_NE(Find(people, "艾尔肯·吐尔洪", "副主席"), nullptr);
+  EXPECT_NE(Find(people, "玛依拉·艾力", "委员"), nullptr);
+}
+
+// A head of a county or district government belongs to its government,
+// never to the Party committee named in the title before (县委副书记、县长).
+TEST(PeopleOrganization, CountyHeadsBelongToTheGovernment) {
+  const std::string dir = REPORTFACTS_DATA_DIR;
+  auto lexicon =
+      LoadPeopleLexicon(dir + "/roles.txt", dir + "/name_context.txt",
+                        dir + "/surnames.txt", dir + "/common_words.txt");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  auto gazetteer = Gazetteer::Load(dir + "/gazetteer.tsv");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
+  const auto org_of = [&](const std::string& organization,
+                          const std::string& body, const std::string& name,
+                          const std::string& role) -> std::string {
+    const std::u32string text = DecodeUtf8(body);
+    Report report;
+    report.end = static_cast<int64_t>(text.size());
+    report.organization = organization;
+    for (const Person& p : ExtractPeople(text, SplitLines(text), {report},
+                                         *lexicon, *gazetteer)) {
+      if (p.name == name && p.role == role) return p.organization;
+    }
+    return "<missing>";
+  };
+  const std::string county = "会议开始。县委副书记、县长吕德明讲话。";
+  EXPECT_EQ(org_of("长兴县政协", county, "吕德明", "副书记"), "长兴县委");
+  EXPECT_EQ(org_of("长兴县政协", county, "吕德明", "县长"), "长兴县政府");
+  EXPECT_EQ(org_of("", county, "吕德明", "县长"), "县政府");
+  EXPECT_EQ(org_of("江宁区政协", "会议开始。区委常委、副区长邵青出席。", "邵青",
+                   "副区长"),
+            "江宁区政府");
+}
+
 TEST_F(PeopleTest, TraditionalNamesAreGivenAsWritten) {
   const auto people =
       Run("市政協副主席陳明華出席會議，並聽取委員意見。（記者 鄭 宏）\n");
