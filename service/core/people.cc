@@ -738,6 +738,44 @@ class PeopleScanner {
     return EncodeUtf8(name);
   }
 
+  // Rule "titles in brackets": 王明（市政协委员、某某公司董事长）gives the
+  // name before the bracket one line per title, as the titles would before
+  // the name. Every part of the bracket, split at 、 and ，, ends in a
+  // title; a name needs a clear left edge. Returns whether it applied.
+  bool TitlesInBrackets(size_t open, size_t close) {
+    std::vector<Segment> segments;
+    size_t part_end = close;
+    for (size_t k = close; k-- > open;) {
+      const bool separator = k == open || text_[k] == U'、' ||
+                             text_[k] == U'，' || text_[k] == U',';
+      if (!separator) continue;
+      const size_t part_begin = k + 1;
+      const size_t role_len = lex_.titles.LongestEndingAt(text_, part_end);
+      if (role_len == 0 || part_end - part_begin < role_len) return false;
+      const size_t role_begin = part_end - role_len;
+      for (size_t q = part_begin; q < role_begin; ++q) {
+        if (!IsCjk(text_[q]) && !IsLatin(text_[q])) return false;
+      }
+      segments.push_back(
+          {std::max(part_begin, OrgBegin(role_begin)), role_begin, part_end});
+      part_end = k;
+    }
+    if (segments.empty()) return false;
+    for (const size_t len : {3, 2, 4}) {
+      if (open < len) continue;
+      const size_t p = open - len;
+      const size_t surname = SurnameAt(p);
+      if (surname == 0 || len < surname + 1 || len > surname + 2) continue;
+      if (!ClearLeftEdge(p) ||
+          !PlausibleName(p, len, surname, Evidence::kStrong)) {
+        continue;
+      }
+      EmitSegments(segments, p, len);
+      return true;
+    }
+    return false;
+  }
+
   // Rule "transliterated name": names of Uyghur, Kazakh, Tibetan and
   // other traditions written in Han characters join their parts with a
   // middle dot (艾力·买买提). They have no surname to find them by, and a
@@ -927,7 +965,7 @@ class PeopleScanner {
         ++j;
       }
       if (j >= n || !IsCloseBracket(text_[j])) continue;
-      BracketGroup(i, j);
+      if (!TitlesInBrackets(i, j)) BracketGroup(i, j);
       i = j;
     }
   }

@@ -378,6 +378,28 @@ TEST(PeopleOrganization, CountyBodiesTakeTheReportsCounty) {
   EXPECT_EQ(org_of("邵青"), "长兴县政府");
 }
 
+TEST_F(PeopleTest, RuleTitlesInBrackets) {
+  CheckPositives(
+      {
+          {"，韦志强（市政协常委、市工商联副主席）建议，加大支持力度。",
+           "韦志强", "常委", "潍坊市政协"},
+          {"，韦志强（市政协常委、市工商联副主席）建议，加大支持力度。",
+           "韦志强", "副主席", "潍坊市工商联"},
+          {"座谈会上，谷红（某某科技公司总经理）介绍了情况。", "谷红", "总经理",
+           "某某科技公司"},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "，韦志强（化名）反映，小区停车难。",
+          "全市（含县区）共建成站点30个。",
+          "，韦志强（左）与群众交流。",
+          // A title inside the bracket but no name before it.
+          "会议听取了提案委员会（主任会议）的意见。",
+      },
+      Run);
+}
+
 // Names joined by a middle dot have no surname: a role before or after
 // them finds them, whole, and a dot between the halves of a slogan or a
 // series title names nobody.
