@@ -148,6 +148,15 @@ TEST_F(NumberScanTest, ScaledAndSpecialUnits) {
   EXPECT_TRUE(Scan("共有12成员单位").empty());
 }
 
+// 组 is a measure word (分5组, 3组数据); words it starts are not.
+TEST_F(NumberScanTest, GroupIsAMeasureWordNotTheStartOfAWord) {
+  EXPECT_EQ(Scan("委员分5组开展视察"), V{"5|组|5|组|EXACT"});
+  EXPECT_EQ(Scan("收集8组数据"), V{"8|组|8|组|EXACT"});
+  EXPECT_TRUE(Scan("全市12组织参加").empty());
+  EXPECT_TRUE(Scan("由3组长带队").empty());
+  EXPECT_TRUE(Scan("分在第2组").empty());
+}
+
 TEST_F(NumberScanTest, QualifiersOnEitherSide) {
   EXPECT_EQ(Scan("开展活动近50次"), V{"50|次|50|次|NEARLY"});
   EXPECT_EQ(Scan("开展60多次"), V{"60|多次|60|次|MORE_THAN"});
