@@ -720,10 +720,10 @@ std::vector<MetricPhrase> ReadByRules(
         if (IsOpenBracket(text[i])) set_bracketed = true;
         if (IsCloseBracket(text[i])) set_bracketed = false;
       }
-      // The share of a count (立案80件，占90%。其中…) is not the set; the
-      // count it is the share of is.
+      // The share or rate of a count (立案80件，占90%。其中… / 立案率90%。
+      // 其中…) is not the set; the count it is the share or rate of is.
       size_t set = k - 1;
-      if (out[set].frame == Frame::kShare && set > 0 &&
+      if (out[set].frame != Frame::kCount && set > 0 &&
           mentions[set - 1].unit == m.unit &&
           out[set].sentence_begin == out[set - 1].sentence_begin) {
         --set;

@@ -202,6 +202,9 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   // before; a share between them is not the set.
   EXPECT_EQ(Read(U"收到提案120件。其中集体提案20件。")[1].set_mention, 0);
   EXPECT_EQ(Read(U"立案110件，占90%。其中集体提案20件。")[2].set_mention, 0);
+  // Nor is a rate: the count it is the rate of is.
+  EXPECT_EQ(Read(U"立案130件，立案率95%。其中集体提案20件。")[2].set_mention,
+            0);
   // A part that names nothing counts what its set counts (its state read
   // by the rule "state").
   Check(Read(U"收到提案120件，占40%，其中立案的110件。"),
