@@ -1216,9 +1216,19 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           text.substr(mentions[k - 1].mention_end,
                       mentions[k].qualifier_begin - mentions[k - 1].mention_end)
                   .find(l.object) == std::u32string_view::npos;
+      // A verb the word lists do not hold (发放, 分发) is read by the rules
+      // from its class; the lists then take it into the object and find
+      // no action: the rules' verb and noun phrase stand. A noun of one
+      // character after the verb is a suffix of a noun made of it (浏览 +
+      // 量, 点击 + 率), not an object of its own.
+      const bool lexical_missed_verb =
+          l.action.empty() && !p.action.empty() && p.object.size() >= 2 &&
+          l.object.size() == p.action.size() + p.object.size() &&
+          l.object.compare(0, p.action.size(), p.action) == 0 &&
+          EndsWith(l.object, p.object);
       const bool keeps_rules_object =
           p.object != l.object &&
-          (lexical_carried ||
+          (lexical_carried || lexical_missed_verb ||
            (p.rule == std::string_view("held_event") &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||
@@ -1251,7 +1261,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
                                      p.set_object.empty() && p.action.empty() &&
                                      !p.object.empty();
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
-          !state && !people && !part_without_verb) {
+          !state && !people && !part_without_verb && !lexical_missed_verb) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

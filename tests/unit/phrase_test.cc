@@ -716,6 +716,19 @@ class CombinedReading : public PhraseRules {
   }
 };
 
+// A verb the word lists lack is read by the rules from its class: it is
+// the action, not the start of the object.
+TEST_F(CombinedReading, UnlistedVerbIsTheAction) {
+  Check(ReadBoth(U"发放资料300份。"), {U"", 0, "资料", "发放", ""});
+  Check(ReadBoth(U"分发图书20册。"), {U"", 0, "图书", "分发", ""});
+  // A listed verb reads as before.
+  Check(ReadBoth(U"收到资料20份。"), {U"", 0, "资料", "收到", ""});
+  // Negative: a one-character noun after a verb makes a noun of it (阅读
+  // + 量), no verb and object.
+  EXPECT_EQ(ReadBoth(U"阅读量5000次。")[0].object, U"阅读量");
+  EXPECT_EQ(ReadBoth(U"阅读量5000次。")[0].action, U"");
+}
+
 TEST_F(CombinedReading, CompoundNounKeepsItsKind) {
   // 委员提案 is one noun of the dictionary: a term that names a kind.
   Check(ReadBoth(U"提出委员提案20件。"), {U"", 0, "委员提案", "提出", ""});
