@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "service/core/chars.h"
+#include "service/core/document.h"
 #include "service/core/phrase_internal.h"
 
 namespace reportfacts {
@@ -61,12 +62,15 @@ void JoinPinyinGlosses(std::u32string_view text, const Dictionary& dict,
 
 }  // namespace
 
-// EndsPeriodAt: as EndsPeriod, but a line break after a colon opens the
-// list the colon announces (其中：\n…), and one after a semicolon goes on
-// to its next item, instead of ending the period.
+// EndsPeriodAt: as EndsPeriod, but a line break that only wraps a line
+// (PDF or column text, as the Document's sentences read it) goes on, and
+// a line break after a colon opens the list the colon announces (其中：\n…),
+// and one after a semicolon goes on to its next item, instead of ending
+// the period.
 bool EndsPeriodAt(std::u32string_view text, size_t i) {
   if (!EndsPeriod(text[i])) return false;
   if (!IsLineBreak(text[i])) return true;
+  if (!SentenceEndsAt(text, i)) return false;
   size_t b = i;
   while (b > 0 && (IsSpace(text[b - 1]) || IsLineBreak(text[b - 1]))) --b;
   return !(b > 0 && (text[b - 1] == U'：' || text[b - 1] == U':' ||

@@ -202,6 +202,14 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   // before; a share between them is not the set.
   EXPECT_EQ(Read(U"收到提案120件。其中集体提案20件。")[1].set_mention, 0);
   EXPECT_EQ(Read(U"立案110件，占90%。其中集体提案20件。")[2].set_mention, 0);
+  // A line break that only wraps a line (PDF text) does not end the
+  // period 其中 reaches over; a paragraph break does.
+  EXPECT_EQ(
+      Read(U"立案130件，其中集体提案20件、委员\n提案110件。")[2].set_mention,
+      0);
+  EXPECT_EQ(
+      Read(U"立案130件，其中集体提案20件。\n\n委员提案110件。")[2].set_mention,
+      -1);
   // Nor is a rate: the count it is the rate of is.
   EXPECT_EQ(Read(U"立案130件，立案率95%。其中集体提案20件。")[2].set_mention,
             0);
