@@ -53,7 +53,8 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   }
   std::u32string w = DecodeUtf8(word);
   if (roles_file) {
-    if (kind == "title") {
+    if (kind == "title" || kind == "station") {
+      if (kind == "station") lex->stations.Add(w);
       if (!value.empty()) lex->title_orgs[w] = value;
       lex->title_first.insert(w.front());
       lex->after_name_first.insert(w.front());
@@ -73,9 +74,10 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
       }
       lex->credit_words.Add(std::move(w));
     } else {
-      return DataLineError(path, line.line_number,
-                           absl::StrCat("unknown kind '", kind,
-                                        "' (want title, byline or credit)"));
+      return DataLineError(
+          path, line.line_number,
+          absl::StrCat("unknown kind '", kind,
+                       "' (want title, station, byline or credit)"));
     }
     return absl::OkStatus();
   }
@@ -671,7 +673,7 @@ class PeopleScanner {
       if (len == surname + 1 && !left_edge) continue;
       const size_t q = p + len;
       const size_t tl = TitleAt(q);
-      if (tl == 0) continue;
+      if (tl == 0 || lex_.stations.Contains(Sub(text_, q, q + tl))) continue;
       if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
       // After the role a listed word or a clause start before the name.
       if (FollowAt(q + tl) == Follow::kNone &&

@@ -40,6 +40,9 @@ namespace reportfacts {
 // PeopleLexicon holds the word lists that people extraction needs.
 struct PeopleLexicon {
   WordSet titles;  // role words: 主席, 书记, 董事长, CEO ...
+  // Stations in life (村民, 学生): titles only before a name (村民X); after
+  // a word they are its object (惠及居民).
+  WordSet stations;
   // Default organization of a role named without one; may hold {city},
   // {province} and {report} (the report's own organization).
   absl::flat_hash_map<std::u32string, std::string, U32Hash, U32Eq> title_orgs;

@@ -378,6 +378,17 @@ TEST(PeopleOrganization, CountyBodiesTakeTheReportsCounty) {
   EXPECT_EQ(org_of("邵青"), "长兴县政府");
 }
 
+// A station in life names a person before the name only; after a word it
+// is what the word is done to.
+TEST_F(PeopleTest, StationsInLifeStandBeforeTheName) {
+  CheckPositives({{"，村民龚大山说，路修好了。", "龚大山", "村民", nullptr},
+                  {"，学生田晓雨参加了活动。", "田晓雨", "学生", nullptr}},
+                 Run);
+  CheckNegatives({"项目建成后，惠及居民2000余户。",
+                  "活动覆盖全区，惠及学生300人。", "，帮扶村民脱贫。"},
+                 Run);
+}
+
 TEST_F(PeopleTest, RuleTitlesInBrackets) {
   CheckPositives(
       {
