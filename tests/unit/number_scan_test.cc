@@ -157,6 +157,25 @@ TEST_F(NumberScanTest, GroupIsAMeasureWordNotTheStartOfAWord) {
   EXPECT_TRUE(Scan("分在第2组").empty());
 }
 
+// Measure words of the things a report counts: letters, lamps, wells,
+// banners, loans, fry, goods by the container.
+TEST_F(NumberScanTest, MeasureWordsOfThingsCounted) {
+  EXPECT_EQ(Scan("收到来信45封"), V{"45|封|45|封|EXACT"});
+  EXPECT_EQ(Scan("安装路灯350盏"), V{"350|盏|350|盏|EXACT"});
+  EXPECT_EQ(Scan("新打机井6眼"), V{"6|眼|6|眼|EXACT"});
+  EXPECT_EQ(Scan("收到锦旗3面"), V{"3|面|3|面|EXACT"});
+  EXPECT_EQ(Scan("发放贷款120笔"), V{"120|笔|120|笔|EXACT"});
+  EXPECT_EQ(Scan("投放鱼苗10万尾"), V{"10|万尾|100000|尾|EXACT"});
+  EXPECT_EQ(Scan("捐赠大米200袋、食用油100桶"),
+            (V{"200|袋|200|袋|EXACT", "100|桶|100|桶|EXACT"}));
+  // Words these characters start are no unit.
+  EXPECT_TRUE(Scan("建成3面积").empty());
+  EXPECT_TRUE(Scan("全区12集体经济").empty());
+  EXPECT_TRUE(Scan("实现2节能").empty());
+  EXPECT_TRUE(Scan("修建5道路").empty());
+  EXPECT_TRUE(Scan("涉及8层面").empty());
+}
+
 TEST_F(NumberScanTest, QualifiersOnEitherSide) {
   EXPECT_EQ(Scan("开展活动近50次"), V{"50|次|50|次|NEARLY"});
   EXPECT_EQ(Scan("开展60多次"), V{"60|多次|60|次|MORE_THAN"});
