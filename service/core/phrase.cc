@@ -163,6 +163,22 @@ bool RunsOn(std::u32string_view longer, std::u32string_view shorter,
          });
 }
 
+// CutsWord says whether the lexical object stops inside the noun that
+// ends the rules' longer one (专门委员 of 专门 + 委员会): a listed noun
+// matched in part of a longer word names less than the word.
+bool CutsWord(std::u32string_view shorter, std::u32string_view longer,
+              const Dictionary& dict) {
+  if (shorter.empty() || longer.size() <= shorter.size() ||
+      longer.substr(0, shorter.size()) != shorter) {
+    return false;
+  }
+  const std::vector<Word> words = Segment(longer, 0, longer.size(), dict);
+  if (words.empty()) return false;
+  const Word& last = words.back();
+  return last.pos == Pos::kNoun && last.end == longer.size() &&
+         last.begin < shorter.size();
+}
+
 // NamesKind says whether the words in front of a noun say which kind it is
 // (专题 + 调研报告, 界别 + 委员工作室, 扶贫 + 资金): nouns, distinguishers,
 // verbal nouns after a noun and words the dictionary does not know. Not a
@@ -1241,6 +1257,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
                             !p.action.empty() &&
                             !IsPeopleMeasure(mentions[k].unit)) ||
               EndsInHead(p.object, l.object, *lexicon.dictionary) ||
+              CutsWord(l.object, p.object, *lexicon.dictionary) ||
               RunsOn(l.object, p.object, *lexicon.dictionary)))));
       if (!keeps_rules_object) p.object = l.object;
       // A verb inside the object (城乡建设方面来信: 建设) is not its action.

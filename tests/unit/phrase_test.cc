@@ -724,6 +724,20 @@ class CombinedReading : public PhraseRules {
   }
 };
 
+// A listed noun matched in part of a longer word (委员 of 委员会) names
+// less than the word: the rules' whole word stands.
+TEST_F(CombinedReading, ListedNounInsideALongerWord) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.nouns.Add(U"委员");
+  lex.actions.Add(U"召开");
+  const std::u32string text = U"召开9个专门委员会。";
+  EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"专门委员会");
+  // Negative: where the listed noun is a whole word it stays the object.
+  const std::u32string whole = U"召开9个委员。";
+  EXPECT_EQ(AnalysePhrases(whole, Mentions(whole), lex)[0].object, U"委员");
+}
+
 // A verb the word lists lack is read by the rules from its class: it is
 // the action, not the start of the object.
 TEST_F(CombinedReading, UnlistedVerbIsTheAction) {
