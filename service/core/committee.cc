@@ -117,6 +117,19 @@ bool MatchesLevel(const Place& place, std::u32string_view name,
   return false;
 }
 
+// IsDestinationAt is true where the place name at text[at] is where someone
+// goes: 赴兰州, 到奉化区, 前往绛县 (去 and 往 as well).
+bool IsDestinationAt(std::u32string_view text, size_t at) {
+  return at > 0 && std::u32string_view(U"赴到往去").find(text[at - 1]) !=
+                       std::u32string_view::npos;
+}
+
+// IsListJoiner: what joins the names of a list (、, 和, 及, 与).
+bool IsListJoiner(char32_t c) {
+  return IsListSeparator(c) ||
+         std::u32string_view(U"和及与").find(c) != std::u32string_view::npos;
+}
+
 // NamedPlaces is what a text says about where it is: the provinces and
 // prefectures it names.
 struct NamedPlaces {
@@ -134,8 +147,11 @@ struct NamedPlaces {
 class CommitteeFinder {
  public:
   CommitteeFinder(std::u32string_view text, const Gazetteer& gazetteer,
-                  const PlaceHint& hint)
-      : text_(text), gazetteer_(gazetteer), hint_(hint) {}
+                  const PlaceHint& hint, const WordSet* ordinary_words)
+      : text_(text),
+        gazetteer_(gazetteer),
+        hint_(hint),
+        ordinary_words_(ordinary_words) {}
 
   std::optional<Committee> Run() {
     std::optional<BareLevel> bare;
@@ -392,14 +408,27 @@ class CommitteeFinder {
   }
 
   // FromBareLevel reads 区政协 as the one district the text names in full.
+  // A place the text names as where someone goes (赴、到、前往 X) is
+  // another committee's, and counts for nothing. Failing a full name: a
+  // county committee (县政协, 区政协, 旗政协) is the one county of that
+  // level whose short name the text uses (为始兴发展), where short names
+  // may be read (ordinary_words_ given) and the name is none of them; a
+  // provincial one (省政协, 自治区政协) is the province every province
+  // and prefecture the text names lies in.
   std::optional<Committee> FromBareLevel(const BareLevel& bare) {
     const Place* found = nullptr;
     std::u32string_view found_name;
     // The prefecture of the counties named in full (西吉县), if one: a
     // 市政协 whose text names no city but its counties is theirs.
     const bool city_level = bare.word == U"市";
+    const bool county_level =
+        bare.word == U"县" || bare.word == U"区" || bare.word == U"旗";
+    const bool province_level = bare.word == U"省" || bare.word == U"自治区";
     std::u32string_view counties_prefecture;
     bool counties_agree = true;
+    Agreement by_short_name;
+    Agreement by_province;
+    size_t destination_end = 0;  // after the last destination named
     const WordSet& names = gazetteer_.all_names();
     for (size_t i = 0; i < text_.size();) {
       const size_t len = names.LongestStartingAt(text_, i, i + kLongestName);
@@ -408,6 +437,12 @@ class CommitteeFinder {
         continue;
       }
       const std::u32string_view name = text_.substr(i, len);
+      // 到奉化区和鄞州区: a destination's list shares it.
+      const bool destination =
+          IsDestinationAt(text_, i) ||
+          (destination_end > 0 && i == destination_end + 1 &&
+           IsListJoiner(text_[destination_end]));
+      if (destination) destination_end = i + len;
       const std::vector<const Place*> places = gazetteer_.FindAll(name);
       std::vector<const Place*> matching;
       for (const Place* p : places) {
@@ -416,7 +451,9 @@ class CommitteeFinder {
       // A name several places share that the text does not settle
       // (新城区, 城关区) is no evidence either way.
       const Place* place = nullptr;
-      if (matching.size() == 1) {
+      if (destination) {
+        // another committee's place
+      } else if (matching.size() == 1) {
         place = matching.front();
       } else if (matching.size() > 1) {
         place = CountyFromContext(name, hint_);
@@ -435,6 +472,12 @@ class CommitteeFinder {
         }
         counties_prefecture = county->prefecture;
       }
+      if (county_level && matching.empty() && !destination) {
+        by_short_name.Add(CountyByShortName(name, i, places, bare.word));
+      }
+      if (province_level && !destination) {
+        by_province.Add(ProvinceOf(name));
+      }
       i += len;
     }
     if (found == nullptr && city_level && counties_agree &&
@@ -444,10 +487,80 @@ class CommitteeFinder {
         found = prefecture;
       }
     }
+    if (found == nullptr) found = by_short_name.Only();
+    if (const Place* province = by_province.Only();
+        found == nullptr && province != nullptr &&
+        MatchesLevel(*province, province->full_name, bare.word)) {
+      found = province;
+    }
     if (found == nullptr) found = FromHint(bare);
     if (found == nullptr) return std::nullopt;
     if (found_name.empty()) found_name = found->full_name;
     return Name(*found, found_name, bare.begin, bare.end);
+  }
+
+  // Agreement is the one place all evidence names, if there is one.
+  class Agreement {
+   public:
+    void Add(const Place* place) {
+      if (place == nullptr) return;
+      if (place_ != nullptr && place_ != place) conflict_ = true;
+      place_ = place;
+    }
+    const Place* Only() const { return conflict_ ? nullptr : place_; }
+
+   private:
+    const Place* place_ = nullptr;
+    bool conflict_ = false;
+  };
+
+  // CountyByShortName is the county a short name (始兴 for 始兴县) at
+  // text_[begin, begin + name.size()) stands for, of the level `word` (县,
+  // 区, 旗), or nullptr: an ordinary word (富裕, 平安), a name an ordinary
+  // word crosses (和政 in 概况和政协) or one run into a settlement word
+  // (始兴镇) is none; names several counties share are settled by context.
+  const Place* CountyByShortName(std::u32string_view name, size_t begin,
+                                 const std::vector<const Place*>& places,
+                                 std::u32string_view word) {
+    if (ordinary_words_ == nullptr || ordinary_words_->Contains(name)) {
+      return nullptr;
+    }
+    const size_t end = begin + name.size();
+    for (size_t k = begin + 1; k < end; ++k) {
+      if (k + ordinary_words_->LongestStartingAt(text_, k, k + kLongestName) >
+              end ||
+          ordinary_words_->LongestEndingAt(
+              text_, k, begin > kLongestName ? begin - kLongestName : 0) >
+              k - begin) {
+        return nullptr;
+      }
+    }
+    if (end < text_.size() &&
+        std::u32string_view(U"省市州盟县区旗镇乡村街路").find(text_[end]) !=
+            std::u32string_view::npos) {
+      return nullptr;
+    }
+    const Place* only = nullptr;
+    size_t counties = 0;
+    for (const Place* p : places) {
+      if (!p->county_level() || p->short_name != name || p->full_name == name ||
+          !EndsWith(p->full_name, word)) {
+        continue;
+      }
+      only = p;
+      ++counties;
+    }
+    if (counties == 1) return only;
+    return counties > 1 ? CountyFromContext(name, hint_) : nullptr;
+  }
+
+  // ProvinceOf is the province a province or a prefecture-level name lies
+  // in, or nullptr.
+  const Place* ProvinceOf(std::u32string_view name) const {
+    if (const Place* p = gazetteer_.FindProvince(name)) return p;
+    const Place* p = gazetteer_.Find(name);
+    if (p == nullptr || !p->prefecture_level()) return nullptr;
+    return gazetteer_.FindProvince(p->province);
   }
 
   // FromHint reads 自治区政协 or 市政协 as the caller's province or
@@ -525,6 +638,7 @@ class CommitteeFinder {
   std::u32string_view text_;
   const Gazetteer& gazetteer_;
   const PlaceHint& hint_;
+  const WordSet* ordinary_words_;  // nullptr: short names are not read
   std::optional<NamedPlaces> named_;
 };
 
@@ -533,7 +647,14 @@ class CommitteeFinder {
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint) {
-  return CommitteeFinder(text, gazetteer, hint).Run();
+  return CommitteeFinder(text, gazetteer, hint, nullptr).Run();
+}
+
+std::optional<Committee> FindCommittee(std::u32string_view text,
+                                       const Gazetteer& gazetteer,
+                                       const PlaceHint& hint,
+                                       const WordSet& ordinary_words) {
+  return CommitteeFinder(text, gazetteer, hint, &ordinary_words).Run();
 }
 
 std::optional<Committee> FindCommittee(std::u32string_view text,

@@ -424,9 +424,9 @@ std::u32string StripPinyinGlosses(std::u32string_view s) {
 // committee wins: later ones are mostly others in passing (全国政协 adopting
 // a report, a visiting 省政协 leader).
 bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
-                  Report* report) {
-  const std::optional<Committee> c =
-      FindCommittee(StripPinyinGlosses(text), gazetteer);
+                  const WordSet& ordinary_words, Report* report) {
+  const std::optional<Committee> c = FindCommittee(
+      StripPinyinGlosses(text), gazetteer, PlaceHint{}, ordinary_words);
   if (!c) return false;
   report->organization = EncodeUtf8(c->organization);
   report->city = EncodeUtf8(c->city);
@@ -775,10 +775,15 @@ Report ReportReader::Fill(const Head& head, int64_t end,
       std::min<size_t>(body_begin, end),
       static_cast<size_t>(end) - std::min<size_t>(body_begin, end));
 
-  if (!SetCommittee(head.subtitle, gazetteer_, &r) &&
-      !SetCommittee(head.title, gazetteer_, &r)) {
-    SetCommittee(LeadText(body_line, end), gazetteer_, &r);
-  }
+  // The subtitle, the title, then the text: one search, so that a place
+  // the text names settles a committee the head names without one
+  // (鼓楼区政协 in the title, 福州市 in the text).
+  std::u32string committee_text = head.subtitle;
+  committee_text += U'\n';
+  committee_text += head.title;
+  committee_text += U'\n';
+  committee_text += LeadText(body_line, end);
+  SetCommittee(committee_text, gazetteer_, lexicon_.common_words, &r);
 
   std::u32string heading = head.subtitle;
   heading += U'\n';

@@ -242,6 +242,89 @@ TEST(FindCommittee, HintGivesTheBareLevelItsPlace) {
           .has_value());
 }
 
+TEST(FindCommittee, DestinationIsAnotherCommitteesPlace) {
+  // Where members go is not where their committee sits.
+  for (const char32_t* text :
+       {U"县政协组织委员赴绛县考察学习。", U"市政协考察组到天水市学习经验。",
+        U"区政协委员分别前往奉化区、鄞州区调研。"}) {
+    EXPECT_FALSE(FindCommittee(text, Places()).has_value()) << EncodeUtf8(text);
+  }
+  // A place named otherwise still counts.
+  auto c = FindCommittee(U"县政协组织委员在绛县乡镇调研。", Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "绛县政协");
+}
+
+// Ordinary words for the short-name rule: a tiny list written for the
+// tests, not the production one.
+const WordSet& OrdinaryWords() {
+  static const WordSet* words = [] {
+    auto* w = new WordSet;
+    for (const char32_t* word :
+         {U"政协", U"富裕", U"发展", U"办公室", U"振兴"}) {
+      w->Add(word);
+    }
+    return w;
+  }();
+  return *words;
+}
+
+TEST(FindCommittee, BareCountyByShortName) {
+  struct Case {
+    const char32_t* text;
+    const char* organization;
+    const char* city;
+  };
+  for (const Case& want : {
+           Case{U"县政协召开提案交办会，要求为始兴高质量发展建言。",
+                "始兴县政协", "韶关"},
+           Case{U"区政协委员围绕新都产业振兴提出建议。", "新都区政协", "成都"},
+           Case{U"旗政协组织委员学习，助力达拉特经济发展。", "达拉特旗政协",
+                "鄂尔多斯"},
+       }) {
+    auto c = FindCommittee(want.text, Places(), PlaceHint{}, OrdinaryWords());
+    ASSERT_TRUE(c.has_value()) << EncodeUtf8(want.text);
+    EXPECT_EQ(EncodeUtf8(c->organization), want.organization);
+    EXPECT_EQ(EncodeUtf8(c->city), want.city);
+  }
+  for (const char32_t* text : {
+           U"县政协召开会议，推动富裕乡村建设。",  // an ordinary word
+           U"县政协设主席会议和政协办公室。",      // 和政 crossed by 政协
+           U"县政协组织委员赴始兴考察学习。",      // a destination
+           U"县政协委员为始兴和仁化发展建言。",    // two counties
+           U"县政协委员走进始兴镇开展调研。",      // a town of the name
+           U"区政协委员为始兴发展建言。",          // 始兴 is a 县, not a 区
+           U"县政协委员为新都发展建言。",          // 新都 is a 区
+       }) {
+    EXPECT_FALSE(
+        FindCommittee(text, Places(), PlaceHint{}, OrdinaryWords()).has_value())
+        << EncodeUtf8(text);
+  }
+  // Without ordinary words the short name is not read.
+  EXPECT_FALSE(
+      FindCommittee(U"县政协委员为始兴发展建言。", Places()).has_value());
+}
+
+TEST(FindCommittee, BareProvinceByThePlacesNamed) {
+  auto c = FindCommittee(U"省政协十三届十二次常委会议在郑州召开。", Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "河南省政协");
+  EXPECT_EQ(EncodeUtf8(c->city), "");
+  EXPECT_EQ(EncodeUtf8(c->province), "河南");
+  auto region =
+      FindCommittee(U"自治区政协委员在南宁、柳州开展视察。", Places());
+  ASSERT_TRUE(region.has_value());
+  EXPECT_EQ(EncodeUtf8(region->organization), "广西壮族自治区政协");
+  for (const char32_t* text : {
+           U"省政协委员在郑州、武汉两地调研。",  // two provinces
+           U"省政协考察组赴郑州学习。",          // a destination
+           U"自治区政协会议在郑州召开。",        // 河南 is no 自治区
+           U"省政协委员在南宁开展视察。",        // 广西 is no 省
+       }) {
+    EXPECT_FALSE(FindCommittee(text, Places()).has_value()) << EncodeUtf8(text);
+  }
+}
+
 TEST(FindCommittee, EndsOfTextAreSafe) {
   for (const char32_t* text :
        {U"政协", U"中国人民政治协商会议", U"政协第十", U"政协第十三届",

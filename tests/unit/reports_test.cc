@@ -354,6 +354,33 @@ TEST_F(ReportsTest, PinyinGlossesDoNotHideTheCommittee) {
   EXPECT_EQ(e.reports[0].organization, "兰州市政协");
 }
 
+TEST_F(ReportsTest, TextSettlesTheCommitteeItsHeadNames) {
+  // Several 鼓楼区: the headline names the committee, the text its city.
+  const Extraction e = Run(
+      "鼓楼区政协开展助企专项调研\n近日，福州市鼓楼区政协组织委员走访企业。\n");
+  EXPECT_EQ(e.reports[0].organization, "鼓楼区政协");
+  EXPECT_EQ(e.reports[0].city, "福州");
+  EXPECT_EQ(e.reports[0].province, "福建");
+  // Nothing settles it: the name alone, no guess.
+  const Extraction none =
+      Run("鼓楼区政协开展助企专项调研\n近日，区政协组织委员走访企业。\n");
+  EXPECT_EQ(none.reports[0].organization, "鼓楼区政协");
+  EXPECT_EQ(none.reports[0].city, "");
+}
+
+TEST_F(ReportsTest, BareCountyCommitteeByTheCountysShortName) {
+  const Extraction e =
+      Run("县政协召开提案交办会\n2月26日，县政协召开提案交办会，要求紧扣城固"
+          "高质量发展办好提案。\n");
+  EXPECT_EQ(e.reports[0].organization, "城固县政协");
+  EXPECT_EQ(e.reports[0].city, "汉中");
+  EXPECT_EQ(e.reports[0].province, "陕西");
+  // A county visited is another committee's.
+  const Extraction visit =
+      Run("县政协召开提案交办会\n2月26日，县政协组织委员赴城固考察学习。\n");
+  EXPECT_EQ(visit.reports[0].organization, "");
+}
+
 TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
   const struct {
     std::u32string_view line;
