@@ -79,6 +79,29 @@ std::u32string_view SubtitleText(std::u32string_view line) {
   return rest;
 }
 
+// IsSectionNumbered: the line opens with a section number ("一、",
+// "（二）", "3．", "(4)"): a heading inside a report, not its title.
+bool IsSectionNumbered(std::u32string_view line) {
+  size_t i = 0;
+  const bool bracketed = !line.empty() && IsOpenBracket(line.front());
+  if (bracketed) ++i;
+  const size_t digits = i;
+  const auto is_numeral = [](char32_t c) {
+    return HanDigitValue(c) > 0 || c == U'十';  // 一 … 九十九
+  };
+  const bool han = i < line.size() && is_numeral(line[i]);
+  while (i < line.size() && i - digits < 3 &&
+         (han ? is_numeral(line[i]) : IsDigit(line[i]))) {
+    ++i;
+  }
+  if (i == digits || i >= line.size()) return false;
+  if (bracketed) return IsCloseBracket(line[i]);
+  if (line[i] == U'、') return true;
+  // "3．" or "3." before text, not a decimal ("2.5万").
+  return !han && IsDecimalPoint(line[i]) &&
+         (i + 1 >= line.size() || !IsDigit(line[i + 1]));
+}
+
 // IsTitleCandidate reads a newspaper title line: short, no sentence, not
 // a caption, a bracketed note or a lead-in ending in a colon.
 bool IsTitleCandidate(std::u32string_view line) {
@@ -92,6 +115,7 @@ bool IsTitleCandidate(std::u32string_view line) {
   if (last == U'：' || last == U':' || last == U'，' || last == U',') {
     return false;
   }
+  if (IsSectionNumbered(line)) return false;
   return ClassifyFurniture(line) == Furniture::kNone;
 }
 
@@ -219,6 +243,7 @@ bool IsHeadline(std::u32string_view line) {
       last == U'、') {
     return false;
   }
+  if (IsSectionNumbered(line)) return false;
   bool cjk = false;
   for (char32_t c : line) cjk = cjk || IsCjk(c);
   return cjk && ClassifyFurniture(line) == Furniture::kNone;

@@ -381,6 +381,26 @@ TEST_F(ReportsTest, BareCountyCommitteeByTheCountysShortName) {
   EXPECT_EQ(visit.reports[0].organization, "");
 }
 
+TEST_F(ReportsTest, SectionHeadingIsNoTitle) {
+  for (const char* heading :
+       {"一、强化政治引领，凝聚奋进力量", "（二）聚焦中心工作建言资政",
+        "十一、加强自身建设", "3．提案办理情况", "(4)委员履职"}) {
+    const std::string text =
+        std::string(heading) + "\n2023年，县政协开展专题学习12次。\n";
+    const Extraction e = Run(text);
+    EXPECT_EQ(e.reports[0].title, "") << heading;
+    EXPECT_EQ(e.reports[0].begin, 0) << heading;
+  }
+  // Headlines that open with a number or a numeral word are titles.
+  for (const char* headline :
+       {"2.5万名委员参与履职活动", "三年行动计划推进会召开", "一线协商解难题",
+        "第三节 参政议政"}) {
+    const std::string text =
+        std::string(headline) + "\n2023年，县政协开展专题学习12次。\n";
+    EXPECT_EQ(Run(text).reports[0].title, headline);
+  }
+}
+
 TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
   const struct {
     std::u32string_view line;
