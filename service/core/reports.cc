@@ -28,6 +28,7 @@ constexpr size_t kCommitteeScan = 2000;   // text searched for the committee
 constexpr size_t kLeadScan = 3000;        // text searched for a year marker
 constexpr size_t kMaxMeetingLine = 60;  // "（…在…会议上）" over two lines
 constexpr size_t kMaxSpeakerLine = 20;  // "政协副主席 王明"
+constexpr int kLastPlenaryMonth = 3;    // yearly sessions sit by March
 
 std::u32string_view Content(std::u32string_view text, const TextLine& l) {
   return text.substr(l.content_begin, l.content_end - l.content_begin);
@@ -346,6 +347,15 @@ bool MultiYearAt(std::u32string_view s, size_t i) {
          StartsWith(rest, U"年來");
 }
 
+// OpensTheYear: what follows a year at `end` (just after 年) makes it the
+// topic of what comes: "2024年，", "2024年度，", "2023年是…之年".
+bool OpensTheYear(std::u32string_view s, size_t end) {
+  if (end < s.size() && s[end] == U'度') ++end;
+  if (end >= s.size()) return false;
+  return s[end] == U'，' || s[end] == U',' ||
+         (s[end] == U'是' && s[end - 1] == U'年');
+}
+
 bool PrecededByUntil(std::u32string_view s, size_t i) {
   while (i > 0 && IsBlank(s[i - 1])) --i;
   if (i < 2) return false;
@@ -356,22 +366,24 @@ bool PrecededByUntil(std::u32string_view s, size_t i) {
 enum class YearFound { kNone, kYear, kMultiYear };
 
 // HeadingYear: the first single year a subtitle or title names
-// ("2024年工作综述", "２０２４年"); a multi-year review says there is none.
+// ("2024年工作综述", "２０２４年"); a multi-year review ("五年来", a range
+// "2021—2025年") says there is none.
 YearFound HeadingYear(std::u32string_view s, int* year) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (MultiYearAt(s, i)) return YearFound::kMultiYear;
     if (!IsDigit(s[i]) && HanDigitValue(s[i]) <= 0) continue;
     auto m = YearAt(s, i);
-    if (m && !InRange(s, *m)) {
-      *year = m->year;
-      return YearFound::kYear;
-    }
+    if (!m) continue;
+    // A heading over a range of years (2021—2025年) reviews several.
+    if (InRange(s, *m)) return YearFound::kMultiYear;
+    *year = m->year;
+    return YearFound::kYear;
   }
   return YearFound::kNone;
 }
 
 // LeadYear: the first year marker of the text, in text order: "2024年，",
-// "截至2024年底", "今年以来"/"今年，" (the publication year),
+// "2023年是…", "截至2024年底", "今年以来"/"今年，" (the publication year),
 // "去年，"/"去年底"/ "过去一年" (the year before it); a multi-year review ends
 // the search. A report given at a meeting counts from the meeting's year
 // (`published` is then that year), and its "一年来" is the year before.
@@ -391,9 +403,7 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
     if (IsDigit(c) || HanDigitValue(c) > 0) m = YearAt(s, i);
     if (IsDigit(c) || m) {
       if (!m || InRange(s, *m)) continue;
-      const bool comma =
-          m->end < s.size() && (s[m->end] == U'，' || s[m->end] == U',');
-      if (comma || PrecededByUntil(s, i)) {
+      if (OpensTheYear(s, m->end) || PrecededByUntil(s, i)) {
         *year = m->year;
         return YearFound::kYear;
       }
@@ -471,6 +481,9 @@ struct Head {
   std::optional<size_t> speaker_line;
   std::u32string speaker;           // the name under a meeting line
   std::optional<int> meeting_year;  // "（2024年1月8日在…会议上）"
+  // Given at a yearly plenary session early in the year (not a new term's
+  // first): the report reviews the year before the meeting.
+  bool reviews_year_before_meeting = false;
 };
 
 class ReportReader {
@@ -589,9 +602,17 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
   for (size_t j = first; j < k; ++j) head->title += TitleText(Line(filled_[j]));
   head->subtitle.clear();
   head->meeting_year.reset();
+  head->reviews_year_before_meeting = false;
   for (size_t i = 0; i < meeting.size(); ++i) {
     if (auto m = YearAt(meeting, i)) {
       head->meeting_year = m->year;
+      size_t after = 0;
+      const std::optional<int> month = SmallNumeral(meeting, m->end, &after);
+      const std::optional<int> session = PlenarySession(meeting);
+      head->reviews_year_before_meeting =
+          month && *month >= 1 && *month <= kLastPlenaryMonth &&
+          after < meeting.size() && meeting[after] == U'月' && session &&
+          *session > 1;
       break;
     }
   }
@@ -823,7 +844,9 @@ Report ReportReader::Fill(const Head& head, int64_t end,
   if (found == YearFound::kYear) {
     r.year = year;
   } else if (found == YearFound::kNone) {
-    if (previous) {
+    if (head.reviews_year_before_meeting) {
+      r.year = *head.meeting_year - 1;
+    } else if (previous) {
       r.year = previous->year;  // a page's reports share their year
     } else if (published_) {
       r.year = published_;

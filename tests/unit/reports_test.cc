@@ -251,12 +251,25 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   EXPECT_EQ(*e.reports[0].year, 2023);
   EXPECT_EQ(e.reports[0].authors.size(), 0u);  // no speaker line
 
-  // Without a relative marker the meeting's date gives no year.
-  const std::string plain =
-      "政协白银市委员会\n常务委员会工作报告\n"
-      "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
-      "各位委员：\n常委会团结带领全体委员务实担当。\n";
-  EXPECT_FALSE(Run(plain).reports[0].year.has_value());
+  // Without a relative marker: a yearly plenary session early in the year
+  // reviews the year before it; a new term's first session (a five-year
+  // review), a meeting later in the year or a standing committee's meeting
+  // gives no year.
+  const auto year_at = [](const std::string& meeting) {
+    const Extraction e =
+        Run("政协白银市委员会\n常务委员会工作报告\n（" + meeting +
+            "上）\n各位委员：\n常委会团结带领全体委员务实担当。\n");
+    return e.reports[0].year;
+  };
+  EXPECT_EQ(year_at("2024年1月9日在政协白银市第九届委员会第三次会议"), 2023);
+  EXPECT_EQ(year_at("2024年2月在市政协九届三次会议"), 2023);
+  EXPECT_EQ(year_at("2024年1月9日在政协白银市第十届委员会第一次会议"),
+            std::nullopt);
+  EXPECT_EQ(year_at("2024年6月9日在政协白银市第九届委员会第三次会议"),
+            std::nullopt);
+  EXPECT_EQ(year_at("2024年1月9日在政协白银市第九届委员会常务委员会第十次会议"),
+            std::nullopt);
+  EXPECT_EQ(year_at("在政协白银市第九届委员会第三次会议"), std::nullopt);
 
   // The meeting's date in numerals counts the same.
   const std::string numerals =
@@ -465,7 +478,13 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
       {U"", U"一年来，委员们积极履职。", std::nullopt, std::nullopt},
       {U"某市政协二〇二三年至二〇二四年工作要点", U"", std::nullopt,
        std::nullopt},
+      // A year that is the topic of what follows.
+      {U"", U"2023年是开局之年，市政协开展调研。", std::nullopt, 2023},
+      {U"", U"2022年度，县政协共收到提案。", std::nullopt, 2022},
+      {U"", U"2023年度提案办理会召开。", std::nullopt, std::nullopt},
       // No year.
+      {U"履职五年谱新篇（2021—2025年）", U"2021年，开局起步。", std::nullopt,
+       std::nullopt},
       {U"", U"五年来，委员们积极履职。2022年，开展活动。", 2023, std::nullopt},
       {U"五年来某市政协工作综述", U"2022年，开展活动。", 2023, std::nullopt},
       {U"", U"2019年~2021年，县政协共收到提案。", std::nullopt, std::nullopt},
