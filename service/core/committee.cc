@@ -410,19 +410,18 @@ class CommitteeFinder {
   // FromBareLevel reads 区政协 as the one district the text names in full.
   // A place the text names as where someone goes (赴、到、前往 X) is
   // another committee's, and counts for nothing. Failing a full name: a
-  // county committee (县政协, 区政协, 旗政协) is the one county of that
-  // level whose short name the text uses (为始兴发展), where short names
-  // may be read (ordinary_words_ given) and the name is none of them; a
-  // provincial one (省政协, 自治区政协) is the province every province
-  // and prefecture the text names lies in.
+  // committee of a county or prefecture level (县政协, 区政协, 旗政协,
+  // 市政协, 州政协, 盟政协) is the one place of that level whose short name
+  // the text uses (为始兴发展, 宜昌日报), where short names may be read
+  // (ordinary_words_ given) and the name is none of them; a provincial one
+  // (省政协, 自治区政协) is the province every province and prefecture the
+  // text names lies in.
   std::optional<Committee> FromBareLevel(const BareLevel& bare) {
     const Place* found = nullptr;
     std::u32string_view found_name;
     // The prefecture of the counties named in full (西吉县), if one: a
     // 市政协 whose text names no city but its counties is theirs.
     const bool city_level = bare.word == U"市";
-    const bool county_level =
-        bare.word == U"县" || bare.word == U"区" || bare.word == U"旗";
     const bool province_level = bare.word == U"省" || bare.word == U"自治区";
     std::u32string_view counties_prefecture;
     bool counties_agree = true;
@@ -472,8 +471,8 @@ class CommitteeFinder {
         }
         counties_prefecture = county->prefecture;
       }
-      if (county_level && matching.empty() && !destination) {
-        by_short_name.Add(CountyByShortName(name, i, places, bare.word));
+      if (!province_level && matching.empty() && !destination) {
+        by_short_name.Add(PlaceByShortName(name, i, places, bare.word));
       }
       if (province_level && !destination) {
         by_province.Add(ProvinceOf(name));
@@ -514,14 +513,15 @@ class CommitteeFinder {
     bool conflict_ = false;
   };
 
-  // CountyByShortName is the county a short name (始兴 for 始兴县) at
-  // text_[begin, begin + name.size()) stands for, of the level `word` (县,
-  // 区, 旗), or nullptr: an ordinary word (富裕, 平安), a name an ordinary
-  // word crosses (和政 in 概况和政协) or one run into a settlement word
-  // (始兴镇) is none; names several counties share are settled by context.
-  const Place* CountyByShortName(std::u32string_view name, size_t begin,
-                                 const std::vector<const Place*>& places,
-                                 std::u32string_view word) {
+  // PlaceByShortName is the place a short name (始兴 for 始兴县, 宜昌 for
+  // 宜昌市) at text_[begin, begin + name.size()) stands for, of the level
+  // `word` of a bare committee (县, 区, 旗; 市, 州, 自治州, 盟), or nullptr:
+  // an ordinary word (富裕, 平安), a name an ordinary word crosses (和政 in
+  // 概况和政协) or one run into a settlement word (始兴镇) is none; names
+  // several counties share are settled by context.
+  const Place* PlaceByShortName(std::u32string_view name, size_t begin,
+                                const std::vector<const Place*>& places,
+                                std::u32string_view word) {
     if (ordinary_words_ == nullptr || ordinary_words_->Contains(name)) {
       return nullptr;
     }
@@ -540,18 +540,20 @@ class CommitteeFinder {
             std::u32string_view::npos) {
       return nullptr;
     }
+    const bool county = word == U"县" || word == U"区" || word == U"旗";
     const Place* only = nullptr;
-    size_t counties = 0;
+    size_t matches = 0;
     for (const Place* p : places) {
-      if (!p->county_level() || p->short_name != name || p->full_name == name ||
-          !EndsWith(p->full_name, word)) {
+      if (p->short_name != name || p->full_name == name ||
+          !EndsWith(p->full_name, word) ||
+          (county ? !p->county_level() : !p->prefecture_level())) {
         continue;
       }
       only = p;
-      ++counties;
+      ++matches;
     }
-    if (counties == 1) return only;
-    return counties > 1 ? CountyFromContext(name, hint_) : nullptr;
+    if (matches == 1) return only;
+    return matches > 1 && county ? CountyFromContext(name, hint_) : nullptr;
   }
 
   // ProvinceOf is the province a province or a prefecture-level name lies

@@ -18,9 +18,10 @@
 // no city but counties of one prefecture in full (绛县, 闻喜县) is that
 // prefecture's. A place the text names as a destination (赴兰州, 到奉化区)
 // is not the bare committee's. Where the caller gives the ordinary words
-// of the language, a bare 县政协/区政协/旗政协 is also read as the one county
-// of its level whose short name the text uses (县政协 … 为始兴发展 → 始兴县),
-// unless that name is an ordinary word (富裕, 平安); and a bare 省政协 as the
+// of the language, a bare 县政协/区政协/旗政协 (or 市/州/盟政协) is also read
+// as the one place of its level whose short name the text uses (县政协 …
+// 为始兴发展 → 始兴县; 市政协 … 宜昌日报 → 宜昌市), unless that name is an
+// ordinary word (富裕, 平安) or crossed by one; and a bare 省政协 as the
 // one province that all provinces and prefectures the text names lie in
 // (省政协 … 在郑州召开 → 河南省政协).
 //
@@ -68,8 +69,8 @@ std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint);
 
-// This overload also reads a bare county committee through a county's
-// short name; `ordinary_words` are the words no short name may be read as
+// This overload also reads a bare committee through a short name;
+// `ordinary_words` are the words no short name may be read as
 // (common_words.txt: 富裕, 友好, 平安 are counties and words).
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,

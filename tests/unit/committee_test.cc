@@ -269,7 +269,7 @@ const WordSet& OrdinaryWords() {
   return *words;
 }
 
-TEST(FindCommittee, BareCountyByShortName) {
+TEST(FindCommittee, BareCommitteeByShortName) {
   struct Case {
     const char32_t* text;
     const char* organization;
@@ -295,6 +295,27 @@ TEST(FindCommittee, BareCountyByShortName) {
            U"县政协委员走进始兴镇开展调研。",      // a town of the name
            U"区政协委员为始兴发展建言。",          // 始兴 is a 县, not a 区
            U"县政协委员为新都发展建言。",          // 新都 is a 区
+       }) {
+    EXPECT_FALSE(
+        FindCommittee(text, Places(), PlaceHint{}, OrdinaryWords()).has_value())
+        << EncodeUtf8(text);
+  }
+  // Prefecture-level committees read a prefecture's short name the same.
+  for (const Case& want : {
+           Case{U"市政协召开协商会。来源：宜昌日报", "宜昌市政协", "宜昌"},
+           Case{U"州政协委员为黔东南旅游发展建言。", "黔东南州政协", "黔东南"},
+           Case{U"盟政协委员为阿拉善生态保护建言。", "阿拉善盟政协", "阿拉善"},
+       }) {
+    auto c = FindCommittee(want.text, Places(), PlaceHint{}, OrdinaryWords());
+    ASSERT_TRUE(c.has_value()) << EncodeUtf8(want.text);
+    EXPECT_EQ(EncodeUtf8(c->organization), want.organization);
+    EXPECT_EQ(EncodeUtf8(c->city), want.city);
+  }
+  for (const char32_t* text : {
+           U"市政协委员借鉴宜昌、襄阳两地经验。",  // two cities
+           U"市政协考察组赴宜昌学习。",            // a destination
+           U"州政协委员为宜昌发展建言。",          // 宜昌 is no 州
+           U"市政协委员为黔东南发展建言。",        // 黔东南 is no 市
        }) {
     EXPECT_FALSE(
         FindCommittee(text, Places(), PlaceHint{}, OrdinaryWords()).has_value())
