@@ -117,11 +117,22 @@ bool MatchesLevel(const Place& place, std::u32string_view name,
   return false;
 }
 
-// IsDestinationAt is true where the place name at text[at] is where someone
-// goes: 赴兰州, 到奉化区, 前往绛县 (去 and 往 as well).
-bool IsDestinationAt(std::u32string_view text, size_t at) {
-  return at > 0 && std::u32string_view(U"赴到往去").find(text[at - 1]) !=
-                       std::u32string_view::npos;
+// IsElsewhereAt is true where the place or committee named at text[at] is
+// not the text's own: where someone goes (赴兰州, 到奉化区, 前往绛县; 去 and
+// 往 as well), what is learnt from or measured against (借鉴杭州, 对标宁波,
+// 学习/考察 X).
+bool IsElsewhereAt(std::u32string_view text, size_t at) {
+  if (at == 0) return false;
+  if (std::u32string_view(U"赴到往去").find(text[at - 1]) !=
+      std::u32string_view::npos) {
+    return true;
+  }
+  if (at < 2) return false;
+  const std::u32string_view word = text.substr(at - 2, 2);
+  for (std::u32string_view w : {U"借鉴", U"对标", U"学习", U"考察"}) {
+    if (word == w) return true;
+  }
+  return false;
 }
 
 // IsListJoiner: what joins the names of a list (、, 和, 及, 与).
@@ -147,11 +158,12 @@ struct NamedPlaces {
 class CommitteeFinder {
  public:
   CommitteeFinder(std::u32string_view text, const Gazetteer& gazetteer,
-                  const PlaceHint& hint, const WordSet* ordinary_words)
+                  const PlaceHint& hint, const ShortNameWords& words)
       : text_(text),
         gazetteer_(gazetteer),
         hint_(hint),
-        ordinary_words_(ordinary_words) {}
+        ordinary_words_(words.ordinary),
+        surnames_(words.surnames) {}
 
   std::optional<Committee> Run() {
     std::optional<BareLevel> bare;
@@ -176,11 +188,14 @@ class CommitteeFinder {
   }
 
  private:
-  // Own is false for a committee named inside a longer book title
+  // Own is false for a committee the text goes to or learns from, and for
+  // one named inside a longer book title
   // (《…全国委员会…条例》, a regulation): the title is about
   // the document. A title that is the name alone (《奉化政协》, the
   // committee's journal) still names it.
   bool Own(const Committee& c) const {
+    // A committee visited or learnt from (赴襄阳市政协) is another's.
+    if (IsElsewhereAt(text_, c.begin)) return false;
     const size_t floor = c.begin > kLongestName ? c.begin - kLongestName : 0;
     for (size_t i = c.begin; i > floor; --i) {
       const char32_t ch = text_[i - 1];
@@ -438,7 +453,7 @@ class CommitteeFinder {
       const std::u32string_view name = text_.substr(i, len);
       // 到奉化区和鄞州区: a destination's list shares it.
       const bool destination =
-          IsDestinationAt(text_, i) ||
+          IsElsewhereAt(text_, i) ||
           (destination_end > 0 && i == destination_end + 1 &&
            IsListJoiner(text_[destination_end]));
       if (destination) destination_end = i + len;
@@ -517,7 +532,8 @@ class CommitteeFinder {
   // 宜昌市) at text_[begin, begin + name.size()) stands for, of the level
   // `word` of a bare committee (县, 区, 旗; 市, 州, 自治州, 盟), or nullptr:
   // an ordinary word (富裕, 平安), a name an ordinary word crosses (和政 in
-  // 概况和政协) or one run into a settlement word (始兴镇) is none; names
+  // 概况和政协), one after a surname of its own (李永嘉) or one run into a
+  // settlement word (始兴镇) is none; names
   // several counties share are settled by context.
   const Place* PlaceByShortName(std::u32string_view name, size_t begin,
                                 const std::vector<const Place*>& places,
@@ -534,6 +550,14 @@ class CommitteeFinder {
               k - begin) {
         return nullptr;
       }
+    }
+    // 李永嘉: a surname of its own before the name makes it a given name.
+    if (surnames_ != nullptr && begin > 0 &&
+        surnames_->Contains(text_.substr(begin - 1, 1)) &&
+        ordinary_words_->LongestEndingAt(
+            text_, begin, begin > kLongestName ? begin - kLongestName : 0) <
+            2) {
+      return nullptr;
     }
     if (end < text_.size() &&
         std::u32string_view(U"省市州盟县区旗镇乡村街路").find(text_[end]) !=
@@ -641,6 +665,7 @@ class CommitteeFinder {
   const Gazetteer& gazetteer_;
   const PlaceHint& hint_;
   const WordSet* ordinary_words_;  // nullptr: short names are not read
+  const WordSet* surnames_;        // may be nullptr
   std::optional<NamedPlaces> named_;
 };
 
@@ -649,14 +674,14 @@ class CommitteeFinder {
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint) {
-  return CommitteeFinder(text, gazetteer, hint, nullptr).Run();
+  return CommitteeFinder(text, gazetteer, hint, ShortNameWords{}).Run();
 }
 
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint,
-                                       const WordSet& ordinary_words) {
-  return CommitteeFinder(text, gazetteer, hint, &ordinary_words).Run();
+                                       const ShortNameWords& words) {
+  return CommitteeFinder(text, gazetteer, hint, words).Run();
 }
 
 std::optional<Committee> FindCommittee(std::u32string_view text,

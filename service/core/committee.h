@@ -69,13 +69,20 @@ std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint);
 
-// This overload also reads a bare committee through a short name;
-// `ordinary_words` are the words no short name may be read as
-// (common_words.txt: 富裕, 友好, 平安 are counties and words).
+// ShortNameWords are what reading a bare committee through a short name
+// needs: a short name that is an ordinary word or crossed by one (富裕;
+// 和政 in 和政协) or that follows a surname standing alone (主席李永嘉) is
+// no place.
+struct ShortNameWords {
+  const WordSet* ordinary = nullptr;  // common_words.txt
+  const WordSet* surnames = nullptr;  // surnames.txt
+};
+
+// This overload also reads a bare committee through a short name.
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint,
-                                       const WordSet& ordinary_words);
+                                       const ShortNameWords& words);
 
 }  // namespace reportfacts
 

@@ -459,9 +459,10 @@ std::u32string StripPinyinGlosses(std::u32string_view s) {
 // committee wins: later ones are mostly others in passing (全国政协 adopting
 // a report, a visiting 省政协 leader).
 bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
-                  const WordSet& ordinary_words, Report* report) {
-  const std::optional<Committee> c = FindCommittee(
-      StripPinyinGlosses(text), gazetteer, PlaceHint{}, ordinary_words);
+                  const PeopleLexicon& lexicon, Report* report) {
+  const std::optional<Committee> c =
+      FindCommittee(StripPinyinGlosses(text), gazetteer, PlaceHint{},
+                    ShortNameWords{&lexicon.common_words, &lexicon.surnames});
   if (!c) return false;
   report->organization = EncodeUtf8(c->organization);
   report->city = EncodeUtf8(c->city);
@@ -829,7 +830,7 @@ Report ReportReader::Fill(const Head& head, int64_t end,
   committee_text += head.title;
   committee_text += U'\n';
   committee_text += LeadText(body_line, end);
-  SetCommittee(committee_text, gazetteer_, lexicon_.common_words, &r);
+  SetCommittee(committee_text, gazetteer_, lexicon_, &r);
 
   std::u32string heading = head.subtitle;
   heading += U'\n';

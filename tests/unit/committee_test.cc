@@ -242,6 +242,22 @@ TEST(FindCommittee, HintGivesTheBareLevelItsPlace) {
           .has_value());
 }
 
+TEST(FindCommittee, CommitteeVisitedIsAnothers) {
+  auto c = FindCommittee(U"宜昌市政协考察团赴襄阳市政协学习。", Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "宜昌市政协");
+  auto host = FindCommittee(
+      U"市政协考察团赴襄阳市政协学习，宜昌市政协主席带队。", Places());
+  ASSERT_TRUE(host.has_value());
+  EXPECT_EQ(EncodeUtf8(host->organization), "宜昌市政协");
+  EXPECT_FALSE(
+      FindCommittee(U"考察团赴襄阳市政协学习。", Places()).has_value());
+  // A committee that hosts others is its own.
+  auto own = FindCommittee(U"襄阳市政协考察团来宜昌考察。", Places());
+  ASSERT_TRUE(own.has_value());
+  EXPECT_EQ(EncodeUtf8(own->organization), "襄阳市政协");
+}
+
 TEST(FindCommittee, DestinationIsAnotherCommitteesPlace) {
   // Where members go is not where their committee sits.
   for (const char32_t* text :
@@ -255,16 +271,19 @@ TEST(FindCommittee, DestinationIsAnotherCommitteesPlace) {
   EXPECT_EQ(EncodeUtf8(c->organization), "绛县政协");
 }
 
-// Ordinary words for the short-name rule: a tiny list written for the
-// tests, not the production one.
-const WordSet& OrdinaryWords() {
-  static const WordSet* words = [] {
-    auto* w = new WordSet;
+// Word lists for the short-name rule: tiny ones written for the tests, not
+// the production ones.
+const ShortNameWords& Words() {
+  static const ShortNameWords* words = [] {
+    auto* ordinary = new WordSet;
     for (const char32_t* word :
-         {U"政协", U"富裕", U"发展", U"办公室", U"振兴"}) {
-      w->Add(word);
+         {U"政协", U"富裕", U"发展", U"办公室", U"振兴", U"聚焦"}) {
+      ordinary->Add(word);
     }
-    return w;
+    auto* surnames = new WordSet;
+    for (const char32_t* surname : {U"李", U"王", U"焦"})
+      surnames->Add(surname);
+    return new ShortNameWords{ordinary, surnames};
   }();
   return *words;
 }
@@ -279,10 +298,12 @@ TEST(FindCommittee, BareCommitteeByShortName) {
            Case{U"县政协召开提案交办会，要求为始兴高质量发展建言。",
                 "始兴县政协", "韶关"},
            Case{U"区政协委员围绕新都产业振兴提出建议。", "新都区政协", "成都"},
+           // 焦 is a surname, but here the end of 聚焦.
+           Case{U"区政协委员聚焦新都产业振兴提出建议。", "新都区政协", "成都"},
            Case{U"旗政协组织委员学习，助力达拉特经济发展。", "达拉特旗政协",
                 "鄂尔多斯"},
        }) {
-    auto c = FindCommittee(want.text, Places(), PlaceHint{}, OrdinaryWords());
+    auto c = FindCommittee(want.text, Places(), PlaceHint{}, Words());
     ASSERT_TRUE(c.has_value()) << EncodeUtf8(want.text);
     EXPECT_EQ(EncodeUtf8(c->organization), want.organization);
     EXPECT_EQ(EncodeUtf8(c->city), want.city);
@@ -295,9 +316,10 @@ TEST(FindCommittee, BareCommitteeByShortName) {
            U"县政协委员走进始兴镇开展调研。",      // a town of the name
            U"区政协委员为始兴发展建言。",          // 始兴 is a 县, not a 区
            U"县政协委员为新都发展建言。",          // 新都 is a 区
+           U"县政协主席李始兴主持会议。",          // a given name
        }) {
     EXPECT_FALSE(
-        FindCommittee(text, Places(), PlaceHint{}, OrdinaryWords()).has_value())
+        FindCommittee(text, Places(), PlaceHint{}, Words()).has_value())
         << EncodeUtf8(text);
   }
   // Prefecture-level committees read a prefecture's short name the same.
@@ -306,7 +328,7 @@ TEST(FindCommittee, BareCommitteeByShortName) {
            Case{U"州政协委员为黔东南旅游发展建言。", "黔东南州政协", "黔东南"},
            Case{U"盟政协委员为阿拉善生态保护建言。", "阿拉善盟政协", "阿拉善"},
        }) {
-    auto c = FindCommittee(want.text, Places(), PlaceHint{}, OrdinaryWords());
+    auto c = FindCommittee(want.text, Places(), PlaceHint{}, Words());
     ASSERT_TRUE(c.has_value()) << EncodeUtf8(want.text);
     EXPECT_EQ(EncodeUtf8(c->organization), want.organization);
     EXPECT_EQ(EncodeUtf8(c->city), want.city);
@@ -314,11 +336,12 @@ TEST(FindCommittee, BareCommitteeByShortName) {
   for (const char32_t* text : {
            U"市政协委员借鉴宜昌、襄阳两地经验。",  // two cities
            U"市政协考察组赴宜昌学习。",            // a destination
+           U"市政协委员学习借鉴杭州经验。",        // learnt from
            U"州政协委员为宜昌发展建言。",          // 宜昌 is no 州
            U"市政协委员为黔东南发展建言。",        // 黔东南 is no 市
        }) {
     EXPECT_FALSE(
-        FindCommittee(text, Places(), PlaceHint{}, OrdinaryWords()).has_value())
+        FindCommittee(text, Places(), PlaceHint{}, Words()).has_value())
         << EncodeUtf8(text);
   }
   // Without ordinary words the short name is not read.
