@@ -16,16 +16,17 @@
 namespace reportfacts {
 namespace {
 
-constexpr size_t kMaxTitle = 30;          // longest newspaper title line
-constexpr size_t kMaxHeadline = 40;       // longest news or web headline
-constexpr size_t kMaxSubtitle = 40;       // longest subtitle after the dashes
-constexpr size_t kTitleLookback = 3;      // non-blank lines before a subtitle
-constexpr size_t kFormalTitleLines = 4;   // lines of a formal report's title
-constexpr size_t kShortTitle = 18;        // a headline, not a second deck
-constexpr size_t kBylineLookahead = 2;    // text lines after a head
-constexpr size_t kHeadlineLookahead = 8;  // furniture lines before a headline
-constexpr size_t kCommitteeScan = 2000;   // text searched for the committee
-constexpr size_t kLeadScan = 3000;        // text searched for a year marker
+constexpr size_t kMaxTitle = 30;            // longest newspaper title line
+constexpr size_t kMaxHeadline = 40;         // longest news or web headline
+constexpr size_t kMaxSubtitle = 40;         // longest subtitle after the dashes
+constexpr size_t kTitleLookback = 3;        // non-blank lines before a subtitle
+constexpr size_t kFormalTitleLines = 4;     // lines of a formal report's title
+constexpr size_t kMaxFormalTitleLine = 48;  // a title page's line, unbroken
+constexpr size_t kShortTitle = 18;          // a headline, not a second deck
+constexpr size_t kBylineLookahead = 2;      // text lines after a head
+constexpr size_t kHeadlineLookahead = 8;    // furniture lines before a headline
+constexpr size_t kCommitteeScan = 2000;     // text searched for the committee
+constexpr size_t kLeadScan = 3000;          // text searched for a year marker
 constexpr size_t kMaxMeetingLine = 60;  // "（…在…会议上）" over two lines
 constexpr size_t kMaxSpeakerLine = 20;  // "政协副主席 王明"
 constexpr int kLastPlenaryMonth = 3;    // yearly sessions sit by March
@@ -167,7 +168,7 @@ bool IsMeetingText(std::u32string_view s) {
 // IsFormalTitleLine reads one line of a formal report's title page
 // ("中国人民政治协商会议", "某某县委员会常务委员会", "工 作 报 告").
 bool IsFormalTitleLine(std::u32string_view line) {
-  if (line.size() < 2 || line.size() > kMaxTitle) return false;
+  if (line.size() < 2 || line.size() > kMaxFormalTitleLine) return false;
   for (char32_t c : line) {
     if (IsClauseBreak(c) || IsListSeparator(c)) return false;
   }
@@ -470,6 +471,32 @@ bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
   return true;
 }
 
+// IsDateNote reads a bracketed date alone under a formal report's title,
+// the day it was given: "（2024年1月8日）", "(二〇二四年一月)".
+bool IsDateNote(std::u32string_view line) {
+  line = Trim(line);
+  if (line.size() < 4 || !IsOpenBracket(line.front()) ||
+      !IsCloseBracket(line.back())) {
+    return false;
+  }
+  const std::u32string_view inner = Trim(line.substr(1, line.size() - 2));
+  if (inner.empty()) return false;
+  const std::optional<YearMention> year = YearAt(inner, 0);
+  if (!year || year->begin != 0) return false;
+  size_t at = year->end;
+  for (char32_t unit : {U'月', U'日'}) {
+    size_t after = 0;
+    if (at >= inner.size()) break;
+    if (!SmallNumeral(inner, at, &after) &&
+        !ReadHanCount(inner, at, 31, &after)) {
+      return false;
+    }
+    if (after >= inner.size() || inner[after] != unit) return false;
+    at = after + 1;
+  }
+  return at == inner.size() && at > year->end;
+}
+
 // ---- Heads. ----
 
 // Head is where a report starts and what stands above its text.
@@ -515,6 +542,7 @@ class ReportReader {
   bool MeetingHead(size_t k, size_t floor, Head* head, size_t* next_k) const;
   bool NewspaperHead(size_t k, size_t floor, Head* head) const;
   Head FirstHeadline() const;
+  bool SpeakerAt(size_t k, bool need_role, std::u32string* name) const;
   std::optional<size_t> SpeakerAfter(size_t k, std::u32string* name) const;
   Report Fill(const Head& head, int64_t end, const Report* previous) const;
   void FillAuthors(const Head& head, int64_t end, Report* r) const;
@@ -529,14 +557,15 @@ class ReportReader {
   std::optional<int> published_;      // the page's publication year
 };
 
-// SpeakerAfter reads the speaker under a meeting line: a name alone
-// ("王明", "王 明") or after a role ("政协副主席 王明"); sets *name.
-std::optional<size_t> ReportReader::SpeakerAfter(size_t k,
-                                                 std::u32string* name) const {
-  if (k + 1 >= filled_.size()) return std::nullopt;
-  const size_t i = filled_[k + 1];
+// SpeakerAt reads filled line k as a speaker's: a name alone ("王明",
+// "王 明") or after a role ("政协副主席 王明"); with `need_role` only the
+// latter. Sets *name.
+bool ReportReader::SpeakerAt(size_t k, bool need_role,
+                             std::u32string* name) const {
+  if (k >= filled_.size()) return false;
+  const size_t i = filled_[k];
   const std::u32string_view line = Line(i);
-  if (line.size() > kMaxSpeakerLine || IsFurnitureLine(i)) return std::nullopt;
+  if (line.size() > kMaxSpeakerLine || IsFurnitureLine(i)) return false;
   // Tokens from the end: a last token of two or more characters is the
   // name; a run of one-character tokens is a name written spaced out.
   std::vector<std::u32string_view> tokens;
@@ -550,25 +579,38 @@ std::optional<size_t> ReportReader::SpeakerAfter(size_t k,
     tokens.push_back(line.substr(p, q - p));
     p = q;
   }
-  if (tokens.empty()) return std::nullopt;
+  if (tokens.empty()) return false;
   name->clear();
+  size_t first = tokens.size() - 1;
   if (tokens.back().size() > 1) {
     *name = std::u32string(tokens.back());
   } else {
-    size_t first = tokens.size();
     while (first > 0 && tokens[first - 1].size() == 1) --first;
     for (size_t t = first; t < tokens.size(); ++t) name->append(tokens[t]);
   }
   for (char32_t c : *name) {
-    if (!IsCjk(c)) return std::nullopt;
+    if (!IsCjk(c)) return false;
   }
   const std::u32string_view n(*name);
   if (n.size() < 2 || n.size() > 4 ||
       (!lexicon_.surnames.Contains(n.substr(0, 1)) &&
        !lexicon_.surnames.Contains(n.substr(0, 2)))) {
-    return std::nullopt;
+    return false;
   }
-  return i;
+  if (need_role) {
+    // The token before the name ends in a role word (县政协主席).
+    if (first == 0) return false;
+    const std::u32string_view role = tokens[first - 1];
+    return lexicon_.titles.LongestEndingAt(role, role.size()) > 0;
+  }
+  return true;
+}
+
+// SpeakerAfter reads the speaker under a meeting line (filled line k).
+std::optional<size_t> ReportReader::SpeakerAfter(size_t k,
+                                                 std::u32string* name) const {
+  if (!SpeakerAt(k + 1, /*need_role=*/false, name)) return std::nullopt;
+  return filled_[k + 1];
 }
 
 // MeetingHead: a formal report, its title lines joined above a meeting line
@@ -579,7 +621,7 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
   const std::u32string_view line = Line(filled_[k]);
   std::u32string joined;  // a meeting line run over two lines
   std::u32string_view meeting = line;
-  if (!IsMeetingText(line)) {
+  if (!IsMeetingText(line) && !IsDateNote(line)) {
     if (k + 1 >= filled_.size() || line.empty() ||
         !(IsOpenBracket(line.front()) || IsDash(line.front())) ||
         Has(line, U")）")) {
@@ -591,16 +633,25 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
     if (!IsMeetingText(meeting)) return false;
     last = k + 1;
   }
-  size_t first = k;
-  while (first > floor && k - first < kFormalTitleLines &&
+  // The speaker may stand above the meeting line, with a role
+  // ("县政协主席 王明").
+  std::u32string speaker_above;
+  size_t title_end = k;
+  if (k > floor && SpeakerAt(k - 1, /*need_role=*/true, &speaker_above)) {
+    title_end = k - 1;
+  }
+  size_t first = title_end;
+  while (first > floor && title_end - first < kFormalTitleLines &&
          IsFormalTitleLine(Line(filled_[first - 1]))) {
     --first;
   }
-  if (first == k) return false;
+  if (first == title_end) return false;
   head->has_head = true;
   head->title_begin = lines_[filled_[first]].content_begin;
   head->title.clear();
-  for (size_t j = first; j < k; ++j) head->title += TitleText(Line(filled_[j]));
+  for (size_t j = first; j < title_end; ++j) {
+    head->title += TitleText(Line(filled_[j]));
+  }
   head->subtitle.clear();
   head->meeting_year.reset();
   head->reviews_year_before_meeting = false;
@@ -616,6 +667,13 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
           *session > 1;
       break;
     }
+  }
+  if (title_end < k) {
+    head->speaker_line = filled_[title_end];
+    head->speaker = std::move(speaker_above);
+    head->last_line = filled_[last];
+    *next_k = last;
+    return true;
   }
   head->speaker_line = SpeakerAfter(last, &head->speaker);
   head->last_line = head->speaker_line ? *head->speaker_line : filled_[last];

@@ -283,6 +283,49 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   EXPECT_EQ(n.dates[0].start, "2024-01-09");
 }
 
+TEST_F(ReportsTest, FormalReportShapesOfTheTitlePage) {
+  // A title on one long line.
+  const Extraction one_line =
+      Run("政协第十五届某某市委员会常务委员会关于十五届三次会议以来提案工作情况"
+          "的报告\n"
+          "——2025年1月7日在政协第十五届某某市委员会第四次会议上\n各位委员：\n");
+  EXPECT_EQ(one_line.reports[0].title,
+            "政协第十五届某某市委员会常务委员会关于十五届三次会议以来提案工作"
+            "情况的报告");
+  EXPECT_EQ(one_line.reports[0].year, 2024);
+  // The speaker with a role above the meeting line.
+  const Extraction above =
+      Run("政协莒南县第十二届委员会常务委员会工作报告\n县政协主席 张建国\n"
+          "——2024年1月8日在政协莒南县第十二届委员会第三次会议上\n各位委员：\n");
+  EXPECT_EQ(above.reports[0].title,
+            "政协莒南县第十二届委员会常务委员会工作报告");
+  ASSERT_EQ(above.reports[0].authors.size(), 1u);
+  EXPECT_EQ(above.reports[0].authors[0].name, "张建国");
+  EXPECT_EQ(above.reports[0].authors[0].role, "报告人");
+  // A bracketed date alone stands for the meeting line.
+  const Extraction dated =
+      Run("政协莒南县委员会常务委员会工作报告\n（2024年1月8日）\n县政协主席 "
+          "张建国\n"
+          "一年来，县政协常委会围绕中心履职。\n");
+  EXPECT_EQ(dated.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  ASSERT_EQ(dated.reports[0].authors.size(), 1u);
+  EXPECT_EQ(dated.reports[0].authors[0].name, "张建国");
+  EXPECT_EQ(dated.reports[0].year, 2023);  // 一年来 at a January meeting
+  // A bracket that is no date is no meeting line (the head is then a
+  // headline, its year unknown); nor is a spaced title line above a meeting
+  // line a speaker.
+  const Extraction draft =
+      Run("政协莒南县委员会常务委员会工作报告\n（草案）\n县政协主席 张建国\n"
+          "一年来，县政协常委会围绕中心履职。\n");
+  EXPECT_EQ(draft.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  EXPECT_EQ(draft.reports[0].year, std::nullopt);
+  const Extraction spaced =
+      Run("政协莒南县委员会常务委员会\n工 作 报 告\n"
+          "——在政协莒南县第十二届委员会第三次会议上\n各位委员：\n");
+  EXPECT_EQ(spaced.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  EXPECT_TRUE(spaced.reports[0].authors.empty());
+}
+
 TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
   const std::string text =
       "提案工作\n\n"
