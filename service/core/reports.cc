@@ -263,6 +263,17 @@ std::pair<size_t, size_t> YearbookHeading(std::u32string_view line) {
   return {1, line.size() - 1};
 }
 
+// LabelFollows: a page label starts at line[at] ("浏览：", "编辑:"), the end
+// of the value before it.
+bool LabelFollows(std::u32string_view line, size_t at) {
+  constexpr size_t kLongestLabel = 4;
+  for (size_t k = at; k < line.size() && k - at <= kLongestLabel; ++k) {
+    if ((line[k] == U'：' || line[k] == U':') && k > at) return true;
+    if (!IsCjk(line[k])) return false;
+  }
+  return false;
+}
+
 // ---- The year the report reviews. ----
 
 struct YearMention {
@@ -822,7 +833,8 @@ void ReportReader::FillAuthors(const Head& head, int64_t end, Report* r) const {
         size_t stop = value;
         while (stop < line.size() && line[stop] != U'|' &&
                !(IsBlank(line[stop]) && stop + 1 < line.size() &&
-                 IsBlank(line[stop + 1]))) {
+                 IsBlank(line[stop + 1])) &&
+               !(IsBlank(line[stop]) && LabelFollows(line, stop + 1))) {
           ++stop;
         }
         // The label is a marker: parse from it.

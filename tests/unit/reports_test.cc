@@ -457,6 +457,22 @@ TEST_F(ReportsTest, SectionHeadingIsNoTitle) {
   }
 }
 
+TEST_F(ReportsTest, AuthorLabelEndsAtTheNextLabel) {
+  const Extraction e =
+      Run("县政协召开常委会议\n时间：2023-06-12 来源：县政协 作者：王明 "
+          "浏览：1024\n"
+          "6月10日，县政协召开常委会议。\n");
+  ASSERT_EQ(e.reports[0].authors.size(), 1u);
+  EXPECT_EQ(e.reports[0].authors[0].name, "王明");
+  EXPECT_EQ(e.reports[0].authors[0].role, "作者");
+  // A name written spaced out is no label after it.
+  const Extraction spaced =
+      Run("县政协召开常委会议\n来源：县政协 作者：王 "
+          "明\n6月10日，县政协召开常委会议。\n");
+  ASSERT_EQ(spaced.reports[0].authors.size(), 1u);
+  EXPECT_EQ(spaced.reports[0].authors[0].name, "王明");
+}
+
 TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
   const struct {
     std::u32string_view line;
