@@ -274,6 +274,32 @@ bool LabelFollows(std::u32string_view line, size_t at) {
   return false;
 }
 
+// DatelineYear reads a line that is no sentence but holds a date in digits
+// with dashes or slashes, as a post's header prints it ("原创 某某政协
+// 2023-06-12 18:30 发表于浙江"): the year, else nullopt.
+std::optional<int> DatelineYear(std::u32string_view line) {
+  if (line.size() > kMaxHeadline + kMaxSubtitle || Has(line, U"。，；,;")) {
+    return std::nullopt;
+  }
+  for (size_t i = 0; i + 10 <= line.size(); ++i) {
+    if (i > 0 && IsDigit(line[i - 1])) continue;
+    int year = 0;
+    size_t j = i;
+    while (j < i + 4 && IsDigit(line[j]))
+      year = year * 10 + DigitValue(line[j++]);
+    if (j != i + 4 || year < 1900 || year > 2099) continue;
+    const char32_t mark = line[j];
+    if (mark != U'-' && mark != U'/') continue;
+    // MM-DD or M-D after the year, the same mark between.
+    size_t k = j + 1;
+    const size_t month = k;
+    while (k < line.size() && k - month < 2 && IsDigit(line[k])) ++k;
+    if (k == month || k >= line.size() || line[k] != mark) continue;
+    if (k + 1 < line.size() && IsDigit(line[k + 1])) return year;
+  }
+  return std::nullopt;
+}
+
 // ---- The year the report reviews. ----
 
 struct YearMention {
@@ -539,6 +565,9 @@ class ReportReader {
       if (!published_ && furniture_.back() != Furniture::kNone) {
         published_ = PublicationYear(Content(text, lines[i]));
       }
+      if (!published_ && !lines[i].blank()) {
+        published_ = DatelineYear(Content(text, lines[i]));
+      }
     }
   }
 
@@ -772,6 +801,10 @@ Head ReportReader::FirstHeadline() const {
     }
     const TextLine& l = lines_[i];
     const std::u32string_view line = Line(i);
+    if (DatelineYear(line)) {  // a post's header: account, date, place
+      if (++furniture > kHeadlineLookahead) break;
+      continue;
+    }
     if (!ParseCreditLine(text_, l.content_begin, l.content_end, lexicon_)
              .empty()) {
       break;  // a byline first: a news item without headline
@@ -900,6 +933,21 @@ Report ReportReader::Fill(const Head& head, int64_t end,
   committee_text += head.title;
   committee_text += U'\n';
   committee_text += LeadText(body_line, end);
+  // Last, the first report's page header above its title: a post's
+  // account line or a source label may be all that names the committee
+  // (原创 某某政协 2023-06-12).
+  if (previous == nullptr && head.has_head) {
+    for (size_t i = 0; i < lines_.size() && lines_[i].end <= head.title_begin;
+         ++i) {
+      if (lines_[i].blank()) continue;
+      const std::u32string_view line = Line(i);
+      if (furniture_[i] == Furniture::kLabel ||
+          furniture_[i] == Furniture::kDateline || DatelineYear(line)) {
+        committee_text += line;
+        committee_text += U'\n';
+      }
+    }
+  }
   SetCommittee(committee_text, gazetteer_, lexicon_, &r);
 
   std::u32string heading = head.subtitle;

@@ -473,6 +473,25 @@ TEST_F(ReportsTest, AuthorLabelEndsAtTheNextLabel) {
   EXPECT_EQ(spaced.reports[0].authors[0].name, "王明");
 }
 
+TEST_F(ReportsTest, PostHeaderAboveTheHeadline) {
+  // An account line with a date: no headline, but the year and committee.
+  const Extraction e = Run(
+      "原创 桐庐政协 2023-06-12 18:30 发表于浙江\n县政协召开十届三次常委会议\n"
+      "6月10日，县政协召开常委会议。\n");
+  EXPECT_EQ(e.reports[0].title, "县政协召开十届三次常委会议");
+  EXPECT_EQ(e.reports[0].year, 2023);
+  EXPECT_EQ(e.reports[0].organization, "桐庐县政协");
+  // A sentence with such a date is text, and a menu above the headline
+  // names no committee of the text's.
+  const Extraction sentence =
+      Run("县政协召开常委会议\n会议定于2023-06-12召开，委员们参加。\n");
+  EXPECT_EQ(sentence.reports[0].year, std::nullopt);
+  const Extraction menu =
+      Run("首页 全国政协 省政协 政协动态\n县政协召开常委会议\n"
+          "6月10日，县政协召开常委会议。\n");
+  EXPECT_EQ(menu.reports[0].organization, "");
+}
+
 TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
   const struct {
     std::u32string_view line;
