@@ -394,6 +394,16 @@ bool OpensTheYear(std::u32string_view s, size_t end) {
          (s[end] == U'是' && s[end - 1] == U'年');
 }
 
+// PrecededByReview: a year that is summed up ("总结2023年工作", "回顾
+// 2023年") is the one reviewed.
+bool PrecededByReview(std::u32string_view s, size_t i) {
+  while (i > 0 && IsBlank(s[i - 1])) --i;
+  if (i > 0 && s[i - 1] == U'了') --i;  // 总结了2023年
+  if (i < 2) return false;
+  const std::u32string_view w = s.substr(i - 2, 2);
+  return w == U"总结" || w == U"回顾";
+}
+
 bool PrecededByUntil(std::u32string_view s, size_t i) {
   while (i > 0 && IsBlank(s[i - 1])) --i;
   if (i < 2) return false;
@@ -421,9 +431,10 @@ YearFound HeadingYear(std::u32string_view s, int* year) {
 }
 
 // LeadYear: the first year marker of the text, in text order: "2024年，",
-// "2023年是…", "截至2024年底", "今年以来"/"今年，" (the publication year),
-// "去年，"/"去年底"/ "过去一年" (the year before it); a multi-year review ends
-// the search. A report given at a meeting counts from the meeting's year
+// "2023年是…", "总结2023年工作", "截至2024年底", "今年以来"/"今年，" (the
+// publication year), "去年，"/"去年底"/ "过去一年" (the year before it); a
+// multi-year review ends the search. A report given at a meeting counts from
+// the meeting's year
 // (`published` is then that year), and its "一年来" is the year before.
 YearFound LeadYear(std::u32string_view s, std::optional<int> published,
                    bool at_meeting, int* year) {
@@ -441,7 +452,8 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
     if (IsDigit(c) || HanDigitValue(c) > 0) m = YearAt(s, i);
     if (IsDigit(c) || m) {
       if (!m || InRange(s, *m)) continue;
-      if (OpensTheYear(s, m->end) || PrecededByUntil(s, i)) {
+      if (OpensTheYear(s, m->end) || PrecededByUntil(s, i) ||
+          PrecededByReview(s, i)) {
         *year = m->year;
         return YearFound::kYear;
       }

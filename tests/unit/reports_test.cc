@@ -560,6 +560,10 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
       {U"", U"2023年是开局之年，市政协开展调研。", std::nullopt, 2023},
       {U"", U"2022年度，县政协共收到提案。", std::nullopt, 2022},
       {U"", U"2023年度提案办理会召开。", std::nullopt, std::nullopt},
+      {U"", U"1月16日，会议总结了2023年工作，部署2024年任务。", std::nullopt,
+       2023},
+      {U"", U"会议回顾 2022年履职情况。", std::nullopt, 2022},
+      {U"", U"会议部署2024年重点工作。", std::nullopt, std::nullopt},
       // No year.
       {U"履职五年谱新篇（2021—2025年）", U"2021年，开局起步。", std::nullopt,
        std::nullopt},
