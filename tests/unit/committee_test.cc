@@ -194,6 +194,8 @@ INSTANTIATE_TEST_SUITE_P(
         U"县政协委员赴奉化区走访。",              // a district is no county
         U"城区政协联络站启用。",                  // 城区 is a word
         U"学习《中国人民政治协商会议全国委员会章程》。",  // a title
+        U"市政协委员推广“浙里办”应用。",  // a one-character short form
+        U"兵团政协召开专题协商会。",      // no division of the gazetteer
         U""));
 
 TEST(FindCommittee, TakesTheFirstNamedCommittee) {
