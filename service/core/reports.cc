@@ -463,7 +463,7 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
     if (!published) continue;
     const std::u32string_view rest = s.substr(i);
     if (StartsWith(rest, U"今年以来") || StartsWith(rest, U"今年，") ||
-        StartsWith(rest, U"今年,")) {
+        StartsWith(rest, U"今年,") || StartsWith(rest, U"今年是")) {
       *year = *published;
       return YearFound::kYear;
     }

@@ -548,6 +548,7 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
       {U"", U"2021年，委员们履职尽责。", std::nullopt, 2021},
       {U"", U"截至2023年底，共办复提案。2024年，将继续。", std::nullopt, 2023},
       {U"", U"今年以来，市政协开展调研。", 2024, 2024},
+      {U"", U"今年是开局之年，市政协开展调研。", 2024, 2024},
       {U"", U"据介绍，去年，市政协收集建议。", 2024, 2023},
       {U"", U"会议于2024年3月1日召开。", 2024, 2024},
       // Years in numerals, as formal titles and leads write them.
