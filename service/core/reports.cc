@@ -591,6 +591,7 @@ class ReportReader {
     return furniture_[i] != Furniture::kNone;
   }
   std::vector<Head> FindHeads() const;
+  bool StartsAnotherReport(const Head& head) const;
   bool MeetingHead(size_t k, size_t floor, Head* head, size_t* next_k) const;
   bool NewspaperHead(size_t k, size_t floor, Head* head) const;
   Head FirstHeadline() const;
@@ -788,14 +789,41 @@ std::vector<Head> ReportReader::FindHeads() const {
     if (IsFurnitureLine(filled_[k])) continue;
     Head head;
     size_t next_k = k;
-    if (MeetingHead(k, floor, &head, &next_k) ||
-        NewspaperHead(k, floor, &head)) {
+    if (MeetingHead(k, floor, &head, &next_k)) {
       heads.push_back(std::move(head));
       k = next_k;
+      floor = k + 1;
+    } else if (NewspaperHead(k, floor, &head) &&
+               (heads.empty() || StartsAnotherReport(head))) {
+      heads.push_back(std::move(head));
       floor = k + 1;
     }
   }
   return heads;
+}
+
+// StartsAnotherReport: a later "title ——subtitle" pair is a new report
+// where the subtitle names a committee or a year ("——某县政协2023年工作综述")
+// or a byline follows it; else it is a section of the report before
+// ("坚持政治引领 ——强化理论武装").
+bool ReportReader::StartsAnotherReport(const Head& head) const {
+  const std::u32string_view sub = head.subtitle;
+  if (sub.find(U"政协") != std::u32string_view::npos ||
+      sub.find(U"政協") != std::u32string_view::npos ||
+      sub.find(U"委员会") != std::u32string_view::npos ||
+      sub.find(U"委員會") != std::u32string_view::npos) {
+    return true;
+  }
+  int year = 0;
+  if (HeadingYear(sub, &year) != YearFound::kNone) return true;
+  for (size_t i = head.last_line + 1;
+       i < lines_.size() && i <= head.last_line + kBylineLookahead; ++i) {
+    if (lines_[i].blank() || IsFurnitureLine(i)) continue;
+    const TextLine& l = lines_[i];
+    return !ParseCreditLine(text_, l.content_begin, l.content_end, lexicon_)
+                .empty();
+  }
+  return false;
 }
 
 // FirstHeadline: the headline of a text with no subtitle: the first line

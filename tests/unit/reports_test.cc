@@ -492,6 +492,19 @@ TEST_F(ReportsTest, PostHeaderAboveTheHeadline) {
   EXPECT_EQ(menu.reports[0].organization, "");
 }
 
+TEST_F(ReportsTest, DashedSectionHeadsStayInTheirReport) {
+  const std::string text =
+      "凝心聚力谋发展\n——某县政协2023年工作综述\n2023年，县政协履职尽责。\n"
+      "坚持政治引领\n——强化理论武装\n县政协党组开展专题学习12次。\n"
+      "担当作为谱新章\n——县政协助力项目建设纪实\n委员们深入一线开展调研。\n"
+      "凝聚共识促和谐\n——民主监督侧记\n记者 王明\n委员们开展监督。\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 3u);  // a section head is no report
+  EXPECT_EQ(e.reports[0].title, "凝心聚力谋发展");
+  EXPECT_EQ(e.reports[1].title, "担当作为谱新章");  // names a committee
+  EXPECT_EQ(e.reports[2].title, "凝聚共识促和谐");  // a byline follows
+}
+
 TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
   const struct {
     std::u32string_view line;
