@@ -548,6 +548,18 @@ bool IsDateNote(std::u32string_view line) {
 
 // ---- Heads. ----
 
+// IsCongressText: `s` names a people's congress (人大常委会, 人民代表大会;
+// not a bare 人大, which 老年人大学 holds) and no CPPCC committee.
+bool IsCongressText(std::u32string_view s) {
+  bool congress = false;
+  for (std::u32string_view w :
+       {U"人大常委会", U"人大常务委员会", U"人民代表大会"}) {
+    congress = congress || s.find(w) != std::u32string_view::npos;
+  }
+  return congress && s.find(U"政协") == std::u32string_view::npos &&
+         s.find(U"政治协商") == std::u32string_view::npos;
+}
+
 // Head is where a report starts and what stands above its text.
 struct Head {
   size_t title_begin = 0;  // code point where the title starts
@@ -562,6 +574,15 @@ struct Head {
   // first): the report reviews the year before the meeting.
   bool reviews_year_before_meeting = false;
 };
+
+// IsCongressHead: the head is a people's congress's (宜宾市人大常委会召开
+// 会议), not a CPPCC committee's.
+bool IsCongressHead(const Head& head) {
+  std::u32string heading = head.subtitle;
+  heading += U'\n';
+  heading += head.title;
+  return IsCongressText(heading);
+}
 
 class ReportReader {
  public:
@@ -988,7 +1009,11 @@ Report ReportReader::Fill(const Head& head, int64_t end,
       }
     }
   }
-  SetCommittee(committee_text, gazetteer_, lexicon_, &r);
+  // A people's congress's report (市人大常委会… in its head) has no CPPCC
+  // committee of its own: the 政协 it names are others (GUIDE §1).
+  if (!IsCongressHead(head)) {
+    SetCommittee(committee_text, gazetteer_, lexicon_, &r);
+  }
 
   std::u32string heading = head.subtitle;
   heading += U'\n';

@@ -505,6 +505,25 @@ TEST_F(ReportsTest, DashedSectionHeadsStayInTheirReport) {
   EXPECT_EQ(e.reports[2].title, "凝聚共识促和谐");  // a byline follows
 }
 
+TEST_F(ReportsTest, PeoplesCongressReportHasNoCommittee) {
+  const Extraction e =
+      Run("市人大常委会召开第十五次会议\n8月30日，宜宾市人大常委会召开会议，"
+          "市政府、宜宾市政协有关负责同志列席。\n");
+  EXPECT_EQ(e.reports[0].organization, "");
+  EXPECT_EQ(e.reports[0].city, "");
+  // A CPPCC report that names the congress in passing keeps its committee.
+  const Extraction cppcc =
+      Run("宜宾市政协召开常委会议\n会议邀请市人大常委会有关负责同志列席。\n");
+  EXPECT_EQ(cppcc.reports[0].organization, "宜宾市政协");
+  const Extraction both =
+      Run("市人大常委会与市政协联合开展调研\n近日，宜宾市政协与市人大常委会"
+          "联合开展调研。\n");
+  EXPECT_EQ(both.reports[0].organization, "宜宾市政协");
+  const Extraction school =
+      Run("县老年人大学开展书画展览\n近日，绛县政协组织委员参观展览。\n");
+  EXPECT_EQ(school.reports[0].organization, "绛县政协");
+}
+
 TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
   const struct {
     std::u32string_view line;
