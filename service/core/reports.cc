@@ -826,7 +826,7 @@ std::vector<Head> ReportReader::FindHeads() const {
 // StartsAnotherReport: a later "title ——subtitle" pair is a new report
 // where the subtitle names a committee or a year ("——某县政协2023年工作综述")
 // or a byline follows it; else it is a section of the report before
-// ("坚持政治引领 ——强化理论武装").
+// ("坚持政治引领 ——深化学习教育").
 bool ReportReader::StartsAnotherReport(const Head& head) const {
   const std::u32string_view sub = head.subtitle;
   if (sub.find(U"政协") != std::u32string_view::npos ||

@@ -263,12 +263,12 @@ TEST(FindCommittee, CommitteeVisitedIsAnothers) {
 TEST(FindCommittee, DestinationIsAnotherCommitteesPlace) {
   // Where members go is not where their committee sits.
   for (const char32_t* text :
-       {U"县政协组织委员赴绛县考察学习。", U"市政协考察组到天水市学习经验。",
+       {U"县政协安排委员赴绛县考察学习。", U"市政协考察组到天水市学习经验。",
         U"区政协委员分别前往奉化区、鄞州区调研。"}) {
     EXPECT_FALSE(FindCommittee(text, Places()).has_value()) << EncodeUtf8(text);
   }
   // A place named otherwise still counts.
-  auto c = FindCommittee(U"县政协组织委员在绛县乡镇调研。", Places());
+  auto c = FindCommittee(U"县政协安排委员在绛县乡镇调研。", Places());
   ASSERT_TRUE(c.has_value());
   EXPECT_EQ(EncodeUtf8(c->organization), "绛县政协");
 }
@@ -299,10 +299,12 @@ TEST(FindCommittee, BareCommitteeByShortName) {
   for (const Case& want : {
            Case{U"县政协召开提案交办会，要求为始兴高质量发展建言。",
                 "始兴县政协", "韶关"},
-           Case{U"区政协委员围绕新都产业振兴提出建议。", "新都区政协", "成都"},
+           Case{U"区政协几位委员就新都产业振兴提出建议。", "新都区政协",
+                "成都"},
            // 焦 is a surname, but here the end of 聚焦.
-           Case{U"区政协委员聚焦新都产业振兴提出建议。", "新都区政协", "成都"},
-           Case{U"旗政协组织委员学习，助力达拉特经济发展。", "达拉特旗政协",
+           Case{U"区政协几位委员聚焦新都产业振兴提出建议。", "新都区政协",
+                "成都"},
+           Case{U"旗政协安排委员学习，助力达拉特经济发展。", "达拉特旗政协",
                 "鄂尔多斯"},
        }) {
     auto c = FindCommittee(want.text, Places(), PlaceHint{}, Words());
@@ -312,10 +314,10 @@ TEST(FindCommittee, BareCommitteeByShortName) {
   }
   for (const char32_t* text : {
            U"县政协召开会议，推动富裕乡村建设。",  // an ordinary word
-           U"县政协设主席会议和政协办公室。",      // 和政 crossed by 政协
-           U"县政协组织委员赴始兴考察学习。",      // a destination
+           U"县政协设主席会议和政协秘书处。",      // 和政 crossed by 政协
+           U"县政协安排委员赴始兴考察学习。",      // a destination
            U"县政协委员为始兴和仁化发展建言。",    // two counties
-           U"县政协委员走进始兴镇开展调研。",      // a town of the name
+           U"县政协几位委员在始兴镇开展调研。",    // a town of the name
            U"区政协委员为始兴发展建言。",          // 始兴 is a 县, not a 区
            U"县政协委员为新都发展建言。",          // 新都 is a 区
            U"县政协主席李始兴主持会议。",          // a given name

@@ -286,12 +286,12 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
 TEST_F(ReportsTest, FormalReportShapesOfTheTitlePage) {
   // A title on one long line.
   const Extraction one_line =
-      Run("政协第十五届某某市委员会常务委员会关于十五届三次会议以来提案工作情况"
+      Run("政协第十五届某某市委员会常务委员会关于上次全会闭幕后提案落实进展"
           "的报告\n"
           "——2025年1月7日在政协第十五届某某市委员会第四次会议上\n各位委员：\n");
   EXPECT_EQ(one_line.reports[0].title,
-            "政协第十五届某某市委员会常务委员会关于十五届三次会议以来提案工作"
-            "情况的报告");
+            "政协第十五届某某市委员会常务委员会关于上次全会闭幕后提案落实进展"
+            "的报告");
   EXPECT_EQ(one_line.reports[0].year, 2024);
   // The speaker with a role above the meeting line.
   const Extraction above =
@@ -306,7 +306,7 @@ TEST_F(ReportsTest, FormalReportShapesOfTheTitlePage) {
   const Extraction dated =
       Run("政协莒南县委员会常务委员会工作报告\n（2024年1月8日）\n县政协主席 "
           "张建国\n"
-          "一年来，县政协常委会围绕中心履职。\n");
+          "一年来，常委们围绕中心履职。\n");
   EXPECT_EQ(dated.reports[0].title, "政协莒南县委员会常务委员会工作报告");
   ASSERT_EQ(dated.reports[0].authors.size(), 1u);
   EXPECT_EQ(dated.reports[0].authors[0].name, "张建国");
@@ -316,7 +316,7 @@ TEST_F(ReportsTest, FormalReportShapesOfTheTitlePage) {
   // line a speaker.
   const Extraction draft =
       Run("政协莒南县委员会常务委员会工作报告\n（草案）\n县政协主席 张建国\n"
-          "一年来，县政协常委会围绕中心履职。\n");
+          "一年来，常委们围绕中心履职。\n");
   EXPECT_EQ(draft.reports[0].title, "政协莒南县委员会常务委员会工作报告");
   EXPECT_EQ(draft.reports[0].year, std::nullopt);
   const Extraction spaced =
@@ -413,13 +413,13 @@ TEST_F(ReportsTest, PinyinGlossesDoNotHideTheCommittee) {
 TEST_F(ReportsTest, TextSettlesTheCommitteeItsHeadNames) {
   // Several 鼓楼区: the headline names the committee, the text its city.
   const Extraction e = Run(
-      "鼓楼区政协开展助企专项调研\n近日，福州市鼓楼区政协组织委员走访企业。\n");
+      "鼓楼区政协开展助企专项调研\n近日，福州市鼓楼区政协安排委员走访企业。\n");
   EXPECT_EQ(e.reports[0].organization, "鼓楼区政协");
   EXPECT_EQ(e.reports[0].city, "福州");
   EXPECT_EQ(e.reports[0].province, "福建");
   // Nothing settles it: the name alone, no guess.
   const Extraction none =
-      Run("鼓楼区政协开展助企专项调研\n近日，区政协组织委员走访企业。\n");
+      Run("鼓楼区政协开展助企专项调研\n近日，区政协安排委员走访企业。\n");
   EXPECT_EQ(none.reports[0].organization, "鼓楼区政协");
   EXPECT_EQ(none.reports[0].city, "");
 }
@@ -433,14 +433,14 @@ TEST_F(ReportsTest, BareCountyCommitteeByTheCountysShortName) {
   EXPECT_EQ(e.reports[0].province, "陕西");
   // A county visited is another committee's.
   const Extraction visit =
-      Run("县政协召开提案交办会\n2月26日，县政协组织委员赴城固考察学习。\n");
+      Run("县政协召开提案交办会\n2月26日，县政协安排委员赴城固考察学习。\n");
   EXPECT_EQ(visit.reports[0].organization, "");
 }
 
 TEST_F(ReportsTest, SectionHeadingIsNoTitle) {
   for (const char* heading :
-       {"一、强化政治引领，凝聚奋进力量", "（二）聚焦中心工作建言资政",
-        "十一、加强自身建设", "3．提案办理情况", "(4)委员履职"}) {
+       {"一、强化政治引领，凝聚奋进力量", "（二）围绕发展大事献计出力",
+        "十一、抓好机关管理", "3．提案落实进度", "(4)委员履职"}) {
     const std::string text =
         std::string(heading) + "\n2023年，县政协开展专题学习12次。\n";
     const Extraction e = Run(text);
@@ -494,15 +494,15 @@ TEST_F(ReportsTest, PostHeaderAboveTheHeadline) {
 
 TEST_F(ReportsTest, DashedSectionHeadsStayInTheirReport) {
   const std::string text =
-      "凝心聚力谋发展\n——某县政协2023年工作综述\n2023年，县政协履职尽责。\n"
-      "坚持政治引领\n——强化理论武装\n县政协党组开展专题学习12次。\n"
-      "担当作为谱新章\n——县政协助力项目建设纪实\n委员们深入一线开展调研。\n"
-      "凝聚共识促和谐\n——民主监督侧记\n记者 王明\n委员们开展监督。\n";
+      "同心协力开新局\n——某县政协2023年工作综述\n2023年，县政协履职尽责。\n"
+      "坚持政治引领\n——深化学习教育\n县政协党组开展专题学习12次。\n"
+      "担当作为谱新章\n——县政协助力项目建设纪实\n委员们走到项目现场察看。\n"
+      "汇聚众智促团结\n——民主监督侧记\n记者 王明\n委员们开展监督。\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 3u);  // a section head is no report
-  EXPECT_EQ(e.reports[0].title, "凝心聚力谋发展");
+  EXPECT_EQ(e.reports[0].title, "同心协力开新局");
   EXPECT_EQ(e.reports[1].title, "担当作为谱新章");  // names a committee
-  EXPECT_EQ(e.reports[2].title, "凝聚共识促和谐");  // a byline follows
+  EXPECT_EQ(e.reports[2].title, "汇聚众智促团结");  // a byline follows
 }
 
 TEST_F(ReportsTest, PeoplesCongressReportHasNoCommittee) {
@@ -520,7 +520,7 @@ TEST_F(ReportsTest, PeoplesCongressReportHasNoCommittee) {
           "联合开展调研。\n");
   EXPECT_EQ(both.reports[0].organization, "宜宾市政协");
   const Extraction school =
-      Run("县老年人大学开展书画展览\n近日，绛县政协组织委员参观展览。\n");
+      Run("县老年人大学开展书画展览\n近日，绛县政协安排委员参观展览。\n");
   EXPECT_EQ(school.reports[0].organization, "绛县政协");
 }
 
@@ -592,7 +592,7 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
       // A year that is the topic of what follows.
       {U"", U"2023年是开局之年，市政协开展调研。", std::nullopt, 2023},
       {U"", U"2022年度，县政协共收到提案。", std::nullopt, 2022},
-      {U"", U"2023年度提案办理会召开。", std::nullopt, std::nullopt},
+      {U"", U"2023年度提案交办会召开。", std::nullopt, std::nullopt},
       {U"", U"1月16日，会议总结了2023年工作，部署2024年任务。", std::nullopt,
        2023},
       {U"", U"会议回顾 2022年履职情况。", std::nullopt, 2022},

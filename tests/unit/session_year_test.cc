@@ -53,7 +53,7 @@ TEST(PlenarySession, ReadsTheSessionOfAPlenaryMeeting) {
       // No plenary.
       {U"在市政协九届常委会第八次会议上", std::nullopt},
       {U"在政协某市委员会常务委员会第十次会议上", std::nullopt},
-      {U"在全市政协工作会议上", std::nullopt},
+      {U"在市政协季度座谈会上", std::nullopt},
       {U"第三次会议", std::nullopt},  // no body named
       {U"", std::nullopt},
   };
