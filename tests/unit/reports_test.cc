@@ -263,6 +263,8 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   };
   EXPECT_EQ(year_at("2024年1月9日在政协白银市第九届委员会第三次会议"), 2023);
   EXPECT_EQ(year_at("2024年2月在市政协九届三次会议"), 2023);
+  EXPECT_EQ(year_at("二〇二四年一月九日在政协白银市第九届委员会第三次会议"),
+            2023);
   EXPECT_EQ(year_at("2024年1月9日在政协白银市第十届委员会第一次会议"),
             std::nullopt);
   EXPECT_EQ(year_at("2024年6月9日在政协白银市第九届委员会第三次会议"),
