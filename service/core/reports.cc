@@ -394,6 +394,15 @@ bool OpensTheYear(std::u32string_view s, size_t end) {
          (s[end] == U'是' && s[end - 1] == U'年');
 }
 
+// PrecededByFounding: a year something was founded in ("成立于1956年，",
+// "始建于1987年，") is history, not the year reviewed.
+bool PrecededByFounding(std::u32string_view s, size_t i) {
+  while (i > 0 && IsBlank(s[i - 1])) --i;
+  if (i < 2 || s[i - 1] != U'于') return false;
+  return std::u32string_view(U"立建始办").find(s[i - 2]) !=
+         std::u32string_view::npos;
+}
+
 // PrecededByReview: a year that is summed up ("总结2023年工作", "回顾
 // 2023年") is the one reviewed.
 bool PrecededByReview(std::u32string_view s, size_t i) {
@@ -452,8 +461,8 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
     if (IsDigit(c) || HanDigitValue(c) > 0) m = YearAt(s, i);
     if (IsDigit(c) || m) {
       if (!m || InRange(s, *m)) continue;
-      if (OpensTheYear(s, m->end) || PrecededByUntil(s, i) ||
-          PrecededByReview(s, i)) {
+      if ((OpensTheYear(s, m->end) && !PrecededByFounding(s, i)) ||
+          PrecededByUntil(s, i) || PrecededByReview(s, i)) {
         *year = m->year;
         return YearFound::kYear;
       }

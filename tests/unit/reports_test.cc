@@ -599,6 +599,10 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
        2023},
       {U"", U"会议回顾 2022年履职情况。", std::nullopt, 2022},
       {U"", U"会议部署2024年重点工作。", std::nullopt, std::nullopt},
+      // A founding year is history.
+      {U"", U"县政协成立于1956年，现有委员150名。2023年，开展调研。",
+       std::nullopt, 2023},
+      {U"", U"委员于2023年，赴乡镇调研。", std::nullopt, 2023},
       // No year.
       {U"履职五年谱新篇（2021—2025年）", U"2021年，开局起步。", std::nullopt,
        std::nullopt},
