@@ -364,7 +364,8 @@ constexpr bool IsYearCountNumeral(char32_t c) {
   }
 }
 
-// MultiYearAt reads a review of several years: "五年来", "5年来", "三年以来".
+// MultiYearAt reads a review of several years: "五年来", "5年来", "三年以来",
+// "过去五年".
 bool MultiYearAt(std::u32string_view s, size_t i) {
   size_t j = i;
   if (IsDigit(s[i])) {
@@ -381,8 +382,12 @@ bool MultiYearAt(std::u32string_view s, size_t i) {
     return false;
   }
   const std::u32string_view rest = s.substr(j);
+  // 过去五年, 过去的五年: the years behind the text.
+  const std::u32string_view before = s.substr(0, i);
+  const bool past = EndsWith(before, U"过去") || EndsWith(before, U"過去") ||
+                    EndsWith(before, U"过去的") || EndsWith(before, U"過去的");
   return StartsWith(rest, U"年来") || StartsWith(rest, U"年以来") ||
-         StartsWith(rest, U"年來");
+         StartsWith(rest, U"年來") || (past && StartsWith(rest, U"年"));
 }
 
 // OpensTheYear: what follows a year at `end` (just after 年) makes it the
