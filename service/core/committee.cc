@@ -117,6 +117,30 @@ bool MatchesLevel(const Place& place, std::u32string_view name,
   return false;
 }
 
+// IsElsewhereAt is true where the place or committee named at text[at] is
+// not the text's own: where someone goes (赴兰州, 到奉化区, 前往绛县; 去 and
+// 往 as well), what is learnt from or measured against (借鉴杭州, 对标宁波,
+// 学习/考察 X).
+bool IsElsewhereAt(std::u32string_view text, size_t at) {
+  if (at == 0) return false;
+  if (std::u32string_view(U"赴到往去").find(text[at - 1]) !=
+      std::u32string_view::npos) {
+    return true;
+  }
+  if (at < 2) return false;
+  const std::u32string_view word = text.substr(at - 2, 2);
+  for (std::u32string_view w : {U"借鉴", U"对标", U"学习", U"考察"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+// IsListJoiner: what joins the names of a list (、, 和, 及, 与).
+bool IsListJoiner(char32_t c) {
+  return IsListSeparator(c) ||
+         std::u32string_view(U"和及与").find(c) != std::u32string_view::npos;
+}
+
 // NamedPlaces is what a text says about where it is: the provinces and
 // prefectures it names.
 struct NamedPlaces {
@@ -134,8 +158,12 @@ struct NamedPlaces {
 class CommitteeFinder {
  public:
   CommitteeFinder(std::u32string_view text, const Gazetteer& gazetteer,
-                  const PlaceHint& hint)
-      : text_(text), gazetteer_(gazetteer), hint_(hint) {}
+                  const PlaceHint& hint, const ShortNameWords& words)
+      : text_(text),
+        gazetteer_(gazetteer),
+        hint_(hint),
+        ordinary_words_(words.ordinary),
+        surnames_(words.surnames) {}
 
   std::optional<Committee> Run() {
     std::optional<BareLevel> bare;
@@ -160,11 +188,14 @@ class CommitteeFinder {
   }
 
  private:
-  // Own is false for a committee named inside a longer book title
+  // Own is false for a committee the text goes to or learns from, and for
+  // one named inside a longer book title
   // (《…全国委员会…条例》, a regulation): the title is about
   // the document. A title that is the name alone (《奉化政协》, the
   // committee's journal) still names it.
   bool Own(const Committee& c) const {
+    // A committee visited or learnt from (赴襄阳市政协) is another's.
+    if (IsElsewhereAt(text_, c.begin)) return false;
     const size_t floor = c.begin > kLongestName ? c.begin - kLongestName : 0;
     for (size_t i = c.begin; i > floor; --i) {
       const char32_t ch = text_[i - 1];
@@ -392,14 +423,26 @@ class CommitteeFinder {
   }
 
   // FromBareLevel reads 区政协 as the one district the text names in full.
+  // A place the text names as where someone goes (赴、到、前往 X) is
+  // another committee's, and counts for nothing. Failing a full name: a
+  // committee of a county or prefecture level (县政协, 区政协, 旗政协,
+  // 市政协, 州政协, 盟政协) is the one place of that level whose short name
+  // the text uses (为始兴发展, 宜昌日报), where short names may be read
+  // (ordinary_words_ given) and the name is none of them; a provincial one
+  // (省政协, 自治区政协) is the province every province and prefecture the
+  // text names lies in.
   std::optional<Committee> FromBareLevel(const BareLevel& bare) {
     const Place* found = nullptr;
     std::u32string_view found_name;
     // The prefecture of the counties named in full (西吉县), if one: a
     // 市政协 whose text names no city but its counties is theirs.
     const bool city_level = bare.word == U"市";
+    const bool province_level = bare.word == U"省" || bare.word == U"自治区";
     std::u32string_view counties_prefecture;
     bool counties_agree = true;
+    Agreement by_short_name;
+    Agreement by_province;
+    size_t destination_end = 0;  // after the last destination named
     const WordSet& names = gazetteer_.all_names();
     for (size_t i = 0; i < text_.size();) {
       const size_t len = names.LongestStartingAt(text_, i, i + kLongestName);
@@ -408,6 +451,12 @@ class CommitteeFinder {
         continue;
       }
       const std::u32string_view name = text_.substr(i, len);
+      // 到奉化区和鄞州区: a destination's list shares it.
+      const bool destination =
+          IsElsewhereAt(text_, i) ||
+          (destination_end > 0 && i == destination_end + 1 &&
+           IsListJoiner(text_[destination_end]));
+      if (destination) destination_end = i + len;
       const std::vector<const Place*> places = gazetteer_.FindAll(name);
       std::vector<const Place*> matching;
       for (const Place* p : places) {
@@ -416,7 +465,9 @@ class CommitteeFinder {
       // A name several places share that the text does not settle
       // (新城区, 城关区) is no evidence either way.
       const Place* place = nullptr;
-      if (matching.size() == 1) {
+      if (destination) {
+        // another committee's place
+      } else if (matching.size() == 1) {
         place = matching.front();
       } else if (matching.size() > 1) {
         place = CountyFromContext(name, hint_);
@@ -435,6 +486,12 @@ class CommitteeFinder {
         }
         counties_prefecture = county->prefecture;
       }
+      if (!province_level && matching.empty() && !destination) {
+        by_short_name.Add(PlaceByShortName(name, i, places, bare.word));
+      }
+      if (province_level && !destination) {
+        by_province.Add(ProvinceOf(name));
+      }
       i += len;
     }
     if (found == nullptr && city_level && counties_agree &&
@@ -444,10 +501,92 @@ class CommitteeFinder {
         found = prefecture;
       }
     }
+    if (found == nullptr) found = by_short_name.Only();
+    if (const Place* province = by_province.Only();
+        found == nullptr && province != nullptr &&
+        MatchesLevel(*province, province->full_name, bare.word)) {
+      found = province;
+    }
     if (found == nullptr) found = FromHint(bare);
     if (found == nullptr) return std::nullopt;
     if (found_name.empty()) found_name = found->full_name;
     return Name(*found, found_name, bare.begin, bare.end);
+  }
+
+  // Agreement is the one place all evidence names, if there is one.
+  class Agreement {
+   public:
+    void Add(const Place* place) {
+      if (place == nullptr) return;
+      if (place_ != nullptr && place_ != place) conflict_ = true;
+      place_ = place;
+    }
+    const Place* Only() const { return conflict_ ? nullptr : place_; }
+
+   private:
+    const Place* place_ = nullptr;
+    bool conflict_ = false;
+  };
+
+  // PlaceByShortName is the place a short name (始兴 for 始兴县, 宜昌 for
+  // 宜昌市) at text_[begin, begin + name.size()) stands for, of the level
+  // `word` of a bare committee (县, 区, 旗; 市, 州, 自治州, 盟), or nullptr:
+  // an ordinary word (富裕, 平安), a name an ordinary word crosses (和政 in
+  // 概况和政协), one after a surname of its own (李永嘉) or one run into a
+  // settlement word (始兴镇) is none; names
+  // several counties share are settled by context.
+  const Place* PlaceByShortName(std::u32string_view name, size_t begin,
+                                const std::vector<const Place*>& places,
+                                std::u32string_view word) {
+    if (ordinary_words_ == nullptr || ordinary_words_->Contains(name)) {
+      return nullptr;
+    }
+    const size_t end = begin + name.size();
+    for (size_t k = begin + 1; k < end; ++k) {
+      if (k + ordinary_words_->LongestStartingAt(text_, k, k + kLongestName) >
+              end ||
+          ordinary_words_->LongestEndingAt(
+              text_, k, begin > kLongestName ? begin - kLongestName : 0) >
+              k - begin) {
+        return nullptr;
+      }
+    }
+    // 李永嘉: a surname of its own before the name makes it a given name.
+    if (surnames_ != nullptr && begin > 0 &&
+        surnames_->Contains(text_.substr(begin - 1, 1)) &&
+        ordinary_words_->LongestEndingAt(
+            text_, begin, begin > kLongestName ? begin - kLongestName : 0) <
+            2) {
+      return nullptr;
+    }
+    if (end < text_.size() &&
+        std::u32string_view(U"省市州盟县区旗镇乡村街路").find(text_[end]) !=
+            std::u32string_view::npos) {
+      return nullptr;
+    }
+    const bool county = word == U"县" || word == U"区" || word == U"旗";
+    const Place* only = nullptr;
+    size_t matches = 0;
+    for (const Place* p : places) {
+      if (p->short_name != name || p->full_name == name ||
+          !EndsWith(p->full_name, word) ||
+          (county ? !p->county_level() : !p->prefecture_level())) {
+        continue;
+      }
+      only = p;
+      ++matches;
+    }
+    if (matches == 1) return only;
+    return matches > 1 && county ? CountyFromContext(name, hint_) : nullptr;
+  }
+
+  // ProvinceOf is the province a province or a prefecture-level name lies
+  // in, or nullptr.
+  const Place* ProvinceOf(std::u32string_view name) const {
+    if (const Place* p = gazetteer_.FindProvince(name)) return p;
+    const Place* p = gazetteer_.Find(name);
+    if (p == nullptr || !p->prefecture_level()) return nullptr;
+    return gazetteer_.FindProvince(p->province);
   }
 
   // FromHint reads 自治区政协 or 市政协 as the caller's province or
@@ -525,6 +664,8 @@ class CommitteeFinder {
   std::u32string_view text_;
   const Gazetteer& gazetteer_;
   const PlaceHint& hint_;
+  const WordSet* ordinary_words_;  // nullptr: short names are not read
+  const WordSet* surnames_;        // may be nullptr
   std::optional<NamedPlaces> named_;
 };
 
@@ -533,7 +674,14 @@ class CommitteeFinder {
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint) {
-  return CommitteeFinder(text, gazetteer, hint).Run();
+  return CommitteeFinder(text, gazetteer, hint, ShortNameWords{}).Run();
+}
+
+std::optional<Committee> FindCommittee(std::u32string_view text,
+                                       const Gazetteer& gazetteer,
+                                       const PlaceHint& hint,
+                                       const ShortNameWords& words) {
+  return CommitteeFinder(text, gazetteer, hint, words).Run();
 }
 
 std::optional<Committee> FindCommittee(std::u32string_view text,

@@ -16,7 +16,14 @@
 // is read only where the text names exactly one place of that level (区政协
 // … 奉化区) and no committee is named outright; a 市政协 whose text names
 // no city but counties of one prefecture in full (绛县, 闻喜县) is that
-// prefecture's.
+// prefecture's. A place the text names as a destination (赴兰州, 到奉化区)
+// is not the bare committee's. Where the caller gives the ordinary words
+// of the language, a bare 县政协/区政协/旗政协 (or 市/州/盟政协) is also read
+// as the one place of its level whose short name the text uses (县政协 …
+// 为始兴发展 → 始兴县; 市政协 … 宜昌日报 → 宜昌市), unless that name is an
+// ordinary word (富裕, 平安) or crossed by one; and a bare 省政协 as the
+// one province that all provinces and prefectures the text names lie in
+// (省政协 … 在郑州召开 → 河南省政协).
 //
 // Immutable inputs only; safe for concurrent use. Linear in the text.
 #ifndef REPORTFACTS_SERVICE_CORE_COMMITTEE_H_
@@ -28,6 +35,7 @@
 #include <string_view>
 
 #include "service/core/gazetteer.h"
+#include "service/core/lexicon.h"
 
 namespace reportfacts {
 
@@ -60,6 +68,21 @@ std::optional<Committee> FindCommittee(std::u32string_view text,
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint);
+
+// ShortNameWords are what reading a bare committee through a short name
+// needs: a short name that is an ordinary word or crossed by one (富裕;
+// 和政 in 和政协) or that follows a surname standing alone (主席李永嘉) is
+// no place.
+struct ShortNameWords {
+  const WordSet* ordinary = nullptr;  // common_words.txt
+  const WordSet* surnames = nullptr;  // surnames.txt
+};
+
+// This overload also reads a bare committee through a short name.
+std::optional<Committee> FindCommittee(std::u32string_view text,
+                                       const Gazetteer& gazetteer,
+                                       const PlaceHint& hint,
+                                       const ShortNameWords& words);
 
 }  // namespace reportfacts
 

@@ -16,18 +16,20 @@
 namespace reportfacts {
 namespace {
 
-constexpr size_t kMaxTitle = 30;          // longest newspaper title line
-constexpr size_t kMaxHeadline = 40;       // longest news or web headline
-constexpr size_t kMaxSubtitle = 40;       // longest subtitle after the dashes
-constexpr size_t kTitleLookback = 3;      // non-blank lines before a subtitle
-constexpr size_t kFormalTitleLines = 4;   // lines of a formal report's title
-constexpr size_t kShortTitle = 18;        // a headline, not a second deck
-constexpr size_t kBylineLookahead = 2;    // text lines after a head
-constexpr size_t kHeadlineLookahead = 8;  // furniture lines before a headline
-constexpr size_t kCommitteeScan = 2000;   // text searched for the committee
-constexpr size_t kLeadScan = 3000;        // text searched for a year marker
+constexpr size_t kMaxTitle = 30;            // longest newspaper title line
+constexpr size_t kMaxHeadline = 40;         // longest news or web headline
+constexpr size_t kMaxSubtitle = 40;         // longest subtitle after the dashes
+constexpr size_t kTitleLookback = 3;        // non-blank lines before a subtitle
+constexpr size_t kFormalTitleLines = 4;     // lines of a formal report's title
+constexpr size_t kMaxFormalTitleLine = 48;  // a title page's line, unbroken
+constexpr size_t kShortTitle = 18;          // a headline, not a second deck
+constexpr size_t kBylineLookahead = 2;      // text lines after a head
+constexpr size_t kHeadlineLookahead = 8;    // furniture lines before a headline
+constexpr size_t kCommitteeScan = 2000;     // text searched for the committee
+constexpr size_t kLeadScan = 3000;          // text searched for a year marker
 constexpr size_t kMaxMeetingLine = 60;  // "（…在…会议上）" over two lines
 constexpr size_t kMaxSpeakerLine = 20;  // "政协副主席 王明"
+constexpr int kLastPlenaryMonth = 3;    // yearly sessions sit by March
 
 std::u32string_view Content(std::u32string_view text, const TextLine& l) {
   return text.substr(l.content_begin, l.content_end - l.content_begin);
@@ -79,6 +81,29 @@ std::u32string_view SubtitleText(std::u32string_view line) {
   return rest;
 }
 
+// IsSectionNumbered: the line opens with a section number ("一、",
+// "（二）", "3．", "(4)"): a heading inside a report, not its title.
+bool IsSectionNumbered(std::u32string_view line) {
+  size_t i = 0;
+  const bool bracketed = !line.empty() && IsOpenBracket(line.front());
+  if (bracketed) ++i;
+  const size_t digits = i;
+  const auto is_numeral = [](char32_t c) {
+    return HanDigitValue(c) > 0 || c == U'十';  // 一 … 九十九
+  };
+  const bool han = i < line.size() && is_numeral(line[i]);
+  while (i < line.size() && i - digits < 3 &&
+         (han ? is_numeral(line[i]) : IsDigit(line[i]))) {
+    ++i;
+  }
+  if (i == digits || i >= line.size()) return false;
+  if (bracketed) return IsCloseBracket(line[i]);
+  if (line[i] == U'、') return true;
+  // "3．" or "3." before text, not a decimal ("2.5万").
+  return !han && IsDecimalPoint(line[i]) &&
+         (i + 1 >= line.size() || !IsDigit(line[i + 1]));
+}
+
 // IsTitleCandidate reads a newspaper title line: short, no sentence, not
 // a caption, a bracketed note or a lead-in ending in a colon.
 bool IsTitleCandidate(std::u32string_view line) {
@@ -92,6 +117,7 @@ bool IsTitleCandidate(std::u32string_view line) {
   if (last == U'：' || last == U':' || last == U'，' || last == U',') {
     return false;
   }
+  if (IsSectionNumbered(line)) return false;
   return ClassifyFurniture(line) == Furniture::kNone;
 }
 
@@ -142,7 +168,7 @@ bool IsMeetingText(std::u32string_view s) {
 // IsFormalTitleLine reads one line of a formal report's title page
 // ("中国人民政治协商会议", "某某县委员会常务委员会", "工 作 报 告").
 bool IsFormalTitleLine(std::u32string_view line) {
-  if (line.size() < 2 || line.size() > kMaxTitle) return false;
+  if (line.size() < 2 || line.size() > kMaxFormalTitleLine) return false;
   for (char32_t c : line) {
     if (IsClauseBreak(c) || IsListSeparator(c)) return false;
   }
@@ -219,6 +245,7 @@ bool IsHeadline(std::u32string_view line) {
       last == U'、') {
     return false;
   }
+  if (IsSectionNumbered(line)) return false;
   bool cjk = false;
   for (char32_t c : line) cjk = cjk || IsCjk(c);
   return cjk && ClassifyFurniture(line) == Furniture::kNone;
@@ -234,6 +261,43 @@ std::pair<size_t, size_t> YearbookHeading(std::u32string_view line) {
     return {0, 0};
   }
   return {1, line.size() - 1};
+}
+
+// LabelFollows: a page label starts at line[at] ("浏览：", "编辑:"), the end
+// of the value before it.
+bool LabelFollows(std::u32string_view line, size_t at) {
+  constexpr size_t kLongestLabel = 4;
+  for (size_t k = at; k < line.size() && k - at <= kLongestLabel; ++k) {
+    if ((line[k] == U'：' || line[k] == U':') && k > at) return true;
+    if (!IsCjk(line[k])) return false;
+  }
+  return false;
+}
+
+// DatelineYear reads a line that is no sentence but holds a date in digits
+// with dashes or slashes, as a post's header prints it ("原创 某某政协
+// 2023-06-12 18:30 发表于浙江"): the year, else nullopt.
+std::optional<int> DatelineYear(std::u32string_view line) {
+  if (line.size() > kMaxHeadline + kMaxSubtitle || Has(line, U"。，；,;")) {
+    return std::nullopt;
+  }
+  for (size_t i = 0; i + 10 <= line.size(); ++i) {
+    if (i > 0 && IsDigit(line[i - 1])) continue;
+    int year = 0;
+    size_t j = i;
+    while (j < i + 4 && IsDigit(line[j]))
+      year = year * 10 + DigitValue(line[j++]);
+    if (j != i + 4 || year < 1900 || year > 2099) continue;
+    const char32_t mark = line[j];
+    if (mark != U'-' && mark != U'/') continue;
+    // MM-DD or M-D after the year, the same mark between.
+    size_t k = j + 1;
+    const size_t month = k;
+    while (k < line.size() && k - month < 2 && IsDigit(line[k])) ++k;
+    if (k == month || k >= line.size() || line[k] != mark) continue;
+    if (k + 1 < line.size() && IsDigit(line[k + 1])) return year;
+  }
+  return std::nullopt;
 }
 
 // ---- The year the report reviews. ----
@@ -300,7 +364,8 @@ constexpr bool IsYearCountNumeral(char32_t c) {
   }
 }
 
-// MultiYearAt reads a review of several years: "五年来", "5年来", "三年以来".
+// MultiYearAt reads a review of several years: "五年来", "5年来", "三年以来",
+// "过去五年".
 bool MultiYearAt(std::u32string_view s, size_t i) {
   size_t j = i;
   if (IsDigit(s[i])) {
@@ -317,8 +382,40 @@ bool MultiYearAt(std::u32string_view s, size_t i) {
     return false;
   }
   const std::u32string_view rest = s.substr(j);
+  // 过去五年, 过去的五年: the years behind the text.
+  const std::u32string_view before = s.substr(0, i);
+  const bool past = EndsWith(before, U"过去") || EndsWith(before, U"過去") ||
+                    EndsWith(before, U"过去的") || EndsWith(before, U"過去的");
   return StartsWith(rest, U"年来") || StartsWith(rest, U"年以来") ||
-         StartsWith(rest, U"年來");
+         StartsWith(rest, U"年來") || (past && StartsWith(rest, U"年"));
+}
+
+// OpensTheYear: what follows a year at `end` (just after 年) makes it the
+// topic of what comes: "2024年，", "2024年度，", "2023年是…之年".
+bool OpensTheYear(std::u32string_view s, size_t end) {
+  if (end < s.size() && s[end] == U'度') ++end;
+  if (end >= s.size()) return false;
+  return s[end] == U'，' || s[end] == U',' ||
+         (s[end] == U'是' && s[end - 1] == U'年');
+}
+
+// PrecededByFounding: a year something was founded in ("成立于1956年，",
+// "始建于1987年，") is history, not the year reviewed.
+bool PrecededByFounding(std::u32string_view s, size_t i) {
+  while (i > 0 && IsBlank(s[i - 1])) --i;
+  if (i < 2 || s[i - 1] != U'于') return false;
+  return std::u32string_view(U"立建始办").find(s[i - 2]) !=
+         std::u32string_view::npos;
+}
+
+// PrecededByReview: a year that is summed up ("总结2023年工作", "回顾
+// 2023年") is the one reviewed.
+bool PrecededByReview(std::u32string_view s, size_t i) {
+  while (i > 0 && IsBlank(s[i - 1])) --i;
+  if (i > 0 && s[i - 1] == U'了') --i;  // 总结了2023年
+  if (i < 2) return false;
+  const std::u32string_view w = s.substr(i - 2, 2);
+  return w == U"总结" || w == U"回顾";
 }
 
 bool PrecededByUntil(std::u32string_view s, size_t i) {
@@ -331,24 +428,27 @@ bool PrecededByUntil(std::u32string_view s, size_t i) {
 enum class YearFound { kNone, kYear, kMultiYear };
 
 // HeadingYear: the first single year a subtitle or title names
-// ("2024年工作综述", "２０２４年"); a multi-year review says there is none.
+// ("2024年工作综述", "２０２４年"); a multi-year review ("五年来", a range
+// "2021—2025年") says there is none.
 YearFound HeadingYear(std::u32string_view s, int* year) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (MultiYearAt(s, i)) return YearFound::kMultiYear;
     if (!IsDigit(s[i]) && HanDigitValue(s[i]) <= 0) continue;
     auto m = YearAt(s, i);
-    if (m && !InRange(s, *m)) {
-      *year = m->year;
-      return YearFound::kYear;
-    }
+    if (!m) continue;
+    // A heading over a range of years (2021—2025年) reviews several.
+    if (InRange(s, *m)) return YearFound::kMultiYear;
+    *year = m->year;
+    return YearFound::kYear;
   }
   return YearFound::kNone;
 }
 
 // LeadYear: the first year marker of the text, in text order: "2024年，",
-// "截至2024年底", "今年以来"/"今年，" (the publication year),
-// "去年，"/"去年底"/ "过去一年" (the year before it); a multi-year review ends
-// the search. A report given at a meeting counts from the meeting's year
+// "2023年是…", "总结2023年工作", "截至2024年底", "今年以来"/"今年，" (the
+// publication year), "去年，"/"去年底"/ "过去一年" (the year before it); a
+// multi-year review ends the search. A report given at a meeting counts from
+// the meeting's year
 // (`published` is then that year), and its "一年来" is the year before.
 YearFound LeadYear(std::u32string_view s, std::optional<int> published,
                    bool at_meeting, int* year) {
@@ -366,9 +466,8 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
     if (IsDigit(c) || HanDigitValue(c) > 0) m = YearAt(s, i);
     if (IsDigit(c) || m) {
       if (!m || InRange(s, *m)) continue;
-      const bool comma =
-          m->end < s.size() && (s[m->end] == U'，' || s[m->end] == U',');
-      if (comma || PrecededByUntil(s, i)) {
+      if ((OpensTheYear(s, m->end) && !PrecededByFounding(s, i)) ||
+          PrecededByUntil(s, i) || PrecededByReview(s, i)) {
         *year = m->year;
         return YearFound::kYear;
       }
@@ -378,7 +477,7 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
     if (!published) continue;
     const std::u32string_view rest = s.substr(i);
     if (StartsWith(rest, U"今年以来") || StartsWith(rest, U"今年，") ||
-        StartsWith(rest, U"今年,")) {
+        StartsWith(rest, U"今年,") || StartsWith(rest, U"今年是")) {
       *year = *published;
       return YearFound::kYear;
     }
@@ -424,9 +523,10 @@ std::u32string StripPinyinGlosses(std::u32string_view s) {
 // committee wins: later ones are mostly others in passing (全国政协 adopting
 // a report, a visiting 省政协 leader).
 bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
-                  Report* report) {
+                  const PeopleLexicon& lexicon, Report* report) {
   const std::optional<Committee> c =
-      FindCommittee(StripPinyinGlosses(text), gazetteer);
+      FindCommittee(StripPinyinGlosses(text), gazetteer, PlaceHint{},
+                    ShortNameWords{&lexicon.common_words, &lexicon.surnames});
   if (!c) return false;
   report->organization = EncodeUtf8(c->organization);
   report->city = EncodeUtf8(c->city);
@@ -434,7 +534,45 @@ bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
   return true;
 }
 
+// IsDateNote reads a bracketed date alone under a formal report's title,
+// the day it was given: "（2024年1月8日）", "(二〇二四年一月)".
+bool IsDateNote(std::u32string_view line) {
+  line = Trim(line);
+  if (line.size() < 4 || !IsOpenBracket(line.front()) ||
+      !IsCloseBracket(line.back())) {
+    return false;
+  }
+  const std::u32string_view inner = Trim(line.substr(1, line.size() - 2));
+  if (inner.empty()) return false;
+  const std::optional<YearMention> year = YearAt(inner, 0);
+  if (!year || year->begin != 0) return false;
+  size_t at = year->end;
+  for (char32_t unit : {U'月', U'日'}) {
+    size_t after = 0;
+    if (at >= inner.size()) break;
+    if (!SmallNumeral(inner, at, &after) &&
+        !ReadHanCount(inner, at, 31, &after)) {
+      return false;
+    }
+    if (after >= inner.size() || inner[after] != unit) return false;
+    at = after + 1;
+  }
+  return at == inner.size() && at > year->end;
+}
+
 // ---- Heads. ----
+
+// IsCongressText: `s` names a people's congress (人大常委会, 人民代表大会;
+// not a bare 人大, which 老年人大学 holds) and no CPPCC committee.
+bool IsCongressText(std::u32string_view s) {
+  bool congress = false;
+  for (std::u32string_view w :
+       {U"人大常委会", U"人大常务委员会", U"人民代表大会"}) {
+    congress = congress || s.find(w) != std::u32string_view::npos;
+  }
+  return congress && s.find(U"政协") == std::u32string_view::npos &&
+         s.find(U"政治协商") == std::u32string_view::npos;
+}
 
 // Head is where a report starts and what stands above its text.
 struct Head {
@@ -446,7 +584,19 @@ struct Head {
   std::optional<size_t> speaker_line;
   std::u32string speaker;           // the name under a meeting line
   std::optional<int> meeting_year;  // "（2024年1月8日在…会议上）"
+  // Given at a yearly plenary session early in the year (not a new term's
+  // first): the report reviews the year before the meeting.
+  bool reviews_year_before_meeting = false;
 };
+
+// IsCongressHead: the head is a people's congress's (宜宾市人大常委会召开
+// 会议), not a CPPCC committee's.
+bool IsCongressHead(const Head& head) {
+  std::u32string heading = head.subtitle;
+  heading += U'\n';
+  heading += head.title;
+  return IsCongressText(heading);
+}
 
 class ReportReader {
  public:
@@ -462,6 +612,9 @@ class ReportReader {
       if (!published_ && furniture_.back() != Furniture::kNone) {
         published_ = PublicationYear(Content(text, lines[i]));
       }
+      if (!published_ && !lines[i].blank()) {
+        published_ = DatelineYear(Content(text, lines[i]));
+      }
     }
   }
 
@@ -473,9 +626,11 @@ class ReportReader {
     return furniture_[i] != Furniture::kNone;
   }
   std::vector<Head> FindHeads() const;
+  bool StartsAnotherReport(const Head& head) const;
   bool MeetingHead(size_t k, size_t floor, Head* head, size_t* next_k) const;
   bool NewspaperHead(size_t k, size_t floor, Head* head) const;
   Head FirstHeadline() const;
+  bool SpeakerAt(size_t k, bool need_role, std::u32string* name) const;
   std::optional<size_t> SpeakerAfter(size_t k, std::u32string* name) const;
   Report Fill(const Head& head, int64_t end, const Report* previous) const;
   void FillAuthors(const Head& head, int64_t end, Report* r) const;
@@ -490,14 +645,15 @@ class ReportReader {
   std::optional<int> published_;      // the page's publication year
 };
 
-// SpeakerAfter reads the speaker under a meeting line: a name alone
-// ("王明", "王 明") or after a role ("政协副主席 王明"); sets *name.
-std::optional<size_t> ReportReader::SpeakerAfter(size_t k,
-                                                 std::u32string* name) const {
-  if (k + 1 >= filled_.size()) return std::nullopt;
-  const size_t i = filled_[k + 1];
+// SpeakerAt reads filled line k as a speaker's: a name alone ("王明",
+// "王 明") or after a role ("政协副主席 王明"); with `need_role` only the
+// latter. Sets *name.
+bool ReportReader::SpeakerAt(size_t k, bool need_role,
+                             std::u32string* name) const {
+  if (k >= filled_.size()) return false;
+  const size_t i = filled_[k];
   const std::u32string_view line = Line(i);
-  if (line.size() > kMaxSpeakerLine || IsFurnitureLine(i)) return std::nullopt;
+  if (line.size() > kMaxSpeakerLine || IsFurnitureLine(i)) return false;
   // Tokens from the end: a last token of two or more characters is the
   // name; a run of one-character tokens is a name written spaced out.
   std::vector<std::u32string_view> tokens;
@@ -511,25 +667,38 @@ std::optional<size_t> ReportReader::SpeakerAfter(size_t k,
     tokens.push_back(line.substr(p, q - p));
     p = q;
   }
-  if (tokens.empty()) return std::nullopt;
+  if (tokens.empty()) return false;
   name->clear();
+  size_t first = tokens.size() - 1;
   if (tokens.back().size() > 1) {
     *name = std::u32string(tokens.back());
   } else {
-    size_t first = tokens.size();
     while (first > 0 && tokens[first - 1].size() == 1) --first;
     for (size_t t = first; t < tokens.size(); ++t) name->append(tokens[t]);
   }
   for (char32_t c : *name) {
-    if (!IsCjk(c)) return std::nullopt;
+    if (!IsCjk(c)) return false;
   }
   const std::u32string_view n(*name);
   if (n.size() < 2 || n.size() > 4 ||
       (!lexicon_.surnames.Contains(n.substr(0, 1)) &&
        !lexicon_.surnames.Contains(n.substr(0, 2)))) {
-    return std::nullopt;
+    return false;
   }
-  return i;
+  if (need_role) {
+    // The token before the name ends in a role word (县政协主席).
+    if (first == 0) return false;
+    const std::u32string_view role = tokens[first - 1];
+    return lexicon_.titles.LongestEndingAt(role, role.size()) > 0;
+  }
+  return true;
+}
+
+// SpeakerAfter reads the speaker under a meeting line (filled line k).
+std::optional<size_t> ReportReader::SpeakerAfter(size_t k,
+                                                 std::u32string* name) const {
+  if (!SpeakerAt(k + 1, /*need_role=*/false, name)) return std::nullopt;
+  return filled_[k + 1];
 }
 
 // MeetingHead: a formal report, its title lines joined above a meeting line
@@ -540,7 +709,7 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
   const std::u32string_view line = Line(filled_[k]);
   std::u32string joined;  // a meeting line run over two lines
   std::u32string_view meeting = line;
-  if (!IsMeetingText(line)) {
+  if (!IsMeetingText(line) && !IsDateNote(line)) {
     if (k + 1 >= filled_.size() || line.empty() ||
         !(IsOpenBracket(line.front()) || IsDash(line.front())) ||
         Has(line, U")）")) {
@@ -552,23 +721,47 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
     if (!IsMeetingText(meeting)) return false;
     last = k + 1;
   }
-  size_t first = k;
-  while (first > floor && k - first < kFormalTitleLines &&
+  // The speaker may stand above the meeting line, with a role
+  // ("县政协主席 王明").
+  std::u32string speaker_above;
+  size_t title_end = k;
+  if (k > floor && SpeakerAt(k - 1, /*need_role=*/true, &speaker_above)) {
+    title_end = k - 1;
+  }
+  size_t first = title_end;
+  while (first > floor && title_end - first < kFormalTitleLines &&
          IsFormalTitleLine(Line(filled_[first - 1]))) {
     --first;
   }
-  if (first == k) return false;
+  if (first == title_end) return false;
   head->has_head = true;
   head->title_begin = lines_[filled_[first]].content_begin;
   head->title.clear();
-  for (size_t j = first; j < k; ++j) head->title += TitleText(Line(filled_[j]));
+  for (size_t j = first; j < title_end; ++j) {
+    head->title += TitleText(Line(filled_[j]));
+  }
   head->subtitle.clear();
   head->meeting_year.reset();
+  head->reviews_year_before_meeting = false;
   for (size_t i = 0; i < meeting.size(); ++i) {
     if (auto m = YearAt(meeting, i)) {
       head->meeting_year = m->year;
+      size_t after = 0;
+      const std::optional<int> month = SmallNumeral(meeting, m->end, &after);
+      const std::optional<int> session = PlenarySession(meeting);
+      head->reviews_year_before_meeting =
+          month && *month >= 1 && *month <= kLastPlenaryMonth &&
+          after < meeting.size() && meeting[after] == U'月' && session &&
+          *session > 1;
       break;
     }
+  }
+  if (title_end < k) {
+    head->speaker_line = filled_[title_end];
+    head->speaker = std::move(speaker_above);
+    head->last_line = filled_[last];
+    *next_k = last;
+    return true;
   }
   head->speaker_line = SpeakerAfter(last, &head->speaker);
   head->last_line = head->speaker_line ? *head->speaker_line : filled_[last];
@@ -631,14 +824,41 @@ std::vector<Head> ReportReader::FindHeads() const {
     if (IsFurnitureLine(filled_[k])) continue;
     Head head;
     size_t next_k = k;
-    if (MeetingHead(k, floor, &head, &next_k) ||
-        NewspaperHead(k, floor, &head)) {
+    if (MeetingHead(k, floor, &head, &next_k)) {
       heads.push_back(std::move(head));
       k = next_k;
+      floor = k + 1;
+    } else if (NewspaperHead(k, floor, &head) &&
+               (heads.empty() || StartsAnotherReport(head))) {
+      heads.push_back(std::move(head));
       floor = k + 1;
     }
   }
   return heads;
+}
+
+// StartsAnotherReport: a later "title ——subtitle" pair is a new report
+// where the subtitle names a committee or a year ("——某县政协2023年工作综述")
+// or a byline follows it; else it is a section of the report before
+// ("坚持政治引领 ——深化学习教育").
+bool ReportReader::StartsAnotherReport(const Head& head) const {
+  const std::u32string_view sub = head.subtitle;
+  if (sub.find(U"政协") != std::u32string_view::npos ||
+      sub.find(U"政協") != std::u32string_view::npos ||
+      sub.find(U"委员会") != std::u32string_view::npos ||
+      sub.find(U"委員會") != std::u32string_view::npos) {
+    return true;
+  }
+  int year = 0;
+  if (HeadingYear(sub, &year) != YearFound::kNone) return true;
+  for (size_t i = head.last_line + 1;
+       i < lines_.size() && i <= head.last_line + kBylineLookahead; ++i) {
+    if (lines_[i].blank() || IsFurnitureLine(i)) continue;
+    const TextLine& l = lines_[i];
+    return !ParseCreditLine(text_, l.content_begin, l.content_end, lexicon_)
+                .empty();
+  }
+  return false;
 }
 
 // FirstHeadline: the headline of a text with no subtitle: the first line
@@ -656,6 +876,10 @@ Head ReportReader::FirstHeadline() const {
     }
     const TextLine& l = lines_[i];
     const std::u32string_view line = Line(i);
+    if (DatelineYear(line)) {  // a post's header: account, date, place
+      if (++furniture > kHeadlineLookahead) break;
+      continue;
+    }
     if (!ParseCreditLine(text_, l.content_begin, l.content_end, lexicon_)
              .empty()) {
       break;  // a byline first: a news item without headline
@@ -717,7 +941,8 @@ void ReportReader::FillAuthors(const Head& head, int64_t end, Report* r) const {
         size_t stop = value;
         while (stop < line.size() && line[stop] != U'|' &&
                !(IsBlank(line[stop]) && stop + 1 < line.size() &&
-                 IsBlank(line[stop + 1]))) {
+                 IsBlank(line[stop + 1])) &&
+               !(IsBlank(line[stop]) && LabelFollows(line, stop + 1))) {
           ++stop;
         }
         // The label is a marker: parse from it.
@@ -775,9 +1000,33 @@ Report ReportReader::Fill(const Head& head, int64_t end,
       std::min<size_t>(body_begin, end),
       static_cast<size_t>(end) - std::min<size_t>(body_begin, end));
 
-  if (!SetCommittee(head.subtitle, gazetteer_, &r) &&
-      !SetCommittee(head.title, gazetteer_, &r)) {
-    SetCommittee(LeadText(body_line, end), gazetteer_, &r);
+  // The subtitle, the title, then the text: one search, so that a place
+  // the text names settles a committee the head names without one
+  // (鼓楼区政协 in the title, 福州市 in the text).
+  std::u32string committee_text = head.subtitle;
+  committee_text += U'\n';
+  committee_text += head.title;
+  committee_text += U'\n';
+  committee_text += LeadText(body_line, end);
+  // Last, the first report's page header above its title: a post's
+  // account line or a source label may be all that names the committee
+  // (原创 某某政协 2023-06-12).
+  if (previous == nullptr && head.has_head) {
+    for (size_t i = 0; i < lines_.size() && lines_[i].end <= head.title_begin;
+         ++i) {
+      if (lines_[i].blank()) continue;
+      const std::u32string_view line = Line(i);
+      if (furniture_[i] == Furniture::kLabel ||
+          furniture_[i] == Furniture::kDateline || DatelineYear(line)) {
+        committee_text += line;
+        committee_text += U'\n';
+      }
+    }
+  }
+  // A people's congress's report (市人大常委会… in its head) has no CPPCC
+  // committee of its own: the 政协 it names are others (GUIDE §1).
+  if (!IsCongressHead(head)) {
+    SetCommittee(committee_text, gazetteer_, lexicon_, &r);
   }
 
   std::u32string heading = head.subtitle;
@@ -793,7 +1042,9 @@ Report ReportReader::Fill(const Head& head, int64_t end,
   if (found == YearFound::kYear) {
     r.year = year;
   } else if (found == YearFound::kNone) {
-    if (previous) {
+    if (head.reviews_year_before_meeting) {
+      r.year = *head.meeting_year - 1;
+    } else if (previous) {
       r.year = previous->year;  // a page's reports share their year
     } else if (published_) {
       r.year = published_;

@@ -14,11 +14,21 @@
 //   is the headline (a 【】 heading too); a text that opens with its first
 //   sentence has no title (begin 0). Bylines may stand inside the first or
 //   last line ("本报讯（记者 X）…", "…（记者 X）").
-// Column names, photo captions ("▲"), markdown marks and blank lines are
-// skipped. The year is the one the report reviews: from the subtitle or
-// title, else the first year marker of the text ("2024年，", "截至2024年底",
-// "今年以来" or "去年" against the page's publication date), else the
-// publication year; "五年来" first means a multi-year review (no year).
+// Column names, photo captions ("▲"), markdown marks, section headings
+// ("一、…", "（二）…": inside a report, never its title), a post's header
+// line ("原创 某某政协 2023-06-12 18:30") and blank lines are skipped. A
+// formal title line may run long; the speaker may stand above the meeting
+// line with a role, and a bracketed date alone may stand for the meeting
+// line. The committee is searched in the subtitle, the title, the text,
+// then the page's label lines above the title, in that order, as one text
+// (so that the text settles a district the head names). The year is the one
+// the report reviews: from the subtitle or title, else the first year
+// marker of the text ("2024年，", "2023年是", "总结2023年工作", "截至2024年
+// 底", "今年以来" or "去年" against the page's publication date; at a
+// meeting, "一年来" against its date), else, for a report given at a yearly
+// plenary session (not a term's first) by March, the year before it, else
+// the publication year; "五年来" or a range of years in the heading
+// ("2021—2025年") means a multi-year review (no year).
 #ifndef REPORTFACTS_SERVICE_CORE_REPORTS_H_
 #define REPORTFACTS_SERVICE_CORE_REPORTS_H_
 

@@ -87,6 +87,33 @@ std::optional<int> SmallNumeral(std::u32string_view text, size_t i,
   return ReadHanCount(text, i, kLastTerm, end);
 }
 
+std::optional<int> PlenarySession(std::u32string_view text) {
+  for (size_t k = text.find(U"次会议"); k != std::u32string_view::npos;
+       k = text.find(U"次会议", k + 3)) {
+    // Back over the number and an optional 第 to what names the body.
+    size_t begin = k;
+    while (begin > 0 && begin + 3 > k &&
+           (IsDigit(text[begin - 1]) || HanDigitValue(text[begin - 1]) > 0 ||
+            text[begin - 1] == U'十')) {
+      --begin;
+    }
+    if (begin == k) continue;
+    size_t after = 0;
+    const std::optional<int> n = SmallNumeral(text, begin, &after);
+    if (!n || after != k) continue;
+    size_t before = begin;
+    if (before > 0 && text[before - 1] == U'第') --before;
+    const std::u32string_view head = text.substr(0, before);
+    const auto ends = [&](std::u32string_view w) {
+      return head.size() >= w.size() &&
+             head.substr(head.size() - w.size()) == w;
+    };
+    if (ends(U"常务委员会") || ends(U"常委会")) continue;
+    if (ends(U"委员会") || ends(U"届")) return n;
+  }
+  return std::nullopt;
+}
+
 std::optional<int> NationalSessionYear(std::u32string_view original) {
   if (original.find(U"全国") == std::u32string_view::npos) return std::nullopt;
   const std::u32string cleaned = WithoutGlosses(original);

@@ -20,6 +20,12 @@ namespace reportfacts {
 // read through.
 std::optional<int> NationalSessionYear(std::u32string_view text);
 
+// PlenarySession reads the session of a committee's plenary meeting that
+// `text` names first (政协某市第十届委员会第三次会议 → 3, 县政协十一届五次
+// 会议 → 5), or nullopt; a standing committee's meeting (常委会第八次会议,
+// 常务委员会第十次会议) is no plenary.
+std::optional<int> PlenarySession(std::u32string_view text);
+
 // SmallNumeral reads a number of one to twenty written in Chinese
 // characters (三, 十四, 二十) or Arabic digits at text[i]; sets *end.
 std::optional<int> SmallNumeral(std::u32string_view text, size_t i,

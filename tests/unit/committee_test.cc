@@ -194,6 +194,8 @@ INSTANTIATE_TEST_SUITE_P(
         U"县政协委员赴奉化区走访。",              // a district is no county
         U"城区政协联络站启用。",                  // 城区 is a word
         U"学习《中国人民政治协商会议全国委员会章程》。",  // a title
+        U"市政协委员推广“浙里办”应用。",  // a one-character short form
+        U"兵团政协召开专题协商会。",      // no division of the gazetteer
         U""));
 
 TEST(FindCommittee, TakesTheFirstNamedCommittee) {
@@ -240,6 +242,135 @@ TEST(FindCommittee, HintGivesTheBareLevelItsPlace) {
   EXPECT_FALSE(
       FindCommittee(U"自治区政协召开会议。", Places(), PlaceHint{U"河南", U""})
           .has_value());
+}
+
+TEST(FindCommittee, CommitteeVisitedIsAnothers) {
+  auto c = FindCommittee(U"宜昌市政协考察团赴襄阳市政协学习。", Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "宜昌市政协");
+  auto host = FindCommittee(
+      U"市政协考察团赴襄阳市政协学习，宜昌市政协主席带队。", Places());
+  ASSERT_TRUE(host.has_value());
+  EXPECT_EQ(EncodeUtf8(host->organization), "宜昌市政协");
+  EXPECT_FALSE(
+      FindCommittee(U"考察团赴襄阳市政协学习。", Places()).has_value());
+  // A committee that hosts others is its own.
+  auto own = FindCommittee(U"襄阳市政协考察团来宜昌考察。", Places());
+  ASSERT_TRUE(own.has_value());
+  EXPECT_EQ(EncodeUtf8(own->organization), "襄阳市政协");
+}
+
+TEST(FindCommittee, DestinationIsAnotherCommitteesPlace) {
+  // Where members go is not where their committee sits.
+  for (const char32_t* text :
+       {U"县政协安排委员赴绛县考察学习。", U"市政协考察组到天水市学习经验。",
+        U"区政协委员分别前往奉化区、鄞州区调研。"}) {
+    EXPECT_FALSE(FindCommittee(text, Places()).has_value()) << EncodeUtf8(text);
+  }
+  // A place named otherwise still counts.
+  auto c = FindCommittee(U"县政协安排委员在绛县乡镇调研。", Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "绛县政协");
+}
+
+// Word lists for the short-name rule: tiny ones written for the tests, not
+// the production ones.
+const ShortNameWords& Words() {
+  static const ShortNameWords* words = [] {
+    auto* ordinary = new WordSet;
+    for (const char32_t* word :
+         {U"政协", U"富裕", U"发展", U"办公室", U"振兴", U"聚焦"}) {
+      ordinary->Add(word);
+    }
+    auto* surnames = new WordSet;
+    for (const char32_t* surname : {U"李", U"王", U"焦"})
+      surnames->Add(surname);
+    return new ShortNameWords{ordinary, surnames};
+  }();
+  return *words;
+}
+
+TEST(FindCommittee, BareCommitteeByShortName) {
+  struct Case {
+    const char32_t* text;
+    const char* organization;
+    const char* city;
+  };
+  for (const Case& want : {
+           Case{U"县政协召开提案交办会，要求为始兴高质量发展建言。",
+                "始兴县政协", "韶关"},
+           Case{U"区政协几位委员就新都产业振兴提出建议。", "新都区政协",
+                "成都"},
+           // 焦 is a surname, but here the end of 聚焦.
+           Case{U"区政协几位委员聚焦新都产业振兴提出建议。", "新都区政协",
+                "成都"},
+           Case{U"旗政协安排委员学习，助力达拉特经济发展。", "达拉特旗政协",
+                "鄂尔多斯"},
+       }) {
+    auto c = FindCommittee(want.text, Places(), PlaceHint{}, Words());
+    ASSERT_TRUE(c.has_value()) << EncodeUtf8(want.text);
+    EXPECT_EQ(EncodeUtf8(c->organization), want.organization);
+    EXPECT_EQ(EncodeUtf8(c->city), want.city);
+  }
+  for (const char32_t* text : {
+           U"县政协召开会议，推动富裕乡村建设。",  // an ordinary word
+           U"县政协设主席会议和政协秘书处。",      // 和政 crossed by 政协
+           U"县政协安排委员赴始兴考察学习。",      // a destination
+           U"县政协委员为始兴和仁化发展建言。",    // two counties
+           U"县政协几位委员在始兴镇开展调研。",    // a town of the name
+           U"区政协委员为始兴发展建言。",          // 始兴 is a 县, not a 区
+           U"县政协委员为新都发展建言。",          // 新都 is a 区
+           U"县政协主席李始兴主持会议。",          // a given name
+       }) {
+    EXPECT_FALSE(
+        FindCommittee(text, Places(), PlaceHint{}, Words()).has_value())
+        << EncodeUtf8(text);
+  }
+  // Prefecture-level committees read a prefecture's short name the same.
+  for (const Case& want : {
+           Case{U"市政协召开协商会。来源：宜昌日报", "宜昌市政协", "宜昌"},
+           Case{U"州政协委员为黔东南旅游发展建言。", "黔东南州政协", "黔东南"},
+           Case{U"盟政协委员为阿拉善生态保护建言。", "阿拉善盟政协", "阿拉善"},
+       }) {
+    auto c = FindCommittee(want.text, Places(), PlaceHint{}, Words());
+    ASSERT_TRUE(c.has_value()) << EncodeUtf8(want.text);
+    EXPECT_EQ(EncodeUtf8(c->organization), want.organization);
+    EXPECT_EQ(EncodeUtf8(c->city), want.city);
+  }
+  for (const char32_t* text : {
+           U"市政协委员借鉴宜昌、襄阳两地经验。",  // two cities
+           U"市政协考察组赴宜昌学习。",            // a destination
+           U"市政协委员学习借鉴杭州经验。",        // learnt from
+           U"州政协委员为宜昌发展建言。",          // 宜昌 is no 州
+           U"市政协委员为黔东南发展建言。",        // 黔东南 is no 市
+       }) {
+    EXPECT_FALSE(
+        FindCommittee(text, Places(), PlaceHint{}, Words()).has_value())
+        << EncodeUtf8(text);
+  }
+  // Without ordinary words the short name is not read.
+  EXPECT_FALSE(
+      FindCommittee(U"县政协委员为始兴发展建言。", Places()).has_value());
+}
+
+TEST(FindCommittee, BareProvinceByThePlacesNamed) {
+  auto c = FindCommittee(U"省政协十三届十二次常委会议在郑州召开。", Places());
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(EncodeUtf8(c->organization), "河南省政协");
+  EXPECT_EQ(EncodeUtf8(c->city), "");
+  EXPECT_EQ(EncodeUtf8(c->province), "河南");
+  auto region =
+      FindCommittee(U"自治区政协委员在南宁、柳州开展视察。", Places());
+  ASSERT_TRUE(region.has_value());
+  EXPECT_EQ(EncodeUtf8(region->organization), "广西壮族自治区政协");
+  for (const char32_t* text : {
+           U"省政协委员在郑州、武汉两地调研。",  // two provinces
+           U"省政协考察组赴郑州学习。",          // a destination
+           U"自治区政协会议在郑州召开。",        // 河南 is no 自治区
+           U"省政协委员在南宁开展视察。",        // 广西 is no 省
+       }) {
+    EXPECT_FALSE(FindCommittee(text, Places()).has_value()) << EncodeUtf8(text);
+  }
 }
 
 TEST(FindCommittee, EndsOfTextAreSafe) {

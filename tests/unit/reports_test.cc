@@ -251,12 +251,27 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   EXPECT_EQ(*e.reports[0].year, 2023);
   EXPECT_EQ(e.reports[0].authors.size(), 0u);  // no speaker line
 
-  // Without a relative marker the meeting's date gives no year.
-  const std::string plain =
-      "政协白银市委员会\n常务委员会工作报告\n"
-      "（2024年1月9日在政协白银市第九届委员会第三次会议上）\n"
-      "各位委员：\n常委会团结带领全体委员务实担当。\n";
-  EXPECT_FALSE(Run(plain).reports[0].year.has_value());
+  // Without a relative marker: a yearly plenary session early in the year
+  // reviews the year before it; a new term's first session (a five-year
+  // review), a meeting later in the year or a standing committee's meeting
+  // gives no year.
+  const auto year_at = [](const std::string& meeting) {
+    const Extraction e =
+        Run("政协白银市委员会\n常务委员会工作报告\n（" + meeting +
+            "上）\n各位委员：\n常委会团结带领全体委员务实担当。\n");
+    return e.reports[0].year;
+  };
+  EXPECT_EQ(year_at("2024年1月9日在政协白银市第九届委员会第三次会议"), 2023);
+  EXPECT_EQ(year_at("2024年2月在市政协九届三次会议"), 2023);
+  EXPECT_EQ(year_at("二〇二四年一月九日在政协白银市第九届委员会第三次会议"),
+            2023);
+  EXPECT_EQ(year_at("2024年1月9日在政协白银市第十届委员会第一次会议"),
+            std::nullopt);
+  EXPECT_EQ(year_at("2024年6月9日在政协白银市第九届委员会第三次会议"),
+            std::nullopt);
+  EXPECT_EQ(year_at("2024年1月9日在政协白银市第九届委员会常务委员会第十次会议"),
+            std::nullopt);
+  EXPECT_EQ(year_at("在政协白银市第九届委员会第三次会议"), std::nullopt);
 
   // The meeting's date in numerals counts the same.
   const std::string numerals =
@@ -268,6 +283,49 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   EXPECT_EQ(*n.reports[0].year, 2023);
   ASSERT_EQ(n.dates.size(), 1u);
   EXPECT_EQ(n.dates[0].start, "2024-01-09");
+}
+
+TEST_F(ReportsTest, FormalReportShapesOfTheTitlePage) {
+  // A title on one long line.
+  const Extraction one_line =
+      Run("政协第十五届某某市委员会常务委员会关于上次全会闭幕后提案落实进展"
+          "的报告\n"
+          "——2025年1月7日在政协第十五届某某市委员会第四次会议上\n各位委员：\n");
+  EXPECT_EQ(one_line.reports[0].title,
+            "政协第十五届某某市委员会常务委员会关于上次全会闭幕后提案落实进展"
+            "的报告");
+  EXPECT_EQ(one_line.reports[0].year, 2024);
+  // The speaker with a role above the meeting line.
+  const Extraction above =
+      Run("政协莒南县第十二届委员会常务委员会工作报告\n县政协主席 张建国\n"
+          "——2024年1月8日在政协莒南县第十二届委员会第三次会议上\n各位委员：\n");
+  EXPECT_EQ(above.reports[0].title,
+            "政协莒南县第十二届委员会常务委员会工作报告");
+  ASSERT_EQ(above.reports[0].authors.size(), 1u);
+  EXPECT_EQ(above.reports[0].authors[0].name, "张建国");
+  EXPECT_EQ(above.reports[0].authors[0].role, "报告人");
+  // A bracketed date alone stands for the meeting line.
+  const Extraction dated =
+      Run("政协莒南县委员会常务委员会工作报告\n（2024年1月8日）\n县政协主席 "
+          "张建国\n"
+          "一年来，常委们围绕中心履职。\n");
+  EXPECT_EQ(dated.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  ASSERT_EQ(dated.reports[0].authors.size(), 1u);
+  EXPECT_EQ(dated.reports[0].authors[0].name, "张建国");
+  EXPECT_EQ(dated.reports[0].year, 2023);  // 一年来 at a January meeting
+  // A bracket that is no date is no meeting line (the head is then a
+  // headline, its year unknown); nor is a spaced title line above a meeting
+  // line a speaker.
+  const Extraction draft =
+      Run("政协莒南县委员会常务委员会工作报告\n（草案）\n县政协主席 张建国\n"
+          "一年来，常委们围绕中心履职。\n");
+  EXPECT_EQ(draft.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  EXPECT_EQ(draft.reports[0].year, std::nullopt);
+  const Extraction spaced =
+      Run("政协莒南县委员会常务委员会\n工 作 报 告\n"
+          "——在政协莒南县第十二届委员会第三次会议上\n各位委员：\n");
+  EXPECT_EQ(spaced.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  EXPECT_TRUE(spaced.reports[0].authors.empty());
 }
 
 TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
@@ -354,6 +412,120 @@ TEST_F(ReportsTest, PinyinGlossesDoNotHideTheCommittee) {
   EXPECT_EQ(e.reports[0].organization, "兰州市政协");
 }
 
+TEST_F(ReportsTest, TextSettlesTheCommitteeItsHeadNames) {
+  // Several 鼓楼区: the headline names the committee, the text its city.
+  const Extraction e = Run(
+      "鼓楼区政协开展助企专项调研\n近日，福州市鼓楼区政协安排委员走访企业。\n");
+  EXPECT_EQ(e.reports[0].organization, "鼓楼区政协");
+  EXPECT_EQ(e.reports[0].city, "福州");
+  EXPECT_EQ(e.reports[0].province, "福建");
+  // Nothing settles it: the name alone, no guess.
+  const Extraction none =
+      Run("鼓楼区政协开展助企专项调研\n近日，区政协安排委员走访企业。\n");
+  EXPECT_EQ(none.reports[0].organization, "鼓楼区政协");
+  EXPECT_EQ(none.reports[0].city, "");
+}
+
+TEST_F(ReportsTest, BareCountyCommitteeByTheCountysShortName) {
+  const Extraction e =
+      Run("县政协召开提案交办会\n2月26日，县政协召开提案交办会，要求紧扣城固"
+          "高质量发展办好提案。\n");
+  EXPECT_EQ(e.reports[0].organization, "城固县政协");
+  EXPECT_EQ(e.reports[0].city, "汉中");
+  EXPECT_EQ(e.reports[0].province, "陕西");
+  // A county visited is another committee's.
+  const Extraction visit =
+      Run("县政协召开提案交办会\n2月26日，县政协安排委员赴城固考察学习。\n");
+  EXPECT_EQ(visit.reports[0].organization, "");
+}
+
+TEST_F(ReportsTest, SectionHeadingIsNoTitle) {
+  for (const char* heading :
+       {"一、强化政治引领，凝聚奋进力量", "（二）围绕发展大事献计出力",
+        "十一、抓好机关管理", "3．提案落实进度", "(4)委员履职"}) {
+    const std::string text =
+        std::string(heading) + "\n2023年，县政协开展专题学习12次。\n";
+    const Extraction e = Run(text);
+    EXPECT_EQ(e.reports[0].title, "") << heading;
+    EXPECT_EQ(e.reports[0].begin, 0) << heading;
+  }
+  // Headlines that open with a number or a numeral word are titles.
+  for (const char* headline :
+       {"2.5万名委员参与履职活动", "三年行动计划推进会召开", "一线协商解难题",
+        "第三节 参政议政"}) {
+    const std::string text =
+        std::string(headline) + "\n2023年，县政协开展专题学习12次。\n";
+    EXPECT_EQ(Run(text).reports[0].title, headline);
+  }
+}
+
+TEST_F(ReportsTest, AuthorLabelEndsAtTheNextLabel) {
+  const Extraction e =
+      Run("县政协召开常委会议\n时间：2023-06-12 来源：县政协 作者：王明 "
+          "浏览：1024\n"
+          "6月10日，县政协召开常委会议。\n");
+  ASSERT_EQ(e.reports[0].authors.size(), 1u);
+  EXPECT_EQ(e.reports[0].authors[0].name, "王明");
+  EXPECT_EQ(e.reports[0].authors[0].role, "作者");
+  // A name written spaced out is no label after it.
+  const Extraction spaced =
+      Run("县政协召开常委会议\n来源：县政协 作者：王 "
+          "明\n6月10日，县政协召开常委会议。\n");
+  ASSERT_EQ(spaced.reports[0].authors.size(), 1u);
+  EXPECT_EQ(spaced.reports[0].authors[0].name, "王明");
+}
+
+TEST_F(ReportsTest, PostHeaderAboveTheHeadline) {
+  // An account line with a date: no headline, but the year and committee.
+  const Extraction e = Run(
+      "原创 桐庐政协 2023-06-12 18:30 发表于浙江\n县政协召开十届三次常委会议\n"
+      "6月10日，县政协召开常委会议。\n");
+  EXPECT_EQ(e.reports[0].title, "县政协召开十届三次常委会议");
+  EXPECT_EQ(e.reports[0].year, 2023);
+  EXPECT_EQ(e.reports[0].organization, "桐庐县政协");
+  // A sentence with such a date is text, and a menu above the headline
+  // names no committee of the text's.
+  const Extraction sentence =
+      Run("县政协召开常委会议\n会议定于2023-06-12召开，委员们参加。\n");
+  EXPECT_EQ(sentence.reports[0].year, std::nullopt);
+  const Extraction menu =
+      Run("首页 全国政协 省政协 政协动态\n县政协召开常委会议\n"
+          "6月10日，县政协召开常委会议。\n");
+  EXPECT_EQ(menu.reports[0].organization, "");
+}
+
+TEST_F(ReportsTest, DashedSectionHeadsStayInTheirReport) {
+  const std::string text =
+      "同心协力开新局\n——某县政协2023年工作综述\n2023年，县政协履职尽责。\n"
+      "坚持政治引领\n——深化学习教育\n县政协党组开展专题学习12次。\n"
+      "担当作为谱新章\n——县政协助力项目建设纪实\n委员们走到项目现场察看。\n"
+      "汇聚众智促团结\n——民主监督侧记\n记者 王明\n委员们开展监督。\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 3u);  // a section head is no report
+  EXPECT_EQ(e.reports[0].title, "同心协力开新局");
+  EXPECT_EQ(e.reports[1].title, "担当作为谱新章");  // names a committee
+  EXPECT_EQ(e.reports[2].title, "汇聚众智促团结");  // a byline follows
+}
+
+TEST_F(ReportsTest, PeoplesCongressReportHasNoCommittee) {
+  const Extraction e =
+      Run("市人大常委会召开第十五次会议\n8月30日，宜宾市人大常委会召开会议，"
+          "市政府、宜宾市政协有关负责同志列席。\n");
+  EXPECT_EQ(e.reports[0].organization, "");
+  EXPECT_EQ(e.reports[0].city, "");
+  // A CPPCC report that names the congress in passing keeps its committee.
+  const Extraction cppcc =
+      Run("宜宾市政协召开常委会议\n会议邀请市人大常委会有关负责同志列席。\n");
+  EXPECT_EQ(cppcc.reports[0].organization, "宜宾市政协");
+  const Extraction both =
+      Run("市人大常委会与市政协联合开展调研\n近日，宜宾市政协与市人大常委会"
+          "联合开展调研。\n");
+  EXPECT_EQ(both.reports[0].organization, "宜宾市政协");
+  const Extraction school =
+      Run("县老年人大学开展书画展览\n近日，绛县政协安排委员参观展览。\n");
+  EXPECT_EQ(school.reports[0].organization, "绛县政协");
+}
+
 TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
   const struct {
     std::u32string_view line;
@@ -410,6 +582,7 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
       {U"", U"2021年，委员们履职尽责。", std::nullopt, 2021},
       {U"", U"截至2023年底，共办复提案。2024年，将继续。", std::nullopt, 2023},
       {U"", U"今年以来，市政协开展调研。", 2024, 2024},
+      {U"", U"今年是开局之年，市政协开展调研。", 2024, 2024},
       {U"", U"据介绍，去年，市政协收集建议。", 2024, 2023},
       {U"", U"会议于2024年3月1日召开。", 2024, 2024},
       // Years in numerals, as formal titles and leads write them.
@@ -418,9 +591,26 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
       {U"", U"一年来，委员们积极履职。", std::nullopt, std::nullopt},
       {U"某市政协二〇二三年至二〇二四年工作要点", U"", std::nullopt,
        std::nullopt},
+      // A year that is the topic of what follows.
+      {U"", U"2023年是开局之年，市政协开展调研。", std::nullopt, 2023},
+      {U"", U"2022年度，县政协共收到提案。", std::nullopt, 2022},
+      {U"", U"2023年度提案交办会召开。", std::nullopt, std::nullopt},
+      {U"", U"1月16日，会议总结了2023年工作，部署2024年任务。", std::nullopt,
+       2023},
+      {U"", U"会议回顾 2022年履职情况。", std::nullopt, 2022},
+      {U"", U"会议部署2024年重点工作。", std::nullopt, std::nullopt},
+      // A founding year is history.
+      {U"", U"县政协成立于1956年，现有委员150名。2023年，开展调研。",
+       std::nullopt, 2023},
+      {U"", U"委员于2023年，赴乡镇调研。", std::nullopt, 2023},
       // No year.
+      {U"履职五年谱新篇（2021—2025年）", U"2021年，开局起步。", std::nullopt,
+       std::nullopt},
       {U"", U"五年来，委员们积极履职。2022年，开展活动。", 2023, std::nullopt},
       {U"五年来某市政协工作综述", U"2022年，开展活动。", 2023, std::nullopt},
+      {U"", U"过去五年，委员们履职尽责。2022年，开展活动。", 2023,
+       std::nullopt},
+      {U"", U"过去的五年里，委员们履职尽责。", 2023, std::nullopt},
       {U"", U"2019年~2021年，县政协共收到提案。", std::nullopt, std::nullopt},
       {U"", U"2022—2024年，共收到提案。", std::nullopt, std::nullopt},
       {U"", U"会议于2024年3月1日召开。", std::nullopt, std::nullopt},

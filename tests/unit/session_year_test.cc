@@ -40,6 +40,29 @@ TEST(NationalSessionYear, NoYearWithoutANationalSession) {
   }
 }
 
+TEST(PlenarySession, ReadsTheSessionOfAPlenaryMeeting) {
+  const struct {
+    std::u32string_view text;
+    std::optional<int> session;
+  } kCases[] = {
+      {U"在政协白银市第九届委员会第三次会议上", 3},
+      {U"在县政协十一届五次会议上", 5},
+      {U"在政协第十五届宜昌市委员会第四次会议上", 4},
+      {U"在中国人民政治协商会议第十四届全国委员会第二次会议上", 2},
+      {U"在政协某县第十届委员会第1次会议上", 1},
+      // No plenary.
+      {U"在市政协九届常委会第八次会议上", std::nullopt},
+      {U"在政协某市委员会常务委员会第十次会议上", std::nullopt},
+      {U"在市政协季度座谈会上", std::nullopt},
+      {U"第三次会议", std::nullopt},  // no body named
+      {U"", std::nullopt},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(PlenarySession(c.text), c.session)
+        << static_cast<int>(c.text.size());
+  }
+}
+
 TEST(SmallNumeral, ChineseAndArabicUpToTwenty) {
   size_t end = 0;
   EXPECT_EQ(SmallNumeral(U"十四届", 0, &end), 14);
