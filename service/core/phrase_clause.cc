@@ -10,12 +10,6 @@ namespace phrase_internal {
 
 namespace {
 
-// EndsPeriod: a frame (其中, 在…中) reaches over semicolons, which separate
-// the items of one enumeration, but not over a full stop or a paragraph.
-bool EndsPeriod(char32_t c) {
-  return IsSentenceEnd(c) && c != U'；' && c != U';' ? true : IsLineBreak(c);
-}
-
 // IsPinyinGloss says whether words[i..i+2] are ( letters ) glossing the
 // character before (提(ti)案).
 bool IsPinyinGloss(std::u32string_view text, const std::vector<Word>& words,
@@ -61,12 +55,16 @@ void JoinPinyinGlosses(std::u32string_view text, const Dictionary& dict,
 
 }  // namespace
 
-// EndsPeriodAt: as EndsPeriod, but a line break after a colon opens the
-// list the colon announces (其中：\n…), and one after a semicolon goes on
-// to its next item, instead of ending the period.
-bool EndsPeriodAt(std::u32string_view text, size_t i) {
-  if (!EndsPeriod(text[i])) return false;
-  if (!IsLineBreak(text[i])) return true;
+bool LineBreakEndsClause(std::u32string_view text, size_t i) {
+  size_t before = i;
+  while (before > 0 && IsLineBreak(text[before - 1])) --before;
+  size_t after = i;
+  while (after < text.size() && IsLineBreak(text[after])) ++after;
+  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
+           IsCjk(text[after]) && after - before <= 3);
+}
+
+bool LineBreakEndsPeriod(std::u32string_view text, size_t i) {
   size_t b = i;
   while (b > 0 && (IsSpace(text[b - 1]) || IsLineBreak(text[b - 1]))) --b;
   return !(b > 0 && (text[b - 1] == U'：' || text[b - 1] == U':' ||
@@ -75,9 +73,10 @@ bool EndsPeriodAt(std::u32string_view text, size_t i) {
 
 // Tokens is a clause's words with quoted and bracketed spans merged into
 // single nouns (“民生茶叙”活动 keeps its quotes as one word).
-std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
-                         const Dictionary& dict) {
-  std::vector<Word> words = Segment(text, begin, end, dict);
+void Tokens(std::u32string_view text, size_t begin, size_t end,
+            const Dictionary& dict, std::vector<Word>* out) {
+  SegmentInto(text, begin, end, dict, out);
+  std::vector<Word>& words = *out;
   JoinPinyinGlosses(text, dict, &words);
   // Merged in place: the words kept are never more than those read.
   size_t kept = 0;
@@ -111,7 +110,6 @@ std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
     words[kept++] = w;
   }
   words.resize(kept);
-  return words;
 }
 
 // ObjectText is the text of words [b, e) without droppable words at the

@@ -40,17 +40,14 @@ inline constexpr size_t kMaxFrameReach = 160;
 // BreaksAt says whether text[i] ends a clause. A line break between two
 // Chinese characters is a column break of the page layout, not the end of
 // a clause.
+// (The line break's case, rare, is out of line: the test of one
+// character stays small enough to inline in every scan.)
+bool LineBreakEndsClause(std::u32string_view text, size_t i);
 inline bool BreaksAt(std::u32string_view text, size_t i) {
   const char32_t c = text[i];
   if (!IsLineBreak(c)) return IsClauseBreak(c);
-  size_t before = i;
-  while (before > 0 && IsLineBreak(text[before - 1])) --before;
-  size_t after = i;
-  while (after < text.size() && IsLineBreak(text[after])) ++after;
-  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
-           IsCjk(text[after]) && after - before <= 3);
+  return LineBreakEndsClause(text, i);
 }
-
 // EndsSentence: 。！？； and a line break end the sentence a metric is
 // reported with.
 inline bool EndsSentence(char32_t c) {
@@ -162,17 +159,27 @@ inline bool IsDroppable(Pos p) {
          p == Pos::kNumeral || p == Pos::kMeasure || p == Pos::kPersonName;
 }
 
-// EndsPeriodAt: a frame (其中, 在…中) reaches to the end of its period.
-bool EndsPeriodAt(std::u32string_view text, size_t i);
+// EndsPeriodAt: a frame (其中, 在…中) reaches to the end of its period:
+// over semicolons, which separate the items of one enumeration, but not
+// over a full stop or a paragraph. A line break after a colon opens the
+// list the colon announces (其中：\n…), and one after a semicolon goes on
+// to its next item, instead of ending the period.
+bool LineBreakEndsPeriod(std::u32string_view text, size_t i);
+inline bool EndsPeriodAt(std::u32string_view text, size_t i) {
+  const char32_t c = text[i];
+  if (IsLineBreak(c)) return LineBreakEndsPeriod(text, i);
+  return IsSentenceEnd(c) && c != U'；' && c != U';';
+}
 bool IsPercent(std::u32string_view unit);
 // A measure of people (人, 人次, 名), and a noun naming people (委员, 群众).
 bool IsPeopleMeasure(std::u32string_view unit);
 bool IsPersonNoun(std::u32string_view w);
 
 // Tokens cuts text[begin, end) into words, quoted and bracketed spans
-// merged into single nouns and pronunciation glosses joined.
-std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
-                         const Dictionary& dict);
+// merged into single nouns and pronunciation glosses joined, into
+// `words` (cleared first: a caller reuses one buffer for every clause).
+void Tokens(std::u32string_view text, size_t begin, size_t end,
+            const Dictionary& dict, std::vector<Word>* words);
 
 // Clause is what the rules read for one number.
 struct Clause {

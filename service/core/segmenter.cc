@@ -510,6 +510,20 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     pos_heap.resize(n + 1);
     pos = pos_heap.data();
   }
+  // first[k], second[k]: the nodes of the walk from k after one and two
+  // characters (see Dictionary::FirstTwoSteps), found ahead of the walk.
+  uint32_t first_stack[kStack + 1];
+  uint32_t second_stack[kStack + 1];
+  std::vector<uint32_t> first_heap;
+  std::vector<uint32_t> second_heap;
+  uint32_t* first = first_stack;
+  uint32_t* second = second_stack;
+  if (n > kStack) {
+    first_heap.resize(n + 1);
+    second_heap.resize(n + 1);
+    first = first_heap.data();
+    second = second_heap.data();
+  }
   // The walks run from the end backwards; the lines of the walks a few
   // positions on are fetched meanwhile (see PrefetchTables), and those of
   // the first walks all at once before them, so that their misses overlap
@@ -518,45 +532,54 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
   const auto next_char = [&](size_t k) {
     return k + 1 < n ? text[begin + k + 1] : char32_t{0};
   };
+  const auto start_walk = [&](size_t k) {
+    dict.FirstTwoSteps(text[begin + k], next_char(k), &first[k], &second[k]);
+    dict.PrefetchNode(first[k]);
+    dict.PrefetchNode(second[k]);
+  };
   for (size_t k = n; k-- > 0 && k + kTablesAhead >= n;) {
     dict.PrefetchTables(text[begin + k], next_char(k));
   }
-  for (size_t k = n; k-- > 0 && k + kNodesAhead >= n;) {
-    dict.PrefetchNodes(text[begin + k], next_char(k));
-  }
+  for (size_t k = n; k-- > 0 && k + kNodesAhead >= n;) start_walk(k);
   for (size_t k = n; k-- > 0 && k + kChildrenAhead >= n;) {
-    dict.PrefetchChildren(text[begin + k], next_char(k));
+    dict.PrefetchChildrenOf(second[k]);
   }
   for (size_t i = n; i-- > 0;) {
     if (i >= kTablesAhead) {
       const size_t k = i - kTablesAhead;
       dict.PrefetchTables(text[begin + k], next_char(k));
     }
-    if (i >= kNodesAhead) {
-      const size_t k = i - kNodesAhead;
-      dict.PrefetchNodes(text[begin + k], next_char(k));
-    }
-    if (i >= kChildrenAhead) {
-      const size_t k = i - kChildrenAhead;
-      dict.PrefetchChildren(text[begin + k], next_char(k));
-    }
+    if (i >= kNodesAhead) start_walk(i - kNodesAhead);
+    if (i >= kChildrenAhead)
+      dict.PrefetchChildrenOf(second[i - kChildrenAhead]);
     double best = -log_total + route[i + 1];  // the single character
     uint8_t best_length = 1;
     Pos best_pos = Pos::kUnknown;
-    // Every word starting at i, one trie step per character.
-    uint32_t node = Dictionary::kRoot;
-    for (size_t len = 1; len <= max_length && i + len <= n; ++len) {
-      node = dict.Child(node, text[begin + i + len - 1]);
-      if (node == Dictionary::kRoot) break;
+    const auto consider = [&](size_t len, uint32_t node) {
       const Dictionary::Node& e = dict.NodeAt(node);
       // A set phrase (解决问题, 迎难而上) is a clause, not a word: its parts
       // tell the rules more. A genre overlay can make one a noun.
-      if (!e.is_word || (e.pos == Pos::kSetPhrase && len > 2)) continue;
+      if (!e.is_word || (e.pos == Pos::kSetPhrase && len > 2)) return;
       const double score = e.log_freq - log_total + route[i + len];
       if (score > best || (len == 1 && score >= best)) {
         best = score;
         best_length = static_cast<uint8_t>(len);
         best_pos = e.pos;
+      }
+    };
+    // Every word starting at i, one trie step per character; the first
+    // two steps were taken ahead.
+    uint32_t node = first[i];
+    if (node != Dictionary::kRoot) {
+      consider(1, node);
+      node = second[i];
+      if (max_length >= 2 && i + 2 <= n && node != Dictionary::kRoot) {
+        consider(2, node);
+        for (size_t len = 3; len <= max_length && i + len <= n; ++len) {
+          node = dict.Child(node, text[begin + i + len - 1]);
+          if (node == Dictionary::kRoot) break;
+          consider(len, node);
+        }
       }
     }
     route[i] = best;
@@ -580,6 +603,14 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
 std::vector<Word> Segment(std::u32string_view text, size_t begin, size_t end,
                           const Dictionary& dict) {
   std::vector<Word> out;
+  SegmentInto(text, begin, end, dict, &out);
+  return out;
+}
+
+void SegmentInto(std::u32string_view text, size_t begin, size_t end,
+                 const Dictionary& dict, std::vector<Word>* words) {
+  std::vector<Word>& out = *words;
+  out.clear();
   end = std::min(end, text.size());
   // One allocation for a clause (a word per character at most), instead of
   // the vector growing word by word.
@@ -606,7 +637,6 @@ std::vector<Word> Segment(std::u32string_view text, size_t begin, size_t end,
     }
     i = j;
   }
-  return out;
 }
 
 }  // namespace reportfacts
