@@ -152,6 +152,7 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
     return {};
   }
   std::u32string out;
+  out.reserve(words[e - 1].end - words[b].begin);
   for (size_t i = words[b].begin; i < words[e - 1].end; ++i) {
     if (!IsSpace(c.text[i])) out.push_back(c.text[i]);
   }

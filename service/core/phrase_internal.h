@@ -87,6 +87,12 @@ inline bool IsCopula(std::u32string_view w) {
 // A causative (让, 使) or a verb used as a preposition (围绕, 通过)
 // governs a clause, not the count.
 inline bool IsNonAction(std::u32string_view w) {
+  // (Asked of every verb: the first character rules out most of them.)
+  if (w.empty() || w.size() > 2 ||
+      std::u32string_view(U"让使令围通按根").find(w[0]) ==
+          std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(w, {U"让", U"使", U"令", U"围绕", U"通过", U"按照", U"根据"});
 }
 // A verb that introduces a topic (涉及经济方面, 围绕A、B) says what the
@@ -101,11 +107,20 @@ inline bool IsTopicVerb(std::u32string_view w) {
 // A light verb takes an action as its object (作出批示, 进行督办): the
 // action it carries is the count's.
 inline bool IsLightVerb(std::u32string_view w) {
+  if (w.size() != 2 || std::u32string_view(U"作做进给予加").find(w[0]) ==
+                           std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(w, {U"作出", U"做出", U"进行", U"给予", U"予以", U"加以"});
 }
 // A verb of holding takes an event as its object (举行…学习4场): with a
 // measure of events, what stands between it and the number is the event.
 inline bool IsHoldingVerb(std::u32string_view w) {
+  if ((w.size() != 2 && w.size() != 4) ||
+      std::u32string_view(U"举开组召主承").find(w[0]) ==
+          std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(w, {U"举行", U"举办", U"开展", U"组织", U"召开", U"组织开展",
                      U"开设", U"主办", U"承办"});
 }

@@ -116,11 +116,16 @@ constexpr std::u32string_view kAdverbs[] = {U"成功", U"全部", U"均",  U"都
                                             U"已",   U"先后", U"共",  U"分别",
                                             U"得到", U"进行", U"全面"};
 
+// (The words are never empty; their first character is compared before
+// the rest, which rules out nearly every candidate.)
 size_t MatchAnyAt(std::u32string_view text, size_t pos, size_t limit,
                   const std::u32string_view* words, size_t count) {
+  if (pos >= limit || pos >= text.size()) return 0;
+  const char32_t first = text[pos];
   for (size_t i = 0; i < count; ++i) {
     const auto& w = words[i];
-    if (pos + w.size() <= limit && text.substr(pos, w.size()) == w) {
+    if (w[0] == first && pos + w.size() <= limit &&
+        text.substr(pos, w.size()) == w) {
       return w.size();
     }
   }
@@ -136,8 +141,11 @@ size_t MatchAt(std::u32string_view text, size_t pos, size_t limit,
 template <size_t N>
 size_t MatchEndingAt(std::u32string_view text, size_t floor, size_t end,
                      const std::u32string_view (&words)[N]) {
+  if (end <= floor || end > text.size()) return 0;
+  const char32_t last = text[end - 1];
   for (const auto& w : words) {
-    if (end >= floor + w.size() && text.substr(end - w.size(), w.size()) == w) {
+    if (w.back() == last && end >= floor + w.size() &&
+        text.substr(end - w.size(), w.size()) == w) {
       return w.size();
     }
   }
@@ -300,10 +308,20 @@ class ClauseAnalyser {
       return {};
     }
     bool after_noun = false;
+    // The longest noun at a position, asked up to three times for each
+    // (the loop's test, its step, the verb before it): looked up once.
+    size_t noun_at = std::u32string_view::npos;
+    size_t noun_length = 0;
+    const auto noun_starting_at = [&](size_t q) {
+      if (q != noun_at) {
+        noun_at = q;
+        noun_length = lex_.nouns.LongestStartingAt(text_, q, limit);
+      }
+      return noun_length;
+    };
     while (p < limit && p - start < kMaxNounPhrase) {
       // A known noun ends the phrase unless a list goes on (A和B, A、B).
-      if (after_noun && !IsListMark(text_[p]) &&
-          lex_.nouns.LongestStartingAt(text_, p, limit) == 0) {
+      if (after_noun && !IsListMark(text_[p]) && noun_starting_at(p) == 0) {
         break;
       }
       const char32_t c = text_[p];
@@ -333,10 +351,10 @@ class ClauseAnalyser {
         }
       }
       if (stop > 0) break;
-      const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
+      const size_t noun = noun_starting_at(p);
       if (verb > 0 && verb > noun) {
         // 走访慰问活动: a verb that opens a known noun is part of the phrase.
-        if (lex_.nouns.LongestStartingAt(text_, p + verb, limit) == 0) break;
+        if (noun_starting_at(p + verb) == 0) break;
         p += verb;
         continue;
       }
