@@ -127,6 +127,11 @@ class Dictionary {
         nodes_[node].label < 0x10000) {
       return SecondLevelChild(node, c);
     }
+    return DeepChild(node, c);
+  }
+  // DeepChild is Child for a node below the first level (two characters
+  // or more), whose children only a search finds.
+  uint32_t DeepChild(uint32_t node, char32_t c) const {
     // Children are numbered consecutively and sorted by label: the range
     // is halved down to one candidate without a branch on the labels (the
     // half that may hold c is kept), since where c falls among a node's
