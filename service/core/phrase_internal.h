@@ -62,7 +62,13 @@ inline std::u32string_view View(std::u32string_view text, const Word& w) {
 // of the language, not of the genre.
 inline bool IsOneOf(std::u32string_view w,
                     std::initializer_list<std::u32string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+  // (Length and first character before the rest: they tell most apart.)
+  for (const std::u32string_view x : list) {
+    if (x.size() == w.size() && (w.empty() || x[0] == w[0]) && x == w) {
+      return true;
+    }
+  }
+  return false;
 }
 
 inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {

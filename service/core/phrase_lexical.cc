@@ -1,6 +1,7 @@
 // The lexical reading: the genre's verb and noun lists and positional
 // patterns over them, the older reading the rules are combined with.
 #include <algorithm>
+#include <cstdint>
 
 #include "service/core/chars.h"
 #include "service/core/phrase_internal.h"
@@ -42,8 +43,10 @@ bool IsLexicalClauseBreak(char32_t c) {
 // BreaksAt says whether text[i] ends a clause. A line break between two
 // Chinese characters is a column break of the page layout (阅读\n\n量), not
 // the end of a clause.
-bool LexicalBreaksAt(std::u32string_view text, size_t i) {
+inline bool LexicalBreaksAt(std::u32string_view text, size_t i) {
   const char32_t c = text[i];
+  // (A Chinese character, most of a text, is no break.)
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;
   if (c != U'\n') return IsLexicalClauseBreak(c);
   size_t before = i;
   while (before > 0 && text[before - 1] == U'\n') --before;
@@ -116,14 +119,31 @@ constexpr std::u32string_view kAdverbs[] = {U"成功", U"全部", U"均",  U"都
                                             U"已",   U"先后", U"共",  U"分别",
                                             U"得到", U"进行", U"全面"};
 
+// EdgeMask is a bit per first (or last) character of a list's words, by
+// the character's low six bits: a character whose bit is clear begins
+// (ends) none of them, and most of a text's characters are ruled out so.
+template <size_t N>
+constexpr uint64_t EdgeMask(const std::u32string_view (&words)[N], bool last) {
+  uint64_t mask = 0;
+  for (const auto& w : words) {
+    mask |= uint64_t{1} << ((last ? w.back() : w[0]) & 63);
+  }
+  return mask;
+}
+constexpr uint64_t kPhraseStopFirsts = EdgeMask(kPhraseStops, false);
+constexpr uint64_t kAdverbFirsts = EdgeMask(kAdverbs, false);
+constexpr uint64_t kFillerLasts = EdgeMask(kFillers, true);
+
+// MatchAt: the length of the first of `words` at text[pos, limit), or 0.
 // (The words are never empty; their first character is compared before
 // the rest, which rules out nearly every candidate.)
-size_t MatchAnyAt(std::u32string_view text, size_t pos, size_t limit,
-                  const std::u32string_view* words, size_t count) {
+template <size_t N>
+size_t MatchAt(std::u32string_view text, size_t pos, size_t limit,
+               const std::u32string_view (&words)[N], uint64_t firsts) {
   if (pos >= limit || pos >= text.size()) return 0;
   const char32_t first = text[pos];
-  for (size_t i = 0; i < count; ++i) {
-    const auto& w = words[i];
+  if (((firsts >> (first & 63)) & 1) == 0) return 0;
+  for (const auto& w : words) {
     if (w[0] == first && pos + w.size() <= limit &&
         text.substr(pos, w.size()) == w) {
       return w.size();
@@ -132,17 +152,14 @@ size_t MatchAnyAt(std::u32string_view text, size_t pos, size_t limit,
   return 0;
 }
 
-template <size_t N>
-size_t MatchAt(std::u32string_view text, size_t pos, size_t limit,
-               const std::u32string_view (&words)[N]) {
-  return MatchAnyAt(text, pos, limit, words, N);
-}
-
+// MatchEndingAt: the length of the first of `words` that ends at `end`
+// and begins at or after `floor`, or 0.
 template <size_t N>
 size_t MatchEndingAt(std::u32string_view text, size_t floor, size_t end,
-                     const std::u32string_view (&words)[N]) {
+                     const std::u32string_view (&words)[N], uint64_t lasts) {
   if (end <= floor || end > text.size()) return 0;
   const char32_t last = text[end - 1];
+  if (((lasts >> (last & 63)) & 1) == 0) return 0;
   for (const auto& w : words) {
     if (w.back() == last && end >= floor + w.size() &&
         text.substr(end - w.size(), w.size()) == w) {
@@ -337,7 +354,8 @@ class ClauseAnalyser {
         }
         break;
       }
-      const size_t stop = MatchAt(text_, p, limit, kPhraseStops);
+      const size_t stop =
+          MatchAt(text_, p, limit, kPhraseStops, kPhraseStopFirsts);
       const size_t verb = lex_.actions.LongestStartingAt(text_, p, limit);
       // Right after the measure, a noun the dictionary lists that opens
       // with a stop word or a verb (功能 + 区, 调研 + 组) is what is counted:
@@ -435,7 +453,8 @@ class ClauseAnalyser {
   // deed after a receiving word and who acts (获市委批示 -> 批示).
   std::u32string VerbAfter(size_t pos, size_t limit) const {
     size_t p = pos;
-    for (size_t n; (n = MatchAt(text_, p, limit, kAdverbs)) > 0;) p += n;
+    for (size_t n; (n = MatchAt(text_, p, limit, kAdverbs, kAdverbFirsts)) > 0;)
+      p += n;
     const size_t deed = DeedFollows(p, limit);
     if (deed < limit) {
       std::u32string chain = VerbChainAt(deed, limit, nullptr);
@@ -484,8 +503,8 @@ class ClauseAnalyser {
       if (used > left_begin && used <= m.qualifier_begin) left_begin = used;
     }
     size_t left_end = m.qualifier_begin;
-    for (size_t n;
-         (n = MatchEndingAt(text_, left_begin, left_end, kFillers)) > 0;) {
+    for (size_t n; (n = MatchEndingAt(text_, left_begin, left_end, kFillers,
+                                      kFillerLasts)) > 0;) {
       left_end -= n;
     }
     // A quoted verb or name right before the number (“回头看”3次) ends
