@@ -129,7 +129,7 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
     const Word& w = words[b];
     const std::u32string_view v = View(c.text, w);
     const bool place =
-        c.lex->places != nullptr && c.lex->places->Contains(v) && b + 1 < e;
+        b + 1 < e && c.lex->places != nullptr && c.lex->places->Contains(v);
     if ((IsDroppable(w.pos) && b + 1 < e) || place || IsJoiner(v) ||
         (w.pos == Pos::kPreposition) ||
         (w.pos == Pos::kPronoun && b + 1 < e && v != U"其它" && v != U"其他")) {
@@ -166,7 +166,11 @@ size_t PhraseStart(const Clause& c, size_t end) {
   // name a field stand inside it: a verb before a joiner, before 方面 or
   // before another verb. A verb before a noun governs it (涉及 + 经济).
   bool topic = false;
-  for (size_t k = 0; k < end; ++k) topic = topic || c.LeftWord(k) == U"方面";
+  if (c.first_topic != std::u32string_view::npos) {
+    topic = c.first_topic < end;
+  } else {
+    for (size_t k = 0; k < end; ++k) topic = topic || c.LeftWord(k) == U"方面";
+  }
   size_t i = end;
   while (i > 0) {
     const Word& w = c.left[i - 1];

@@ -213,6 +213,9 @@ struct Clause {
   size_t right_phrase = 0;     // right[0, right_phrase) is a noun phrase
   bool right_to_next = false;  // that phrase runs into the next number
   std::u32string_view unit;
+  // The index of the first word 方面 in left (left.size() for none), or
+  // npos where it was not looked for: PhraseStart asks it of every phrase.
+  size_t first_topic = std::u32string_view::npos;
 
   std::u32string_view LeftWord(size_t i) const { return View(text, left[i]); }
 };

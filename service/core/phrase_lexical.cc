@@ -180,9 +180,11 @@ struct Token {
 // right to left: what matters most is the word that ends right before the
 // number (首批社区服务站 ends in 服务站). A noun wins a tie so that
 // 总投资 is not read as the verb 投资.
-std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
-                            const PhraseLexicon& lex) {
-  std::vector<Token> tokens;
+// The tokens go into `out` (cleared first), a buffer the caller reuses.
+void Tokenize(std::u32string_view text, size_t begin, size_t end,
+              const PhraseLexicon& lex, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   // At most one token a character, and a window is short: one allocation.
   tokens.reserve(end > begin ? end - begin : 0);
   size_t p = end;
@@ -201,7 +203,6 @@ std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
     }
   }
   std::reverse(tokens.begin(), tokens.end());
-  return tokens;
 }
 
 }  // namespace
@@ -533,8 +534,8 @@ class ClauseAnalyser {
     const std::u32string right =
         NounPhraseAfter(m.mention_end, clause_end, &right_end);
 
-    const std::vector<Token> tokens =
-        Tokenize(text_, left_begin, left_end, lex_);
+    Tokenize(text_, left_begin, left_end, lex_, &tokens_);
+    const std::vector<Token>& tokens = tokens_;
     const int count = static_cast<int>(tokens.size());
     const auto is_verb = [&](int i) {
       return i >= 0 && i < count && tokens[i].kind == TokenKind::kVerb;
@@ -674,8 +675,8 @@ class ClauseAnalyser {
     }
     if (action.empty()) {
       // 签约8个项目、金额3亿元: the verb before the list governs it.
-      const std::vector<Token> wider =
-          Tokenize(text_, clause_begin, left_begin, lex_);
+      std::vector<Token> wider;
+      Tokenize(text_, clause_begin, left_begin, lex_, &wider);
       for (int i = static_cast<int>(wider.size()) - 1; i >= 0; --i) {
         if (wider[i].kind != TokenKind::kVerb) continue;
         action = std::u32string(
@@ -697,6 +698,9 @@ class ClauseAnalyser {
  private:
   std::u32string_view text_;
   const PhraseLexicon& lex_;
+  // The words before the number, a buffer kept from one number to the
+  // next (Analyse is const: reading a clause changes nothing else).
+  mutable std::vector<Token> tokens_;
 };
 
 }  // namespace

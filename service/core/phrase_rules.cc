@@ -540,6 +540,11 @@ std::vector<MetricPhrase> ReadByRules(
     // (One clause for every number: its word buffers are reused.)
     c.unit = m.unit;
     Tokens(text, left_begin, m.qualifier_begin, *lexicon.dictionary, &c.left);
+    c.first_topic = 0;
+    while (c.first_topic < c.left.size() &&
+           c.LeftWord(c.first_topic) != U"方面") {
+      ++c.first_topic;
+    }
     c.tail = c.left.size();
     c.list_before = false;
     c.right_phrase = 0;
