@@ -57,6 +57,7 @@ inline bool LexicalBreaksAt(std::u32string_view text, size_t i) {
 }
 
 inline bool IsSentenceBreak(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // (most of a text)
   switch (c) {
     case U'。':
     case U'！':

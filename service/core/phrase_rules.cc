@@ -484,6 +484,11 @@ std::vector<MetricPhrase> ReadByRules(
   Clause c;
   c.text = text;
   c.lex = &lexicon;
+  // Where the words after the number before were cut from, while c.right
+  // holds them all: a number right after it in the same clause has those
+  // words before it (12个项目、金额3亿元), and they are not cut again.
+  size_t right_begin = std::u32string_view::npos;
+  size_t right_end = std::u32string_view::npos;
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
@@ -539,7 +544,11 @@ std::vector<MetricPhrase> ReadByRules(
 
     // (One clause for every number: its word buffers are reused.)
     c.unit = m.unit;
-    Tokens(text, left_begin, m.qualifier_begin, *lexicon.dictionary, &c.left);
+    if (left_begin == right_begin && m.qualifier_begin == right_end) {
+      c.left = c.right;
+    } else {
+      Tokens(text, left_begin, m.qualifier_begin, *lexicon.dictionary, &c.left);
+    }
     c.first_topic = 0;
     while (c.first_topic < c.left.size() &&
            c.LeftWord(c.first_topic) != U"方面") {
@@ -558,6 +567,8 @@ std::vector<MetricPhrase> ReadByRules(
       c.list_before = last == U"等" || IsJoiner(last);
     }
     Tokens(text, m.mention_end, clause_end, *lexicon.dictionary, &c.right);
+    right_begin = m.mention_end;
+    right_end = clause_end;
     size_t r = 0;
     while (r < c.right.size() && View(text, c.right[r]) == U"的") ++r;
     const size_t right_start = r;
@@ -593,6 +604,7 @@ std::vector<MetricPhrase> ReadByRules(
         }
       }
       c.right.erase(c.right.begin(), c.right.begin() + right_start);
+      if (right_start > 0) right_begin = right_end = std::u32string_view::npos;
       r -= right_start;
       c.right_phrase = r;
     }
