@@ -174,12 +174,11 @@ class Dictionary {
   // A walk from a character c0 followed by c1 first reads the root table
   // at c0, the pair table at (c0, c1) and the nodes they name, all in
   // tables far larger than a cache. A caller that knows which walks come
-  // next (a segmentation runs one from every position) asks for those
-  // lines ahead: PrefetchTables some walks before, then FirstTwoSteps (it
-  // reads the lines PrefetchTables fetched) and PrefetchNode on the nodes
-  // it names a few walks before, and PrefetchChildrenOf the second node
-  // fewer walks before still. None changes a result. c1 is 0 when the walk
-  // cannot go past c0.
+  // next (a segmentation runs one from every position of a run) asks for
+  // those lines ahead, in rounds over the positions: PrefetchTables, then
+  // FirstTwoSteps (it reads the lines PrefetchTables fetched) and
+  // PrefetchNode on the nodes it names, then PrefetchChildrenOf the second
+  // node. None changes a result. c1 is 0 when the walk cannot go past c0.
   void PrefetchTables(char32_t c0, char32_t c1) const {
     if (c0 >= root_children_.size()) return;
     PrefetchLine(&root_children_[c0]);
