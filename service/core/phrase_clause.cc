@@ -11,12 +11,6 @@ namespace phrase_internal {
 
 namespace {
 
-// EndsPeriod: a frame (其中, 在…中) reaches over semicolons, which separate
-// the items of one enumeration, but not over a full stop or a paragraph.
-bool EndsPeriod(char32_t c) {
-  return IsSentenceEnd(c) && c != U'；' && c != U';' ? true : IsLineBreak(c);
-}
-
 // IsPinyinGloss says whether words[i..i+2] are ( letters ) glossing the
 // character before (提(ti)案).
 bool IsPinyinGloss(std::u32string_view text, const std::vector<Word>& words,
@@ -62,14 +56,18 @@ void JoinPinyinGlosses(std::u32string_view text, const Dictionary& dict,
 
 }  // namespace
 
-// EndsPeriodAt: as EndsPeriod, but a line break that only wraps a line
-// (PDF or column text, as the Document's sentences read it) goes on, and
-// a line break after a colon opens the list the colon announces (其中：\n…),
-// and one after a semicolon goes on to its next item, instead of ending
-// the period.
-bool EndsPeriodAt(std::u32string_view text, size_t i) {
-  if (!EndsPeriod(text[i])) return false;
-  if (!IsLineBreak(text[i])) return true;
+bool LineBreakEndsClause(std::u32string_view text, size_t i) {
+  size_t before = i;
+  while (before > 0 && IsLineBreak(text[before - 1])) --before;
+  size_t after = i;
+  while (after < text.size() && IsLineBreak(text[after])) ++after;
+  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
+           IsCjk(text[after]) && after - before <= 3);
+}
+
+bool LineBreakEndsPeriod(std::u32string_view text, size_t i) {
+  // A line break that only wraps a line (PDF or column text) goes on, as
+  // the Document's sentences read it.
   if (!SentenceEndsAt(text, i)) return false;
   size_t b = i;
   while (b > 0 && (IsSpace(text[b - 1]) || IsLineBreak(text[b - 1]))) --b;
@@ -79,9 +77,10 @@ bool EndsPeriodAt(std::u32string_view text, size_t i) {
 
 // Tokens is a clause's words with quoted and bracketed spans merged into
 // single nouns (“民生茶叙”活动 keeps its quotes as one word).
-std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
-                         const Dictionary& dict) {
-  std::vector<Word> words = Segment(text, begin, end, dict);
+void Tokens(std::u32string_view text, size_t begin, size_t end,
+            const Dictionary& dict, std::vector<Word>* out) {
+  SegmentInto(text, begin, end, dict, out);
+  std::vector<Word>& words = *out;
   JoinPinyinGlosses(text, dict, &words);
   // Merged in place: the words kept are never more than those read.
   size_t kept = 0;
@@ -115,7 +114,6 @@ std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
     words[kept++] = w;
   }
   words.resize(kept);
-  return words;
 }
 
 // ObjectText is the text of words [b, e) without droppable words at the
@@ -135,7 +133,7 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
     const Word& w = words[b];
     const std::u32string_view v = View(c.text, w);
     const bool place =
-        c.lex->places != nullptr && c.lex->places->Contains(v) && b + 1 < e;
+        b + 1 < e && c.lex->places != nullptr && c.lex->places->Contains(v);
     if ((IsDroppable(w.pos) && b + 1 < e) || place || IsJoiner(v) ||
         (w.pos == Pos::kPreposition) ||
         (w.pos == Pos::kPronoun && b + 1 < e && v != U"其它" && v != U"其他")) {
@@ -158,6 +156,7 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
     return {};
   }
   std::u32string out;
+  out.reserve(words[e - 1].end - words[b].begin);
   for (size_t i = words[b].begin; i < words[e - 1].end; ++i) {
     if (!IsSpace(c.text[i])) out.push_back(c.text[i]);
   }
@@ -171,7 +170,11 @@ size_t PhraseStart(const Clause& c, size_t end) {
   // name a field stand inside it: a verb before a joiner, before 方面 or
   // before another verb. A verb before a noun governs it (涉及 + 经济).
   bool topic = false;
-  for (size_t k = 0; k < end; ++k) topic = topic || c.LeftWord(k) == U"方面";
+  if (c.first_topic != std::u32string_view::npos) {
+    topic = c.first_topic < end;
+  } else {
+    for (size_t k = 0; k < end; ++k) topic = topic || c.LeftWord(k) == U"方面";
+  }
   size_t i = end;
   while (i > 0) {
     const Word& w = c.left[i - 1];

@@ -40,17 +40,14 @@ inline constexpr size_t kMaxFrameReach = 160;
 // BreaksAt says whether text[i] ends a clause. A line break between two
 // Chinese characters is a column break of the page layout, not the end of
 // a clause.
+// (The line break's case, rare, is out of line: the test of one
+// character stays small enough to inline in every scan.)
+bool LineBreakEndsClause(std::u32string_view text, size_t i);
 inline bool BreaksAt(std::u32string_view text, size_t i) {
   const char32_t c = text[i];
   if (!IsLineBreak(c)) return IsClauseBreak(c);
-  size_t before = i;
-  while (before > 0 && IsLineBreak(text[before - 1])) --before;
-  size_t after = i;
-  while (after < text.size() && IsLineBreak(text[after])) ++after;
-  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
-           IsCjk(text[after]) && after - before <= 3);
+  return LineBreakEndsClause(text, i);
 }
-
 // EndsSentence: 。！？； and a line break end the sentence a metric is
 // reported with.
 inline bool EndsSentence(char32_t c) {
@@ -65,7 +62,13 @@ inline std::u32string_view View(std::u32string_view text, const Word& w) {
 // of the language, not of the genre.
 inline bool IsOneOf(std::u32string_view w,
                     std::initializer_list<std::u32string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+  // (Length and first character before the rest: they tell most apart.)
+  for (const std::u32string_view x : list) {
+    if (x.size() == w.size() && (w.empty() || x[0] == w[0]) && x == w) {
+      return true;
+    }
+  }
+  return false;
 }
 
 inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {
@@ -90,6 +93,12 @@ inline bool IsCopula(std::u32string_view w) {
 // A causative (让, 使) or a verb used as a preposition (围绕, 通过)
 // governs a clause, not the count.
 inline bool IsNonAction(std::u32string_view w) {
+  // (Asked of every verb: the first character rules out most of them.)
+  if (w.empty() || w.size() > 2 ||
+      std::u32string_view(U"让使令围通按根").find(w[0]) ==
+          std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(w, {U"让", U"使", U"令", U"围绕", U"通过", U"按照", U"根据"});
 }
 // A verb that introduces a topic (涉及经济方面, 围绕A、B) says what the
@@ -104,11 +113,20 @@ inline bool IsTopicVerb(std::u32string_view w) {
 // A light verb takes an action as its object (作出批示, 进行督办): the
 // action it carries is the count's.
 inline bool IsLightVerb(std::u32string_view w) {
+  if (w.size() != 2 || std::u32string_view(U"作做进给予加").find(w[0]) ==
+                           std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(w, {U"作出", U"做出", U"进行", U"给予", U"予以", U"加以"});
 }
 // A verb of holding takes an event as its object (举行…学习4场): with a
 // measure of events, what stands between it and the number is the event.
 inline bool IsHoldingVerb(std::u32string_view w) {
+  if ((w.size() != 2 && w.size() != 4) ||
+      std::u32string_view(U"举开组召主承").find(w[0]) ==
+          std::u32string_view::npos) {
+    return false;
+  }
   return IsOneOf(w, {U"举行", U"举办", U"开展", U"组织", U"召开", U"组织开展",
                      U"开设", U"主办", U"承办"});
 }
@@ -162,17 +180,28 @@ inline bool IsDroppable(Pos p) {
          p == Pos::kNumeral || p == Pos::kMeasure || p == Pos::kPersonName;
 }
 
-// EndsPeriodAt: a frame (其中, 在…中) reaches to the end of its period.
-bool EndsPeriodAt(std::u32string_view text, size_t i);
+// EndsPeriodAt: a frame (其中, 在…中) reaches to the end of its period:
+// over semicolons, which separate the items of one enumeration, but not
+// over a full stop or a paragraph (a line break that only wraps a line of
+// PDF text goes on, SentenceEndsAt). A line break after a colon opens the
+// list the colon announces (其中：\n…), and one after a semicolon goes on
+// to its next item, instead of ending the period.
+bool LineBreakEndsPeriod(std::u32string_view text, size_t i);
+inline bool EndsPeriodAt(std::u32string_view text, size_t i) {
+  const char32_t c = text[i];
+  if (IsLineBreak(c)) return LineBreakEndsPeriod(text, i);
+  return IsSentenceEnd(c) && c != U'；' && c != U';';
+}
 bool IsPercent(std::u32string_view unit);
 // A measure of people (人, 人次, 名), and a noun naming people (委员, 群众).
 bool IsPeopleMeasure(std::u32string_view unit);
 bool IsPersonNoun(std::u32string_view w);
 
 // Tokens cuts text[begin, end) into words, quoted and bracketed spans
-// merged into single nouns and pronunciation glosses joined.
-std::vector<Word> Tokens(std::u32string_view text, size_t begin, size_t end,
-                         const Dictionary& dict);
+// merged into single nouns and pronunciation glosses joined, into
+// `words` (cleared first: a caller reuses one buffer for every clause).
+void Tokens(std::u32string_view text, size_t begin, size_t end,
+            const Dictionary& dict, std::vector<Word>* words);
 
 // Clause is what the rules read for one number.
 struct Clause {
@@ -185,6 +214,9 @@ struct Clause {
   size_t right_phrase = 0;     // right[0, right_phrase) is a noun phrase
   bool right_to_next = false;  // that phrase runs into the next number
   std::u32string_view unit;
+  // The index of the first word 方面 in left (left.size() for none), or
+  // npos where it was not looked for: PhraseStart asks it of every phrase.
+  size_t first_topic = std::u32string_view::npos;
 
   std::u32string_view LeftWord(size_t i) const { return View(text, left[i]); }
 };

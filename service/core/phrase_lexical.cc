@@ -1,6 +1,7 @@
 // The lexical reading: the genre's verb and noun lists and positional
 // patterns over them, the older reading the rules are combined with.
 #include <algorithm>
+#include <cstdint>
 
 #include "service/core/chars.h"
 #include "service/core/phrase_internal.h"
@@ -42,8 +43,10 @@ bool IsLexicalClauseBreak(char32_t c) {
 // BreaksAt says whether text[i] ends a clause. A line break between two
 // Chinese characters is a column break of the page layout (阅读\n\n量), not
 // the end of a clause.
-bool LexicalBreaksAt(std::u32string_view text, size_t i) {
+inline bool LexicalBreaksAt(std::u32string_view text, size_t i) {
   const char32_t c = text[i];
+  // (A Chinese character, most of a text, is no break.)
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;
   if (c != U'\n') return IsLexicalClauseBreak(c);
   size_t before = i;
   while (before > 0 && text[before - 1] == U'\n') --before;
@@ -54,6 +57,7 @@ bool LexicalBreaksAt(std::u32string_view text, size_t i) {
 }
 
 inline bool IsSentenceBreak(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // (most of a text)
   switch (c) {
     case U'。':
     case U'！':
@@ -116,28 +120,50 @@ constexpr std::u32string_view kAdverbs[] = {U"成功", U"全部", U"均",  U"都
                                             U"已",   U"先后", U"共",  U"分别",
                                             U"得到", U"进行", U"全面"};
 
-size_t MatchAnyAt(std::u32string_view text, size_t pos, size_t limit,
-                  const std::u32string_view* words, size_t count) {
-  for (size_t i = 0; i < count; ++i) {
-    const auto& w = words[i];
-    if (pos + w.size() <= limit && text.substr(pos, w.size()) == w) {
+// EdgeMask is a bit per first (or last) character of a list's words, by
+// the character's low six bits: a character whose bit is clear begins
+// (ends) none of them, and most of a text's characters are ruled out so.
+template <size_t N>
+constexpr uint64_t EdgeMask(const std::u32string_view (&words)[N], bool last) {
+  uint64_t mask = 0;
+  for (const auto& w : words) {
+    mask |= uint64_t{1} << ((last ? w.back() : w[0]) & 63);
+  }
+  return mask;
+}
+constexpr uint64_t kPhraseStopFirsts = EdgeMask(kPhraseStops, false);
+constexpr uint64_t kAdverbFirsts = EdgeMask(kAdverbs, false);
+constexpr uint64_t kFillerLasts = EdgeMask(kFillers, true);
+
+// MatchAt: the length of the first of `words` at text[pos, limit), or 0.
+// (The words are never empty; their first character is compared before
+// the rest, which rules out nearly every candidate.)
+template <size_t N>
+size_t MatchAt(std::u32string_view text, size_t pos, size_t limit,
+               const std::u32string_view (&words)[N], uint64_t firsts) {
+  if (pos >= limit || pos >= text.size()) return 0;
+  const char32_t first = text[pos];
+  if (((firsts >> (first & 63)) & 1) == 0) return 0;
+  for (const auto& w : words) {
+    if (w[0] == first && pos + w.size() <= limit &&
+        text.substr(pos, w.size()) == w) {
       return w.size();
     }
   }
   return 0;
 }
 
-template <size_t N>
-size_t MatchAt(std::u32string_view text, size_t pos, size_t limit,
-               const std::u32string_view (&words)[N]) {
-  return MatchAnyAt(text, pos, limit, words, N);
-}
-
+// MatchEndingAt: the length of the first of `words` that ends at `end`
+// and begins at or after `floor`, or 0.
 template <size_t N>
 size_t MatchEndingAt(std::u32string_view text, size_t floor, size_t end,
-                     const std::u32string_view (&words)[N]) {
+                     const std::u32string_view (&words)[N], uint64_t lasts) {
+  if (end <= floor || end > text.size()) return 0;
+  const char32_t last = text[end - 1];
+  if (((lasts >> (last & 63)) & 1) == 0) return 0;
   for (const auto& w : words) {
-    if (end >= floor + w.size() && text.substr(end - w.size(), w.size()) == w) {
+    if (w.back() == last && end >= floor + w.size() &&
+        text.substr(end - w.size(), w.size()) == w) {
       return w.size();
     }
   }
@@ -155,9 +181,11 @@ struct Token {
 // right to left: what matters most is the word that ends right before the
 // number (首批社区服务站 ends in 服务站). A noun wins a tie so that
 // 总投资 is not read as the verb 投资.
-std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
-                            const PhraseLexicon& lex) {
-  std::vector<Token> tokens;
+// The tokens go into `out` (cleared first), a buffer the caller reuses.
+void Tokenize(std::u32string_view text, size_t begin, size_t end,
+              const PhraseLexicon& lex, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   // At most one token a character, and a window is short: one allocation.
   tokens.reserve(end > begin ? end - begin : 0);
   size_t p = end;
@@ -176,7 +204,6 @@ std::vector<Token> Tokenize(std::u32string_view text, size_t begin, size_t end,
     }
   }
   std::reverse(tokens.begin(), tokens.end());
-  return tokens;
 }
 
 }  // namespace
@@ -300,10 +327,20 @@ class ClauseAnalyser {
       return {};
     }
     bool after_noun = false;
+    // The longest noun at a position, asked up to three times for each
+    // (the loop's test, its step, the verb before it): looked up once.
+    size_t noun_at = std::u32string_view::npos;
+    size_t noun_length = 0;
+    const auto noun_starting_at = [&](size_t q) {
+      if (q != noun_at) {
+        noun_at = q;
+        noun_length = lex_.nouns.LongestStartingAt(text_, q, limit);
+      }
+      return noun_length;
+    };
     while (p < limit && p - start < kMaxNounPhrase) {
       // A known noun ends the phrase unless a list goes on (A和B, A、B).
-      if (after_noun && !IsListMark(text_[p]) &&
-          lex_.nouns.LongestStartingAt(text_, p, limit) == 0) {
+      if (after_noun && !IsListMark(text_[p]) && noun_starting_at(p) == 0) {
         break;
       }
       const char32_t c = text_[p];
@@ -319,7 +356,8 @@ class ClauseAnalyser {
         }
         break;
       }
-      const size_t stop = MatchAt(text_, p, limit, kPhraseStops);
+      const size_t stop =
+          MatchAt(text_, p, limit, kPhraseStops, kPhraseStopFirsts);
       const size_t verb = lex_.actions.LongestStartingAt(text_, p, limit);
       // Right after the measure, a noun the dictionary lists that opens
       // with a stop word or a verb (功能 + 区, 调研 + 组) is what is counted:
@@ -333,10 +371,10 @@ class ClauseAnalyser {
         }
       }
       if (stop > 0) break;
-      const size_t noun = lex_.nouns.LongestStartingAt(text_, p, limit);
+      const size_t noun = noun_starting_at(p);
       if (verb > 0 && verb > noun) {
         // 走访慰问活动: a verb that opens a known noun is part of the phrase.
-        if (lex_.nouns.LongestStartingAt(text_, p + verb, limit) == 0) break;
+        if (noun_starting_at(p + verb) == 0) break;
         p += verb;
         continue;
       }
@@ -417,7 +455,8 @@ class ClauseAnalyser {
   // deed after a receiving word and who acts (获市委批示 -> 批示).
   std::u32string VerbAfter(size_t pos, size_t limit) const {
     size_t p = pos;
-    for (size_t n; (n = MatchAt(text_, p, limit, kAdverbs)) > 0;) p += n;
+    for (size_t n; (n = MatchAt(text_, p, limit, kAdverbs, kAdverbFirsts)) > 0;)
+      p += n;
     const size_t deed = DeedFollows(p, limit);
     if (deed < limit) {
       std::u32string chain = VerbChainAt(deed, limit, nullptr);
@@ -466,8 +505,8 @@ class ClauseAnalyser {
       if (used > left_begin && used <= m.qualifier_begin) left_begin = used;
     }
     size_t left_end = m.qualifier_begin;
-    for (size_t n;
-         (n = MatchEndingAt(text_, left_begin, left_end, kFillers)) > 0;) {
+    for (size_t n; (n = MatchEndingAt(text_, left_begin, left_end, kFillers,
+                                      kFillerLasts)) > 0;) {
       left_end -= n;
     }
     // A quoted verb or name right before the number (“回头看”3次) ends
@@ -496,8 +535,8 @@ class ClauseAnalyser {
     const std::u32string right =
         NounPhraseAfter(m.mention_end, clause_end, &right_end);
 
-    const std::vector<Token> tokens =
-        Tokenize(text_, left_begin, left_end, lex_);
+    Tokenize(text_, left_begin, left_end, lex_, &tokens_);
+    const std::vector<Token>& tokens = tokens_;
     const int count = static_cast<int>(tokens.size());
     const auto is_verb = [&](int i) {
       return i >= 0 && i < count && tokens[i].kind == TokenKind::kVerb;
@@ -637,8 +676,8 @@ class ClauseAnalyser {
     }
     if (action.empty()) {
       // 签约8个项目、金额3亿元: the verb before the list governs it.
-      const std::vector<Token> wider =
-          Tokenize(text_, clause_begin, left_begin, lex_);
+      std::vector<Token> wider;
+      Tokenize(text_, clause_begin, left_begin, lex_, &wider);
       for (int i = static_cast<int>(wider.size()) - 1; i >= 0; --i) {
         if (wider[i].kind != TokenKind::kVerb) continue;
         action = std::u32string(
@@ -660,6 +699,9 @@ class ClauseAnalyser {
  private:
   std::u32string_view text_;
   const PhraseLexicon& lex_;
+  // The words before the number, a buffer kept from one number to the
+  // next (Analyse is const: reading a clause changes nothing else).
+  mutable std::vector<Token> tokens_;
 };
 
 }  // namespace

@@ -397,6 +397,11 @@ Reading ReadClause(const Clause& c) {
 bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
                   const PhraseLexicon& lex, std::u32string* object,
                   std::u32string* action) {
+  // (Most spans hold no 中, and then no frame: one scan tells.)
+  if (text.substr(begin, end - begin).find(U'中') ==
+      std::u32string_view::npos) {
+    return false;
+  }
   // Clauses of the span, last first.
   size_t e = end;
   while (e > begin) {
@@ -412,7 +417,7 @@ bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
       Clause c;
       c.text = text;
       c.lex = &lex;
-      c.left = Tokens(text, open, y - 1, *lex.dictionary);
+      Tokens(text, open, y - 1, *lex.dictionary, &c.left);
       // Without 在 the clause must be a bare noun phrase (其中 is no frame).
       if (open == x && (c.left.empty() || !IsNounish(c.left.back().pos) ||
                         c.left.front().pos == Pos::kPronoun)) {
@@ -476,6 +481,14 @@ std::vector<MetricPhrase> ReadByRules(
   // The base the last share named (占来信总数的60%) and where it ended.
   std::u32string share_base;
   size_t share_base_end = 0;
+  Clause c;
+  c.text = text;
+  c.lex = &lexicon;
+  // Where the words after the number before were cut from, while c.right
+  // holds them all: a number right after it in the same clause has those
+  // words before it (12个项目、金额3亿元), and they are not cut again.
+  size_t right_begin = std::u32string_view::npos;
+  size_t right_end = std::u32string_view::npos;
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
@@ -529,12 +542,22 @@ std::vector<MetricPhrase> ReadByRules(
                                 mentions[k + 1].qualifier_begin <= clause_end;
     if (next_in_clause) clause_end = mentions[k + 1].qualifier_begin;
 
-    Clause c;
-    c.text = text;
-    c.lex = &lexicon;
+    // (One clause for every number: its word buffers are reused.)
     c.unit = m.unit;
-    c.left = Tokens(text, left_begin, m.qualifier_begin, *lexicon.dictionary);
+    if (left_begin == right_begin && m.qualifier_begin == right_end) {
+      c.left = c.right;
+    } else {
+      Tokens(text, left_begin, m.qualifier_begin, *lexicon.dictionary, &c.left);
+    }
+    c.first_topic = 0;
+    while (c.first_topic < c.left.size() &&
+           c.LeftWord(c.first_topic) != U"方面") {
+      ++c.first_topic;
+    }
     c.tail = c.left.size();
+    c.list_before = false;
+    c.right_phrase = 0;
+    c.right_to_next = false;
     while (c.tail > 0 && (c.left[c.tail - 1].pos == Pos::kAdverb ||
                           IsCopula(c.LeftWord(c.tail - 1)))) {
       --c.tail;
@@ -543,7 +566,9 @@ std::vector<MetricPhrase> ReadByRules(
       const std::u32string_view last = c.LeftWord(c.tail - 1);
       c.list_before = last == U"等" || IsJoiner(last);
     }
-    c.right = Tokens(text, m.mention_end, clause_end, *lexicon.dictionary);
+    Tokens(text, m.mention_end, clause_end, *lexicon.dictionary, &c.right);
+    right_begin = m.mention_end;
+    right_end = clause_end;
     size_t r = 0;
     while (r < c.right.size() && View(text, c.right[r]) == U"的") ++r;
     const size_t right_start = r;
@@ -579,6 +604,7 @@ std::vector<MetricPhrase> ReadByRules(
         }
       }
       c.right.erase(c.right.begin(), c.right.begin() + right_start);
+      if (right_start > 0) right_begin = right_end = std::u32string_view::npos;
       r -= right_start;
       c.right_phrase = r;
     }
@@ -700,7 +726,7 @@ std::vector<MetricPhrase> ReadByRules(
     bool closes_prev = period_begin == frame_from;
     if (!closes_prev && period_begin > prev_end && k > 0) {
       closes_prev = true;
-      for (size_t i = prev_end; i + 1 < period_begin; ++i) {
+      for (size_t i = prev_end; closes_prev && i + 1 < period_begin; ++i) {
         if (!IsSpace(text[i])) closes_prev = false;
       }
     }

@@ -510,54 +510,58 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     pos_heap.resize(n + 1);
     pos = pos_heap.data();
   }
-  // The walks run from the end backwards; the lines of the walks a few
-  // positions on are fetched meanwhile (see PrefetchTables), and those of
-  // the first walks all at once before them, so that their misses overlap
-  // (most runs are shorter than the distances).
-  constexpr size_t kTablesAhead = 16, kNodesAhead = 8, kChildrenAhead = 4;
-  const auto next_char = [&](size_t k) {
-    return k + 1 < n ? text[begin + k + 1] : char32_t{0};
-  };
-  for (size_t k = n; k-- > 0 && k + kTablesAhead >= n;) {
-    dict.PrefetchTables(text[begin + k], next_char(k));
+  // first[k], second[k]: the nodes of the walk from k after one and two
+  // characters (see Dictionary::FirstTwoSteps), found ahead of the walk.
+  uint32_t first_stack[kStack + 1];
+  uint32_t second_stack[kStack + 1];
+  std::vector<uint32_t> first_heap;
+  std::vector<uint32_t> second_heap;
+  uint32_t* first = first_stack;
+  uint32_t* second = second_stack;
+  if (n > kStack) {
+    first_heap.resize(n + 1);
+    second_heap.resize(n + 1);
+    first = first_heap.data();
+    second = second_heap.data();
   }
-  for (size_t k = n; k-- > 0 && k + kNodesAhead >= n;) {
-    dict.PrefetchNodes(text[begin + k], next_char(k));
+  // The walks run from the end backwards. The lines they read first are
+  // fetched for every position before any walk, in three rounds (the
+  // tables, the nodes they name, the children of the second), so that
+  // the misses of a run overlap; each round reads what the one before
+  // fetched.
+  const char32_t* const run = text.data() + begin;
+  for (size_t k = n; k-- > 0;) {
+    dict.PrefetchTables(run[k], k + 1 < n ? run[k + 1] : char32_t{0});
   }
-  for (size_t k = n; k-- > 0 && k + kChildrenAhead >= n;) {
-    dict.PrefetchChildren(text[begin + k], next_char(k));
+  for (size_t k = n; k-- > 0;) {
+    dict.FirstTwoSteps(run[k], k + 1 < n ? run[k + 1] : char32_t{0}, &first[k],
+                       &second[k]);
+    dict.PrefetchNode(first[k]);
+    dict.PrefetchNode(second[k]);
   }
+  for (size_t k = n; k-- > 0;) dict.PrefetchChildrenOf(second[k]);
   for (size_t i = n; i-- > 0;) {
-    if (i >= kTablesAhead) {
-      const size_t k = i - kTablesAhead;
-      dict.PrefetchTables(text[begin + k], next_char(k));
-    }
-    if (i >= kNodesAhead) {
-      const size_t k = i - kNodesAhead;
-      dict.PrefetchNodes(text[begin + k], next_char(k));
-    }
-    if (i >= kChildrenAhead) {
-      const size_t k = i - kChildrenAhead;
-      dict.PrefetchChildren(text[begin + k], next_char(k));
-    }
     double best = -log_total + route[i + 1];  // the single character
     uint8_t best_length = 1;
     Pos best_pos = Pos::kUnknown;
-    // Every word starting at i, one trie step per character.
-    uint32_t node = Dictionary::kRoot;
-    for (size_t len = 1; len <= max_length && i + len <= n; ++len) {
-      node = dict.Child(node, text[begin + i + len - 1]);
-      if (node == Dictionary::kRoot) break;
+    // Every word starting at i, one trie step per character; the first
+    // two steps were taken ahead.
+    uint32_t node = first[i];
+    for (size_t len = 1; node != Dictionary::kRoot;) {
       const Dictionary::Node& e = dict.NodeAt(node);
       // A set phrase (解决问题, 迎难而上) is a clause, not a word: its parts
       // tell the rules more. A genre overlay can make one a noun.
-      if (!e.is_word || (e.pos == Pos::kSetPhrase && len > 2)) continue;
-      const double score = e.log_freq - log_total + route[i + len];
-      if (score > best || (len == 1 && score >= best)) {
-        best = score;
-        best_length = static_cast<uint8_t>(len);
-        best_pos = e.pos;
+      if (e.is_word && !(e.pos == Pos::kSetPhrase && len > 2)) {
+        const double score = e.log_freq - log_total + route[i + len];
+        if (score > best || (len == 1 && score >= best)) {
+          best = score;
+          best_length = static_cast<uint8_t>(len);
+          best_pos = e.pos;
+        }
       }
+      ++len;
+      if (len > max_length || i + len > n) break;
+      node = len == 2 ? second[i] : dict.DeepChild(node, run[i + len - 1]);
     }
     route[i] = best;
     next[i] = best_length;
@@ -580,6 +584,14 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
 std::vector<Word> Segment(std::u32string_view text, size_t begin, size_t end,
                           const Dictionary& dict) {
   std::vector<Word> out;
+  SegmentInto(text, begin, end, dict, &out);
+  return out;
+}
+
+void SegmentInto(std::u32string_view text, size_t begin, size_t end,
+                 const Dictionary& dict, std::vector<Word>* words) {
+  std::vector<Word>& out = *words;
+  out.clear();
   end = std::min(end, text.size());
   // One allocation for a clause (a word per character at most), instead of
   // the vector growing word by word.
@@ -606,7 +618,6 @@ std::vector<Word> Segment(std::u32string_view text, size_t begin, size_t end,
     }
     i = j;
   }
-  return out;
 }
 
 }  // namespace reportfacts

@@ -127,6 +127,11 @@ class Dictionary {
         nodes_[node].label < 0x10000) {
       return SecondLevelChild(node, c);
     }
+    return DeepChild(node, c);
+  }
+  // DeepChild is Child for a node below the first level (two characters
+  // or more), whose children only a search finds.
+  uint32_t DeepChild(uint32_t node, char32_t c) const {
     // Children are numbered consecutively and sorted by label: the range
     // is halved down to one candidate without a branch on the labels (the
     // half that may hold c is kept), since where c falls among a node's
@@ -148,7 +153,11 @@ class Dictionary {
   // cache lines of a table far larger than a cache; one probe of a hash
   // table of the two-character prefixes reads one or two.
   uint32_t SecondLevelChild(uint32_t node, char32_t c) const {
-    const uint32_t key = (nodes_[node].label << 16) | c;
+    return PairChild((nodes_[node].label << 16) | c);
+  }
+  // PairChild is the node of the two-character prefix `key` (first << 16
+  // | second), or kRoot.
+  uint32_t PairChild(uint32_t key) const {
     for (size_t slot = PairSlot(key);; slot = (slot + 1) & pair_mask_) {
       const uint64_t entry = pairs_[slot];
       if (entry == 0) return kRoot;
@@ -165,11 +174,11 @@ class Dictionary {
   // A walk from a character c0 followed by c1 first reads the root table
   // at c0, the pair table at (c0, c1) and the nodes they name, all in
   // tables far larger than a cache. A caller that knows which walks come
-  // next (a segmentation runs one from every position) asks for those
-  // lines ahead: PrefetchTables some walks before, PrefetchNodes a few
-  // walks before (it reads the lines PrefetchTables fetched), and
-  // PrefetchChildren after it. None changes a result. c1 is 0 when the walk
-  // cannot go past c0.
+  // next (a segmentation runs one from every position of a run) asks for
+  // those lines ahead, in rounds over the positions: PrefetchTables, then
+  // FirstTwoSteps (it reads the lines PrefetchTables fetched) and
+  // PrefetchNode on the nodes it names, then PrefetchChildrenOf the second
+  // node. None changes a result. c1 is 0 when the walk cannot go past c0.
   void PrefetchTables(char32_t c0, char32_t c1) const {
     if (c0 >= root_children_.size()) return;
     PrefetchLine(&root_children_[c0]);
@@ -177,23 +186,35 @@ class Dictionary {
       PrefetchLine(&pairs_[PairSlot((c0 << 16) | c1)]);
     }
   }
-  //
-  // The two read the pair table's first slot only and fetch what it names,
-  // or the root's lines when it names nothing: a branch on whether a word
-  // goes on, which a predictor cannot guess, would cost more than a
-  // useless fetch.
-  void PrefetchNodes(char32_t c0, char32_t c1) const {
-    if (c0 >= root_children_.size()) return;
-    PrefetchLine(&nodes_[root_children_[c0]]);
-    PrefetchLine(&nodes_[LikelySecond(c0, c1)]);
+  // FirstTwoSteps is the start of a walk from c0 then c1: *first is
+  // Child(kRoot, c0) and *second is Child(*first, c1) (kRoot where *first
+  // is kRoot). In the Basic Multilingual Plane it reads the root and pair
+  // tables only, not the nodes, so that it can run ahead of the walk and
+  // the walk starts at its third step, with no search left for the first
+  // two.
+  void FirstTwoSteps(char32_t c0, char32_t c1, uint32_t* first,
+                     uint32_t* second) const {
+    if (c0 >= root_children_.size()) {
+      *first = Child(kRoot, c0);
+      *second = *first == kRoot ? kRoot : Child(*first, c1);
+      return;
+    }
+    // A node of the root table is of the first level, its label c0.
+    *first = root_children_[c0];
+    if (*first == kRoot) {
+      *second = kRoot;
+    } else if (c1 < 0x10000) {
+      *second = PairChild((c0 << 16) | c1);
+    } else {
+      *second = Child(*first, c1);
+    }
   }
-  // PrefetchChildren, fewer walks before still, fetches where the third
-  // step's search begins: the first and middle children of that node.
-  void PrefetchChildren(char32_t c0, char32_t c1) const {
-    if (c0 >= root_children_.size()) return;
-    const uint32_t second = LikelySecond(c0, c1);
-    const uint32_t begin = nodes_[second].first_child;
-    const uint32_t count = nodes_[second + 1].first_child - begin;
+  void PrefetchNode(uint32_t node) const { PrefetchLine(&nodes_[node]); }
+  // PrefetchChildrenOf fetches where a step from `node` begins its
+  // search: the first and middle children.
+  void PrefetchChildrenOf(uint32_t node) const {
+    const uint32_t begin = nodes_[node].first_child;
+    const uint32_t count = nodes_[node + 1].first_child - begin;
     PrefetchLine(&nodes_[begin]);
     PrefetchLine(&nodes_[begin + count / 2]);
   }
@@ -218,16 +239,6 @@ class Dictionary {
 #else
     __builtin_prefetch(p);
 #endif
-  }
-
-  // LikelySecond is the node of the prefix c0 c1 when the first slot of
-  // its probe holds it, else kRoot (for prefetching only).
-  uint32_t LikelySecond(char32_t c0, char32_t c1) const {
-    const uint32_t key = (c0 << 16) | (c1 & 0xFFFF);
-    const uint64_t entry = pairs_[PairSlot(key)];
-    const bool hit =
-        c1 != 0 && c1 < 0x10000 && static_cast<uint32_t>(entry >> 32) == key;
-    return hit ? static_cast<uint32_t>(entry) : kRoot;
   }
 
   // IndexSecondLevel fills pairs_ from the trie (after building it).
@@ -268,6 +279,10 @@ struct Word {
 // marks are words of their own class; blanks and line breaks are dropped.
 std::vector<Word> Segment(std::u32string_view text, size_t begin, size_t end,
                           const Dictionary& dict);
+// SegmentInto is Segment into a buffer the caller keeps (cleared first),
+// so that a caller cutting many spans allocates once.
+void SegmentInto(std::u32string_view text, size_t begin, size_t end,
+                 const Dictionary& dict, std::vector<Word>* out);
 
 }  // namespace reportfacts
 

@@ -78,6 +78,29 @@ TEST_F(MinLexicon, SpanBoundsAreKept) {
   EXPECT_TRUE(Segment(text, 0, 100, *dict_).size() == 3u);
 }
 
+// SegmentInto clears the caller's buffer and cuts as Segment does, for a
+// run longer than the cut's stack arrays too.
+TEST_F(MinLexicon, SegmentIntoReusesTheBuffer) {
+  std::u32string text;
+  std::string want;
+  for (int i = 0; i < 30; ++i) {
+    text += U"委员提交提案";
+    want += std::string(want.empty() ? "" : "/") + "委员/提交/提案";
+  }
+  EXPECT_EQ(Cut(*dict_, text), want);
+  std::vector<Word> words = Segment(U"召开主席会议", 0, 6, *dict_);
+  SegmentInto(text, 0, text.size(), *dict_, &words);
+  const std::vector<Word> fresh = Segment(text, 0, text.size(), *dict_);
+  ASSERT_EQ(words.size(), fresh.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(words[i].begin, fresh[i].begin);
+    EXPECT_EQ(words[i].end, fresh[i].end);
+    EXPECT_EQ(words[i].pos, fresh[i].pos);
+  }
+  SegmentInto(text, 4, 2, *dict_, &words);
+  EXPECT_TRUE(words.empty());
+}
+
 TEST(Dictionary, OverlayErrorsNameFileAndLine) {
   const std::string path = ::testing::TempDir() + "/bad_overlay.tsv";
   FILE* f = std::fopen(path.c_str(), "w");
