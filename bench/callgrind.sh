@@ -48,7 +48,7 @@ callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
       report("document", "Document::FromUtf8");
       report("numbers", "ScanNumberTokens");
       report("phrase", "AnalysePhrases");
-      report("  segment", "core/segmenter.cc:reportfacts::Segment\\(");
+      report("  segment", "core/segmenter.cc:reportfacts::SegmentInto\\(");
       report("taxonomy", "Taxonomy::Classify");
       report("reports", "SplitReports");
       report("dates", "ExtractDates");

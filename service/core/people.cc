@@ -787,33 +787,45 @@ class PeopleScanner {
   // a clear left edge). Each part is 1-6 Han characters, none a place name,
   // and no role word starts inside the name.
   void TransliteratedNames() {
+    const size_t n = text_.size();
+    // The dots by a fast search for each kind (most texts have none), in
+    // text order, so that the dots inside a name read are passed over.
+    std::vector<size_t> dots;
+    for (const char32_t kind : {U'\u00B7', U'\u30FB', U'\u2027', U'\uFF65'}) {
+      for (size_t m = FindCodePoint(text_, kind, 1); m + 1 < n;
+           m = FindCodePoint(text_, kind, m + 1)) {
+        dots.push_back(m);
+      }
+    }
+    std::sort(dots.begin(), dots.end());
+    size_t read_to = 0;
+    for (const size_t m : dots) {
+      if (m >= read_to) read_to = TransliteratedNameAt(m);
+    }
+  }
+  // TransliteratedNameAt reads the name whose first dot may be text[m]
+  // (0 < m < size - 1) and returns where it ends (m when none).
+  size_t TransliteratedNameAt(size_t m) {
     constexpr size_t kMaxPart = 6;
     const size_t n = text_.size();
-    for (size_t m = 1; m + 1 < n; ++m) {
-      if (!IsNameDot(text_[m]) || !IsCjk(text_[m - 1]) ||
-          !IsCjk(text_[m + 1])) {
+    if (!IsCjk(text_[m - 1]) || !IsCjk(text_[m + 1])) return m;
+    // The parts after the first dot: [m + 1, last) holds the middle ones;
+    // the last part starts at `last`.
+    size_t last = m + 1;
+    for (;;) {
+      size_t k = last;
+      while (k < n && k - last < kMaxPart && IsCjk(text_[k])) ++k;
+      if (k + 1 < n && k > last && IsNameDot(text_[k]) && IsCjk(text_[k + 1])) {
+        last = k + 1;
         continue;
       }
-      // The parts after the first dot: [m + 1, last) holds the middle
-      // ones; the last part starts at `last`.
-      size_t last = m + 1;
-      for (;;) {
-        size_t k = last;
-        while (k < n && k - last < kMaxPart && IsCjk(text_[k])) ++k;
-        if (k + 1 < n && k > last && IsNameDot(text_[k]) &&
-            IsCjk(text_[k + 1])) {
-          last = k + 1;
-          continue;
-        }
-        break;
-      }
-      size_t run = m;  // where the Han run holding the first part begins
-      while (run > 0 && m - run < kMaxOrgLength && IsCjk(text_[run - 1])) {
-        --run;
-      }
-      const size_t after = ReadTransliterated(run, m, last);
-      m = std::max(m, after);
+      break;
     }
+    size_t run = m;  // where the Han run holding the first part begins
+    while (run > 0 && m - run < kMaxOrgLength && IsCjk(text_[run - 1])) {
+      --run;
+    }
+    return ReadTransliterated(run, m, last);
   }
   static constexpr bool IsNameDot(char32_t c) {
     return c == U'\u00B7' || c == U'\u30FB' || c == U'\u2027' || c == U'\uFF65';

@@ -447,6 +447,13 @@ TEST_F(PeopleTest, RuleTransliteratedName) {
     EXPECT_NE(p.name, "艾尔肯");
     EXPECT_NE(p.name, "艾力");
   }
+  // A name of three parts is read once, whole.
+  for (const Person& p :
+       Run(std::string(kHeader) + "会上，阿不都·热合曼·买买提委员发言。")) {
+    if (p.role != "通讯员") {
+      EXPECT_EQ(p.name, "阿不都·热合曼·买买提");
+    }
+  }
   EXPECT_NE(Find(people, "艾尔肯·吐尔洪", "副主席"), nullptr);
   EXPECT_NE(Find(people, "玛依拉·艾力", "委员"), nullptr);
 }
