@@ -55,6 +55,22 @@ TEST_F(ExtractorTest, ObjectActionAndIndicatorFromThePhrase) {
   EXPECT_EQ(adopted->indicator, "sentiment_info.adopted");
 }
 
+// The genre's counting verbs are ordinary words (common_words.txt holds
+// them): a bare committee never reads one as a county's short name
+// (新建 is also 新建区), while a name used as a place still counts.
+TEST_F(ExtractorTest, ACountingVerbIsNoShortNameOfACounty) {
+  const Extraction verb =
+      Run("区政协2023年工作综述\n\n一年来，区政协新建委员工作室6个，"
+          "收到提案120件。\n");
+  ASSERT_EQ(verb.reports.size(), 1u);
+  EXPECT_EQ(verb.reports[0].organization, "");
+  const Extraction place =
+      Run("县政协2023年工作综述\n\n一年来，县政协委员为始兴发展建言，"
+          "收到提案120件。\n");
+  ASSERT_EQ(place.reports.size(), 1u);
+  EXPECT_EQ(place.reports[0].organization, "始兴县政协");
+}
+
 TEST_F(ExtractorTest, ASubCountARulePutsAtNoStageKeepsItsOwnIndicator) {
   // Parts of a registered set: one with no verb of its own takes the set's
   // indicator; one merged into others (并案) is at no stage, by a rule.
