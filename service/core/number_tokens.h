@@ -59,6 +59,15 @@ struct NumberToken {
   double Scaled(int exponent) const;
 };
 
+// IsEnclosingMark is a mark that may enclose a number (“ ” 《 》 「 」) or
+// a line break, which ends what such a pair encloses. Document lists where
+// they are, so that the number scanner asks what encloses a number without
+// reading the text around it.
+constexpr bool IsEnclosingMark(char32_t c) {
+  return c == U'“' || c == U'”' || (c >= U'《' && c <= U'」') || c == U'\n' ||
+         c == U'\v' || c == U'\f' || c == U'\u2028' || c == U'\u2029';
+}
+
 // TokenizeNumbers returns the digit runs of `text` in order, one linear
 // pass, no allocation per character. Unreadable runs are returned with
 // their flags so that callers leave them out as a whole.

@@ -102,6 +102,33 @@ TEST(Document, NoSentenceEndOrDigitBetweenU3003AndFullWidthForms) {
   for (char32_t c = 0x3003; c < 0xFF01; ++c) {
     ASSERT_FALSE(IsSentenceEnd(c) || IsLineBreak(c) || IsDigit(c))
         << static_cast<int>(c);
+    // Nor an enclosing mark above U+300D, where the pass skips text.
+    if (c > 0x300D) {
+      ASSERT_FALSE(IsEnclosingMark(c)) << static_cast<int>(c);
+    }
+  }
+}
+
+// The enclosing marks are every quotation or book-title mark and line
+// break, also those Index passes over as part of a sentence's end (”
+// after 。, a blank-line run) and those in the last code points.
+TEST(Document, EnclosingMarksAreEveryMarkOfTheText) {
+  const std::vector<std::u32string> texts = {
+      U"他说：“提案12件。”\n\n《条例》第3条「口号」\n",
+      U"无标记的一句话",
+      U"《",
+      U"委员\u2028提出“10”项\f建议。\n\n\n",
+  };
+  for (const std::u32string& text : texts) {
+    for (size_t lead = 0; lead < 5; ++lead) {
+      const std::u32string t = std::u32string(lead, U'政') + text;
+      const Document doc = Document::FromCodePoints(t);
+      std::vector<uint32_t> want;
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (IsEnclosingMark(t[i])) want.push_back(static_cast<uint32_t>(i));
+      }
+      EXPECT_EQ(doc.enclosing_marks(), want) << lead;
+    }
   }
 }
 
