@@ -109,6 +109,14 @@ TEST(Document, NoSentenceEndOrDigitBetweenU3003AndFullWidthForms) {
   }
 }
 
+TEST(Document, EnclosingMarksAreTheQuoteAndTitleMarksAndLineBreaks) {
+  const std::u32string marks = U"“”《》「」\n\v\f\u2028\u2029";
+  for (char32_t c = 0; c < 0x30000; ++c) {
+    ASSERT_EQ(IsEnclosingMark(c), marks.find(c) != std::u32string::npos)
+        << static_cast<int>(c);
+  }
+}
+
 // The enclosing marks are every quotation or book-title mark and line
 // break, also those Index passes over as part of a sentence's end (”
 // after 。, a blank-line run) and those in the last code points.
