@@ -180,6 +180,8 @@ constexpr size_t kScanBlock = 512;
 size_t SurnameStarts(std::u32string_view text, size_t begin, size_t end,
                      const CharSet& surname_first, uint32_t* out) {
   size_t count = 0;
+  // Unrolled: the loop's own test and step were a third of its cost.
+#pragma GCC unroll 4
   for (size_t q = begin; q < end; ++q) {
     out[count] = static_cast<uint32_t>(q - begin);
     count += surname_first.contains(text[q]) ? 1 : 0;
