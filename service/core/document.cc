@@ -114,6 +114,9 @@ void Document::Index() {
       numbers_.push_back(ReadNumberTokenAt(view, i));
       number_end = numbers_.back().end;
     }
+    // Most stops are commas and other marks: the call is made only at a
+    // sentence mark or a line break.
+    if (!IsSentenceEnd(c) && !IsLineBreak(c)) continue;
     if (!SentenceEndsAt(view, i)) continue;
     // Closing quotes and brackets after the mark belong to the sentence.
     // So do the line breaks of a blank-line run.
