@@ -16,6 +16,7 @@ std::u32string_view Sub(std::u32string_view text, size_t b, size_t e) {
 }
 
 bool IsCreditSeparator(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // Han: most of a line
   return IsBlank(c) || c == U'/' || c == U'／' || c == U'：' || c == U':' ||
          c == U'、' || c == U'，' || c == U',';
 }

@@ -34,6 +34,7 @@ constexpr bool IsBoundary(char32_t c) {
 }
 // IsCreditSeparator separates the tokens of a credit: blanks, colons, slashes.
 bool IsCreditSeparator(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // Han: most of a line
   return IsBlank(c) || c == U'：' || c == U':' || c == U'/' || c == U'／' ||
          c == U'、' || c == U'，' || c == U',';
 }
@@ -758,7 +759,7 @@ class PeopleScanner {
     for (size_t i = begin; i < end;) {
       if (!IsCjk(text_[i])) {
         // Digits, Latin letters or marks end the names of a credit.
-        if (!IsCreditSeparator(text_[i]) && reading) reading = false;
+        if (reading && !IsCreditSeparator(text_[i])) reading = false;
         ++i;
         continue;
       }
