@@ -156,13 +156,14 @@ TEST(Document, NumbersAreThoseOfTokenizeNumbers) {
   }
 }
 
-// Index passes over Han text four code points at a time and finds the
-// first mark of a block from a mask: a mark or digit at every position of
-// a block, and in the last few code points, is found all the same.
+// Index passes over Han text eight, then four code points at a time and
+// finds the first mark of a block from a mask: a mark or digit at every
+// position of a block, and in the last few code points, is found all the
+// same.
 TEST(Document, MarksAndDigitsAreFoundAtEveryOffsetOfABlock) {
-  for (size_t lead = 0; lead < 9; ++lead) {
+  for (size_t lead = 0; lead < 17; ++lead) {
     const std::u32string text = std::u32string(lead, U'政') + U"协。委员12人" +
-                                std::u32string(lead % 4, U'会');
+                                std::u32string(lead % 8, U'会');
     const Document doc = Document::FromCodePoints(text);
     ASSERT_EQ(doc.sentences().size(), 2u) << lead;
     EXPECT_EQ(doc.sentences()[0].end, lead + 2) << lead;
