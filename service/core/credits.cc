@@ -16,6 +16,7 @@ std::u32string_view Sub(std::u32string_view text, size_t b, size_t e) {
 }
 
 bool IsCreditSeparator(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // Han: most of a line
   return IsBlank(c) || c == U'/' || c == U'／' || c == U'：' || c == U':' ||
          c == U'、' || c == U'，' || c == U',';
 }
@@ -268,6 +269,18 @@ std::vector<CreditName> UnbracketedLeadCredit(std::u32string_view text,
 std::vector<CreditName> ParseCreditLine(std::u32string_view text, size_t begin,
                                         size_t end, const PeopleLexicon& lex) {
   if (end > text.size() || begin >= end) return {};
+  // Without a bare list allowed every name needs a marker before it, so a
+  // short line where no marker starts anywhere is no credit: one probe per
+  // character, where most short lines (titles, headings) would otherwise
+  // be tokenized. A long line is left to Parse, which turns it down after
+  // trimming it.
+  if (end - begin <= kMaxCreditLine) {
+    bool marker = false;
+    for (size_t k = begin; k < end && !marker; ++k) {
+      marker = lex.byline_markers.LongestStartingAt(text, k, end) > 0;
+    }
+    if (!marker) return {};
+  }
   return CreditParser(text, lex).Parse(begin, end, /*allow_bare=*/false);
 }
 

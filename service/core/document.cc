@@ -20,12 +20,13 @@ constexpr size_t kMaxWrapBreaks = 1;
 
 #if defined(__SSE2__)
 // OutsideMarksMask has four bits per code point at `p` (of four), set for
-// those outside U+3003..U+FF00, where no sentence mark, line break or
-// digit is. Code points fit in 31 bits, so signed compares are exact.
+// those outside U+300E..U+FF00, where no sentence mark, line break, digit
+// or enclosing mark is. Code points fit in 31 bits, so signed compares are
+// exact.
 inline unsigned OutsideMarksMask(const char32_t* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i inside =
-      _mm_and_si128(_mm_cmpgt_epi32(v, _mm_set1_epi32(0x3002)),
+      _mm_and_si128(_mm_cmpgt_epi32(v, _mm_set1_epi32(0x300D)),
                     _mm_cmplt_epi32(v, _mm_set1_epi32(0xFF01)));
   return ~static_cast<unsigned>(_mm_movemask_epi8(inside)) & 0xFFFF;
 }
@@ -80,19 +81,32 @@ std::u32string_view Document::text() const {
 void Document::Index() {
   const std::u32string_view view = text();
   lines_ = SplitLines(view);
-  // One pass finds the sentences and the numeric tokens (TokenizeNumbers).
+  // One pass finds the sentences, the numeric tokens (TokenizeNumbers) and
+  // the enclosing marks.
   size_t begin = 0;
   size_t number_end = 0;  // the digits before it are in a token read
   const char32_t* const chars = view.data();
   const size_t size = view.size();
   for (size_t i = 0; i < size; ++i) {
-    // Every sentence mark, line break and digit is below U+3003 or in the
-    // full-width block: two comparisons pass over everything else (Han),
-    // four code points at a time where SSE2 is there (every x86-64), and
-    // the first code point outside is found from the mask, without a
-    // branch per code point before it.
+    // Every sentence mark, line break, digit and enclosing mark is below
+    // U+300E or in the full-width block: two comparisons pass over
+    // everything else (Han), four code points at a time where SSE2 is there
+    // (every x86-64), and the first code point outside is found from the
+    // mask, without a branch per code point before it.
 #if defined(__SSE2__)
-    while (i + 4 <= size) {
+    // Eight at a time while the run of Han lasts, then four.
+    bool stopped = false;
+    while (i + 8 <= size) {
+      const unsigned outside =
+          OutsideMarksMask(chars + i) | (OutsideMarksMask(chars + i + 4) << 16);
+      if (outside != 0) {
+        i += static_cast<size_t>(__builtin_ctz(outside)) / 4;
+        stopped = true;
+        break;
+      }
+      i += 8;
+    }
+    while (!stopped && i + 4 <= size) {
       const unsigned outside = OutsideMarksMask(chars + i);
       if (outside != 0) {
         i += static_cast<size_t>(__builtin_ctz(outside)) / 4;
@@ -103,11 +117,18 @@ void Document::Index() {
     if (i >= size) break;
 #endif
     const char32_t c = chars[i];
-    if (c > 0x3002 && c < 0xFF01) continue;
+    if (c > 0x3002 && c < 0xFF01) {  // 《 》 「 」 or a rare mark
+      if (c >= U'《' && c <= U'」') marks_.push_back(static_cast<uint32_t>(i));
+      continue;
+    }
+    if (IsEnclosingMark(c)) marks_.push_back(static_cast<uint32_t>(i));
     if (i >= number_end && IsDigit(c)) {
       numbers_.push_back(ReadNumberTokenAt(view, i));
       number_end = numbers_.back().end;
     }
+    // Most stops are commas and other marks: the call is made only at a
+    // sentence mark or a line break.
+    if (!IsSentenceEnd(c) && !IsLineBreak(c)) continue;
     if (!SentenceEndsAt(view, i)) continue;
     // Closing quotes and brackets after the mark belong to the sentence.
     // So do the line breaks of a blank-line run.
@@ -115,6 +136,9 @@ void Document::Index() {
     while (end < view.size() &&
            (IsCloseQuote(view[end]) || IsCloseBracket(view[end]) ||
             (IsLineBreak(view[i]) && IsLineBreak(view[end])))) {
+      if (IsEnclosingMark(view[end])) {
+        marks_.push_back(static_cast<uint32_t>(end));
+      }
       ++end;
     }
     sentences_.push_back({begin, end});

@@ -15,6 +15,7 @@
 #define REPORTFACTS_SERVICE_CORE_DOCUMENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,10 @@ class Document {
   // numbers are every digit run of text(), read once (TokenizeNumbers):
   // metrics, dates and reports share them.
   const std::vector<NumberToken>& numbers() const { return numbers_; }
+  // enclosing_marks are the positions of every IsEnclosingMark character
+  // (quotation and book-title marks, line breaks), ascending: the number
+  // scanner asks them what encloses a number.
+  const std::vector<uint32_t>& enclosing_marks() const { return marks_; }
   // SentenceAt returns the sentence holding `offset` (the last one for the
   // text end).
   TextSpan SentenceAt(size_t offset) const;
@@ -77,6 +82,7 @@ class Document {
   std::vector<TextLine> lines_;
   std::vector<TextSpan> sentences_;
   std::vector<NumberToken> numbers_;
+  std::vector<uint32_t> marks_;
 };
 
 // SentenceEndsAt tells whether text[i] ends a sentence: a sentence mark, or

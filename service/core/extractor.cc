@@ -125,7 +125,8 @@ absl::StatusOr<Extraction> Extractor::Extract(
 
   const std::vector<NumberToken>& numbers = doc->numbers();
   const std::vector<NumberMention> mentions =
-      ScanNumberTokens(view, numbers, data_->units);
+      ScanNumberTokens(view, numbers, data_->units, /*exclusions=*/nullptr,
+                       &doc->enclosing_marks());
   if (cancelled()) return absl::CancelledError("extraction cancelled");
   if (auto over = OverFactLimit(mentions.size(), options)) return *over;
   const std::vector<MetricPhrase> phrases =

@@ -21,8 +21,10 @@ uint32_t KeywordIndex::Child(uint32_t node, char32_t c) const {
 }
 
 int KeywordIndex::IdOf(std::u32string_view word) const {
-  uint32_t node = 0;
-  for (const char32_t c : word) {
+  if (word.empty()) return nodes_[0].word_id;
+  uint32_t node = RootChild(word[0]);
+  if (node == 0) return -1;
+  for (const char32_t c : word.substr(1)) {
     node = Child(node, c);
     if (node == 0) return -1;
   }
@@ -31,7 +33,14 @@ int KeywordIndex::IdOf(std::u32string_view word) const {
 
 int KeywordIndex::Add(std::u32string_view word) {
   if (!word.empty() && word[0] < kFirstTableSize) {
-    first_[word[0] / 64] |= uint64_t{1} << (word[0] % 64);
+    const char32_t c = word[0];
+    const uint64_t bit = uint64_t{1} << (c % 64);
+    if ((first_[c / 64] & bit) == 0) {
+      first_[c / 64] |= bit;
+      for (size_t k = c / 64 + 1; k < first_before_.size(); ++k) {
+        ++first_before_[k];
+      }
+    }
   }
   uint32_t node = 0;
   for (const char32_t c : word) {
@@ -54,11 +63,11 @@ KeywordIndex::Bits KeywordIndex::Find(std::u32string_view text) const {
   Bits found{};
   for (size_t begin = 0; begin < text.size(); ++begin) {
     if (!MayStartWord(text[begin])) continue;
-    uint32_t node = 0;
-    for (size_t i = begin; i < text.size(); ++i) {
-      node = Child(node, text[i]);
-      if (node == 0) break;
+    uint32_t node = RootChild(text[begin]);
+    for (size_t i = begin + 1; node != 0; ++i) {
       if (nodes_[node].word_id >= 0) Set(nodes_[node].word_id, &found);
+      if (i >= text.size()) break;
+      node = Child(node, text[i]);
     }
   }
   return found;

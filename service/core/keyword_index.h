@@ -84,9 +84,27 @@ class KeywordIndex {
     return c >= kFirstTableSize || ((first_[c / 64] >> (c % 64)) & 1) != 0;
   }
 
+  // RootChild is Child(0, c). The root's children in the Basic
+  // Multilingual Plane are, in order, the set bits of first_: the rank of
+  // c's bit (the bits before it, counted) is its child's place, found
+  // without a search of the root's many children.
+  uint32_t RootChild(char32_t c) const {
+    if (c >= kFirstTableSize) return Child(0, c);
+    const uint64_t bits = first_[c / 64];
+    const uint64_t bit = uint64_t{1} << (c % 64);
+    if ((bits & bit) == 0) return 0;
+    const size_t place =
+        first_before_[c / 64] +
+        static_cast<size_t>(__builtin_popcountll(bits & (bit - 1)));
+    return nodes_[0].children[place].second;
+  }
+
   static constexpr char32_t kFirstTableSize = 0x10000;
   std::vector<Node> nodes_ = std::vector<Node>(1);  // node 0 is the root
   std::vector<uint64_t> first_ = std::vector<uint64_t>(kFirstTableSize / 64);
+  // first_before_[k] counts the bits of first_ in the words before word k.
+  std::vector<uint32_t> first_before_ =
+      std::vector<uint32_t>(kFirstTableSize / 64);
   int words_ = 0;
 };
 

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <cstdint>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -57,88 +55,89 @@ size_t SkipGapBack(std::u32string_view text, size_t pos) {
   return pos;
 }
 
-// PrevAtMost returns the last j in [floor, i) with text[j] <= last, or
-// kNone; NextAtMost the first j in [i, limit) with text[j] <= last, or
-// `limit`. The Han text between marks is passed over four code points a
-// compare where SSE2 is there (every x86-64); code points fit in 31 bits,
-// so the signed compare is exact.
-constexpr size_t kNone = static_cast<size_t>(-1);
+// EnclosingMarks finds the quotation and book-title marks around a number
+// from the positions of every such mark and every line break of the text
+// (Document finds them in its pass): a question visits only the marks
+// within its window, where a scan of the window per number stopped at
+// every digit and mark in it.
+class EnclosingMarks {
+ public:
+  // `marks` are the positions of the IsEnclosingMark characters of `text`
+  // when the caller has them, else null.
+  EnclosingMarks(std::u32string_view text, const std::vector<uint32_t>* marks)
+      : text_(text), marks_(marks) {}
 
-size_t PrevAtMost(const char32_t* text, size_t i, size_t floor, char32_t last) {
-#if defined(__SSE2__)
-  const __m128i above = _mm_set1_epi32(static_cast<int>(last));
-  while (i >= floor + 4) {
-    const __m128i v =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i - 4));
-    const unsigned hits =
-        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi32(v, above))) &
-        0xFFFF;
-    if (hits != 0) return i - 4 + (31 - __builtin_clz(hits)) / 4;
-    i -= 4;
-  }
-#endif
-  while (i > floor) {
-    if (text[--i] <= last) return i;
-  }
-  return kNone;
-}
-
-size_t NextAtMost(const char32_t* text, size_t i, size_t limit, char32_t last) {
-#if defined(__SSE2__)
-  const __m128i above = _mm_set1_epi32(static_cast<int>(last));
-  while (i + 4 <= limit) {
-    const __m128i v =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
-    const unsigned hits =
-        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi32(v, above))) &
-        0xFFFF;
-    if (hits != 0) return i + static_cast<size_t>(__builtin_ctz(hits)) / 4;
-    i += 4;
-  }
-#endif
-  while (i < limit && text[i] > last) ++i;
-  return i;
-}
-
-// EnclosedBy reports whether [begin, end) sits between `open` and `close`
-// within `window` code points on each side, with no line break and no
-// other mark of the pair between; it gives the marks' offsets.
-bool EnclosedBy(std::u32string_view text, size_t begin, size_t end,
-                char32_t open, char32_t close, size_t window, size_t* open_at,
-                size_t* close_at) {
-  // Characters above the marks and every line break (the Han characters
-  // of the window) are passed over without a look at each.
-  const char32_t last = std::max({open, close, char32_t{0x2029}});
-  const size_t floor = begin > window ? begin - window : 0;
-  size_t i = begin;
-  for (;;) {
-    i = PrevAtMost(text.data(), i, floor, last);
-    if (i == kNone) return false;
-    const char32_t c = text[i];
-    if (c == close || IsLineBreak(c)) return false;
-    if (c == open) break;
-  }
-  const size_t limit = std::min(text.size(), end + window);
-  for (size_t j = end;; ++j) {
-    j = NextAtMost(text.data(), j, limit, last);
-    if (j >= limit) return false;
-    const char32_t c = text[j];
-    if (c == open || IsLineBreak(c)) return false;
-    if (c == close) {
+  // EnclosedBy reports whether [begin, end) sits between `open` and `close`
+  // with neither a line break nor another open/close between, and each
+  // mark within `window` code points; it sets *open_at and *close_at.
+  bool EnclosedBy(size_t begin, size_t end, char32_t open, char32_t close,
+                  size_t window, size_t* open_at, size_t* close_at) {
+    if (marks_ == nullptr) Find();
+    const std::vector<uint32_t>& marks = *marks_;
+    const auto relevant = [&](char32_t c) {
+      return c == open || c == close || IsLineBreak(c);
+    };
+    const size_t floor = begin > window ? begin - window : 0;
+    size_t k = FirstAtOrAfter(begin, &before_);
+    size_t i = 0;
+    for (;;) {
+      if (k == 0 || marks[k - 1] < floor) return false;
+      i = marks[--k];
+      const char32_t c = text_[i];
+      if (!relevant(c)) continue;  // a mark of another pair
+      if (c != open) return false;
+      break;
+    }
+    const size_t limit = std::min(text_.size(), end + window);
+    for (size_t j = FirstAtOrAfter(end, &after_); j < marks.size(); ++j) {
+      const size_t at = marks[j];
+      if (at >= limit) return false;
+      const char32_t c = text_[at];
+      if (!relevant(c)) continue;
+      if (c != close) return false;
       *open_at = i;
-      *close_at = j;
+      *close_at = at;
       return true;
     }
+    return false;
   }
-}
+
+ private:
+  void Find() {
+    for (size_t i = 0; i < text_.size(); ++i) {
+      if (IsEnclosingMark(text_[i])) found_.push_back(static_cast<uint32_t>(i));
+    }
+    marks_ = &found_;
+  }
+
+  // FirstAtOrAfter is the index of the first mark at or after `at`. The
+  // numbers ask in text order, so a cursor (one for the starts of numbers,
+  // one for their ends) usually moves a step or none.
+  size_t FirstAtOrAfter(size_t at, size_t* cursor) const {
+    const std::vector<uint32_t>& marks = *marks_;
+    if (*cursor > 0 && marks[*cursor - 1] >= at) {
+      *cursor = static_cast<size_t>(
+          std::lower_bound(marks.begin(), marks.end(), at) - marks.begin());
+      return *cursor;
+    }
+    while (*cursor < marks.size() && marks[*cursor] < at) ++*cursor;
+    return *cursor;
+  }
+
+  std::u32string_view text_;
+  const std::vector<uint32_t>* marks_;
+  std::vector<uint32_t> found_;    // when the caller gave none
+  size_t before_ = 0, after_ = 0;  // cursors into *marks_
+};
 
 // Rule: numbers inside a quoted name or slogan (“1335”发展思路) are no
 // metrics; quoted speech is a sentence and its numbers are.
-bool InsideQuotedName(std::u32string_view text, size_t begin, size_t end) {
+bool InsideQuotedName(std::u32string_view text, EnclosingMarks* marks,
+                      size_t begin, size_t end) {
   size_t open, close;
-  if (!EnclosedBy(text, begin, end, U'“', U'”', kQuoteWindow, &open, &close) &&
-      !EnclosedBy(text, begin, end, U'「', U'」', kQuoteWindow, &open,
-                  &close)) {
+  if (!marks->EnclosedBy(begin, end, U'“', U'”', kQuoteWindow, &open, &close) &&
+      !marks->EnclosedBy(begin, end, U'「', U'」', kQuoteWindow, &open,
+                         &close)) {
     return false;
   }
   if (close - open - 1 > kMaxQuotedName) return false;
@@ -149,10 +148,10 @@ bool InsideQuotedName(std::u32string_view text, size_t begin, size_t end) {
 }
 
 // Rule: numbers inside book-title marks name a document.
-bool InsideBookTitle(std::u32string_view text, size_t begin, size_t end) {
+bool InsideBookTitle(EnclosingMarks* marks, size_t begin, size_t end) {
   size_t open, close;
-  return EnclosedBy(text, begin, end, U'《', U'》', kTitleWindow, &open,
-                    &close);
+  return marks->EnclosedBy(begin, end, U'《', U'》', kTitleWindow, &open,
+                           &close);
 }
 
 bool IsYearValue(const NumberToken& t) {
@@ -465,12 +464,14 @@ absl::StatusOr<UnitTable> LoadUnitTable(const std::string& units_path,
 
 std::vector<NumberMention> ScanNumberTokens(
     std::u32string_view text, const std::vector<NumberToken>& tokens,
-    const UnitTable& table, std::vector<Exclusion>* exclusions) {
+    const UnitTable& table, std::vector<Exclusion>* exclusions,
+    const std::vector<uint32_t>* enclosing_marks) {
   std::vector<NumberMention> out;
   if (exclusions) exclusions->assign(tokens.size(), Exclusion::kNone);
   const auto exclude = [&](size_t k, Exclusion why) {
     if (exclusions) (*exclusions)[k] = why;
   };
+  EnclosingMarks marks(text, enclosing_marks);
   for (size_t k = 0; k < tokens.size(); ++k) {
     const NumberToken& t = tokens[k];
     if (!t.readable()) {
@@ -540,11 +541,11 @@ std::vector<NumberMention> ScanNumberTokens(
       exclude(k, Exclusion::kCode);
       continue;
     }
-    if (InsideBookTitle(text, t.begin, t.end)) {
+    if (InsideBookTitle(&marks, t.begin, t.end)) {
       exclude(k, Exclusion::kTitle);
       continue;
     }
-    if (InsideQuotedName(text, t.begin, t.end)) {
+    if (InsideQuotedName(text, &marks, t.begin, t.end)) {
       exclude(k, Exclusion::kQuoted);
       continue;
     }

@@ -109,9 +109,13 @@ std::vector<NumberMention> ScanNumbers(std::u32string_view text,
 // ScanNumberTokens is ScanNumbers on tokens already read from `text`.
 // `exclusions`, when not null, receives one entry per token: why it is no
 // metric, or kNone (also for a token read as the tail of a mixed form).
+// `enclosing_marks`, when not null, are the ascending positions of every
+// IsEnclosingMark character of `text` (Document::enclosing_marks());
+// otherwise the scan finds them.
 std::vector<NumberMention> ScanNumberTokens(
     std::u32string_view text, const std::vector<NumberToken>& tokens,
-    const UnitTable& table, std::vector<Exclusion>* exclusions = nullptr);
+    const UnitTable& table, std::vector<Exclusion>* exclusions = nullptr,
+    const std::vector<uint32_t>* enclosing_marks = nullptr);
 
 }  // namespace reportfacts
 

@@ -59,6 +59,16 @@ struct NumberToken {
   double Scaled(int exponent) const;
 };
 
+// IsEnclosingMark is a mark that may enclose a number (“ ” 《 》 「 」) or
+// a line break, which ends what such a pair encloses. Document lists where
+// they are, so that the number scanner asks what encloses a number without
+// reading the text around it.
+constexpr bool IsEnclosingMark(char32_t c) {
+  // Bitwise, not short-circuit: one branch on the answer, none per test.
+  return (c - U'“' <= U'”' - U'“') | (c - U'《' <= U'」' - U'《') |
+         (c - U'\n' <= U'\f' - U'\n') | (c - U'\u2028' <= 1);
+}
+
 // TokenizeNumbers returns the digit runs of `text` in order, one linear
 // pass, no allocation per character. Unreadable runs are returned with
 // their flags so that callers leave them out as a whole.

@@ -2,6 +2,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "service/core/chars.h"
 
 namespace reportfacts {
@@ -279,10 +283,27 @@ bool IsButtonLine(std::u32string_view s, const LineShape& shape) {
 constexpr size_t kLongestFurniture = 48;
 bool IsProseParagraph(std::u32string_view s) {
   if (s.size() <= kLongestFurniture) return false;
-  for (char32_t c : s) {
-    // Every sentence mark is below U+3003 or a full-width form.
-    if (c > 0x3002 && c < 0xFF01) continue;
-    if (IsSentenceEnd(c)) return true;
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Four code points a step, each compared with every sentence mark, with
+  // no branch on the text until one is found (a branch per character
+  // would be mispredicted at every comma).
+  const auto is = [](__m128i v, char32_t c) {
+    return _mm_cmpeq_epi32(v, _mm_set1_epi32(static_cast<int>(c)));
+  };
+  for (; i + 4 <= s.size(); i += 4) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i ends =
+        _mm_or_si128(_mm_or_si128(_mm_or_si128(is(v, U'。'), is(v, U'！')),
+                                  _mm_or_si128(is(v, U'!'), is(v, U'？'))),
+                     _mm_or_si128(_mm_or_si128(is(v, U'?'), is(v, U'；')),
+                                  _mm_or_si128(is(v, U';'), is(v, U'｡'))));
+    if (_mm_movemask_epi8(ends) != 0) return true;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    if (IsSentenceEnd(s[i])) return true;
   }
   return false;
 }

@@ -34,6 +34,7 @@ constexpr bool IsBoundary(char32_t c) {
 }
 // IsCreditSeparator separates the tokens of a credit: blanks, colons, slashes.
 bool IsCreditSeparator(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // Han: most of a line
   return IsBlank(c) || c == U'：' || c == U':' || c == U'/' || c == U'／' ||
          c == U'、' || c == U'，' || c == U',';
 }
@@ -182,6 +183,8 @@ constexpr size_t kScanBlock = 512;
 size_t SurnameStarts(std::u32string_view text, size_t begin, size_t end,
                      const CharSet& surname_first, uint32_t* out) {
   size_t count = 0;
+  // Unrolled: the loop's own test and step were a third of its cost.
+#pragma GCC unroll 4
   for (size_t q = begin; q < end; ++q) {
     out[count] = static_cast<uint32_t>(q - begin);
     count += surname_first.contains(text[q]) ? 1 : 0;
@@ -225,7 +228,7 @@ class PeopleScanner {
       for (size_t k = 0; k < count; ++k) {
         const size_t p = block + starts[k];
         if (p < next) continue;
-        next = p + std::max<size_t>(RulesAt(p), 1);
+        next = p + (MayApplyAt(p) ? std::max<size_t>(RulesAt(p), 1) : 1);
       }
     }
     // A name seen only without a role gets role "" (GUIDE §4); one that has
@@ -245,22 +248,24 @@ class PeopleScanner {
   }
 
  private:
-  // RulesAt tries the rules of the main scan at p, where a surname's first
-  // character is, and returns the length of text the one that applies
-  // read (0: none).
-  size_t RulesAt(size_t p) {
+  // MayApplyAt is false where no rule of the main scan can apply at p: the
+  // surname is one or two characters, so MayStartRule can only hold where
+  // this does. Tested before RulesAt is called, it skips the surname
+  // lookup, and the call, at most characters.
+  bool MayApplyAt(size_t p) const {
     const size_t n = text_.size();
     const auto after_name_at = [&](size_t q) {
       return q < n && lex_.after_name_first.contains(text_[q]);
     };
-    // The surname is one or two characters, so MayStartRule can only hold
-    // where this does: testing it first skips the surname lookup at most
-    // characters.
-    if (!((p > 0 && lex_.title_last.contains(text_[p - 1])) ||
-          after_name_at(p + 2) || after_name_at(p + 3) ||
-          after_name_at(p + 4))) {
-      return 0;
-    }
+    return (p > 0 && lex_.title_last.contains(text_[p - 1])) ||
+           after_name_at(p + 2) || after_name_at(p + 3) || after_name_at(p + 4);
+  }
+
+  // RulesAt tries the rules of the main scan at p, where a surname's first
+  // character is and MayApplyAt holds, and returns the length of text the
+  // one that applies read (0: none).
+  size_t RulesAt(size_t p) {
+    const size_t n = text_.size();
     const size_t surname =
         lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
     if (surname == 0) return 0;
@@ -922,7 +927,7 @@ class PeopleScanner {
     for (size_t i = begin; i < end;) {
       if (!IsCjk(text_[i])) {
         // Digits, Latin letters or marks end the names of a credit.
-        if (!IsCreditSeparator(text_[i]) && reading) reading = false;
+        if (reading && !IsCreditSeparator(text_[i])) reading = false;
         ++i;
         continue;
       }

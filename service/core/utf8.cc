@@ -298,15 +298,11 @@ size_t FindCodePoint(std::u32string_view text, char32_t c, size_t from) {
   }
 }
 
-std::string EncodeUtf8(std::u32string_view code_points) {
-  // Sized first, then written through a pointer: a push_back per byte
-  // costs more than the encoding.
-  size_t size = 0;
-  for (char32_t cp : code_points) {
-    size += 1 + (cp >= 0x80) + (cp >= 0x800) + (cp >= 0x10000);
-  }
-  std::string out(size, '\0');
-  char* p = out.data();
+namespace {
+
+// EncodeInto writes the UTF-8 of `code_points` at `p` (room for four bytes
+// each) and returns the end.
+char* EncodeInto(std::u32string_view code_points, char* p) {
   for (char32_t cp : code_points) {
     if (cp < 0x80) {
       *p++ = static_cast<char>(cp);
@@ -324,6 +320,28 @@ std::string EncodeUtf8(std::u32string_view code_points) {
       *p++ = static_cast<char>(0x80 | (cp & 0x3F));
     }
   }
+  return p;
+}
+
+}  // namespace
+
+std::string EncodeUtf8(std::u32string_view code_points) {
+  // Most strings are a fact's few words: encoded once into a buffer on the
+  // stack, then copied into the string at their exact size. A longer text
+  // is sized first and written in place (a push_back per byte costs more
+  // than the encoding).
+  constexpr size_t kShort = 64;
+  if (code_points.size() <= kShort) {
+    char buffer[4 * kShort];
+    const char* const end = EncodeInto(code_points, buffer);
+    return std::string(buffer, static_cast<size_t>(end - buffer));
+  }
+  size_t size = 0;
+  for (char32_t cp : code_points) {
+    size += 1 + (cp >= 0x80) + (cp >= 0x800) + (cp >= 0x10000);
+  }
+  std::string out(size, '\0');
+  EncodeInto(code_points, out.data());
   return out;
 }
 

@@ -102,6 +102,41 @@ TEST(Document, NoSentenceEndOrDigitBetweenU3003AndFullWidthForms) {
   for (char32_t c = 0x3003; c < 0xFF01; ++c) {
     ASSERT_FALSE(IsSentenceEnd(c) || IsLineBreak(c) || IsDigit(c))
         << static_cast<int>(c);
+    // Nor an enclosing mark above U+300D, where the pass skips text.
+    if (c > 0x300D) {
+      ASSERT_FALSE(IsEnclosingMark(c)) << static_cast<int>(c);
+    }
+  }
+}
+
+TEST(Document, EnclosingMarksAreTheQuoteAndTitleMarksAndLineBreaks) {
+  const std::u32string marks = U"“”《》「」\n\v\f\u2028\u2029";
+  for (char32_t c = 0; c < 0x30000; ++c) {
+    ASSERT_EQ(IsEnclosingMark(c), marks.find(c) != std::u32string::npos)
+        << static_cast<int>(c);
+  }
+}
+
+// The enclosing marks are every quotation or book-title mark and line
+// break, also those Index passes over as part of a sentence's end (”
+// after 。, a blank-line run) and those in the last code points.
+TEST(Document, EnclosingMarksAreEveryMarkOfTheText) {
+  const std::vector<std::u32string> texts = {
+      U"他说：“提案12件。”\n\n《条例》第3条「口号」\n",
+      U"无标记的一句话",
+      U"《",
+      U"委员\u2028提出“10”项\f建议。\n\n\n",
+  };
+  for (const std::u32string& text : texts) {
+    for (size_t lead = 0; lead < 5; ++lead) {
+      const std::u32string t = std::u32string(lead, U'政') + text;
+      const Document doc = Document::FromCodePoints(t);
+      std::vector<uint32_t> want;
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (IsEnclosingMark(t[i])) want.push_back(static_cast<uint32_t>(i));
+      }
+      EXPECT_EQ(doc.enclosing_marks(), want) << lead;
+    }
   }
 }
 
@@ -121,13 +156,14 @@ TEST(Document, NumbersAreThoseOfTokenizeNumbers) {
   }
 }
 
-// Index passes over Han text four code points at a time and finds the
-// first mark of a block from a mask: a mark or digit at every position of
-// a block, and in the last few code points, is found all the same.
+// Index passes over Han text eight, then four code points at a time and
+// finds the first mark of a block from a mask: a mark or digit at every
+// position of a block, and in the last few code points, is found all the
+// same.
 TEST(Document, MarksAndDigitsAreFoundAtEveryOffsetOfABlock) {
-  for (size_t lead = 0; lead < 9; ++lead) {
+  for (size_t lead = 0; lead < 17; ++lead) {
     const std::u32string text = std::u32string(lead, U'政') + U"协。委员12人" +
-                                std::u32string(lead % 4, U'会');
+                                std::u32string(lead % 8, U'会');
     const Document doc = Document::FromCodePoints(text);
     ASSERT_EQ(doc.sentences().size(), 2u) << lead;
     EXPECT_EQ(doc.sentences()[0].end, lead + 2) << lead;

@@ -3,6 +3,7 @@
 // Sentences are written for the rules in the genre's style.
 #include "service/core/number_scan.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "service/core/document.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -240,10 +242,8 @@ TEST_F(NumberScanTest, QuotedSpeechAndNumbersBesideQuotesAreMetrics) {
   EXPECT_EQ(Scan("命名“委员工作室”24个"), V{"24|个|24|个|EXACT"});
 }
 
-// The marks around a number are looked for four code points at a time:
-// a title mark at any distance inside the window, and so at any offset of
-// a block, encloses the number; one beyond the window, or one cut off by a
-// line break, does not.
+// A title mark at any distance inside the window encloses the number; one
+// beyond the window, or one cut off by a line break, does not.
 TEST_F(NumberScanTest, EnclosingMarksAreFoundAtAnyDistance) {
   for (size_t pad = 0; pad < 9; ++pad) {
     std::string fill;
@@ -257,6 +257,22 @@ TEST_F(NumberScanTest, EnclosingMarksAreFoundAtAnyDistance) {
   std::string far;
   for (size_t k = 0; k < 90; ++k) far += "规";
   EXPECT_EQ(Scan("《" + far + "办法3条》"), V{"3|条|3|条|EXACT"});
+}
+
+// The marks the Document lists give what the scan finds by itself.
+TEST_F(NumberScanTest, DocumentMarksGiveTheSameMentions) {
+  const std::u32string text =
+      U"《办法》12条，《细则3条》“2+"
+      U"4”集群3个\n《规划\n5年》「口号」6项，“提案8件”。";
+  const Document doc = Document::FromCodePoints(text);
+  std::vector<Exclusion> own, given;
+  const auto a = ScanNumberTokens(text, doc.numbers(), *table_, &own);
+  const auto b = ScanNumberTokens(text, doc.numbers(), *table_, &given,
+                                  &doc.enclosing_marks());
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].begin, b[i].begin);
+  EXPECT_EQ(own, given);
+  EXPECT_NE(std::find(own.begin(), own.end(), Exclusion::kTitle), own.end());
 }
 
 TEST_F(NumberScanTest, BadInputGivesNothing) {

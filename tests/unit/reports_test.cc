@@ -565,6 +565,21 @@ TEST(PageFurnitureTest, FurnitureLinesAreRecognised) {
   }
 }
 
+// A long line with a sentence mark is prose whatever it opens with; the
+// marks are looked for four code points at a time, so one at any offset
+// (and in the last few code points) counts.
+TEST(PageFurnitureTest, ALongLineWithASentenceMarkIsProse) {
+  const std::u32string label = U"来源：" + std::u32string(49, U'某');
+  EXPECT_EQ(ClassifyFurniture(label), Furniture::kLabel);
+  for (size_t at = 3; at <= label.size(); ++at) {
+    for (char32_t mark : {U'。', U'？', U';', U'｡'}) {
+      std::u32string line = label;
+      line.insert(at, 1, mark);
+      EXPECT_EQ(ClassifyFurniture(line), Furniture::kNone) << at;
+    }
+  }
+}
+
 TEST(PageFurnitureTest, PublicationYearComesFromDateLines) {
   EXPECT_EQ(PublicationYear(U"发布时间：2024-08-02"), 2024);
   EXPECT_EQ(PublicationYear(U"日期:２０２３-０４-０９  来源:某报"), 2023);

@@ -238,6 +238,34 @@ TEST(KeywordIndex, FindsEveryWordAnywhereAndKeepsIds) {
   EXPECT_EQ(KeywordIndex::First(index.Find(U"无关")), -1);
 }
 
+// The root's children are found by the rank of their first character's
+// bit: words added in any order, with first characters in the same and in
+// other 64-character blocks, ASCII and beyond the Basic Multilingual Plane,
+// are all found, and no other.
+TEST(KeywordIndex, FindsWordsOfEveryFirstCharacterInAnyOrder) {
+  const std::vector<std::u32string> words = {
+      U"政协", U"A类",    U"\U00020000字", U"委员", U"丁",  U"一",
+      U"乙方", U"\uFFFF", U"亿元",         U"七",   U"提案"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::u32string> order = words;
+    std::shuffle(order.begin(), order.end(), random);
+    KeywordIndex index;
+    for (const std::u32string& w : order) index.Add(w);
+    for (const std::u32string& w : words) {
+      const int id = index.IdOf(w);
+      ASSERT_GE(id, 0) << round;
+      std::vector<int> ids;
+      KeywordIndex::ForEach(index.Find(U"，" + w + U"。"),
+                            [&ids](int i) { ids.push_back(i); });
+      EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << round;
+    }
+    EXPECT_EQ(index.IdOf(U"万"), -1);
+    EXPECT_EQ(index.IdOf(U"B"), -1);
+    EXPECT_EQ(KeywordIndex::First(index.Find(U"万B丙\U00020001")), -1);
+  }
+}
+
 TEST(KeywordIndex, GrowsBeyondItsInlineSize) {
   KeywordIndex index;
   const int words = KeywordIndex::kInlineWords + 100;

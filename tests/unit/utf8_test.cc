@@ -152,6 +152,17 @@ TEST(EncodeUtf8, EncodesEveryLength) {
             "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80");
 }
 
+// Short strings are encoded on the stack, longer ones in place: every
+// length round-trips, of four-byte characters too.
+TEST(EncodeUtf8, ShortAndLongTextsRoundTrip) {
+  const std::u32string unit = U"a\u00E9\u4E2D\U0001F600";
+  std::u32string text;
+  for (size_t n = 0; n < 100; ++n) {
+    text += unit[n % unit.size()];
+    EXPECT_EQ(DecodeUtf8(EncodeUtf8(text)), text) << n;
+  }
+}
+
 TEST(FindCodePoint, FindsTheNextOccurrenceOrTheEnd) {
   const std::u32string text = U"委员(王明)与（李华）";
   EXPECT_EQ(FindCodePoint(text, U'(', 0), 2u);
