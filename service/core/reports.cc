@@ -494,28 +494,46 @@ YearFound LeadYear(std::u32string_view s, std::optional<int> published,
 
 // ---- The committee. ----
 
-// StripPinyinGlosses drops the pinyin a mirror site puts after characters
-// ("政协(xié)" → "政协") so that names read whole.
-std::u32string StripPinyinGlosses(std::u32string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (IsOpenBracket(s[i]) && i > 0 && IsCjk(s[i - 1])) {
-      size_t j = i + 1;
-      while (j < s.size() && j - i <= 8 &&
-             ((s[j] >= U'a' && s[j] <= U'z') ||
-              (s[j] >= 0xC0 && s[j] <= 0x24F) ||
-              (s[j] >= 0x1E00 && s[j] <= 0x1EFF))) {
-        ++j;
-      }
-      if (j > i + 1 && j < s.size() && IsCloseBracket(s[j])) {
-        i = j;
-        continue;
+// A mirror site puts pinyin after characters ("政协(xié)"); committees are
+// read without it, so that names read whole.
+
+// GlossEnd is the index of the bracket closing a pinyin gloss that opens
+// at s[i] (提(ti)案), or 0.
+size_t GlossEnd(std::u32string_view s, size_t i) {
+  if (!IsOpenBracket(s[i]) || i == 0 || !IsCjk(s[i - 1])) return 0;
+  size_t j = i + 1;
+  while (j < s.size() && j - i <= 8 &&
+         ((s[j] >= U'a' && s[j] <= U'z') || (s[j] >= 0xC0 && s[j] <= 0x24F) ||
+          (s[j] >= 0x1E00 && s[j] <= 0x1EFF))) {
+    ++j;
+  }
+  return j > i + 1 && j < s.size() && IsCloseBracket(s[j]) ? j : 0;
+}
+
+// StripPinyinGlosses gives `s` without its glosses, in *out, and tells
+// whether it had any: most texts have none, and are read as they are
+// (the brackets are found by a fast search, nothing is copied).
+bool StripPinyinGlosses(std::u32string_view s, std::u32string* out) {
+  size_t first = s.size();
+  for (const char32_t open : {U'(', U'（'}) {
+    for (size_t i = FindCodePoint(s, open, 0); i < first;
+         i = FindCodePoint(s, open, i + 1)) {
+      if (GlossEnd(s, i) != 0) {
+        first = i;
+        break;
       }
     }
-    out += s[i];
   }
-  return out;
+  if (first == s.size()) return false;
+  out->assign(s.substr(0, first));
+  for (size_t i = first; i < s.size(); ++i) {
+    if (const size_t close = GlossEnd(s, i)) {
+      i = close;
+      continue;
+    }
+    *out += s[i];
+  }
+  return true;
 }
 
 // SetCommittee sets the report's committee from the first one `text`
@@ -524,8 +542,10 @@ std::u32string StripPinyinGlosses(std::u32string_view s) {
 // a report, a visiting 省政协 leader).
 bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
                   const PeopleLexicon& lexicon, Report* report) {
+  std::u32string stripped;
+  if (StripPinyinGlosses(text, &stripped)) text = stripped;
   const std::optional<Committee> c =
-      FindCommittee(StripPinyinGlosses(text), gazetteer, PlaceHint{},
+      FindCommittee(text, gazetteer, PlaceHint{},
                     ShortNameWords{&lexicon.common_words, &lexicon.surnames});
   if (!c) return false;
   report->organization = EncodeUtf8(c->organization);

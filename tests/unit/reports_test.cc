@@ -410,6 +410,10 @@ TEST_F(ReportsTest, PageHeaderAndTableLabelAreStrippedFromTitle) {
 TEST_F(ReportsTest, PinyinGlossesDoNotHideTheCommittee) {
   const Extraction e = Run("2023年，兰州市政(zhèng)协(xié)召开会议12次。\n");
   EXPECT_EQ(e.reports[0].organization, "兰州市政协");
+  // Full-width brackets, and brackets before that gloss nothing.
+  const Extraction f = Run(
+      "（本报讯）2023年（全年），兰州市政（zhèng）协（xié）召开会议12次。\n");
+  EXPECT_EQ(f.reports[0].organization, "兰州市政协");
 }
 
 TEST_F(ReportsTest, TextSettlesTheCommitteeItsHeadNames) {
