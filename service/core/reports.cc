@@ -35,8 +35,14 @@ std::u32string_view Content(std::u32string_view text, const TextLine& l) {
   return text.substr(l.content_begin, l.content_end - l.content_begin);
 }
 
+// Has tells whether s holds one of `chars`. The marks asked about lie
+// outside the Han blocks, which most of a line is: a Han character is
+// passed over with one test, unless `chars` holds one.
 bool Has(std::u32string_view s, std::u32string_view chars) {
+  const auto han = [](char32_t c) { return c >= 0x3400 && c < 0xFF00; };
+  const bool any_han = std::any_of(chars.begin(), chars.end(), han);
   for (char32_t c : s) {
+    if (!any_han && han(c)) continue;
     if (chars.find(c) != std::u32string_view::npos) return true;
   }
   return false;
