@@ -174,13 +174,19 @@ class CommitteeFinder {
       if (next_long < next_short) {
         const size_t k = next_long;
         next_long = text_.find(kLongForm, k + kLongForm.size());
-        if (auto c = Forward(k, k + kLongForm.size()); c && Own(*c)) return c;
+        if (auto c = Forward(k, k + kLongForm.size());
+            c && Own(*c) && Fits(*c, bare)) {
+          return c;
+        }
         continue;
       }
       const size_t k = next_short;
       next_short = text_.find(kShortForm, k + kShortForm.size());
-      if (auto c = Forward(k, k + kShortForm.size()); c && Own(*c)) return c;
-      if (auto c = Backward(k); c && Own(*c)) return c;
+      if (auto c = Forward(k, k + kShortForm.size());
+          c && Own(*c) && Fits(*c, bare)) {
+        return c;
+      }
+      if (auto c = Backward(k); c && Own(*c) && Fits(*c, bare)) return c;
       if (!bare) bare = BareLevelBefore(text_, k);
     }
     if (bare) return FromBareLevel(*bare);
@@ -203,6 +209,22 @@ class CommitteeFinder {
       if (ch == U'《') return c.end < text_.size() && text_[c.end] == U'》';
     }
     return true;
+  }
+
+  // Fits is false for a committee above the level of a bare one the text
+  // named before it (市政协 … 全国政协的常委X, 县政协 … 省政协一位副主席X): the
+  // text is the bare committee's, the other is met in passing. A municipality's
+  // committee (北京市政协) fits a bare 市政协.
+  static bool Fits(const Committee& c, const std::optional<BareLevel>& bare) {
+    if (!bare) return true;
+    if (c.level == CommitteeLevel::kNational) return false;
+    const std::u32string_view w = bare->word;
+    if (w == U"省" || w == U"自治区") return true;
+    if (c.level == CommitteeLevel::kProvince) {
+      return w == U"市" && EndsWith(c.organization, U"市政协");
+    }
+    const bool county = w == U"县" || w == U"区" || w == U"旗";
+    return !(county && c.level == CommitteeLevel::kPrefecture);
   }
 
   // IsOuter is true for a name that may stand before another in a chain:

@@ -4,6 +4,8 @@
 #include "service/core/committee.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "service/core/utf8.h"
@@ -288,6 +290,33 @@ const ShortNameWords& Words() {
     return new ShortNameWords{ordinary, surnames};
   }();
   return *words;
+}
+
+// A committee above the level of a bare one named before it is met in
+// passing: the text is the bare committee's.
+TEST(FindCommittee, AHigherCommitteeAfterABareOneIsAnothers) {
+  for (const char32_t* text : {
+           U"市政协安排几位委员视察。全国政协常委、某院院士韩立新参加。",
+           U"县政协召开座谈会，甘肃省政协副主席韩立新出席。",
+           U"区政协开展调研，兰州市政协副主席韩立新带队。",
+       }) {
+    EXPECT_FALSE(FindCommittee(text, Places()).has_value()) << EncodeUtf8(text);
+  }
+  // The same level, or a municipality for a bare 市政协, is the text's own.
+  for (const auto& [text, organization] :
+       std::vector<std::pair<const char32_t*, const char*>>{
+           {U"市政协安排几位委员视察。兰州市政协副主席韩立新带队。",
+            "兰州市政协"},
+           {U"市政协安排几位委员视察。北京市政协副主席韩立新带队。",
+            "北京市政协"},
+           {U"县政协开展调研。康乐县政协主席韩立新带队。", "康乐县政协"},
+           // Nothing bare before: the first committee named.
+           {U"全国政协常委、某院院士韩立新参加。", "全国政协"},
+       }) {
+    auto c = FindCommittee(text, Places());
+    ASSERT_TRUE(c.has_value()) << EncodeUtf8(text);
+    EXPECT_EQ(EncodeUtf8(c->organization), organization);
+  }
 }
 
 TEST(FindCommittee, BareCommitteeByShortName) {
