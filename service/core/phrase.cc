@@ -1277,8 +1277,15 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool part_without_verb = p.set_mention >= 0 &&
                                      p.set_object.empty() && p.action.empty() &&
                                      !p.object.empty();
+      // A listed verb that ends a longer verb of the dictionary (送 of
+      // 赠送) names less than the word the rules read.
+      const bool lexical_action_in_word =
+          !l.action.empty() && p.action.size() > l.action.size() &&
+          EndsWith(p.action, l.action) &&
+          lexicon.dictionary->PosOf(p.action) == Pos::kVerb;
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
-          !state && !people && !part_without_verb && !lexical_missed_verb) {
+          !state && !people && !part_without_verb && !lexical_missed_verb &&
+          !lexical_action_in_word) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

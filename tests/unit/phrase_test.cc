@@ -738,6 +738,19 @@ TEST_F(CombinedReading, ListedNounInsideALongerWord) {
   EXPECT_EQ(AnalysePhrases(whole, Mentions(whole), lex)[0].object, U"委员");
 }
 
+// A listed verb that ends a longer verb of the dictionary (送 of 赠送)
+// yields to the whole word.
+TEST_F(CombinedReading, ListedVerbInsideALongerVerb) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"送");
+  const std::u32string text = U"赠送资料20份。";
+  EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].action, U"赠送");
+  // Negative: the listed verb written alone stays.
+  const std::u32string alone = U"送资料20份。";
+  EXPECT_EQ(AnalysePhrases(alone, Mentions(alone), lex)[0].action, U"送");
+}
+
 // A verb the word lists lack is read by the rules from its class: it is
 // the action, not the start of the object.
 TEST_F(CombinedReading, UnlistedVerbIsTheAction) {
