@@ -82,8 +82,9 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
 }
 
 // ParticipantsInFront says whether the lexical object is the rules' event
-// with who takes part in front of it (委员和干部 + 学习研讨): who takes part
-// is not the event held.
+// with who takes part in front of it (委员和干部 + 学习研讨), or with what
+// they did on the way ending in the verb that holds the event (委员深入基层
+// 开展 + 视察调研): neither is the event held.
 bool ParticipantsInFront(std::u32string_view longer, std::u32string_view event,
                          const Dictionary& dict) {
   if (event.empty() || longer.size() <= event.size() ||
@@ -93,8 +94,12 @@ bool ParticipantsInFront(std::u32string_view longer, std::u32string_view event,
   const std::u32string_view front =
       longer.substr(0, longer.size() - event.size());
   const std::vector<Word> words = Segment(front, 0, front.size(), dict);
-  return !words.empty() &&
-         IsPersonNoun(front.substr(words.back().begin, words.back().size()));
+  if (words.empty()) return false;
+  const std::u32string_view last =
+      front.substr(words.back().begin, words.back().size());
+  return IsPersonNoun(last) ||
+         (words.size() > 1 && words.back().pos == Pos::kVerb &&
+          IsHoldingVerb(last));
 }
 
 // IsVerbPhraseOnly says whether s is one verb, or a verb with 后 or 前.
@@ -1277,6 +1282,12 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool part_without_verb = p.set_mention >= 0 &&
                                      p.set_object.empty() && p.action.empty() &&
                                      !p.object.empty();
+      // The event's own holding verb acts, not a verb of the way there
+      // the word lists read (委员深入基层 + 开展 + 调研: 开展, not 深入).
+      const bool holding_verb_in_front =
+          p.rule == std::string_view("held_event") && !p.action.empty() &&
+          l.object.size() > p.object.size() + p.action.size() &&
+          EndsWith(l.object, p.action + p.object);
       // A listed verb that ends a longer verb of the dictionary (送 of
       // 赠送) names less than the word the rules read.
       const bool lexical_action_in_word =
@@ -1285,7 +1296,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           lexicon.dictionary->PosOf(p.action) == Pos::kVerb;
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
           !state && !people && !part_without_verb && !lexical_missed_verb &&
-          !lexical_action_in_word) {
+          !lexical_action_in_word && !holding_verb_in_front) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

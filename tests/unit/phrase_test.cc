@@ -738,6 +738,19 @@ TEST_F(CombinedReading, ListedNounInsideALongerWord) {
   EXPECT_EQ(AnalysePhrases(whole, Mentions(whole), lex)[0].object, U"委员");
 }
 
+// An event held: the verbs of the way there (深入基层) before the holding
+// verb are neither the event nor its action.
+TEST_F(CombinedReading, HoldingVerbAfterTheWayThere) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"深入");
+  lex.actions.Add(U"组织");
+  const std::u32string text = U"组织几位委员深入基层开展调研6次。";
+  const MetricPhrase got = AnalysePhrases(text, Mentions(text), lex)[0];
+  EXPECT_EQ(got.object, U"调研");
+  EXPECT_EQ(got.action, U"开展");
+}
+
 // A listed verb that ends a longer verb of the dictionary (送 of 赠送)
 // yields to the whole word.
 TEST_F(CombinedReading, ListedVerbInsideALongerVerb) {
