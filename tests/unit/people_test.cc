@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -349,33 +350,61 @@ TEST_F(PeopleTest, RuleOrganizations) {
       Run);
 }
 
+// OrganizationInReport is the organization ExtractPeople gives `name` as
+// `role` in `body`, read as one report of the committee `organization`
+// ("<missing>" when it finds no such person).
+std::string OrganizationInReport(const std::string& organization,
+                                 const std::string& body,
+                                 const std::string& name,
+                                 const std::string& role = "") {
+  static const auto* data = [] {
+    const std::string dir = REPORTFACTS_DATA_DIR;
+    auto lexicon =
+        LoadPeopleLexicon(dir + "/roles.txt", dir + "/name_context.txt",
+                          dir + "/surnames.txt", dir + "/common_words.txt");
+    auto gazetteer = Gazetteer::Load(dir + "/gazetteer.tsv");
+    EXPECT_TRUE(lexicon.ok()) << lexicon.status();
+    EXPECT_TRUE(gazetteer.ok()) << gazetteer.status();
+    return new std::pair<PeopleLexicon, Gazetteer>(*std::move(lexicon),
+                                                   *std::move(gazetteer));
+  }();
+  const std::u32string text = DecodeUtf8(body);
+  Report report;
+  report.end = static_cast<int64_t>(text.size());
+  report.organization = organization;
+  for (const Person& p : ExtractPeople(text, SplitLines(text), {report},
+                                       data->first, data->second)) {
+    if (p.name == name && (role.empty() || p.role == role)) {
+      return p.organization;
+    }
+  }
+  return "<missing>";
+}
+
 // County and district bodies take the place of the report's own committee
 // (ExtractPeople called with a report whose organization is known).
 TEST(PeopleOrganization, CountyBodiesTakeTheReportsCounty) {
-  const std::string dir = REPORTFACTS_DATA_DIR;
-  auto lexicon =
-      LoadPeopleLexicon(dir + "/roles.txt", dir + "/name_context.txt",
-                        dir + "/surnames.txt", dir + "/common_words.txt");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
-  auto gazetteer = Gazetteer::Load(dir + "/gazetteer.tsv");
-  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
-  const std::u32string text = DecodeUtf8(
+  const std::string body =
       "县政协秘书长韩立平主持会议，县委书记吕德明讲话，"
-      "县政府副县长邵青出席。");
-  Report report;
-  report.end = static_cast<int64_t>(text.size());
-  report.organization = "长兴县政协";
-  const auto people =
-      ExtractPeople(text, SplitLines(text), {report}, *lexicon, *gazetteer);
-  const auto org_of = [&](const std::string& name) -> std::string {
-    for (const Person& p : people) {
-      if (p.name == name) return p.organization;
-    }
-    return "<missing>";
-  };
-  EXPECT_EQ(org_of("韩立平"), "长兴县政协");
-  EXPECT_EQ(org_of("吕德明"), "长兴县委");
-  EXPECT_EQ(org_of("邵青"), "长兴县政府");
+      "县政府副县长邵青出席。";
+  EXPECT_EQ(OrganizationInReport("长兴县政协", body, "韩立平"), "长兴县政协");
+  EXPECT_EQ(OrganizationInReport("长兴县政协", body, "吕德明"), "长兴县委");
+  EXPECT_EQ(OrganizationInReport("长兴县政协", body, "邵青"), "长兴县政府");
+}
+
+// A head of a county or district government belongs to its government,
+// never to the Party committee named in the title before (县委副书记、县长).
+TEST(PeopleOrganization, CountyHeadsBelongToTheGovernment) {
+  const std::string county = "会议开始。县委副书记、县长吕德明讲话。";
+  EXPECT_EQ(OrganizationInReport("长兴县政协", county, "吕德明", "副书记"),
+            "长兴县委");
+  EXPECT_EQ(OrganizationInReport("长兴县政协", county, "吕德明", "县长"),
+            "长兴县政府");
+  EXPECT_EQ(OrganizationInReport("", county, "吕德明", "县长"), "县政府");
+  EXPECT_EQ(
+      OrganizationInReport("江宁区政协", "会议开始。区委常委、副区长邵青出席。",
+                           "邵青", "副区长"),
+      "江宁区政府");
 }
 
 // A station in life names a person before the name only; after a word it
@@ -456,38 +485,6 @@ TEST_F(PeopleTest, RuleTransliteratedName) {
   }
   EXPECT_NE(Find(people, "艾尔肯·吐尔洪", "副主席"), nullptr);
   EXPECT_NE(Find(people, "玛依拉·艾力", "委员"), nullptr);
-}
-
-// A head of a county or district government belongs to its government,
-// never to the Party committee named in the title before (县委副书记、县长).
-TEST(PeopleOrganization, CountyHeadsBelongToTheGovernment) {
-  const std::string dir = REPORTFACTS_DATA_DIR;
-  auto lexicon =
-      LoadPeopleLexicon(dir + "/roles.txt", dir + "/name_context.txt",
-                        dir + "/surnames.txt", dir + "/common_words.txt");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
-  auto gazetteer = Gazetteer::Load(dir + "/gazetteer.tsv");
-  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
-  const auto org_of = [&](const std::string& organization,
-                          const std::string& body, const std::string& name,
-                          const std::string& role) -> std::string {
-    const std::u32string text = DecodeUtf8(body);
-    Report report;
-    report.end = static_cast<int64_t>(text.size());
-    report.organization = organization;
-    for (const Person& p : ExtractPeople(text, SplitLines(text), {report},
-                                         *lexicon, *gazetteer)) {
-      if (p.name == name && p.role == role) return p.organization;
-    }
-    return "<missing>";
-  };
-  const std::string county = "会议开始。县委副书记、县长吕德明讲话。";
-  EXPECT_EQ(org_of("长兴县政协", county, "吕德明", "副书记"), "长兴县委");
-  EXPECT_EQ(org_of("长兴县政协", county, "吕德明", "县长"), "长兴县政府");
-  EXPECT_EQ(org_of("", county, "吕德明", "县长"), "县政府");
-  EXPECT_EQ(org_of("江宁区政协", "会议开始。区委常委、副区长邵青出席。", "邵青",
-                   "副区长"),
-            "江宁区政府");
 }
 
 TEST_F(PeopleTest, TraditionalNamesAreGivenAsWritten) {
