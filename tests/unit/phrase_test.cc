@@ -722,31 +722,34 @@ class CombinedReading : public PhraseRules {
     lex.modifiers.Add(U"专题");
     return AnalysePhrases(text, Mentions(text), lex);
   }
+  // ReadListing reads the first number of `text` with word lists of just
+  // these verbs and nouns.
+  MetricPhrase ReadListing(std::initializer_list<std::u32string_view> actions,
+                           std::initializer_list<std::u32string_view> nouns,
+                           std::u32string_view text) {
+    PhraseLexicon lex;
+    lex.dictionary = dict_;
+    for (std::u32string_view v : actions) lex.actions.Add(v);
+    for (std::u32string_view n : nouns) lex.nouns.Add(n);
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  }
 };
 
 // A listed noun matched in part of a longer word (委员 of 委员会) names
 // less than the word: the rules' whole word stands.
 TEST_F(CombinedReading, ListedNounInsideALongerWord) {
-  PhraseLexicon lex;
-  lex.dictionary = dict_;
-  lex.nouns.Add(U"委员");
-  lex.actions.Add(U"召开");
-  const std::u32string text = U"召开9个专门委员会。";
-  EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].object, U"专门委员会");
+  EXPECT_EQ(ReadListing({U"召开"}, {U"委员"}, U"召开9个专门委员会。").object,
+            U"专门委员会");
   // Negative: where the listed noun is a whole word it stays the object.
-  const std::u32string whole = U"召开9个委员。";
-  EXPECT_EQ(AnalysePhrases(whole, Mentions(whole), lex)[0].object, U"委员");
+  EXPECT_EQ(ReadListing({U"召开"}, {U"委员"}, U"召开9个委员。").object,
+            U"委员");
 }
 
 // An event held: the verbs of the way there (深入基层) before the holding
 // verb are neither the event nor its action.
 TEST_F(CombinedReading, HoldingVerbAfterTheWayThere) {
-  PhraseLexicon lex;
-  lex.dictionary = dict_;
-  lex.actions.Add(U"深入");
-  lex.actions.Add(U"组织");
-  const std::u32string text = U"组织几位委员深入基层开展调研6次。";
-  const MetricPhrase got = AnalysePhrases(text, Mentions(text), lex)[0];
+  const MetricPhrase got =
+      ReadListing({U"深入", U"组织"}, {}, U"组织几位委员深入基层开展调研6次。");
   EXPECT_EQ(got.object, U"调研");
   EXPECT_EQ(got.action, U"开展");
 }
@@ -754,14 +757,9 @@ TEST_F(CombinedReading, HoldingVerbAfterTheWayThere) {
 // A listed verb that ends a longer verb of the dictionary (送 of 赠送)
 // yields to the whole word.
 TEST_F(CombinedReading, ListedVerbInsideALongerVerb) {
-  PhraseLexicon lex;
-  lex.dictionary = dict_;
-  lex.actions.Add(U"送");
-  const std::u32string text = U"赠送资料20份。";
-  EXPECT_EQ(AnalysePhrases(text, Mentions(text), lex)[0].action, U"赠送");
+  EXPECT_EQ(ReadListing({U"送"}, {}, U"赠送资料20份。").action, U"赠送");
   // Negative: the listed verb written alone stays.
-  const std::u32string alone = U"送资料20份。";
-  EXPECT_EQ(AnalysePhrases(alone, Mentions(alone), lex)[0].action, U"送");
+  EXPECT_EQ(ReadListing({U"送"}, {}, U"送资料20份。").action, U"送");
 }
 
 // A verb the word lists lack is read by the rules from its class: it is
