@@ -477,6 +477,28 @@ Dictionary Dictionary::FromWords(const std::vector<Row>& rows) {
 
 namespace {
 
+// Scratch is n + 1 values for one run: on the stack for a clause, on the
+// heap for a longer span.
+template <typename T>
+class Scratch {
+ public:
+  explicit Scratch(size_t n) {
+    if (n > kStack) {
+      heap_.resize(n + 1);
+      data_ = heap_.data();
+    }
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  T* data() { return data_; }
+
+ private:
+  static constexpr size_t kStack = 128;
+  T stack_[kStack + 1];
+  std::vector<T> heap_;
+  T* data_ = stack_;
+};
+
 // SegmentHan cuts a run of Han characters [begin, end) along the most
 // probable path of dictionary words; characters no word covers are merged
 // into one kUnknown word.
@@ -484,46 +506,23 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
                 const Dictionary& dict, std::vector<Word>* out) {
   const size_t n = end - begin;
   // route[i]: best log probability of text[begin + i, end); next[i]: the
-  // length of the first word on that path.
-  // Spans are short (a clause); longer ones take the heap.
-  constexpr size_t kStack = 128;
-  double route_stack[kStack + 1];
-  uint8_t next_stack[kStack + 1];
-  std::vector<double> route_heap;
-  std::vector<uint8_t> next_heap;
-  double* route = route_stack;
-  uint8_t* next = next_stack;
-  if (n > kStack) {
-    route_heap.resize(n + 1);
-    next_heap.resize(n + 1);
-    route = route_heap.data();
-    next = next_heap.data();
-  }
+  // length of the first word on that path; pos[i]: the class of that word
+  // (kUnknown for a character no word is); first[k], second[k]: the nodes
+  // of the walk from k after one and two characters (see
+  // Dictionary::FirstTwoSteps), found ahead of the walk.
+  Scratch<double> route_buffer(n);
+  Scratch<uint8_t> next_buffer(n);
+  Scratch<Pos> pos_buffer(n);
+  Scratch<uint32_t> first_buffer(n);
+  Scratch<uint32_t> second_buffer(n);
+  double* const route = route_buffer.data();
+  uint8_t* const next = next_buffer.data();
+  Pos* const pos = pos_buffer.data();
+  uint32_t* const first = first_buffer.data();
+  uint32_t* const second = second_buffer.data();
   route[n] = 0.0;
   const double log_total = dict.log_total();
   const size_t max_length = std::min<size_t>(dict.max_word_length(), 32);
-  // pos[i]: the class of that word (kUnknown for a character no word is).
-  Pos pos_stack[kStack + 1];
-  std::vector<Pos> pos_heap;
-  Pos* pos = pos_stack;
-  if (n > kStack) {
-    pos_heap.resize(n + 1);
-    pos = pos_heap.data();
-  }
-  // first[k], second[k]: the nodes of the walk from k after one and two
-  // characters (see Dictionary::FirstTwoSteps), found ahead of the walk.
-  uint32_t first_stack[kStack + 1];
-  uint32_t second_stack[kStack + 1];
-  std::vector<uint32_t> first_heap;
-  std::vector<uint32_t> second_heap;
-  uint32_t* first = first_stack;
-  uint32_t* second = second_stack;
-  if (n > kStack) {
-    first_heap.resize(n + 1);
-    second_heap.resize(n + 1);
-    first = first_heap.data();
-    second = second_heap.data();
-  }
   // The walks run from the end backwards. The lines they read first are
   // fetched for every position before any walk, in three rounds (the
   // tables, the nodes they name, the children of the second), so that
