@@ -3,6 +3,7 @@
 // production word lists). The sentences are invented for the rule.
 #include "service/core/phrase.h"
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
