@@ -175,9 +175,16 @@ bool NounVerbNumberRule(const Clause& c, Reading* r) {
     --v;
   }
   const size_t b = PhraseStart(c, v);
-  // Who acts is the subject, not the object (委员提交100件).
+  // Who acts is the subject, not the object (委员提交100件); after 被 the
+  // words before the verb are who acts, levels and all (被市级以上政协采用).
+  size_t q = b;
+  while (q > 0 && b - q < 3 && c.left[q - 1].pos != Pos::kPunctuation &&
+         c.left[q - 1].pos != Pos::kVerb && c.LeftWord(q - 1) != U"被") {
+    --q;
+  }
+  const bool passive = q > 0 && c.LeftWord(q - 1) == U"被";
   bool agent_only = true;
-  for (size_t i = b; i < v; ++i) {
+  for (size_t i = b; i < v && !passive; ++i) {
     if (c.left[i].pos != Pos::kAgent && c.left[i].pos != Pos::kPersonName &&
         !IsDroppable(c.left[i].pos)) {
       agent_only = false;

@@ -71,6 +71,24 @@ TEST_F(ExtractorTest, ACountingVerbIsNoShortNameOfACounty) {
   EXPECT_EQ(place.reports[0].organization, "始兴县政协");
 }
 
+// After 被 the words before the verb are who acts, a level named with the
+// body (市级以上) included: the count goes on about the object before.
+TEST_F(ExtractorTest, WhoActsAfterThePassiveIsNoObject) {
+  const Extraction e =
+      Run("全年报送信息210条，被市级以上政协采用67条，其中被全国政协采用2条。");
+  for (const char* digits : {"67", "2"}) {
+    const Metric* m = Find(e, digits);
+    ASSERT_NE(m, nullptr) << digits;
+    EXPECT_EQ(m->object, "信息") << digits;
+    EXPECT_EQ(m->action, "采用") << digits;
+    EXPECT_EQ(m->indicator, "sentiment_info.adopted") << digits;
+  }
+  // Without 被 the noun before the verb is what is counted.
+  const Metric* own = Find(Run("全年报送信息210条，调研报告采用8篇。"), "8");
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(own->object, "调研报告");
+}
+
 TEST_F(ExtractorTest, ASubCountARulePutsAtNoStageKeepsItsOwnIndicator) {
   // Parts of a registered set: one with no verb of its own takes the set's
   // indicator; one merged into others (并案) is at no stage, by a rule.
