@@ -84,7 +84,8 @@ TEST_F(ExtractorTest, WhoActsAfterThePassiveIsNoObject) {
     EXPECT_EQ(m->indicator, "sentiment_info.adopted") << digits;
   }
   // Without 被 the noun before the verb is what is counted.
-  const Metric* own = Find(Run("全年报送信息210条，调研报告采用8篇。"), "8");
+  const Extraction active = Run("全年报送信息210条，调研报告采用8篇。");
+  const Metric* own = Find(active, "8");
   ASSERT_NE(own, nullptr);
   EXPECT_EQ(own->object, "调研报告");
 }
