@@ -89,7 +89,10 @@ TEST_F(OverloadTest, FloodIsShedThenServiceRecoversToFullSpeed) {
   for (std::thread& thread : flood) thread.join();
 
   EXPECT_GT(shed.load(), 0);
-  EXPECT_GE(ok.load(), 4);
+  // At least the queue's 2 are admitted; whether the workers have taken
+  // the first two off the queue before the next arrive (4 admitted, or
+  // more) is the scheduler's timing, not the service's promise.
+  EXPECT_GE(ok.load(), 2);
   EXPECT_EQ(other.load(), 0);
   EXPECT_EQ(ok.load() + shed.load(), 40);
   // Refusals are immediate, not after waiting for a worker.
