@@ -257,26 +257,26 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   // gives no year.
   const auto year_at = [](const std::string& meeting) {
     const Extraction e =
-        Run("政协白银市委员会\n常务委员会工作报告\n（" + meeting +
+        Run("政协定西市委员会\n常务委员会工作报告\n（" + meeting +
             "上）\n各位委员：\n常委会团结带领全体委员务实担当。\n");
     return e.reports[0].year;
   };
-  EXPECT_EQ(year_at("2024年1月9日在政协白银市第九届委员会第三次会议"), 2023);
+  EXPECT_EQ(year_at("2024年1月9日在政协定西市第四届委员会第三次会议"), 2023);
   EXPECT_EQ(year_at("2024年2月在市政协九届三次会议"), 2023);
-  EXPECT_EQ(year_at("二〇二四年一月九日在政协白银市第九届委员会第三次会议"),
+  EXPECT_EQ(year_at("二〇二四年一月九日在政协定西市第四届委员会第三次会议"),
             2023);
-  EXPECT_EQ(year_at("2024年1月9日在政协白银市第十届委员会第一次会议"),
+  EXPECT_EQ(year_at("2024年1月9日在政协定西市第五届委员会第一次会议"),
             std::nullopt);
-  EXPECT_EQ(year_at("2024年6月9日在政协白银市第九届委员会第三次会议"),
+  EXPECT_EQ(year_at("2024年6月9日在政协定西市第四届委员会第三次会议"),
             std::nullopt);
-  EXPECT_EQ(year_at("2024年1月9日在政协白银市第九届委员会常务委员会第十次会议"),
+  EXPECT_EQ(year_at("2024年1月9日在政协定西市第四届委员会常务委员会第十次会议"),
             std::nullopt);
-  EXPECT_EQ(year_at("在政协白银市第九届委员会第三次会议"), std::nullopt);
+  EXPECT_EQ(year_at("在政协定西市第四届委员会第三次会议"), std::nullopt);
 
   // The meeting's date in numerals counts the same.
   const std::string numerals =
-      "政协白银市委员会\n常务委员会工作报告\n"
-      "（二〇二四年一月九日在政协白银市第九届委员会第三次会议上）\n"
+      "政协定西市委员会\n常务委员会工作报告\n"
+      "（二〇二四年一月九日在政协定西市第四届委员会第三次会议上）\n"
       "各位委员：\n过去的一年，常委会团结带领全体委员务实担当。\n";
   const Extraction n = Run(numerals);
   ASSERT_TRUE(n.reports[0].year.has_value());

@@ -45,8 +45,8 @@ TEST(PlenarySession, ReadsTheSessionOfAPlenaryMeeting) {
     std::u32string_view text;
     std::optional<int> session;
   } kCases[] = {
-      {U"在政协白银市第九届委员会第三次会议上", 3},
-      {U"在县政协十一届五次会议上", 5},
+      {U"在政协定西市第四届委员会第三次会议上", 3},
+      {U"在县政协十二届四次会议上", 4},
       {U"在政协第十五届宜昌市委员会第四次会议上", 4},
       {U"在中国人民政治协商会议第十四届全国委员会第二次会议上", 2},
       {U"在政协某县第十届委员会第1次会议上", 1},
