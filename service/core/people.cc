@@ -796,7 +796,7 @@ class PeopleScanner {
     // The dots by a fast search for each kind (most texts have none), in
     // text order, so that the dots inside a name read are passed over.
     std::vector<size_t> dots;
-    for (const char32_t kind : {U'\u00B7', U'\u30FB', U'\u2027', U'\uFF65'}) {
+    for (const char32_t kind : kNameDots) {
       for (size_t m = FindCodePoint(text_, kind, 1); m + 1 < n;
            m = FindCodePoint(text_, kind, m + 1)) {
         dots.push_back(m);
@@ -832,8 +832,14 @@ class PeopleScanner {
     }
     return ReadTransliterated(run, m, last);
   }
+  // The middle dots that join the parts of a name: ·, ・, ‧ and ･.
+  static constexpr char32_t kNameDots[] = {U'\u00B7', U'\u30FB', U'\u2027',
+                                           U'\uFF65'};
   static constexpr bool IsNameDot(char32_t c) {
-    return c == U'\u00B7' || c == U'\u30FB' || c == U'\u2027' || c == U'\uFF65';
+    for (const char32_t dot : kNameDots) {
+      if (c == dot) return true;
+    }
+    return false;
   }
   // ReadTransliterated reads the name whose first dot is at `dot` and
   // whose last part starts at `last`, its first part inside the Han run
