@@ -99,6 +99,26 @@ BENCHMARK(BM_DocumentSize)
     ->Unit(benchmark::kMillisecond)
     ->Complexity(benchmark::oN);
 
+// One large document with max_threads 1 and 2: what running the phrase
+// analysis beside the document-wide scans buys one caller (wall time).
+void BM_LargeDocumentThreads(benchmark::State& state) {
+  const Extractor& extractor = SharedExtractor();
+  const std::string doc = Archive(Corpus(), size_t{4} << 20);
+  ExtractOptions options;
+  options.max_threads = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    auto result = extractor.Extract(doc, options);
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * doc.size()));
+}
+BENCHMARK(BM_LargeDocumentThreads)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
 // Density: a document that is nothing but metrics.
 void BM_MetricDensity(benchmark::State& state) {
   const Extractor& extractor = SharedExtractor();

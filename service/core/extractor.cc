@@ -1,7 +1,9 @@
 #include "service/core/extractor.h"
 
 #include <cstdio>
+#include <future>
 #include <optional>
+#include <system_error>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -47,6 +49,14 @@ std::optional<absl::Status> OverFactLimit(size_t facts,
       absl::StrCat("the document yields more than ", options.max_facts,
                    " facts, the limit of this call; split the document"));
 }
+
+// DocumentScans are the facts found by scanning the whole document rather
+// than around each number.
+struct DocumentScans {
+  std::vector<Report> reports;
+  std::vector<DateMention> dates;
+  std::vector<Person> people;
+};
 
 std::string DataPath(const ExtractorConfig& config, const std::string& name) {
   return absl::StrCat(config.data_dir, "/", name);
@@ -129,10 +139,31 @@ absl::StatusOr<Extraction> Extractor::Extract(
                        &doc->enclosing_marks());
   if (cancelled()) return absl::CancelledError("extraction cancelled");
   if (auto over = OverFactLimit(mentions.size(), options)) return *over;
+  // The scans of the whole document: what the metrics' report indices,
+  // the dates and the people need, and nothing the phrases need.
+  const std::vector<TextLine>& lines = doc->lines();
+  const auto scan_document = [&]() -> absl::StatusOr<DocumentScans> {
+    DocumentScans scans;
+    scans.reports = SplitReports(view, lines, data_->gazetteer, data_->people);
+    scans.dates = ExtractDatesFromTokens(view, numbers, scans.reports,
+                                         options.reference_date);
+    if (cancelled()) return absl::CancelledError("extraction cancelled");
+    scans.people = ExtractPeople(view, lines, scans.reports, data_->people,
+                                 data_->gazetteer);
+    return scans;
+  };
+  std::future<absl::StatusOr<DocumentScans>> beside;
+  if (options.max_threads > 1 && view.size() >= kParallelMinCodePoints) {
+    try {
+      beside = std::async(std::launch::async, scan_document);
+    } catch (const std::system_error&) {
+      // No thread to be had: the scans run after the phrases instead.
+    }
+  }
+
   const std::vector<MetricPhrase> phrases =
       AnalysePhrases(view, mentions, data_->phrases);
   if (cancelled()) return absl::CancelledError("extraction cancelled");
-
   result.metrics.reserve(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NumberMention& m = mentions[i];
@@ -174,16 +205,15 @@ absl::StatusOr<Extraction> Extractor::Extract(
   }
   if (cancelled()) return absl::CancelledError("extraction cancelled");
 
-  const std::vector<TextLine>& lines = doc->lines();
-  result.reports = SplitReports(view, lines, data_->gazetteer, data_->people);
+  absl::StatusOr<DocumentScans> scans =
+      beside.valid() ? beside.get() : scan_document();
+  if (!scans.ok()) return scans.status();
+  result.reports = std::move(scans->reports);
+  result.dates = std::move(scans->dates);
+  result.people = std::move(scans->people);
   for (Metric& metric : result.metrics) {
     metric.report = ReportIndexAt(result.reports, metric.begin);
   }
-  result.dates = ExtractDatesFromTokens(view, numbers, result.reports,
-                                        options.reference_date);
-  if (cancelled()) return absl::CancelledError("extraction cancelled");
-  result.people = ExtractPeople(view, lines, result.reports, data_->people,
-                                data_->gazetteer);
   if (auto over =
           OverFactLimit(result.metrics.size() + result.dates.size() +
                             result.people.size() + result.reports.size(),

@@ -9,6 +9,8 @@
 #ifndef REPORTFACTS_SERVICE_CORE_EXTRACTOR_H_
 #define REPORTFACTS_SERVICE_CORE_EXTRACTOR_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -41,7 +43,18 @@ struct ExtractOptions {
   // limit, so that a text dense in numbers cannot hold memory for facts
   // nobody will read. 0 means no limit.
   int64_t max_facts = 0;
+  // Threads one document may use. With 2 or more, a document of at least
+  // kParallelMinCodePoints runs the phrase analysis of its metrics beside
+  // the document-wide scans (reports, then dates and people): they read
+  // the same decoded text and nothing of each other, so the facts are the
+  // same as on one thread. 1 keeps the whole call on the caller's thread.
+  int max_threads = 1;
 };
+
+// Documents shorter than this stay on one thread whatever max_threads
+// says: starting a thread costs tens of microseconds, a document of this
+// size about a millisecond.
+inline constexpr size_t kParallelMinCodePoints = 32 * 1024;
 
 class ExtractorData;
 

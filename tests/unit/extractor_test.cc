@@ -1,9 +1,14 @@
 // Tests of the whole core on small texts written for the tests.
 #include "service/core/extractor.h"
 
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "service/core/utf8.h"
@@ -237,6 +242,122 @@ TEST_F(ExtractorTest, SameResultOnManyThreads) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(mismatches.load(), 0);
+}
+
+// Both development sets run together: a document far past
+// kParallelMinCodePoints, with reports, dates and people of every shape
+// the sets hold. Empty when ../shared is missing (the test then fails).
+std::string DevelopmentArchive() {
+  std::string archive;
+  for (const char* set : {"corpus", "corpus-web"}) {
+    const std::filesystem::path dir =
+        std::filesystem::path(REPORTFACTS_SHARED_DIR) / set;
+    if (!std::filesystem::is_directory(dir)) return "";
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      std::ifstream in(file, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      archive += text.str();
+      archive += "\n\n";
+    }
+  }
+  return archive;
+}
+
+// FirstDifference names the first fact where two extractions differ, or
+// is empty when they are the same.
+std::string FirstDifference(const Extraction& a, const Extraction& b) {
+  if (a.reports.size() != b.reports.size()) return "report count";
+  for (size_t i = 0; i < a.reports.size(); ++i) {
+    const Report& x = a.reports[i];
+    const Report& y = b.reports[i];
+    if (x.begin != y.begin || x.end != y.end || x.title != y.title ||
+        x.subtitle != y.subtitle || x.organization != y.organization ||
+        x.city != y.city || x.province != y.province || x.year != y.year ||
+        x.authors.size() != y.authors.size()) {
+      return "report " + std::to_string(i);
+    }
+    for (size_t k = 0; k < x.authors.size(); ++k) {
+      if (x.authors[k].name != y.authors[k].name ||
+          x.authors[k].role != y.authors[k].role) {
+        return "author of report " + std::to_string(i);
+      }
+    }
+  }
+  if (a.metrics.size() != b.metrics.size()) return "metric count";
+  for (size_t i = 0; i < a.metrics.size(); ++i) {
+    const Metric& x = a.metrics[i];
+    const Metric& y = b.metrics[i];
+    if (x.begin != y.begin || x.end != y.end || x.text != y.text ||
+        x.unit_text != y.unit_text || x.value != y.value || x.unit != y.unit ||
+        x.qualifier != y.qualifier || x.object != y.object ||
+        x.action != y.action || x.indicator != y.indicator ||
+        x.sentence_begin != y.sentence_begin ||
+        x.sentence_end != y.sentence_end || x.report != y.report) {
+      return "metric " + x.text + " at " + std::to_string(x.begin);
+    }
+  }
+  if (a.dates.size() != b.dates.size()) return "date count";
+  for (size_t i = 0; i < a.dates.size(); ++i) {
+    const DateMention& x = a.dates[i];
+    const DateMention& y = b.dates[i];
+    if (x.begin != y.begin || x.end != y.end || x.text != y.text ||
+        x.start != y.start || x.finish != y.finish || x.report != y.report) {
+      return "date " + x.text;
+    }
+  }
+  if (a.people.size() != b.people.size()) return "person count";
+  for (size_t i = 0; i < a.people.size(); ++i) {
+    const Person& x = a.people[i];
+    const Person& y = b.people[i];
+    if (x.name != y.name || x.role != y.role ||
+        x.organization != y.organization || x.begin != y.begin ||
+        x.end != y.end || x.report != y.report) {
+      return "person " + x.name;
+    }
+  }
+  return "";
+}
+
+TEST_F(ExtractorTest, TwoThreadsFindTheFactsOneThreadFinds) {
+  const std::string archive = DevelopmentArchive();
+  ASSERT_FALSE(archive.empty())
+      << "no development corpus under " << REPORTFACTS_SHARED_DIR;
+  ASSERT_GE(DecodeUtf8(archive).size(), kParallelMinCodePoints);
+  ExtractOptions one;
+  one.reference_date = "2024-06-30";
+  ExtractOptions two = one;
+  two.max_threads = 2;
+  auto alone = extractor_->Extract(archive, one);
+  auto beside = extractor_->Extract(archive, two);
+  ASSERT_TRUE(alone.ok()) << alone.status();
+  ASSERT_TRUE(beside.ok()) << beside.status();
+  EXPECT_GT(alone->metrics.size(), 500u);
+  EXPECT_GT(alone->people.size(), 50u);
+  EXPECT_EQ(FirstDifference(*alone, *beside), "");
+}
+
+TEST_F(ExtractorTest, CancellationStopsATwoThreadCall) {
+  std::string text;
+  // Each line is 23 code points.
+  for (size_t i = 0; i * 20 < kParallelMinCodePoints; ++i) {
+    text += "本年度举办议政会议12场，联系群众35人次。\n";
+  }
+  ASSERT_GE(DecodeUtf8(text).size(), kParallelMinCodePoints);
+  ExtractOptions options;
+  options.max_threads = 2;
+  std::atomic<int> polls{0};
+  // Cancelled from the second poll on: past the number scan, while both
+  // threads run.
+  options.is_cancelled = [&polls] { return ++polls > 1; };
+  auto result = extractor_->Extract(text, options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kCancelled);
 }
 
 TEST(ExtractorLoad, BadDataFileNamesFileAndLine) {
