@@ -149,6 +149,31 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.registered");
 }
 
+TEST(Taxonomy, ResearchIsAnInspectionAndResearchTour) {
+  auto taxonomy =
+      Taxonomy::Load(std::string(REPORTFACTS_DATA_DIR) + "/taxonomy.tsv");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  for (const std::u32string& object :
+       {std::u32string(U"专题调研"), std::u32string(U"蹲点调研"),
+        std::u32string(U"产业课题调研"), std::u32string(U"專題調研")}) {
+    for (const char32_t* unit : {U"次", U"项", U"场次"}) {
+      EXPECT_EQ(taxonomy->Classify(object, U"组织开展", unit),
+                "inspections.held");
+    }
+  }
+  // Research joined with consultation is the consultation; what research
+  // produced (reports, findings) and its groups are no tours.
+  EXPECT_EQ(taxonomy->Classify(U"调研协商", U"开展", U"项"),
+            "consultations.held");
+  EXPECT_EQ(taxonomy->Classify(U"调研报告", U"形成", U"份"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"调研报告", U"形成", U"次"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"调研成果", U"转化", U"项"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"调研组", U"成立", U"个"), "other");
+  // The verb alone says too little: a count of times beside it may count
+  // something else the sentence tells.
+  EXPECT_EQ(taxonomy->Classify(U"", U"调研", U"次"), "other");
+}
+
 // ReferenceClassify is the taxonomy's rule, read literally from rules():
 // the first rule whose unit list holds the unit and whose object and
 // action contain one of its words wins; an empty list allows anything and
