@@ -174,6 +174,26 @@ TEST(Taxonomy, ResearchIsAnInspectionAndResearchTour) {
   EXPECT_EQ(taxonomy->Classify(U"", U"调研", U"次"), "other");
 }
 
+TEST(Taxonomy, TraineesAndStudyCoursesAreTraining) {
+  auto taxonomy =
+      Taxonomy::Load(std::string(REPORTFACTS_DATA_DIR) + "/taxonomy.tsv");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  EXPECT_EQ(taxonomy->Classify(U"参训委员", U"达到", U"人次"),
+            "training.participants");
+  EXPECT_EQ(taxonomy->Classify(U"受训人员", U"", U"名"),
+            "training.participants");
+  EXPECT_EQ(taxonomy->Classify(U"主题读书班", U"举办", U"期"),
+            "training.sessions");
+  EXPECT_EQ(taxonomy->Classify(U"履职研修班", U"开办", U"个"),
+            "training.sessions");
+  EXPECT_EQ(taxonomy->Classify(U"委员轮训", U"组织", U"次"),
+            "training.sessions");
+  // Readers of a reading course are no course, and a course counted in
+  // money is no session.
+  EXPECT_NE(taxonomy->Classify(U"读书班", U"举办", U"元"), "training.sessions");
+  EXPECT_EQ(taxonomy->Classify(U"参观人员", U"接待", U"人次"), "other");
+}
+
 // ReferenceClassify is the taxonomy's rule, read literally from rules():
 // the first rule whose unit list holds the unit and whose object and
 // action contain one of its words wins; an empty list allows anything and
