@@ -142,6 +142,34 @@ TEST_F(ExtractorTest, VerbsOfIssuingStartingAndTurningAreActions) {
   EXPECT_EQ(received->action, "收到");
 }
 
+TEST_F(ExtractorTest, VerbsOfFundsWorksAndRequestsAreActions) {
+  // Raising, giving out and recovering money; building works; handling
+  // people's requests: the verb is the action and stays out of the object.
+  const Extraction e =
+      Run("今年共募集爱心款42万元，向困难户发放补贴资金35万元，"
+          "帮助企业挽回损失120万元。委员工作站登记群众诉求310件，"
+          "接听来电95个，修建便民桥梁6座。");
+  const struct {
+    const char* digits;
+    const char* object;
+    const char* action;
+  } want[] = {{"42", "爱心款", "募集"}, {"35", "补贴资金", "发放"},
+              {"120", "损失", "挽回"},  {"310", "群众诉求", "登记"},
+              {"95", "来电", "接听"},   {"6", "便民桥梁", "修建"}};
+  for (const auto& w : want) {
+    const Metric* m = Find(e, w.digits);
+    ASSERT_NE(m, nullptr) << w.digits;
+    EXPECT_EQ(m->object, w.object) << w.digits;
+    EXPECT_EQ(m->action, w.action) << w.digits;
+  }
+  // Negative: the verb inside a rate's name is no action of the rate.
+  const Extraction f = Run("全县资金拨付率达到95%。");
+  const Metric* rate = Find(f, "95");
+  ASSERT_NE(rate, nullptr);
+  EXPECT_EQ(rate->action, "达到");
+  EXPECT_NE(rate->object.find("拨付率"), std::string::npos);
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
