@@ -170,6 +170,24 @@ TEST_F(ExtractorTest, VerbsOfFundsWorksAndRequestsAreActions) {
   EXPECT_NE(rate->object.find("拨付率"), std::string::npos);
 }
 
+TEST_F(ExtractorTest, ATimeWordAfterANameEndsIt) {
+  // The last name of a list, or a name alone, right before the time of
+  // what the person did (全年, 近年来, 日前).
+  const Extraction e =
+      Run("区政协常委周立平、韩素梅、丁春雷全年撰写提案均在3件以上。"
+          "区政协委员孟思远日前走访了8家企业。");
+  std::vector<std::string> names;
+  for (const Person& p : e.people) names.push_back(p.name + "/" + p.role);
+  EXPECT_NE(std::find(names.begin(), names.end(), "丁春雷/常委"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "孟思远/委员"), names.end());
+  // Negative: no name runs into the time word, and no time word is read
+  // as a name.
+  for (const Person& p : e.people) {
+    EXPECT_EQ(p.name.find("全"), std::string::npos) << p.name;
+    EXPECT_EQ(p.name.find("日"), std::string::npos) << p.name;
+  }
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
