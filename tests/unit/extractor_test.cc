@@ -188,6 +188,49 @@ TEST_F(ExtractorTest, ATimeWordAfterANameEndsIt) {
   }
 }
 
+TEST_F(ExtractorTest, IncomeBeforeAFigureIsWhatIsCounted) {
+  // 收入 names income (jieba tags it a verb of receiving).
+  const Extraction e =
+      Run("全年实现旅游收入6.4亿元，农村居民人均可支配收入达到2.3万元。");
+  const Metric* tourism = Find(e, "6.4");
+  ASSERT_NE(tourism, nullptr);
+  EXPECT_EQ(tourism->object, "旅游收入");
+  EXPECT_EQ(tourism->action, "实现");
+  const Metric* income = Find(e, "2.3");
+  ASSERT_NE(income, nullptr);
+  EXPECT_EQ(income->action, "达到");
+  EXPECT_NE(income->object.find("收入"), std::string::npos);
+  // Negative: a verb before income stays the action.
+  const Extraction f = Run("带动群众增加收入860万元。");
+  const Metric* raised = Find(f, "860");
+  ASSERT_NE(raised, nullptr);
+  EXPECT_EQ(raised->object, "收入");
+  EXPECT_EQ(raised->action, "增加");
+}
+
+TEST_F(ExtractorTest, ContainersAndLaidPipesAreCounted) {
+  const Extraction e =
+      Run("新铺设供水管网26千米，港区年吞吐量达到80万标箱、"
+          "集装箱运量3.2万TEU，另有9万标准箱在建。");
+  const Metric* pipes = Find(e, "26");
+  ASSERT_NE(pipes, nullptr);
+  EXPECT_EQ(pipes->action, "铺设");
+  EXPECT_EQ(pipes->unit, "千米");
+  const Metric* port = Find(e, "80");
+  ASSERT_NE(port, nullptr);
+  EXPECT_EQ(port->unit, "标箱");
+  EXPECT_EQ(port->value, 800000);
+  const Metric* latin = Find(e, "3.2");
+  ASSERT_NE(latin, nullptr);
+  EXPECT_EQ(latin->unit, "TEU");
+  const Metric* full = Find(e, "9");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->unit, "标箱");
+  // Negative: Latin letters running on are no unit.
+  const Metric* code = Find(Run("型号为12TEUX。"), "12");
+  EXPECT_TRUE(code == nullptr || code->unit != "TEU");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
