@@ -184,6 +184,32 @@ bool CutsWord(std::u32string_view shorter, std::u32string_view longer,
          last.begin < shorter.size();
 }
 
+// VerbInsideNoun says whether the lexical reading took a listed verb out
+// of the middle of a noun the rules read whole (发布 of 新闻发布会: the
+// verb and the lexical object end the rules' object, and a word of the
+// segmentation crosses the verb's edge).
+bool VerbInsideNoun(std::u32string_view rules_object,
+                    std::u32string_view lexical_action,
+                    std::u32string_view lexical_object,
+                    const Dictionary& dict) {
+  const size_t tail = lexical_action.size() + lexical_object.size();
+  if (lexical_action.empty() || lexical_object.empty() ||
+      rules_object.size() < tail ||
+      rules_object.substr(rules_object.size() - tail, lexical_action.size()) !=
+          lexical_action ||
+      !EndsWith(rules_object, lexical_object)) {
+    return false;
+  }
+  const size_t verb_begin = rules_object.size() - tail;
+  const size_t verb_end = verb_begin + lexical_action.size();
+  const std::vector<Word> words =
+      Segment(rules_object, 0, rules_object.size(), dict);
+  return std::any_of(words.begin(), words.end(), [&](const Word& w) {
+    return (w.begin < verb_end && w.end > verb_end) ||
+           (w.begin < verb_begin && w.end > verb_begin);
+  });
+}
+
 // NamesKind says whether the words in front of a noun say which kind it is
 // (专题 + 调研报告, 界别 + 委员工作室, 扶贫 + 资金): nouns, distinguishers,
 // verbal nouns after a noun and words the dictionary does not know. Not a
@@ -1247,9 +1273,14 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           l.object.size() == p.action.size() + p.object.size() &&
           l.object.compare(0, p.action.size(), p.action) == 0 &&
           EndsWith(l.object, p.object);
+      // The word lists read a verb out of the middle of the rules' noun
+      // (召开新闻发布会3场: 发布 + 会): the rules' object and verb stand.
+      const bool lexical_verb_in_noun =
+          reads_noun_phrase && !p.action.empty() &&
+          VerbInsideNoun(p.object, l.action, l.object, *lexicon.dictionary);
       const bool keeps_rules_object =
           p.object != l.object &&
-          (lexical_carried || lexical_missed_verb ||
+          (lexical_carried || lexical_missed_verb || lexical_verb_in_noun ||
            (p.rule == std::string_view("held_event") &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||
@@ -1296,7 +1327,8 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           lexicon.dictionary->PosOf(p.action) == Pos::kVerb;
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
           !state && !people && !part_without_verb && !lexical_missed_verb &&
-          !lexical_action_in_word && !holding_verb_in_front) {
+          !lexical_action_in_word && !holding_verb_in_front &&
+          !lexical_verb_in_noun) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

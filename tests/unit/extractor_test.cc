@@ -231,6 +231,38 @@ TEST_F(ExtractorTest, ContainersAndLaidPipesAreCounted) {
   EXPECT_TRUE(code == nullptr || code->unit != "TEU");
 }
 
+TEST_F(ExtractorTest, AModifierIsStrippedOnlyAsAWholeWord) {
+  // 新, 多 and 各 are modifiers alone, but the first characters of 新型,
+  // 多媒体 and 各界, which the object needs whole.
+  const Extraction e =
+      Run("制作多媒体课件5件，邀请各界人士300人，培育新型经营主体40家。");
+  EXPECT_EQ(Find(e, "5")->object, "多媒体课件");
+  EXPECT_EQ(Find(e, "300")->object, "各界人士");
+  EXPECT_EQ(Find(e, "40")->object, "新型经营主体");
+  // Negative: a modifier that is a word of its own still goes.
+  const Extraction f = Run("举办各类讲座8场。");
+  ASSERT_NE(Find(f, "8"), nullptr);
+  EXPECT_EQ(Find(f, "8")->object, "讲座");
+}
+
+TEST_F(ExtractorTest, AListedVerbInsideANounIsNoAction) {
+  // 发布 inside 发布会: the noun is counted and the verb before it acts.
+  const Extraction e = Run("召开新闻发布会3场，举办成果发布会2次。");
+  const Metric* press = Find(e, "3");
+  ASSERT_NE(press, nullptr);
+  EXPECT_EQ(press->object, "新闻发布会");
+  EXPECT_EQ(press->action, "召开");
+  const Metric* results = Find(e, "2");
+  ASSERT_NE(results, nullptr);
+  EXPECT_EQ(results->object, "成果发布会");
+  EXPECT_EQ(results->action, "举办");
+  // Negative: the verb before its own object stays the action.
+  const Extraction f = Run("全年发布信息120条。");
+  ASSERT_NE(Find(f, "120"), nullptr);
+  EXPECT_EQ(Find(f, "120")->object, "信息");
+  EXPECT_EQ(Find(f, "120")->action, "发布");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
