@@ -1032,13 +1032,26 @@ void ComparisonIsNoObject(std::u32string_view text,
 // are the first end of a range (每月1—2次: the count is 2次) or a value,
 // never part of a name; the object ends before them. A frequency word
 // left alone (每月, 每年) is a time word: dropped (GUIDE §2).
+// Digits glued to a Latin letter (5G, 4K, 3D) name a technology, not a
+// value, and stay.
 void NumberEndsTheObject(const Dictionary& dict, std::u32string* object) {
   size_t cut = 0;
-  // (A Chinese character is neither: one comparison passes most of them.)
-  while (cut < object->size() &&
-         (((*object)[cut] >= 0x4E00 && (*object)[cut] <= 0x9FFF) ||
-          (!IsDigit((*object)[cut]) && !IsRangeMark((*object)[cut])))) {
-    ++cut;
+  for (;;) {
+    // (A Chinese character is neither: one comparison passes most of them.)
+    while (cut < object->size() &&
+           (((*object)[cut] >= 0x4E00 && (*object)[cut] <= 0x9FFF) ||
+            (!IsDigit((*object)[cut]) && !IsRangeMark((*object)[cut])))) {
+      ++cut;
+    }
+    size_t digits_end = cut;
+    while (digits_end < object->size() && IsDigit((*object)[digits_end])) {
+      ++digits_end;
+    }
+    if (digits_end == cut || digits_end == object->size() ||
+        !IsLatin((*object)[digits_end])) {
+      break;
+    }
+    cut = digits_end;
   }
   if (cut == object->size()) return;
   object->resize(cut);

@@ -263,6 +263,36 @@ TEST_F(ExtractorTest, AListedVerbInsideANounIsNoAction) {
   EXPECT_EQ(Find(f, "120")->action, "发布");
 }
 
+TEST_F(ExtractorTest, DigitsGluedToLettersNameATechnology) {
+  const Extraction e = Run("新建5G基站36座，建成4K演播室2个。");
+  ASSERT_NE(Find(e, "36"), nullptr);
+  EXPECT_EQ(Find(e, "36")->object, "5G基站");
+  ASSERT_NE(Find(e, "2"), nullptr);
+  EXPECT_EQ(Find(e, "2")->object, "4K演播室");
+  // Negative: the first end of a range stays out of the object.
+  const Extraction f = Run("每月开展走访1—2次。");
+  ASSERT_NE(Find(f, "2"), nullptr);
+  EXPECT_EQ(Find(f, "2")->object.find("1"), std::string::npos);
+}
+
+TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
+  // 稳定在, 保持在: the verb joins what is measured to its value.
+  const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
+  const Metric* area = Find(e, "52");
+  ASSERT_NE(area, nullptr);
+  EXPECT_EQ(area->action, "稳定在");
+  EXPECT_EQ(area->object.find("稳定"), std::string::npos);
+  const Metric* cover = Find(e, "61");
+  ASSERT_NE(cover, nullptr);
+  EXPECT_EQ(cover->action, "保持在");
+  EXPECT_NE(cover->object.find("覆盖率"), std::string::npos);
+  EXPECT_EQ(cover->object.find("保持"), std::string::npos);
+  // Negative: 稳定 as a word of its own before a noun is no such verb.
+  const Extraction f = Run("新增稳定就业岗位300个。");
+  ASSERT_NE(Find(f, "300"), nullptr);
+  EXPECT_NE(Find(f, "300")->action, "稳定在");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
