@@ -342,10 +342,11 @@ void FindYears(std::u32string_view text, const std::vector<NumberToken>& tokens,
     }
     const size_t year_mark = MarkEnd(text, next, U'年');
     if (year_mark == 0) continue;
-    // 2024—2026年 on either side is a year range, not a point in time.
+    // 2024—2026年 on either side is a year range, not a point in time. (After
+    // a month, 2008年3月至2023年10月, the later year is one of the prose.)
     if (k > 0 && t.begin > 0 &&
         (IsRangeMark(text[t.begin - 1]) || text[t.begin - 1] == U'至') &&
-        tokens[k - 1].end + 2 >= t.begin) {
+        tokens[k - 1].end + 2 >= t.begin && tokens[k - 1].integer_digits == 4) {
       continue;
     }
     if (!InProse(text, next)) {

@@ -152,6 +152,20 @@ TEST(DatesTest, RangesAcrossYears) {
   EXPECT_EQ(d[0].finish, "2024-02");
 }
 
+TEST(DatesTest, ARangeAcrossYearsLeavesItsLastYearToTheDatesAfter) {
+  // The later year of a month range across years is a year of the prose:
+  // a day without a year after it falls in that year, not the first one.
+  auto d = Dates("2008年3月至2023年10月，共收到来信。11月5日召开总结会。",
+                 std::nullopt);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].start, "2023-11-05");
+  // Negative: a range of years alone (2021—2023年) sets no year; the day
+  // after it takes the year written before.
+  d = Dates("2020年，编制2021—2023年规划。6月2日召开会议。", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].start, "2020-06-02");
+}
+
 TEST(DatesTest, CalendarCheck) {
   EXPECT_TRUE(Dates("2024年2月30日召开会议。", 2024).empty());
   EXPECT_TRUE(Dates("2023年2月29日召开会议。", 2023).empty());
