@@ -884,6 +884,34 @@ void TotalCountsWhatItsPartsCount(std::u32string_view text,
   if (head.size() - cut >= 2) p.object = std::u32string(head.substr(cut));
 }
 
+// Rule "share of the count before", on the combined readings: a share
+// right after a count (经济类148件，占32.7%) with no object of its own is
+// the share of what that count counts, whichever reading found it.
+void ShareOfTheCountBefore(std::u32string_view text,
+                           const std::vector<NumberMention>& mentions, size_t k,
+                           std::vector<MetricPhrase>* out) {
+  MetricPhrase& share = (*out)[k];
+  if (k == 0 || share.frame != Frame::kShare || !share.object.empty()) return;
+  const MetricPhrase& count = (*out)[k - 1];
+  if (count.frame != Frame::kCount || count.object.empty() ||
+      mentions[k].qualifier_begin < mentions[k - 1].mention_end) {
+    return;
+  }
+  // Only 占 (and a comma or 、 before it) between the count and the share.
+  std::u32string_view between =
+      text.substr(mentions[k - 1].mention_end,
+                  mentions[k].qualifier_begin - mentions[k - 1].mention_end);
+  if (!between.empty() &&
+      (between.front() == U'，' || between.front() == U',' ||
+       between.front() == U'、')) {
+    between.remove_prefix(1);
+  }
+  if (between == U"占" || between == U"佔" || between == U"占比" ||
+      between == U"佔比") {
+    share.object = count.object;
+  }
+}
+
 // Rule "the base of a share names the set": a count followed by its share
 // of a total that a verb names (文化方面提案30件，占立案总数15%) is a part
 // of what that verb counts (the proposals registered): the verb is its
@@ -1400,6 +1428,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     TotalCountsWhatItsPartsCount(text, mentions, k, *lexicon.dictionary, &out);
     VerbChainIsNoObject(text, mentions, k, *lexicon.dictionary, &out);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
+    ShareOfTheCountBefore(text, mentions, k, &out);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
   ChangeFromValueToValue(text, mentions, *lexicon.dictionary, &out);

@@ -293,6 +293,30 @@ TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   EXPECT_NE(Find(f, "300")->action, "稳定在");
 }
 
+TEST_F(ExtractorTest, AShareRightAfterACountIsTheShareOfWhatItCounts) {
+  const Extraction e =
+      Run("按类别分，农业类63件，占28.5%；教育类41件，占比18.6%。");
+  ASSERT_NE(Find(e, "28.5"), nullptr);
+  EXPECT_EQ(Find(e, "28.5")->object, Find(e, "63")->object);
+  EXPECT_FALSE(Find(e, "28.5")->object.empty());
+  ASSERT_NE(Find(e, "18.6"), nullptr);
+  EXPECT_EQ(Find(e, "18.6")->object, Find(e, "41")->object);
+  // Negative: a share of a base it names keeps that base.
+  const Extraction f = Run("农业类63件，占全部来信的28.5%。");
+  ASSERT_NE(Find(f, "28.5"), nullptr);
+  EXPECT_NE(Find(f, "28.5")->object.find("来信"), std::string::npos);
+}
+
+TEST_F(ExtractorTest, LettersFromThePublicAreANoun) {
+  // 来信 is what is received, turned into and answered, never a verb here.
+  const Extraction e = Run("全年收到群众来信52封，另有提案9件转为委员来信。");
+  ASSERT_NE(Find(e, "52"), nullptr);
+  EXPECT_EQ(Find(e, "52")->object, "群众来信");
+  EXPECT_EQ(Find(e, "52")->action, "收到");
+  ASSERT_NE(Find(e, "9"), nullptr);
+  EXPECT_NE(Find(e, "9")->action, "来信");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
