@@ -554,8 +554,9 @@ class CommitteeFinder {
   // 宜昌市) at text_[begin, begin + name.size()) stands for, of the level
   // `word` of a bare committee (县, 区, 旗; 市, 州, 自治州, 盟), or nullptr:
   // an ordinary word (富裕, 平安), a name an ordinary word crosses (和政 in
-  // 概况和政协), one after a surname of its own (李永嘉) or one run into a
-  // settlement word (始兴镇) is none; names
+  // 概况和政协), one after a surname of its own (李永嘉), one that opens a
+  // name of three characters (江海燕) or one run into a settlement word
+  // (始兴镇) is none; names
   // several counties share are settled by context.
   const Place* PlaceByShortName(std::u32string_view name, size_t begin,
                                 const std::vector<const Place*>& places,
@@ -579,6 +580,13 @@ class CommitteeFinder {
         ordinary_words_->LongestEndingAt(
             text_, begin, begin > kLongestName ? begin - kLongestName : 0) <
             2) {
+      return nullptr;
+    }
+    // 江海燕 standing alone (a byline's name): a name that opens with a
+    // surname and ends one character later is a person's.
+    if (surnames_ != nullptr && surnames_->Contains(name.substr(0, 1)) &&
+        end < text_.size() && IsCjk(text_[end]) &&
+        (end + 1 == text_.size() || !IsCjk(text_[end + 1]))) {
       return nullptr;
     }
     if (end < text_.size() &&

@@ -317,6 +317,20 @@ TEST_F(ExtractorTest, LettersFromThePublicAreANoun) {
   EXPECT_NE(Find(e, "9")->action, "来信");
 }
 
+TEST_F(ExtractorTest, ABylineNameIsNoShortNameOfAPlace) {
+  // 江海 is the short name of 江海区, and the start of the reporter's name.
+  const Extraction e =
+      Run("区政协召开协商会\n本报讯（通讯员 江海燕）区政协召开专题协商会，"
+          "收到意见建议20条。");
+  ASSERT_EQ(e.reports.size(), 1u);
+  EXPECT_NE(e.reports[0].organization, "江海区政协");
+  // Negative: the short name in the prose still names the district.
+  const Extraction f = Run(
+      "区政协召开协商会\n区政协围绕江海发展开展专题协商，收到意见建议20条。");
+  ASSERT_EQ(f.reports.size(), 1u);
+  EXPECT_EQ(f.reports[0].organization, "江海区政协");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
