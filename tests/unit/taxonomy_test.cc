@@ -194,6 +194,23 @@ TEST(Taxonomy, TraineesAndStudyCoursesAreTraining) {
   EXPECT_EQ(taxonomy->Classify(U"参观人员", U"接待", U"人次"), "other");
 }
 
+TEST(Taxonomy, AConsultationAtAMeetingIsAConsultation) {
+  auto taxonomy =
+      Taxonomy::Load(std::string(REPORTFACTS_DATA_DIR) + "/taxonomy.tsv");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  EXPECT_EQ(taxonomy->Classify(U"全体会议协商", U"开展", U"次"),
+            "consultations.held");
+  EXPECT_EQ(taxonomy->Classify(U"常委会议协商", U"", U"场次"),
+            "consultations.held");
+  // What consultation produced is no consultation; sent to the Party
+  // committee, it is a report to it.
+  EXPECT_EQ(taxonomy->Classify(U"协商成果", U"形成", U"项"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"协商成果", U"报送", U"项"),
+            "reports_to_party_committee");
+  // Negative: the meeting itself stays a meeting.
+  EXPECT_EQ(taxonomy->Classify(U"常委会议", U"召开", U"次"), "meetings.held");
+}
+
 // ReferenceClassify is the taxonomy's rule, read literally from rules():
 // the first rule whose unit list holds the unit and whose object and
 // action contain one of its words wins; an empty list allows anything and
