@@ -37,6 +37,42 @@ void DropPinyinGlosses(std::u32string* s) {
 
 namespace {
 
+// NamesAQuantity says whether a noun phrase names an amount measured (总
+// 额, 产量, 产值, 总数, 覆盖率, 收入, 面积, 规模, 人口) rather than who
+// or what acts.
+bool NamesAQuantity(std::u32string_view phrase) {
+  if (phrase.size() < 2) return false;
+  switch (phrase.back()) {
+    case U'额':
+    case U'額':
+    case U'量':
+    case U'值':
+    case U'数':
+    case U'數':
+    case U'率':
+      return true;
+    default:
+      return EndsWith(phrase, U"收入") || EndsWith(phrase, U"面积") ||
+             EndsWith(phrase, U"面積") || EndsWith(phrase, U"规模") ||
+             EndsWith(phrase, U"規模") || EndsWith(phrase, U"人口");
+  }
+}
+
+// DropLeadingModifiers removes the modifier list's words (全县, 各类)
+// from the front of a phrase, each only where the segmentation makes it a
+// word of its own, as the lexical reading's cleaning does.
+void DropLeadingModifiers(const PhraseLexicon& lex, std::u32string* phrase) {
+  for (;;) {
+    const size_t mod =
+        lex.modifiers.LongestStartingAt(*phrase, 0, phrase->size());
+    if (mod == 0 || mod >= phrase->size()) return;
+    const std::vector<Word> words =
+        Segment(*phrase, 0, phrase->size(), *lex.dictionary);
+    if (words.empty() || words.front().end != mod) return;
+    phrase->erase(0, mod);
+  }
+}
+
 // FillsGaps: the rules whose reading fills a field the lexical reading
 // left empty. Measured rule by rule on both development sets, these raise
 // the web set and leave the sample pages as they are.
@@ -1280,7 +1316,12 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // Where the word lists found nothing, a rule that reads structure the
       // lists cannot see (an enumeration, a light verb, a carried object)
       // fills the field.
-      const bool fills = FillsGaps(p.rule);
+      // A figure before the verb of its count (工业增加值完成52亿元) is
+      // what is counted, where a noun there is otherwise who acts.
+      const bool quantity_before_verb =
+          p.rule == std::string_view("noun_verb_number") &&
+          NamesAQuantity(p.object);
+      const bool fills = FillsGaps(p.rule) || quantity_before_verb;
       const bool reads_noun_phrase =
           p.rule == std::string_view("verb_object_number") ||
           p.rule == std::string_view("number_measure_noun");
@@ -1336,7 +1377,12 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
               EndsInHead(p.object, l.object, *lexicon.dictionary) ||
               CutsWord(l.object, p.object, *lexicon.dictionary) ||
               RunsOn(l.object, p.object, *lexicon.dictionary)))));
-      if (!keeps_rules_object) p.object = l.object;
+      if (!keeps_rules_object) {
+        p.object = l.object;
+      } else if (quantity_before_verb) {
+        // The place the figure is of (全县) names no kind of it.
+        DropLeadingModifiers(lexicon, &p.object);
+      }
       // A verb inside the object (城乡建设方面来信: 建设) is not its action.
       const bool action_in_object =
           !l.action.empty() &&

@@ -331,6 +331,24 @@ TEST_F(ExtractorTest, ABylineNameIsNoShortNameOfAPlace) {
   EXPECT_EQ(f.reports[0].organization, "江海区政协");
 }
 
+TEST_F(ExtractorTest, AFigureBeforeTheVerbOfItsCountIsWhatIsCounted) {
+  // 总额, 增加值, 总数 before 完成/实现 name the amount, without the place.
+  const Extraction e =
+      Run("全县社会消费品零售总额实现38.2亿元，全市规模以上工业增加值完成52."
+          "6亿元。");
+  ASSERT_NE(Find(e, "38.2"), nullptr);
+  EXPECT_EQ(Find(e, "38.2")->object, "社会消费品零售总额");
+  EXPECT_EQ(Find(e, "38.2")->action, "实现");
+  ASSERT_NE(Find(e, "52.6"), nullptr);
+  EXPECT_EQ(Find(e, "52.6")->action, "完成");
+  EXPECT_NE(Find(e, "52.6")->object.find("增加值"), std::string::npos);
+  EXPECT_EQ(Find(e, "52.6")->object.find("全市"), std::string::npos);
+  // Negative: who acts before the verb is not counted.
+  const Extraction f = Run("县红十字会募集善款30万元。");
+  ASSERT_NE(Find(f, "30"), nullptr);
+  EXPECT_EQ(Find(f, "30")->object.find("红十字会"), std::string::npos);
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
