@@ -349,6 +349,29 @@ TEST_F(ExtractorTest, AFigureBeforeTheVerbOfItsCountIsWhatIsCounted) {
   EXPECT_EQ(Find(f, "30")->object.find("红十字会"), std::string::npos);
 }
 
+TEST_F(ExtractorTest, VerbsOfAppointingPeopleAreActions) {
+  const Extraction e =
+      Run("区政协选聘民主监督员36名，聘请咨询专家12人，增补委员5名。");
+  const struct {
+    const char* digits;
+    const char* object;
+    const char* action;
+  } want[] = {{"36", "民主监督员", "选聘"},
+              {"12", "咨询专家", "聘请"},
+              {"5", "委员", "增补"}};
+  for (const auto& w : want) {
+    const Metric* m = Find(e, w.digits);
+    ASSERT_NE(m, nullptr) << w.digits;
+    EXPECT_EQ(m->object, w.object) << w.digits;
+    EXPECT_EQ(m->action, w.action) << w.digits;
+  }
+  // Negative: a verb of a clause before is no action of a count of its
+  // own (现有 members, not 增补).
+  const Extraction f = Run("会议通过了增补名单。区政协现有委员215名。");
+  ASSERT_NE(Find(f, "215"), nullptr);
+  EXPECT_NE(Find(f, "215")->action, "增补");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
