@@ -128,7 +128,6 @@ std::u32string_view Document::text() const {
 
 void Document::Index() {
   const std::u32string_view view = text();
-  lines_ = SplitLines(view);
   // One pass finds the sentences, the numeric tokens (TokenizeNumbers) and
   // the enclosing marks.
   size_t begin = 0;
@@ -193,6 +192,22 @@ void Document::Index() {
   if (begin < view.size() || sentences_.empty()) {
     sentences_.push_back({begin, view.size()});
   }
+  // The lines (as SplitLines): every '\n' is an enclosing mark, so the
+  // list of marks has them all. They are picked out without a branch on
+  // the kind of mark.
+  std::vector<uint32_t> breaks(marks_.size());
+  size_t break_count = 0;
+  for (const uint32_t at : marks_) {
+    breaks[break_count] = at;
+    break_count += chars[at] == U'\n';
+  }
+  lines_.reserve(break_count + 1);
+  size_t line_begin = 0;
+  for (size_t k = 0; k < break_count; ++k) {
+    lines_.push_back(LineAt(view, line_begin, breaks[k]));
+    line_begin = breaks[k] + 1;
+  }
+  lines_.push_back(LineAt(view, line_begin, size));
 }
 
 TextSpan Document::SentenceAt(size_t offset) const {
