@@ -407,7 +407,7 @@ std::optional<size_t> Decode(std::string_view bytes,
   // that the string is never filled with zeros first.
   code_points->clear();
   code_points->reserve(bytes.size() - CountContinuationBytes(bytes));
-  constexpr size_t kBlock = 512;
+  constexpr size_t kBlock = 1024;
   char32_t block[kBlock];
   const uint8_t* p = begin;
   while (p < end) {
