@@ -346,6 +346,7 @@ UnitAt ReadUnit(std::u32string_view text, size_t pos, const UnitTable& table,
 bool ReadInnerQualifier(std::u32string_view text, size_t* pos,
                         const UnitTable& table, Qualifier* qualifier) {
   if (*pos >= text.size()) return false;
+  if (!table.inner_chars.contains(text[*pos])) return false;
   auto it = table.inner.find(text[*pos]);
   if (it == table.inner.end()) return false;
   *qualifier = it->second;
@@ -440,6 +441,7 @@ absl::StatusOr<UnitTable> LoadUnitTable(const std::string& units_path,
       table.after[word] = q;
     } else if (position == "inner" && !blocker && word.size() == 1) {
       table.inner[word[0]] = q;
+      table.inner_chars.insert(word[0]);
     } else {
       return DataLineError(qualifiers_path, line.line_number,
                            "position must be before, after or inner (one "
