@@ -468,8 +468,12 @@ class YearContext {
     if (anchor_report_ == r) return anchor_;
     anchor_report_ = r;
     anchor_ = nullptr;
-    for (size_t i = ReportBegin(r); i + 1 < ReportEnd(r); ++i) {
-      const RelativeYear* rel = RelativeYearAt(text_, i);
+    // Every relative year ends in 年: the search goes from one to the next.
+    const std::u32string_view report =
+        text_.substr(0, std::min(ReportEnd(r), text_.size()));
+    for (size_t year = FindCodePoint(report, U'年', ReportBegin(r) + 1);
+         year < report.size(); year = FindCodePoint(report, U'年', year + 1)) {
+      const RelativeYear* rel = RelativeYearAt(text_, year - 1);
       if (rel && rel->names_reviewed_year) {
         anchor_ = rel;
         break;

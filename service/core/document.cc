@@ -1,6 +1,7 @@
 #include "service/core/document.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #if defined(__SSE2__)
@@ -31,6 +32,53 @@ inline unsigned OutsideMarksMask(const char32_t* p) {
   return ~static_cast<unsigned>(_mm_movemask_epi8(inside)) & 0xFFFF;
 }
 #endif
+
+// What Index does at a character, one bit each (none for most marks).
+enum IndexClass : uint8_t {
+  kEnclosing = 1,  // IsEnclosingMark: its position is listed
+  kNumber = 2,     // IsDigit: a number token may start here
+  kBreak = 4,      // IsSentenceEnd or IsLineBreak: a sentence may end here
+};
+
+constexpr uint8_t ClassOf(char32_t c) {
+  return (IsEnclosingMark(c) ? kEnclosing : 0) | (IsDigit(c) ? kNumber : 0) |
+         (IsSentenceEnd(c) || IsLineBreak(c) ? kBreak : 0);
+}
+
+// kIndexClasses holds ClassOf for the four blocks of 128 code points that
+// have a nonzero class (ASCII, U+2000.., U+3000.., U+FF00..), and a block of
+// zeros for every other: one table read instead of a chain of comparisons,
+// whose outcomes on the marks between Han characters the branch predictor
+// cannot guess.
+struct IndexClassTable {
+  uint8_t block_of[0x10000 >> 7] = {};  // which row of `classes`
+  uint8_t classes[5][128] = {};
+  constexpr IndexClassTable() {
+    constexpr char32_t kBlockStarts[4] = {0x0000, 0x2000, 0x3000, 0xFF00};
+    for (int b = 0; b < 4; ++b) {
+      block_of[kBlockStarts[b] >> 7] = static_cast<uint8_t>(b + 1);
+      for (char32_t k = 0; k < 128; ++k) {
+        classes[b + 1][k] = ClassOf(kBlockStarts[b] + k);
+      }
+    }
+  }
+  uint8_t operator[](char32_t c) const {
+    const uint8_t block = c < 0x10000 ? block_of[c >> 7] : 0;
+    return classes[block][c & 0x7F];
+  }
+};
+constexpr IndexClassTable kIndexClasses;
+
+// The table is right for every code point of the Basic Multilingual Plane
+// (above it, no class has a member).
+constexpr bool IndexClassesAreExact() {
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const uint8_t block = kIndexClasses.block_of[c >> 7];
+    if (kIndexClasses.classes[block][c & 0x7F] != ClassOf(c)) return false;
+  }
+  return true;
+}
+static_assert(IndexClassesAreExact());
 
 }  // namespace
 
@@ -80,7 +128,6 @@ std::u32string_view Document::text() const {
 
 void Document::Index() {
   const std::u32string_view view = text();
-  lines_ = SplitLines(view);
   // One pass finds the sentences, the numeric tokens (TokenizeNumbers) and
   // the enclosing marks.
   size_t begin = 0;
@@ -116,20 +163,17 @@ void Document::Index() {
     }
     if (i >= size) break;
 #endif
-    const char32_t c = chars[i];
-    if (c > 0x3002 && c < 0xFF01) {  // 《 》 「 」 or a rare mark
-      if (c >= U'《' && c <= U'」') marks_.push_back(static_cast<uint32_t>(i));
+    const uint8_t what = kIndexClasses[chars[i]];
+    if (what == 0) continue;  // commas and most other marks
+    if (what & kEnclosing) marks_.push_back(static_cast<uint32_t>(i));
+    if (what & kNumber) {  // a digit is never a mark nor a break
+      if (i >= number_end) {
+        numbers_.push_back(ReadNumberTokenAt(view, i));
+        number_end = numbers_.back().end;
+      }
       continue;
     }
-    if (IsEnclosingMark(c)) marks_.push_back(static_cast<uint32_t>(i));
-    if (i >= number_end && IsDigit(c)) {
-      numbers_.push_back(ReadNumberTokenAt(view, i));
-      number_end = numbers_.back().end;
-    }
-    // Most stops are commas and other marks: the call is made only at a
-    // sentence mark or a line break.
-    if (!IsSentenceEnd(c) && !IsLineBreak(c)) continue;
-    if (!SentenceEndsAt(view, i)) continue;
+    if (!(what & kBreak) || !SentenceEndsAt(view, i)) continue;
     // Closing quotes and brackets after the mark belong to the sentence.
     // So do the line breaks of a blank-line run.
     size_t end = i + 1;
@@ -148,6 +192,22 @@ void Document::Index() {
   if (begin < view.size() || sentences_.empty()) {
     sentences_.push_back({begin, view.size()});
   }
+  // The lines (as SplitLines): every '\n' is an enclosing mark, so the
+  // list of marks has them all. They are picked out without a branch on
+  // the kind of mark.
+  std::vector<uint32_t> breaks(marks_.size());
+  size_t break_count = 0;
+  for (const uint32_t at : marks_) {
+    breaks[break_count] = at;
+    break_count += chars[at] == U'\n';
+  }
+  lines_.reserve(break_count + 1);
+  size_t line_begin = 0;
+  for (size_t k = 0; k < break_count; ++k) {
+    lines_.push_back(LineAt(view, line_begin, breaks[k]));
+    line_begin = breaks[k] + 1;
+  }
+  lines_.push_back(LineAt(view, line_begin, size));
 }
 
 TextSpan Document::SentenceAt(size_t offset) const {

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "service/core/chars.h"
 
 namespace reportfacts {
@@ -15,6 +19,31 @@ bool IsZeroDigit(char32_t c) { return c == U'〇' || c == U'零' || c == U'○';
 
 size_t SkipBlanks(std::u32string_view text, size_t i) {
   while (i < text.size() && IsBlank(text[i])) ++i;
+  return i;
+}
+
+// NextZeroDigit is the first position at or after `i` that holds a zero
+// digit, or text.size(). Zeros are rare: four code points a step are
+// compared with all three forms where SSE2 is there (every x86-64).
+size_t NextZeroDigit(std::u32string_view text, size_t i) {
+#if defined(__SSE2__)
+  const __m128i ring = _mm_set1_epi32(static_cast<int>(U'〇'));
+  const __m128i ling = _mm_set1_epi32(static_cast<int>(U'零'));
+  const __m128i circle = _mm_set1_epi32(static_cast<int>(U'○'));
+  for (; i + 4 <= text.size(); i += 4) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i zeros = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi32(v, ring), _mm_cmpeq_epi32(v, ling)),
+        _mm_cmpeq_epi32(v, circle));
+    if (const int hits = _mm_movemask_epi8(zeros); hits != 0) {
+      return i +
+             static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(hits))) /
+                 4;
+    }
+  }
+#endif
+  while (i < text.size() && !IsZeroDigit(text[i])) ++i;
   return i;
 }
 
@@ -73,8 +102,8 @@ std::optional<int> ReadHanCount(std::u32string_view text, size_t i, int max,
 std::vector<HanDate> FindHanDates(std::u32string_view text) {
   std::vector<HanDate> dates;
   size_t done = 0;  // no date starts before this
-  for (size_t zero = 0; zero < text.size(); ++zero) {
-    if (!IsZeroDigit(text[zero])) continue;
+  for (size_t zero = NextZeroDigit(text, 0); zero < text.size();
+       zero = NextZeroDigit(text, zero + 1)) {
     // The zero is one of the year's four digits: try each start.
     const size_t first = zero >= kYearDigits - 1 ? zero - (kYearDigits - 1) : 0;
     for (size_t begin = std::max(first, done); begin <= zero; ++begin) {

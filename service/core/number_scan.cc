@@ -67,35 +67,63 @@ class EnclosingMarks {
   EnclosingMarks(std::u32string_view text, const std::vector<uint32_t>* marks)
       : text_(text), marks_(marks) {}
 
-  // EnclosedBy reports whether [begin, end) sits between `open` and `close`
-  // with neither a line break nor another open/close between, and each
-  // mark within `window` code points; it sets *open_at and *close_at.
-  bool EnclosedBy(size_t begin, size_t end, char32_t open, char32_t close,
-                  size_t window, size_t* open_at, size_t* close_at) {
+  // The open marks before a number of each pair that may enclose it: the
+  // nearest mark of the pair before `begin` when it is the open one, with
+  // no line break between and within the pair's window (kQuoteWindow for
+  // “” and 「」, kTitleWindow for 《》); npos when there is none.
+  struct Openers {
+    size_t quote = std::u32string_view::npos;   // “
+    size_t corner = std::u32string_view::npos;  // 「
+    size_t title = std::u32string_view::npos;   // 《
+  };
+
+  // OpenersBefore walks back over the marks once for all three pairs (a
+  // number asks about all of them), and keeps the answer for the next
+  // question about the same `begin`.
+  const Openers& OpenersBefore(size_t begin) {
+    if (marks_ == nullptr) Find();
+    if (openers_begin_ == begin) return openers_;
+    openers_begin_ = begin;
+    openers_ = Openers();
+    const std::vector<uint32_t>& marks = *marks_;
+    const size_t quote_floor = begin > kQuoteWindow ? begin - kQuoteWindow : 0;
+    const size_t title_floor = begin > kTitleWindow ? begin - kTitleWindow : 0;
+    static_assert(kTitleWindow >= kQuoteWindow);
+    bool seek_quote = true, seek_corner = true, seek_title = true;
+    size_t k = FirstAtOrAfter(begin, &before_);
+    while ((seek_quote || seek_corner || seek_title) && k > 0 &&
+           marks[k - 1] >= title_floor) {
+      const size_t i = marks[--k];
+      const char32_t c = text_[i];
+      if (IsLineBreak(c)) break;  // ends every pair's search
+      if (c == U'“' || c == U'”') {
+        if (seek_quote && c == U'“' && i >= quote_floor) openers_.quote = i;
+        seek_quote = false;
+      } else if (c == U'「' || c == U'」') {
+        if (seek_corner && c == U'「' && i >= quote_floor) openers_.corner = i;
+        seek_corner = false;
+      } else if (c == U'《' || c == U'》') {
+        if (seek_title && c == U'《') openers_.title = i;
+        seek_title = false;
+      }
+    }
+    return openers_;
+  }
+
+  // ClosedAfter reports whether the first mark of the pair after `end` is
+  // `close`, with no line break between and within `window` code points;
+  // it sets *close_at.
+  bool ClosedAfter(size_t end, char32_t open, char32_t close, size_t window,
+                   size_t* close_at) {
     if (marks_ == nullptr) Find();
     const std::vector<uint32_t>& marks = *marks_;
-    const auto relevant = [&](char32_t c) {
-      return c == open || c == close || IsLineBreak(c);
-    };
-    const size_t floor = begin > window ? begin - window : 0;
-    size_t k = FirstAtOrAfter(begin, &before_);
-    size_t i = 0;
-    for (;;) {
-      if (k == 0 || marks[k - 1] < floor) return false;
-      i = marks[--k];
-      const char32_t c = text_[i];
-      if (!relevant(c)) continue;  // a mark of another pair
-      if (c != open) return false;
-      break;
-    }
     const size_t limit = std::min(text_.size(), end + window);
     for (size_t j = FirstAtOrAfter(end, &after_); j < marks.size(); ++j) {
       const size_t at = marks[j];
       if (at >= limit) return false;
       const char32_t c = text_[at];
-      if (!relevant(c)) continue;
+      if (c != open && c != close && !IsLineBreak(c)) continue;
       if (c != close) return false;
-      *open_at = i;
       *close_at = at;
       return true;
     }
@@ -128,16 +156,23 @@ class EnclosingMarks {
   const std::vector<uint32_t>* marks_;
   std::vector<uint32_t> found_;    // when the caller gave none
   size_t before_ = 0, after_ = 0;  // cursors into *marks_
+  size_t openers_begin_ = std::u32string_view::npos;
+  Openers openers_;
 };
 
 // Rule: numbers inside a quoted name or slogan (“1335”发展思路) are no
 // metrics; quoted speech is a sentence and its numbers are.
 bool InsideQuotedName(std::u32string_view text, EnclosingMarks* marks,
                       size_t begin, size_t end) {
+  const EnclosingMarks::Openers& openers = marks->OpenersBefore(begin);
   size_t open, close;
-  if (!marks->EnclosedBy(begin, end, U'“', U'”', kQuoteWindow, &open, &close) &&
-      !marks->EnclosedBy(begin, end, U'「', U'」', kQuoteWindow, &open,
-                         &close)) {
+  if (openers.quote != std::u32string_view::npos &&
+      marks->ClosedAfter(end, U'“', U'”', kQuoteWindow, &close)) {
+    open = openers.quote;
+  } else if (openers.corner != std::u32string_view::npos &&
+             marks->ClosedAfter(end, U'「', U'」', kQuoteWindow, &close)) {
+    open = openers.corner;
+  } else {
     return false;
   }
   if (close - open - 1 > kMaxQuotedName) return false;
@@ -149,9 +184,9 @@ bool InsideQuotedName(std::u32string_view text, EnclosingMarks* marks,
 
 // Rule: numbers inside book-title marks name a document.
 bool InsideBookTitle(EnclosingMarks* marks, size_t begin, size_t end) {
-  size_t open, close;
-  return marks->EnclosedBy(begin, end, U'《', U'》', kTitleWindow, &open,
-                           &close);
+  size_t close;
+  return marks->OpenersBefore(begin).title != std::u32string_view::npos &&
+         marks->ClosedAfter(end, U'《', U'》', kTitleWindow, &close);
 }
 
 bool IsYearValue(const NumberToken& t) {
@@ -311,6 +346,7 @@ UnitAt ReadUnit(std::u32string_view text, size_t pos, const UnitTable& table,
 bool ReadInnerQualifier(std::u32string_view text, size_t* pos,
                         const UnitTable& table, Qualifier* qualifier) {
   if (*pos >= text.size()) return false;
+  if (!table.inner_chars.contains(text[*pos])) return false;
   auto it = table.inner.find(text[*pos]);
   if (it == table.inner.end()) return false;
   *qualifier = it->second;
@@ -405,6 +441,7 @@ absl::StatusOr<UnitTable> LoadUnitTable(const std::string& units_path,
       table.after[word] = q;
     } else if (position == "inner" && !blocker && word.size() == 1) {
       table.inner[word[0]] = q;
+      table.inner_chars.insert(word[0]);
     } else {
       return DataLineError(qualifiers_path, line.line_number,
                            "position must be before, after or inner (one "

@@ -53,6 +53,7 @@ struct UnitTable {
   absl::flat_hash_map<std::u32string, Qualifier, U32Hash, U32Eq> after;
   WordSet after_words;
   absl::flat_hash_map<char32_t, Qualifier> inner;
+  CharSet inner_chars;  // the keys of `inner`: a bit test before the map
 
   // number_context.tsv
   absl::flat_hash_map<std::u32string, int, U32Hash, U32Eq> multiplier_power;

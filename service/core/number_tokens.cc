@@ -90,9 +90,41 @@ bool ParseDecimalDigits(std::string_view digits, int exponent, double* value) {
   return true;
 }
 
+namespace {
+
+// kPowersOfTen[e] is 10^e, exact in an int64_t up to e = 18.
+constexpr int64_t kPowersOfTen[] = {1,
+                                    10,
+                                    100,
+                                    1000,
+                                    10000,
+                                    100000,
+                                    1000000,
+                                    10000000,
+                                    100000000,
+                                    1000000000,
+                                    10000000000,
+                                    100000000000,
+                                    1000000000000,
+                                    10000000000000,
+                                    100000000000000,
+                                    1000000000000000};
+
+}  // namespace
+
 double NumberToken::Scaled(int exponent) const {
+  if (!readable()) return 0;
+  // The fast path of ParseDecimalDigits without reading the digits again:
+  // an integer of at most 15 digits is `value` exactly, and so is its
+  // product with a power of ten that keeps it within 15 digits.
+  if (!has_point && exponent >= 0 &&
+      size_t{length} + static_cast<size_t>(exponent) <= kMaxExactDigits) {
+    const auto n = static_cast<int64_t>(negative ? -value : value);
+    const auto v = static_cast<double>(n * kPowersOfTen[exponent]);
+    return negative ? -v : v;
+  }
   double v = 0;
-  if (!readable() || !ParseDecimalDigits(digits(), exponent, &v)) return 0;
+  if (!ParseDecimalDigits(digits(), exponent, &v)) return 0;
   return negative ? -v : v;
 }
 
@@ -155,7 +187,13 @@ NumberToken ReadNumberTokenAt(std::u32string_view text, size_t i) {
     t.ascii[t.length++] = out;
   }
   t.ascii[t.length] = '\0';
-  if (t.readable()) {
+  if (t.readable() && !t.has_point && size_t{t.length} <= kMaxExactDigits) {
+    // ParseDecimalDigits's fast path, on the digits just normalised.
+    int64_t n = 0;
+    for (size_t k = 0; k < t.length; ++k) n = n * 10 + (t.ascii[k] - '0');
+    const auto v = static_cast<double>(n);
+    t.value = t.negative ? -v : v;
+  } else if (t.readable()) {
     double v = 0;
     if (ParseDecimalDigits(t.digits(), 0, &v)) {
       t.value = t.negative ? -v : v;

@@ -22,6 +22,11 @@ struct TextLine {
 // SplitLines returns every line of `text` in order.
 std::vector<TextLine> SplitLines(std::u32string_view text);
 
+// LineAt is the line text[begin, end) (`end` at a '\n' or the text end)
+// with its content bounds: SplitLines for a caller that knows where the
+// line breaks are.
+TextLine LineAt(std::u32string_view text, size_t begin, size_t end);
+
 }  // namespace reportfacts
 
 #endif  // REPORTFACTS_SERVICE_CORE_TEXT_LINES_H_

@@ -55,6 +55,17 @@ void AppendUtf8(char32_t code_point, std::string* out);
 // whole document costs a fraction of a loop's instructions per character.
 size_t FindCodePoint(std::u32string_view text, char32_t c, size_t from);
 
+namespace utf8_internal {
+
+// The decode takes runs of three-byte sequences (Han text) four at a time
+// with SSSE3 where the processor has it, and one at a time otherwise; both
+// paths give the same answer for every input. Tests turn the vector path
+// off to compare them; nothing else should.
+bool VectorDecodeAvailable();
+void EnableVectorDecode(bool enabled);
+
+}  // namespace utf8_internal
+
 }  // namespace reportfacts
 
 #endif  // REPORTFACTS_SERVICE_CORE_UTF8_H_

@@ -140,6 +140,33 @@ TEST(Document, EnclosingMarksAreEveryMarkOfTheText) {
   }
 }
 
+// Index takes the lines from its list of marks: they are SplitLines's,
+// blank lines, markdown marks, a break after a closing quote and a text
+// ending in a break included.
+TEST(Document, LinesAreThoseOfSplitLines) {
+  const std::vector<std::u32string> texts = {
+      U"",
+      U"\n",
+      U"一行",
+      U"## 标题\n\n  > 引文。”\n\n\n**加粗**  \r\n末行\n",
+      U"他说：“好。”\n“再议。”\n《条例》\u2028第二行\f\n",
+  };
+  for (const std::u32string& text : texts) {
+    for (size_t lead = 0; lead < 5; ++lead) {
+      const std::u32string t = std::u32string(lead, U'政') + text;
+      const Document doc = Document::FromCodePoints(t);
+      const std::vector<TextLine> want = SplitLines(t);
+      ASSERT_EQ(doc.lines().size(), want.size()) << lead;
+      for (size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(doc.lines()[i].begin, want[i].begin) << lead << " " << i;
+        EXPECT_EQ(doc.lines()[i].end, want[i].end) << lead << " " << i;
+        EXPECT_EQ(doc.lines()[i].content_begin, want[i].content_begin);
+        EXPECT_EQ(doc.lines()[i].content_end, want[i].content_end);
+      }
+    }
+  }
+}
+
 // The tokens Index reads in its one pass are TokenizeNumbers's.
 TEST(Document, NumbersAreThoseOfTokenizeNumbers) {
   const std::u32string text =

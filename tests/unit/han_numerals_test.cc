@@ -82,6 +82,19 @@ TEST(FindHanDatesTest, YearMonthAndDay) {
             "二〇二三年一月三日=2023-1-3;二〇二三年一月五日=2023-1-5;");
 }
 
+// The search for zero digits goes four code points a step: a date is found
+// whatever the offset of its zero in a step, and at the very end.
+TEST(FindHanDatesTest, FoundAtEveryOffset) {
+  for (size_t pad = 0; pad < 9; ++pad) {
+    const std::u32string text =
+        std::u32string(pad, U'会') + U"二〇二四年一月十五日";
+    EXPECT_EQ(Dates(text), "二〇二四年一月十五日=2024-1-15;") << pad;
+    const std::u32string two = std::u32string(pad, U'会') + U"二〇二三年三月" +
+                               std::u32string(pad, U'，') + U"二零二四年五月";
+    EXPECT_EQ(Dates(two), "二〇二三年三月=2023-3-0;二零二四年五月=2024-5-0;")
+        << pad;
+  }
+}
 TEST(FindHanDatesTest, YearsAloneCountsAndArabicDatesAreNot) {
   for (std::u32string_view text : {
            U"二〇二三年工作报告",  // a year, no month

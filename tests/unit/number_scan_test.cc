@@ -259,6 +259,28 @@ TEST_F(NumberScanTest, EnclosingMarksAreFoundAtAnyDistance) {
   EXPECT_EQ(Scan("《" + far + "办法3条》"), V{"3|条|3|条|EXACT"});
 }
 
+// One walk back over the marks answers for the three pairs: a pair's own
+// marks decide it whatever marks of the other pairs stand between, each
+// within its own window, and a line break ends the walk for all of them.
+TEST_F(NumberScanTest, EachPairIsDecidedByItsOwnMarks) {
+  // A closed pair of another kind between the open mark and the number.
+  EXPECT_TRUE(Scan("《规划“示范”3条》").empty());
+  EXPECT_TRUE(Scan("「口号“甲”6项」").empty());
+  EXPECT_TRUE(Scan("“口号《乙》6项”").empty());
+  // Nested: the number is inside both.
+  EXPECT_TRUE(Scan("《关于“3个”的办法》").empty());
+  // The quote is beyond its window, the title mark is within its own.
+  std::string fill;
+  for (size_t k = 0; k < 34; ++k) fill += "规";
+  EXPECT_TRUE(Scan("《规规“" + fill + "3件”规》").empty());
+  EXPECT_EQ(Scan("“" + fill + "3件”模式"), V{"3|件|3|件|EXACT"});
+  // A closed quote before the number encloses nothing.
+  EXPECT_EQ(Scan("“口号”共6项"), V{"6|项|6|项|EXACT"});
+  // A line break between the title mark and the number, with a closed
+  // quote after the break.
+  EXPECT_EQ(Scan("《规划\n“共”3条》"), V{"3|条|3|条|EXACT"});
+}
+
 // The marks the Document lists give what the scan finds by itself.
 TEST_F(NumberScanTest, DocumentMarksGiveTheSameMentions) {
   const std::u32string text =

@@ -91,6 +91,41 @@ TEST(NumberTokensTest, BadRunsAreLeftOutWhole) {
   EXPECT_EQ(t[0].Scaled(400), 0);  // overflow: no value, not inf
 }
 
+// The value and Scaled take integers of up to 15 digits without parsing
+// the digits again: they agree with ParseDecimalDigits on every length and
+// exponent around that bound, signs and decimals included.
+TEST(NumberTokensTest, ValueAndScaledAgreeWithParseDecimalDigits) {
+  const std::vector<std::u32string> texts = {U"0",
+                                             U"-0",
+                                             U"7",
+                                             U"负12",
+                                             U"1,234",
+                                             U"57.71",
+                                             U"-3.5",
+                                             U"999999999999999",
+                                             U"1000000000000000",
+                                             U"12345678901234567",
+                                             U"１２３４５"};
+  for (const std::u32string& text : texts) {
+    const std::vector<NumberToken> tokens = TokenizeNumbers(text);
+    ASSERT_EQ(tokens.size(), 1u) << EncodeUtf8(text);
+    const NumberToken& t = tokens[0];
+    ASSERT_TRUE(t.readable()) << EncodeUtf8(text);
+    double parsed = 0;
+    ASSERT_TRUE(ParseDecimalDigits(t.digits(), 0, &parsed));
+    EXPECT_EQ(t.value, t.negative ? -parsed : parsed) << EncodeUtf8(text);
+    for (int exponent = -3; exponent <= 17; ++exponent) {
+      double want = 0;
+      if (ParseDecimalDigits(t.digits(), exponent, &want) && t.negative) {
+        want = -want;
+      }
+      EXPECT_EQ(t.Scaled(exponent), want)
+          << EncodeUtf8(text) << " e" << exponent;
+      EXPECT_EQ(std::signbit(t.Scaled(exponent)), std::signbit(want));
+    }
+  }
+}
+
 TEST(NumberTokensTest, ParseDecimalDigitsRejectsGarbage) {
   double v = 0;
   EXPECT_TRUE(ParseDecimalDigits("12.5", 8, &v));

@@ -15,6 +15,33 @@ struct BadCase {
   size_t offset;
 };
 
+// DecodeBothWays decodes `input` with the vector path and without it and
+// checks that both give the same answer as FindInvalidUtf8 and DecodeUtf8,
+// marks included.
+void DecodeBothWays(const std::string& input, const uint8_t* marks) {
+  const std::optional<size_t> expected_bad = FindInvalidUtf8(input);
+  std::u32string decoded[2];
+  bool marked[2] = {false, false};
+  for (int vector = 0; vector < 2; ++vector) {
+    utf8_internal::EnableVectorDecode(vector == 1);
+    const std::optional<size_t> bad =
+        DecodeValidUtf8(input, &decoded[vector], marks, &marked[vector]);
+    ASSERT_EQ(bad, expected_bad) << "vector " << vector;
+    if (!bad) {
+      ASSERT_EQ(decoded[vector], DecodeUtf8(input)) << "vector " << vector;
+    }
+  }
+  utf8_internal::EnableVectorDecode(true);
+  if (!expected_bad) {
+    EXPECT_EQ(marked[0], marked[1]);
+    bool any = false;
+    for (char32_t c : decoded[0]) {
+      any |= c >= 0x800 && c < 0x10000 && marks[c] != 0;
+    }
+    EXPECT_EQ(marked[0], any);
+  }
+}
+
 TEST(FindInvalidUtf8, NamesTheFirstBadByte) {
   const BadCase cases[] = {
       {"\xD6\xD0\xCE\xC4", 0},   // GBK 中文
@@ -74,6 +101,7 @@ TEST(DecodeValidUtf8, AgreesWithFindAndDecodeOnRandomMixes) {
                                    "\xE0\x80\xAF",
                                    "\xF8",
                                    "\xFF"};
+  const std::vector<uint8_t> no_marks(0x10000, 0);
   std::mt19937 random(20261123);
   for (int round = 0; round < 3200; ++round) {
     std::string input;
@@ -92,6 +120,9 @@ TEST(DecodeValidUtf8, AgreesWithFindAndDecodeOnRandomMixes) {
     if (!bad) {
       ASSERT_EQ(decoded, DecodeUtf8(input)) << round;
     }
+    SCOPED_TRACE(round);
+    DecodeBothWays(input, no_marks.data());
+    if (HasFatalFailure()) return;
   }
 }
 
@@ -129,6 +160,55 @@ TEST(DecodeValidUtf8, ReportsMarkedCharacters) {
   EXPECT_FALSE(marked);
   EXPECT_EQ(DecodeValidUtf8("ab\xED\xA0\x80", &decoded, marks.data(), &marked),
             std::optional<size_t>(2));
+}
+
+// Runs of Han (what the vector path takes eight at a time) broken by every
+// other form at every offset of a step, well-formed or not, with marked
+// characters at every lane: both paths agree on the code points, the first
+// bad byte and the marks.
+TEST(DecodeValidUtf8, VectorAndScalarPathsAgree) {
+  if (!utf8_internal::VectorDecodeAvailable()) {
+    GTEST_SKIP() << "no vector path on this processor";
+  }
+  std::vector<uint8_t> marks(0x10000, 0);
+  marks[U'發'] = 1;
+  marks[U'會'] = 1;
+  marks[0xD7A3] = 1;  // lead ED, never in a vector step
+  const std::string han[] = {"政", "协", "委", "员",           "發",
+                             "會", "，", "。", "\xEF\xBF\xBF", "\xE1\x80\x80"};
+  const std::string breaks[] = {"a",
+                                "9",
+                                "\n",
+                                "\xC3\xA9",
+                                "\xE0\xA0\x80",
+                                "\xED\x9E\xA3",
+                                "\xF0\x9F\x98\x80",
+                                "\x80",
+                                "\xE4\xB8",
+                                "\xE4",
+                                "\xED\xA0\x80",
+                                "\xE0\x80\xAF",
+                                "\xFF",
+                                "\xE4\x41\x80",
+                                "\xE4\xB8\xC0"};
+  std::mt19937 random(20261202);
+  for (int round = 0; round < 4000; ++round) {
+    std::string input;
+    const int pieces = static_cast<int>(random() % (round < 3800 ? 40 : 900));
+    // One piece in `spacing` breaks the run: rarely in most inputs.
+    const int spacing = 2 + static_cast<int>(random() % 30);
+    const bool clean = random() % 2 == 0;
+    for (int i = 0; i < pieces; ++i) {
+      if (random() % spacing == 0) {
+        input += breaks[random() % (clean ? 7 : std::size(breaks))];
+      } else {
+        input += han[random() % std::size(han)];
+      }
+    }
+    SCOPED_TRACE(round);
+    DecodeBothWays(input, marks.data());
+    if (HasFatalFailure()) return;
+  }
 }
 
 TEST(FindInvalidUtf8, AcceptsWellFormedText) {
