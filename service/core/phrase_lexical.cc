@@ -269,22 +269,30 @@ class ClauseAnalyser {
         break;
       }
     }
-    std::u32string out;
-    for (size_t i = begin; i < end; ++i) {
-      if (!IsQuoteMark(text_[i]) && text_[i] != U'\n') out.push_back(text_[i]);
+    // The trims below only cut the front and the back: they run on a view,
+    // and one string is made at the end. (A copy is made first only where
+    // quote marks or line breaks are to be left out.)
+    std::u32string filtered;
+    std::u32string_view out = text_.substr(begin, end - begin);
+    if (std::any_of(out.begin(), out.end(),
+                    [](char32_t c) { return IsQuoteMark(c) || c == U'\n'; })) {
+      for (const char32_t c : out) {
+        if (!IsQuoteMark(c) && c != U'\n') filtered.push_back(c);
+      }
+      out = filtered;
     }
     bool changed = true;
     while (changed && !out.empty()) {
       changed = false;
       while (!out.empty() && (out[0] == U'、' || out[0] == U'和' ||
                               out[0] == U'及' || out[0] == U' ')) {
-        out.erase(0, 1);
+        out.remove_prefix(1);
         changed = true;
       }
       const size_t noun = lex_.nouns.LongestStartingAt(out, 0, out.size());
       const size_t mod = lex_.modifiers.LongestStartingAt(out, 0, out.size());
       if (mod > noun && !ModifierNamesTheDeed(out, mod)) {
-        out.erase(0, mod);
+        out.remove_prefix(mod);
         changed = true;
       }
       // 某市林业资源: a place name opening the phrase is not counted.
@@ -294,22 +302,22 @@ class ClauseAnalyser {
       if (place > noun && place + 1 < out.size() &&
           std::u32string_view(U"委政人党").find(out[place]) ==
               std::u32string_view::npos) {
-        out.erase(0, place);
+        out.remove_prefix(place);
         changed = true;
       }
       // A preposition opening the phrase (对某项工作) is dropped, but not the
       // first character of a word it begins (对口, 由来).
       if (!out.empty() && noun == 0 && IsPreposition(out[0]) &&
           !OpensContentWord(out)) {
-        out.erase(0, 1);
+        out.remove_prefix(1);
         changed = true;
       }
     }
     while (!out.empty() && (out.back() == U'、' || out.back() == U'和' ||
                             out.back() == U'及' || out.back() == U'与')) {
-      out.pop_back();
+      out.remove_suffix(1);
     }
-    return out;
+    return std::u32string(out);
   }
 
   // NounPhraseAfter reads the noun phrase that starts at `pos` (after the
