@@ -721,9 +721,11 @@ std::vector<MetricPhrase> ReadByRules(
     }
     // 其中 splits the count just before it, in this period or closing the
     // one before (立案300件。其中…), but not across a paragraph.
+    // (Then frame_from is prev_end, and the scan above found no period
+    // end in [period_begin, qualifier_begin): only what lies before it is
+    // asked.)
     bool same_period_as_prev = k > 0 && prev_end >= reach_floor;
-    for (size_t i = prev_end; same_period_as_prev && i < m.qualifier_begin;
-         ++i) {
+    for (size_t i = prev_end; same_period_as_prev && i < period_begin; ++i) {
       if (IsLineBreak(text[i]) && EndsPeriodAt(text, i)) {
         same_period_as_prev = false;
       }
