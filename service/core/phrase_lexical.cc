@@ -56,23 +56,6 @@ inline bool LexicalBreaksAt(std::u32string_view text, size_t i) {
            IsCjk(text[after]) && after - before <= 3);
 }
 
-inline bool IsSentenceBreak(char32_t c) {
-  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // (most of a text)
-  switch (c) {
-    case U'。':
-    case U'！':
-    case U'!':
-    case U'？':
-    case U'?':
-    case U'；':
-    case U';':
-    case U'\n':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // A preposition that opens a phrase (对20件来信, 由50多位会员) is not part
 // of the object.
 bool IsPreposition(char32_t c) {
@@ -717,7 +700,8 @@ class ClauseAnalyser {
 // ReadLexically reads object and action with the genre's word lists.
 std::vector<MetricPhrase> ReadLexically(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
-    const PhraseLexicon& lexicon) {
+    const PhraseLexicon& lexicon,
+    const std::vector<MetricPhrase>* same_sentences) {
   ClauseAnalyser analyser(text, lexicon);
   std::vector<MetricPhrase> out(mentions.size());
   size_t sentence_begin = 0;  // the last sentence scanned: [begin, break)
@@ -725,6 +709,12 @@ std::vector<MetricPhrase> ReadLexically(
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
+    if (same_sentences != nullptr) {
+      phrase.sentence_begin = (*same_sentences)[k].sentence_begin;
+      phrase.sentence_end = (*same_sentences)[k].sentence_end;
+      analyser.Analyse(mentions, k, out, &phrase);
+      continue;
+    }
     const size_t floor = m.begin > kMaxSentence ? m.begin - kMaxSentence : 0;
     const size_t ceiling = std::min(text.size(), m.end + kMaxSentence);
     size_t b = m.begin;
