@@ -116,15 +116,21 @@ class WordSet {
     // Child returns the node reached from `node` by `c`, or 0 for none.
     uint32_t Child(uint32_t node, char32_t c) const {
       if (node == 0 && c < kRootTableSize) return RootChild(c);
-      // Deeper nodes have a few children each, kept sorted in a small array
-      // that a short scan searches.
+      // Deeper nodes have a few children each, kept sorted in a small
+      // array. The range is halved down to one candidate without a branch
+      // on the labels (the half that may hold c is kept): a scan's exit
+      // depends on where c falls, which a branch predictor cannot guess,
+      // and most nodes have one child, compared at once.
       const Node& n = nodes_[node];
-      const Edge* const edges = edges_.data() + n.first_edge;
-      for (uint32_t k = 0; k < n.edge_count; ++k) {
-        if (edges[k].label >= c)
-          return edges[k].label == c ? edges[k].child : 0;
+      uint32_t count = n.edge_count;
+      if (count == 0) return 0;
+      const Edge* edge = edges_.data() + n.first_edge;
+      while (count > 1) {
+        const uint32_t half = count / 2;
+        edge = edge[half].label <= c ? edge + half : edge;
+        count -= half;
       }
-      return 0;
+      return edge->label == c ? edge->child : 0;
     }
     // FirstStep is Child(0, c): most walks end at the root, whose children
     // in the Basic Multilingual Plane are a direct table, in pages of 256

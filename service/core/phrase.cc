@@ -1275,9 +1275,12 @@ void KindWordTakesANoun(std::u32string_view text, const NumberMention& m,
 std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   const std::vector<NumberMention>& mentions,
                                   const PhraseLexicon& lexicon) {
-  std::vector<MetricPhrase> out = ReadByRules(text, mentions, lexicon);
+  bool same_sentences = false;
+  std::vector<MetricPhrase> out =
+      ReadByRules(text, mentions, lexicon, &same_sentences);
   if (lexicon.actions.empty()) return out;
-  std::vector<MetricPhrase> lexical = ReadLexically(text, mentions, lexicon);
+  std::vector<MetricPhrase> lexical =
+      ReadLexically(text, mentions, lexicon, same_sentences ? &out : nullptr);
   // The rules give every number its frame (a sub-count's set, 在…中) and
   // read shares and rates. For plain counts the lexical reading is kept
   // (but see FillsGaps):

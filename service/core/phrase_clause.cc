@@ -81,7 +81,20 @@ void Tokens(std::u32string_view text, size_t begin, size_t end,
             const Dictionary& dict, std::vector<Word>* out) {
   SegmentInto(text, begin, end, dict, out);
   std::vector<Word>& words = *out;
-  JoinPinyinGlosses(text, dict, &words);
+  // A gloss needs a word of letters and a merge a mark that opens a
+  // span: most clauses have neither, and one look at each word's class
+  // spares them both passes. (Quotes, brackets and 《 are marks the cut
+  // leaves one to a word, of class kPunctuation or a tag the dictionary
+  // gives them.)
+  bool letters = false;
+  bool opening_mark = false;
+  for (const Word& w : words) {
+    letters |= w.pos == Pos::kLatin;
+    const char32_t c = w.size() == 1 ? text[w.begin] : 0;
+    opening_mark |= IsOpenQuote(c) || c == U'《' || IsOpenBracket(c);
+  }
+  if (!letters && !opening_mark) return;
+  if (letters) JoinPinyinGlosses(text, dict, &words);
   // Merged in place: the words kept are never more than those read.
   size_t kept = 0;
   for (size_t i = 0; i < words.size(); ++i) {

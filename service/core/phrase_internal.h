@@ -53,6 +53,29 @@ inline bool BreaksAt(std::u32string_view text, size_t i) {
 inline bool EndsSentence(char32_t c) {
   return IsSentenceEnd(c) || IsLineBreak(c);
 }
+// IsSentenceBreak: the lexical reading's sentence ends, 。！？；, their
+// ASCII forms and '\n' (EndsSentence less ｡ and the rarer line breaks).
+inline bool IsSentenceBreak(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // (most of a text)
+  switch (c) {
+    case U'。':
+    case U'！':
+    case U'!':
+    case U'？':
+    case U'?':
+    case U'；':
+    case U';':
+    case U'\n':
+      return true;
+    default:
+      return false;
+  }
+}
+// A character that ends a sentence for the rules only: where no scan of
+// the rules stops at one, both readings cut the same sentences.
+inline bool EndsSentenceForRulesOnly(char32_t c) {
+  return EndsSentence(c) && !IsSentenceBreak(c);
+}
 
 inline std::u32string_view View(std::u32string_view text, const Word& w) {
   return text.substr(w.begin, w.size());
@@ -248,13 +271,19 @@ struct Reading {
   const char* rule = "";
 };
 
-// The two readings, one MetricPhrase per mention.
+// The two readings, one MetricPhrase per mention. Each reports every
+// number's sentence, the rules ending one at EndsSentence and the lexical
+// reading at IsSentenceBreak, by the same scans: ReadByRules sets
+// *same_sentences (if given) when none of its scans stopped at a
+// character only it ends a sentence at, and then ReadLexically, given
+// its result, takes the sentences from it instead of scanning again.
 std::vector<MetricPhrase> ReadByRules(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
-    const PhraseLexicon& lexicon);
+    const PhraseLexicon& lexicon, bool* same_sentences = nullptr);
 std::vector<MetricPhrase> ReadLexically(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
-    const PhraseLexicon& lexicon);
+    const PhraseLexicon& lexicon,
+    const std::vector<MetricPhrase>* same_sentences = nullptr);
 
 // ShareSideBySide: two numbers side by side (6类30项) share their object
 // and action.

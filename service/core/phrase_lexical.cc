@@ -56,23 +56,6 @@ inline bool LexicalBreaksAt(std::u32string_view text, size_t i) {
            IsCjk(text[after]) && after - before <= 3);
 }
 
-inline bool IsSentenceBreak(char32_t c) {
-  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // (most of a text)
-  switch (c) {
-    case U'。':
-    case U'！':
-    case U'!':
-    case U'？':
-    case U'?':
-    case U'；':
-    case U';':
-    case U'\n':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // A preposition that opens a phrase (对20件来信, 由50多位会员) is not part
 // of the object.
 bool IsPreposition(char32_t c) {
@@ -279,23 +262,31 @@ class ClauseAnalyser {
         break;
       }
     }
-    std::u32string out;
-    for (size_t i = begin; i < end; ++i) {
-      if (!IsQuoteMark(text_[i]) && text_[i] != U'\n') out.push_back(text_[i]);
+    // The trims below only cut the front and the back: they run on a view,
+    // and one string is made at the end. (A copy is made first only where
+    // quote marks or line breaks are to be left out.)
+    std::u32string filtered;
+    std::u32string_view out = text_.substr(begin, end - begin);
+    if (std::any_of(out.begin(), out.end(),
+                    [](char32_t c) { return IsQuoteMark(c) || c == U'\n'; })) {
+      for (const char32_t c : out) {
+        if (!IsQuoteMark(c) && c != U'\n') filtered.push_back(c);
+      }
+      out = filtered;
     }
     bool changed = true;
     while (changed && !out.empty()) {
       changed = false;
       while (!out.empty() && (out[0] == U'、' || out[0] == U'和' ||
                               out[0] == U'及' || out[0] == U' ')) {
-        out.erase(0, 1);
+        out.remove_prefix(1);
         changed = true;
       }
       const size_t noun = lex_.nouns.LongestStartingAt(out, 0, out.size());
       const size_t mod = lex_.modifiers.LongestStartingAt(out, 0, out.size());
       if (mod > noun && !ModifierNamesTheDeed(out, mod) &&
           !ModifierCutsWord(out, mod)) {
-        out.erase(0, mod);
+        out.remove_prefix(mod);
         changed = true;
       }
       // 某市林业资源: a place name opening the phrase is not counted.
@@ -305,22 +296,22 @@ class ClauseAnalyser {
       if (place > noun && place + 1 < out.size() &&
           std::u32string_view(U"委政人党").find(out[place]) ==
               std::u32string_view::npos) {
-        out.erase(0, place);
+        out.remove_prefix(place);
         changed = true;
       }
       // A preposition opening the phrase (对某项工作) is dropped, but not the
       // first character of a word it begins (对口, 由来).
       if (!out.empty() && noun == 0 && IsPreposition(out[0]) &&
           !OpensContentWord(out)) {
-        out.erase(0, 1);
+        out.remove_prefix(1);
         changed = true;
       }
     }
     while (!out.empty() && (out.back() == U'、' || out.back() == U'和' ||
                             out.back() == U'及' || out.back() == U'与')) {
-      out.pop_back();
+      out.remove_suffix(1);
     }
-    return out;
+    return std::u32string(out);
   }
 
   // NounPhraseAfter reads the noun phrase that starts at `pos` (after the
@@ -720,7 +711,8 @@ class ClauseAnalyser {
 // ReadLexically reads object and action with the genre's word lists.
 std::vector<MetricPhrase> ReadLexically(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
-    const PhraseLexicon& lexicon) {
+    const PhraseLexicon& lexicon,
+    const std::vector<MetricPhrase>* same_sentences) {
   ClauseAnalyser analyser(text, lexicon);
   std::vector<MetricPhrase> out(mentions.size());
   size_t sentence_begin = 0;  // the last sentence scanned: [begin, break)
@@ -728,6 +720,12 @@ std::vector<MetricPhrase> ReadLexically(
   for (size_t k = 0; k < mentions.size(); ++k) {
     const NumberMention& m = mentions[k];
     MetricPhrase& phrase = out[k];
+    if (same_sentences != nullptr) {
+      phrase.sentence_begin = (*same_sentences)[k].sentence_begin;
+      phrase.sentence_end = (*same_sentences)[k].sentence_end;
+      analyser.Analyse(mentions, k, out, &phrase);
+      continue;
+    }
     const size_t floor = m.begin > kMaxSentence ? m.begin - kMaxSentence : 0;
     const size_t ceiling = std::min(text.size(), m.end + kMaxSentence);
     size_t b = m.begin;

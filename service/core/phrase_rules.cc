@@ -473,9 +473,15 @@ bool SentenceFollows(std::u32string_view text, size_t from, size_t to) {
 // ReadByRules reads object, action and frame from the segmented clause.
 std::vector<MetricPhrase> ReadByRules(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
-    const PhraseLexicon& lexicon) {
+    const PhraseLexicon& lexicon, bool* same_sentences) {
   std::vector<MetricPhrase> out(mentions.size());
+  if (same_sentences != nullptr) *same_sentences = false;
   if (lexicon.dictionary == nullptr) return out;
+  // Whether every character a sentence scan stopped at (or looked at past
+  // its window) ends a sentence for the lexical reading too, or for
+  // neither: then its scans, the same but for that test, find the same
+  // bounds.
+  bool agree = true;
   // The set a sub-count splits: a mention (其中) or words (在…中), valid
   // until the period ends.
   int set_mention = -1;
@@ -519,7 +525,9 @@ std::vector<MetricPhrase> ReadByRules(
       if (b == floor && floor > 0 && !EndsSentence(text[floor - 1])) {
         sentence_break = 0;
       }
+      if (b > 0 && EndsSentenceForRulesOnly(text[b - 1])) agree = false;
     }
+    if (e < text.size() && EndsSentenceForRulesOnly(text[e])) agree = false;
     if (e < text.size() && !IsLineBreak(text[e])) ++e;  // keep the full stop
     phrase.sentence_begin = b;
     phrase.sentence_end = e;
@@ -721,9 +729,11 @@ std::vector<MetricPhrase> ReadByRules(
     }
     // 其中 splits the count just before it, in this period or closing the
     // one before (立案300件。其中…), but not across a paragraph.
+    // (Then frame_from is prev_end, and the scan above found no period
+    // end in [period_begin, qualifier_begin): only what lies before it is
+    // asked.)
     bool same_period_as_prev = k > 0 && prev_end >= reach_floor;
-    for (size_t i = prev_end; same_period_as_prev && i < m.qualifier_begin;
-         ++i) {
+    for (size_t i = prev_end; same_period_as_prev && i < period_begin; ++i) {
       if (IsLineBreak(text[i]) && EndsPeriodAt(text, i)) {
         same_period_as_prev = false;
       }
@@ -841,6 +851,7 @@ std::vector<MetricPhrase> ReadByRules(
                             : m.mention_end;
   }
   ShareSideBySide(mentions, &out);
+  if (same_sentences != nullptr) *same_sentences = agree;
   return out;
 }
 

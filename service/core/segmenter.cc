@@ -527,11 +527,9 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
   // fetched for every position before any walk, in three rounds (the
   // tables, the nodes they name, the children of the second), so that
   // the misses of a run overlap; each round reads what the one before
-  // fetched.
+  // fetched. The first round ran with SegmentInto's scan for the run's
+  // end (one loop over the run fewer).
   const char32_t* const run = text.data() + begin;
-  for (size_t k = n; k-- > 0;) {
-    dict.PrefetchTables(run[k], k + 1 < n ? run[k + 1] : char32_t{0});
-  }
   for (size_t k = n; k-- > 0;) {
     dict.FirstTwoSteps(run[k], k + 1 < n ? run[k + 1] : char32_t{0}, &first[k],
                        &second[k]);
@@ -600,7 +598,13 @@ void SegmentInto(std::u32string_view text, size_t begin, size_t end,
     const char32_t c = text[i];
     size_t j = i + 1;
     if (IsCjk(c)) {
-      while (j < end && IsCjk(text[j])) ++j;
+      // (SegmentHan's first round of fetches, the tables at each position
+      // of the run, as the run is scanned.)
+      while (j < end && IsCjk(text[j])) {
+        dict.PrefetchTables(text[j - 1], text[j]);
+        ++j;
+      }
+      dict.PrefetchTables(text[j - 1], char32_t{0});
       SegmentHan(text, i, j, dict, &out);
     } else if (IsDigit(c)) {
       while (j < end && (IsDigit(text[j]) || IsDecimalPoint(text[j]))) ++j;

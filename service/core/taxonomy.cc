@@ -126,13 +126,69 @@ absl::StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
   if (!ids.contains("other")) {
     taxonomy.indicators_.push_back({"other", "anything else"});
   }
+  if (taxonomy.rules_.size() <= 64) {
+    taxonomy.small_ = true;
+    taxonomy.object_masks_ = MasksOf(taxonomy.object_rules_);
+    taxonomy.action_masks_ = MasksOf(taxonomy.action_rules_);
+    taxonomy.unit_masks_ = MasksOf(taxonomy.unit_rules_);
+    taxonomy.frame_masks_ = MasksOf(taxonomy.frame_rules_);
+  }
   return taxonomy;
+}
+
+Taxonomy::FieldMasks Taxonomy::MasksOf(const FieldRules& rules) {
+  // Every rule number is below 64: a set is its first word, or none.
+  const auto word = [](const KeywordIndex::Bits& bits) {
+    return bits.empty() ? uint64_t{0} : bits[0];
+  };
+  FieldMasks masks;
+  masks.any = word(rules.any);
+  masks.only_empty = word(rules.only_empty);
+  masks.by_word.reserve(rules.by_word.size());
+  for (const KeywordIndex::Bits& bits : rules.by_word) {
+    masks.by_word.push_back(word(bits));
+  }
+  return masks;
+}
+
+int Taxonomy::ClassifySmall(std::u32string_view object,
+                            std::u32string_view action,
+                            std::u32string_view unit, Frame frame) const {
+  const auto allowed = [this](std::u32string_view text,
+                              const FieldMasks& rules) {
+    if (text.empty()) return rules.any | rules.only_empty;
+    uint64_t ok = rules.any;
+    KeywordIndex::ForEach(keywords_.Find(text), [&](int id) {
+      if (static_cast<size_t>(id) < rules.by_word.size()) {
+        ok |= rules.by_word[static_cast<size_t>(id)];
+      }
+    });
+    return ok;
+  };
+  uint64_t ok = allowed(object, object_masks_) & allowed(action, action_masks_);
+  uint64_t unit_ok = unit_masks_.any;
+  if (const int id = units_.IdOf(unit);
+      id >= 0 && static_cast<size_t>(id) < unit_masks_.by_word.size()) {
+    unit_ok |= unit_masks_.by_word[static_cast<size_t>(id)];
+  }
+  uint64_t frame_ok = frame_masks_.any;
+  if (const size_t id = static_cast<size_t>(frame);
+      id < frame_masks_.by_word.size()) {
+    frame_ok |= frame_masks_.by_word[id];
+  }
+  ok &= unit_ok & frame_ok;
+  return ok == 0 ? -1 : __builtin_ctzll(ok);
 }
 
 const std::string& Taxonomy::Classify(std::u32string_view object,
                                       std::u32string_view action,
                                       std::u32string_view unit, Frame frame,
                                       bool* by_rule) const {
+  if (small_) {
+    const int first = ClassifySmall(object, action, unit, frame);
+    if (by_rule != nullptr) *by_rule = first >= 0;
+    return first >= 0 ? rules_[static_cast<size_t>(first)].indicator : other_;
+  }
   // The rules each field allows, then the first rule all three allow.
   const auto allowed = [](std::u32string_view text,
                           const KeywordIndex::Bits& found,

@@ -10,6 +10,7 @@
 #ifndef REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
 #define REPORTFACTS_SERVICE_CORE_TAXONOMY_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,8 +76,26 @@ class Taxonomy {
   FieldRules action_rules_;
   FieldRules unit_rules_;
   FieldRules frame_rules_;  // by_word indexed by Frame
-  KeywordIndex keywords_;   // object and action words
-  KeywordIndex units_;      // units, matched whole
+  // The same sets as single words where there are at most 64 rules (the
+  // genre's file has about sixty): Classify then intersects integers, with
+  // none of the variable-size sets' bookkeeping. Empty where there are
+  // more rules (small_ false).
+  struct FieldMasks {
+    std::vector<uint64_t> by_word;
+    uint64_t any = 0;
+    uint64_t only_empty = 0;
+  };
+  static FieldMasks MasksOf(const FieldRules& rules);
+  // ClassifySmall is Classify with the masks.
+  int ClassifySmall(std::u32string_view object, std::u32string_view action,
+                    std::u32string_view unit, Frame frame) const;
+  bool small_ = false;
+  FieldMasks object_masks_;
+  FieldMasks action_masks_;
+  FieldMasks unit_masks_;
+  FieldMasks frame_masks_;
+  KeywordIndex keywords_;  // object and action words
+  KeywordIndex units_;     // units, matched whole
   std::string other_ = "other";
 };
 

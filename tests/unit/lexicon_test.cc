@@ -78,6 +78,14 @@ TEST(WordSet, FindsEveryWordWhileNodesGrow) {
   EXPECT_FALSE(set.Contains(std::u32string{U'主', char32_t{0x4E07}, U'任'}));
   EXPECT_EQ(set.LongestStartingAt(U"主\u4E00任", 0, 3), 3u);  // k = 0
   EXPECT_EQ(set.LongestStartingAt(U"主\u4E07任", 0, 3), 2u);  // k = 31: no 任
+  // Every label below, among and above a node's children, found or not
+  // (a search that halves the children must miss none and invent none).
+  for (char32_t second = 0x4DF0; second < 0x4E00 + 216; ++second) {
+    const bool listed = second >= 0x4E00 && second < 0x4E00 + 200;
+    EXPECT_EQ(set.Contains(std::u32string{U'主', second}), listed);
+    EXPECT_EQ(set.LongestEndingAt(std::u32string{U'主', second, U'席'}, 3),
+              listed ? 2u : 0u);
+  }
 }
 
 TEST(CharSet, TellsMembersInAndOutsideTheBasicPlane) {

@@ -9,6 +9,7 @@
 
 #include "gtest/gtest.h"
 #include "service/core/chars.h"
+#include "service/core/phrase_internal.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -1260,6 +1261,45 @@ TEST_F(PhraseRules, NoCrashOnEdges) {
   PhraseLexicon empty;
   const std::u32string text = U"收到提案120件";
   EXPECT_EQ(AnalysePhrases(text, Mentions(text), empty).size(), 1u);
+}
+
+// The lexical reading takes the rules' sentences only where the rules'
+// scans stopped at no character that ends a sentence for them alone (the
+// half-width ｡, the rarer line breaks U+2028, \v): then both cut alike.
+TEST_F(PhraseRules, LexicalReadingTakesTheRulesSentencesWhereBothCutAlike) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"收到");
+  lex.actions.Add(U"办结");
+  lex.nouns.Add(U"来信");
+  const struct {
+    std::u32string_view text;
+    bool same;
+  } kCases[] = {
+      {U"收到来信80封，办结75封。", true},
+      {U"收到来信80封。办结75封", true},
+      {U"收到来信80封\uFF61办结75封。", false},
+      {U"收到来信80封\u2028办结75封。", false},
+      {U"收到来信80封\v办结75封。", false},
+  };
+  for (const auto& c : kCases) {
+    const std::vector<NumberMention> mentions = Mentions(c.text);
+    ASSERT_EQ(mentions.size(), 2u);
+    bool same = !c.same;
+    const std::vector<MetricPhrase> rules =
+        phrase_internal::ReadByRules(c.text, mentions, lex, &same);
+    EXPECT_EQ(same, c.same) << EncodeUtf8(c.text);
+    const std::vector<MetricPhrase> scanned =
+        phrase_internal::ReadLexically(c.text, mentions, lex);
+    const std::vector<MetricPhrase> taken =
+        phrase_internal::ReadLexically(c.text, mentions, lex, &rules);
+    for (size_t k = 0; k < mentions.size() && same; ++k) {
+      EXPECT_EQ(taken[k].sentence_begin, scanned[k].sentence_begin);
+      EXPECT_EQ(taken[k].sentence_end, scanned[k].sentence_end);
+      EXPECT_EQ(taken[k].object, scanned[k].object);
+      EXPECT_EQ(taken[k].action, scanned[k].action);
+    }
+  }
 }
 
 }  // namespace

@@ -352,6 +352,34 @@ TEST(Taxonomy, MoreThanTwoHundredFiftySixRules) {
   EXPECT_EQ(taxonomy->Classify(U"别的", U"", U"件"), "other");
 }
 
+// Up to 64 rules are classified with single-word sets, more with growing
+// ones: on both sides of the boundary the first matching rule wins, the
+// 64th rule (bit 63) included.
+TEST(Taxonomy, FirstRuleWinsOnBothSidesOfSixtyFourRules) {
+  for (const int rules : {63, 64, 65}) {
+    std::string body =
+        "indicator\teven\tx\nindicator\todd\tx\n"
+        "indicator\tlast\tx\n";
+    for (int i = 0; i + 1 < rules; ++i) {
+      // (Two digits: no word contains another.)
+      body += "rule\t" + std::string(i % 2 == 0 ? "even" : "odd") + "\t词" +
+              std::to_string(i / 10) + std::to_string(i % 10) + "\t*\t*\n";
+    }
+    body += "rule\tlast\t*\t*\t*\n";  // catches the rest
+    auto taxonomy = Taxonomy::Load(
+        WriteFile("tax_" + std::to_string(rules) + ".tsv", body));
+    ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+    bool by_rule = false;
+    EXPECT_EQ(taxonomy->Classify(U"词00", U"", U"件"), "even") << rules;
+    EXPECT_EQ(taxonomy->Classify(U"词61", U"", U"件"), "odd") << rules;
+    EXPECT_EQ(taxonomy->Classify(U"词60和词61", U"", U"件"), "even") << rules;
+    EXPECT_EQ(taxonomy->Classify(U"别的", U"", U"件", Frame::kCount, &by_rule),
+              "last")
+        << rules;
+    EXPECT_TRUE(by_rule);
+  }
+}
+
 // The frame column: a rule for shares does not catch a count or a rate.
 TEST(Taxonomy, RulesMayNameTheirFrame) {
   const std::string path =
