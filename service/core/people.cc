@@ -241,10 +241,27 @@ class PeopleScanner {
              static_cast<size_t>(person.end));
       }
     }
-    std::stable_sort(
-        people_.begin(), people_.end(),
-        [](const Person& a, const Person& b) { return a.begin < b.begin; });
-    return std::move(people_);
+    // In text order. The people are found mostly in order already, and a
+    // Person is three strings: the order is settled on their offsets and
+    // each person moved once.
+    const auto by_begin = [](const Person& a, const Person& b) {
+      return a.begin < b.begin;
+    };
+    if (std::is_sorted(people_.begin(), people_.end(), by_begin)) {
+      return std::move(people_);
+    }
+    std::vector<std::pair<int64_t, uint32_t>> order;
+    order.reserve(people_.size());
+    for (size_t i = 0; i < people_.size(); ++i) {
+      order.push_back({people_[i].begin, static_cast<uint32_t>(i)});
+    }
+    // (begin, index) pairs sort as a stable sort on begin would.
+    std::sort(order.begin(), order.end());
+    std::vector<Person> sorted;
+    sorted.reserve(people_.size());
+    for (const auto& [begin, i] : order)
+      sorted.push_back(std::move(people_[i]));
+    return sorted;
   }
 
  private:
