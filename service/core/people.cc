@@ -60,6 +60,11 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
       lex->title_first.insert(w.front());
       lex->after_name_first.insert(w.front());
       lex->title_last.insert(w.back());
+      if (w.size() == 1) {
+        lex->single_titles.insert(w[0]);
+      } else {
+        lex->title_pairs.Insert(w[0], w[1]);
+      }
       lex->titles.Add(std::move(w));
     } else if (kind == "byline") {
       if (value.empty()) {
@@ -443,6 +448,12 @@ class PeopleScanner {
   size_t TitleAt(size_t q) const {
     const size_t n = text_.size();
     if (q >= n || !lex_.title_first.contains(text_[q])) return 0;
+    // Most places a role word's first character stands start none: the
+    // pair of characters there tells without a walk of the word tries.
+    if ((q + 1 >= n || !lex_.title_pairs.MayContain(text_[q], text_[q + 1])) &&
+        !lex_.single_titles.contains(text_[q])) {
+      return 0;
+    }
     const size_t tl =
         lex_.titles.LongestStartingAt(text_, q, std::min(n, q + 8));
     if (tl == 0) return 0;
