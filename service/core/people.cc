@@ -4,6 +4,7 @@
 #include <tuple>
 #include <utility>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "service/core/chars.h"
@@ -292,10 +293,26 @@ class PeopleScanner {
         lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
     if (surname == 0) return 0;
     if (!MayStartRule(p, surname)) return 0;
-    if (size_t len = RoleBeforeName(p, surname)) return len;
-    if (size_t len = NamesBeforeRole(p, surname)) return len;
-    if (size_t len = NameBeforeRole(p, surname)) return len;
-    if (size_t len = Apposition(p, surname, 0)) return len;
+    // Each rule is called only where its own first test holds, made here
+    // inline: most rules fail that test, and a call costs as much.
+    const auto first_after_name = [&](const CharSet& first) {
+      const size_t q = p + surname + 1;
+      return (q < n && first.contains(text_[q])) ||
+             (q + 1 < n && first.contains(text_[q + 1]));
+    };
+    if (p > 0 && lex_.title_last.contains(text_[p - 1])) {
+      if (size_t len = RoleBeforeName(p, surname)) return len;
+    }
+    if (ClearLeftEdge(p)) {
+      if (size_t len = NamesBeforeRole(p, surname)) return len;
+    }
+    if (first_after_name(lex_.title_first)) {
+      if (size_t len = NameBeforeRole(p, surname)) return len;
+    }
+    if (first_after_name(lex_.apposition_first)) {
+      if (size_t len = Apposition(p, surname, 0)) return len;
+    }
+    if (!first_after_name(lex_.address_first)) return 0;
     return NameBeforeAddress(p, surname);
   }
 
@@ -445,7 +462,9 @@ class PeopleScanner {
     return lex_.surnames.LongestStartingAt(text_, r, std::min(n, r + 2));
   }
 
-  size_t TitleAt(size_t q) const {
+  // The tests that rule out most places are inline; the word lookups are
+  // not, so that a call that ends early saves and restores no registers.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t TitleAt(size_t q) const {
     const size_t n = text_.size();
     if (q >= n || !lex_.title_first.contains(text_[q])) return 0;
     // Most places a role word's first character stands start none: the
@@ -454,6 +473,10 @@ class PeopleScanner {
         !lex_.single_titles.contains(text_[q])) {
       return 0;
     }
+    return TitleWordAt(q);
+  }
+  ABSL_ATTRIBUTE_NOINLINE size_t TitleWordAt(size_t q) const {
+    const size_t n = text_.size();
     const size_t tl =
         lex_.titles.LongestStartingAt(text_, q, std::min(n, q + 8));
     if (tl == 0) return 0;
@@ -548,18 +571,19 @@ class PeopleScanner {
 
   // ClearLeftEdge is asked by several rules at the same place: the last
   // answer is kept.
-  bool ClearLeftEdge(size_t p) const {
+  // The character tests are inline, the joiner lookup not (see TitleAt).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool ClearLeftEdge(size_t p) const {
     if (p != clear_edge_at_) {
       clear_edge_at_ = p;
-      clear_edge_ = ComputeClearLeftEdge(p);
+      clear_edge_ =
+          p == 0 || IsBoundary(text_[p - 1]) ||
+          lex_.particle_chars.contains(text_[p - 1]) ||
+          (lex_.joiner_last.contains(text_[p - 1]) && JoinerEndsAt(p));
     }
     return clear_edge_;
   }
-  bool ComputeClearLeftEdge(size_t p) const {
-    return p == 0 || IsBoundary(text_[p - 1]) ||
-           lex_.particle_chars.contains(text_[p - 1]) ||
-           (lex_.joiner_last.contains(text_[p - 1]) &&
-            lex_.joiners.LongestEndingAt(text_, p, p > 3 ? p - 3 : 0) > 0);
+  ABSL_ATTRIBUTE_NOINLINE bool JoinerEndsAt(size_t p) const {
+    return lex_.joiners.LongestEndingAt(text_, p, p > 3 ? p - 3 : 0) > 0;
   }
 
   // Rule "list before role": A、B、C委员, A、B等委员, A、B等市领导 give each
