@@ -39,7 +39,16 @@ std::u32string_view Content(std::u32string_view text, const TextLine& l) {
 // Has tells whether s holds one of `chars`. The marks asked about lie
 // outside the Han blocks, which most of a line is: a Han character is
 // passed over with one test, unless `chars` holds one.
+// A line this long is searched once per mark, by the vectorised search.
+constexpr size_t kSearchPerMark = 12;
+
 bool Has(std::u32string_view s, std::u32string_view chars) {
+  if (s.size() >= kSearchPerMark) {
+    for (char32_t c : chars) {
+      if (FindCodePoint(s, c, 0) < s.size()) return true;
+    }
+    return false;
+  }
   const auto han = [](char32_t c) { return c >= 0x3400 && c < 0xFF00; };
   const bool any_han = std::any_of(chars.begin(), chars.end(), han);
   for (char32_t c : s) {
