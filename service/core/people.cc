@@ -272,8 +272,8 @@ class PeopleScanner {
 
  private:
   // MayApplyAt is false where no rule of the main scan can apply at p: the
-  // surname is one or two characters, so MayStartRule can only hold where
-  // this does. Tested before RulesAt is called, it skips the surname
+  // surname is one or two characters, so RulesAt's first tests can only
+  // hold where this does. Tested before RulesAt is called, it skips the surname
   // lookup, and the call, at most characters.
   bool MayApplyAt(size_t p) const {
     const size_t n = text_.size();
@@ -286,21 +286,38 @@ class PeopleScanner {
 
   // RulesAt tries the rules of the main scan at p, where a surname's first
   // character is and MayApplyAt holds, and returns the length of text the
-  // one that applies read (0: none).
+  // one that applies read (0: none). Each of the five rules first tests a
+  // role word ending right before p, or one of the two characters after
+  // the name's shorter and longer reading against its words' first
+  // characters: those tests are made here, once, and most places fail
+  // them all before any rule is called.
   size_t RulesAt(size_t p) {
     const size_t n = text_.size();
     const size_t surname =
         lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
     if (surname == 0) return 0;
-    if (!MayStartRule(p, surname)) return 0;
-    // Each rule is called only where its own first test holds, made here
-    // inline: most rules fail that test, and a call costs as much.
+    const bool role_before = p > 0 && lex_.title_last.contains(text_[p - 1]);
+    const size_t q = p + surname + 1;
+    const char32_t after_short = q < n ? text_[q] : kPastEnd;
+    const char32_t after_long = q + 1 < n ? text_[q + 1] : kPastEnd;
+    if (!role_before && !lex_.after_name_first.contains(after_short) &&
+        !lex_.after_name_first.contains(after_long)) {
+      return 0;
+    }
+    return ApplyRules(p, surname, role_before, after_short, after_long);
+  }
+  // No code point, so in no set: what stands past the end of the text.
+  static constexpr char32_t kPastEnd = 0x110000;
+
+  // ApplyRules calls each rule whose first test holds, in order.
+  ABSL_ATTRIBUTE_NOINLINE size_t ApplyRules(size_t p, size_t surname,
+                                            bool role_before,
+                                            char32_t after_short,
+                                            char32_t after_long) {
     const auto first_after_name = [&](const CharSet& first) {
-      const size_t q = p + surname + 1;
-      return (q < n && first.contains(text_[q])) ||
-             (q + 1 < n && first.contains(text_[q + 1]));
+      return first.contains(after_short) || first.contains(after_long);
     };
-    if (p > 0 && lex_.title_last.contains(text_[p - 1])) {
+    if (role_before) {
       if (size_t len = RoleBeforeName(p, surname)) return len;
     }
     if (ClearLeftEdge(p)) {
@@ -314,19 +331,6 @@ class PeopleScanner {
     }
     if (!first_after_name(lex_.address_first)) return 0;
     return NameBeforeAddress(p, surname);
-  }
-
-  // MayStartRule is false where none of the five rules of the main scan
-  // can apply to a name starting at p: each first tests a role word ending
-  // right before p, or one of the two characters after the name's shorter
-  // and longer reading against its words' first characters.
-  bool MayStartRule(size_t p, size_t surname) const {
-    const size_t n = text_.size();
-    if (p > 0 && lex_.title_last.contains(text_[p - 1])) return true;
-    for (size_t q : {p + surname + 1, p + surname + 2}) {
-      if (q < n && lex_.after_name_first.contains(text_[q])) return true;
-    }
-    return false;
   }
 
   size_t CommonStartingAt(size_t k) const {
