@@ -25,6 +25,7 @@ constexpr size_t kMaxListNames = 24;     // names sharing one role
 constexpr size_t kMaxListOrg = 4;  // A、B等市领导: text between 等 and role
 constexpr size_t kMaxAppositionOrg = 8;  // 是一位<老政协>委员
 constexpr size_t kMaxWord = 4;           // longest common word probed
+constexpr size_t kExpectedPeople = 64;   // (name, role) pairs of a document
 // Forms of address are short (同志, 女士); a longer address word names a
 // doctrine after its author and is evidence on its own.
 constexpr size_t kLongestPlainAddress = 2;
@@ -205,6 +206,9 @@ class PeopleScanner {
       : text_(text), reports_(reports), lex_(lex), gazetteer_(gazetteer) {}
 
   std::vector<Person> Run(const std::vector<TextLine>& lines) {
+    // A document names a few dozen people: the set of those seen is sized
+    // once instead of growing through its first rehashes.
+    seen_.reserve(kExpectedPeople);
     for (const TextLine& line : lines) {
       if (line.blank()) continue;
       const size_t length = line.content_end - line.content_begin;
@@ -240,6 +244,7 @@ class PeopleScanner {
     // A name seen only without a role gets role "" (GUIDE §4); one that has
     // a role elsewhere in the document needs no role-less line.
     absl::flat_hash_set<std::string> with_role;
+    with_role.reserve(people_.size());
     for (const Person& person : people_) with_role.insert(person.name);
     for (const Person& person : roleless_) {
       if (!with_role.contains(person.name)) {
