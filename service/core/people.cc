@@ -206,9 +206,11 @@ class PeopleScanner {
       : text_(text), reports_(reports), lex_(lex), gazetteer_(gazetteer) {}
 
   std::vector<Person> Run(const std::vector<TextLine>& lines) {
-    // A document names a few dozen people: the set of those seen is sized
-    // once instead of growing through its first rehashes.
+    // A document names a few dozen people: the set of those seen and the
+    // list are sized once instead of growing through their first rehashes
+    // and moves (a Person is three strings).
     seen_.reserve(kExpectedPeople);
+    people_.reserve(kExpectedPeople);
     for (const TextLine& line : lines) {
       if (line.blank()) continue;
       const size_t length = line.content_end - line.content_begin;
