@@ -725,14 +725,10 @@ class PeopleScanner {
 
   // Rule "name before role": 陈某主席, ，周某委员说.
   size_t NameBeforeRole(size_t p, size_t surname) {
-    const size_t n = text_.size();
-    const auto title_at = [&](size_t q) {
-      return q < n && lex_.title_first.contains(text_[q]);
-    };
-    if (!title_at(p + surname + 1) && !title_at(p + surname + 2)) return 0;
-    if (TitleAt(p + surname + 1) == 0 && TitleAt(p + surname + 2) == 0) {
-      return 0;
-    }
+    // The role words after the shorter and the longer reading of the name.
+    const size_t title_short = TitleAt(p + surname + 1);
+    const size_t title_long = TitleAt(p + surname + 2);
+    if (title_short == 0 && title_long == 0) return 0;
     if (p > 0 && lex_.org_suffixes.Contains(Sub(text_, p - 1, p))) return 0;
     if (WordSpansInto(p)) return 0;
     // A two-character name needs a clear left edge: 得到陈某主席, ，周某委员.
@@ -740,7 +736,7 @@ class PeopleScanner {
     for (size_t len : {surname + 2, surname + 1}) {
       if (len == surname + 1 && !left_edge) continue;
       const size_t q = p + len;
-      const size_t tl = TitleAt(q);
+      const size_t tl = len == surname + 2 ? title_long : title_short;
       if (tl == 0 || lex_.stations.Contains(Sub(text_, q, q + tl))) continue;
       if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
       // After the role a listed word or a clause start before the name.
