@@ -459,12 +459,16 @@ class PeopleScanner {
 
   // ListSeparatorAt is the length of a list separator at q (、 or a
   // joiner: 和, 及, 以及), or 0.
-  size_t ListSeparatorAt(size_t q) const {
-    const size_t n = text_.size();
-    if (q >= n) return 0;
+  // The character tests are inline, the joiner lookup not (see TitleAt).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t ListSeparatorAt(size_t q) const {
+    if (q >= text_.size()) return 0;
     if (IsListSeparator(text_[q])) return 1;
     if (!lex_.joiner_first.contains(text_[q])) return 0;
-    return lex_.joiners.LongestStartingAt(text_, q, std::min(n, q + 3));
+    return JoinerAt(q);
+  }
+  ABSL_ATTRIBUTE_NOINLINE size_t JoinerAt(size_t q) const {
+    return lex_.joiners.LongestStartingAt(text_, q,
+                                          std::min(text_.size(), q + 3));
   }
 
   size_t SurnameAt(size_t r) const {
@@ -497,8 +501,11 @@ class PeopleScanner {
     return tl;
   }
 
-  size_t GroupWordAt(size_t q) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t GroupWordAt(size_t q) const {
     if (q >= text_.size() || !lex_.group_first.contains(text_[q])) return 0;
+    return GroupWordLookup(q);
+  }
+  ABSL_ATTRIBUTE_NOINLINE size_t GroupWordLookup(size_t q) const {
     return lex_.group_words.LongestStartingAt(text_, q,
                                               std::min(text_.size(), q + 3));
   }
