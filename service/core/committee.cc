@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "service/core/chars.h"
+#include "service/core/utf8.h"
 
 namespace reportfacts {
 namespace {
@@ -24,6 +25,23 @@ constexpr std::u32string_view kNotLevels[] = {
     U"地区", U"小区", U"山区", U"库区", U"片区", U"郊区", U"老区",
     U"边区", U"牧区", U"校区", U"城市", U"都市", U"超市",
 };
+
+// FindForm is text.find(form, from), by a vectorised search for the
+// form's character at `anchor`: 协 (in both forms) is far rarer in a text
+// than the first characters 政 and 中, at which a plain find stops to
+// compare.
+size_t FindForm(std::u32string_view text, std::u32string_view form,
+                size_t anchor, size_t from) {
+  const char32_t mark = form[anchor];
+  for (size_t k = FindCodePoint(text, mark, from + anchor); k < text.size();
+       k = FindCodePoint(text, mark, k + 1)) {
+    if (text.substr(k - anchor, form.size()) == form) return k - anchor;
+  }
+  return std::u32string_view::npos;
+}
+constexpr size_t kShortAnchor = 1;  // 政协
+constexpr size_t kLongAnchor = 6;   // 中国人民政治协商会议
+static_assert(kShortForm[kShortAnchor] == kLongForm[kLongAnchor]);
 
 bool StartsWith(std::u32string_view text, size_t at, std::u32string_view w) {
   return at <= text.size() && text.substr(at, w.size()) == w;
@@ -167,13 +185,14 @@ class CommitteeFinder {
 
   std::optional<Committee> Run() {
     std::optional<BareLevel> bare;
-    size_t next_short = text_.find(kShortForm);
-    size_t next_long = text_.find(kLongForm);
+    size_t next_short = FindForm(text_, kShortForm, kShortAnchor, 0);
+    size_t next_long = FindForm(text_, kLongForm, kLongAnchor, 0);
     while (next_short != std::u32string_view::npos ||
            next_long != std::u32string_view::npos) {
       if (next_long < next_short) {
         const size_t k = next_long;
-        next_long = text_.find(kLongForm, k + kLongForm.size());
+        next_long =
+            FindForm(text_, kLongForm, kLongAnchor, k + kLongForm.size());
         if (auto c = Forward(k, k + kLongForm.size());
             c && Own(*c) && Fits(*c, bare)) {
           return c;
@@ -181,7 +200,8 @@ class CommitteeFinder {
         continue;
       }
       const size_t k = next_short;
-      next_short = text_.find(kShortForm, k + kShortForm.size());
+      next_short =
+          FindForm(text_, kShortForm, kShortAnchor, k + kShortForm.size());
       if (auto c = Forward(k, k + kShortForm.size());
           c && Own(*c) && Fits(*c, bare)) {
         return c;

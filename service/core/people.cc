@@ -4,6 +4,7 @@
 #include <tuple>
 #include <utility>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "service/core/chars.h"
@@ -24,6 +25,7 @@ constexpr size_t kMaxListNames = 24;     // names sharing one role
 constexpr size_t kMaxListOrg = 4;  // A、B等市领导: text between 等 and role
 constexpr size_t kMaxAppositionOrg = 8;  // 是一位<老政协>委员
 constexpr size_t kMaxWord = 4;           // longest common word probed
+constexpr size_t kExpectedPeople = 64;   // (name, role) pairs of a document
 // Forms of address are short (同志, 女士); a longer address word names a
 // doctrine after its author and is evidence on its own.
 constexpr size_t kLongestPlainAddress = 2;
@@ -60,6 +62,11 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
       lex->title_first.insert(w.front());
       lex->after_name_first.insert(w.front());
       lex->title_last.insert(w.back());
+      if (w.size() == 1) {
+        lex->single_titles.insert(w[0]);
+      } else {
+        lex->title_pairs.Insert(w[0], w[1]);
+      }
       lex->titles.Add(std::move(w));
     } else if (kind == "byline") {
       if (value.empty()) {
@@ -199,6 +206,11 @@ class PeopleScanner {
       : text_(text), reports_(reports), lex_(lex), gazetteer_(gazetteer) {}
 
   std::vector<Person> Run(const std::vector<TextLine>& lines) {
+    // A document names a few dozen people: the set of those seen and the
+    // list are sized once instead of growing through their first rehashes
+    // and moves (a Person is three strings).
+    seen_.reserve(kExpectedPeople);
+    people_.reserve(kExpectedPeople);
     for (const TextLine& line : lines) {
       if (line.blank()) continue;
       const size_t length = line.content_end - line.content_begin;
@@ -234,6 +246,7 @@ class PeopleScanner {
     // A name seen only without a role gets role "" (GUIDE §4); one that has
     // a role elsewhere in the document needs no role-less line.
     absl::flat_hash_set<std::string> with_role;
+    with_role.reserve(people_.size());
     for (const Person& person : people_) with_role.insert(person.name);
     for (const Person& person : roleless_) {
       if (!with_role.contains(person.name)) {
@@ -241,16 +254,33 @@ class PeopleScanner {
              static_cast<size_t>(person.end));
       }
     }
-    std::stable_sort(
-        people_.begin(), people_.end(),
-        [](const Person& a, const Person& b) { return a.begin < b.begin; });
-    return std::move(people_);
+    // In text order. The people are found mostly in order already, and a
+    // Person is three strings: the order is settled on their offsets and
+    // each person moved once.
+    const auto by_begin = [](const Person& a, const Person& b) {
+      return a.begin < b.begin;
+    };
+    if (std::is_sorted(people_.begin(), people_.end(), by_begin)) {
+      return std::move(people_);
+    }
+    std::vector<std::pair<int64_t, uint32_t>> order;
+    order.reserve(people_.size());
+    for (size_t i = 0; i < people_.size(); ++i) {
+      order.push_back({people_[i].begin, static_cast<uint32_t>(i)});
+    }
+    // (begin, index) pairs sort as a stable sort on begin would.
+    std::sort(order.begin(), order.end());
+    std::vector<Person> sorted;
+    sorted.reserve(people_.size());
+    for (const auto& [begin, i] : order)
+      sorted.push_back(std::move(people_[i]));
+    return sorted;
   }
 
  private:
   // MayApplyAt is false where no rule of the main scan can apply at p: the
-  // surname is one or two characters, so MayStartRule can only hold where
-  // this does. Tested before RulesAt is called, it skips the surname
+  // surname is one or two characters, so RulesAt's first tests can only
+  // hold where this does. Tested before RulesAt is called, it skips the surname
   // lookup, and the call, at most characters.
   bool MayApplyAt(size_t p) const {
     const size_t n = text_.size();
@@ -263,31 +293,51 @@ class PeopleScanner {
 
   // RulesAt tries the rules of the main scan at p, where a surname's first
   // character is and MayApplyAt holds, and returns the length of text the
-  // one that applies read (0: none).
+  // one that applies read (0: none). Each of the five rules first tests a
+  // role word ending right before p, or one of the two characters after
+  // the name's shorter and longer reading against its words' first
+  // characters: those tests are made here, once, and most places fail
+  // them all before any rule is called.
   size_t RulesAt(size_t p) {
     const size_t n = text_.size();
     const size_t surname =
         lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
     if (surname == 0) return 0;
-    if (!MayStartRule(p, surname)) return 0;
-    if (size_t len = RoleBeforeName(p, surname)) return len;
-    if (size_t len = NamesBeforeRole(p, surname)) return len;
-    if (size_t len = NameBeforeRole(p, surname)) return len;
-    if (size_t len = Apposition(p, surname, 0)) return len;
-    return NameBeforeAddress(p, surname);
-  }
-
-  // MayStartRule is false where none of the five rules of the main scan
-  // can apply to a name starting at p: each first tests a role word ending
-  // right before p, or one of the two characters after the name's shorter
-  // and longer reading against its words' first characters.
-  bool MayStartRule(size_t p, size_t surname) const {
-    const size_t n = text_.size();
-    if (p > 0 && lex_.title_last.contains(text_[p - 1])) return true;
-    for (size_t q : {p + surname + 1, p + surname + 2}) {
-      if (q < n && lex_.after_name_first.contains(text_[q])) return true;
+    const bool role_before = p > 0 && lex_.title_last.contains(text_[p - 1]);
+    const size_t q = p + surname + 1;
+    const char32_t after_short = q < n ? text_[q] : kPastEnd;
+    const char32_t after_long = q + 1 < n ? text_[q + 1] : kPastEnd;
+    if (!role_before && !lex_.after_name_first.contains(after_short) &&
+        !lex_.after_name_first.contains(after_long)) {
+      return 0;
     }
-    return false;
+    return ApplyRules(p, surname, role_before, after_short, after_long);
+  }
+  // No code point, so in no set: what stands past the end of the text.
+  static constexpr char32_t kPastEnd = 0x110000;
+
+  // ApplyRules calls each rule whose first test holds, in order.
+  ABSL_ATTRIBUTE_NOINLINE size_t ApplyRules(size_t p, size_t surname,
+                                            bool role_before,
+                                            char32_t after_short,
+                                            char32_t after_long) {
+    const auto first_after_name = [&](const CharSet& first) {
+      return first.contains(after_short) || first.contains(after_long);
+    };
+    if (role_before) {
+      if (size_t len = RoleBeforeName(p, surname)) return len;
+    }
+    if (ClearLeftEdge(p)) {
+      if (size_t len = NamesBeforeRole(p, surname)) return len;
+    }
+    if (first_after_name(lex_.title_first)) {
+      if (size_t len = NameBeforeRole(p, surname)) return len;
+    }
+    if (first_after_name(lex_.apposition_first)) {
+      if (size_t len = Apposition(p, surname, 0)) return len;
+    }
+    if (!first_after_name(lex_.address_first)) return 0;
+    return NameBeforeAddress(p, surname);
   }
 
   size_t CommonStartingAt(size_t k) const {
@@ -409,12 +459,16 @@ class PeopleScanner {
 
   // ListSeparatorAt is the length of a list separator at q (、 or a
   // joiner: 和, 及, 以及), or 0.
-  size_t ListSeparatorAt(size_t q) const {
-    const size_t n = text_.size();
-    if (q >= n) return 0;
+  // The character tests are inline, the joiner lookup not (see TitleAt).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t ListSeparatorAt(size_t q) const {
+    if (q >= text_.size()) return 0;
     if (IsListSeparator(text_[q])) return 1;
     if (!lex_.joiner_first.contains(text_[q])) return 0;
-    return lex_.joiners.LongestStartingAt(text_, q, std::min(n, q + 3));
+    return JoinerAt(q);
+  }
+  ABSL_ATTRIBUTE_NOINLINE size_t JoinerAt(size_t q) const {
+    return lex_.joiners.LongestStartingAt(text_, q,
+                                          std::min(text_.size(), q + 3));
   }
 
   size_t SurnameAt(size_t r) const {
@@ -423,9 +477,21 @@ class PeopleScanner {
     return lex_.surnames.LongestStartingAt(text_, r, std::min(n, r + 2));
   }
 
-  size_t TitleAt(size_t q) const {
+  // The tests that rule out most places are inline; the word lookups are
+  // not, so that a call that ends early saves and restores no registers.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t TitleAt(size_t q) const {
     const size_t n = text_.size();
     if (q >= n || !lex_.title_first.contains(text_[q])) return 0;
+    // Most places a role word's first character stands start none: the
+    // pair of characters there tells without a walk of the word tries.
+    if ((q + 1 >= n || !lex_.title_pairs.MayContain(text_[q], text_[q + 1])) &&
+        !lex_.single_titles.contains(text_[q])) {
+      return 0;
+    }
+    return TitleWordAt(q);
+  }
+  ABSL_ATTRIBUTE_NOINLINE size_t TitleWordAt(size_t q) const {
+    const size_t n = text_.size();
     const size_t tl =
         lex_.titles.LongestStartingAt(text_, q, std::min(n, q + 8));
     if (tl == 0) return 0;
@@ -435,8 +501,11 @@ class PeopleScanner {
     return tl;
   }
 
-  size_t GroupWordAt(size_t q) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t GroupWordAt(size_t q) const {
     if (q >= text_.size() || !lex_.group_first.contains(text_[q])) return 0;
+    return GroupWordLookup(q);
+  }
+  ABSL_ATTRIBUTE_NOINLINE size_t GroupWordLookup(size_t q) const {
     return lex_.group_words.LongestStartingAt(text_, q,
                                               std::min(text_.size(), q + 3));
   }
@@ -520,18 +589,19 @@ class PeopleScanner {
 
   // ClearLeftEdge is asked by several rules at the same place: the last
   // answer is kept.
-  bool ClearLeftEdge(size_t p) const {
+  // The character tests are inline, the joiner lookup not (see TitleAt).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool ClearLeftEdge(size_t p) const {
     if (p != clear_edge_at_) {
       clear_edge_at_ = p;
-      clear_edge_ = ComputeClearLeftEdge(p);
+      clear_edge_ =
+          p == 0 || IsBoundary(text_[p - 1]) ||
+          lex_.particle_chars.contains(text_[p - 1]) ||
+          (lex_.joiner_last.contains(text_[p - 1]) && JoinerEndsAt(p));
     }
     return clear_edge_;
   }
-  bool ComputeClearLeftEdge(size_t p) const {
-    return p == 0 || IsBoundary(text_[p - 1]) ||
-           lex_.particle_chars.contains(text_[p - 1]) ||
-           (lex_.joiner_last.contains(text_[p - 1]) &&
-            lex_.joiners.LongestEndingAt(text_, p, p > 3 ? p - 3 : 0) > 0);
+  ABSL_ATTRIBUTE_NOINLINE bool JoinerEndsAt(size_t p) const {
+    return lex_.joiners.LongestEndingAt(text_, p, p > 3 ? p - 3 : 0) > 0;
   }
 
   // Rule "list before role": A、B、C委员, A、B等委员, A、B等市领导 give each
@@ -662,14 +732,10 @@ class PeopleScanner {
 
   // Rule "name before role": 陈某主席, ，周某委员说.
   size_t NameBeforeRole(size_t p, size_t surname) {
-    const size_t n = text_.size();
-    const auto title_at = [&](size_t q) {
-      return q < n && lex_.title_first.contains(text_[q]);
-    };
-    if (!title_at(p + surname + 1) && !title_at(p + surname + 2)) return 0;
-    if (TitleAt(p + surname + 1) == 0 && TitleAt(p + surname + 2) == 0) {
-      return 0;
-    }
+    // The role words after the shorter and the longer reading of the name.
+    const size_t title_short = TitleAt(p + surname + 1);
+    const size_t title_long = TitleAt(p + surname + 2);
+    if (title_short == 0 && title_long == 0) return 0;
     if (p > 0 && lex_.org_suffixes.Contains(Sub(text_, p - 1, p))) return 0;
     if (WordSpansInto(p)) return 0;
     // A two-character name needs a clear left edge: 得到陈某主席, ，周某委员.
@@ -677,7 +743,7 @@ class PeopleScanner {
     for (size_t len : {surname + 2, surname + 1}) {
       if (len == surname + 1 && !left_edge) continue;
       const size_t q = p + len;
-      const size_t tl = TitleAt(q);
+      const size_t tl = len == surname + 2 ? title_long : title_short;
       if (tl == 0 || lex_.stations.Contains(Sub(text_, q, q + tl))) continue;
       if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
       // After the role a listed word or a clause start before the name.

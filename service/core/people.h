@@ -22,7 +22,9 @@
 #ifndef REPORTFACTS_SERVICE_CORE_PEOPLE_H_
 #define REPORTFACTS_SERVICE_CORE_PEOPLE_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,30 @@
 #include "service/core/text_lines.h"
 
 namespace reportfacts {
+
+// PairFilter answers "may a listed word start with these two characters?"
+// in a few instructions: one bit per hashed pair, so a false answer is
+// sure and a true one still needs the word lookup.
+class PairFilter {
+ public:
+  void Insert(char32_t first, char32_t second) {
+    const uint32_t slot = Slot(first, second);
+    bits_[slot / 64] |= uint64_t{1} << (slot % 64);
+  }
+  bool MayContain(char32_t first, char32_t second) const {
+    const uint32_t slot = Slot(first, second);
+    return (bits_[slot / 64] >> (slot % 64)) & 1;
+  }
+
+ private:
+  static constexpr int kSlotBits = 12;  // 4096 bits for ~100 pairs
+  static uint32_t Slot(char32_t first, char32_t second) {
+    return (static_cast<uint32_t>(first) * 0x9E3779B1u ^
+            static_cast<uint32_t>(second) * 0x85EBCA77u) >>
+           (32 - kSlotBits);
+  }
+  std::array<uint64_t, (1u << kSlotBits) / 64> bits_ = {};
+};
 
 // PeopleLexicon holds the word lists that people extraction needs.
 struct PeopleLexicon {
@@ -66,6 +92,10 @@ struct PeopleLexicon {
   // word lookup, so that most characters cost one set probe.
   CharSet title_first;
   CharSet title_last;
+  // The first two characters of the role words, and the one-character
+  // role words: where neither holds, no role word starts.
+  PairFilter title_pairs;
+  CharSet single_titles;
   CharSet particle_chars;  // the particles themselves
   CharSet joiner_first;
   CharSet joiner_last;

@@ -9,6 +9,7 @@
 #include "service/core/committee.h"
 #include "service/core/credits.h"
 #include "service/core/han_numerals.h"
+#include "service/core/lexicon.h"
 #include "service/core/page_furniture.h"
 #include "service/core/session_year.h"
 #include "service/core/utf8.h"
@@ -38,7 +39,16 @@ std::u32string_view Content(std::u32string_view text, const TextLine& l) {
 // Has tells whether s holds one of `chars`. The marks asked about lie
 // outside the Han blocks, which most of a line is: a Han character is
 // passed over with one test, unless `chars` holds one.
+// A line this long is searched once per mark, by the vectorised search.
+constexpr size_t kSearchPerMark = 12;
+
 bool Has(std::u32string_view s, std::u32string_view chars) {
+  if (s.size() >= kSearchPerMark) {
+    for (char32_t c : chars) {
+      if (FindCodePoint(s, c, 0) < s.size()) return true;
+    }
+    return false;
+  }
   const auto han = [](char32_t c) { return c >= 0x3400 && c < 0xFF00; };
   const bool any_han = std::any_of(chars.begin(), chars.end(), han);
   for (char32_t c : s) {
@@ -163,12 +173,15 @@ bool IsMeetingText(std::u32string_view s) {
     s.remove_suffix(1);
   }
   if (s.size() < 6 || s.size() > kMaxMeetingLine) return false;
+  // The ending first: it rules out nearly every line in a few tests.
+  if (!EndsWith(s, U"上") && !EndsWith(s, U"上的报告") &&
+      !EndsWith(s, U"上的讲话") && !EndsWith(s, U"上的发言")) {
+    return false;
+  }
   if (Has(s, U"，。；,;")) return false;
   const size_t at = s.find(U'在');
   if (at == std::u32string_view::npos || at > 16) return false;
-  if (s.find(U'会', at) == std::u32string_view::npos) return false;
-  return EndsWith(s, U"上") || EndsWith(s, U"上的报告") ||
-         EndsWith(s, U"上的讲话") || EndsWith(s, U"上的发言");
+  return s.find(U'会', at) != std::u32string_view::npos;
 }
 
 // IsFormalTitleLine reads one line of a formal report's title page
@@ -284,9 +297,13 @@ bool LabelFollows(std::u32string_view line, size_t at) {
 // with dashes or slashes, as a post's header prints it ("原创 某某政协
 // 2023-06-12 18:30 发表于浙江"): the year, else nullopt.
 std::optional<int> DatelineYear(std::u32string_view line) {
-  if (line.size() > kMaxHeadline + kMaxSubtitle || Has(line, U"。，；,;")) {
+  if (line.size() > kMaxHeadline + kMaxSubtitle) return std::nullopt;
+  // No such date without a dash or a slash, which most lines lack.
+  if (FindCodePoint(line, U'-', 0) == line.size() &&
+      FindCodePoint(line, U'/', 0) == line.size()) {
     return std::nullopt;
   }
+  if (Has(line, U"。，；,;")) return std::nullopt;
   for (size_t i = 0; i + 10 <= line.size(); ++i) {
     if (i > 0 && IsDigit(line[i - 1])) continue;
     int year = 0;
@@ -459,14 +476,23 @@ YearFound HeadingYear(std::u32string_view s, int* year) {
 YearFound LeadYear(std::u32string_view s, std::optional<int> published,
                    bool at_meeting, int* year) {
   s = s.substr(0, std::min(s.size(), kLeadScan));
-  for (size_t i = 0; i < s.size(); ++i) {
-    // Every marker starts with a digit, a year-count numeral or the first
-    // character of a relative year: one test passes over the rest.
-    const char32_t c = s[i];
-    if (!IsDigit(c) && !IsYearCountNumeral(c) && c != U'今' && c != U'去' &&
-        c != U'过' && c != U'一') {
-      continue;
+  // Every marker starts with a digit, a year-count numeral or the first
+  // character of a relative year: one table probe passes over the rest.
+  static const CharSet* const kMarkerFirst = [] {
+    auto* first = new CharSet();
+    for (char32_t c = U'0'; c <= U'9'; ++c) first->insert(c);
+    for (char32_t c = U'０'; c <= U'９'; ++c) first->insert(c);
+    // The year-count numerals are among the Han numerals.
+    for (char32_t c :
+         std::u32string_view(U"〇零一二三四五六七八九十百千万两")) {
+      if (IsYearCountNumeral(c)) first->insert(c);
     }
+    for (char32_t c : {U'今', U'去', U'过', U'一'}) first->insert(c);
+    return first;
+  }();
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    if (!kMarkerFirst->contains(c)) continue;
     if (MultiYearAt(s, i)) return YearFound::kMultiYear;
     std::optional<YearMention> m;
     if (IsDigit(c) || HanDigitValue(c) > 0) m = YearAt(s, i);

@@ -43,6 +43,30 @@ constexpr char kHeader[] =
     "\n携手同行 共创未来\n\n——潍坊市政协2022年工作回顾\n\n"
     "□本报通讯员 赵磊 钱 芳\n\n";
 
+// The filter before a role-word lookup never says no to an inserted pair,
+// and says no to most others.
+TEST(PairFilter, InsertedPairsAreNeverRuledOut) {
+  PairFilter filter;
+  const std::u32string words[] = {U"主席", U"委员", U"书记", U"秘书长"};
+  for (const std::u32string& w : words) filter.Insert(w[0], w[1]);
+  for (const std::u32string& w : words)
+    EXPECT_TRUE(filter.MayContain(w[0], w[1]));
+  const std::u32string others =
+      U"的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会"
+      U"可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部"
+      U"度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应"
+      U"开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正"
+      U"心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情"
+      U"者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长"
+      U"求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放"
+      U"决西被干做必战先回则任取据处理府研质关";
+  size_t ruled_out = 0;
+  for (size_t i = 0; i + 1 < others.size(); ++i) {
+    if (!filter.MayContain(others[i], others[i + 1])) ++ruled_out;
+  }
+  EXPECT_GT(ruled_out, (others.size() - 1) * 9 / 10);
+}
+
 TEST_F(PeopleTest, RoleBeforeNameResolvesTheCity) {
   const auto people = Run(std::string(kHeader) +
                           "会上，市政协主席孙明远对工作提出要求。"
