@@ -26,7 +26,8 @@
 
 namespace reportfacts {
 
-// EncodedResponse holds references to its arguments, which must outlive it.
+// EncodedResponse holds references to `facts` and to the bytes of its
+// string arguments, which must outlive it.
 class EncodedResponse {
  public:
   // `text` is the document the facts point into (sentences are cut from
@@ -47,7 +48,7 @@ class EncodedResponse {
   std::string_view document_id_;
   const Extraction& facts_;
   std::string_view text_;
-  const std::vector<int64_t>& page_starts_;
+  std::vector<int64_t> page_starts_;  // a copy: a PDF's few pages
   bool with_text_;
   // Each metric's sentence text, when the answer carries them.
   std::vector<std::string_view> sentences_;
