@@ -3,9 +3,10 @@
 //   WorkerPool pool(/*workers=*/4, /*queue_capacity=*/16);
 //   if (!pool.TrySubmit([] { Work(); })) return Overloaded();
 //
-// The transports' threads (gRPC's, the HTTP side's) only validate and hand
-// work to the pool, so the amount of extraction running at once is bounded
-// by `workers` however many calls arrive, and the backlog by
+// The transports' threads (gRPC's, the HTTP side's) validate and hand work
+// to the pool, or run a short task themselves in a free worker's place
+// (TryRunHere), so the amount of extraction running at once is bounded by
+// `workers` however many calls arrive, and the backlog by
 // `queue_capacity`.
 #ifndef REPORTFACTS_SERVICE_ADMISSION_WORKER_POOL_H_
 #define REPORTFACTS_SERVICE_ADMISSION_WORKER_POOL_H_
