@@ -120,8 +120,12 @@ int RunExtract(int argc, char** argv) {
     const bool sentences = !args.GetBool("no_sentences");
     request.set_omit_sentence_text(true);
     // An arena: a large document's answer is tens of thousands of small
-    // messages, each freed at once with it.
-    google::protobuf::Arena arena;
+    // messages, each freed at once with it. Its blocks grow to 1 MiB
+    // rather than protobuf's 8 KiB: a thousand mallocs fewer for a large
+    // answer, and no memory to speak of for a small one.
+    google::protobuf::ArenaOptions arena_options;
+    arena_options.max_block_size = 1 << 20;
+    google::protobuf::Arena arena(arena_options);
     v1::ExtractResponse& response =
         *google::protobuf::Arena::CreateMessage<v1::ExtractResponse>(&arena);
     grpc::ClientContext context;
@@ -148,9 +152,17 @@ int RunExtract(int argc, char** argv) {
         std::cout << MetricCsvRows(response);
       }
     } else {
-      // One buffer and one write for the whole answer.
+      // One buffer and one write for the whole answer, sized once: a
+      // large answer grown by doubling would copy itself and fault in
+      // twice its size. Pretty JSON of a fact takes about 350 bytes, plus
+      // its sentence; pages not reached are never touched.
       std::string out;
-      if (json_array) out = first_output ? "[\n" : ",\n";
+      const size_t facts = static_cast<size_t>(
+          response.reports_size() + response.metrics_size() +
+          response.dates_size() + response.people_size());
+      out.reserve(512 * facts + 2 * sentence_text.size() / 3 +
+                  (response.has_text() ? response.text().size() : 0) + 4096);
+      if (json_array) out.append(first_output ? "[\n" : ",\n");
       AppendJson(response, /*pretty=*/format == "json", sentence_text, &out);
       if (!json_array) out.push_back('\n');
       std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));

@@ -1,6 +1,5 @@
 #include "service/admission/extraction_service.h"
 
-#include <malloc.h>
 #include <time.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <functional>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "service/admission/validation.h"
 #include "service/api/convert.h"
+#include "service/api/response_wire.h"
 #include "service/api/status.h"
 #include "service/ingest/ingest.h"
 #include "spdlog/spdlog.h"
@@ -23,10 +24,12 @@
 namespace reportfacts {
 namespace {
 
-// Documents at least this large give their memory back to the system once
-// answered (malloc_trim). Small ones do not: trimming costs a pass over the
-// heap, which would show in throughput.
+// Documents at least this large give their memory back to the system
+// (MemoryReturner), once no such document has run for kQuietBeforeTrim.
+// Small ones do not: trimming costs a pass over the heap, which would show
+// in throughput.
 constexpr size_t kReturnMemoryAfterBytes = 1 << 20;
+constexpr absl::Duration kQuietBeforeTrim = absl::Milliseconds(500);
 
 // How often ExtractDocument checks whether its caller went away.
 constexpr std::chrono::milliseconds kPoll(10);
@@ -94,6 +97,10 @@ struct ExtractionService::Job {
   // passes; read by the core through ExtractOptions::is_cancelled. A stream
   // shares one flag among all its documents.
   std::shared_ptr<std::atomic<bool>> cancelled;
+  // For a document run on the caller's thread: the transport's own view of
+  // whether the call was cancelled (SubmitDocumentEncoded's
+  // cancelled_here); a cancel seen there also sets `cancelled`.
+  std::function<bool()> cancelled_here;
   // Called exactly once on the worker thread with the outcome.
   std::function<void(Job&, absl::StatusOr<Extraction>)> done;
 };
@@ -110,7 +117,8 @@ ExtractionService::ExtractionService(const ExtractionBackend& backend,
       default_deadline_(options.default_deadline),
       log_text_(options.log_text),
       metrics_(metrics),
-      admission_(checker) {}
+      admission_(checker),
+      memory_(kQuietBeforeTrim) {}
 
 int64_t ExtractionService::FactBudget(size_t text_bytes) const {
   if (max_facts_per_doc_ > 0) return max_facts_per_doc_;
@@ -165,6 +173,11 @@ std::shared_ptr<ExtractionService::Job> ExtractionService::MakeJob(
 }
 
 void ExtractionService::Run(const std::shared_ptr<Job>& job) {
+  // A large document's memory goes back to the system after it (and any
+  // other large one) has been answered.
+  const bool large =
+      job->text.size() + job->content.size() >= kReturnMemoryAfterBytes;
+  if (large) memory_.Begin();
   absl::StatusOr<Extraction> result;
   absl::Status converted = absl::OkStatus();
   if (job->from_content && !job->cancelled->load() &&
@@ -195,6 +208,9 @@ void ExtractionService::Run(const std::shared_ptr<Job>& job) {
     options.max_facts = FactBudget(job->text.size());
     const Job* raw = job.get();
     options.is_cancelled = [raw] {
+      if (raw->cancelled_here && raw->cancelled_here()) {
+        raw->cancelled->store(true);
+      }
       return raw->cancelled->load(std::memory_order_relaxed) ||
              absl::Now() >= raw->deadline;
     };
@@ -233,12 +249,8 @@ void ExtractionService::Run(const std::shared_ptr<Job>& job) {
                        Millis(job->budget), " ms"));
     }
   }
-  const size_t text_bytes = job->text.size();
   job->done(*job, std::move(result));
-  // A large document leaves tens of MB free inside malloc's heaps, which
-  // glibc keeps; hand them back so that one big request does not raise
-  // the pod's resident memory for good.
-  if (text_bytes >= kReturnMemoryAfterBytes) malloc_trim(0);
+  if (large) memory_.End();
 }
 
 void ExtractionService::LogRequest(std::string_view rpc,
@@ -279,6 +291,20 @@ void ExtractionService::LogFailure(std::string_view rpc, std::string_view id,
   }
 }
 
+absl::Status ExtractionService::CheckDocument(const Admission::Ticket& call,
+                                              const v1::Document& document,
+                                              bool* parked) {
+  if (parked != nullptr) *parked = false;
+  LogRequest(call.rpc(), document);
+  if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
+      !valid.ok()) {
+    ++rejected_invalid_;
+    LogFailure(call.rpc(), document.id(), valid);
+    return valid;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ExtractionService::SubmitDocument(
     const Admission::Ticket& call, v1::ExtractRequest request,
     const Budget& budget, std::shared_ptr<std::atomic<bool>> cancelled,
@@ -286,12 +312,7 @@ absl::Status ExtractionService::SubmitDocument(
     std::function<void()> unparked) {
   const std::string_view rpc = call.rpc();
   const v1::Document& document = request.document();
-  if (parked != nullptr) *parked = false;
-  LogRequest(rpc, document);
-  if (absl::Status valid = ValidateDocument(document, max_doc_bytes_);
-      !valid.ok()) {
-    ++rejected_invalid_;
-    LogFailure(rpc, document.id(), valid);
+  if (absl::Status valid = CheckDocument(call, document, parked); !valid.ok()) {
     return valid;
   }
   if (document.text().empty() && document.content().empty()) {
@@ -323,6 +344,53 @@ absl::Status ExtractionService::SubmitDocument(
     }
     done(absl::OkStatus(), response);
   };
+  return Place(rpc, job, policy, parked, std::move(unparked));
+}
+
+absl::Status ExtractionService::SubmitDocumentEncoded(
+    const Admission::Ticket& call, v1::ExtractRequest request,
+    const Budget& budget, std::shared_ptr<std::atomic<bool>> cancelled,
+    QueuePolicy policy, EncodedDone done, bool* parked,
+    std::function<void()> unparked, std::function<bool()> cancelled_here) {
+  const std::string_view rpc = call.rpc();
+  const v1::Document& document = request.document();
+  if (absl::Status valid = CheckDocument(call, document, parked); !valid.ok()) {
+    return valid;
+  }
+  if (document.text().empty() && document.content().empty()) {
+    const Extraction none;
+    const EncodedResponse empty(document.id(), none, "", AnswerOptions(), {},
+                                /*with_text=*/false);
+    done(absl::OkStatus(), &empty);
+    return absl::OkStatus();
+  }
+
+  std::shared_ptr<Job> job = MakeJob(request, budget, std::move(cancelled));
+  job->cancelled_here = std::move(cancelled_here);
+  job->done = [this, rpc, done = std::move(done)](
+                  Job& finished, absl::StatusOr<Extraction> result) {
+    if (!result.ok()) {
+      LogFailure(rpc, finished.id, result.status());
+      done(result.status(), nullptr);
+      return;
+    }
+    std::optional<EncodedResponse> encoded;
+    try {
+      encoded.emplace(finished.id, *result, finished.text, finished.answer,
+                      finished.page_starts, finished.from_content);
+    } catch (const std::bad_alloc&) {
+      done(OutOfMemory(finished.text.size()), nullptr);
+      return;
+    }
+    done(absl::OkStatus(), &*encoded);
+  };
+  return Place(rpc, job, policy, parked, std::move(unparked));
+}
+
+absl::Status ExtractionService::Place(std::string_view rpc,
+                                      const std::shared_ptr<Job>& job,
+                                      QueuePolicy policy, bool* parked,
+                                      std::function<void()> unparked) {
   if (policy == QueuePolicy::kParkWhenFull) {
     const auto refuse = [job] {
       job->done(*job, absl::UnavailableError("the server is shutting down"));
@@ -339,13 +407,19 @@ absl::Status ExtractionService::SubmitDocument(
     }
     return absl::OkStatus();
   }
+  if (policy == QueuePolicy::kRunSmallHereOrRefuseWhenFull &&
+      !job->from_content && job->text.size() <= kRunHereMaxBytes &&
+      pool_.TryRunHere([this, &job] { Run(job); })) {
+    return absl::OkStatus();
+  }
+  job->cancelled_here = nullptr;  // only for a document run here
   if (!pool_.TrySubmit([this, job] { Run(job); })) {
     ++rejected_overloaded_;
     const absl::Status overloaded = absl::ResourceExhaustedError(
         absl::StrCat("server overloaded: all ", pool_.workers(),
                      " workers are busy and ", pool_.queue_capacity(),
                      " documents are queued; retry after a short backoff"));
-    LogFailure(rpc, document.id(), overloaded);
+    LogFailure(rpc, job->id, overloaded);
     return overloaded;
   }
   return absl::OkStatus();

@@ -7,8 +7,11 @@
 // A call is admitted once (Admit: token, drain), then each of its
 // documents is submitted with the call's ticket: validated, given a time
 // budget, and queued on the WorkerPool; the worker extracts it, converts
-// the result to proto and hands it to `done`. Extraction never runs on a
-// transport's thread.
+// the result to proto (or to its wire bytes) and hands it to `done`.
+// Extraction runs on a transport's thread only for a small document that
+// the unary gRPC call runs in a free worker's place
+// (kRunSmallHereOrRefuseWhenFull); the number running at once stays the
+// pool's size.
 //
 //   WorkerPool pool(workers, queue_capacity);
 //   ExtractionService service(backend, pool, options, &metrics, &checker);
@@ -36,8 +39,10 @@
 #include "reportfacts/v1/fact_extractor.pb.h"
 #include "service/admission/admission.h"
 #include "service/admission/backend.h"
+#include "service/admission/memory_return.h"
 #include "service/admission/tokens.h"
 #include "service/admission/worker_pool.h"
+#include "service/api/response_wire.h"
 #include "service/metrics/metrics.h"
 
 namespace reportfacts {
@@ -78,11 +83,27 @@ struct ExtractionOptions {
 using DocumentDone =
     std::function<void(absl::Status status, v1::ExtractResponse& response)>;
 
+// EncodedDone is DocumentDone for a caller that sends the answer as
+// protobuf wire bytes (the unary gRPC call): an OK answer comes as its
+// encoding (service/api/response_wire.h), valid during the call only, and
+// never built as a message; an error comes with null.
+using EncodedDone =
+    std::function<void(absl::Status status, const EncodedResponse* encoded)>;
+
 // QueuePolicy says what SubmitDocument does when the pool's queue is full.
 enum class QueuePolicy {
   kRefuseWhenFull,  // RESOURCE_EXHAUSTED at once (unary calls)
   kParkWhenFull,    // park until a place frees (streams, which stop reading)
+  // As kRefuseWhenFull, but a small text document (kRunHereMaxBytes) runs
+  // on the calling thread when a worker would start it at once
+  // (WorkerPool::TryRunHere): the unary gRPC handler, which may block for
+  // the millisecond that takes, saving the handoff to a worker and back.
+  kRunSmallHereOrRefuseWhenFull,
 };
+
+// kRunHereMaxBytes is the largest text run on the caller's thread under
+// kRunSmallHereOrRefuseWhenFull: a few milliseconds of extraction at most.
+inline constexpr size_t kRunHereMaxBytes = 64 << 10;
 
 // ExtractionService is safe for concurrent use.
 class ExtractionService {
@@ -126,8 +147,9 @@ class ExtractionService {
   // (INVALID_ARGUMENT; RESOURCE_EXHAUSTED when the queue is full under
   // kRefuseWhenFull; UNAVAILABLE when shutting down) and `done` is never
   // called. OK: `done` is called exactly once: on this thread for an empty
-  // text, else on a worker (or, for a parked document the shutdown
-  // refuses, on the thread stopping the pool). A document sent as
+  // text or a document run here (kRunSmallHereOrRefuseWhenFull, before
+  // SubmitDocument returns), else on a worker (or, for a parked document the
+  // shutdown refuses, on the thread stopping the pool). A document sent as
   // content is converted to text on the worker (service/ingest), so a
   // conversion's INVALID_ARGUMENT comes through `done`, and an OK response
   // then carries the converted text. The work stops at `budget`'s deadline
@@ -144,6 +166,20 @@ class ExtractionService {
                               QueuePolicy policy, DocumentDone done,
                               bool* parked = nullptr,
                               std::function<void()> unparked = nullptr);
+
+  // SubmitDocumentEncoded is SubmitDocument with the answer encoded
+  // (EncodedDone), byte for byte the serialization of the message that
+  // SubmitDocument would hand over. `cancelled_here` (may be empty) is
+  // polled with `cancelled` while a document runs on the calling thread
+  // (kRunSmallHereOrRefuseWhenFull): a transport whose cancel notice runs
+  // on its own threads (gRPC's OnCancel, which waits for the handler to
+  // return) cannot set `cancelled` while that thread is extracting.
+  absl::Status SubmitDocumentEncoded(
+      const Admission::Ticket& call, v1::ExtractRequest request,
+      const Budget& budget, std::shared_ptr<std::atomic<bool>> cancelled,
+      QueuePolicy policy, EncodedDone done, bool* parked = nullptr,
+      std::function<void()> unparked = nullptr,
+      std::function<bool()> cancelled_here = nullptr);
 
   // ExtractDocument is SubmitDocument waiting for the outcome, for
   // transports that block a thread per request (the HTTP side).
@@ -185,6 +221,14 @@ class ExtractionService {
   std::shared_ptr<Job> MakeJob(
       v1::ExtractRequest& request, const Budget& budget,
       std::shared_ptr<std::atomic<bool>> cancelled) const;
+  // CheckDocument logs and validates a submitted document; not OK: refused.
+  absl::Status CheckDocument(const Admission::Ticket& call,
+                             const v1::Document& document, bool* parked);
+  // Place queues (or parks, or runs here) a job by `policy`; the
+  // refusals of SubmitDocument.
+  absl::Status Place(std::string_view rpc, const std::shared_ptr<Job>& job,
+                     QueuePolicy policy, bool* parked,
+                     std::function<void()> unparked);
   // Run executes a job on a worker thread and calls its `done`.
   void Run(const std::shared_ptr<Job>& job);
   // LogRequest writes a debug line about a document, with its text only
@@ -203,6 +247,7 @@ class ExtractionService {
   const bool log_text_;
   Metrics* const metrics_;
   Admission admission_;
+  MemoryReturner memory_;
 
   std::atomic<int64_t> extractions_started_{0};
   std::atomic<int64_t> extractions_finished_{0};

@@ -6,10 +6,12 @@
 namespace reportfacts {
 
 WorkerPool::WorkerPool(int workers, int queue_capacity)
-    : capacity_(std::max(1, queue_capacity)) {
-  const int n = std::max(1, workers);
-  threads_.reserve(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) threads_.emplace_back([this] { WorkerLoop(); });
+    : capacity_(std::max(1, queue_capacity)),
+      max_running_(std::max(1, workers)) {
+  threads_.reserve(static_cast<size_t>(max_running_));
+  for (int i = 0; i < max_running_; ++i) {
+    threads_.emplace_back([this] { WorkerLoop(); });
+  }
 }
 
 WorkerPool::~WorkerPool() { Stop(); }
@@ -23,6 +25,30 @@ bool WorkerPool::TrySubmit(Task task) {
     queue_.push_back(std::move(task));
   }
   work_ready_.notify_one();
+  return true;
+}
+
+bool WorkerPool::TryRunHere(const Task& task) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_ || running_here_ || !queue_.empty() ||
+        running_ >= max_running_) {
+      return false;
+    }
+    ++running_;
+    running_here_ = true;
+  }
+  task();
+  bool waiting = false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    --running_;
+    running_here_ = false;
+    waiting = !queue_.empty();
+  }
+  // A task queued meanwhile may wait for this place: the workers' own
+  // places are taken by themselves, this one is handed over here.
+  if (waiting) work_ready_.notify_one();
   return true;
 }
 
@@ -86,7 +112,12 @@ int WorkerPool::running() const {
 void WorkerPool::WorkerLoop() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
-    work_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    // A queued task waits for a place while callers of TryRunHere hold
+    // them all.
+    work_ready_.wait(lock, [this] {
+      return (stopping_ && queue_.empty()) ||
+             (!queue_.empty() && running_ < max_running_);
+    });
     if (queue_.empty()) return;  // stopping, and nothing left to run
     Task task = std::move(queue_.front());
     queue_.pop_front();
@@ -102,7 +133,7 @@ void WorkerPool::WorkerLoop() {
     task();
     task = nullptr;  // release captured state before taking the lock
     lock.lock();
-    --running_;
+    --running_;  // this worker takes the place itself, if a task waits
   }
 }
 

@@ -7,10 +7,6 @@
 #include "service/api/code_points.h"
 
 namespace reportfacts {
-namespace {
-
-// PageOf is the 1-based page holding code point `offset`, or 0 for text
-// without pages.
 int32_t PageOf(const std::vector<int64_t>& page_starts, int64_t offset) {
   if (page_starts.empty()) return 0;
   const auto it =
@@ -18,15 +14,20 @@ int32_t PageOf(const std::vector<int64_t>& page_starts, int64_t offset) {
   return std::max<int32_t>(1, static_cast<int32_t>(it - page_starts.begin()));
 }
 
-int64_t CodePointCount(std::string_view text) {
-  int64_t count = 0;
-  for (size_t byte = 0; byte < text.size(); ++count) {
+std::vector<int64_t> PageEnds(std::string_view text,
+                              const std::vector<int64_t>& page_starts) {
+  std::vector<int64_t> ends;
+  if (page_starts.empty()) return ends;
+  int64_t size = 0;
+  for (size_t byte = 0; byte < text.size(); ++size) {
     byte += Utf8SequenceLength(static_cast<unsigned char>(text[byte]));
   }
-  return count;
+  ends.reserve(page_starts.size());
+  for (size_t k = 0; k < page_starts.size(); ++k) {
+    ends.push_back(k + 1 < page_starts.size() ? page_starts[k + 1] : size);
+  }
+  return ends;
 }
-
-}  // namespace
 
 v1::Metric::Qualifier QualifierToProto(Qualifier qualifier) {
   switch (qualifier) {
@@ -63,16 +64,12 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
                        v1::ExtractResponse* out, const AnswerOptions& answer,
                        const std::vector<int64_t>& page_starts) {
   const bool paged = !page_starts.empty();
-  if (paged) {
-    const int64_t size = CodePointCount(text);
-    for (size_t k = 0; k < page_starts.size(); ++k) {
-      v1::Page* page = out->add_pages();
-      page->set_number(static_cast<int32_t>(k + 1));
-      const int64_t end =
-          k + 1 < page_starts.size() ? page_starts[k + 1] : size;
-      page->mutable_span()->set_begin(std::min(page_starts[k], end));
-      page->mutable_span()->set_end(end);
-    }
+  const std::vector<int64_t> page_ends = PageEnds(text, page_starts);
+  for (size_t k = 0; k < page_starts.size(); ++k) {
+    v1::Page* page = out->add_pages();
+    page->set_number(static_cast<int32_t>(k + 1));
+    page->mutable_span()->set_begin(std::min(page_starts[k], page_ends[k]));
+    page->mutable_span()->set_end(page_ends[k]);
   }
   for (const Report& report : facts.reports) {
     v1::Report* r = out->add_reports();

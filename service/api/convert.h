@@ -45,6 +45,16 @@ void ExtractionToProto(const Extraction& facts, std::string_view text,
                        const AnswerOptions& answer = {},
                        const std::vector<int64_t>& page_starts = {});
 
+// PageOf is the 1-based page holding code point `offset` of a text whose
+// pages start at `page_starts` (as ExtractionToProto takes them), or 0 for
+// text without pages.
+int32_t PageOf(const std::vector<int64_t>& page_starts, int64_t offset);
+
+// PageEnds is, for each page, the code point where its span ends: the
+// next page's start, or the text's length for the last one.
+std::vector<int64_t> PageEnds(std::string_view text,
+                              const std::vector<int64_t>& page_starts);
+
 // FillSentences sets the sentence of every metric of `response` that has
 // none from `text` by its sentence_span, as ExtractionToProto would have:
 // for an answer asked with omit_sentence_text, whose caller has the text.

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "service/api/code_points.h"
 
@@ -51,6 +53,17 @@ bool IsPlainThreeByteLead(unsigned char lead) {
 
 bool IsContinuation(char byte) {
   return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
+}
+
+// IsFullwidthForm tells whether `s[i]` starts a well-formed sequence of
+// U+FF00..U+FF7F (EF BC xx, EF BD xx): the fullwidth punctuation of
+// Chinese text, which protobuf never escapes (its EF escapes are U+FEFF
+// and U+FFF9..U+FFFB).
+bool IsFullwidthForm(std::string_view s, size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
+         (static_cast<unsigned char>(s[i + 1]) == 0xBC ||
+          static_cast<unsigned char>(s[i + 1]) == 0xBD) &&
+         IsContinuation(s[i + 2]);
 }
 
 void AppendHex4(unsigned value, std::string* out) {
@@ -157,14 +170,25 @@ class Printer {
     Quoted(value);
   }
   void Int64(std::string_view key, int64_t value) {
-    Key(key);
-    out_.push_back('"');
-    absl::StrAppend(&out_, value);
-    out_.push_back('"');
+    char* p = KeyInScratch(key);
+    if (p == nullptr) {
+      out_.push_back('"');
+      absl::StrAppend(&out_, value);
+      out_.push_back('"');
+      return;
+    }
+    *p++ = '"';
+    p = absl::numbers_internal::FastIntToBuffer(value, p);
+    *p++ = '"';
+    AppendScratch(p);
   }
   void Int32(std::string_view key, int32_t value) {
-    Key(key);
-    absl::StrAppend(&out_, value);
+    char* p = KeyInScratch(key);
+    if (p == nullptr) {
+      absl::StrAppend(&out_, value);
+      return;
+    }
+    AppendScratch(absl::numbers_internal::FastIntToBuffer(value, p));
   }
   void Double(std::string_view key, double value) {
     Key(key);
@@ -198,26 +222,84 @@ class Printer {
   }
 
  private:
+  // The separator, indent and key before a value are gathered in scratch_
+  // and appended at once, with a short value: each std::string call is
+  // out of line and checks the capacity, and a metric has 15 keys. Deeper
+  // nesting or longer keys than this buffer holds (none in the response)
+  // take the plain path.
+  static constexpr int kScratchDepth = 64;
+  static constexpr size_t kScratchKey = 64;
+
+  // PutSeparator writes what comes before an element or key: the comma
+  // after a previous one, and in pretty form a newline and the indent.
+  char* PutSeparator(char* p) {
+    if (!first_) *p++ = ',';
+    first_ = false;
+    if (pretty_) p = PutIndent(p);
+    return p;
+  }
+  char* PutIndent(char* p) const {
+    *p++ = '\n';
+    std::memset(p, ' ', static_cast<size_t>(depth_));
+    return p + depth_;
+  }
+  // KeyInScratch writes the separator and `key` into scratch_ and returns
+  // where its value goes, or appends them itself and returns null when
+  // they do not fit.
+  char* KeyInScratch(std::string_view key) {
+    if (depth_ > kScratchDepth || key.size() > kScratchKey) {
+      SeparateSlowly();
+      out_.push_back('"');
+      out_.append(key);
+      out_.append(pretty_ ? "\": " : "\":");
+      return nullptr;
+    }
+    char* p = PutSeparator(scratch_);
+    *p++ = '"';
+    std::memcpy(p, key.data(), key.size());
+    p += key.size();
+    *p++ = '"';
+    *p++ = ':';
+    if (pretty_) *p++ = ' ';
+    return p;
+  }
+  void AppendScratch(const char* end) {
+    out_.append(scratch_, static_cast<size_t>(end - scratch_));
+  }
   void Separate() {
+    if (depth_ > kScratchDepth) {
+      SeparateSlowly();
+      return;
+    }
+    AppendScratch(PutSeparator(scratch_));
+  }
+  void SeparateSlowly() {
     if (!first_) out_.push_back(',');
     first_ = false;
-    if (pretty_) Indent();
-  }
-  void Indent() {
-    out_.push_back('\n');
-    out_.append(static_cast<size_t>(depth_), ' ');
+    if (pretty_) {
+      out_.push_back('\n');
+      out_.append(static_cast<size_t>(depth_), ' ');
+    }
   }
   void Key(std::string_view key) {
-    Separate();
-    out_.push_back('"');
-    out_.append(key);
-    out_.append(pretty_ ? "\": " : "\":");
+    if (char* end = KeyInScratch(key)) AppendScratch(end);
   }
   void Close(char bracket) {
     --depth_;
-    if (pretty_ && !first_) Indent();
+    if (depth_ > kScratchDepth) {
+      if (pretty_ && !first_) {
+        out_.push_back('\n');
+        out_.append(static_cast<size_t>(depth_), ' ');
+      }
+      first_ = false;
+      out_.push_back(bracket);
+      return;
+    }
+    char* p = scratch_;
+    if (pretty_ && !first_) p = PutIndent(p);
     first_ = false;
-    out_.push_back(bracket);
+    *p++ = bracket;
+    AppendScratch(p);
   }
   void Quoted(std::string_view value) {
     out_.push_back('"');
@@ -233,6 +315,10 @@ class Printer {
       if (IsPlainThreeByteLead(b) && i + 2 < value.size() &&
           IsContinuation(value[i + 1]) && IsContinuation(value[i + 2])) {
         i += 3;  // CJK text: nothing to escape
+        continue;
+      }
+      if (IsFullwidthForm(value, i)) {
+        i += 3;  // Chinese punctuation (，：；（）): nothing to escape
         continue;
       }
       size_t length = 0;
@@ -257,6 +343,10 @@ class Printer {
   int depth_ = 0;
   bool first_ = true;
   bool ok_ = true;
+  // Separator, indent, key and a number: kScratchDepth + kScratchKey and
+  // a few bytes, plus absl::numbers_internal::kFastToBufferSize.
+  char scratch_[kScratchDepth + kScratchKey + 8 +
+                absl::numbers_internal::kFastToBufferSize];
 };
 
 void PrintReport(const v1::Report& report, Printer& p) {

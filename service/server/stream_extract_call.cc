@@ -83,15 +83,17 @@ class StreamExtractCall final : public StreamReactor {
     // Kept for a refusal's answer; the rest of the request moves on.
     const std::string id = decoded.document().id();
     bool parked = false;
-    const absl::Status submitted = service_.SubmitDocument(
+    const absl::Status submitted = service_.SubmitDocumentEncoded(
         ticket_, std::move(decoded), service_.BudgetFor(caller_deadline_),
         cancelled_, QueuePolicy::kParkWhenFull,
-        [this](absl::Status status, v1::ExtractResponse& built) {
+        [this, id](absl::Status status, const EncodedResponse* built) {
+          grpc::ByteBuffer encoded;
           if (status.ok()) {
-            Answer(built);  // by reference: a response may be large
+            EncodeExtractResponse(*built, &encoded);
           } else {
-            Answer(FailedResponse(built.document_id(), status));
+            EncodeExtractResponse(FailedResponse(id, status), &encoded);
           }
+          Answer(std::move(encoded));
         },
         &parked,
         // Runs before this document's answer, so the call is still alive.
@@ -137,10 +139,8 @@ class StreamExtractCall final : public StreamReactor {
   }
 
  private:
-  // Answer queues the answer of one document (from a worker).
-  void Answer(const v1::ExtractResponse& response) {
-    grpc::ByteBuffer encoded;
-    EncodeExtractResponse(response, &encoded);
+  // Answer queues the encoded answer of one document (from a worker).
+  void Answer(grpc::ByteBuffer encoded) {
     std::unique_lock<std::mutex> lock(mu_);
     if (stopped_) {
       --in_flight_;  // dropped: the stream is cancelled or broken

@@ -35,15 +35,22 @@ class UnaryExtractCall final : public grpc::ServerUnaryReactor {
     const absl::Time caller_deadline =
         FactExtractorService::CallerDeadline(*context);
     const ExtractionService::Budget budget = service.BudgetFor(caller_deadline);
-    const absl::Status submitted = service.SubmitDocument(
+    // A small document may run right here, on gRPC's thread, when a
+    // worker is free: `done` has then answered before this returns.
+    const absl::Status submitted = service.SubmitDocumentEncoded(
         ticket_, std::move(request), budget, answer->cancelled,
-        QueuePolicy::kRefuseWhenFull,
+        QueuePolicy::kRunSmallHereOrRefuseWhenFull,
         [answer, self, response](absl::Status status,
-                                 v1::ExtractResponse& built) {
+                                 const EncodedResponse* encoded) {
           if (answer->given.exchange(true)) return;
-          if (status.ok()) EncodeExtractResponse(built, response);
+          if (status.ok()) EncodeExtractResponse(*encoded, response);
           self->Finish(ToGrpcStatus(status));
-        });
+        },
+        /*parked=*/nullptr, /*unparked=*/nullptr,
+        // gRPC calls OnCancel only once this handler has returned; while
+        // the document runs here, the context tells of a cancel (the
+        // caller went away, its deadline passed, the server shuts down).
+        [context] { return context->IsCancelled(); });
     if (!submitted.ok()) {
       FinishOnce(ToGrpcStatus(submitted));
       return;

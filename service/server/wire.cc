@@ -183,6 +183,14 @@ void EncodeExtractResponse(const v1::ExtractResponse& response,
   buffer->Swap(&encoded);
 }
 
+void EncodeExtractResponse(const EncodedResponse& response,
+                           grpc::ByteBuffer* buffer) {
+  grpc::Slice slice(response.size());
+  response.WriteTo(const_cast<uint8_t*>(slice.begin()));
+  grpc::ByteBuffer encoded(&slice, 1);
+  buffer->Swap(&encoded);
+}
+
 std::string ToValidUtf8(std::string_view bytes) {
   std::string out;
   while (std::optional<size_t> bad = FindInvalidUtf8(bytes)) {

@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "grpcpp/support/byte_buffer.h"
 #include "reportfacts/v1/fact_extractor.pb.h"
+#include "service/api/response_wire.h"
 
 namespace reportfacts {
 
@@ -34,6 +35,10 @@ absl::Status DecodeExtractRequest(const grpc::ByteBuffer& buffer,
 
 // EncodeExtractResponse serializes `response` into `buffer`.
 void EncodeExtractResponse(const v1::ExtractResponse& response,
+                           grpc::ByteBuffer* buffer);
+
+// The same for an answer encoded straight from the core's facts.
+void EncodeExtractResponse(const EncodedResponse& response,
                            grpc::ByteBuffer* buffer);
 
 // ToValidUtf8 returns `bytes` with every byte that does not start a

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -291,6 +292,50 @@ TEST_F(ExtractionServiceTest, OverloadRefusedWithRetryableCodeAndCounted) {
   running.join();
   queued.join();
   EXPECT_EQ(service_->Stats().rejected_overloaded, 2);
+}
+
+TEST_F(ExtractionServiceTest, EncodedAnswerIsTheMessageSerializedAndRunsHere) {
+  Start(/*workers=*/1, /*queue=*/8, /*max_doc_bytes=*/1000, /*max_facts=*/5);
+  v1::ExtractResponse message;
+  ASSERT_TRUE(
+      GrpcShapedCall({"Bearer admission-test-token"}, "facts:3", &message)
+          .ok());
+  absl::StatusOr<Admission::Ticket> call =
+      service_->Admit({"Extract", {"Bearer admission-test-token"}});
+  ASSERT_TRUE(call.ok());
+  for (const char* text : {"facts:3", "facts:6"}) {
+    v1::ExtractRequest request;
+    request.mutable_document()->set_id("grpc-doc");
+    request.mutable_document()->set_text(text);
+    absl::Status outcome = absl::UnknownError("not called");
+    std::string bytes;
+    std::thread::id ran_on;
+    // A small document and a free worker: it runs on this thread, and
+    // has been answered when the call returns.
+    const absl::Status submitted = service_->SubmitDocumentEncoded(
+        *call, request, service_->BudgetFor(absl::InfiniteFuture()),
+        std::make_shared<std::atomic<bool>>(false),
+        QueuePolicy::kRunSmallHereOrRefuseWhenFull,
+        [&](absl::Status status, const EncodedResponse* encoded) {
+          ran_on = std::this_thread::get_id();
+          outcome = status;
+          if (encoded == nullptr) return;
+          bytes.resize(encoded->size());
+          auto* begin = reinterpret_cast<uint8_t*>(bytes.data());
+          EXPECT_EQ(encoded->WriteTo(begin), begin + bytes.size());
+        });
+    ASSERT_TRUE(submitted.ok());
+    EXPECT_EQ(ran_on, std::this_thread::get_id());
+    if (std::string(text) == "facts:3") {
+      ASSERT_TRUE(outcome.ok()) << outcome;
+      EXPECT_EQ(bytes, message.SerializeAsString());
+    } else {
+      EXPECT_TRUE(IsDocumentTooLarge(outcome)) << outcome;
+      EXPECT_TRUE(bytes.empty());
+    }
+  }
+  EXPECT_EQ(service_->Stats().extractions_finished, 3);
+  EXPECT_EQ(service_->Stats().in_flight, 0);
 }
 
 TEST_F(ExtractionServiceTest, AdmittedCallsAreCountedOnceWhateverTheShape) {

@@ -16,6 +16,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "grpcpp/support/byte_buffer.h"
 #include "gtest/gtest.h"
+#include "service/admission/memory_return.h"
 #include "service/admission/validation.h"
 #include "service/admission/worker_pool.h"
 #include "service/api/convert.h"
@@ -137,12 +138,95 @@ TEST(WorkerPoolTest, StopRefusesParkedTasksInsteadOfRunningThem) {
   EXPECT_EQ(busy.started.load(), 2);  // tasks already queued still ran
 }
 
+TEST(WorkerPoolTest, TryRunHereRunsOnTheCallerOnlyInAFreeWorkersPlace) {
+  WorkerPool pool(1, 4);
+  std::thread::id ran_on;
+  int running_inside = 0;
+  ASSERT_TRUE(pool.TryRunHere([&] {
+    ran_on = std::this_thread::get_id();
+    running_inside = pool.running();  // counted as the worker's place
+  }));
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+  EXPECT_EQ(running_inside, 1);
+  EXPECT_EQ(pool.running(), 0);
+  pool.Stop();
+  EXPECT_FALSE(pool.TryRunHere([] {}));  // stopping: nothing runs
+}
+
+TEST(WorkerPoolTest, TryRunHereRefusesWhileTheWorkerIsBusyOrTasksWait) {
+  BusyPool busy;
+  bool ran = false;
+  EXPECT_FALSE(busy.pool.TryRunHere([&ran] { ran = true; }));
+  EXPECT_FALSE(ran);
+  busy.release = true;
+  while (busy.pool.running() > 0) std::this_thread::yield();
+  // A free worker, but a queued task goes first.
+  WorkerPool two(2, 4);
+  std::atomic<bool> hold{true};
+  std::atomic<int> started{0};
+  const auto blocker = [&] {
+    ++started;
+    while (hold.load()) std::this_thread::yield();
+  };
+  ASSERT_TRUE(two.TrySubmit(blocker));
+  ASSERT_TRUE(two.TrySubmit(blocker));
+  while (started.load() < 2) std::this_thread::yield();
+  ASSERT_TRUE(two.TrySubmit(blocker));  // waits: both workers are busy
+  EXPECT_FALSE(two.TryRunHere([&ran] { ran = true; }));
+  EXPECT_FALSE(ran);
+  hold = false;
+  two.Stop();
+  EXPECT_EQ(started.load(), 3);
+  // One caller at a time, even with places free.
+  WorkerPool four(4, 4);
+  bool nested = true;
+  ASSERT_TRUE(four.TryRunHere([&] { nested = four.TryRunHere([] {}); }));
+  EXPECT_FALSE(nested);
+  four.Stop();
+}
+
+TEST(WorkerPoolTest, AQueuedTaskWaitsWhileACallerHoldsTheOnlyPlace) {
+  WorkerPool pool(1, 4);
+  std::atomic<bool> queued_ran{false};
+  std::atomic<bool> overlapped{false};
+  ASSERT_TRUE(pool.TryRunHere([&] {
+    // The worker thread is idle, yet must not start this one now: at most
+    // workers() tasks run at once.
+    ASSERT_TRUE(pool.TrySubmit([&] { queued_ran = true; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    overlapped = queued_ran.load();
+  }));
+  EXPECT_FALSE(overlapped.load());
+  while (!queued_ran.load()) std::this_thread::yield();  // then it runs
+  pool.Stop();
+}
+
 TEST(WorkerPoolTest, StoppedPoolRefusesWork) {
   WorkerPool pool(1, 4);
   pool.Stop();
   EXPECT_FALSE(pool.TrySubmit([] {}));
   EXPECT_EQ(pool.SubmitOrPark([] {}, [] {}), WorkerPool::Placement::kRefused);
   pool.Stop();  // idempotent
+}
+
+// ---- MemoryReturner ----
+
+TEST(MemoryReturnerTest, TrimsOnceAfterAQuietSpellNotDuringWork) {
+  MemoryReturner returner(absl::Milliseconds(50));
+  returner.Begin();
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));
+  EXPECT_EQ(returner.trims(), 0);  // a document still runs
+  returner.End();
+  returner.Begin();  // the next one starts within the quiet spell
+  returner.End();
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (returner.trims() == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(returner.trims(), 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));
+  EXPECT_EQ(returner.trims(), 1);  // nothing new to return
 }
 
 // ---- Validation ----
