@@ -51,6 +51,9 @@ ABSL_FLAG(int64_t, max_facts_per_doc, kDefaults.max_facts_per_doc,
           "Facts (metrics, dates, people, reports) one document may yield; "
           "over it the document gets RESOURCE_EXHAUSTED. 0 means "
           "max(10000, text bytes / 8).");
+ABSL_FLAG(int32_t, document_threads, kDefaults.document_threads,
+          "Threads one large document may use while a worker is idle "
+          "(1: one thread per document).");
 ABSL_FLAG(int32_t, max_message_bytes, kDefaults.max_message_bytes,
           "gRPC cap on a received message, in bytes (default 16 MiB).");
 ABSL_FLAG(std::string, data_dir, reportfacts::DefaultDataDir(),
@@ -184,6 +187,7 @@ int main(int argc, char** argv) {
   options.max_doc_bytes = absl::GetFlag(FLAGS_max_doc_bytes);
   options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   options.max_facts_per_doc = absl::GetFlag(FLAGS_max_facts_per_doc);
+  options.document_threads = absl::GetFlag(FLAGS_document_threads);
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.taxonomy = absl::GetFlag(FLAGS_taxonomy);
   options.default_deadline =

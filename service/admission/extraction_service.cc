@@ -114,6 +114,7 @@ ExtractionService::ExtractionService(const ExtractionBackend& backend,
       pool_(pool),
       max_doc_bytes_(options.max_doc_bytes),
       max_facts_per_doc_(options.max_facts_per_doc),
+      document_threads_(options.document_threads),
       default_deadline_(options.default_deadline),
       log_text_(options.log_text),
       metrics_(metrics),
@@ -201,8 +202,13 @@ void ExtractionService::Run(const std::shared_ptr<Job>& job) {
         Millis(job->budget), " ms; the server is busy, retry later"));
   } else {
     ++extractions_started_;
-    ++in_flight_;
+    const int64_t running = ++in_flight_;
     ExtractOptions options;
+    // A second thread only where a core would otherwise idle: a worker free
+    // and nothing queued for it.
+    options.max_threads = running < pool_.workers() && pool_.queued() == 0
+                              ? document_threads_
+                              : 1;
     options.reference_date = job->reference_date;
     // The core stops at the budget, before it holds the facts in memory.
     options.max_facts = FactBudget(job->text.size());

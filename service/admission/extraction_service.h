@@ -73,6 +73,9 @@ struct ExtractionOptions {
   int64_t max_facts_per_doc = 0;
   // A document's time budget when its caller sets no deadline; > 0.
   absl::Duration default_deadline;
+  // Threads a large document may use while a worker is idle (the core's
+  // ExtractOptions::max_threads); 1: one per document.
+  int document_threads = 1;
   // Put (the start of) document text into debug logs.
   bool log_text = false;
 };
@@ -243,6 +246,7 @@ class ExtractionService {
   WorkerPool& pool_;
   const int64_t max_doc_bytes_;
   const int64_t max_facts_per_doc_;  // 0: derived from the text size
+  const int document_threads_;
   const absl::Duration default_deadline_;
   const bool log_text_;
   Metrics* const metrics_;

@@ -46,6 +46,12 @@ struct ServerOptions {
   // which bounds the memory and size of one answer.
   int64_t max_facts_per_doc = 0;
 
+  // Threads one large document (32 K code points or more) may use while a
+  // worker is idle: its phrase analysis runs beside its report, date and
+  // people scans (the facts are the same). 1 keeps every document on its
+  // worker's thread.
+  int document_threads = 2;
+
   // gRPC's cap on a received message. Larger messages are refused by gRPC
   // with RESOURCE_EXHAUSTED before any handler runs.
   int max_message_bytes = 16 << 20;

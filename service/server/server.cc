@@ -102,6 +102,11 @@ absl::Status ValidateServerOptions(const ServerOptions& options) {
         "--max_facts_per_doc must not be negative (0: derived from the "
         "text size)");
   }
+  if (options.document_threads < 1 || options.document_threads > 2) {
+    return absl::InvalidArgumentError(
+        "--document_threads must be 1 or 2 (a document's scans run on at "
+        "most one thread beside its worker)");
+  }
   if (options.default_deadline <= absl::ZeroDuration()) {
     return absl::InvalidArgumentError("--default_deadline_ms must be positive");
   }
@@ -155,6 +160,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   ExtractionOptions extraction;
   extraction.max_doc_bytes = options.max_doc_bytes;
   extraction.max_facts_per_doc = options.max_facts_per_doc;
+  extraction.document_threads = options.document_threads;
   extraction.default_deadline = options.default_deadline;
   extraction.log_text = options.log_text;
   server->service_ = std::make_unique<ExtractionService>(

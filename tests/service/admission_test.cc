@@ -130,11 +130,12 @@ class ExtractionServiceTest : public ::testing::Test {
   // Start builds the service over a FakeBackend and a pool of `workers`
   // threads and `queue` places, requiring kToken.
   void Start(int workers = 2, int queue = 8, int64_t max_doc_bytes = 1000,
-             int64_t max_facts = 0) {
+             int64_t max_facts = 0, int document_threads = 1) {
     pool_ = std::make_unique<WorkerPool>(workers, queue);
     ExtractionOptions options;
     options.max_doc_bytes = max_doc_bytes;
     options.max_facts_per_doc = max_facts;
+    options.document_threads = document_threads;
     options.default_deadline = absl::Seconds(30);
     service_ = std::make_unique<ExtractionService>(backend_, *pool_, options,
                                                    &metrics_, &checker_);
@@ -238,6 +239,31 @@ TEST_F(ExtractionServiceTest, DrainingRefusedOnBothShapes) {
   EXPECT_EQ(stats.calls_admitted, 0);
   EXPECT_EQ(backend_.calls(), 0);
   EXPECT_TRUE(service_->WaitIdle(absl::Now()));
+}
+
+TEST_F(ExtractionServiceTest,
+       ADocumentMayUseASecondThreadOnlyWhileAWorkerIsIdle) {
+  Start(/*workers=*/2, /*queue=*/8, /*max_doc_bytes=*/1000, /*max_facts=*/0,
+        /*document_threads=*/2);
+  ASSERT_TRUE(HttpShapedCall("Bearer admission-test-token", "quick").ok());
+  EXPECT_EQ(backend_.last_max_threads(), 2);
+  // Both workers busy: the second document runs on its worker alone.
+  std::thread busy([this] {
+    (void)HttpShapedCall("Bearer admission-test-token", "sleep:1500");
+  });
+  for (int i = 0; i < 1000 && service_->Stats().in_flight < 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_TRUE(HttpShapedCall("Bearer admission-test-token", "quick").ok());
+  EXPECT_EQ(backend_.last_max_threads(), 1);
+  busy.join();
+}
+
+TEST_F(ExtractionServiceTest, OneDocumentThreadKeepsEveryDocumentOnItsWorker) {
+  Start(/*workers=*/2, /*queue=*/8, /*max_doc_bytes=*/1000, /*max_facts=*/0,
+        /*document_threads=*/1);
+  ASSERT_TRUE(HttpShapedCall("Bearer admission-test-token", "quick").ok());
+  EXPECT_EQ(backend_.last_max_threads(), 1);
 }
 
 TEST_F(ExtractionServiceTest, OverTheSizeBudgetRefusedBeforeTheCore) {

@@ -86,6 +86,10 @@ TEST(ServerStartTest, RefusesOptionsOutOfRangeNamingTheFlag) {
           "--default_deadline_ms");
   refused([](ServerOptions& o) { o.drain = absl::Seconds(-1); },
           "--drain_seconds");
+  refused([](ServerOptions& o) { o.document_threads = 0; },
+          "--document_threads");
+  refused([](ServerOptions& o) { o.document_threads = 3; },
+          "--document_threads");
   EXPECT_TRUE(ValidateServerOptions(ServerOptions{}).ok());
 }
 

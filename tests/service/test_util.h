@@ -35,6 +35,7 @@ class FakeBackend final : public ExtractionBackend {
   absl::StatusOr<Extraction> Extract(
       std::string_view text, const ExtractOptions& options) const override {
     ++calls_;
+    last_max_threads_ = options.max_threads;
     int n = 0;
     if (Command(text, "sleep:", &n)) {
       const auto end =
@@ -70,6 +71,8 @@ class FakeBackend final : public ExtractionBackend {
 
   int calls() const { return calls_.load(); }
   int cancelled() const { return cancelled_.load(); }
+  // The threads the last call was allowed (ExtractOptions::max_threads).
+  int last_max_threads() const { return last_max_threads_.load(); }
 
  private:
   // Command parses "<prefix><number>".
@@ -81,6 +84,7 @@ class FakeBackend final : public ExtractionBackend {
 
   mutable std::atomic<int> calls_{0};
   mutable std::atomic<int> cancelled_{0};
+  mutable std::atomic<int> last_max_threads_{0};
 };
 
 // SharedBackend serves from an Extractor that the test owns, so that many
