@@ -4,11 +4,7 @@
 // extractor gives for both development sets.
 #include "service/api/response_json.h"
 
-#include <dirent.h>
-
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "service/api/convert.h"
 #include "service/core/extractor.h"
+#include "tests/testing/dev_sets.h"
 
 namespace reportfacts {
 namespace {
@@ -211,32 +208,13 @@ TEST(ResponseJsonTest, InvalidUtf8IsLeftToProtobuf) {
   EXPECT_EQ(out, "kept");
 }
 
-std::vector<std::string> TextFiles(const std::string& dir) {
-  std::vector<std::string> files;
-  DIR* d = opendir(dir.c_str());
-  EXPECT_NE(d, nullptr) << dir << " is missing";
-  if (d == nullptr) return files;
-  while (const dirent* entry = readdir(d)) {
-    const std::string name = entry->d_name;
-    if (name.size() > 4 && name.substr(name.size() - 4) == ".txt") {
-      files.push_back(dir + "/" + name);
-    }
-  }
-  closedir(d);
-  return files;
-}
-
 TEST(ResponseJsonTest, AnswersOnBothDevelopmentSets) {
   auto extractor = Extractor::Load({REPORTFACTS_DATA_OUT, ""});
   ASSERT_TRUE(extractor.ok()) << extractor.status();
   int documents = 0;
   for (const char* set : {"corpus", "corpus-web"}) {
-    for (const std::string& file :
-         TextFiles(std::string(REPORTFACTS_SHARED_DIR) + "/" + set)) {
-      std::ifstream in(file, std::ios::binary);
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      const std::string text = buffer.str();
+    for (const std::string& file : testing::DevSetFiles(set)) {
+      const std::string text = testing::ReadWholeFile(file);
       auto facts = (*extractor)->Extract(text, {});
       ASSERT_TRUE(facts.ok()) << file << ": " << facts.status();
       v1::ExtractResponse response;

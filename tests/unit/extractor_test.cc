@@ -3,15 +3,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "service/core/utf8.h"
+#include "tests/testing/dev_sets.h"
 
 namespace reportfacts {
 namespace {
@@ -34,6 +32,22 @@ class ExtractorTest : public ::testing::Test {
       if (m.text == digits) return &m;
     }
     return nullptr;
+  }
+  // ObjectAndAction is what the metric with these digits should count.
+  struct ObjectAndAction {
+    const char* digits;
+    const char* object;
+    const char* action;
+  };
+  template <size_t N>
+  static void ExpectObjectsAndActions(const Extraction& e,
+                                      const ObjectAndAction (&want)[N]) {
+    for (const ObjectAndAction& w : want) {
+      const Metric* m = Find(e, w.digits);
+      ASSERT_NE(m, nullptr) << w.digits;
+      EXPECT_EQ(m->object, w.object) << w.digits;
+      EXPECT_EQ(m->action, w.action) << w.digits;
+    }
   }
   static Extractor* extractor_;
 };
@@ -149,19 +163,11 @@ TEST_F(ExtractorTest, VerbsOfFundsWorksAndRequestsAreActions) {
       Run("今年共募集爱心款42万元，向困难户发放补贴资金35万元，"
           "帮助企业挽回损失120万元。委员工作站登记群众诉求310件，"
           "接听来电95个，修建便民桥梁6座。");
-  const struct {
-    const char* digits;
-    const char* object;
-    const char* action;
-  } want[] = {{"42", "爱心款", "募集"}, {"35", "补贴资金", "发放"},
-              {"120", "损失", "挽回"},  {"310", "群众诉求", "登记"},
-              {"95", "来电", "接听"},   {"6", "便民桥梁", "修建"}};
-  for (const auto& w : want) {
-    const Metric* m = Find(e, w.digits);
-    ASSERT_NE(m, nullptr) << w.digits;
-    EXPECT_EQ(m->object, w.object) << w.digits;
-    EXPECT_EQ(m->action, w.action) << w.digits;
-  }
+  const ObjectAndAction want[] = {
+      {"42", "爱心款", "募集"}, {"35", "补贴资金", "发放"},
+      {"120", "损失", "挽回"},  {"310", "群众诉求", "登记"},
+      {"95", "来电", "接听"},   {"6", "便民桥梁", "修建"}};
+  ExpectObjectsAndActions(e, want);
   // Negative: the verb inside a rate's name is no action of the rate.
   const Extraction f = Run("全县资金拨付率达到95%。");
   const Metric* rate = Find(f, "95");
@@ -352,19 +358,10 @@ TEST_F(ExtractorTest, AFigureBeforeTheVerbOfItsCountIsWhatIsCounted) {
 TEST_F(ExtractorTest, VerbsOfAppointingPeopleAreActions) {
   const Extraction e =
       Run("区政协选聘民主监督员36名，聘请咨询专家12人，增补委员5名。");
-  const struct {
-    const char* digits;
-    const char* object;
-    const char* action;
-  } want[] = {{"36", "民主监督员", "选聘"},
-              {"12", "咨询专家", "聘请"},
-              {"5", "委员", "增补"}};
-  for (const auto& w : want) {
-    const Metric* m = Find(e, w.digits);
-    ASSERT_NE(m, nullptr) << w.digits;
-    EXPECT_EQ(m->object, w.object) << w.digits;
-    EXPECT_EQ(m->action, w.action) << w.digits;
-  }
+  const ObjectAndAction want[] = {{"36", "民主监督员", "选聘"},
+                                  {"12", "咨询专家", "聘请"},
+                                  {"5", "委员", "增补"}};
+  ExpectObjectsAndActions(e, want);
   // Negative: a verb of a clause before is no action of a count of its
   // own (现有 members, not 增补).
   const Extraction f = Run("会议通过了增补名单。区政协现有委员215名。");
@@ -480,19 +477,8 @@ TEST_F(ExtractorTest, SameResultOnManyThreads) {
 std::string DevelopmentArchive() {
   std::string archive;
   for (const char* set : {"corpus", "corpus-web"}) {
-    const std::filesystem::path dir =
-        std::filesystem::path(REPORTFACTS_SHARED_DIR) / set;
-    if (!std::filesystem::is_directory(dir)) return "";
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      if (entry.path().extension() == ".txt") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-      std::ifstream in(file, std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      archive += text.str();
+    for (const std::string& file : testing::DevSetFiles(set)) {
+      archive += testing::ReadWholeFile(file);
       archive += "\n\n";
     }
   }
