@@ -1301,6 +1301,12 @@ class PeopleScanner {
     }
     const std::string text = EncodeUtf8(org);
     if (org == U"政协" && r) return r->organization;
+    // A bare 党组 (党组成员、副主席X) is the Party group of the committee
+    // the report is about, as a bare 副主席 is that committee's.
+    if (org == U"党组" && r && r->organization.size() > 6 &&
+        r->organization.compare(r->organization.size() - 6, 6, "政协") == 0) {
+      return r->organization + text;
+    }
     if (org[0] == U'市' && !city.empty()) return city + text;
     if (org[0] == U'省' && !province.empty()) return province + text;
     if (r && (org[0] == U'县' || org[0] == U'区' || org[0] == U'州' ||

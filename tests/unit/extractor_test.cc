@@ -369,6 +369,25 @@ TEST_F(ExtractorTest, VerbsOfAppointingPeopleAreActions) {
   EXPECT_NE(Find(f, "215")->action, "增补");
 }
 
+TEST_F(ExtractorTest, ABarePartyGroupIsTheReportsCommittees) {
+  const Extraction e =
+      Run("长治市政协举行月度协商\n"
+          "党组书记、市政协主席张文华主持，党组成员、副主席李红梅，"
+          "市政府党组成员、副市长王刚出席。");
+  const auto organization_of = [&e](const std::string& name,
+                                    const std::string& role) {
+    for (const Person& p : e.people) {
+      if (p.name == name && p.role == role) return p.organization;
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(organization_of("李红梅", "成员"), "长治市政协党组");
+  EXPECT_EQ(organization_of("李红梅", "副主席"), "长治市政协");
+  EXPECT_EQ(organization_of("张文华", "书记"), "长治市政协党组");
+  // Negative: a Party group whose body is written stays that body's.
+  EXPECT_EQ(organization_of("王刚", "成员"), "长治市政府党组");
+}
+
 TEST_F(ExtractorTest, AnObjectKeepsAWordThatOpensWithAPrepositionCharacter) {
   // 对 alone is a preposition and is dropped (对...的提案); 对口 is a word.
   const Extraction e = Run("今年召开对口协商会7次，其中专题协商会3次。");
