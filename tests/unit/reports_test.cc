@@ -229,14 +229,14 @@ TEST_F(ReportsTest, FormalReportJoinsItsTitleAndNamesTheSpeaker) {
 
 TEST_F(ReportsTest, FormalReportWithSpacedLettersAndBracketedMeeting) {
   const std::string text =
-      "\n政协酒泉市委员会\n常务委员会\n工 作 报 告\n"
+      "\n政协酒泉市委员会\n常委会\n工 作 报 告\n"
       "（2024年1月8日在政协酒泉市第六届委员会第三次\n会议上）\n张明\n"
       "各位委员：\n五年来，常委会坚持协商为民。\n";
   const Extraction e = Run(text);
   ASSERT_EQ(e.reports.size(), 1u);
   const Report& r = e.reports[0];
   EXPECT_EQ(r.begin, Offset(text, "政协酒泉市委员会"));
-  EXPECT_EQ(r.title, "政协酒泉市委员会常务委员会工作报告");
+  EXPECT_EQ(r.title, "政协酒泉市委员会常委会工作报告");
   EXPECT_EQ(AuthorsOf(r), "张明/报告人;");
   EXPECT_FALSE(r.year.has_value());  // a five-year review; not the date
 }
@@ -288,28 +288,27 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
 TEST_F(ReportsTest, FormalReportShapesOfTheTitlePage) {
   // A title on one long line.
   const Extraction one_line =
-      Run("政协第十五届某某市委员会常务委员会关于上次全会闭幕后提案落实进展"
+      Run("政协第十五届某某市委员会常委会关于上次全会闭幕后提案落实进展"
           "的报告\n"
           "——2025年1月7日在政协第十五届某某市委员会第四次会议上\n各位委员：\n");
   EXPECT_EQ(one_line.reports[0].title,
-            "政协第十五届某某市委员会常务委员会关于上次全会闭幕后提案落实进展"
+            "政协第十五届某某市委员会常委会关于上次全会闭幕后提案落实进展"
             "的报告");
   EXPECT_EQ(one_line.reports[0].year, 2024);
   // The speaker with a role above the meeting line.
   const Extraction above =
-      Run("政协莒南县第十二届委员会常务委员会工作报告\n县政协主席 张建国\n"
+      Run("政协莒南县第十二届委员会常委会工作报告\n县政协主席 张建国\n"
           "——2024年1月8日在政协莒南县第十二届委员会第三次会议上\n各位委员：\n");
-  EXPECT_EQ(above.reports[0].title,
-            "政协莒南县第十二届委员会常务委员会工作报告");
+  EXPECT_EQ(above.reports[0].title, "政协莒南县第十二届委员会常委会工作报告");
   ASSERT_EQ(above.reports[0].authors.size(), 1u);
   EXPECT_EQ(above.reports[0].authors[0].name, "张建国");
   EXPECT_EQ(above.reports[0].authors[0].role, "报告人");
   // A bracketed date alone stands for the meeting line.
   const Extraction dated =
-      Run("政协莒南县委员会常务委员会工作报告\n（2024年1月8日）\n县政协主席 "
+      Run("政协莒南县委员会常委会工作报告\n（2024年1月8日）\n县政协主席 "
           "张建国\n"
           "一年来，常委们围绕中心履职。\n");
-  EXPECT_EQ(dated.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  EXPECT_EQ(dated.reports[0].title, "政协莒南县委员会常委会工作报告");
   ASSERT_EQ(dated.reports[0].authors.size(), 1u);
   EXPECT_EQ(dated.reports[0].authors[0].name, "张建国");
   EXPECT_EQ(dated.reports[0].year, 2023);  // 一年来 at a January meeting
@@ -317,14 +316,14 @@ TEST_F(ReportsTest, FormalReportShapesOfTheTitlePage) {
   // headline, its year unknown); nor is a spaced title line above a meeting
   // line a speaker.
   const Extraction draft =
-      Run("政协莒南县委员会常务委员会工作报告\n（草案）\n县政协主席 张建国\n"
+      Run("政协莒南县委员会常委会工作报告\n（草案）\n县政协主席 张建国\n"
           "一年来，常委们围绕中心履职。\n");
-  EXPECT_EQ(draft.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  EXPECT_EQ(draft.reports[0].title, "政协莒南县委员会常委会工作报告");
   EXPECT_EQ(draft.reports[0].year, std::nullopt);
   const Extraction spaced =
-      Run("政协莒南县委员会常务委员会\n工 作 报 告\n"
+      Run("政协莒南县委员会常委会\n工 作 报 告\n"
           "——在政协莒南县第十二届委员会第三次会议上\n各位委员：\n");
-  EXPECT_EQ(spaced.reports[0].title, "政协莒南县委员会常务委员会工作报告");
+  EXPECT_EQ(spaced.reports[0].title, "政协莒南县委员会常委会工作报告");
   EXPECT_TRUE(spaced.reports[0].authors.empty());
 }
 
@@ -396,10 +395,10 @@ TEST_F(ReportsTest, TrailingCreditWithRolesAfterNames) {
 
 TEST_F(ReportsTest, PageHeaderAndTableLabelAreStrippedFromTitle) {
   const std::string text =
-      "Page 3 - 政协某某委员会常务委员会工作报告\nP. "
+      "Page 3 - 政协某某委员会常委会工作报告\nP. "
       "3\n一年来，常委会认真履职。\n";
   const Extraction e = Run(text);
-  EXPECT_EQ(e.reports[0].title, "政协某某委员会常务委员会工作报告");
+  EXPECT_EQ(e.reports[0].title, "政协某某委员会常委会工作报告");
   EXPECT_EQ(e.reports[0].begin, 9);
   const std::string table = "| 标题:县政协履职情况报告 |\n| 正文内容。 |\n";
   const Extraction t = Run(table);
