@@ -6,6 +6,7 @@
 
 #include "absl/base/attributes.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "service/core/chars.h"
 #include "service/core/committee.h"
@@ -1303,8 +1304,7 @@ class PeopleScanner {
     if (org == U"政协" && r) return r->organization;
     // A bare 党组 (党组成员、副主席X) is the Party group of the committee
     // the report is about, as a bare 副主席 is that committee's.
-    if (org == U"党组" && r && r->organization.size() > 6 &&
-        r->organization.compare(r->organization.size() - 6, 6, "政协") == 0) {
+    if (org == U"党组" && r && absl::EndsWith(r->organization, "政协")) {
       return r->organization + text;
     }
     if (org[0] == U'市' && !city.empty()) return city + text;

@@ -59,16 +59,15 @@ bool NamesAQuantity(std::u32string_view phrase) {
 }
 
 // DropLeadingModifiers removes the modifier list's words (全县, 各类)
-// from the front of a phrase, each only where the segmentation makes it a
-// word of its own, as the lexical reading's cleaning does.
+// from the front of a phrase, as the lexical reading's cleaning does.
 void DropLeadingModifiers(const PhraseLexicon& lex, std::u32string* phrase) {
   for (;;) {
     const size_t mod =
         lex.modifiers.LongestStartingAt(*phrase, 0, phrase->size());
-    if (mod == 0 || mod >= phrase->size()) return;
-    const std::vector<Word> words =
-        Segment(*phrase, 0, phrase->size(), *lex.dictionary);
-    if (words.empty() || words.front().end != mod) return;
+    if (mod == 0 || mod >= phrase->size() ||
+        ModifierCutsWord(*phrase, mod, *lex.dictionary)) {
+      return;
+    }
     phrase->erase(0, mod);
   }
 }

@@ -293,6 +293,13 @@ void ShareSideBySide(const std::vector<NumberMention>& mentions,
 // DropPinyinGlosses removes pronunciation glosses (提(ti)案 -> 提案).
 void DropPinyinGlosses(std::u32string* s);
 
+// ModifierCutsWord says whether a modifier of `mod` characters opening the
+// phrase is only the first part of the phrase's first word (新 of 新型, 多
+// of 多媒体, 各 of 各界), which the phrase needs whole: a modifier is
+// dropped only as a word of its own.
+bool ModifierCutsWord(std::u32string_view phrase, size_t mod,
+                      const Dictionary& dict);
+
 }  // namespace phrase_internal
 }  // namespace reportfacts
 

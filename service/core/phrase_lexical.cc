@@ -9,6 +9,13 @@
 namespace reportfacts {
 namespace phrase_internal {
 
+bool ModifierCutsWord(std::u32string_view phrase, size_t mod,
+                      const Dictionary& dict) {
+  if (phrase.size() <= mod) return false;
+  const std::vector<Word> words = Segment(phrase, 0, phrase.size(), dict);
+  return !words.empty() && words.front().end > mod;
+}
+
 namespace {
 
 // ---------------------------------------------------------------------
@@ -242,16 +249,6 @@ class ClauseAnalyser {
     return front == Pos::kNoun || front == Pos::kDistinguisher;
   }
 
-  // ModifierCutsWord: the modifier is only the first part of the phrase's
-  // first word (新 of 新型, 多 of 多媒体, 各 of 各界), which the phrase
-  // needs whole.
-  bool ModifierCutsWord(std::u32string_view phrase, size_t mod) const {
-    if (lex_.dictionary == nullptr || phrase.size() <= mod) return false;
-    const std::vector<Word> words =
-        Segment(phrase, 0, phrase.size(), *lex_.dictionary);
-    return !words.empty() && words.front().end > mod;
-  }
-
   // Clean gives the shortest form of a noun phrase: what follows the last
   // 等 or 的, without quote marks, list marks and leading modifiers.
   std::u32string Clean(size_t begin, size_t end) const {
@@ -285,7 +282,8 @@ class ClauseAnalyser {
       const size_t noun = lex_.nouns.LongestStartingAt(out, 0, out.size());
       const size_t mod = lex_.modifiers.LongestStartingAt(out, 0, out.size());
       if (mod > noun && !ModifierNamesTheDeed(out, mod) &&
-          !ModifierCutsWord(out, mod)) {
+          !(lex_.dictionary != nullptr &&
+            ModifierCutsWord(out, mod, *lex_.dictionary))) {
         out.remove_prefix(mod);
         changed = true;
       }
