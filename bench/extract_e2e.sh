@@ -41,6 +41,7 @@ pathlib.Path(sys.argv[2]).write_bytes(archive)
 PY
 bytes=$(stat -c %s "$work/archive.txt")
 
+: >"$work/server.out" # read below, maybe before the server opens it
 "$bin/reportfacts-server" --listen=127.0.0.1:0 --log_level=warn \
   >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!

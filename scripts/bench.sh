@@ -70,6 +70,7 @@ source "$work/core.txt"
 start_server() {
   local pin=()
   [[ -n ${2:-} ]] && pin=(taskset -c "$2")
+  : >"$work/server.out" # read below, maybe before the server opens it
   "${pin[@]}" "$bin/reportfacts-server" --listen=127.0.0.1:0 --workers="$1" \
     --http_listen=127.0.0.1:0 --log_level=warn \
     >"$work/server.out" 2>"$work/server.err" &

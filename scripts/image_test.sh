@@ -280,6 +280,9 @@ ok "SERVING on $grpc (both service names) ${serving} s after podman run"
 document=$(find "$repo/../shared/corpus" -maxdepth 1 -name '*.txt' \
   2>/dev/null | sort | head -n 1 || true)
 [[ -n $document ]] || fail "no development document in ../shared/corpus"
+# Created before the fork: the loop below may read it before the
+# background subshell has opened its redirect.
+: >"$work/host.out"
 (cd "$config" && exec "$server_bin" --flagfile=server.flags \
   --flagfile=overlay.flags --listen=127.0.0.1:0 --http_listen= \
   --log_level=warn) >"$work/host.out" 2>"$work/host.err" &

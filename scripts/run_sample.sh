@@ -12,6 +12,9 @@ server_bin=$build_dir/bin/reportfacts-server
 client_bin=$build_dir/bin/reportfacts
 
 tmp=$(mktemp -d)
+# Created before the fork: the loop below may read it before the
+# background server has opened its redirect.
+: >"$tmp/server.out"
 "$server_bin" --listen=127.0.0.1:0 >"$tmp/server.out" 2>"$tmp/server.log" &
 server_pid=$!
 cleanup() {
