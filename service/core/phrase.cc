@@ -1185,9 +1185,15 @@ void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
   size_t stop = m.mention_end;
   const size_t ceiling = std::min(text.size(), m.mention_end + kMaxRightPhrase);
   while (stop < ceiling && !BreaksAt(text, stop)) ++stop;
+  // After the measure the object follows it at once (120名非会员, 120名的
+  // 非会员); the same words further on belong to the next item of a list.
   const size_t after =
       text.substr(m.mention_end, stop - m.mention_end).find(*object);
-  if (after != std::u32string_view::npos) {
+  const size_t gap = after != std::u32string_view::npos && after >= 2 &&
+                             text[m.mention_end] == U'的'
+                         ? after - 1
+                         : after;
+  if (after != std::u32string_view::npos && gap <= 1) {
     at = m.mention_end + after;
   } else {
     const size_t floor =

@@ -1153,6 +1153,18 @@ TEST_F(CombinedReading, VerbOfChangeEndsTheObject) {
   EXPECT_NE(ReadBoth(U"水位3米。")[0].object, U"");
 }
 
+TEST_F(CombinedReading, KindWordsOfTheGenre) {
+  // 类 ends the noun of a part named by its kind; it is no measure word.
+  Check(ReadBoth(U"生态建设类40件。"), {U"", 0, "生态建设类", "", ""});
+  // Negative: 各类 stays a word of its own, before what is counted.
+  EXPECT_EQ(ReadBoth(U"开展各类活动30场。")[0].object, U"活动");
+  // 党外 says which kind of member, as 中共 does.
+  EXPECT_EQ(ReadBoth(U"党外委员45名。")[0].object, U"党外委员");
+  // Negative: a noun that only starts with the same characters is left
+  // whole (党外事务 is no kind word and a noun).
+  EXPECT_EQ(ReadBoth(U"党外事务12项。")[0].object, U"党外事务");
+}
+
 TEST_F(CombinedReading, NegatingPrefixStays) {
   // 非 + a noun is the complement set, a kind of its own.
   const auto got = ReadBoth(U"现有会员300名，非会员120名。");
@@ -1160,6 +1172,13 @@ TEST_F(CombinedReading, NegatingPrefixStays) {
   EXPECT_EQ(got[1].object, U"非会员");
   // Negative: 除非 is a conjunction, not the prefix.
   EXPECT_NE(ReadBoth(U"除非会员120名。")[0].object, U"非会员");
+  // After the measure, the object follows it at once.
+  EXPECT_EQ(ReadBoth(U"吸收会员30名非会员。")[0].object, U"非会员");
+  // Negative: the same noun in the next item of a list, after its 非, is
+  // the next item's; the first item is the noun itself.
+  const auto list = ReadBoth(U"正式会员200名、非正式会员80名。");
+  EXPECT_EQ(list[0].object, U"正式会员");
+  EXPECT_EQ(list[1].object, U"非正式会员");
 }
 
 TEST_F(CombinedReading, SpanOfTimeHasNoVerb) {
