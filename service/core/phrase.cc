@@ -1420,10 +1420,28 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           !l.action.empty() && p.action.size() > l.action.size() &&
           EndsWith(p.action, l.action) &&
           lexicon.dictionary->PosOf(p.action) == Pos::kVerb;
+      // The word lists carry the verb of the count before into a clause
+      // that names none; where the count before was read with another
+      // verb in the end (its verb was inside its noun: 经济建设类), there
+      // is none to carry.
+      bool carried_verb_overruled =
+          k > 0 && !l.action.empty() && out[k - 1].action != l.action;
+      if (carried_verb_overruled) {
+        size_t clause_end = mentions[k].mention_end;
+        const size_t ceiling =
+            std::min(text.size(), clause_end + kMaxRightPhrase);
+        while (clause_end < ceiling && !BreaksAt(text, clause_end)) {
+          ++clause_end;
+        }
+        const size_t from = std::min(mentions[k - 1].mention_end, clause_end);
+        carried_verb_overruled =
+            text.substr(from, clause_end - from).find(l.action) ==
+            std::u32string_view::npos;
+      }
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
           !state && !people && !part_without_verb && !lexical_missed_verb &&
           !lexical_action_in_word && !holding_verb_in_front &&
-          !lexical_verb_in_noun) {
+          !lexical_verb_in_noun && !carried_verb_overruled) {
         p.action = l.action;
       }
       p.phrase_end = l.phrase_end;

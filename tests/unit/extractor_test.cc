@@ -281,6 +281,19 @@ TEST_F(ExtractorTest, DigitsGluedToLettersNameATechnology) {
   EXPECT_EQ(Find(f, "2")->object.find("1"), std::string::npos);
 }
 
+TEST_F(ExtractorTest, MergedHandlingIsOneStep) {
+  // 并案处理: one step of handling; what is so handled is proposals.
+  const Extraction e = Run("收到提案90件，并案处理8件。");
+  const Metric* merged = Find(e, "8");
+  ASSERT_NE(merged, nullptr);
+  EXPECT_EQ(merged->action, "并案处理");
+  EXPECT_EQ(merged->object, "提案");
+  // Negative: 并案 alone stays the step.
+  const Extraction f = Run("收到提案90件，并案8件。");
+  ASSERT_NE(Find(f, "8"), nullptr);
+  EXPECT_EQ(Find(f, "8")->action, "并案");
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");

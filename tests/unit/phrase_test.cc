@@ -1165,6 +1165,17 @@ TEST_F(CombinedReading, KindWordsOfTheGenre) {
   EXPECT_EQ(ReadBoth(U"党外事务12项。")[0].object, U"党外事务");
 }
 
+TEST_F(CombinedReading, CarriedVerbIsTheCountBefores) {
+  // The verb inside the first part's noun (建设 of 城乡建设类) is not its
+  // action, so the next part has none to carry either.
+  const auto parts = ReadBoth(U"城乡建设类30件、社会保障类20件。");
+  EXPECT_EQ(parts[0].action, U"");
+  EXPECT_EQ(parts[1].action, U"");
+  // Negative: the verb the count before was read with is carried.
+  const auto counts = ReadBoth(U"收到提案30件、建议20件。");
+  EXPECT_EQ(counts[1].action, U"收到");
+}
+
 TEST_F(CombinedReading, NegatingPrefixStays) {
   // 非 + a noun is the complement set, a kind of its own.
   const auto got = ReadBoth(U"现有会员300名，非会员120名。");
