@@ -413,13 +413,34 @@ bool MultiYearAt(std::u32string_view s, size_t i) {
          StartsWith(rest, U"年來") || (past && StartsWith(rest, U"年"));
 }
 
+// HeadsTheYearsWork: a section heading over the year's work, as formal
+// reports open their review ("2024年工作回顾", "一、2024年主要工作" on a
+// line of its own). The plan's heading ("2025年主要工作任务") goes on.
+bool HeadsTheYearsWork(std::u32string_view rest) {
+  if (StartsWith(rest, U"工作回顾") || StartsWith(rest, U"工作回顧")) {
+    return true;
+  }
+  for (std::u32string_view heading :
+       {U"主要工作", U"工作总结", U"工作總結", U"工作情况", U"工作情況"}) {
+    if (StartsWith(rest, heading)) {
+      const size_t after = heading.size();
+      return after == rest.size() || IsLineBreak(rest[after]) ||
+             StartsWith(rest.substr(after), U"回顾") ||
+             StartsWith(rest.substr(after), U"回顧");
+    }
+  }
+  return false;
+}
+
 // OpensTheYear: what follows a year at `end` (just after 年) makes it the
-// topic of what comes: "2024年，", "2024年度，", "2023年是…之年".
+// topic of what comes: "2024年，", "2024年度，", "2023年是…之年", or a
+// heading over the year's work.
 bool OpensTheYear(std::u32string_view s, size_t end) {
   if (end < s.size() && s[end] == U'度') ++end;
   if (end >= s.size()) return false;
   return s[end] == U'，' || s[end] == U',' ||
-         (s[end] == U'是' && s[end - 1] == U'年');
+         (s[end] == U'是' && s[end - 1] == U'年') ||
+         HeadsTheYearsWork(s.substr(end));
 }
 
 // PrecededByFounding: a year something was founded in ("成立于1956年，",

@@ -617,6 +617,11 @@ TEST(ReviewYearTest, HeadingThenLeadMarkerThenPublication) {
        2023},
       {U"", U"会议回顾 2022年履职情况。", std::nullopt, 2022},
       {U"", U"会议部署2024年重点工作。", std::nullopt, std::nullopt},
+      // A heading over the year's work, as formal reports open it.
+      {U"", U"一、2023年主要工作\n加强学习。", std::nullopt, 2023},
+      {U"", U"2022年工作回顾\n一年来，委员们积极履职。", std::nullopt, 2022},
+      {U"", U"二、2025年主要工作任务\n", std::nullopt, std::nullopt},
+      {U"", U"2024年主要工作安排如下。", std::nullopt, std::nullopt},
       // A founding year is history.
       {U"", U"县政协成立于1956年，现有委员150名。2023年，开展调研。",
        std::nullopt, 2023},
