@@ -139,12 +139,21 @@ std::string ConvertedText::Recut(const std::string& field, int64_t begin,
     // The field was read through glosses: cut the original through them
     // too, and leave them out as the field does.
     const auto [begin, end] = FindThroughGlosses(span, wanted);
-    if (begin == std::u32string_view::npos) return field;
-    at = begin;
-    length = end - begin;
-    glossed = true;
+    if (begin != std::u32string_view::npos) {
+      at = begin;
+      length = end - begin;
+      glossed = true;
+    }
   }
-  const int64_t start = static_cast<int64_t>(from + at);
+  size_t offset = from;
+  if (at == std::u32string_view::npos) {
+    // A field carried over from an earlier sentence (an object the clause
+    // leaves out) is cut where it was last written before.
+    offset = 0;
+    at = std::u32string_view(converted_).substr(0, from).rfind(wanted);
+    if (at == std::u32string_view::npos) return field;
+  }
+  const int64_t start = static_cast<int64_t>(offset + at);
   const int64_t original_begin = OriginalBegin(start);
   const int64_t original_end =
       OriginalEnd(start + static_cast<int64_t>(length));

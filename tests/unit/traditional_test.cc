@@ -312,6 +312,29 @@ TEST(ConvertedTextTest, FieldReadThroughAGlossMapsBack) {
   EXPECT_EQ(facts.metrics[1].object, "二乙");
 }
 
+// An object carried over from an earlier sentence is not in its own
+// sentence: it is cut where it was last written before.
+TEST(ConvertedTextTest, CarriedFieldIsCutWhereItWasWritten) {
+  const ConvertedText converted = ConvertedText::ByCodePoint(
+      U"甲乙10件。乙8件。", [](char32_t c) -> std::u32string_view {
+        if (c == U'甲') return U"一";
+        return {};
+      });
+  Extraction facts;
+  Metric carried;
+  carried.object = "一乙";
+  carried.sentence_begin = 6;
+  carried.sentence_end = 10;
+  facts.metrics.push_back(carried);
+  // Negative: a field written nowhere before is left as it was.
+  Metric unwritten = carried;
+  unwritten.object = "一丙";
+  facts.metrics.push_back(unwritten);
+  converted.MapBack(&facts);
+  EXPECT_EQ(facts.metrics[0].object, "甲乙");
+  EXPECT_EQ(facts.metrics[1].object, "一丙");
+}
+
 TEST(TraditionalConverterTest, SpansOfAShortTextMapBack) {
   auto extractor = Extractor::Load({REPORTFACTS_DATA_DIR, ""});
   ASSERT_TRUE(extractor.ok()) << extractor.status();
