@@ -86,6 +86,12 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "leader_instructions");
   EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"采用", U"条"),
             "sentiment_info.adopted");
+  // Pieces adopted with nothing named are public-opinion reports.
+  EXPECT_EQ(taxonomy->Classify(U"", U"采用", U"篇"), "sentiment_info.adopted");
+  // Negative: adopting what is named otherwise (a technique), or counted
+  // in items, is not.
+  EXPECT_EQ(taxonomy->Classify(U"新技术", U"采用", U"项"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"", U"采用", U"项"), "other");
   // Instructions counted as the object of a light verb (作出批示).
   EXPECT_EQ(taxonomy->Classify(U"批示", U"作出", U"次"), "leader_instructions");
   // Proposals merged into others are neither submitted nor registered.
