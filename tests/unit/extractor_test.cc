@@ -294,6 +294,20 @@ TEST_F(ExtractorTest, MergedHandlingIsOneStep) {
   EXPECT_EQ(Find(f, "8")->action, "并案");
 }
 
+TEST_F(ExtractorTest, LookingOverASiteIsTheAction) {
+  // 察看, 查看, 实地察看: a visit's looking over counts what it saw.
+  const Extraction e = Run("委员实地察看了项目6个，查看台账20本。");
+  ASSERT_NE(Find(e, "6"), nullptr);
+  EXPECT_EQ(Find(e, "6")->action, "实地察看");
+  EXPECT_EQ(Find(e, "6")->object, "项目");
+  ASSERT_NE(Find(e, "20"), nullptr);
+  EXPECT_EQ(Find(e, "20")->action, "查看");
+  // Negative: a count after another verb keeps that verb.
+  const Extraction f = Run("察看现场后，召开座谈会2场。");
+  ASSERT_NE(Find(f, "2"), nullptr);
+  EXPECT_EQ(Find(f, "2")->action, "召开");
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
