@@ -36,6 +36,18 @@ std::u32string StateBefore(const Clause& c, size_t de) {
 // before it (A类来信占比超过40%).
 bool ShareRule(const Clause& c, Reading* r) {
   if (!IsPercent(c.unit)) return false;
+  // 表示满意的为97%: the share of those in a state, linked to its
+  // value by a copula (达, 为) instead of 占; the link is no action.
+  if (c.tail > 0 && c.tail < c.left.size() && c.LeftWord(c.tail - 1) == U"的" &&
+      IsCopula(c.LeftWord(c.tail))) {
+    std::u32string state = StateBefore(c, c.tail - 1);
+    if (!state.empty()) {
+      r->frame = Frame::kShare;
+      r->object = std::move(state);
+      r->rule = "share";
+      return true;
+    }
+  }
   for (size_t i = c.tail; i > 0; --i) {
     const std::u32string_view v = c.LeftWord(i - 1);
     if (v == U"占" || v == U"占比" || v == U"比重" || v == U"占到") {

@@ -170,6 +170,14 @@ TEST_F(PhraseRules, ShareAndRate) {
   // A share of a state named before 的 is the share of that state.
   got = Read(U"所提建议得到解决或部分解决的占84%。");
   Check(got, {U"", 0, "解决或部分解决", "占", "share"});
+  // A copula in place of 占 links the state to its share; the link is no
+  // action.
+  got = Read(U"所提建议得到解决或部分解决的达84%。");
+  EXPECT_EQ(got[0].frame, Frame::kShare);
+  Check(got, {U"", 0, "解决或部分解决", "", "share"});
+  Check(Read(U"所提建议得到解决的为84%。"), {U"", 0, "解决", "", "share"});
+  // Negative: no state before 的 (a noun), no share.
+  EXPECT_NE(Read(U"其中女性委员的达30%。")[0].rule, std::string("share"));
   // Nothing after 占: the part named before it has the share.
   Check(Read(U"在委员中，群众占42%。"), {U"", 0, "群众", "占", "share"});
   // Negative: nothing named, nothing read.
