@@ -1368,9 +1368,16 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool lexical_verb_in_noun =
           reads_noun_phrase && !p.action.empty() &&
           VerbInsideNoun(p.object, l.action, l.object, *lexicon.dictionary);
+      // The name of a figure (一般公共预算收入, 人均可支配收入) is read
+      // whole: the word lists know its last noun only.
+      const bool names_a_figure = reads_noun_phrase && !l.object.empty() &&
+                                  p.object.size() > l.object.size() &&
+                                  EndsWith(p.object, l.object) &&
+                                  NamesAQuantity(p.object);
       const bool keeps_rules_object =
           p.object != l.object &&
           (lexical_carried || lexical_missed_verb || lexical_verb_in_noun ||
+           names_a_figure ||
            (p.rule == std::string_view("held_event") &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||
@@ -1387,7 +1394,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
               RunsOn(l.object, p.object, *lexicon.dictionary)))));
       if (!keeps_rules_object) {
         p.object = l.object;
-      } else if (quantity_before_verb) {
+      } else if (quantity_before_verb || names_a_figure) {
         // The place the figure is of (全县) names no kind of it.
         DropLeadingModifiers(lexicon, &p.object);
       }

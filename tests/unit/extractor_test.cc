@@ -308,6 +308,21 @@ TEST_F(ExtractorTest, LookingOverASiteIsTheAction) {
   EXPECT_EQ(Find(f, "2")->action, "召开");
 }
 
+TEST_F(ExtractorTest, AFiguresNameIsReadWhole) {
+  // The name of a figure: the word lists know its last noun only.
+  const Extraction e =
+      Run("全县一般公共预算收入12.5亿元，居民人均可支配收入36800元。");
+  ASSERT_NE(Find(e, "12.5"), nullptr);
+  EXPECT_EQ(Find(e, "12.5")->object, "一般公共预算收入");
+  ASSERT_NE(Find(e, "36800"), nullptr);
+  EXPECT_EQ(Find(e, "36800")->object, "居民人均可支配收入");
+  // Negative: a count of things is no figure's name; its head noun is
+  // read as before.
+  const Extraction f = Run("全年收到群众来信和委员提案30件。");
+  ASSERT_NE(Find(f, "30"), nullptr);
+  EXPECT_EQ(Find(f, "30")->object.find("群众来信和"), std::string::npos);
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
