@@ -634,11 +634,19 @@ class ClauseAnalyser {
             }
           } else if (is_verb(i)) {
             // 组织业务培训3次: an earlier verb governs a short phrase
-            // that ends in a verb-like noun.
+            // that ends in a verb-like noun. A verb that links a figure to
+            // its value (控制在, 提高到) is no noun: what stands between
+            // the two verbs is the figure, and the link stays the action.
             if (tokens[first].begin - tokens[i].end <= kMaxGovernedGap &&
                 tokens[first].begin > tokens[i].end) {
-              object = Clean(tokens[i].end, left_end);
-              action = chain(i, i);
+              const char32_t link_end = text_[tokens[last_verb].end - 1];
+              if (link_end == U'在' || link_end == U'到' || link_end == U'至' ||
+                  link_end == U'于') {
+                object = Clean(tokens[i].end, tokens[first].begin);
+              } else {
+                object = Clean(tokens[i].end, left_end);
+                action = chain(i, i);
+              }
             }
             break;
           }

@@ -323,6 +323,21 @@ TEST_F(ExtractorTest, AFiguresNameIsReadWhole) {
   EXPECT_EQ(Find(f, "30")->object.find("群众来信和"), std::string::npos);
 }
 
+TEST_F(ExtractorTest, ALinkingVerbAfterAnotherVerbStaysTheAction) {
+  // A listed verb before the figure (登记) does not govern a linking verb
+  // (控制在): what stands between them is the figure.
+  const Extraction e = Run("全县登记失业率控制在4%以内。");
+  ASSERT_NE(Find(e, "4"), nullptr);
+  EXPECT_EQ(Find(e, "4")->action, "控制在");
+  EXPECT_NE(Find(e, "4")->object.find("失业率"), std::string::npos);
+  EXPECT_EQ(Find(e, "4")->object.find("控制"), std::string::npos);
+  // Negative: a verb used as a noun after an earlier verb is governed by
+  // it.
+  const Extraction f = Run("组织业务培训3次。");
+  ASSERT_NE(Find(f, "3"), nullptr);
+  EXPECT_EQ(Find(f, "3")->action, "组织");
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
