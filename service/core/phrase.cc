@@ -947,6 +947,30 @@ void ShareOfTheCountBefore(std::u32string_view text,
   }
 }
 
+// Rule "values side by side": a value joined to the one before it by a
+// joiner alone (分别达到36800元和21500元, 增长5%、8%), in the same unit,
+// names nothing of its own: it is a value of the same figure.
+void ValueJoinedToTheOneBefore(std::u32string_view text,
+                               const std::vector<NumberMention>& mentions,
+                               size_t k, std::vector<MetricPhrase>* out) {
+  MetricPhrase& value = (*out)[k];
+  if (k == 0 || !value.object.empty() ||
+      mentions[k].unit != mentions[k - 1].unit ||
+      mentions[k].qualifier_begin < mentions[k - 1].mention_end) {
+    return;
+  }
+  const MetricPhrase& before = (*out)[k - 1];
+  if (before.object.empty() || before.frame != value.frame) return;
+  const std::u32string_view between =
+      text.substr(mentions[k - 1].mention_end,
+                  mentions[k].qualifier_begin - mentions[k - 1].mention_end);
+  if (between == U"和" || between == U"、" || between == U"及" ||
+      between == U"与" || between == U"與") {
+    value.object = before.object;
+    if (value.action.empty()) value.action = before.action;
+  }
+}
+
 // Rule "the base of a share names the set": a count followed by its share
 // of a total that a verb names (文化方面提案30件，占立案总数15%) is a part
 // of what that verb counts (the proposals registered): the verb is its
@@ -1508,6 +1532,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     VerbChainIsNoObject(text, mentions, k, *lexicon.dictionary, &out);
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
     ShareOfTheCountBefore(text, mentions, k, &out);
+    ValueJoinedToTheOneBefore(text, mentions, k, &out);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
   ChangeFromValueToValue(text, mentions, *lexicon.dictionary, &out);

@@ -338,6 +338,18 @@ TEST_F(ExtractorTest, ALinkingVerbAfterAnotherVerbStaysTheAction) {
   EXPECT_EQ(Find(f, "3")->action, "组织");
 }
 
+TEST_F(ExtractorTest, AValueJoinedToTheOneBeforeIsOfTheSameFigure) {
+  const Extraction e = Run("两地居民人均可支配收入分别达到38600元和21400元。");
+  ASSERT_NE(Find(e, "38600"), nullptr);
+  ASSERT_NE(Find(e, "21400"), nullptr);
+  EXPECT_EQ(Find(e, "21400")->object, Find(e, "38600")->object);
+  EXPECT_EQ(Find(e, "21400")->action, "达到");
+  // Negative: a value in another unit is no value of the same figure.
+  const Extraction f = Run("签约项目12个和资金3亿元。");
+  ASSERT_NE(Find(f, "3"), nullptr);
+  EXPECT_NE(Find(f, "3")->object, Find(f, "12")->object);
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
