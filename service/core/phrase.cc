@@ -971,6 +971,39 @@ void ValueJoinedToTheOneBefore(std::u32string_view text,
   }
 }
 
+// Rule "the change of the figure before": a percentage of change with no
+// object of its own, in the clause right after a figure (收入15亿元，增长
+// 8%; 同比下降3%), is that figure's change.
+void ChangeOfTheFigureBefore(std::u32string_view text,
+                             const std::vector<NumberMention>& mentions,
+                             size_t k, std::vector<MetricPhrase>* out) {
+  MetricPhrase& change = (*out)[k];
+  if (k == 0 || !change.object.empty() || !IsPercent(mentions[k].unit) ||
+      IsPercent(mentions[k - 1].unit) ||
+      mentions[k].qualifier_begin < mentions[k - 1].mention_end) {
+    return;
+  }
+  const MetricPhrase& figure = (*out)[k - 1];
+  if (figure.object.empty() || figure.frame != Frame::kCount) return;
+  std::u32string_view between =
+      text.substr(mentions[k - 1].mention_end,
+                  mentions[k].qualifier_begin - mentions[k - 1].mention_end);
+  if (between.empty() ||
+      (between.front() != U'，' && between.front() != U',')) {
+    return;
+  }
+  between.remove_prefix(1);
+  for (std::u32string_view basis : {U"同比", U"比上年", U"较上年"}) {
+    if (between.substr(0, basis.size()) == basis) {
+      between.remove_prefix(basis.size());
+    }
+  }
+  if (IsOneOf(between, {U"增长", U"下降", U"增加", U"减少", U"提高", U"降低",
+                        U"上升", U"回落", U"增長", U"減少"})) {
+    change.object = figure.object;
+  }
+}
+
 // Rule "the base of a share names the set": a count followed by its share
 // of a total that a verb names (文化方面提案30件，占立案总数15%) is a part
 // of what that verb counts (the proposals registered): the verb is its
@@ -1533,6 +1566,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     CarryHeadInParagraph(text, mentions, k, *lexicon.dictionary, &out);
     ShareOfTheCountBefore(text, mentions, k, &out);
     ValueJoinedToTheOneBefore(text, mentions, k, &out);
+    ChangeOfTheFigureBefore(text, mentions, k, &out);
   }
   JoinCountsByVerb(text, mentions, *lexicon.dictionary, &out);
   ChangeFromValueToValue(text, mentions, *lexicon.dictionary, &out);

@@ -350,6 +350,18 @@ TEST_F(ExtractorTest, AValueJoinedToTheOneBeforeIsOfTheSameFigure) {
   EXPECT_NE(Find(f, "3")->object, Find(f, "12")->object);
 }
 
+TEST_F(ExtractorTest, AChangeAfterAFigureIsThatFiguresChange) {
+  const Extraction e = Run("全年税收收入9.6亿元，增长7.5%。");
+  ASSERT_NE(Find(e, "7.5"), nullptr);
+  EXPECT_EQ(Find(e, "7.5")->object, Find(e, "9.6")->object);
+  EXPECT_EQ(Find(e, "7.5")->action, "增长");
+  // Negative: a change after a share is not carried from it, and a clause
+  // with words of its own keeps them.
+  const Extraction f = Run("实现税收收入9.6亿元，其中增值税增长7.5%。");
+  ASSERT_NE(Find(f, "7.5"), nullptr);
+  EXPECT_NE(Find(f, "7.5")->object, Find(f, "9.6")->object);
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
