@@ -22,13 +22,17 @@ constexpr size_t kMaxWrapBreaks = 1;
 #if defined(__SSE2__)
 // OutsideMarksMask has four bits per code point at `p` (of four), set for
 // those outside U+300E..U+FF00, where no sentence mark, line break, digit
-// or enclosing mark is. Code points fit in 31 bits, so signed compares are
-// exact.
+// or enclosing mark is, other than the commas ， and 、 (nothing to Index,
+// and the commonest marks of a text: each stop costs a mispredicted
+// branch). Code points fit in 31 bits, so signed compares are exact.
 inline unsigned OutsideMarksMask(const char32_t* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i inside =
-      _mm_and_si128(_mm_cmpgt_epi32(v, _mm_set1_epi32(0x300D)),
-                    _mm_cmplt_epi32(v, _mm_set1_epi32(0xFF01)));
+  const __m128i commas =
+      _mm_or_si128(_mm_cmpeq_epi32(v, _mm_set1_epi32(0xFF0C)),
+                   _mm_cmpeq_epi32(v, _mm_set1_epi32(0x3001)));
+  const __m128i inside = _mm_or_si128(
+      commas, _mm_and_si128(_mm_cmpgt_epi32(v, _mm_set1_epi32(0x300D)),
+                            _mm_cmplt_epi32(v, _mm_set1_epi32(0xFF01))));
   return ~static_cast<unsigned>(_mm_movemask_epi8(inside)) & 0xFFFF;
 }
 #endif
@@ -139,9 +143,14 @@ void Document::Index() {
   // One pass finds the sentences, the numeric tokens (TokenizeNumbers) and
   // the enclosing marks.
   size_t begin = 0;
-  size_t number_end = 0;  // the digits before it are in a token read
   const char32_t* const chars = view.data();
   const size_t size = view.size();
+  // Room for what a report of this genre holds (about one mark in 23 code
+  // points, a sentence in 40, a number in 75), so that the lists rarely
+  // grow: each growth copies the list.
+  marks_.reserve(size / 16 + 4);
+  sentences_.reserve(size / 32 + 2);
+  numbers_.reserve(size / 64 + 2);
   for (size_t i = 0; i < size; ++i) {
     // Every sentence mark, line break, digit and enclosing mark is below
     // U+300E or in the full-width block: two comparisons pass over
@@ -175,10 +184,10 @@ void Document::Index() {
     if (what == 0) continue;  // commas and most other marks
     if (what & kEnclosing) marks_.push_back(static_cast<uint32_t>(i));
     if (what & kNumber) {  // a digit is never a mark nor a break
-      if (i >= number_end) {
-        numbers_.push_back(ReadNumberTokenAt(view, i));
-        number_end = numbers_.back().end;
-      }
+      // Nor is anything else of a token (digits, separators, points): the
+      // scan goes on after it.
+      numbers_.push_back(ReadNumberTokenAt(view, i));
+      i = numbers_.back().end - 1;
       continue;
     }
     if (!(what & kBreak) || !SentenceEndsAt(view, i)) continue;

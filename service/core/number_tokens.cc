@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include "service/core/chars.h"
 
@@ -135,6 +136,34 @@ NumberToken ReadNumberTokenAt(std::u32string_view text, size_t i) {
   if (i > 0 && IsSignBefore(text, i - 1)) {
     t.negative = true;
     t.sign_begin = i - 1;
+  }
+  // Most tokens are a plain integer of a few digits: one pass reads,
+  // normalises and values them. Anything after the digits that may go on
+  // the token (a separator, a point, a sixteenth digit) takes the full
+  // reading below.
+  {
+    const char32_t* const chars = text.data();
+    const size_t size = text.size();
+    char digits[kMaxExactDigits];
+    int64_t n = 0;
+    size_t j = i;
+    for (; j < size && j - i < kMaxExactDigits; ++j) {
+      const int d = DigitValue(chars[j]);
+      if (d < 0) break;
+      digits[j - i] = static_cast<char>('0' + d);
+      n = n * 10 + d;
+    }
+    if (j == size || (!IsDigit(chars[j]) && !IsThousandsSeparator(chars[j]) &&
+                      !IsDecimalPoint(chars[j]))) {
+      const size_t length = j - i;
+      std::memcpy(t.ascii, digits, length);
+      t.length = static_cast<uint8_t>(length);
+      t.integer_digits = static_cast<int>(length);
+      t.end = j;
+      const auto v = static_cast<double>(n);
+      t.value = t.negative ? -v : v;
+      return t;
+    }
   }
   size_t j = DigitsEnd(text, i);
   // Thousands separators: a head of one to three digits, then groups of
