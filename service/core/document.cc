@@ -83,6 +83,19 @@ constexpr bool IndexClassesAreExact(char32_t begin, char32_t end) {
   }
   return true;
 }
+// Index reads a break that is an enclosing mark as a line break and any
+// other break as a sentence mark.
+constexpr bool BreaksAreLineBreaksOrSentenceEnds(char32_t begin, char32_t end) {
+  for (char32_t c = begin; c < end; ++c) {
+    const uint8_t what = ClassOf(c);
+    if (!(what & kBreak)) continue;
+    if ((what & kEnclosing) ? !IsLineBreak(c) : !IsSentenceEnd(c)) return false;
+  }
+  return true;
+}
+static_assert(BreaksAreLineBreaksOrSentenceEnds(0x0000, 0x4000));
+static_assert(BreaksAreLineBreaksOrSentenceEnds(0xE000, 0x10000));
+
 static_assert(IndexClassesAreExact(0x0000, 0x2000));
 static_assert(IndexClassesAreExact(0x2000, 0x4000));
 static_assert(IndexClassesAreExact(0x4000, 0x6000));
@@ -94,17 +107,26 @@ static_assert(IndexClassesAreExact(0xE000, 0x10000));
 
 }  // namespace
 
-bool SentenceEndsAt(std::u32string_view text, size_t i) {
-  const char32_t c = text[i];
-  if (c >= 0x3400 && IsCjk(c)) return false;  // most characters: one test
-  if (IsSentenceEnd(c)) return true;
-  if (!IsLineBreak(c)) return false;
+namespace {
+
+// LineBreakEndsSentence is SentenceEndsAt for a line break text[i].
+bool LineBreakEndsSentence(std::u32string_view text, size_t i) {
   size_t before = i;
   while (before > 0 && IsLineBreak(text[before - 1])) --before;
   size_t after = i;
   while (after < text.size() && IsLineBreak(text[after])) ++after;
   return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
            IsCjk(text[after]) && after - before <= kMaxWrapBreaks);
+}
+
+}  // namespace
+
+bool SentenceEndsAt(std::u32string_view text, size_t i) {
+  const char32_t c = text[i];
+  if (c >= 0x3400 && IsCjk(c)) return false;  // most characters: one test
+  if (IsSentenceEnd(c)) return true;
+  if (!IsLineBreak(c)) return false;
+  return LineBreakEndsSentence(text, i);
 }
 
 absl::StatusOr<Document> Document::FromUtf8(
@@ -190,7 +212,10 @@ void Document::Index() {
       i = numbers_.back().end - 1;
       continue;
     }
-    if (!(what & kBreak) || !SentenceEndsAt(view, i)) continue;
+    // A break that is also an enclosing mark is a line break (SentenceEndsAt
+    // without its tests of what the character is).
+    if (!(what & kBreak)) continue;
+    if ((what & kEnclosing) && !LineBreakEndsSentence(view, i)) continue;
     // Closing quotes and brackets after the mark belong to the sentence.
     // So do the line breaks of a blank-line run.
     size_t end = i + 1;
