@@ -198,7 +198,11 @@ absl::StatusOr<Extraction> Extractor::Extract(
     } else if (!p.set_object.empty()) {
       indicator = &data_->taxonomy.Classify(p.set_object, p.set_action, m.unit);
     }
-    if (indicator == nullptr || *indicator == "other") indicator = &own;
+    // The size first: most ids are longer, and compare at once.
+    if (indicator == nullptr ||
+        (indicator->size() == 5 && *indicator == "other")) {
+      indicator = &own;
+    }
     metric.indicator = *indicator;
     metric.sentence_begin = static_cast<int64_t>(p.sentence_begin);
     metric.sentence_end = static_cast<int64_t>(p.sentence_end);
