@@ -504,6 +504,9 @@ std::vector<NumberMention> ScanNumberTokens(
     const UnitTable& table, std::vector<Exclusion>* exclusions,
     const std::vector<uint32_t>* enclosing_marks) {
   std::vector<NumberMention> out;
+  // At most one mention per token: the list never grows (each growth
+  // moved every mention and its unit).
+  out.reserve(tokens.size());
   if (exclusions) exclusions->assign(tokens.size(), Exclusion::kNone);
   const auto exclude = [&](size_t k, Exclusion why) {
     if (exclusions) (*exclusions)[k] = why;
@@ -599,7 +602,7 @@ std::vector<NumberMention> ScanNumberTokens(
       continue;
     }
 
-    NumberMention m;
+    NumberMention& m = out.emplace_back();  // built in place: no move
     m.begin = t.begin;
     m.end = digits_end;
     m.sign_begin = t.sign_begin;
@@ -644,7 +647,6 @@ std::vector<NumberMention> ScanNumberTokens(
       }
     }
     m.qualifier = qualifier;
-    out.push_back(std::move(m));
     if (tail) ++k;  // the tail is part of this number
   }
   return out;
