@@ -51,6 +51,7 @@ __attribute__((target("avx2"))) void MarkStopCandidatesAvx2(
   size_t k = 0;
   for (; k + 64 <= size; k += 64) {
     uint64_t word = 0;
+#pragma GCC unroll 8
     for (int part = 0; part < 8; ++part) {
       const __m256i v = _mm256_loadu_si256(
           reinterpret_cast<const __m256i*>(text + k + 8 * part));
@@ -83,6 +84,7 @@ void MarkStopCandidatesSse2(const char32_t* text, size_t size, uint64_t* bits) {
   size_t k = 0;
   for (; k + 64 <= size; k += 64) {
     uint64_t word = 0;
+#pragma GCC unroll 16
     for (int part = 0; part < 16; ++part) {
       const __m128i v = _mm_loadu_si128(
           reinterpret_cast<const __m128i*>(text + k + 4 * part));
