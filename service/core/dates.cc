@@ -268,6 +268,21 @@ void AppendPadded(int value, int width, std::string* out) {
 }
 
 std::string Iso(int year, int month, int day) {
+  // Every date of a report: four digits, then two, written at once.
+  if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 &&
+      day <= 99) {
+    char iso[10] = {static_cast<char>('0' + year / 1000),
+                    static_cast<char>('0' + year / 100 % 10),
+                    static_cast<char>('0' + year / 10 % 10),
+                    static_cast<char>('0' + year % 10),
+                    '-',
+                    static_cast<char>('0' + month / 10),
+                    static_cast<char>('0' + month % 10),
+                    '-',
+                    static_cast<char>('0' + day / 10),
+                    static_cast<char>('0' + day % 10)};
+    return std::string(iso, day > 0 ? 10 : 7);
+  }
   std::string out;
   out.reserve(10);
   AppendPadded(year, 4, &out);
@@ -603,14 +618,13 @@ std::vector<DateMention> ExtractDatesFromTokens(
         Before(finish_year, f.month, f.day, year, s.month, s.day)) {
       continue;  // 2月30日 is no date
     }
-    DateMention m;
+    DateMention& m = out.emplace_back();  // built in place: no move
     m.begin = static_cast<int64_t>(begin);
     m.end = static_cast<int64_t>(shape->end);
     m.text = EncodeUtf8(text.substr(begin, shape->end - begin));
     m.start = Iso(year, s.month, s.day);
     m.finish = Iso(finish_year, f.month, f.day);
     m.report = report;
-    out.push_back(std::move(m));
   }
   AppendHanDates(text, reports, &out);
   return out;

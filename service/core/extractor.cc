@@ -168,7 +168,8 @@ absl::StatusOr<Extraction> Extractor::Extract(
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NumberMention& m = mentions[i];
     const MetricPhrase& p = phrases[i];
-    Metric metric;
+    // Built in place (the list is reserved): no move of five strings.
+    Metric& metric = result.metrics.emplace_back();
     metric.begin = static_cast<int64_t>(m.begin);
     metric.end = static_cast<int64_t>(m.end);
     metric.text = EncodeUtf8(view.substr(m.begin, m.end - m.begin));
@@ -197,11 +198,14 @@ absl::StatusOr<Extraction> Extractor::Extract(
     } else if (!p.set_object.empty()) {
       indicator = &data_->taxonomy.Classify(p.set_object, p.set_action, m.unit);
     }
-    if (indicator == nullptr || *indicator == "other") indicator = &own;
+    // The size first: most ids are longer, and compare at once.
+    if (indicator == nullptr ||
+        (indicator->size() == 5 && *indicator == "other")) {
+      indicator = &own;
+    }
     metric.indicator = *indicator;
     metric.sentence_begin = static_cast<int64_t>(p.sentence_begin);
     metric.sentence_end = static_cast<int64_t>(p.sentence_end);
-    result.metrics.push_back(std::move(metric));
   }
   if (cancelled()) return absl::CancelledError("extraction cancelled");
 

@@ -311,16 +311,45 @@ struct UnitAt {
   const UnitTable::Unit* unit = nullptr;
 };
 
+// UnitReadings finds a unit's reading in UnitTable::canonical, and keeps
+// the last few found: a report writes the same few units again and again,
+// and comparing a word of one or two code points costs less than hashing
+// it. It lives for one scan; the table must not change meanwhile.
+class UnitReadings {
+ public:
+  explicit UnitReadings(const UnitTable::WordMap& readings)
+      : readings_(readings) {}
+
+  // Find returns the reading of `unit`, which must be a key of the table.
+  const UnitTable::Unit& Find(std::u32string_view unit) {
+    Entry& entry = entries_[unit.front() % kEntries];
+    if (entry.reading == nullptr || entry.unit != unit) {
+      const auto it = readings_.find(unit);
+      entry.unit = it->first;
+      entry.reading = &it->second;
+    }
+    return *entry.reading;
+  }
+
+ private:
+  static constexpr size_t kEntries = 16;
+  struct Entry {
+    std::u32string_view unit;  // a key of the table
+    const UnitTable::Unit* reading = nullptr;
+  };
+  const UnitTable::WordMap& readings_;
+  Entry entries_[kEntries];
+};
+
 // ReadUnit reads the longest unit at pos. A Latin unit must not run on into
 // letters or digits (12kmh); 大 before a measure word counts as part of
 // it (5大方面 -> 方面) when `allow_big`.
 UnitAt ReadUnit(std::u32string_view text, size_t pos, const UnitTable& table,
-                bool allow_big) {
+                bool allow_big, UnitReadings* readings) {
   UnitAt found;
   const size_t len = table.units.LongestStartingAt(text, pos, text.size());
   if (len > 0) {
-    const UnitTable::Unit& unit =
-        table.canonical.find(text.substr(pos, len))->second;
+    const UnitTable::Unit& unit = readings->Find(text.substr(pos, len));
     if (!unit.is_unit) return found;
     const char32_t last = text[pos + len - 1];
     const bool latin_end = IsLatin(last) || IsDigit(last);
@@ -333,7 +362,7 @@ UnitAt ReadUnit(std::u32string_view text, size_t pos, const UnitTable& table,
     return found;
   }
   if (allow_big && pos < text.size() && text[pos] == U'大') {
-    UnitAt inner = ReadUnit(text, pos + 1, table, false);
+    UnitAt inner = ReadUnit(text, pos + 1, table, false, readings);
     if (inner.length > 0 && !IsLatin(text[pos + 1])) {
       inner.length += 1;
       return inner;
@@ -504,11 +533,15 @@ std::vector<NumberMention> ScanNumberTokens(
     const UnitTable& table, std::vector<Exclusion>* exclusions,
     const std::vector<uint32_t>* enclosing_marks) {
   std::vector<NumberMention> out;
+  // At most one mention per token: the list never grows (each growth
+  // moved every mention and its unit).
+  out.reserve(tokens.size());
   if (exclusions) exclusions->assign(tokens.size(), Exclusion::kNone);
   const auto exclude = [&](size_t k, Exclusion why) {
     if (exclusions) (*exclusions)[k] = why;
   };
   EnclosingMarks marks(text, enclosing_marks);
+  UnitReadings unit_readings(table.canonical);
   for (size_t k = 0; k < tokens.size(); ++k) {
     const NumberToken& t = tokens[k];
     if (!t.readable()) {
@@ -564,7 +597,8 @@ std::vector<NumberMention> ScanNumberTokens(
         ReadInnerQualifier(text, &pos, table, &qualifier);
       }
     }
-    const UnitAt unit = ReadUnit(text, pos, table, !has_multiplier);
+    const UnitAt unit =
+        ReadUnit(text, pos, table, !has_multiplier, &unit_readings);
     const bool latin_unit =
         unit.length > 0 && pos == t.end && IsLatin(text[pos]);
     // The cheap test first: most digit runs without a unit stop here.
@@ -599,7 +633,7 @@ std::vector<NumberMention> ScanNumberTokens(
       continue;
     }
 
-    NumberMention m;
+    NumberMention& m = out.emplace_back();  // built in place: no move
     m.begin = t.begin;
     m.end = digits_end;
     m.sign_begin = t.sign_begin;
@@ -644,7 +678,6 @@ std::vector<NumberMention> ScanNumberTokens(
       }
     }
     m.qualifier = qualifier;
-    out.push_back(std::move(m));
     if (tail) ++k;  // the tail is part of this number
   }
   return out;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include "service/core/chars.h"
 
@@ -43,6 +44,11 @@ size_t DigitsEnd(std::u32string_view text, size_t pos) {
   return pos;
 }
 
+// kExactPowersOfTen[e] is 10^e, exact in a double up to e = 22.
+constexpr double kExactPowersOfTen[] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 }  // namespace
 
 bool ParseDecimalDigits(std::string_view digits, int exponent, double* value) {
@@ -59,6 +65,40 @@ bool ParseDecimalDigits(std::string_view digits, int exponent, double* value) {
     for (int i = 0; i < exponent; ++i) n *= 10;
     *value = static_cast<double>(n);
     return true;
+  }
+  // A decimal of at most 15 digits over a power of ten up to 10^22 (or
+  // times one, while the product stays below 10^15): both are exact
+  // doubles, so the one division or product is the correctly rounded
+  // value, which is what strtod returns (Clinger's fast path).
+  {
+    int64_t n = 0;
+    int digit_count = 0, fraction_digits = 0, points = 0;
+    bool plain = true;
+    for (char c : digits) {
+      if (c == '.') {
+        ++points;
+      } else if (c >= '0' && c <= '9') {
+        n = n * 10 + (c - '0');
+        ++digit_count;
+        fraction_digits += points;
+      } else {
+        plain = false;
+      }
+    }
+    const int scale = exponent - fraction_digits;
+    if (plain && points <= 1 && digit_count > 0 &&
+        digit_count <= static_cast<int>(kMaxExactDigits)) {
+      if (scale < 0 && scale >= -22) {
+        *value = static_cast<double>(n) / kExactPowersOfTen[-scale];
+        return true;
+      }
+      if (scale >= 0 &&
+          digit_count + scale <= static_cast<int>(kMaxExactDigits)) {
+        // The product is an integer below 10^15: exact.
+        *value = static_cast<double>(n) * kExactPowersOfTen[scale];
+        return true;
+      }
+    }
   }
   // Otherwise strtod reads "<digits>e<exponent>" as one decimal number, so
   // 57.71 by 8 is exactly 5771000000. The buffer is built by hand: this
@@ -135,6 +175,38 @@ NumberToken ReadNumberTokenAt(std::u32string_view text, size_t i) {
   if (i > 0 && IsSignBefore(text, i - 1)) {
     t.negative = true;
     t.sign_begin = i - 1;
+  }
+  // Most tokens are a plain integer of a few digits: one pass reads,
+  // normalises and values them. Anything after the digits that may go on
+  // the token (a separator, a point, a sixteenth digit) takes the full
+  // reading below.
+  {
+    const char32_t* const chars = text.data();
+    const size_t size = text.size();
+    // Zeros after the digits: a copy of fixed size keeps `ascii`
+    // NUL-terminated without a library call.
+    char digits[16] = {};
+    static_assert(kMaxExactDigits < sizeof(digits), "room for the NUL");
+    static_assert(sizeof(digits) <= sizeof(NumberToken::ascii), "fits");
+    int64_t n = 0;
+    size_t j = i;
+    for (; j < size && j - i < kMaxExactDigits; ++j) {
+      const int d = DigitValue(chars[j]);
+      if (d < 0) break;
+      digits[j - i] = static_cast<char>('0' + d);
+      n = n * 10 + d;
+    }
+    if (j == size || (!IsDigit(chars[j]) && !IsThousandsSeparator(chars[j]) &&
+                      !IsDecimalPoint(chars[j]))) {
+      const size_t length = j - i;
+      std::memcpy(t.ascii, digits, sizeof(digits));
+      t.length = static_cast<uint8_t>(length);
+      t.integer_digits = static_cast<int>(length);
+      t.end = j;
+      const auto v = static_cast<double>(n);
+      t.value = t.negative ? -v : v;
+      return t;
+    }
   }
   size_t j = DigitsEnd(text, i);
   // Thousands separators: a head of one to three digits, then groups of

@@ -11,6 +11,12 @@
 namespace reportfacts {
 namespace {
 
+// Index reads its candidates from a bit set of 64 code points a word:
+// texts are tried after leads that put their marks on either side of a
+// word's edge.
+constexpr size_t kLeads[] = {0,  1,  2,  3,  4,  58,  60,
+                             61, 62, 63, 64, 65, 127, 128};
+
 std::u32string Sentence(const Document& doc, size_t offset) {
   const TextSpan s = doc.SentenceAt(offset);
   return std::u32string(doc.text().substr(s.begin, s.end - s.begin));
@@ -128,7 +134,7 @@ TEST(Document, EnclosingMarksAreEveryMarkOfTheText) {
       U"委员\u2028提出“10”项\f建议。\n\n\n",
   };
   for (const std::u32string& text : texts) {
-    for (size_t lead = 0; lead < 5; ++lead) {
+    for (size_t lead : kLeads) {
       const std::u32string t = std::u32string(lead, U'政') + text;
       const Document doc = Document::FromCodePoints(t);
       std::vector<uint32_t> want;
@@ -152,7 +158,7 @@ TEST(Document, LinesAreThoseOfSplitLines) {
       U"他说：“好。”\n“再议。”\n《条例》\u2028第二行\f\n",
   };
   for (const std::u32string& text : texts) {
-    for (size_t lead = 0; lead < 5; ++lead) {
+    for (size_t lead : kLeads) {
       const std::u32string t = std::u32string(lead, U'政') + text;
       const Document doc = Document::FromCodePoints(t);
       const std::vector<TextLine> want = SplitLines(t);
@@ -169,26 +175,28 @@ TEST(Document, LinesAreThoseOfSplitLines) {
 
 // The tokens Index reads in its one pass are TokenizeNumbers's.
 TEST(Document, NumbersAreThoseOfTokenizeNumbers) {
-  const std::u32string text =
+  const std::u32string body =
       U"共1,234.5万元。（３）项，-3.2%，1.2.3；2024年\n12,34与１２";
-  const Document doc = Document::FromCodePoints(text);
-  const std::vector<NumberToken> want = TokenizeNumbers(text);
-  ASSERT_EQ(doc.numbers().size(), want.size());
-  for (size_t i = 0; i < want.size(); ++i) {
-    EXPECT_EQ(doc.numbers()[i].begin, want[i].begin);
-    EXPECT_EQ(doc.numbers()[i].end, want[i].end);
-    EXPECT_EQ(doc.numbers()[i].sign_begin, want[i].sign_begin);
-    EXPECT_EQ(doc.numbers()[i].flags, want[i].flags);
-    EXPECT_EQ(doc.numbers()[i].digits(), want[i].digits());
+  for (size_t lead : kLeads) {
+    const std::u32string text = std::u32string(lead, U'政') + body;
+    const Document doc = Document::FromCodePoints(text);
+    const std::vector<NumberToken> want = TokenizeNumbers(text);
+    ASSERT_EQ(doc.numbers().size(), want.size()) << lead;
+    for (size_t i = 0; i < want.size(); ++i) {
+      EXPECT_EQ(doc.numbers()[i].begin, want[i].begin) << lead;
+      EXPECT_EQ(doc.numbers()[i].end, want[i].end) << lead;
+      EXPECT_EQ(doc.numbers()[i].sign_begin, want[i].sign_begin) << lead;
+      EXPECT_EQ(doc.numbers()[i].flags, want[i].flags) << lead;
+      EXPECT_EQ(doc.numbers()[i].digits(), want[i].digits()) << lead;
+    }
   }
 }
 
-// Index passes over Han text eight, then four code points at a time and
-// finds the first mark of a block from a mask: a mark or digit at every
-// position of a block, and in the last few code points, is found all the
-// same.
+// Index marks its candidates 64 code points a word, eight or four at a
+// time, and the last few one at a time: a mark or digit at every position
+// of two words, and in the last few code points, is found all the same.
 TEST(Document, MarksAndDigitsAreFoundAtEveryOffsetOfABlock) {
-  for (size_t lead = 0; lead < 17; ++lead) {
+  for (size_t lead = 0; lead < 140; ++lead) {
     const std::u32string text = std::u32string(lead, U'政') + U"协。委员12人" +
                                 std::u32string(lead % 8, U'会');
     const Document doc = Document::FromCodePoints(text);

@@ -3,6 +3,7 @@
 #include "service/core/number_tokens.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -133,6 +134,38 @@ TEST(NumberTokensTest, ParseDecimalDigitsRejectsGarbage) {
   EXPECT_FALSE(ParseDecimalDigits("", 0, &v));
   EXPECT_FALSE(ParseDecimalDigits("1x", 0, &v));
   EXPECT_FALSE(ParseDecimalDigits("9", 400, &v));
+  EXPECT_FALSE(ParseDecimalDigits("1.2.3", 0, &v));
+  EXPECT_FALSE(ParseDecimalDigits(".", 0, &v));
+}
+
+// The exact division and product of the fast paths give strtod's value,
+// bit for bit, on every shape of decimal: point anywhere, many digits,
+// exponents either side.
+TEST(NumberTokensTest, ParseDecimalDigitsIsStrtodOnDecimals) {
+  const std::vector<std::string> shapes = {"0.1",
+                                           "0.3",
+                                           "57.71",
+                                           "3.6",
+                                           "1.05",
+                                           "99.99",
+                                           "0.07",
+                                           "123456.789012",
+                                           "1.23456789012",
+                                           "0.000001",
+                                           "12345678901234.5",
+                                           "9007199254.740993",
+                                           "5.",
+                                           ".5",
+                                           "7"};
+  for (const std::string& digits : shapes) {
+    for (int exponent = -30; exponent <= 20; ++exponent) {
+      double got = 0;
+      ASSERT_TRUE(ParseDecimalDigits(digits, exponent, &got)) << digits;
+      const std::string written = digits + "e" + std::to_string(exponent);
+      EXPECT_EQ(got, std::strtod(written.c_str(), nullptr))
+          << digits << " by " << exponent;
+    }
+  }
 }
 
 }  // namespace
