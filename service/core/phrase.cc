@@ -1431,10 +1431,16 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
                                   p.object.size() > l.object.size() &&
                                   EndsWith(p.object, l.object) &&
                                   NamesAQuantity(p.object);
+      // The word lists read a verb used as a noun (投资 of 完成投资) as the
+      // action and found nothing counted; the rules read it as the object
+      // of a listed verb before it.
+      const bool lexical_verb_is_rules_object =
+          reads_noun_phrase && l.object.empty() && !p.action.empty() &&
+          p.object == l.action && lexicon.actions.Contains(p.action);
       const bool keeps_rules_object =
           p.object != l.object &&
           (lexical_carried || lexical_missed_verb || lexical_verb_in_noun ||
-           names_a_figure ||
+           names_a_figure || lexical_verb_is_rules_object ||
            (p.rule == std::string_view("held_event") &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||

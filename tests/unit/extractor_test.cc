@@ -362,6 +362,19 @@ TEST_F(ExtractorTest, AChangeAfterAFigureIsThatFiguresChange) {
   EXPECT_NE(Find(f, "7.5")->object, Find(f, "9.6")->object);
 }
 
+TEST_F(ExtractorTest, AVerbUsedAsANounAfterAListedVerbIsCounted) {
+  // 完成 + 投资: the listed verb before acts, the verbal noun is counted.
+  const Extraction e = Run("全县完成投资8.6亿元。");
+  ASSERT_NE(Find(e, "8.6"), nullptr);
+  EXPECT_EQ(Find(e, "8.6")->object, "投资");
+  EXPECT_EQ(Find(e, "8.6")->action, "完成");
+  // Negative: a verb of motion before it (来) is no listed verb; the
+  // deed stays the action.
+  const Extraction f = Run("专家来调研视察3次。");
+  ASSERT_NE(Find(f, "3"), nullptr);
+  EXPECT_NE(Find(f, "3")->action, "来");
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
