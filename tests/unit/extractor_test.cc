@@ -375,6 +375,17 @@ TEST_F(ExtractorTest, AVerbUsedAsANounAfterAListedVerbIsCounted) {
   EXPECT_NE(Find(f, "3")->action, "来");
 }
 
+TEST_F(ExtractorTest, TheRateOfGrowthIsMeasured) {
+  const Extraction e = Run("全县税收收入增速为6.1%。");
+  ASSERT_NE(Find(e, "6.1"), nullptr);
+  EXPECT_NE(Find(e, "6.1")->object.find("增速"), std::string::npos);
+  EXPECT_EQ(Find(e, "6.1")->action, "");
+  // Negative: a verb of growth stays the action.
+  const Extraction f = Run("全县税收收入增长6.1%。");
+  ASSERT_NE(Find(f, "6.1"), nullptr);
+  EXPECT_EQ(Find(f, "6.1")->action, "增长");
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
