@@ -450,19 +450,29 @@ void Dictionary::IndexSecondLevel() {
   for (uint32_t n = first_level_begin_; n < first_end; ++n) {
     pairs += nodes_[n + 1].first_child - nodes_[n].first_child;
   }
-  size_t slots = 2;
-  while (slots < 2 * pairs) slots *= 2;
-  pairs_.assign(slots, 0);
-  pair_mask_ = slots - 1;
+  // At most 1.25 keys a bucket of four: about one bucket in a hundred
+  // overflows. At least one bucket stays with a free slot, which ends
+  // every probe.
+  size_t buckets = 1;
+  while (buckets * 5 < pairs * 4 + 1) buckets *= 2;
+  pair_buckets_.assign(buckets, PairBucket{});
+  pair_mask_ = buckets - 1;
   for (uint32_t n = first_level_begin_; n < first_end; ++n) {
     if (nodes_[n].label >= 0x10000) continue;
     for (uint32_t child = nodes_[n].first_child;
          child < nodes_[n + 1].first_child; ++child) {
       if (nodes_[child].label >= 0x10000) continue;
       const uint32_t key = (nodes_[n].label << 16) | nodes_[child].label;
-      size_t slot = PairSlot(key);
-      while (pairs_[slot] != 0) slot = (slot + 1) & pair_mask_;
-      pairs_[slot] = (uint64_t{key} << 32) | child;
+      for (size_t b = PairBucketOf(key);; b = (b + 1) & pair_mask_) {
+        PairBucket& bucket = pair_buckets_[b];
+        int slot = 0;
+        while (slot < kPairSlots && bucket.keys[slot] != 0) ++slot;
+        if (slot < kPairSlots) {
+          bucket.keys[slot] = key;
+          bucket.children[slot] = child;
+          break;
+        }
+      }
     }
   }
 }
