@@ -33,6 +33,34 @@ namespace reportfacts {
 
 // Pos is a word's part of speech, the jieba (ICTCLAS) tags folded into the
 // classes the phrase rules ask about.
+// TableAllocator places a large table (the dictionary's trie and its
+// indexes, megabytes read at random) on 2 MB pages where the system offers
+// them, so that a walk's loads do not each miss the TLB and walk the page
+// tables: a few pages map the whole dictionary. Small tables, and systems
+// without such pages, get ordinary memory. Stateless: any two compare
+// equal.
+void* AllocateTable(size_t bytes);
+void FreeTable(void* table, size_t bytes);
+template <typename T>
+struct TableAllocator {
+  using value_type = T;
+  TableAllocator() = default;
+  template <typename U>
+  TableAllocator(const TableAllocator<U>&) {}  // NOLINT: as allocators do
+  T* allocate(size_t n) {
+    return static_cast<T*>(AllocateTable(n * sizeof(T)));
+  }
+  void deallocate(T* p, size_t n) { FreeTable(p, n * sizeof(T)); }
+  friend bool operator==(const TableAllocator&, const TableAllocator&) {
+    return true;
+  }
+  friend bool operator!=(const TableAllocator&, const TableAllocator&) {
+    return false;
+  }
+};
+template <typename T>
+using Table = std::vector<T, TableAllocator<T>>;
+
 enum class Pos : uint8_t {
   kUnknown,        // no dictionary word covers it
   kNoun,           // n, ng, nz, nt, j (abbreviation)
@@ -257,10 +285,10 @@ class Dictionary {
   // [nodes_[n].first_child, nodes_[n + 1].first_child): 16 bytes per
   // prefix, against ~100 for a hash map of strings. One node more than
   // there are prefixes ends the last range.
-  std::vector<Node> nodes_ = {Node{0, 1}, Node{0, 1}};
+  Table<Node> nodes_ = {Node{0, 1}, Node{0, 1}};
   // The root's children in the Basic Multilingual Plane, by code point (0:
   // none): the first step of every walk is one load.
-  std::vector<uint32_t> root_children_;
+  Table<uint32_t> root_children_;
   // The two-character prefixes (both in the Basic Multilingual Plane), by
   // key first << 16 | second, in buckets of half a cache line: a key
   // goes to the first bucket from its hash's on with a free slot, filled
@@ -294,7 +322,7 @@ class Dictionary {
     return child;
 #endif
   }
-  std::vector<PairBucket> pair_buckets_ = std::vector<PairBucket>(1);
+  Table<PairBucket> pair_buckets_ = Table<PairBucket>(1);
   size_t pair_mask_ = 0;
   uint32_t first_level_begin_ = 1;
   uint32_t first_level_size_ = 0;
