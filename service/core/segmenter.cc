@@ -103,6 +103,8 @@ void* AllocateTable(size_t bytes) {
   if (table == nullptr) throw std::bad_alloc();
   madvise(table, size, MADV_HUGEPAGE);
   return table;
+#else
+  return ::operator new(bytes, kLineAlignment);
 #endif
 }
 
@@ -604,23 +606,45 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     uint8_t best_length = 1;
     Pos best_pos = Pos::kUnknown;
     // Every word starting at i, one trie step per character; the first
-    // two steps were taken ahead.
+    // two steps were taken ahead. The first steps are taken out of the
+    // loop, so that the loop tests only what a longer word needs.
+    const size_t limit = std::min(max_length, n - i);
     uint32_t node = first[i];
-    for (size_t len = 1; node != Dictionary::kRoot;) {
-      const Dictionary::Node& e = dict.NodeAt(node);
-      // A set phrase (解决问题, 迎难而上) is a clause, not a word: its parts
-      // tell the rules more. A genre overlay can make one a noun.
-      if (e.is_word && !(e.pos == Pos::kSetPhrase && len > 2)) {
-        const double score = e.log_freq - log_total + route[i + len];
-        if (score > best || (len == 1 && score >= best)) {
+    if (node != Dictionary::kRoot) {
+      // A one-character word always beats the character alone: its log
+      // frequency is not negative.
+      const Dictionary::Node& one = dict.NodeAt(node);
+      if (one.is_word) {
+        best = one.log_freq - log_total + route[i + 1];
+        best_pos = one.pos;
+      }
+      node = second[i];
+    }
+    if (limit >= 2 && node != Dictionary::kRoot) {
+      const Dictionary::Node& two = dict.NodeAt(node);
+      if (two.is_word) {
+        const double score = two.log_freq - log_total + route[i + 2];
+        if (score > best) {
           best = score;
-          best_length = static_cast<uint8_t>(len);
-          best_pos = e.pos;
+          best_length = 2;
+          best_pos = two.pos;
         }
       }
-      ++len;
-      if (len > max_length || i + len > n) break;
-      node = len == 2 ? second[i] : dict.DeepChild(node, run[i + len - 1]);
+      for (size_t len = 3; len <= limit; ++len) {
+        node = dict.DeepChild(node, run[i + len - 1]);
+        if (node == Dictionary::kRoot) break;
+        const Dictionary::Node& e = dict.NodeAt(node);
+        // A set phrase (解决问题, 迎难而上) is a clause, not a word: its
+        // parts tell the rules more. A genre overlay can make one a noun.
+        if (e.is_word & (e.pos != Pos::kSetPhrase)) {
+          const double score = e.log_freq - log_total + route[i + len];
+          if (score > best) {
+            best = score;
+            best_length = static_cast<uint8_t>(len);
+            best_pos = e.pos;
+          }
+        }
+      }
     }
     route[i] = best;
     next[i] = best_length;
