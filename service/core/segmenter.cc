@@ -600,7 +600,11 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     dict.PrefetchNode(first[k]);
     dict.PrefetchNode(second[k]);
   }
-  for (size_t k = n; k-- > 0;) dict.PrefetchChildrenOf(second[k]);
+  // (Only where a walk can reach a third character: the last two
+  // positions end before.)
+  for (size_t k = n < 2 ? 0 : n - 2; k-- > 0;) {
+    dict.PrefetchChildrenOf(second[k]);
+  }
   for (size_t i = n; i-- > 0;) {
     double best = -log_total + route[i + 1];  // the single character
     uint8_t best_length = 1;

@@ -224,20 +224,20 @@ class Dictionary {
   }
   // FirstTwoSteps is the start of a walk from c0 then c1: *first is
   // Child(kRoot, c0) and *second is Child(*first, c1) (kRoot where *first
-  // is kRoot). In the Basic Multilingual Plane it reads the root and pair
-  // tables only, not the nodes, so that it can run ahead of the walk and
-  // the walk starts at its third step, with no search left for the first
+  // is kRoot, or c1 is 0). In the Basic Multilingual Plane it reads the root
+  // and pair tables only, not the nodes, so that it can run ahead of the walk
+  // and the walk starts at its third step, with no search left for the first
   // two.
   void FirstTwoSteps(char32_t c0, char32_t c1, uint32_t* first,
                      uint32_t* second) const {
     if (c0 >= root_children_.size()) {
       *first = Child(kRoot, c0);
-      *second = *first == kRoot ? kRoot : Child(*first, c1);
+      *second = *first == kRoot || c1 == 0 ? kRoot : Child(*first, c1);
       return;
     }
     // A node of the root table is of the first level, its label c0.
     *first = root_children_[c0];
-    if (*first == kRoot) {
+    if (*first == kRoot || c1 == 0) {
       *second = kRoot;
     } else if (c1 < 0x10000) {
       *second = PairChild((c0 << 16) | c1);
