@@ -188,7 +188,7 @@ class Dictionary {
     return PairChild((nodes_[node].label << 16) | c);
   }
   // PairChild is the node of the two-character prefix `key` (first << 16
-  // | second), or kRoot. A probe reads one bucket (one cache line) and
+  // | second), or kRoot. A probe reads one bucket (half a cache line) and
   // compares its four keys at once: no branch on where the key lies or
   // whether it is there (which a predictor cannot guess), only on the
   // rare full bucket that overflowed into the next.
