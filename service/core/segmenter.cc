@@ -4,8 +4,14 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
+#include <new>
 #include <utility>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "absl/strings/str_cat.h"
 #include "service/core/chars.h"
@@ -60,6 +66,54 @@ Pos PosFromTag(std::string_view tag) {
     default:
       return Pos::kOther;
   }
+}
+
+namespace {
+
+// Tables of at least a quarter of a huge page are rounded up to whole huge
+// pages (the 256 KB root table wastes 1.75 MB of a page, and saves its 64
+// small pages' TLB entries).
+constexpr size_t kHugePage = size_t{2} << 20;
+constexpr size_t kHugeTableMin = kHugePage / 8;
+constexpr std::align_val_t kLineAlignment{64};
+
+bool OnHugePages(size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  return bytes >= kHugeTableMin;
+#else
+  (void)bytes;
+  return false;
+#endif
+}
+
+size_t HugePageBytes(size_t bytes) {
+  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
+}
+
+}  // namespace
+
+void* AllocateTable(size_t bytes) {
+  if (!OnHugePages(bytes)) return ::operator new(bytes, kLineAlignment);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  // An aligned run of whole huge pages, advised as such before its first
+  // touch so that its faults map huge pages (with THP set to "madvise");
+  // where the advice is refused it stays ordinary memory.
+  const size_t size = HugePageBytes(bytes);
+  void* table = std::aligned_alloc(kHugePage, size);
+  if (table == nullptr) throw std::bad_alloc();
+  madvise(table, size, MADV_HUGEPAGE);
+  return table;
+#else
+  return ::operator new(bytes, kLineAlignment);
+#endif
+}
+
+void FreeTable(void* table, size_t bytes) {
+  if (!OnHugePages(bytes)) {
+    ::operator delete(table, kLineAlignment);
+    return;
+  }
+  std::free(table);
 }
 
 static_assert(sizeof(Dictionary::Node) == 16,
@@ -450,19 +504,29 @@ void Dictionary::IndexSecondLevel() {
   for (uint32_t n = first_level_begin_; n < first_end; ++n) {
     pairs += nodes_[n + 1].first_child - nodes_[n].first_child;
   }
-  size_t slots = 2;
-  while (slots < 2 * pairs) slots *= 2;
-  pairs_.assign(slots, 0);
-  pair_mask_ = slots - 1;
+  // At most 1.25 keys a bucket of four: about one bucket in a hundred
+  // overflows. At least one bucket stays with a free slot, which ends
+  // every probe.
+  size_t buckets = 1;
+  while (buckets * 5 < pairs * 4 + 1) buckets *= 2;
+  pair_buckets_.assign(buckets, PairBucket{});
+  pair_mask_ = buckets - 1;
   for (uint32_t n = first_level_begin_; n < first_end; ++n) {
     if (nodes_[n].label >= 0x10000) continue;
     for (uint32_t child = nodes_[n].first_child;
          child < nodes_[n + 1].first_child; ++child) {
       if (nodes_[child].label >= 0x10000) continue;
       const uint32_t key = (nodes_[n].label << 16) | nodes_[child].label;
-      size_t slot = PairSlot(key);
-      while (pairs_[slot] != 0) slot = (slot + 1) & pair_mask_;
-      pairs_[slot] = (uint64_t{key} << 32) | child;
+      for (size_t b = PairBucketOf(key);; b = (b + 1) & pair_mask_) {
+        PairBucket& bucket = pair_buckets_[b];
+        int slot = 0;
+        while (slot < kPairSlots && bucket.keys[slot] != 0) ++slot;
+        if (slot < kPairSlots) {
+          bucket.keys[slot] = key;
+          bucket.children[slot] = child;
+          break;
+        }
+      }
     }
   }
 }
@@ -536,29 +600,55 @@ void SegmentHan(std::u32string_view text, size_t begin, size_t end,
     dict.PrefetchNode(first[k]);
     dict.PrefetchNode(second[k]);
   }
-  for (size_t k = n; k-- > 0;) dict.PrefetchChildrenOf(second[k]);
+  // (Only where a walk can reach a third character: the last two
+  // positions end before.)
+  for (size_t k = n < 2 ? 0 : n - 2; k-- > 0;) {
+    dict.PrefetchChildrenOf(second[k]);
+  }
   for (size_t i = n; i-- > 0;) {
     double best = -log_total + route[i + 1];  // the single character
     uint8_t best_length = 1;
     Pos best_pos = Pos::kUnknown;
     // Every word starting at i, one trie step per character; the first
-    // two steps were taken ahead.
+    // two steps were taken ahead. The first steps are taken out of the
+    // loop, so that the loop tests only what a longer word needs.
+    const size_t limit = std::min(max_length, n - i);
     uint32_t node = first[i];
-    for (size_t len = 1; node != Dictionary::kRoot;) {
-      const Dictionary::Node& e = dict.NodeAt(node);
-      // A set phrase (解决问题, 迎难而上) is a clause, not a word: its parts
-      // tell the rules more. A genre overlay can make one a noun.
-      if (e.is_word && !(e.pos == Pos::kSetPhrase && len > 2)) {
-        const double score = e.log_freq - log_total + route[i + len];
-        if (score > best || (len == 1 && score >= best)) {
+    if (node != Dictionary::kRoot) {
+      // A one-character word always beats the character alone: its log
+      // frequency is not negative.
+      const Dictionary::Node& one = dict.NodeAt(node);
+      if (one.is_word) {
+        best = one.log_freq - log_total + route[i + 1];
+        best_pos = one.pos;
+      }
+      node = second[i];
+    }
+    if (limit >= 2 && node != Dictionary::kRoot) {
+      const Dictionary::Node& two = dict.NodeAt(node);
+      if (two.is_word) {
+        const double score = two.log_freq - log_total + route[i + 2];
+        if (score > best) {
           best = score;
-          best_length = static_cast<uint8_t>(len);
-          best_pos = e.pos;
+          best_length = 2;
+          best_pos = two.pos;
         }
       }
-      ++len;
-      if (len > max_length || i + len > n) break;
-      node = len == 2 ? second[i] : dict.DeepChild(node, run[i + len - 1]);
+      for (size_t len = 3; len <= limit; ++len) {
+        node = dict.DeepChild(node, run[i + len - 1]);
+        if (node == Dictionary::kRoot) break;
+        const Dictionary::Node& e = dict.NodeAt(node);
+        // A set phrase (解决问题, 迎难而上) is a clause, not a word: its
+        // parts tell the rules more. A genre overlay can make one a noun.
+        if (e.is_word & (e.pos != Pos::kSetPhrase)) {
+          const double score = e.log_freq - log_total + route[i + len];
+          if (score > best) {
+            best = score;
+            best_length = static_cast<uint8_t>(len);
+            best_pos = e.pos;
+          }
+        }
+      }
     }
     route[i] = best;
     next[i] = best_length;

@@ -22,6 +22,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/status/statusor.h"
 #include "service/core/lexicon.h"
 
@@ -29,6 +33,34 @@ namespace reportfacts {
 
 // Pos is a word's part of speech, the jieba (ICTCLAS) tags folded into the
 // classes the phrase rules ask about.
+// TableAllocator places a large table (the dictionary's trie and its
+// indexes, megabytes read at random) on 2 MB pages where the system offers
+// them, so that a walk's loads do not each miss the TLB and walk the page
+// tables: a few pages map the whole dictionary. Small tables, and systems
+// without such pages, get ordinary memory. Stateless: any two compare
+// equal.
+void* AllocateTable(size_t bytes);
+void FreeTable(void* table, size_t bytes);
+template <typename T>
+struct TableAllocator {
+  using value_type = T;
+  TableAllocator() = default;
+  template <typename U>
+  TableAllocator(const TableAllocator<U>&) {}  // NOLINT: as allocators do
+  T* allocate(size_t n) {
+    return static_cast<T*>(AllocateTable(n * sizeof(T)));
+  }
+  void deallocate(T* p, size_t n) { FreeTable(p, n * sizeof(T)); }
+  friend bool operator==(const TableAllocator&, const TableAllocator&) {
+    return true;
+  }
+  friend bool operator!=(const TableAllocator&, const TableAllocator&) {
+    return false;
+  }
+};
+template <typename T>
+using Table = std::vector<T, TableAllocator<T>>;
+
 enum class Pos : uint8_t {
   kUnknown,        // no dictionary word covers it
   kNoun,           // n, ng, nz, nt, j (abbreviation)
@@ -156,17 +188,21 @@ class Dictionary {
     return PairChild((nodes_[node].label << 16) | c);
   }
   // PairChild is the node of the two-character prefix `key` (first << 16
-  // | second), or kRoot.
+  // | second), or kRoot. A probe reads one bucket (half a cache line) and
+  // compares its four keys at once: no branch on where the key lies or
+  // whether it is there (which a predictor cannot guess), only on the
+  // rare full bucket that overflowed into the next.
   uint32_t PairChild(uint32_t key) const {
-    for (size_t slot = PairSlot(key);; slot = (slot + 1) & pair_mask_) {
-      const uint64_t entry = pairs_[slot];
-      if (entry == 0) return kRoot;
-      if (static_cast<uint32_t>(entry >> 32) == key) {
-        return static_cast<uint32_t>(entry);
+    for (size_t b = PairBucketOf(key);;) {
+      const PairBucket& bucket = pair_buckets_[b];
+      const uint32_t child = MatchInBucket(bucket, key);
+      if (!((child == kRoot) & (bucket.keys[kPairSlots - 1] != 0))) {
+        return child;
       }
+      b = (b + 1) & pair_mask_;
     }
   }
-  size_t PairSlot(uint32_t key) const {
+  size_t PairBucketOf(uint32_t key) const {
     return static_cast<size_t>((key * uint64_t{0x9E3779B97F4A7C15}) >> 32) &
            pair_mask_;
   }
@@ -183,25 +219,25 @@ class Dictionary {
     if (c0 >= root_children_.size()) return;
     PrefetchLine(&root_children_[c0]);
     if (c1 != 0 && c1 < 0x10000) {
-      PrefetchLine(&pairs_[PairSlot((c0 << 16) | c1)]);
+      PrefetchLine(&pair_buckets_[PairBucketOf((c0 << 16) | c1)]);
     }
   }
   // FirstTwoSteps is the start of a walk from c0 then c1: *first is
   // Child(kRoot, c0) and *second is Child(*first, c1) (kRoot where *first
-  // is kRoot). In the Basic Multilingual Plane it reads the root and pair
-  // tables only, not the nodes, so that it can run ahead of the walk and
-  // the walk starts at its third step, with no search left for the first
+  // is kRoot, or c1 is 0). In the Basic Multilingual Plane it reads the root
+  // and pair tables only, not the nodes, so that it can run ahead of the walk
+  // and the walk starts at its third step, with no search left for the first
   // two.
   void FirstTwoSteps(char32_t c0, char32_t c1, uint32_t* first,
                      uint32_t* second) const {
     if (c0 >= root_children_.size()) {
       *first = Child(kRoot, c0);
-      *second = *first == kRoot ? kRoot : Child(*first, c1);
+      *second = *first == kRoot || c1 == 0 ? kRoot : Child(*first, c1);
       return;
     }
     // A node of the root table is of the first level, its label c0.
     *first = root_children_[c0];
-    if (*first == kRoot) {
+    if (*first == kRoot || c1 == 0) {
       *second = kRoot;
     } else if (c1 < 0x10000) {
       *second = PairChild((c0 << 16) | c1);
@@ -241,7 +277,7 @@ class Dictionary {
 #endif
   }
 
-  // IndexSecondLevel fills pairs_ from the trie (after building it).
+  // IndexSecondLevel fills pair_buckets_ from the trie (after building it).
   void IndexSecondLevel();
 
   // Nodes are numbered breadth first, the children of a node in label
@@ -249,16 +285,44 @@ class Dictionary {
   // [nodes_[n].first_child, nodes_[n + 1].first_child): 16 bytes per
   // prefix, against ~100 for a hash map of strings. One node more than
   // there are prefixes ends the last range.
-  std::vector<Node> nodes_ = {Node{0, 1}, Node{0, 1}};
+  Table<Node> nodes_ = {Node{0, 1}, Node{0, 1}};
   // The root's children in the Basic Multilingual Plane, by code point (0:
   // none): the first step of every walk is one load.
-  std::vector<uint32_t> root_children_;
+  Table<uint32_t> root_children_;
   // The two-character prefixes (both in the Basic Multilingual Plane), by
-  // first << 16 | second, each slot key << 32 | node (0: empty; no key is
-  // 0, as no word starts with U+0000), probed linearly; a power of two at
-  // most half full. The first level is the nodes [first_level_begin_,
-  // first_level_begin_ + first_level_size_).
-  std::vector<uint64_t> pairs_ = std::vector<uint64_t>(1);
+  // key first << 16 | second, in buckets of half a cache line: a key
+  // goes to the first bucket from its hash's on with a free slot, filled
+  // in slot order (no key is 0, as no word starts with U+0000, so 0 is a
+  // free slot and a full bucket's last key is not 0). A power of two of
+  // buckets, at most 1.25 keys a bucket, so that few overflow. The first
+  // level is the nodes [first_level_begin_, first_level_begin_ +
+  // first_level_size_).
+  static constexpr int kPairSlots = 4;
+  struct alignas(32) PairBucket {
+    uint32_t keys[kPairSlots];
+    uint32_t children[kPairSlots];  // kRoot where the key is 0
+  };
+  // MatchInBucket is the child stored with `key` in the bucket, or kRoot.
+  static uint32_t MatchInBucket(const PairBucket& bucket, uint32_t key) {
+#if defined(__SSE2__)
+    const __m128i wanted = _mm_set1_epi32(static_cast<int>(key));
+    const __m128i* const lanes = reinterpret_cast<const __m128i*>(&bucket);
+    // Keys are distinct: at most one lane keeps its child.
+    __m128i child =
+        _mm_and_si128(_mm_cmpeq_epi32(_mm_load_si128(lanes), wanted),
+                      _mm_load_si128(lanes + 1));
+    child = _mm_or_si128(child, _mm_shuffle_epi32(child, 0x4E));
+    child = _mm_or_si128(child, _mm_shuffle_epi32(child, 0xB1));
+    return static_cast<uint32_t>(_mm_cvtsi128_si32(child));
+#else
+    uint32_t child = kRoot;
+    for (int s = 0; s < kPairSlots; ++s) {
+      child |= bucket.keys[s] == key ? bucket.children[s] : 0;
+    }
+    return child;
+#endif
+  }
+  Table<PairBucket> pair_buckets_ = Table<PairBucket>(1);
   size_t pair_mask_ = 0;
   uint32_t first_level_begin_ = 1;
   uint32_t first_level_size_ = 0;

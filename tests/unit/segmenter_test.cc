@@ -159,6 +159,50 @@ TEST(Dictionary, TrieFindsEveryWordAndNoOther) {
   EXPECT_EQ(Cut(empty, U"中文"), "中文");
 }
 
+// Thousands of two-character prefixes fill some buckets of the pair table
+// past their four slots, so that lookups go on to the next bucket: every
+// word is still found, and no other.
+TEST(Dictionary, PairTableOverflowsIntoTheNextBucket) {
+  std::vector<Dictionary::Row> rows;
+  std::vector<std::u32string> absent;
+  for (char32_t first = 0x5000; first < 0x5000 + 40; ++first) {
+    for (char32_t second = 0x6000; second < 0x6000 + 200; second += 2) {
+      rows.push_back({std::u32string{first, second}, "n", 3});
+      absent.push_back({first, static_cast<char32_t>(second + 1)});
+    }
+  }
+  const Dictionary dict = Dictionary::FromWords(rows);
+  for (const auto& row : rows) {
+    ASSERT_TRUE(dict.Contains(row.word)) << EncodeUtf8(row.word);
+  }
+  for (const auto& word : absent) {
+    ASSERT_FALSE(dict.Contains(word)) << EncodeUtf8(word);
+  }
+  const std::u32string text = {0x5001, 0x6002, 0x5003, 0x6005};
+  const std::vector<Word> words = Segment(text, 0, text.size(), dict);
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_EQ(words[0].pos, Pos::kNoun);     // a word of the table
+  EXPECT_EQ(words[1].pos, Pos::kUnknown);  // two characters no word covers
+}
+
+// The walk's first steps: a one-character word, however rare, is a word
+// and not an unknown character; a two-character set phrase is a word, a
+// longer one is cut into its parts.
+TEST(Dictionary, WalkKeepsShortWordsAndCutsLongSetPhrases) {
+  const Dictionary dict = Dictionary::FromWords({{U"会", "v", 1},
+                                                 {U"齐心", "l", 20},
+                                                 {U"齐心协力", "i", 5000},
+                                                 {U"协力", "v", 20}});
+  const std::u32string text = U"会齐心协力";
+  const std::vector<Word> words = Segment(text, 0, text.size(), dict);
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_EQ(words[0].pos, Pos::kVerb);
+  EXPECT_EQ(words[1].pos, Pos::kSetPhrase);
+  EXPECT_EQ(words[1].size(), 2u);
+  EXPECT_EQ(words[2].pos, Pos::kVerb);
+  EXPECT_EQ(Cut(dict, U"齐心协力"), "齐心/协力");
+}
+
 // The shipped dictionary (jieba's) and the genre overlay load and hold the
 // words the rules rely on. Load time is measured by bench/core_bench
 // (BM_LoadData), not here.
