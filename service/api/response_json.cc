@@ -12,6 +12,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "service/api/code_points.h"
+#include "service/api/utf8_check.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace reportfacts {
 namespace {
@@ -144,6 +149,65 @@ char32_t DecodeAt(std::string_view s, size_t i, size_t* length) {
   return c;
 }
 
+// MayNeedALook tells, for a byte of valid UTF-8, whether its sequence
+// may be escaped or is fullwidth punctuation (which Quoted passes by a
+// test of its own): an ASCII byte JSON or protobuf escapes, a lead
+// C2..E2 (U+0080..U+2FFF, where the escaped format characters are) or
+// EF..F4. E3..EC, EE (see IsPlainThreeByteLead), ED (Hangul, in valid
+// text) and continuation bytes never need one.
+inline bool MayNeedALook(unsigned char b) {
+  return b < 0x20 || b == '"' || b == '\\' || b == '<' || b == '>' ||
+         b == 0x7F || (b >= 0xC2 && b <= 0xE2) || b >= 0xEF;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define REPORTFACTS_JSON_AVX2 1
+// AtMost: x <= limit, unsigned, per byte.
+__attribute__((target("avx2"))) inline __m256i AtMost(__m256i x,
+                                                      unsigned char limit) {
+  return _mm256_cmpeq_epi8(
+      _mm256_min_epu8(x, _mm256_set1_epi8(static_cast<char>(limit))), x);
+}
+__attribute__((target("avx2"))) inline __m256i Equal(__m256i x,
+                                                     unsigned char c) {
+  return _mm256_cmpeq_epi8(x, _mm256_set1_epi8(static_cast<char>(c)));
+}
+__attribute__((target("avx2"))) inline __m256i Minus(__m256i x,
+                                                     unsigned char c) {
+  return _mm256_sub_epi8(x, _mm256_set1_epi8(static_cast<char>(c)));
+}
+
+// NextToLookAvx2: MayNeedALook over 32 bytes a step.
+__attribute__((target("avx2"))) size_t NextToLookAvx2(std::string_view s,
+                                                      size_t i) {
+  for (; i + 32 <= s.size(); i += 32) {
+    const __m256i v =
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s.data() + i));
+    __m256i look = _mm256_or_si256(AtMost(v, 0x1F), Equal(v, '"'));
+    look = _mm256_or_si256(look, Equal(v, '\\'));
+    look = _mm256_or_si256(look, Equal(v, '<'));
+    look = _mm256_or_si256(look, Equal(v, '>'));
+    look = _mm256_or_si256(look, Equal(v, 0x7F));
+    look = _mm256_or_si256(look, AtMost(Minus(v, 0xC2), 0xE2 - 0xC2));
+    look = _mm256_or_si256(look, AtMost(Minus(v, 0xEF), 0xFF - 0xEF));
+    const unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(look));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  return i;
+}
+#endif
+
+// NextToLook is the first index at or after `i` where MayNeedALook holds,
+// or s.size(); `s` must be valid UTF-8.
+inline size_t NextToLook(std::string_view s, size_t i) {
+#if defined(REPORTFACTS_JSON_AVX2)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) i = NextToLookAvx2(s, i);
+#endif
+  while (i < s.size() && !MayNeedALook(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
 class Printer {
  public:
   Printer(bool pretty, std::string* out) : pretty_(pretty), out_(*out) {}
@@ -169,6 +233,19 @@ class Printer {
   void String(std::string_view key, std::string_view value) {
     Key(key);
     Quoted(value);
+  }
+  // CutText tells the printer that the text sentences are cut from is
+  // valid UTF-8, so that each cut is (it falls on code point boundaries)
+  // and can be scanned 32 bytes a step.
+  void SetCutTextValid(bool valid) { cut_text_valid_ = valid; }
+  // CutString prints a string cut from that text.
+  void CutString(std::string_view key, std::string_view value) {
+    Key(key);
+    if (cut_text_valid_) {
+      QuotedValid(value);
+    } else {
+      Quoted(value);
+    }
   }
   void Int64(std::string_view key, int64_t value) {
     char* p = KeyInScratch(key);
@@ -242,7 +319,16 @@ class Printer {
   }
   char* PutIndent(char* p) const {
     *p++ = '\n';
-    std::memset(p, ' ', static_cast<size_t>(depth_));
+    if (depth_ <= 16) {
+      // Two fixed stores instead of a call: the scratch buffer has room
+      // for them, and a response nests four deep.
+      static constexpr char kSpaces[16] = {' ', ' ', ' ', ' ', ' ', ' ',
+                                           ' ', ' ', ' ', ' ', ' ', ' ',
+                                           ' ', ' ', ' ', ' '};
+      std::memcpy(p, kSpaces, sizeof kSpaces);
+    } else {
+      std::memset(p, ' ', static_cast<size_t>(depth_));
+    }
     return p + depth_;
   }
   // KeyInScratch writes the separator and `key` into scratch_ and returns
@@ -340,7 +426,36 @@ class Printer {
     out_.push_back('"');
   }
 
+  // QuotedValid is Quoted for a string known to be valid UTF-8: only the
+  // bytes NextToLook finds need a look.
+  void QuotedValid(std::string_view value) {
+    out_.push_back('"');
+    size_t plain = 0;  // start of the run not yet copied
+    size_t i = 0;
+    while ((i = NextToLook(value, i)) < value.size()) {
+      if (IsFullwidthForm(value, i)) {
+        i += 3;
+        continue;
+      }
+      size_t length = 0;
+      const char32_t c = DecodeAt(value, i, &length);
+      if (length == 0) {
+        ok_ = false;
+        return;
+      }
+      if (EscapedByProtobuf(c)) {
+        out_.append(value.data() + plain, i - plain);
+        AppendEscape(c, &out_);
+        plain = i + length;
+      }
+      i += length;
+    }
+    out_.append(value.data() + plain, value.size() - plain);
+    out_.push_back('"');
+  }
+
   const bool pretty_;
+  bool cut_text_valid_ = false;
   std::string& out_;
   int depth_ = 0;
   bool first_ = true;
@@ -401,8 +516,8 @@ void PrintMetric(const MetricMessage& metric, SentenceCutter* sentences,
   p.String("action", metric.action());
   p.String("indicator", metric.indicator());
   if (sentences != nullptr && metric.sentence().empty()) {
-    p.String("sentence", sentences->Cut(metric.sentence_span().begin(),
-                                        metric.sentence_span().end()));
+    p.CutString("sentence", sentences->Cut(metric.sentence_span().begin(),
+                                           metric.sentence_span().end()));
   } else {
     p.String("sentence", metric.sentence());
   }
@@ -563,6 +678,10 @@ class FieldReader {
 
  private:
   bool Varint(uint64_t* value) {
+    if (p_ < end_ && *p_ < 0x80) {  // most tags, lengths and numbers
+      *value = *p_++;
+      return true;
+    }
     uint64_t result = 0;
     for (int shift = 0; shift < 70 && p_ < end_; shift += 7) {
       const uint8_t byte = *p_++;
@@ -1004,7 +1123,8 @@ bool PrintEach(std::string_view key, const std::vector<std::string_view>& items,
 // from the wire: each fact's keys and layout, its strings (at most its
 // encoded size) and each sentence to cut.
 size_t EstimatedJsonBytes(std::string_view bytes, const Response& response,
-                          bool pretty, bool cut_sentences) {
+                          const std::vector<Metric>& metrics, bool pretty,
+                          bool cut_sentences) {
   const size_t per_fact = pretty ? 480 : 320;
   size_t estimate =
       1024 + bytes.size() +
@@ -1012,9 +1132,8 @@ size_t EstimatedJsonBytes(std::string_view bytes, const Response& response,
                   response.dates.size() + response.people.size() +
                   response.pages.size());
   if (cut_sentences) {
-    for (std::string_view encoded : response.metrics) {
-      Metric metric;
-      if (!metric.Decode(encoded) || !metric.sentence().empty()) continue;
+    for (const Metric& metric : metrics) {
+      if (!metric.sentence().empty()) continue;
       const int64_t length =
           metric.sentence_span().end() - metric.sentence_span().begin();
       estimate +=
@@ -1042,6 +1161,7 @@ bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
   std::optional<SentenceCutter> sentences;
   if (!sentence_text.empty()) sentences.emplace(sentence_text);
   SentenceCutter* cutter = sentences ? &*sentences : nullptr;
+  p.SetCutTextValid(cutter != nullptr && IsValidUtf8(sentence_text));
   p.BeginObject();
   p.String("document_id", response.document_id());
   PrintArray("reports", response.reports(), PrintReport<v1::Report>, p);
@@ -1067,9 +1187,14 @@ bool AppendWireResponseJson(std::string_view bytes, bool pretty,
                             std::string* out) {
   wire::Response response;
   if (!response.Decode(bytes)) return false;
+  // The metrics decoded once, for the estimate and the printing.
+  std::vector<wire::Metric> metrics(response.metrics.size());
+  for (size_t i = 0; i < metrics.size(); ++i) {
+    if (!metrics[i].Decode(response.metrics[i])) return false;
+  }
   const size_t mark = out->size();
-  out->reserve(
-      mark + wire::EstimatedJsonBytes(bytes, response, pretty, cut_sentences));
+  out->reserve(mark + wire::EstimatedJsonBytes(bytes, response, metrics, pretty,
+                                               cut_sentences));
   // As the client chooses the text for AppendResponseJson: a converted
   // document's answer carries the text its spans point into.
   const std::string_view sentence_text = !cut_sentences ? std::string_view()
@@ -1079,17 +1204,19 @@ bool AppendWireResponseJson(std::string_view bytes, bool pretty,
   std::optional<SentenceCutter> sentences;
   if (!sentence_text.empty()) sentences.emplace(sentence_text);
   SentenceCutter* cutter = sentences ? &*sentences : nullptr;
+  p.SetCutTextValid(cutter != nullptr && IsValidUtf8(sentence_text));
   p.BeginObject();
   p.String("document_id", response.document_id);
   const bool decoded =
       wire::PrintEach<wire::Report>("reports", response.reports,
                                     PrintReport<wire::Report>, p) &&
-      wire::PrintEach<wire::Metric>(
-          "metrics", response.metrics,
-          [cutter](const wire::Metric& metric, Printer& printer) {
-            PrintMetric(metric, cutter, printer);
-          },
-          p) &&
+      (PrintArray(
+           "metrics", metrics,
+           [cutter](const wire::Metric& metric, Printer& printer) {
+             PrintMetric(metric, cutter, printer);
+           },
+           p),
+       true) &&
       wire::PrintEach<wire::Date>("dates", response.dates,
                                   PrintDate<wire::Date>, p) &&
       wire::PrintEach<wire::Person>("people", response.people,

@@ -12,6 +12,7 @@
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "service/api/code_points.h"
 #include "service/api/convert.h"
 #include "service/api/response_wire.h"
 #include "service/core/extractor.h"
@@ -251,6 +252,45 @@ TEST(ResponseJsonTest, InvalidUtf8IsLeftToProtobuf) {
   std::string out = "kept";
   EXPECT_FALSE(AppendResponseJson(response, true, &out));
   EXPECT_EQ(out, "kept");
+}
+
+TEST(ResponseJsonTest, CutSentencesEscapeAsProtobufEscapesThem) {
+  // The sentences cut from a valid text take a vector scan: every code
+  // point, in blocks, at every offset within 32 bytes.
+  for (char32_t block = 0; block < 0x110000; block += 0x800) {
+    if (block == 0xD800) continue;  // surrogates only: no text
+    std::string text;
+    int64_t code_points = 0;
+    for (char32_t c = block; c < block + 0x800; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      text += Utf8(c);
+      ++code_points;
+      if (c % 61 == 0) {  // runs of plain text between
+        text += "政协委员，提案。abc";
+        code_points += 11;
+      }
+    }
+    const int64_t shift = block % 31;
+    v1::ExtractResponse lean;
+    v1::Metric* metric = lean.add_metrics();
+    metric->mutable_sentence_span()->set_begin(shift);
+    metric->mutable_sentence_span()->set_end(code_points);
+    v1::ExtractResponse full = lean;
+    std::string_view cut = text;
+    for (int64_t k = 0; k < shift; ++k) {
+      cut.remove_prefix(code_points_internal::kSequenceLengths
+                            .of[static_cast<unsigned char>(cut[0])]);
+    }
+    full.mutable_metrics(0)->set_sentence(std::string(cut));
+    for (const bool pretty : {false, true}) {
+      std::string ours;
+      ASSERT_TRUE(AppendResponseJson(lean, pretty, text, &ours));
+      ASSERT_EQ(ours, ProtobufJson(full, pretty))
+          << "block U+" << std::hex << block;
+      ASSERT_EQ(WireJson(lean.SerializeAsString(), pretty, true, text), ours)
+          << "block U+" << std::hex << block;
+    }
+  }
 }
 
 TEST(ResponseJsonTest, WireFieldsAsProtobufParsesThem) {
