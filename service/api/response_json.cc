@@ -12,7 +12,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "service/api/code_points.h"
-#include "service/api/utf8_check.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -1161,7 +1160,7 @@ bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
   std::optional<SentenceCutter> sentences;
   if (!sentence_text.empty()) sentences.emplace(sentence_text);
   SentenceCutter* cutter = sentences ? &*sentences : nullptr;
-  p.SetCutTextValid(cutter != nullptr && IsValidUtf8(sentence_text));
+  p.SetCutTextValid(cutter != nullptr && cutter->text_valid());
   p.BeginObject();
   p.String("document_id", response.document_id());
   PrintArray("reports", response.reports(), PrintReport<v1::Report>, p);
@@ -1204,7 +1203,7 @@ bool AppendWireResponseJson(std::string_view bytes, bool pretty,
   std::optional<SentenceCutter> sentences;
   if (!sentence_text.empty()) sentences.emplace(sentence_text);
   SentenceCutter* cutter = sentences ? &*sentences : nullptr;
-  p.SetCutTextValid(cutter != nullptr && IsValidUtf8(sentence_text));
+  p.SetCutTextValid(cutter != nullptr && cutter->text_valid());
   p.BeginObject();
   p.String("document_id", response.document_id);
   const bool decoded =
