@@ -22,6 +22,7 @@
 #include "grpcpp/client_context.h"
 #include "reportfacts/v1/fact_extractor.grpc.pb.h"
 #include "service/api/convert.h"
+#include "service/api/response_json.h"
 #include "service/api/status.h"
 
 namespace reportfacts::cli {
@@ -130,7 +131,13 @@ int RunExtract(int argc, char** argv) {
         *google::protobuf::Arena::CreateMessage<v1::ExtractResponse>(&arena);
     grpc::ClientContext context;
     SetTimeout(context, *timeout_ms);
-    const grpc::Status status = stub->Extract(&context, request, &response);
+    // JSON is printed from the answer's wire bytes, without building the
+    // message (AppendWireResponseJson); the table and CSV need it.
+    const bool json = format == "json" || format == "jsonl";
+    std::string wire;
+    const grpc::Status status =
+        json ? ExtractWire(channel, &context, request, &wire)
+             : stub->Extract(&context, request, &response);
     if (!status.ok()) {
       std::cerr << "reportfacts extract: " << file << ": "
                 << Describe(status, server) << "\n";
@@ -139,33 +146,42 @@ int RunExtract(int argc, char** argv) {
       continue;
     }
     // A converted document's answer carries the text its spans point into.
-    const std::string_view sentence_text =
-        !sentences            ? std::string_view()
-        : response.has_text() ? std::string_view(response.text())
-                              : std::string_view(request.document().text());
-    if (format == "table" || format == "csv") {
-      FillSentences(sentence_text, &response);
+    const auto sentence_text = [&] {
+      return !sentences ? std::string_view()
+             : response.has_text()
+                 ? std::string_view(response.text())
+                 : std::string_view(request.document().text());
+    };
+    if (json) {
+      // One buffer and one write for the whole answer, sized once by the
+      // printer: a large answer grown by doubling would copy itself and
+      // fault in twice its size.
+      std::string out;
+      if (json_array) out.append(first_output ? "[\n" : ",\n");
+      if (!AppendWireResponseJson(wire, /*pretty=*/format == "json", sentences,
+                                  request.document().text(), &out)) {
+        // Bytes the wire reader leaves to protobuf (never from our
+        // server): its parser decides.
+        if (!response.ParseFromString(wire)) {
+          std::cerr << "reportfacts extract: " << file
+                    << ": the server's answer is not a "
+                       "reportfacts.v1.ExtractResponse\n";
+          exit_code = std::max(exit_code, kExitFailed);
+          continue;
+        }
+        AppendJson(response, /*pretty=*/format == "json", sentence_text(),
+                   &out);
+      }
+      if (!json_array) out.push_back('\n');
+      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+    } else {
+      FillSentences(sentence_text(), &response);
       if (format == "table") {
         if (!first_output) std::cout << "\n";
         std::cout << FormatExtraction(response);
       } else {
         std::cout << MetricCsvRows(response);
       }
-    } else {
-      // One buffer and one write for the whole answer, sized once: a
-      // large answer grown by doubling would copy itself and fault in
-      // twice its size. Pretty JSON of a fact takes about 350 bytes, plus
-      // its sentence; pages not reached are never touched.
-      std::string out;
-      const size_t facts = static_cast<size_t>(
-          response.reports_size() + response.metrics_size() +
-          response.dates_size() + response.people_size());
-      out.reserve(512 * facts + 2 * sentence_text.size() / 3 +
-                  (response.has_text() ? response.text().size() : 0) + 4096);
-      if (json_array) out.append(first_output ? "[\n" : ",\n");
-      AppendJson(response, /*pretty=*/format == "json", sentence_text, &out);
-      if (!json_array) out.push_back('\n');
-      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
     }
     first_output = false;
     std::cout.flush();

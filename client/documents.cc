@@ -9,7 +9,7 @@
 #include <system_error>
 
 #include "absl/strings/str_cat.h"
-#include "service/core/utf8.h"
+#include "service/api/utf8_check.h"
 
 namespace reportfacts::cli {
 
@@ -68,7 +68,7 @@ void SetDocumentBody(std::string_view path, std::string bytes,
   // server to convert.
   const bool pdf = std::string_view(bytes).substr(0, 5) == "%PDF-";
   if ((!media_type.empty() && media_type != "text/plain") || pdf ||
-      FindInvalidUtf8(bytes).has_value()) {
+      !IsValidUtf8(bytes)) {
     document->set_content(std::move(bytes));
     document->set_media_type(media_type);
   } else {

@@ -16,7 +16,11 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "grpcpp/create_channel.h"
+#include "grpcpp/impl/client_unary_call.h"
+#include "grpcpp/impl/codegen/proto_utils.h"
+#include "grpcpp/impl/rpc_method.h"
 #include "grpcpp/security/credentials.h"
+#include "grpcpp/support/byte_buffer.h"
 #include "grpcpp/support/channel_arguments.h"
 #include "grpcpp/support/client_interceptor.h"
 #include "service/api/status.h"
@@ -292,6 +296,33 @@ std::string Describe(const grpc::Status& status, const std::string& server) {
 int ExitCodeFor(const grpc::Status& status) {
   return status.error_code() == grpc::StatusCode::UNAVAILABLE ? kExitUnreachable
                                                               : kExitFailed;
+}
+
+grpc::Status ExtractWire(const std::shared_ptr<grpc::Channel>& channel,
+                         grpc::ClientContext* context,
+                         const v1::ExtractRequest& request,
+                         std::string* response) {
+  // The generated stub's call with a ByteBuffer for the answer: the same
+  // method, channel (its service config and retries) and context.
+  const grpc::internal::RpcMethod method(
+      "/reportfacts.v1.FactExtractor/Extract",
+      grpc::internal::RpcMethod::NORMAL_RPC, channel);
+  grpc::ByteBuffer answer;
+  const grpc::Status status =
+      grpc::internal::BlockingUnaryCall<v1::ExtractRequest, grpc::ByteBuffer,
+                                        google::protobuf::MessageLite,
+                                        grpc::ByteBuffer>(
+          channel.get(), method, context, request, &answer);
+  response->clear();
+  if (!status.ok()) return status;
+  std::vector<grpc::Slice> slices;
+  if (!answer.Dump(&slices).ok()) return status;
+  response->reserve(answer.Length());
+  for (const grpc::Slice& slice : slices) {
+    response->append(reinterpret_cast<const char*>(slice.begin()),
+                     slice.size());
+  }
+  return status;
 }
 
 }  // namespace reportfacts::cli

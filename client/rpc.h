@@ -13,6 +13,7 @@
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/status.h"
+#include "reportfacts/v1/fact_extractor.pb.h"
 
 namespace reportfacts::cli {
 
@@ -89,6 +90,15 @@ std::string Describe(const grpc::Status& status, const std::string& server);
 
 // ExitCodeFor maps a failed call to kExitUnreachable or kExitFailed.
 int ExitCodeFor(const grpc::Status& status);
+
+// ExtractWire calls FactExtractor.Extract on `channel` and leaves the
+// answer as its protobuf wire bytes in `response`, for a printer that
+// reads them without building the message (AppendWireResponseJson): a
+// large document's answer costs as much to parse as to print.
+grpc::Status ExtractWire(const std::shared_ptr<grpc::Channel>& channel,
+                         grpc::ClientContext* context,
+                         const v1::ExtractRequest& request,
+                         std::string* response);
 
 }  // namespace reportfacts::cli
 

@@ -34,7 +34,10 @@ class CodePointCursor {
     size_t byte = 0;
   };
 
-  explicit CodePointCursor(std::string_view text) : text_(text) {}
+  // `valid_utf8` says that `text` is known to be valid UTF-8 (checked by
+  // the caller); the walk then counts 32 bytes a step.
+  explicit CodePointCursor(std::string_view text, bool valid_utf8 = false)
+      : text_(text), valid_utf8_(valid_utf8) {}
 
   // ByteAt answers from the cursor's own mark.
   size_t ByteAt(int64_t position) { return ByteAt(position, &mark_); }
@@ -45,6 +48,7 @@ class CodePointCursor {
   static constexpr int64_t kCheckpointSpacing = 4096;
 
   std::string_view text_;
+  bool valid_utf8_;
   Mark mark_;
   // checkpoints_[k]: byte offset of code point k * kCheckpointSpacing.
   std::vector<size_t> checkpoints_ = {0};
@@ -58,7 +62,12 @@ class CodePointCursor {
 // about once in all.
 class SentenceCutter {
  public:
-  explicit SentenceCutter(std::string_view text) : text_(text), cursor_(text) {}
+  // The text is checked once for valid UTF-8 (IsValidUtf8, well under an
+  // instruction a byte): a valid text is walked 32 bytes a step, and each
+  // cut of it is valid too (text_valid()).
+  explicit SentenceCutter(std::string_view text);
+
+  bool text_valid() const { return text_valid_; }
 
   std::string_view Cut(int64_t begin, int64_t end) {
     if (end_.code_point <= begin && begin_.code_point < end_.code_point) {
@@ -74,6 +83,7 @@ class SentenceCutter {
 
  private:
   std::string_view text_;
+  bool text_valid_;
   CodePointCursor cursor_;
   CodePointCursor::Mark begin_;
   CodePointCursor::Mark end_;

@@ -7,10 +7,15 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "service/api/code_points.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace reportfacts {
 namespace {
@@ -143,6 +148,65 @@ char32_t DecodeAt(std::string_view s, size_t i, size_t* length) {
   return c;
 }
 
+// MayNeedALook tells, for a byte of valid UTF-8, whether its sequence
+// may be escaped or is fullwidth punctuation (which Quoted passes by a
+// test of its own): an ASCII byte JSON or protobuf escapes, a lead
+// C2..E2 (U+0080..U+2FFF, where the escaped format characters are) or
+// EF..F4. E3..EC, EE (see IsPlainThreeByteLead), ED (Hangul, in valid
+// text) and continuation bytes never need one.
+inline bool MayNeedALook(unsigned char b) {
+  return b < 0x20 || b == '"' || b == '\\' || b == '<' || b == '>' ||
+         b == 0x7F || (b >= 0xC2 && b <= 0xE2) || b >= 0xEF;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define REPORTFACTS_JSON_AVX2 1
+// AtMost: x <= limit, unsigned, per byte.
+__attribute__((target("avx2"))) inline __m256i AtMost(__m256i x,
+                                                      unsigned char limit) {
+  return _mm256_cmpeq_epi8(
+      _mm256_min_epu8(x, _mm256_set1_epi8(static_cast<char>(limit))), x);
+}
+__attribute__((target("avx2"))) inline __m256i Equal(__m256i x,
+                                                     unsigned char c) {
+  return _mm256_cmpeq_epi8(x, _mm256_set1_epi8(static_cast<char>(c)));
+}
+__attribute__((target("avx2"))) inline __m256i Minus(__m256i x,
+                                                     unsigned char c) {
+  return _mm256_sub_epi8(x, _mm256_set1_epi8(static_cast<char>(c)));
+}
+
+// NextToLookAvx2: MayNeedALook over 32 bytes a step.
+__attribute__((target("avx2"))) size_t NextToLookAvx2(std::string_view s,
+                                                      size_t i) {
+  for (; i + 32 <= s.size(); i += 32) {
+    const __m256i v =
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s.data() + i));
+    __m256i look = _mm256_or_si256(AtMost(v, 0x1F), Equal(v, '"'));
+    look = _mm256_or_si256(look, Equal(v, '\\'));
+    look = _mm256_or_si256(look, Equal(v, '<'));
+    look = _mm256_or_si256(look, Equal(v, '>'));
+    look = _mm256_or_si256(look, Equal(v, 0x7F));
+    look = _mm256_or_si256(look, AtMost(Minus(v, 0xC2), 0xE2 - 0xC2));
+    look = _mm256_or_si256(look, AtMost(Minus(v, 0xEF), 0xFF - 0xEF));
+    const unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(look));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  return i;
+}
+#endif
+
+// NextToLook is the first index at or after `i` where MayNeedALook holds,
+// or s.size(); `s` must be valid UTF-8.
+inline size_t NextToLook(std::string_view s, size_t i) {
+#if defined(REPORTFACTS_JSON_AVX2)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) i = NextToLookAvx2(s, i);
+#endif
+  while (i < s.size() && !MayNeedALook(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
 class Printer {
  public:
   Printer(bool pretty, std::string* out) : pretty_(pretty), out_(*out) {}
@@ -168,6 +232,19 @@ class Printer {
   void String(std::string_view key, std::string_view value) {
     Key(key);
     Quoted(value);
+  }
+  // CutText tells the printer that the text sentences are cut from is
+  // valid UTF-8, so that each cut is (it falls on code point boundaries)
+  // and can be scanned 32 bytes a step.
+  void SetCutTextValid(bool valid) { cut_text_valid_ = valid; }
+  // CutString prints a string cut from that text.
+  void CutString(std::string_view key, std::string_view value) {
+    Key(key);
+    if (cut_text_valid_) {
+      QuotedValid(value);
+    } else {
+      Quoted(value);
+    }
   }
   void Int64(std::string_view key, int64_t value) {
     char* p = KeyInScratch(key);
@@ -213,7 +290,8 @@ class Printer {
       out_.append(buffer);
     }
   }
-  void Span(std::string_view key, const v1::Span& span) {
+  template <typename SpanMessage>
+  void Span(std::string_view key, const SpanMessage& span) {
     Key(key);
     BeginObject();
     Int64("begin", span.begin());
@@ -240,7 +318,16 @@ class Printer {
   }
   char* PutIndent(char* p) const {
     *p++ = '\n';
-    std::memset(p, ' ', static_cast<size_t>(depth_));
+    if (depth_ <= 16) {
+      // Two fixed stores instead of a call: the scratch buffer has room
+      // for them, and a response nests four deep.
+      static constexpr char kSpaces[16] = {' ', ' ', ' ', ' ', ' ', ' ',
+                                           ' ', ' ', ' ', ' ', ' ', ' ',
+                                           ' ', ' ', ' ', ' '};
+      std::memcpy(p, kSpaces, sizeof kSpaces);
+    } else {
+      std::memset(p, ' ', static_cast<size_t>(depth_));
+    }
     return p + depth_;
   }
   // KeyInScratch writes the separator and `key` into scratch_ and returns
@@ -338,7 +425,36 @@ class Printer {
     out_.push_back('"');
   }
 
+  // QuotedValid is Quoted for a string known to be valid UTF-8: only the
+  // bytes NextToLook finds need a look.
+  void QuotedValid(std::string_view value) {
+    out_.push_back('"');
+    size_t plain = 0;  // start of the run not yet copied
+    size_t i = 0;
+    while ((i = NextToLook(value, i)) < value.size()) {
+      if (IsFullwidthForm(value, i)) {
+        i += 3;
+        continue;
+      }
+      size_t length = 0;
+      const char32_t c = DecodeAt(value, i, &length);
+      if (length == 0) {
+        ok_ = false;
+        return;
+      }
+      if (EscapedByProtobuf(c)) {
+        out_.append(value.data() + plain, i - plain);
+        AppendEscape(c, &out_);
+        plain = i + length;
+      }
+      i += length;
+    }
+    out_.append(value.data() + plain, value.size() - plain);
+    out_.push_back('"');
+  }
+
   const bool pretty_;
+  bool cut_text_valid_ = false;
   std::string& out_;
   int depth_ = 0;
   bool first_ = true;
@@ -349,7 +465,10 @@ class Printer {
                 absl::numbers_internal::kFastToBufferSize];
 };
 
-void PrintReport(const v1::Report& report, Printer& p) {
+// The Print functions take a message or its view decoded from the wire
+// (below): the same accessors, so both print the same bytes.
+template <typename ReportMessage>
+void PrintReport(const ReportMessage& report, Printer& p) {
   p.BeginObject();
   p.Int64("begin", report.begin());
   p.Int64("end", report.end());
@@ -359,7 +478,7 @@ void PrintReport(const v1::Report& report, Printer& p) {
   p.String("city", report.city());
   p.String("province", report.province());
   p.BeginArray("authors");
-  for (const v1::Author& author : report.authors()) {
+  for (const auto& author : report.authors()) {
     p.NextElement();
     p.BeginObject();
     p.String("name", author.name());
@@ -375,7 +494,8 @@ void PrintReport(const v1::Report& report, Printer& p) {
 
 // PrintMetric prints `metric`; with `sentences`, an empty sentence is
 // printed as the one cut from the text by its span.
-void PrintMetric(const v1::Metric& metric, SentenceCutter* sentences,
+template <typename MetricMessage>
+void PrintMetric(const MetricMessage& metric, SentenceCutter* sentences,
                  Printer& p) {
   p.BeginObject();
   p.Int64("begin", metric.begin());
@@ -395,8 +515,8 @@ void PrintMetric(const v1::Metric& metric, SentenceCutter* sentences,
   p.String("action", metric.action());
   p.String("indicator", metric.indicator());
   if (sentences != nullptr && metric.sentence().empty()) {
-    p.String("sentence", sentences->Cut(metric.sentence_span().begin(),
-                                        metric.sentence_span().end()));
+    p.CutString("sentence", sentences->Cut(metric.sentence_span().begin(),
+                                           metric.sentence_span().end()));
   } else {
     p.String("sentence", metric.sentence());
   }
@@ -407,7 +527,8 @@ void PrintMetric(const v1::Metric& metric, SentenceCutter* sentences,
   p.EndObject();
 }
 
-void PrintDate(const v1::DateMention& date, Printer& p) {
+template <typename DateMessage>
+void PrintDate(const DateMessage& date, Printer& p) {
   p.BeginObject();
   p.Int64("begin", date.begin());
   p.Int64("end", date.end());
@@ -419,7 +540,8 @@ void PrintDate(const v1::DateMention& date, Printer& p) {
   p.EndObject();
 }
 
-void PrintPerson(const v1::Person& person, Printer& p) {
+template <typename PersonMessage>
+void PrintPerson(const PersonMessage& person, Printer& p) {
   p.BeginObject();
   p.String("name", person.name());
   p.String("role", person.role());
@@ -431,7 +553,8 @@ void PrintPerson(const v1::Person& person, Printer& p) {
   p.EndObject();
 }
 
-void PrintPage(const v1::Page& page, Printer& p) {
+template <typename PageMessage>
+void PrintPage(const PageMessage& page, Printer& p) {
   p.BeginObject();
   p.Int32("number", page.number());
   if (page.has_span()) p.Span("span", page.span());
@@ -482,6 +605,545 @@ size_t EstimatedJsonBytes(const v1::ExtractResponse& response, bool pretty,
   return bytes;
 }
 
+// The response read straight from its protobuf wire bytes, for printing
+// without building the message: views into the bytes, with the accessors
+// of the generated classes that the Print functions use. Decoding follows
+// protobuf's parser: the last value of a field wins, a sub-message seen
+// twice is merged, a known number with another wire type is an unknown
+// field, and unknown fields are skipped. Anything else it cannot read
+// (groups, truncated or malformed bytes) makes the caller fall back to
+// protobuf's parser, which decides.
+namespace wire {
+
+enum WireType { kVarint = 0, kFixed64 = 1, kLengthDelimited = 2, kFixed32 = 5 };
+
+// Field is one field of a message as the wire holds it.
+struct Field {
+  uint32_t number = 0;
+  uint32_t type = 0;
+  uint64_t varint = 0;     // kVarint; kFixed64 and kFixed32 bits too
+  std::string_view bytes;  // kLengthDelimited
+};
+
+// FieldReader walks the fields of one encoded message.
+class FieldReader {
+ public:
+  explicit FieldReader(std::string_view bytes)
+      : p_(reinterpret_cast<const uint8_t*>(bytes.data())),
+        end_(p_ + bytes.size()) {}
+
+  // Next reads a field, or returns false at the end or at bytes that are
+  // not a field (then ok() is false).
+  bool Next(Field* field) {
+    if (p_ == end_) return false;
+    uint64_t tag = 0;
+    if (!Varint(&tag) || tag > 0xFFFFFFFFu || (tag >> 3) == 0) {
+      return Fail();
+    }
+    field->number = static_cast<uint32_t>(tag >> 3);
+    field->type = static_cast<uint32_t>(tag & 7);
+    switch (field->type) {
+      case kVarint:
+        return Varint(&field->varint) || Fail();
+      case kFixed64:
+        if (end_ - p_ < 8) return Fail();
+        std::memcpy(&field->varint, p_, 8);  // little-endian, as x86
+        p_ += 8;
+        return true;
+      case kFixed32: {
+        if (end_ - p_ < 4) return Fail();
+        uint32_t bits = 0;
+        std::memcpy(&bits, p_, 4);
+        field->varint = bits;
+        p_ += 4;
+        return true;
+      }
+      case kLengthDelimited: {
+        uint64_t length = 0;
+        if (!Varint(&length) || length > static_cast<uint64_t>(end_ - p_) ||
+            length > 0x7FFFFFFFu) {
+          return Fail();
+        }
+        field->bytes = std::string_view(reinterpret_cast<const char*>(p_),
+                                        static_cast<size_t>(length));
+        p_ += length;
+        return true;
+      }
+      default:  // groups: protobuf's parser decides
+        return Fail();
+    }
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  bool Varint(uint64_t* value) {
+    if (p_ < end_ && *p_ < 0x80) {  // most tags, lengths and numbers
+      *value = *p_++;
+      return true;
+    }
+    uint64_t result = 0;
+    for (int shift = 0; shift < 70 && p_ < end_; shift += 7) {
+      const uint8_t byte = *p_++;
+      result |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if (byte < 0x80) {
+        *value = result;
+        return true;
+      }
+    }
+    return false;
+  }
+  bool Fail() {
+    ok_ = false;
+    return false;
+  }
+
+  const uint8_t* p_;
+  const uint8_t* end_;
+  bool ok_ = true;
+};
+
+bool IsVarint(const Field& f, uint32_t number) {
+  return f.number == number && f.type == kVarint;
+}
+bool IsBytes(const Field& f, uint32_t number) {
+  return f.number == number && f.type == kLengthDelimited;
+}
+int64_t AsInt64(const Field& f) { return static_cast<int64_t>(f.varint); }
+int32_t AsInt32(const Field& f) {
+  return static_cast<int32_t>(static_cast<uint32_t>(f.varint));
+}
+
+class Span {
+ public:
+  int64_t begin() const { return begin_; }
+  int64_t end() const { return end_; }
+  // Merge reads an encoded Span over this one.
+  bool Merge(std::string_view bytes) {
+    FieldReader in(bytes);
+    Field f;
+    while (in.Next(&f)) {
+      if (IsVarint(f, 1)) begin_ = AsInt64(f);
+      if (IsVarint(f, 2)) end_ = AsInt64(f);
+    }
+    return in.ok();
+  }
+
+ private:
+  int64_t begin_ = 0;
+  int64_t end_ = 0;
+};
+
+struct Author {
+  std::string_view name_, role_;
+  std::string_view name() const { return name_; }
+  std::string_view role() const { return role_; }
+  bool Decode(std::string_view bytes) {
+    FieldReader in(bytes);
+    Field f;
+    while (in.Next(&f)) {
+      if (IsBytes(f, 1)) name_ = f.bytes;
+      if (IsBytes(f, 2)) role_ = f.bytes;
+    }
+    return in.ok();
+  }
+};
+
+// An optional int32: has_x() and x().
+struct OptionalInt32 {
+  bool set = false;
+  int32_t value = 0;
+  void Set(const Field& f) {
+    set = true;
+    value = AsInt32(f);
+  }
+};
+
+struct Report {
+  int64_t begin_ = 0, end_ = 0;
+  std::string_view title_, subtitle_, organization_, city_, province_;
+  OptionalInt32 year_, page_;
+  std::vector<Author> authors_;
+
+  int64_t begin() const { return begin_; }
+  int64_t end() const { return end_; }
+  std::string_view title() const { return title_; }
+  std::string_view subtitle() const { return subtitle_; }
+  std::string_view organization() const { return organization_; }
+  std::string_view city() const { return city_; }
+  std::string_view province() const { return province_; }
+  const std::vector<Author>& authors() const { return authors_; }
+  bool has_year() const { return year_.set; }
+  int32_t year() const { return year_.value; }
+  bool has_page() const { return page_.set; }
+  int32_t page() const { return page_.value; }
+
+  bool Decode(std::string_view bytes) {
+    FieldReader in(bytes);
+    Field f;
+    while (in.Next(&f)) {
+      if (f.type == kVarint) {
+        switch (f.number) {
+          case 1:
+            begin_ = AsInt64(f);
+            break;
+          case 2:
+            end_ = AsInt64(f);
+            break;
+          case 8:
+            year_.Set(f);
+            break;
+          case 10:
+            page_.Set(f);
+            break;
+          default:
+            break;
+        }
+      } else if (f.type == kLengthDelimited) {
+        switch (f.number) {
+          case 3:
+            title_ = f.bytes;
+            break;
+          case 4:
+            subtitle_ = f.bytes;
+            break;
+          case 5:
+            organization_ = f.bytes;
+            break;
+          case 6:
+            city_ = f.bytes;
+            break;
+          case 7:
+            province_ = f.bytes;
+            break;
+          case 9:
+            authors_.emplace_back();
+            if (!authors_.back().Decode(f.bytes)) return false;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    return in.ok();
+  }
+};
+
+struct Metric {
+  int64_t begin_ = 0, end_ = 0;
+  std::string_view text_, unit_text_, unit_, object_, action_, indicator_,
+      sentence_;
+  double value_ = 0;
+  int32_t qualifier_ = 0, report_ = 0;
+  bool has_sentence_span_ = false;
+  Span sentence_span_;
+  OptionalInt32 page_;
+
+  int64_t begin() const { return begin_; }
+  int64_t end() const { return end_; }
+  std::string_view text() const { return text_; }
+  std::string_view unit_text() const { return unit_text_; }
+  double value() const { return value_; }
+  std::string_view unit() const { return unit_; }
+  int32_t qualifier() const { return qualifier_; }
+  std::string_view object() const { return object_; }
+  std::string_view action() const { return action_; }
+  std::string_view indicator() const { return indicator_; }
+  std::string_view sentence() const { return sentence_; }
+  bool has_sentence_span() const { return has_sentence_span_; }
+  const Span& sentence_span() const { return sentence_span_; }
+  int32_t report() const { return report_; }
+  bool has_page() const { return page_.set; }
+  int32_t page() const { return page_.value; }
+
+  bool Decode(std::string_view bytes) {
+    FieldReader in(bytes);
+    Field f;
+    while (in.Next(&f)) {
+      if (f.type == kVarint) {
+        switch (f.number) {
+          case 1:
+            begin_ = AsInt64(f);
+            break;
+          case 2:
+            end_ = AsInt64(f);
+            break;
+          case 7:
+            qualifier_ = AsInt32(f);
+            break;
+          case 13:
+            report_ = AsInt32(f);
+            break;
+          case 14:
+            page_.Set(f);
+            break;
+          default:
+            break;
+        }
+      } else if (f.type == kLengthDelimited) {
+        switch (f.number) {
+          case 3:
+            text_ = f.bytes;
+            break;
+          case 4:
+            unit_text_ = f.bytes;
+            break;
+          case 6:
+            unit_ = f.bytes;
+            break;
+          case 8:
+            object_ = f.bytes;
+            break;
+          case 9:
+            action_ = f.bytes;
+            break;
+          case 10:
+            indicator_ = f.bytes;
+            break;
+          case 11:
+            sentence_ = f.bytes;
+            break;
+          case 12:
+            has_sentence_span_ = true;
+            if (!sentence_span_.Merge(f.bytes)) return false;
+            break;
+          default:
+            break;
+        }
+      } else if (f.type == kFixed64 && f.number == 5) {
+        std::memcpy(&value_, &f.varint, sizeof value_);
+      }
+    }
+    return in.ok();
+  }
+};
+
+struct Date {
+  int64_t begin_ = 0, end_ = 0;
+  std::string_view text_, start_, finish_;
+  int32_t report_ = 0;
+  OptionalInt32 page_;
+
+  int64_t begin() const { return begin_; }
+  int64_t end() const { return end_; }
+  std::string_view text() const { return text_; }
+  std::string_view start() const { return start_; }
+  std::string_view finish() const { return finish_; }
+  int32_t report() const { return report_; }
+  bool has_page() const { return page_.set; }
+  int32_t page() const { return page_.value; }
+
+  bool Decode(std::string_view bytes) {
+    FieldReader in(bytes);
+    Field f;
+    while (in.Next(&f)) {
+      if (f.type == kVarint) {
+        switch (f.number) {
+          case 1:
+            begin_ = AsInt64(f);
+            break;
+          case 2:
+            end_ = AsInt64(f);
+            break;
+          case 6:
+            report_ = AsInt32(f);
+            break;
+          case 7:
+            page_.Set(f);
+            break;
+          default:
+            break;
+        }
+      } else if (f.type == kLengthDelimited) {
+        switch (f.number) {
+          case 3:
+            text_ = f.bytes;
+            break;
+          case 4:
+            start_ = f.bytes;
+            break;
+          case 5:
+            finish_ = f.bytes;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    return in.ok();
+  }
+};
+
+struct Person {
+  std::string_view name_, role_, organization_;
+  int64_t begin_ = 0, end_ = 0;
+  int32_t report_ = 0;
+  OptionalInt32 page_;
+
+  std::string_view name() const { return name_; }
+  std::string_view role() const { return role_; }
+  std::string_view organization() const { return organization_; }
+  int64_t begin() const { return begin_; }
+  int64_t end() const { return end_; }
+  int32_t report() const { return report_; }
+  bool has_page() const { return page_.set; }
+  int32_t page() const { return page_.value; }
+
+  bool Decode(std::string_view bytes) {
+    FieldReader in(bytes);
+    Field f;
+    while (in.Next(&f)) {
+      if (f.type == kVarint) {
+        switch (f.number) {
+          case 4:
+            begin_ = AsInt64(f);
+            break;
+          case 5:
+            end_ = AsInt64(f);
+            break;
+          case 6:
+            report_ = AsInt32(f);
+            break;
+          case 7:
+            page_.Set(f);
+            break;
+          default:
+            break;
+        }
+      } else if (f.type == kLengthDelimited) {
+        switch (f.number) {
+          case 1:
+            name_ = f.bytes;
+            break;
+          case 2:
+            role_ = f.bytes;
+            break;
+          case 3:
+            organization_ = f.bytes;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    return in.ok();
+  }
+};
+
+struct Page {
+  int32_t number_ = 0;
+  bool has_span_ = false;
+  Span span_;
+
+  int32_t number() const { return number_; }
+  bool has_span() const { return has_span_; }
+  const Span& span() const { return span_; }
+
+  bool Decode(std::string_view bytes) {
+    FieldReader in(bytes);
+    Field f;
+    while (in.Next(&f)) {
+      if (IsVarint(f, 1)) number_ = AsInt32(f);
+      if (IsBytes(f, 2)) {
+        has_span_ = true;
+        if (!span_.Merge(f.bytes)) return false;
+      }
+    }
+    return in.ok();
+  }
+};
+
+// Response holds the top level of an ExtractResponse: its scalars, and
+// each repeated fact as its still-encoded bytes, in order.
+struct Response {
+  std::string_view document_id, error_message, text;
+  bool has_text = false;
+  int32_t error_code = 0;
+  std::vector<std::string_view> reports, metrics, dates, people, pages;
+
+  bool Decode(std::string_view bytes) {
+    FieldReader in(bytes);
+    Field f;
+    while (in.Next(&f)) {
+      if (f.type == kVarint) {
+        if (f.number == 6) error_code = AsInt32(f);
+      } else if (f.type == kLengthDelimited) {
+        switch (f.number) {
+          case 1:
+            document_id = f.bytes;
+            break;
+          case 2:
+            reports.push_back(f.bytes);
+            break;
+          case 3:
+            metrics.push_back(f.bytes);
+            break;
+          case 4:
+            dates.push_back(f.bytes);
+            break;
+          case 5:
+            people.push_back(f.bytes);
+            break;
+          case 7:
+            error_message = f.bytes;
+            break;
+          case 8:
+            text = f.bytes;
+            has_text = true;
+            break;
+          case 9:
+            pages.push_back(f.bytes);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    return in.ok();
+  }
+};
+
+// PrintEach decodes and prints each element of a repeated field; false
+// when one does not decode.
+template <typename View, typename Print>
+bool PrintEach(std::string_view key, const std::vector<std::string_view>& items,
+               Print print, Printer& p) {
+  p.BeginArray(key);
+  for (std::string_view bytes : items) {
+    View view;
+    if (!view.Decode(bytes)) return false;
+    p.NextElement();
+    print(view, p);
+  }
+  p.EndArray();
+  return true;
+}
+
+// EstimatedJsonBytes is the estimate of the function of that name above,
+// from the wire: each fact's keys and layout, its strings (at most its
+// encoded size) and each sentence to cut.
+size_t EstimatedJsonBytes(std::string_view bytes, const Response& response,
+                          const std::vector<Metric>& metrics, bool pretty,
+                          bool cut_sentences) {
+  const size_t per_fact = pretty ? 480 : 320;
+  size_t estimate =
+      1024 + bytes.size() +
+      per_fact * (response.reports.size() + response.metrics.size() +
+                  response.dates.size() + response.people.size() +
+                  response.pages.size());
+  if (cut_sentences) {
+    for (const Metric& metric : metrics) {
+      if (!metric.sentence().empty()) continue;
+      const int64_t length =
+          metric.sentence_span().end() - metric.sentence_span().begin();
+      estimate +=
+          4 * static_cast<size_t>(std::clamp<int64_t>(length, 0, 1 << 20));
+    }
+  }
+  return estimate;
+}
+
+}  // namespace wire
+
 }  // namespace
 
 bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
@@ -498,24 +1160,80 @@ bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
   std::optional<SentenceCutter> sentences;
   if (!sentence_text.empty()) sentences.emplace(sentence_text);
   SentenceCutter* cutter = sentences ? &*sentences : nullptr;
+  p.SetCutTextValid(cutter != nullptr && cutter->text_valid());
   p.BeginObject();
   p.String("document_id", response.document_id());
-  PrintArray("reports", response.reports(), PrintReport, p);
+  PrintArray("reports", response.reports(), PrintReport<v1::Report>, p);
   PrintArray(
       "metrics", response.metrics(),
       [cutter](const v1::Metric& metric, Printer& printer) {
         PrintMetric(metric, cutter, printer);
       },
       p);
-  PrintArray("dates", response.dates(), PrintDate, p);
-  PrintArray("people", response.people(), PrintPerson, p);
+  PrintArray("dates", response.dates(), PrintDate<v1::DateMention>, p);
+  PrintArray("people", response.people(), PrintPerson<v1::Person>, p);
   p.Int32("error_code", response.error_code());
   p.String("error_message", response.error_message());
-  PrintArray("pages", response.pages(), PrintPage, p);
+  PrintArray("pages", response.pages(), PrintPage<v1::Page>, p);
   if (response.has_text()) p.String("text", response.text());
   p.EndObject();
   if (!p.ok()) out->resize(mark);
   return p.ok();
+}
+
+bool AppendWireResponseJson(std::string_view bytes, bool pretty,
+                            bool cut_sentences, std::string_view document_text,
+                            std::string* out) {
+  wire::Response response;
+  if (!response.Decode(bytes)) return false;
+  // The metrics decoded once, for the estimate and the printing.
+  std::vector<wire::Metric> metrics(response.metrics.size());
+  for (size_t i = 0; i < metrics.size(); ++i) {
+    if (!metrics[i].Decode(response.metrics[i])) return false;
+  }
+  const size_t mark = out->size();
+  out->reserve(mark + wire::EstimatedJsonBytes(bytes, response, metrics, pretty,
+                                               cut_sentences));
+  // As the client chooses the text for AppendResponseJson: a converted
+  // document's answer carries the text its spans point into.
+  const std::string_view sentence_text = !cut_sentences ? std::string_view()
+                                         : response.has_text ? response.text
+                                                             : document_text;
+  Printer p(pretty, out);
+  std::optional<SentenceCutter> sentences;
+  if (!sentence_text.empty()) sentences.emplace(sentence_text);
+  SentenceCutter* cutter = sentences ? &*sentences : nullptr;
+  p.SetCutTextValid(cutter != nullptr && cutter->text_valid());
+  p.BeginObject();
+  p.String("document_id", response.document_id);
+  const bool decoded =
+      wire::PrintEach<wire::Report>("reports", response.reports,
+                                    PrintReport<wire::Report>, p) &&
+      (PrintArray(
+           "metrics", metrics,
+           [cutter](const wire::Metric& metric, Printer& printer) {
+             PrintMetric(metric, cutter, printer);
+           },
+           p),
+       true) &&
+      wire::PrintEach<wire::Date>("dates", response.dates,
+                                  PrintDate<wire::Date>, p) &&
+      wire::PrintEach<wire::Person>("people", response.people,
+                                    PrintPerson<wire::Person>, p);
+  if (decoded) {
+    p.Int32("error_code", response.error_code);
+    p.String("error_message", response.error_message);
+  }
+  const bool pages =
+      decoded && wire::PrintEach<wire::Page>("pages", response.pages,
+                                             PrintPage<wire::Page>, p);
+  if (pages && response.has_text) p.String("text", response.text);
+  p.EndObject();
+  if (!pages || !p.ok()) {
+    out->resize(mark);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace reportfacts

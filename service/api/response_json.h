@@ -36,6 +36,19 @@ bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
 bool AppendResponseJson(const v1::ExtractResponse& response, bool pretty,
                         std::string_view sentence_text, std::string* out);
 
+// AppendWireResponseJson prints the ExtractResponse whose protobuf wire
+// bytes are `bytes`, byte for byte as AppendResponseJson prints the parsed
+// message, without building it (the client's `extract` prints an answer
+// of megabytes this way: parsing it would cost as much as printing).
+// With `cut_sentences`, an empty sentence is cut from the response's own
+// `text` when it has one, else from `document_text`, as the client passes
+// them to AppendResponseJson. False, with `out` unchanged, when the bytes
+// are not a message this reader takes (groups, malformed bytes) or a
+// string is not UTF-8: parse them with protobuf then, which decides.
+bool AppendWireResponseJson(std::string_view bytes, bool pretty,
+                            bool cut_sentences, std::string_view document_text,
+                            std::string* out);
+
 }  // namespace reportfacts
 
 #endif  // REPORTFACTS_SERVICE_API_RESPONSE_JSON_H_

@@ -92,3 +92,34 @@ TEST(SentenceCutterTest, CutsByCodePointsAndClamps) {
 
 }  // namespace
 }  // namespace reportfacts
+
+namespace reportfacts {
+namespace {
+
+TEST(CodePointCursorTest, ValidTextWalksBlocksToTheSameBytes) {
+  // Mixed widths, so that sequences straddle the 32-byte blocks, and a
+  // text longer than a checkpoint spacing.
+  const std::string pieces[] = {"a", "é", "政", "，", "\xF0\x9F\x98\x80", "12"};
+  std::mt19937 random(7);
+  std::string text;
+  while (text.size() < 40000) text += pieces[random() % 6];
+  for (const bool valid : {true, false}) {
+    CodePointCursor cursor(text, valid);
+    CodePointCursor::Mark mark;
+    for (int round = 0; round < 3000; ++round) {
+      // Mostly forward, sometimes back, sometimes past the end.
+      const int64_t position =
+          round % 5 == 4
+              ? static_cast<int64_t>(random() % 20000)
+              : mark.code_point + static_cast<int64_t>(random() % 90);
+      ASSERT_EQ(cursor.ByteAt(position, &mark), ByteByWalk(text, position))
+          << "position " << position << (valid ? " (valid)" : "");
+    }
+  }
+  SentenceCutter cutter(text);
+  EXPECT_TRUE(cutter.text_valid());
+  EXPECT_FALSE(SentenceCutter("ab\xFF").text_valid());
+}
+
+}  // namespace
+}  // namespace reportfacts
