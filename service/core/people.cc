@@ -155,6 +155,14 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   auto surnames = LoadWordSet(surnames_path);
   if (!surnames.ok()) return surnames.status();
   lex.surnames = *std::move(surnames);
+  // LoadWordSet has checked the file: its lines are one word each.
+  auto surname_lines = ReadDataLines(surnames_path);
+  if (!surname_lines.ok()) return surname_lines.status();
+  for (const DataLine& line : *surname_lines) {
+    const std::u32string word = DecodeUtf8(line.fields[0]);
+    if (word.size() == 1) lex.single_surnames.insert(word[0]);
+    if (word.size() >= 2) lex.compound_surname_pairs.Insert(word[0], word[1]);
+  }
   for (const auto& [first, last] :
        {std::pair<char32_t, char32_t>{0x3400, 0x4DBF},
         {0x4E00, 0x9FFF},
@@ -241,7 +249,7 @@ class PeopleScanner {
       for (size_t k = 0; k < count; ++k) {
         const size_t p = block + starts[k];
         if (p < next) continue;
-        next = p + (MayApplyAt(p) ? std::max<size_t>(RulesAt(p), 1) : 1);
+        next = p + std::max<size_t>(RulesAt(p), 1);
       }
     }
     // A name seen only without a role gets role "" (GUIDE §4); one that has
@@ -279,39 +287,41 @@ class PeopleScanner {
   }
 
  private:
-  // MayApplyAt is false where no rule of the main scan can apply at p: the
-  // surname is one or two characters, so RulesAt's first tests can only
-  // hold where this does. Tested before RulesAt is called, it skips the surname
-  // lookup, and the call, at most characters.
-  bool MayApplyAt(size_t p) const {
+  // SurnameLengthAt is surnames.LongestStartingAt(text, p, p + 2): the
+  // one-character set answers, unless the pair filter says a longer
+  // surname may start at p (rare, so the test is well predicted).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t SurnameLengthAt(size_t p) const {
     const size_t n = text_.size();
-    const auto after_name_at = [&](size_t q) {
-      return q < n && lex_.after_name_first.contains(text_[q]);
-    };
-    return (p > 0 && lex_.title_last.contains(text_[p - 1])) ||
-           after_name_at(p + 2) || after_name_at(p + 3) || after_name_at(p + 4);
+    const char32_t c = text_[p];
+    const char32_t next = text_[std::min(p + 1, n - 1)];
+    if (p + 1 < n && lex_.compound_surname_pairs.MayContain(c, next)) {
+      return lex_.surnames.LongestStartingAt(text_, p, p + 2);
+    }
+    return lex_.single_surnames.contains(c) ? 1 : 0;
   }
 
   // RulesAt tries the rules of the main scan at p, where a surname's first
-  // character is and MayApplyAt holds, and returns the length of text the
-  // one that applies read (0: none). Each of the five rules first tests a
-  // role word ending right before p, or one of the two characters after
-  // the name's shorter and longer reading against its words' first
-  // characters: those tests are made here, once, and most places fail
-  // them all before any rule is called.
-  size_t RulesAt(size_t p) {
+  // character is, and returns the length of text the one that applies read
+  // (0: none). Each of the five rules first tests a role word ending right
+  // before p, or one of the two characters after the name's shorter and
+  // longer reading against its words' first characters: those tests are
+  // made here, once, and joined without a branch between them (each is
+  // true or false at random), so that most places cost one mispredicted
+  // branch at most before any rule is called.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t RulesAt(size_t p) {
     const size_t n = text_.size();
-    const size_t surname =
-        lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
-    if (surname == 0) return 0;
-    const bool role_before = p > 0 && lex_.title_last.contains(text_[p - 1]);
+    const size_t surname = SurnameLengthAt(p);
+    const char32_t before = text_[p > 0 ? p - 1 : 0];
+    const bool role_before = (p > 0) & lex_.title_last.contains(before);
     const size_t q = p + surname + 1;
     const char32_t after_short = q < n ? text_[q] : kPastEnd;
     const char32_t after_long = q + 1 < n ? text_[q + 1] : kPastEnd;
-    if (!role_before && !lex_.after_name_first.contains(after_short) &&
-        !lex_.after_name_first.contains(after_long)) {
-      return 0;
-    }
+    const bool short_ok =
+        lex_.after_name_first.contains(text_[std::min(q, n - 1)]) & (q < n);
+    const bool long_ok =
+        lex_.after_name_first.contains(text_[std::min(q + 1, n - 1)]) &
+        (q + 1 < n);
+    if (!((surname != 0) & (role_before | short_ok | long_ok))) return 0;
     return ApplyRules(p, surname, role_before, after_short, after_long);
   }
   // No code point, so in no set: what stands past the end of the text.

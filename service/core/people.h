@@ -109,6 +109,11 @@ struct PeopleLexicon {
   CharSet after_name_first;
   // The Han characters a surname starts with: the main scan's first test.
   CharSet surname_first;
+  // The one-character surnames, and the first two characters of the longer
+  // ones: a surname's length at a place is told by two probes, without a
+  // walk of the surname trie at most places.
+  CharSet single_surnames;
+  PairFilter compound_surname_pairs;
 };
 
 // LoadPeopleLexicon reads roles.txt, name_context.txt, surnames.txt and
