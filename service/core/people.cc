@@ -294,6 +294,20 @@ size_t SurnameStarts(std::u32string_view text, size_t begin, size_t end,
   return SurnameStartsScalar(text, begin, end, begin, lex.surname_first, out);
 }
 
+// FindText is text.find(word, from) for a non-empty word, its first
+// character found by FindCodePoint (a vector search) instead of the
+// character loop of std::char_traits<char32_t>.
+size_t FindText(std::u32string_view text, std::u32string_view word,
+                size_t from) {
+  if (word.empty()) return text.find(word, from);
+  for (size_t at = FindCodePoint(text, word[0], from);
+       at + word.size() <= text.size();
+       at = FindCodePoint(text, word[0], at + 1)) {
+    if (text.compare(at, word.size(), word) == 0) return at;
+  }
+  return std::u32string_view::npos;
+}
+
 class PeopleScanner {
  public:
   PeopleScanner(std::u32string_view text, const std::vector<Report>& reports,
@@ -1347,7 +1361,7 @@ class PeopleScanner {
       for (const Author& a : r.authors) {
         if (a.name.empty()) continue;
         const std::u32string name = DecodeUtf8(a.name);
-        const size_t at = report.find(name, from);
+        const size_t at = FindText(report, name, from);
         if (at == std::u32string_view::npos) continue;
         Emit(a.name, a.role, "", at, at + name.size());
       }
