@@ -173,9 +173,15 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
         {0xF900, 0xFAFF},
         {0x20000, 0x2FA1F}}) {
     for (char32_t c = first; c <= last; ++c) {
-      if (!lex.surnames.HasWordStartingWith(c)) continue;
-      lex.surname_first.insert(c);
-      if (c < 0x10000) lex.surname_first_bmp[c / 32] |= uint32_t{1} << (c % 32);
+      if (lex.surnames.HasWordStartingWith(c)) lex.surname_first.insert(c);
+    }
+  }
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const uint32_t bit = uint32_t{1} << (c % 32);
+    if (lex.surname_first.contains(c)) lex.surname_first_bmp[c / 32] |= bit;
+    if (lex.title_last.contains(c)) lex.title_last_bmp[c / 32] |= bit;
+    if (lex.after_name_first.contains(c)) {
+      lex.after_name_first_bmp[c / 32] |= bit;
     }
   }
   auto common = LoadWordSet(common_words_path);
@@ -194,22 +200,31 @@ enum class Evidence {
   kStrong,  // a role word or a credit label right before it
 };
 
-// The main scan looks for surnames this many characters at a time.
+// The main scan reads the text this many characters at a time.
 constexpr size_t kScanBlock = 512;
+constexpr size_t kScanWords = kScanBlock / 64;
 
-// SurnameStartsScalar is SurnameStarts one character at a time, the
-// offsets taken from `base`.
-size_t SurnameStartsScalar(std::u32string_view text, size_t begin, size_t end,
-                           size_t base, const CharSet& surname_first,
-                           uint32_t* out) {
-  size_t count = 0;
-  // Unrolled: the loop's own test and step were a third of its cost.
-#pragma GCC unroll 4
-  for (size_t q = begin; q < end; ++q) {
-    out[count] = static_cast<uint32_t>(q - base);
-    count += surname_first.contains(text[q]) ? 1 : 0;
+// ScanMasks holds, for the characters of one block, one bit each: whether
+// it is in surname_first, title_last and after_name_first. after_name has
+// a word more for the characters just past the block.
+struct ScanMasks {
+  uint64_t surname[kScanWords];
+  uint64_t title_last[kScanWords];
+  uint64_t after_name[kScanWords + 1];
+};
+
+// The bits of characters text[q, q + count) (count <= 8) set at `offset`
+// in the block's masks, by the sets themselves.
+void MaskCharacters(std::u32string_view text, size_t q, size_t count,
+                    size_t offset, const PeopleLexicon& lex, ScanMasks* m) {
+  for (size_t i = 0; i < count; ++i) {
+    const char32_t c = text[q + i];
+    const size_t at = offset + i;
+    const uint64_t bit = uint64_t{1} << (at % 64);
+    if (lex.surname_first.contains(c)) m->surname[at / 64] |= bit;
+    if (lex.title_last.contains(c)) m->title_last[at / 64] |= bit;
+    if (lex.after_name_first.contains(c)) m->after_name[at / 64] |= bit;
   }
-  return count;
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -222,76 +237,89 @@ bool HasAvx2() {
   return has;
 }
 
-// kCompress[m] holds, four bits each from the lowest, the lanes whose bit
-// is set in the 8-bit mask m: the permutation that packs those lanes first.
-constexpr std::array<uint32_t, 256> MakeCompressTable() {
-  std::array<uint32_t, 256> table = {};
-  for (uint32_t mask = 0; mask < 256; ++mask) {
-    uint32_t lanes = 0, k = 0;
-    for (uint32_t lane = 0; lane < 8; ++lane) {
-      if ((mask >> lane) & 1) lanes |= lane << (4 * k++);
-    }
-    table[mask] = lanes;
-  }
-  return table;
+// GatherBits gives the bits in `bits` of eight code points of the plane
+// (`index`: each one's word, `shift`: 31 less its bit) as an 8-bit mask.
+__attribute__((target("avx2"))) inline uint64_t GatherBits(
+    const PeopleLexicon::PlaneBits& bits, __m256i index, __m256i shift) {
+  const __m256i words = _mm256_i32gather_epi32(
+      reinterpret_cast<const int*>(bits.data()), index, 4);
+  // The character's bit moved to the sign bit, which movemask reads.
+  return static_cast<uint64_t>(static_cast<unsigned>(_mm256_movemask_ps(
+      _mm256_castsi256_ps(_mm256_sllv_epi32(words, shift)))));
 }
-constexpr std::array<uint32_t, 256> kCompress = MakeCompressTable();
 
-// Eight characters a step: their bits are gathered from the table, the
-// offsets of those that start a surname packed to the front of a vector
-// and stored whole (`out` has room for eight past the block's length).
-__attribute__((target("avx2"))) size_t SurnameStartsAvx2(
-    std::u32string_view text, size_t begin, size_t end,
-    const PeopleLexicon& lex, uint32_t* out) {
-  const int* const bits =
-      reinterpret_cast<const int*>(lex.surname_first_bmp.data());
-  const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-  const __m256i nibbles = _mm256_setr_epi32(0, 4, 8, 12, 16, 20, 24, 28);
-  size_t count = 0;
+// Eight characters a step: each set's bits for them are gathered from its
+// plane bitmap. A step holding a code point past the plane (rare) is read
+// one character at a time.
+__attribute__((target("avx2"))) void MaskBlockAvx2(std::u32string_view text,
+                                                   size_t begin, size_t end,
+                                                   const PeopleLexicon& lex,
+                                                   ScanMasks* m) {
   size_t q = begin;
   for (; q + 8 <= end; q += 8) {
+    const size_t at = q - begin;
     const __m256i v =
         _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text.data() + q));
     const __m256i wide = _mm256_cmpgt_epi32(v, _mm256_set1_epi32(0xFFFF));
     if (_mm256_movemask_epi8(wide) != 0) {
-      // A code point past the plane (rare): these eight one by one.
-      count += SurnameStartsScalar(text, q, q + 8, begin, lex.surname_first,
-                                   out + count);
+      MaskCharacters(text, q, 8, at, lex, m);
       continue;
     }
-    const __m256i words =
-        _mm256_i32gather_epi32(bits, _mm256_srli_epi32(v, 5), 4);
-    // The character's bit moved to the sign bit, which movemask reads.
+    const __m256i index = _mm256_srli_epi32(v, 5);
     const __m256i shift = _mm256_sub_epi32(
         _mm256_set1_epi32(31), _mm256_and_si256(v, _mm256_set1_epi32(31)));
-    const unsigned mask = static_cast<unsigned>(_mm256_movemask_ps(
-        _mm256_castsi256_ps(_mm256_sllv_epi32(words, shift))));
-    const __m256i order = _mm256_and_si256(
-        _mm256_srlv_epi32(_mm256_set1_epi32(static_cast<int>(kCompress[mask])),
-                          nibbles),
-        _mm256_set1_epi32(7));
-    const __m256i offsets =
-        _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(q - begin)), lanes);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + count),
-                        _mm256_permutevar8x32_epi32(offsets, order));
-    count += static_cast<size_t>(__builtin_popcount(mask));
+    const int to = static_cast<int>(at % 64);
+    m->surname[at / 64] |= GatherBits(lex.surname_first_bmp, index, shift)
+                           << to;
+    m->title_last[at / 64] |= GatherBits(lex.title_last_bmp, index, shift)
+                              << to;
+    m->after_name[at / 64] |= GatherBits(lex.after_name_first_bmp, index, shift)
+                              << to;
   }
-  return count + SurnameStartsScalar(text, q, end, begin, lex.surname_first,
-                                     out + count);
+  MaskCharacters(text, q, end - q, q - begin, lex, m);
 }
 #endif
 
-// SurnameStarts stores the offsets from `begin` of the characters of
-// text[begin, end) that start a surname (surname_first), in order, and
-// returns how many there are (end - begin <= kScanBlock; `out` has room for
-// kScanBlock + 8). Every offset is written and the count grows by the
-// test's 0 or 1, so the loop has no branch on the text.
-size_t SurnameStarts(std::u32string_view text, size_t begin, size_t end,
-                     const PeopleLexicon& lex, uint32_t* out) {
+// MayApplyMasks marks in `out` the characters of the block text[begin,
+// end) (end - begin <= kScanBlock) where the main scan's rules may apply:
+// a surname starts there and a role word may end right before it, or a
+// word a rule needs may start at one of the characters after its shorter
+// and longer reading (the second to fourth after it). What the block does
+// not tell (the character before it, those after it) counts as may.
+void MayApplyMasks(std::u32string_view text, size_t begin, size_t end,
+                   const PeopleLexicon& lex, uint64_t* out) {
+  ScanMasks m = {};
+  bool masked = false;
 #if defined(REPORTFACTS_PEOPLE_AVX2)
-  if (HasAvx2()) return SurnameStartsAvx2(text, begin, end, lex, out);
+  if (HasAvx2()) {
+    MaskBlockAvx2(text, begin, end, lex, &m);
+    masked = true;
+  }
 #endif
-  return SurnameStartsScalar(text, begin, end, begin, lex.surname_first, out);
+  for (size_t q = begin; !masked && q < end; q += 8) {
+    MaskCharacters(text, q, std::min<size_t>(8, end - q), q - begin, lex, &m);
+  }
+  // The four characters past the block: unknown here.
+  for (size_t at = end - begin; at < end - begin + 4; ++at) {
+    m.after_name[at / 64] |= uint64_t{1} << (at % 64);
+  }
+  for (size_t w = 0; w < kScanWords; ++w) {
+    // Bit i of each: the set holds text[i - 1], text[i + k].
+    const uint64_t before =
+        (m.title_last[w] << 1) | (w > 0 ? m.title_last[w - 1] >> 63 : 1);
+    const auto after = [&](int k) {
+      return (m.after_name[w] >> k) | (m.after_name[w + 1] << (64 - k));
+    };
+    out[w] = m.surname[w] & (before | after(2) | after(3) | after(4));
+  }
+}
+
+// InSet is set.contains(c), read from the set's plane bitmap `bits` in the
+// plane: the main scan's mask has just read those bitmaps' words.
+inline bool InSet(const PeopleLexicon::PlaneBits& bits, const CharSet& set,
+                  char32_t c) {
+  if (c < 0x10000) return (bits[c / 32] >> (c % 32)) & 1;
+  return set.contains(c);
 }
 
 // FindText is text.find(word, from) for a non-empty word, its first
@@ -334,21 +362,24 @@ class PeopleScanner {
     BracketCredits();
     ReportAuthors();
     TransliteratedNames();
-    // The characters that may start a surname are found first, a block at
-    // a time, by a loop without a branch on the text (common characters
+    // The places where a rule may apply are found first, a block at a
+    // time, as bit masks with no branch on the text (common characters
     // start surnames: 高, 方, 向, so a branch there is mispredicted at
     // every few characters); the rules run at those only, in order, past
     // what a rule before read.
     const size_t n = text_.size();
-    uint32_t starts[kScanBlock + 8];
+    uint64_t may_apply[kScanWords];
     size_t next = 0;  // the text before it is read
     for (size_t block = 0; block < n; block += kScanBlock) {
-      const size_t count = SurnameStarts(
-          text_, block, std::min(n, block + kScanBlock), lex_, starts);
-      for (size_t k = 0; k < count; ++k) {
-        const size_t p = block + starts[k];
-        if (p < next) continue;
-        next = p + std::max<size_t>(RulesAt(p), 1);
+      MayApplyMasks(text_, block, std::min(n, block + kScanBlock), lex_,
+                    may_apply);
+      for (size_t w = 0; w < kScanWords; ++w) {
+        for (uint64_t bits = may_apply[w]; bits != 0; bits &= bits - 1) {
+          const size_t p =
+              block + w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+          if (p < next) continue;
+          next = p + std::max<size_t>(RulesAt(p), 1);
+        }
       }
     }
     // A name seen only without a role gets role "" (GUIDE §4); one that has
@@ -411,15 +442,18 @@ class PeopleScanner {
     const size_t n = text_.size();
     const size_t surname = SurnameLengthAt(p);
     const char32_t before = text_[p > 0 ? p - 1 : 0];
-    const bool role_before = (p > 0) & lex_.title_last.contains(before);
+    const bool role_before =
+        (p > 0) & InSet(lex_.title_last_bmp, lex_.title_last, before);
     const size_t q = p + surname + 1;
     const char32_t after_short = q < n ? text_[q] : kPastEnd;
     const char32_t after_long = q + 1 < n ? text_[q + 1] : kPastEnd;
     const bool short_ok =
-        lex_.after_name_first.contains(text_[std::min(q, n - 1)]) & (q < n);
-    const bool long_ok =
-        lex_.after_name_first.contains(text_[std::min(q + 1, n - 1)]) &
-        (q + 1 < n);
+        InSet(lex_.after_name_first_bmp, lex_.after_name_first,
+              text_[std::min(q, n - 1)]) &
+        (q < n);
+    const bool long_ok = InSet(lex_.after_name_first_bmp, lex_.after_name_first,
+                               text_[std::min(q + 1, n - 1)]) &
+                         (q + 1 < n);
     if (!((surname != 0) & (role_before | short_ok | long_ok))) return 0;
     return ApplyRules(p, surname, role_before, after_short, after_long);
   }

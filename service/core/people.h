@@ -109,10 +109,14 @@ struct PeopleLexicon {
   CharSet after_name_first;
   // The Han characters a surname starts with: the main scan's first test.
   CharSet surname_first;
-  // The same set's part in the Basic Multilingual Plane, one bit per code
-  // point in 32-bit words, for the vector form of that test (eight
-  // characters a step, one gather of their words).
-  std::array<uint32_t, 0x10000 / 32> surname_first_bmp = {};
+  // The parts in the Basic Multilingual Plane of surname_first, title_last
+  // and after_name_first, one bit per code point in 32-bit words, for the
+  // vector form of the main scan's first tests (eight characters a step,
+  // one gather of their words per set).
+  using PlaneBits = std::array<uint32_t, 0x10000 / 32>;
+  PlaneBits surname_first_bmp = {};
+  PlaneBits title_last_bmp = {};
+  PlaneBits after_name_first_bmp = {};
   // The one-character surnames, and the first two characters of the longer
   // ones: a surname's length at a place is told by two probes, without a
   // walk of the surname trie at most places.
