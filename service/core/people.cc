@@ -213,17 +213,37 @@ struct ScanMasks {
   uint64_t after_name[kScanWords + 1];
 };
 
-// The bits of characters text[q, q + count) (count <= 8) set at `offset`
-// in the block's masks, by the sets themselves.
+// MaskSurnames sets the surname bits of text[q, q + count) at `offset` in
+// the block's masks, one set probe a character.
+void MaskSurnames(std::u32string_view text, size_t q, size_t count,
+                  size_t offset, const PeopleLexicon& lex, ScanMasks* m) {
+  // The answer or-ed in as a bit: a branch on it would be mispredicted at
+  // every few characters.
+#pragma GCC unroll 4
+  for (size_t i = 0; i < count; ++i) {
+    const size_t at = offset + i;
+    m->surname[at / 64] |= uint64_t{lex.surname_first.contains(text[q + i])}
+                           << (at % 64);
+  }
+}
+
+// MaskCharacters sets all the bits of text[q, q + count) at `offset` in
+// the block's masks one character at a time, from the plane bitmaps in the
+// plane and the sets past it.
 void MaskCharacters(std::u32string_view text, size_t q, size_t count,
                     size_t offset, const PeopleLexicon& lex, ScanMasks* m) {
   for (size_t i = 0; i < count; ++i) {
     const char32_t c = text[q + i];
     const size_t at = offset + i;
-    const uint64_t bit = uint64_t{1} << (at % 64);
-    if (lex.surname_first.contains(c)) m->surname[at / 64] |= bit;
-    if (lex.title_last.contains(c)) m->title_last[at / 64] |= bit;
-    if (lex.after_name_first.contains(c)) m->after_name[at / 64] |= bit;
+    const int bit = static_cast<int>(at % 64);
+    const auto in = [c](const PeopleLexicon::PlaneBits& bits,
+                        const CharSet& set) -> uint64_t {
+      return c < 0x10000 ? (bits[c / 32] >> (c % 32)) & 1 : set.contains(c);
+    };
+    m->surname[at / 64] |= in(lex.surname_first_bmp, lex.surname_first) << bit;
+    m->title_last[at / 64] |= in(lex.title_last_bmp, lex.title_last) << bit;
+    m->after_name[at / 64] |= in(lex.after_name_first_bmp, lex.after_name_first)
+                              << bit;
   }
 }
 
@@ -249,8 +269,8 @@ __attribute__((target("avx2"))) inline uint64_t GatherBits(
 }
 
 // Eight characters a step: each set's bits for them are gathered from its
-// plane bitmap. A step holding a code point past the plane (rare) is read
-// one character at a time.
+// plane bitmap. A step holding a code point past the plane (rare), and the
+// block's last few characters, are read by MaskCharacters.
 __attribute__((target("avx2"))) void MaskBlockAvx2(std::u32string_view text,
                                                    size_t begin, size_t end,
                                                    const PeopleLexicon& lex,
@@ -284,8 +304,9 @@ __attribute__((target("avx2"))) void MaskBlockAvx2(std::u32string_view text,
 // end) (end - begin <= kScanBlock) where the main scan's rules may apply:
 // a surname starts there and a role word may end right before it, or a
 // word a rule needs may start at one of the characters after its shorter
-// and longer reading (the second to fourth after it). What the block does
-// not tell (the character before it, those after it) counts as may.
+// and longer reading (the second to fourth after it). What the masks do
+// not tell (the character before the block, those after it, and without
+// AVX2 all but the surnames) counts as may: RulesAt tests it again.
 void MayApplyMasks(std::u32string_view text, size_t begin, size_t end,
                    const PeopleLexicon& lex, uint64_t* out) {
   ScanMasks m = {};
@@ -296,8 +317,11 @@ void MayApplyMasks(std::u32string_view text, size_t begin, size_t end,
     masked = true;
   }
 #endif
-  for (size_t q = begin; !masked && q < end; q += 8) {
-    MaskCharacters(text, q, std::min<size_t>(8, end - q), q - begin, lex, &m);
+  if (!masked) {
+    // Without AVX2: the surnames only, one probe a character.
+    MaskSurnames(text, begin, end - begin, 0, lex, &m);
+    std::fill(std::begin(m.title_last), std::end(m.title_last), ~uint64_t{0});
+    std::fill(std::begin(m.after_name), std::end(m.after_name), ~uint64_t{0});
   }
   // The four characters past the block: unknown here.
   for (size_t at = end - begin; at < end - begin + 4; ++at) {
