@@ -4,6 +4,10 @@
 #include <tuple>
 #include <utility>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
 #include "absl/base/attributes.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
@@ -155,6 +159,14 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   auto surnames = LoadWordSet(surnames_path);
   if (!surnames.ok()) return surnames.status();
   lex.surnames = *std::move(surnames);
+  // LoadWordSet has checked the file: its lines are one word each.
+  auto surname_lines = ReadDataLines(surnames_path);
+  if (!surname_lines.ok()) return surname_lines.status();
+  for (const DataLine& line : *surname_lines) {
+    const std::u32string word = DecodeUtf8(line.fields[0]);
+    if (word.size() == 1) lex.single_surnames.insert(word[0]);
+    if (word.size() >= 2) lex.compound_surname_pairs.Insert(word[0], word[1]);
+  }
   for (const auto& [first, last] :
        {std::pair<char32_t, char32_t>{0x3400, 0x4DBF},
         {0x4E00, 0x9FFF},
@@ -162,6 +174,14 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
         {0x20000, 0x2FA1F}}) {
     for (char32_t c = first; c <= last; ++c) {
       if (lex.surnames.HasWordStartingWith(c)) lex.surname_first.insert(c);
+    }
+  }
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const uint32_t bit = uint32_t{1} << (c % 32);
+    if (lex.surname_first.contains(c)) lex.surname_first_bmp[c / 32] |= bit;
+    if (lex.title_last.contains(c)) lex.title_last_bmp[c / 32] |= bit;
+    if (lex.after_name_first.contains(c)) {
+      lex.after_name_first_bmp[c / 32] |= bit;
     }
   }
   auto common = LoadWordSet(common_words_path);
@@ -180,24 +200,164 @@ enum class Evidence {
   kStrong,  // a role word or a credit label right before it
 };
 
-// The main scan looks for surnames this many characters at a time.
+// The main scan reads the text this many characters at a time.
 constexpr size_t kScanBlock = 512;
+constexpr size_t kScanWords = kScanBlock / 64;
 
-// SurnameStarts stores the offsets from `begin` of the characters of
-// text[begin, end) that start a surname (surname_first), in order, and
-// returns how many there are (end - begin <= kScanBlock). Every offset is
-// written and the count grows by the test's 0 or 1, so the loop has no
-// branch on the text.
-size_t SurnameStarts(std::u32string_view text, size_t begin, size_t end,
-                     const CharSet& surname_first, uint32_t* out) {
-  size_t count = 0;
-  // Unrolled: the loop's own test and step were a third of its cost.
+// ScanMasks holds, for the characters of one block, one bit each: whether
+// it is in surname_first, title_last and after_name_first. after_name has
+// a word more for the characters just past the block.
+struct ScanMasks {
+  uint64_t surname[kScanWords];
+  uint64_t title_last[kScanWords];
+  uint64_t after_name[kScanWords + 1];
+};
+
+// MaskSurnames sets the surname bits of text[q, q + count) at `offset` in
+// the block's masks, one set probe a character.
+void MaskSurnames(std::u32string_view text, size_t q, size_t count,
+                  size_t offset, const PeopleLexicon& lex, ScanMasks* m) {
+  // The answer or-ed in as a bit: a branch on it would be mispredicted at
+  // every few characters.
 #pragma GCC unroll 4
-  for (size_t q = begin; q < end; ++q) {
-    out[count] = static_cast<uint32_t>(q - begin);
-    count += surname_first.contains(text[q]) ? 1 : 0;
+  for (size_t i = 0; i < count; ++i) {
+    const size_t at = offset + i;
+    m->surname[at / 64] |= uint64_t{lex.surname_first.contains(text[q + i])}
+                           << (at % 64);
   }
-  return count;
+}
+
+// MaskCharacters sets all the bits of text[q, q + count) at `offset` in
+// the block's masks one character at a time, from the plane bitmaps in the
+// plane and the sets past it.
+void MaskCharacters(std::u32string_view text, size_t q, size_t count,
+                    size_t offset, const PeopleLexicon& lex, ScanMasks* m) {
+  for (size_t i = 0; i < count; ++i) {
+    const char32_t c = text[q + i];
+    const size_t at = offset + i;
+    const int bit = static_cast<int>(at % 64);
+    const auto in = [c](const PeopleLexicon::PlaneBits& bits,
+                        const CharSet& set) -> uint64_t {
+      return c < 0x10000 ? (bits[c / 32] >> (c % 32)) & 1 : set.contains(c);
+    };
+    m->surname[at / 64] |= in(lex.surname_first_bmp, lex.surname_first) << bit;
+    m->title_last[at / 64] |= in(lex.title_last_bmp, lex.title_last) << bit;
+    m->after_name[at / 64] |= in(lex.after_name_first_bmp, lex.after_name_first)
+                              << bit;
+  }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define REPORTFACTS_PEOPLE_AVX2 1
+
+// HasAvx2 is read once: most x86-64 servers have it, but the baseline does
+// not promise it.
+bool HasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+
+// GatherBits gives the bits in `bits` of eight code points of the plane
+// (`index`: each one's word, `shift`: 31 less its bit) as an 8-bit mask.
+__attribute__((target("avx2"))) inline uint64_t GatherBits(
+    const PeopleLexicon::PlaneBits& bits, __m256i index, __m256i shift) {
+  const __m256i words = _mm256_i32gather_epi32(
+      reinterpret_cast<const int*>(bits.data()), index, 4);
+  // The character's bit moved to the sign bit, which movemask reads.
+  return static_cast<uint64_t>(static_cast<unsigned>(_mm256_movemask_ps(
+      _mm256_castsi256_ps(_mm256_sllv_epi32(words, shift)))));
+}
+
+// Eight characters a step: each set's bits for them are gathered from its
+// plane bitmap. A step holding a code point past the plane (rare), and the
+// block's last few characters, are read by MaskCharacters.
+__attribute__((target("avx2"))) void MaskBlockAvx2(std::u32string_view text,
+                                                   size_t begin, size_t end,
+                                                   const PeopleLexicon& lex,
+                                                   ScanMasks* m) {
+  size_t q = begin;
+  for (; q + 8 <= end; q += 8) {
+    const size_t at = q - begin;
+    const __m256i v =
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text.data() + q));
+    const __m256i wide = _mm256_cmpgt_epi32(v, _mm256_set1_epi32(0xFFFF));
+    if (_mm256_movemask_epi8(wide) != 0) {
+      MaskCharacters(text, q, 8, at, lex, m);
+      continue;
+    }
+    const __m256i index = _mm256_srli_epi32(v, 5);
+    const __m256i shift = _mm256_sub_epi32(
+        _mm256_set1_epi32(31), _mm256_and_si256(v, _mm256_set1_epi32(31)));
+    const int to = static_cast<int>(at % 64);
+    m->surname[at / 64] |= GatherBits(lex.surname_first_bmp, index, shift)
+                           << to;
+    m->title_last[at / 64] |= GatherBits(lex.title_last_bmp, index, shift)
+                              << to;
+    m->after_name[at / 64] |= GatherBits(lex.after_name_first_bmp, index, shift)
+                              << to;
+  }
+  MaskCharacters(text, q, end - q, q - begin, lex, m);
+}
+#endif
+
+// MayApplyMasks marks in `out` the characters of the block text[begin,
+// end) (end - begin <= kScanBlock) where the main scan's rules may apply:
+// a surname starts there and a role word may end right before it, or a
+// word a rule needs may start at one of the characters after its shorter
+// and longer reading (the second to fourth after it). What the masks do
+// not tell (the character before the block, those after it, and without
+// AVX2 all but the surnames) counts as may: RulesAt tests it again.
+void MayApplyMasks(std::u32string_view text, size_t begin, size_t end,
+                   const PeopleLexicon& lex, uint64_t* out) {
+  ScanMasks m = {};
+  bool masked = false;
+#if defined(REPORTFACTS_PEOPLE_AVX2)
+  if (HasAvx2()) {
+    MaskBlockAvx2(text, begin, end, lex, &m);
+    masked = true;
+  }
+#endif
+  if (!masked) {
+    // Without AVX2: the surnames only, one probe a character.
+    MaskSurnames(text, begin, end - begin, 0, lex, &m);
+    std::fill(std::begin(m.title_last), std::end(m.title_last), ~uint64_t{0});
+    std::fill(std::begin(m.after_name), std::end(m.after_name), ~uint64_t{0});
+  }
+  // The four characters past the block: unknown here.
+  for (size_t at = end - begin; at < end - begin + 4; ++at) {
+    m.after_name[at / 64] |= uint64_t{1} << (at % 64);
+  }
+  for (size_t w = 0; w < kScanWords; ++w) {
+    // Bit i of each: the set holds text[i - 1], text[i + k].
+    const uint64_t before =
+        (m.title_last[w] << 1) | (w > 0 ? m.title_last[w - 1] >> 63 : 1);
+    const auto after = [&](int k) {
+      return (m.after_name[w] >> k) | (m.after_name[w + 1] << (64 - k));
+    };
+    out[w] = m.surname[w] & (before | after(2) | after(3) | after(4));
+  }
+}
+
+// InSet is set.contains(c), read from the set's plane bitmap `bits` in the
+// plane: the main scan's mask has just read those bitmaps' words.
+inline bool InSet(const PeopleLexicon::PlaneBits& bits, const CharSet& set,
+                  char32_t c) {
+  if (c < 0x10000) return (bits[c / 32] >> (c % 32)) & 1;
+  return set.contains(c);
+}
+
+// FindText is text.find(word, from) for a non-empty word, its first
+// character found by FindCodePoint (a vector search) instead of the
+// character loop of std::char_traits<char32_t>.
+size_t FindText(std::u32string_view text, std::u32string_view word,
+                size_t from) {
+  if (word.empty()) return text.find(word, from);
+  for (size_t at = FindCodePoint(text, word[0], from);
+       at + word.size() <= text.size();
+       at = FindCodePoint(text, word[0], at + 1)) {
+    if (text.compare(at, word.size(), word) == 0) return at;
+  }
+  return std::u32string_view::npos;
 }
 
 class PeopleScanner {
@@ -226,22 +386,24 @@ class PeopleScanner {
     BracketCredits();
     ReportAuthors();
     TransliteratedNames();
-    // The characters that may start a surname are found first, a block at
-    // a time, by a loop without a branch on the text (common characters
+    // The places where a rule may apply are found first, a block at a
+    // time, as bit masks with no branch on the text (common characters
     // start surnames: 高, 方, 向, so a branch there is mispredicted at
     // every few characters); the rules run at those only, in order, past
     // what a rule before read.
     const size_t n = text_.size();
-    uint32_t starts[kScanBlock];
+    uint64_t may_apply[kScanWords];
     size_t next = 0;  // the text before it is read
     for (size_t block = 0; block < n; block += kScanBlock) {
-      const size_t count =
-          SurnameStarts(text_, block, std::min(n, block + kScanBlock),
-                        lex_.surname_first, starts);
-      for (size_t k = 0; k < count; ++k) {
-        const size_t p = block + starts[k];
-        if (p < next) continue;
-        next = p + (MayApplyAt(p) ? std::max<size_t>(RulesAt(p), 1) : 1);
+      MayApplyMasks(text_, block, std::min(n, block + kScanBlock), lex_,
+                    may_apply);
+      for (size_t w = 0; w < kScanWords; ++w) {
+        for (uint64_t bits = may_apply[w]; bits != 0; bits &= bits - 1) {
+          const size_t p =
+              block + w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+          if (p < next) continue;
+          next = p + std::max<size_t>(RulesAt(p), 1);
+        }
       }
     }
     // A name seen only without a role gets role "" (GUIDE §4); one that has
@@ -279,39 +441,44 @@ class PeopleScanner {
   }
 
  private:
-  // MayApplyAt is false where no rule of the main scan can apply at p: the
-  // surname is one or two characters, so RulesAt's first tests can only
-  // hold where this does. Tested before RulesAt is called, it skips the surname
-  // lookup, and the call, at most characters.
-  bool MayApplyAt(size_t p) const {
+  // SurnameLengthAt is surnames.LongestStartingAt(text, p, p + 2): the
+  // one-character set answers, unless the pair filter says a longer
+  // surname may start at p (rare, so the test is well predicted).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t SurnameLengthAt(size_t p) const {
     const size_t n = text_.size();
-    const auto after_name_at = [&](size_t q) {
-      return q < n && lex_.after_name_first.contains(text_[q]);
-    };
-    return (p > 0 && lex_.title_last.contains(text_[p - 1])) ||
-           after_name_at(p + 2) || after_name_at(p + 3) || after_name_at(p + 4);
+    const char32_t c = text_[p];
+    const char32_t next = text_[std::min(p + 1, n - 1)];
+    if (p + 1 < n && lex_.compound_surname_pairs.MayContain(c, next)) {
+      return lex_.surnames.LongestStartingAt(text_, p, p + 2);
+    }
+    return lex_.single_surnames.contains(c) ? 1 : 0;
   }
 
   // RulesAt tries the rules of the main scan at p, where a surname's first
-  // character is and MayApplyAt holds, and returns the length of text the
-  // one that applies read (0: none). Each of the five rules first tests a
-  // role word ending right before p, or one of the two characters after
-  // the name's shorter and longer reading against its words' first
-  // characters: those tests are made here, once, and most places fail
-  // them all before any rule is called.
-  size_t RulesAt(size_t p) {
+  // character is, and returns the length of text the one that applies read
+  // (0: none). Each of the five rules first tests a role word ending right
+  // before p, or one of the two characters after the name's shorter and
+  // longer reading against its words' first characters: those tests are
+  // made here, once, and joined without a branch between them (each is
+  // true or false at random), so that most places cost one mispredicted
+  // branch at most before any rule is called.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t RulesAt(size_t p) {
     const size_t n = text_.size();
-    const size_t surname =
-        lex_.surnames.LongestStartingAt(text_, p, std::min(n, p + 2));
-    if (surname == 0) return 0;
-    const bool role_before = p > 0 && lex_.title_last.contains(text_[p - 1]);
+    const size_t surname = SurnameLengthAt(p);
+    const char32_t before = text_[p > 0 ? p - 1 : 0];
+    const bool role_before =
+        (p > 0) & InSet(lex_.title_last_bmp, lex_.title_last, before);
     const size_t q = p + surname + 1;
     const char32_t after_short = q < n ? text_[q] : kPastEnd;
     const char32_t after_long = q + 1 < n ? text_[q + 1] : kPastEnd;
-    if (!role_before && !lex_.after_name_first.contains(after_short) &&
-        !lex_.after_name_first.contains(after_long)) {
-      return 0;
-    }
+    const bool short_ok =
+        InSet(lex_.after_name_first_bmp, lex_.after_name_first,
+              text_[std::min(q, n - 1)]) &
+        (q < n);
+    const bool long_ok = InSet(lex_.after_name_first_bmp, lex_.after_name_first,
+                               text_[std::min(q + 1, n - 1)]) &
+                         (q + 1 < n);
+    if (!((surname != 0) & (role_before | short_ok | long_ok))) return 0;
     return ApplyRules(p, surname, role_before, after_short, after_long);
   }
   // No code point, so in no set: what stands past the end of the text.
@@ -1252,7 +1419,7 @@ class PeopleScanner {
       for (const Author& a : r.authors) {
         if (a.name.empty()) continue;
         const std::u32string name = DecodeUtf8(a.name);
-        const size_t at = report.find(name, from);
+        const size_t at = FindText(report, name, from);
         if (at == std::u32string_view::npos) continue;
         Emit(a.name, a.role, "", at, at + name.size());
       }

@@ -101,6 +101,29 @@ TEST_F(PeopleTest, NamesAcrossTheScansBlocks) {
   }
 }
 
+// A character past the Basic Multilingual Plane (here 𠀀, U+20000) among
+// the eight the scan reads at a time sends those eight to the slow path:
+// the name near it is found as without it, and the character itself
+// starts no name.
+TEST_F(PeopleTest, CharactersPastThePlaneBesideAName) {
+  // Anywhere but in the role word, the name or the two characters after
+  // it (a Han character there may be read as the name's last).
+  for (size_t at : {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16}) {
+    std::string text(kHeader);
+    std::string line = "各界人士出席。市委书记周海批示。";
+    std::u32string chars = DecodeUtf8(line);
+    chars.insert(chars.begin() + static_cast<std::ptrdiff_t>(at),
+                 U'\U00020000');
+    text += EncodeUtf8(chars);
+    const auto people = Run(text);
+    EXPECT_NE(Find(people, "周海", "书记"), nullptr) << at;
+    for (const Person& p : people) {
+      EXPECT_EQ(DecodeUtf8(p.name).find(U'\U00020000'), std::u32string::npos)
+          << at;
+    }
+  }
+}
+
 TEST_F(PeopleTest, PassiveMarkerEndsTheTextBeforeTheOrganization) {
   const auto people = Run(std::string(kHeader) +
                           "这件提案被市委书记周海批示，"
