@@ -97,6 +97,12 @@ inline bool IsOneOf(std::u32string_view w,
 inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
+// EndsWithPair is EndsWith(s, first + second) without making the string.
+inline bool EndsWithPair(std::u32string_view s, std::u32string_view first,
+                         std::u32string_view second) {
+  return s.size() >= first.size() + second.size() && EndsWith(s, second) &&
+         EndsWith(s.substr(0, s.size() - second.size()), first);
+}
 
 // A copula or light verb between a topic and its number (满意率达98%, 共有
 // 会员20名), or a link of conversion (折合人民币20万元), says nothing of

@@ -12,7 +12,9 @@ namespace phrase_internal {
 bool ModifierCutsWord(std::u32string_view phrase, size_t mod,
                       const Dictionary& dict) {
   if (phrase.size() <= mod) return false;
-  const std::vector<Word> words = Segment(phrase, 0, phrase.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(phrase, 0, phrase.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   return !words.empty() && words.front().end > mod;
 }
 
@@ -420,8 +422,10 @@ class ClauseAnalyser {
         lex_.dictionary->PosOf(text_.substr(begin, 3)) != Pos::kVerb) {
       return false;
     }
-    const std::vector<Word> words =
-        Segment(text_, begin, std::min(end, begin + 6), *lex_.dictionary);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(text_, begin, std::min(end, begin + 6), *lex_.dictionary,
+                &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     // (A verb and 后/前 is a time, after or before the deed: 合并后.)
     const bool time = words.size() > 1 &&
                       IsOneOf(View(text_, words[1]), {U"后", U"後", U"前"});
@@ -436,8 +440,10 @@ class ClauseAnalyser {
         !OpensReceivingWord(text_[p])) {
       return false;
     }
-    const std::vector<Word> words =
-        Segment(text_, p, std::min(limit, p + 4), *lex_.dictionary);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(text_, p, std::min(limit, p + 4), *lex_.dictionary,
+                &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     return !words.empty() && IsReceivingWord(View(text_, words[0]));
   }
 
@@ -446,7 +452,9 @@ class ClauseAnalyser {
   size_t DeedFollows(size_t p, size_t limit) const {
     if (!OpensWithReceiving(p, limit)) return limit;
     const size_t end = std::min(limit, p + kMaxNounPhrase);
-    const std::vector<Word> words = Segment(text_, p, end, *lex_.dictionary);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(text_, p, end, *lex_.dictionary, &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     const size_t deed = DeedAfterReceiving(text_, words, 0);
     return deed < words.size() ? words[deed].begin : limit;
   }
@@ -461,8 +469,10 @@ class ClauseAnalyser {
     if (deed < limit) {
       std::u32string chain = VerbChainAt(deed, limit, nullptr);
       if (!chain.empty()) return chain;
-      const std::vector<Word> words =
-          Segment(text_, deed, std::min(limit, deed + 8), *lex_.dictionary);
+      thread_local std::vector<Word> words_buffer;
+      SegmentInto(text_, deed, std::min(limit, deed + 8), *lex_.dictionary,
+                  &words_buffer);
+      const std::vector<Word>& words = words_buffer;
       if (!words.empty()) {
         return std::u32string(text_.substr(deed, words[0].size()));
       }
@@ -532,7 +542,8 @@ class ClauseAnalyser {
       clause_end = mentions[k + 1].qualifier_begin;
     }
     size_t right_end = m.mention_end;
-    const std::u32string right =
+    // (Moved into the object where it is taken: it is read no more.)
+    std::u32string right =
         NounPhraseAfter(m.mention_end, clause_end, &right_end);
 
     Tokenize(text_, left_begin, left_end, lex_, &tokens_);
@@ -562,7 +573,7 @@ class ClauseAnalyser {
     bool used_right = false;
     if (list_before) {
       // 开展……等6项走访活动: the verb opens the enumeration.
-      object = right;
+      object = std::move(right);
       used_right = true;
       if (first_verb >= 0) action = chain(first_verb, first_verb);
       if (object.empty() && last_verb >= 0) {
@@ -616,7 +627,7 @@ class ClauseAnalyser {
         object = Clean(tokens[last_verb].end, left_end);
       }
       if (object.empty()) {
-        object = right;
+        object = std::move(right);
         used_right = true;
       }
       if (object.empty() && tokens[last_verb].end == left_end) {
@@ -653,7 +664,7 @@ class ClauseAnalyser {
       }
     } else {
       if (!right.empty()) {
-        object = right;
+        object = std::move(right);
         used_right = true;
       } else if (left_begin < left_end) {
         object = Clean(left_begin, left_end);
