@@ -1353,24 +1353,24 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     const bool lexical_object_is_verb =
         p.frame == Frame::kCount && !p.action.empty() &&
         IsVerbPhraseOnly(l.object, *lexicon.dictionary) &&
-        (IsPeopleMeasure(mentions[k].unit) || l.object == p.action ||
+        (IsPeopleMeasure(mentions[k].unit) || Same(l.object, p.action) ||
          !EndsWithPair(text.substr(0, mentions[k].qualifier_begin), l.action,
                        l.object));
     if (p.frame == Frame::kCount && !verb_in_lexical_object &&
         !lexical_object_is_verb) {
+      // (Measured once: the rule's name is a C string.)
+      const std::string_view rule = p.rule;
       // Where the word lists found nothing, a rule that reads structure the
       // lists cannot see (an enumeration, a light verb, a carried object)
       // fills the field.
       // A figure before the verb of its count (工业增加值完成52亿元) is
       // what is counted, where a noun there is otherwise who acts.
       const bool quantity_before_verb =
-          p.rule == std::string_view("noun_verb_number") &&
-          NamesAQuantity(p.object);
-      const bool fills = FillsGaps(p.rule) || quantity_before_verb;
+          rule == "noun_verb_number" && NamesAQuantity(p.object);
+      const bool fills = FillsGaps(rule) || quantity_before_verb;
       const bool reads_noun_phrase =
-          p.rule == std::string_view("verb_object_number") ||
-          p.rule == std::string_view("number_measure_noun");
-      const bool people = p.rule == std::string_view("people_counted");
+          rule == "verb_object_number" || rule == "number_measure_noun";
+      const bool people = rule == "people_counted";
       // A lexical object of time, place or agent words only (年度, 全市)
       // names no thing; the rules' noun phrase does. (Tried in this order,
       // cheapest first: the dictionary is asked only where the readings
@@ -1378,15 +1378,15 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // Words of a state the word lists read as the object (解决 + 或基本
       // 解决) are the state's, not a thing.
       const bool lexical_object_in_state =
-          p.rule == std::string_view("state") && !l.object.empty() &&
+          rule == "state" && !l.object.empty() &&
           p.action.find(l.object) != std::u32string::npos;
       // The word lists carried the object of the count before over
       // (收到来信80封，办结75封), where the rules read a noun phrase of
       // this clause's own: a clause that names its object carries none.
       const bool lexical_carried =
-          (reads_noun_phrase || p.rule == std::string_view("held_event")) &&
-          k > 0 && !p.object.empty() && !l.object.empty() &&
-          l.object == lexical[k - 1].object &&
+          (reads_noun_phrase || rule == "held_event") && k > 0 &&
+          !p.object.empty() && !l.object.empty() &&
+          Same(l.object, lexical[k - 1].object) &&
           text.substr(mentions[k - 1].mention_end,
                       mentions[k].qualifier_begin - mentions[k - 1].mention_end)
                   .find(l.object) == std::u32string_view::npos;
@@ -1406,9 +1406,9 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           reads_noun_phrase && !p.action.empty() &&
           VerbInsideNoun(p.object, l.action, l.object, *lexicon.dictionary);
       const bool keeps_rules_object =
-          p.object != l.object &&
+          !Same(p.object, l.object) &&
           (lexical_carried || lexical_missed_verb || lexical_verb_in_noun ||
-           (p.rule == std::string_view("held_event") &&
+           (rule == "held_event" &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||
             (!p.object.empty() && !l.object.empty() &&
@@ -1416,8 +1416,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
             (reads_noun_phrase &&
              (AddsKind(p.object, l.object, *lexicon.dictionary) ||
               NamesKind(p.object, l.object, lexicon,
-                        p.rule == std::string_view("verb_object_number") &&
-                            !p.action.empty() &&
+                        rule == "verb_object_number" && !p.action.empty() &&
                             !IsPeopleMeasure(mentions[k].unit)) ||
               EndsInHead(p.object, l.object, *lexicon.dictionary) ||
               CutsWord(l.object, p.object, *lexicon.dictionary) ||
@@ -1439,7 +1438,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool topic = p.object.find(U"方面") != std::u32string::npos;
       // A state (办结的, 办结或基本办结) is read whole by the rules; the
       // word lists see one verb of it.
-      const bool state = p.rule == std::string_view("state");
+      const bool state = rule == "state";
       // A part naming its kind without a verb has no action (see rule
       // "part names its kind"); the word lists carry the set's verb in.
       const bool part_without_verb = p.set_mention >= 0 &&
@@ -1448,7 +1447,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // The event's own holding verb acts, not a verb of the way there
       // the word lists read (委员深入基层 + 开展 + 调研: 开展, not 深入).
       const bool holding_verb_in_front =
-          p.rule == std::string_view("held_event") && !p.action.empty() &&
+          rule == "held_event" && !p.action.empty() &&
           l.object.size() > p.object.size() + p.action.size() &&
           EndsWithPair(l.object, p.action, p.object);
       // A listed verb that ends a longer verb of the dictionary (送 of
@@ -1472,7 +1471,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     // 案5件，并案2件: the gloss hid the verb from the word lists, and the
     // next clause carried it over) names no thing.
     if (p.frame == Frame::kCount && !p.action.empty() &&
-        p.object.size() < glossed_object && p.object != p.action &&
+        p.object.size() < glossed_object && !Same(p.object, p.action) &&
         lexicon.dictionary->PosOf(p.object) == Pos::kVerb) {
       p.object.clear();
     }

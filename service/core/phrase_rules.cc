@@ -566,7 +566,7 @@ std::vector<MetricPhrase> ReadByRules(
     }
     c.first_topic = 0;
     while (c.first_topic < c.left.size() &&
-           c.LeftWord(c.first_topic) != U"方面") {
+           !Same(c.LeftWord(c.first_topic), U"方面")) {
       ++c.first_topic;
     }
     c.tail = c.left.size();
