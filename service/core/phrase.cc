@@ -1209,13 +1209,10 @@ void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
   // number.)
   const size_t low = m.qualifier_begin > 16 ? m.qualifier_begin - 16 : 0;
   const size_t high = std::min(text.size(), m.mention_end + 4);
+  // (Or-ed over the whole span, with no exit to predict.)
   bool negated = false;
-  for (size_t i = low; i < m.qualifier_begin && !negated; ++i) {
-    negated = text[i] == U'非';
-  }
-  for (size_t i = m.mention_end; i < high && !negated; ++i) {
-    negated = text[i] == U'非';
-  }
+  for (size_t i = low; i < m.qualifier_begin; ++i) negated |= text[i] == U'非';
+  for (size_t i = m.mention_end; i < high; ++i) negated |= text[i] == U'非';
   if (!negated) return;
   // Where the object stands in the number's own clause: after the
   // measure, else before the number.
