@@ -1,6 +1,7 @@
 // The lexical reading: the genre's verb and noun lists and positional
 // patterns over them, the older reading the rules are combined with.
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 
 #include "service/core/chars.h"
@@ -177,25 +178,30 @@ struct Token {
 void Tokenize(std::u32string_view text, size_t begin, size_t end,
               const PhraseLexicon& lex, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
-  tokens.clear();
-  // At most one token a character, and a window is short: one allocation.
-  tokens.reserve(end > begin ? end - begin : 0);
+  // At most one token a character, and a window is short: the tokens are
+  // written from the back of a buffer of one a character (found right to
+  // left, they need no reversing), and the unused front is cut at the end.
+  const size_t most = end > begin ? end - begin : 0;
+  tokens.resize(most);
+  size_t slot = most;
   size_t p = end;
   while (p > begin) {
     const size_t noun = lex.nouns.LongestEndingAt(text, p, begin);
     const size_t verb = lex.actions.LongestEndingAt(text, p, begin);
+    size_t length = 1;
+    TokenKind kind = TokenKind::kOther;
     if (noun > 0 && noun >= verb) {
-      tokens.push_back({p - noun, p, TokenKind::kNoun});
-      p -= noun;
+      length = noun;
+      kind = TokenKind::kNoun;
     } else if (verb > 0) {
-      tokens.push_back({p - verb, p, TokenKind::kVerb});
-      p -= verb;
-    } else {
-      tokens.push_back({p - 1, p, TokenKind::kOther});
-      --p;
+      length = verb;
+      kind = TokenKind::kVerb;
     }
+    tokens[--slot] = {p - length, p, kind};
+    p -= length;
   }
-  std::reverse(tokens.begin(), tokens.end());
+  tokens.erase(tokens.begin(),
+               tokens.begin() + static_cast<std::ptrdiff_t>(slot));
 }
 
 }  // namespace
