@@ -98,8 +98,12 @@ bool AddsKind(std::u32string_view longer, std::u32string_view shorter,
   // how good) stay out, as the lexical reading has them.
   // A verb in front makes a verb phrase the dictionary lists as a noun
   // (解决 + 问题), not a kind.
-  const std::vector<Word> front_words = Segment(front, 0, front.size(), dict);
-  const std::vector<Word> whole = Segment(longer, 0, longer.size(), dict);
+  thread_local std::vector<Word> front_words_buffer;
+  SegmentInto(front, 0, front.size(), dict, &front_words_buffer);
+  const std::vector<Word>& front_words = front_words_buffer;
+  thread_local std::vector<Word> whole_buffer;
+  SegmentInto(longer, 0, longer.size(), dict, &whole_buffer);
+  const std::vector<Word>& whole = whole_buffer;
   if (whole.size() == 1 && whole[0].pos == Pos::kNoun &&
       std::none_of(front_words.begin(), front_words.end(), [](const Word& w) {
         return w.pos == Pos::kVerb || w.pos == Pos::kVerbalNoun;
@@ -128,7 +132,9 @@ bool ParticipantsInFront(std::u32string_view longer, std::u32string_view event,
   }
   const std::u32string_view front =
       longer.substr(0, longer.size() - event.size());
-  const std::vector<Word> words = Segment(front, 0, front.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(front, 0, front.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   if (words.empty()) return false;
   const std::u32string_view last =
       front.substr(words.back().begin, words.back().size());
@@ -152,7 +158,9 @@ bool OnlyDroppable(std::u32string_view s, const Dictionary& dict) {
   // Most objects are one word of the dictionary: its class decides.
   const Pos whole = dict.PosOf(s);
   if (whole != Pos::kUnknown) return IsDroppable(whole);
-  const std::vector<Word> words = Segment(s, 0, s.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(s, 0, s.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   return !words.empty() &&
          std::all_of(words.begin(), words.end(),
                      [](const Word& w) { return IsDroppable(w.pos); });
@@ -168,7 +176,9 @@ bool EndsInHead(std::u32string_view longer, std::u32string_view shorter,
     return false;
   }
   const std::u32string_view rest = longer.substr(shorter.size());
-  const std::vector<Word> words = Segment(rest, 0, rest.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(rest, 0, rest.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   return !words.empty() &&
          std::all_of(words.begin(), words.end(),
                      [](const Word& w) {
@@ -188,7 +198,9 @@ bool RunsOn(std::u32string_view longer, std::u32string_view shorter,
   }
   const std::u32string_view rest = longer.substr(shorter.size());
   if (rest.size() == 1) return true;
-  const std::vector<Word> words = Segment(rest, 0, rest.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(rest, 0, rest.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   // (Not adjectives: the dictionary tags some nouns so, 清单.)
   if (std::all_of(words.begin(), words.end(),
                   [](const Word& w) { return w.pos == Pos::kAdverb; })) {
@@ -212,7 +224,9 @@ bool CutsWord(std::u32string_view shorter, std::u32string_view longer,
       longer.substr(0, shorter.size()) != shorter) {
     return false;
   }
-  const std::vector<Word> words = Segment(longer, 0, longer.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(longer, 0, longer.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   if (words.empty()) return false;
   const Word& last = words.back();
   return last.pos == Pos::kNoun && last.end == longer.size() &&
@@ -237,8 +251,9 @@ bool VerbInsideNoun(std::u32string_view rules_object,
   }
   const size_t verb_begin = rules_object.size() - tail;
   const size_t verb_end = verb_begin + lexical_action.size();
-  const std::vector<Word> words =
-      Segment(rules_object, 0, rules_object.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(rules_object, 0, rules_object.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   return std::any_of(words.begin(), words.end(), [&](const Word& w) {
     return (w.begin < verb_end && w.end > verb_end) ||
            (w.begin < verb_begin && w.end > verb_begin);
@@ -259,8 +274,9 @@ bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
   }
   const std::u32string_view front =
       longer.substr(0, longer.size() - shorter.size());
-  const std::vector<Word> words =
-      Segment(front, 0, front.size(), *lex.dictionary);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(front, 0, front.size(), *lex.dictionary, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   if (words.empty()) return false;
   // Rule "activity named by what is done": where a verb before the phrase
   // governs it (开展 + 联系群众活动), a verb phrase in front of the head
@@ -339,7 +355,9 @@ void DropLeadingQuantityWord(const Dictionary& dict, std::u32string* action) {
           std::u32string_view::npos) {
     return;
   }
-  const std::vector<Word> words = Segment(*action, 0, action->size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(*action, 0, action->size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   if (words.size() < 2 ||
       !IsOneOf(std::u32string_view(*action).substr(0, words[0].size()),
                {U"累计", U"累計", U"共计", U"共計", U"总计", U"總計", U"合计",
@@ -376,7 +394,9 @@ void PivotPassesToTheDeed(std::u32string_view text, const NumberMention& m,
   const size_t from = floor + at + action->size();
   // Who and the deed stand right after the pivot: a short cut suffices.
   const size_t stop = std::min(end, from + 16);
-  const std::vector<Word> words = Segment(text, from, stop, dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(text, from, stop, dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   // Who is made to act: nouns naming people, the words that say which
   // (驻会 + 委员, 市政协 + 委员), and lists of them; then the deed.
   size_t i = 0;
@@ -444,7 +464,9 @@ void BeneficiariesAreCounted(std::u32string_view text, const NumberMention& m,
              c == U'向';
   }
   if (!marked) return;
-  const std::vector<Word> words = Segment(text, begin, end, dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(text, begin, end, dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   for (size_t i = words.size(); i > 0; --i) {
     const std::u32string_view v = View(text, words[i - 1]);
     if (!IsOneOf(v, {U"为", U"為", U"给", U"給", U"向"})) continue;
@@ -536,7 +558,9 @@ void CarryHeadInParagraph(std::u32string_view text,
     if (before.unit != m.unit || q.frame != Frame::kCount || q.object.empty()) {
       continue;
     }
-    const std::vector<Word> words = Segment(q.object, 0, q.object.size(), dict);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(q.object, 0, q.object.size(), dict, &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     // A topic (经济方面) names fields, not the thing counted.
     if (EndsWith(q.object, U"方面")) continue;
     if (words.empty() || words.back().pos != Pos::kNoun) return;
@@ -554,7 +578,9 @@ void PeopleEndInAPerson(const NumberMention& m, const Dictionary& dict,
       IsPersonNoun(p->object)) {
     return;
   }
-  const std::vector<Word> words = Segment(p->object, 0, p->object.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(p->object, 0, p->object.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   for (size_t i = words.size(); i > 1; --i) {
     const std::u32string_view head(p->object.data(), words[i - 2].end);
     if (IsPersonNoun(head)) {
@@ -712,7 +738,9 @@ void ChangeFromValueToValue(std::u32string_view text,
       --begin;
     }
     if (begin == end) continue;
-    const std::vector<Word> words = Segment(text, begin, end, dict);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(text, begin, end, dict, &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     size_t first = 0;
     while (first < words.size() && IsDroppable(words[first].pos)) ++first;
     if (first == words.size() || words.back().pos != Pos::kNoun) continue;
@@ -756,7 +784,9 @@ void WorthIsOfTheThing(std::u32string_view text, const NumberMention& m,
   const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
   size_t begin = end;
   while (begin > floor && !IsClauseBreak(text[begin - 1])) --begin;
-  const std::vector<Word> words = Segment(text, begin, end, dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(text, begin, end, dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   size_t first = words.size();
   while (first > 0 && IsNounish(words[first - 1].pos) &&
          !IsDroppable(words[first - 1].pos)) {
@@ -783,7 +813,9 @@ void PeopleBeforeTheCount(std::u32string_view text, const NumberMention& m,
   }
   const size_t end = m.qualifier_begin;
   const size_t floor = end > 8 ? end - 8 : 0;
-  const std::vector<Word> words = Segment(text, floor, end, dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(text, floor, end, dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   if (words.empty() || words.back().end != end) return;
   const std::u32string_view person = View(text, words.back());
   if (!IsPersonNoun(person) || words.back().pos != Pos::kNoun) return;
@@ -847,7 +879,9 @@ void NounAfterTheMeasureIsCounted(std::u32string_view text,
     return;
   }
   const size_t stop = std::min(text.size(), m.mention_end + 8);
-  const std::vector<Word> words = Segment(text, m.mention_end, stop, dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(text, m.mention_end, stop, dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   size_t e = 0;
   while (e < words.size() && words[e].pos == Pos::kNoun) ++e;
   if (e == 0 || (e < words.size() && IsNounish(words[e].pos))) return;
@@ -905,7 +939,9 @@ void TotalCountsWhatItsPartsCount(std::u32string_view text,
   size_t cut = 0;
   for (size_t j = k; j > k - parts; --j) {
     const std::u32string& part = (*out)[j - 1].object;
-    const std::vector<Word> words = Segment(part, 0, part.size(), dict);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(part, 0, part.size(), dict, &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     const size_t offset = part.size() - head.size();
     size_t start = part.size();
     for (const Word& w : words) {
@@ -1203,7 +1239,9 @@ void VerbOfChangeEndsTheObject(const Dictionary& dict, MetricPhrase* p) {
   if (verb == 0) return;
   std::u32string subject = o.substr(0, o.size() - verb);
   // (Not a verb whose first character ends a longer word: 收到 in 接收到.)
-  const std::vector<Word> words = Segment(subject, 0, subject.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(subject, 0, subject.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   size_t end = words.size();
   while (end > 0 && (words[end - 1].pos == Pos::kAdverb ||
                      words[end - 1].pos == Pos::kAdjective ||
@@ -1228,13 +1266,10 @@ void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
   // number.)
   const size_t low = m.qualifier_begin > 16 ? m.qualifier_begin - 16 : 0;
   const size_t high = std::min(text.size(), m.mention_end + 4);
+  // (Or-ed over the whole span, with no exit to predict.)
   bool negated = false;
-  for (size_t i = low; i < m.qualifier_begin && !negated; ++i) {
-    negated = text[i] == U'非';
-  }
-  for (size_t i = m.mention_end; i < high && !negated; ++i) {
-    negated = text[i] == U'非';
-  }
+  for (size_t i = low; i < m.qualifier_begin; ++i) negated |= text[i] == U'非';
+  for (size_t i = m.mention_end; i < high; ++i) negated |= text[i] == U'非';
   if (!negated) return;
   // Where the object stands in the number's own clause: after the
   // measure, else before the number.
@@ -1305,18 +1340,23 @@ void KindWordTakesANoun(std::u32string_view text, const NumberMention& m,
   if (object_at == std::u32string_view::npos) return;
   const size_t object_end = object_at + p->object.size();
   if (at - object_end > 6) return;
-  const std::vector<Word> object_words =
-      Segment(p->object, 0, p->object.size(), dict);
+  thread_local std::vector<Word> object_words_buffer;
+  SegmentInto(p->object, 0, p->object.size(), dict, &object_words_buffer);
+  const std::vector<Word>& object_words = object_words_buffer;
   if (object_words.empty() || object_words.back().pos != Pos::kDistinguisher) {
     return;
   }
   // The words between the kind word and the count's verb: verbs by the
   // cut, none of the genre's list.
-  const std::vector<Word> gap = Segment(before, object_end, at, dict);
+  thread_local std::vector<Word> gap_buffer;
+  SegmentInto(before, object_end, at, dict, &gap_buffer);
+  const std::vector<Word>& gap = gap_buffer;
   for (const Word& w : gap) {
     if (w.pos != Pos::kVerb || lex.actions.Contains(View(before, w))) return;
   }
-  const std::vector<Word> words = Segment(p->action, 0, p->action.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(p->action, 0, p->action.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   // The last verb is the count's, a verb of the genre's list (完成).
   if (words.empty() || words.back().pos != Pos::kVerb ||
       !lex.actions.Contains(View(p->action, words.back()))) {
@@ -1373,24 +1413,24 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     const bool lexical_object_is_verb =
         p.frame == Frame::kCount && !p.action.empty() &&
         IsVerbPhraseOnly(l.object, *lexicon.dictionary) &&
-        (IsPeopleMeasure(mentions[k].unit) || l.object == p.action ||
-         !EndsWith(text.substr(0, mentions[k].qualifier_begin),
-                   l.action + l.object));
+        (IsPeopleMeasure(mentions[k].unit) || Same(l.object, p.action) ||
+         !EndsWithPair(text.substr(0, mentions[k].qualifier_begin), l.action,
+                       l.object));
     if (p.frame == Frame::kCount && !verb_in_lexical_object &&
         !lexical_object_is_verb) {
+      // (Measured once: the rule's name is a C string.)
+      const std::string_view rule = p.rule;
       // Where the word lists found nothing, a rule that reads structure the
       // lists cannot see (an enumeration, a light verb, a carried object)
       // fills the field.
       // A figure before the verb of its count (工业增加值完成52亿元) is
       // what is counted, where a noun there is otherwise who acts.
       const bool quantity_before_verb =
-          p.rule == std::string_view("noun_verb_number") &&
-          NamesAQuantity(p.object);
-      const bool fills = FillsGaps(p.rule) || quantity_before_verb;
+          rule == "noun_verb_number" && NamesAQuantity(p.object);
+      const bool fills = FillsGaps(rule) || quantity_before_verb;
       const bool reads_noun_phrase =
-          p.rule == std::string_view("verb_object_number") ||
-          p.rule == std::string_view("number_measure_noun");
-      const bool people = p.rule == std::string_view("people_counted");
+          rule == "verb_object_number" || rule == "number_measure_noun";
+      const bool people = rule == "people_counted";
       // A lexical object of time, place or agent words only (年度, 全市)
       // names no thing; the rules' noun phrase does. (Tried in this order,
       // cheapest first: the dictionary is asked only where the readings
@@ -1398,15 +1438,15 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // Words of a state the word lists read as the object (解决 + 或基本
       // 解决) are the state's, not a thing.
       const bool lexical_object_in_state =
-          p.rule == std::string_view("state") && !l.object.empty() &&
+          rule == "state" && !l.object.empty() &&
           p.action.find(l.object) != std::u32string::npos;
       // The word lists carried the object of the count before over
       // (收到来信80封，办结75封), where the rules read a noun phrase of
       // this clause's own: a clause that names its object carries none.
       const bool lexical_carried =
-          (reads_noun_phrase || p.rule == std::string_view("held_event")) &&
-          k > 0 && !p.object.empty() && !l.object.empty() &&
-          l.object == lexical[k - 1].object &&
+          (reads_noun_phrase || rule == "held_event") && k > 0 &&
+          !p.object.empty() && !l.object.empty() &&
+          Same(l.object, lexical[k - 1].object) &&
           text.substr(mentions[k - 1].mention_end,
                       mentions[k].qualifier_begin - mentions[k - 1].mention_end)
                   .find(l.object) == std::u32string_view::npos;
@@ -1438,10 +1478,10 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           reads_noun_phrase && l.object.empty() && !p.action.empty() &&
           p.object == l.action && lexicon.actions.Contains(p.action);
       const bool keeps_rules_object =
-          p.object != l.object &&
+          !Same(p.object, l.object) &&
           (lexical_carried || lexical_missed_verb || lexical_verb_in_noun ||
            names_a_figure || lexical_verb_is_rules_object ||
-           (p.rule == std::string_view("held_event") &&
+           (rule == "held_event" &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||
             (!p.object.empty() && !l.object.empty() &&
@@ -1449,8 +1489,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
             (reads_noun_phrase &&
              (AddsKind(p.object, l.object, *lexicon.dictionary) ||
               NamesKind(p.object, l.object, lexicon,
-                        p.rule == std::string_view("verb_object_number") &&
-                            !p.action.empty() &&
+                        rule == "verb_object_number" && !p.action.empty() &&
                             !IsPeopleMeasure(mentions[k].unit)) ||
               EndsInHead(p.object, l.object, *lexicon.dictionary) ||
               CutsWord(l.object, p.object, *lexicon.dictionary) ||
@@ -1472,7 +1511,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool topic = p.object.find(U"方面") != std::u32string::npos;
       // A state (办结的, 办结或基本办结) is read whole by the rules; the
       // word lists see one verb of it.
-      const bool state = p.rule == std::string_view("state");
+      const bool state = rule == "state";
       // A part naming its kind without a verb has no action (see rule
       // "part names its kind"); the word lists carry the set's verb in.
       const bool part_without_verb = p.set_mention >= 0 &&
@@ -1481,9 +1520,9 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // The event's own holding verb acts, not a verb of the way there
       // the word lists read (委员深入基层 + 开展 + 调研: 开展, not 深入).
       const bool holding_verb_in_front =
-          p.rule == std::string_view("held_event") && !p.action.empty() &&
+          rule == "held_event" && !p.action.empty() &&
           l.object.size() > p.object.size() + p.action.size() &&
-          EndsWith(l.object, p.action + p.object);
+          EndsWithPair(l.object, p.action, p.object);
       // A listed verb that ends a longer verb of the dictionary (送 of
       // 赠送) names less than the word the rules read.
       const bool lexical_action_in_word =
@@ -1512,7 +1551,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           !state && !people && !part_without_verb && !lexical_missed_verb &&
           !lexical_action_in_word && !holding_verb_in_front &&
           !lexical_verb_in_noun && !carried_verb_overruled) {
-        p.action = l.action;
+        p.action = std::move(l.action);  // (l.action is read no more)
       }
       p.phrase_end = l.phrase_end;
     }
@@ -1523,7 +1562,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     // 案5件，并案2件: the gloss hid the verb from the word lists, and the
     // next clause carried it over) names no thing.
     if (p.frame == Frame::kCount && !p.action.empty() &&
-        p.object.size() < glossed_object && p.object != p.action &&
+        p.object.size() < glossed_object && !Same(p.object, p.action) &&
         lexicon.dictionary->PosOf(p.object) == Pos::kVerb) {
       p.object.clear();
     }

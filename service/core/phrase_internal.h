@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -81,13 +82,27 @@ inline std::u32string_view View(std::u32string_view text, const Word& w) {
   return text.substr(w.begin, w.size());
 }
 
+// SameChars says whether a[0, n) == b[0, n). The differences are or-ed
+// together, not tested one by one: a word's few characters cost no
+// branch each (std::char_traits compares with two a character, and where
+// the first differing one falls is what a branch predictor cannot guess).
+inline bool SameChars(const char32_t* a, const char32_t* b, size_t n) {
+  char32_t differ = 0;
+  for (size_t i = 0; i < n; ++i) differ |= a[i] ^ b[i];
+  return differ == 0;
+}
+inline bool Same(std::u32string_view a, std::u32string_view b) {
+  return a.size() == b.size() && SameChars(a.data(), b.data(), a.size());
+}
+
 // Words the rules ask about by their text, not their class: grammar words
 // of the language, not of the genre.
 inline bool IsOneOf(std::u32string_view w,
                     std::initializer_list<std::u32string_view> list) {
   // (Length and first character before the rest: they tell most apart.)
   for (const std::u32string_view x : list) {
-    if (x.size() == w.size() && (w.empty() || x[0] == w[0]) && x == w) {
+    if (x.size() == w.size() && (w.empty() || x[0] == w[0]) &&
+        SameChars(x.data(), w.data(), w.size())) {
       return true;
     }
   }
@@ -95,7 +110,27 @@ inline bool IsOneOf(std::u32string_view w,
 }
 
 inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+  return s.size() >= tail.size() &&
+         SameChars(s.data() + (s.size() - tail.size()), tail.data(),
+                   tail.size());
+}
+
+// FirstCharMask has a bit per character of `chars`, by its low six bits;
+// MayOpen tests c against it: a clear bit rules c out with no search (and
+// no branch), a set one leaves the exact test to the word list.
+constexpr uint64_t FirstCharMask(std::u32string_view chars) {
+  uint64_t mask = 0;
+  for (const char32_t c : chars) mask |= uint64_t{1} << (c & 63);
+  return mask;
+}
+inline bool MayOpen(uint64_t mask, char32_t c) {
+  return (mask >> (c & 63)) & 1;
+}
+// EndsWithPair is EndsWith(s, first + second) without making the string.
+inline bool EndsWithPair(std::u32string_view s, std::u32string_view first,
+                         std::u32string_view second) {
+  return s.size() >= first.size() + second.size() && EndsWith(s, second) &&
+         EndsWith(s.substr(0, s.size() - second.size()), first);
 }
 
 // A copula or light verb between a topic and its number (满意率达98%, 共有
@@ -103,11 +138,9 @@ inline bool EndsWith(std::u32string_view s, std::u32string_view tail) {
 // what is counted.
 inline bool IsCopula(std::u32string_view w) {
   // (Asked of every word: the first character rules out most of them.)
-  if (w.empty() || w.size() > 2 ||
-      std::u32string_view(U"有是为為达達计約约共超逾近了可折").find(w[0]) ==
-          std::u32string_view::npos) {
-    return false;
-  }
+  constexpr uint64_t kFirsts =
+      FirstCharMask(U"有是为為达達计約约共超逾近了可折");
+  if (w.empty() || w.size() > 2 || !MayOpen(kFirsts, w[0])) return false;
   return IsOneOf(w, {U"有", U"是", U"为",   U"為",   U"达",   U"達",   U"计",
                      U"約", U"约", U"共有", U"达到", U"達到", U"超过", U"超",
                      U"逾", U"近", U"了",   U"可达", U"折合", U"折算"});
@@ -117,46 +150,38 @@ inline bool IsCopula(std::u32string_view w) {
 // governs a clause, not the count.
 inline bool IsNonAction(std::u32string_view w) {
   // (Asked of every verb: the first character rules out most of them.)
-  if (w.empty() || w.size() > 2 ||
-      std::u32string_view(U"让使令围通按根").find(w[0]) ==
-          std::u32string_view::npos) {
-    return false;
-  }
+  constexpr uint64_t kFirsts = FirstCharMask(U"让使令围通按根");
+  if (w.empty() || w.size() > 2 || !MayOpen(kFirsts, w[0])) return false;
   return IsOneOf(w, {U"让", U"使", U"令", U"围绕", U"通过", U"按照", U"根据"});
 }
 // A verb that introduces a topic (涉及经济方面, 围绕A、B) says what the
 // thing counted is about, not what is done to it.
 inline bool IsTopicVerb(std::u32string_view w) {
   // (The first character rules out most words before any comparison.)
-  return w.size() >= 2 && w.size() <= 3 &&
-         std::u32string_view(U"涉关围聚针").find(w[0]) !=
-             std::u32string_view::npos &&
+  constexpr uint64_t kFirsts = FirstCharMask(U"涉关围聚针");
+  return w.size() >= 2 && w.size() <= 3 && MayOpen(kFirsts, w[0]) &&
          IsOneOf(w, {U"涉及", U"涉及到", U"关于", U"围绕", U"聚焦", U"针对"});
 }
 // A light verb takes an action as its object (作出批示, 进行督办): the
 // action it carries is the count's.
 inline bool IsLightVerb(std::u32string_view w) {
-  if (w.size() != 2 || std::u32string_view(U"作做进给予加").find(w[0]) ==
-                           std::u32string_view::npos) {
-    return false;
-  }
+  constexpr uint64_t kFirsts = FirstCharMask(U"作做进给予加");
+  if (w.size() != 2 || !MayOpen(kFirsts, w[0])) return false;
   return IsOneOf(w, {U"作出", U"做出", U"进行", U"给予", U"予以", U"加以"});
 }
 // A verb of holding takes an event as its object (举行…学习4场): with a
 // measure of events, what stands between it and the number is the event.
 inline bool IsHoldingVerb(std::u32string_view w) {
-  if ((w.size() != 2 && w.size() != 4) ||
-      std::u32string_view(U"举开组召主承").find(w[0]) ==
-          std::u32string_view::npos) {
+  constexpr uint64_t kFirsts = FirstCharMask(U"举开组召主承");
+  if ((w.size() != 2 && w.size() != 4) || !MayOpen(kFirsts, w[0])) {
     return false;
   }
   return IsOneOf(w, {U"举行", U"举办", U"开展", U"组织", U"召开", U"组织开展",
                      U"开设", U"主办", U"承办"});
 }
 inline bool IsEventMeasure(std::u32string_view unit) {
-  if (unit.empty() || unit.size() > 2 ||
-      std::u32string_view(U"次场期轮批届堂课遍").find(unit[0]) ==
-          std::u32string_view::npos) {
+  constexpr uint64_t kFirsts = FirstCharMask(U"次场期轮批届堂课遍");
+  if (unit.empty() || unit.size() > 2 || !MayOpen(kFirsts, unit[0])) {
     return false;
   }
   return IsOneOf(unit, {U"次", U"场", U"场次", U"期", U"轮", U"批", U"批次",
@@ -180,11 +205,8 @@ inline bool IsKindMark(std::u32string_view w) {
 }
 // List joiners between nouns: A、B / A和B / A及B / A与B.
 inline bool IsJoiner(std::u32string_view w) {
-  if (w.empty() || w.size() > 2 ||
-      std::u32string_view(U"、和及与以或").find(w[0]) ==
-          std::u32string_view::npos) {
-    return false;
-  }
+  constexpr uint64_t kFirsts = FirstCharMask(U"、和及与以或");
+  if (w.empty() || w.size() > 2 || !MayOpen(kFirsts, w[0])) return false;
   return IsOneOf(w, {U"、", U"和", U"及", U"与", U"以及", U"或"});
 }
 

@@ -1,6 +1,7 @@
 // The lexical reading: the genre's verb and noun lists and positional
 // patterns over them, the older reading the rules are combined with.
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 
 #include "service/core/chars.h"
@@ -12,7 +13,9 @@ namespace phrase_internal {
 bool ModifierCutsWord(std::u32string_view phrase, size_t mod,
                       const Dictionary& dict) {
   if (phrase.size() <= mod) return false;
-  const std::vector<Word> words = Segment(phrase, 0, phrase.size(), dict);
+  thread_local std::vector<Word> words_buffer;
+  SegmentInto(phrase, 0, phrase.size(), dict, &words_buffer);
+  const std::vector<Word>& words = words_buffer;
   return !words.empty() && words.front().end > mod;
 }
 
@@ -175,25 +178,30 @@ struct Token {
 void Tokenize(std::u32string_view text, size_t begin, size_t end,
               const PhraseLexicon& lex, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
-  tokens.clear();
-  // At most one token a character, and a window is short: one allocation.
-  tokens.reserve(end > begin ? end - begin : 0);
+  // At most one token a character, and a window is short: the tokens are
+  // written from the back of a buffer of one a character (found right to
+  // left, they need no reversing), and the unused front is cut at the end.
+  const size_t most = end > begin ? end - begin : 0;
+  tokens.resize(most);
+  size_t slot = most;
   size_t p = end;
   while (p > begin) {
     const size_t noun = lex.nouns.LongestEndingAt(text, p, begin);
     const size_t verb = lex.actions.LongestEndingAt(text, p, begin);
+    size_t length = 1;
+    TokenKind kind = TokenKind::kOther;
     if (noun > 0 && noun >= verb) {
-      tokens.push_back({p - noun, p, TokenKind::kNoun});
-      p -= noun;
+      length = noun;
+      kind = TokenKind::kNoun;
     } else if (verb > 0) {
-      tokens.push_back({p - verb, p, TokenKind::kVerb});
-      p -= verb;
-    } else {
-      tokens.push_back({p - 1, p, TokenKind::kOther});
-      --p;
+      length = verb;
+      kind = TokenKind::kVerb;
     }
+    tokens[--slot] = {p - length, p, kind};
+    p -= length;
   }
-  std::reverse(tokens.begin(), tokens.end());
+  tokens.erase(tokens.begin(),
+               tokens.begin() + static_cast<std::ptrdiff_t>(slot));
 }
 
 }  // namespace
@@ -420,8 +428,10 @@ class ClauseAnalyser {
         lex_.dictionary->PosOf(text_.substr(begin, 3)) != Pos::kVerb) {
       return false;
     }
-    const std::vector<Word> words =
-        Segment(text_, begin, std::min(end, begin + 6), *lex_.dictionary);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(text_, begin, std::min(end, begin + 6), *lex_.dictionary,
+                &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     // (A verb and 后/前 is a time, after or before the deed: 合并后.)
     const bool time = words.size() > 1 &&
                       IsOneOf(View(text_, words[1]), {U"后", U"後", U"前"});
@@ -436,8 +446,10 @@ class ClauseAnalyser {
         !OpensReceivingWord(text_[p])) {
       return false;
     }
-    const std::vector<Word> words =
-        Segment(text_, p, std::min(limit, p + 4), *lex_.dictionary);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(text_, p, std::min(limit, p + 4), *lex_.dictionary,
+                &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     return !words.empty() && IsReceivingWord(View(text_, words[0]));
   }
 
@@ -446,7 +458,9 @@ class ClauseAnalyser {
   size_t DeedFollows(size_t p, size_t limit) const {
     if (!OpensWithReceiving(p, limit)) return limit;
     const size_t end = std::min(limit, p + kMaxNounPhrase);
-    const std::vector<Word> words = Segment(text_, p, end, *lex_.dictionary);
+    thread_local std::vector<Word> words_buffer;
+    SegmentInto(text_, p, end, *lex_.dictionary, &words_buffer);
+    const std::vector<Word>& words = words_buffer;
     const size_t deed = DeedAfterReceiving(text_, words, 0);
     return deed < words.size() ? words[deed].begin : limit;
   }
@@ -461,8 +475,10 @@ class ClauseAnalyser {
     if (deed < limit) {
       std::u32string chain = VerbChainAt(deed, limit, nullptr);
       if (!chain.empty()) return chain;
-      const std::vector<Word> words =
-          Segment(text_, deed, std::min(limit, deed + 8), *lex_.dictionary);
+      thread_local std::vector<Word> words_buffer;
+      SegmentInto(text_, deed, std::min(limit, deed + 8), *lex_.dictionary,
+                  &words_buffer);
+      const std::vector<Word>& words = words_buffer;
       if (!words.empty()) {
         return std::u32string(text_.substr(deed, words[0].size()));
       }
@@ -532,7 +548,8 @@ class ClauseAnalyser {
       clause_end = mentions[k + 1].qualifier_begin;
     }
     size_t right_end = m.mention_end;
-    const std::u32string right =
+    // (Moved into the object where it is taken: it is read no more.)
+    std::u32string right =
         NounPhraseAfter(m.mention_end, clause_end, &right_end);
 
     Tokenize(text_, left_begin, left_end, lex_, &tokens_);
@@ -562,7 +579,7 @@ class ClauseAnalyser {
     bool used_right = false;
     if (list_before) {
       // 开展……等6项走访活动: the verb opens the enumeration.
-      object = right;
+      object = std::move(right);
       used_right = true;
       if (first_verb >= 0) action = chain(first_verb, first_verb);
       if (object.empty() && last_verb >= 0) {
@@ -616,7 +633,7 @@ class ClauseAnalyser {
         object = Clean(tokens[last_verb].end, left_end);
       }
       if (object.empty()) {
-        object = right;
+        object = std::move(right);
         used_right = true;
       }
       if (object.empty() && tokens[last_verb].end == left_end) {
@@ -661,7 +678,7 @@ class ClauseAnalyser {
       }
     } else {
       if (!right.empty()) {
-        object = right;
+        object = std::move(right);
         used_right = true;
       } else if (left_begin < left_end) {
         object = Clean(left_begin, left_end);

@@ -5,6 +5,7 @@
 
 #include "service/core/chars.h"
 #include "service/core/phrase_internal.h"
+#include "service/core/utf8.h"
 
 namespace reportfacts {
 namespace phrase_internal {
@@ -417,10 +418,8 @@ bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
                   const PhraseLexicon& lex, std::u32string* object,
                   std::u32string* action) {
   // (Most spans hold no 中, and then no frame: one scan tells.)
-  if (text.substr(begin, end - begin).find(U'中') ==
-      std::u32string_view::npos) {
-    return false;
-  }
+  const std::u32string_view span = text.substr(begin, end - begin);
+  if (FindCodePoint(span, U'中', 0) == span.size()) return false;
   // Clauses of the span, last first.
   size_t e = end;
   while (e > begin) {
@@ -459,8 +458,12 @@ bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
 
 // HasQizhong says whether [begin, end) holds 其中 opening a clause.
 bool HasQizhong(std::u32string_view text, size_t begin, size_t end) {
-  for (size_t i = begin; i + 2 <= end; ++i) {
-    if (text[i] == U'其' && text[i + 1] == U'中' &&
+  // (The C library's vectorised search finds each 其.)
+  if (end > text.size() || begin >= end) return false;
+  const std::u32string_view span = text.substr(0, end);
+  for (size_t i = FindCodePoint(span, U'其', begin); i + 2 <= end;
+       i = FindCodePoint(span, U'其', i + 1)) {
+    if (text[i + 1] == U'中' &&
         (i == 0 || BreaksAt(text, i - 1) || !IsCjk(text[i - 1]))) {
       return true;
     }
@@ -578,7 +581,7 @@ std::vector<MetricPhrase> ReadByRules(
     }
     c.first_topic = 0;
     while (c.first_topic < c.left.size() &&
-           c.LeftWord(c.first_topic) != U"方面") {
+           !Same(c.LeftWord(c.first_topic), U"方面")) {
       ++c.first_topic;
     }
     c.tail = c.left.size();
