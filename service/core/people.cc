@@ -535,7 +535,11 @@ class PeopleScanner {
       if (!IsCjk(text_[k])) return false;
     }
     // Cheapest tests first: one probe each.
-    if (CommonStartingAt(p) >= 2) return false;
+    if (const size_t common = CommonStartingAt(p);
+        common >= 2 &&
+        !FamilyWordOpensName(p, len, surname, common, evidence)) {
+      return false;
+    }
     if (lex_.org_suffixes.Contains(Sub(text_, e - 1, e))) return false;
     for (size_t k = p; k < e; ++k) {
       if (lex_.title_first.contains(text_[k]) &&
@@ -573,6 +577,15 @@ class PeopleScanner {
       return false;
     }
     return true;
+  }
+
+  // FamilyWordOpensName: a surname and 家 (王家, 黄家: the X family) is a
+  // common word, but 家 opens many given names (王家明): after a role word
+  // a three-character name may open with it.
+  bool FamilyWordOpensName(size_t p, size_t len, size_t surname, size_t common,
+                           Evidence evidence) const {
+    return evidence == Evidence::kStrong && surname == 1 && common == 2 &&
+           len == 3 && text_[p + 1] == U'家';
   }
 
   bool IsParticleSurname(size_t p, size_t surname) const {

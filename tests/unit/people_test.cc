@@ -233,6 +233,8 @@ TEST_F(PeopleTest, RuleRoleBeforeName) {
           {"区政协副主席白云飞受委托作报告。", "白云飞", "副主席", nullptr},
           // The name ends where a common word begins.
           {"市政协委员冯昊现场答复。", "冯昊", "委员", nullptr},
+          // A surname and 家 (the X family) opens a given name after a role.
+          {"副主席黄家宁参加会议。", "黄家宁", "副主席", "潍坊市政协"},
       },
       Run);
   CheckNegatives(
@@ -244,6 +246,7 @@ TEST_F(PeopleTest, RuleRoleBeforeName) {
           "认真领会总书记关于民族工作的论述。",  // 关于
           "委员向大会提交提案。",  // a particle surname before a word
           "委员强则组织强。",      // 则 is a particle
+          "走进王家大院参观。",    // the X family with no role before it
       },
       Run);
 }
