@@ -31,7 +31,15 @@ constexpr uint8_t kTwoConts = 1 << 7;      // a continuation after one
 // decides.
 constexpr uint8_t kCarry = kTooShort | kTooLong | kTwoConts;
 
-#define REPORTFACTS_TABLE16(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
+// Table16 repeats a 16-byte lookup table in both lanes. The classes are
+// bytes above 127 too, which _mm256_setr_epi8 takes as char: the casts say
+// so (clang warns on the implicit conversion of such a constant).
+template <typename... Bytes>
+__attribute__((target("avx2"))) inline __m256i Table16(Bytes... bytes) {
+  static_assert(sizeof...(Bytes) == 16, "a table has 16 entries");
+  return _mm256_setr_epi8(static_cast<char>(bytes)...,
+                          static_cast<char>(bytes)...);
+}
 
 __attribute__((target("avx2"))) inline __m256i HighNibbles(__m256i v) {
   return _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F));
@@ -52,7 +60,7 @@ __attribute__((target("avx2"))) inline __m256i BlockErrors(__m256i input,
                                                            __m256i previous) {
   const __m256i prev1 = PreviousBytes<1>(input, previous);
   const __m256i byte_1_high = _mm256_shuffle_epi8(
-      REPORTFACTS_TABLE16(
+      Table16(
           // 0xxx: ASCII
           kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong,
           kTooLong,
@@ -66,7 +74,7 @@ __attribute__((target("avx2"))) inline __m256i BlockErrors(__m256i input,
           kTooShort | kTooLarge | kTooLarge1000 | kOverlong4),
       HighNibbles(prev1));
   const __m256i byte_1_low =
-      _mm256_shuffle_epi8(REPORTFACTS_TABLE16(
+      _mm256_shuffle_epi8(Table16(
                               // ____0000
                               kCarry | kOverlong3 | kOverlong2 | kOverlong4,
                               // ____0001
@@ -91,7 +99,7 @@ __attribute__((target("avx2"))) inline __m256i BlockErrors(__m256i input,
                               kCarry | kTooLarge | kTooLarge1000),
                           _mm256_and_si256(prev1, _mm256_set1_epi8(0x0F)));
   const __m256i byte_2_high = _mm256_shuffle_epi8(
-      REPORTFACTS_TABLE16(
+      Table16(
           // 0xxx: ASCII
           kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort,
           kTooShort, kTooShort,
@@ -122,8 +130,6 @@ __attribute__((target("avx2"))) inline __m256i BlockErrors(__m256i input,
                        _mm256_set1_epi8(static_cast<char>(0x80)));
   return _mm256_xor_si256(must_continue, special);
 }
-
-#undef REPORTFACTS_TABLE16
 
 __attribute__((target("avx2"))) bool IsValidUtf8Avx2(std::string_view bytes) {
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
