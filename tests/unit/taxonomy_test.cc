@@ -86,6 +86,11 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "leader_instructions");
   EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"采用", U"条"),
             "sentiment_info.adopted");
+  // A percentage of proposals answered is the rate of answering.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"办理答复", U"%"),
+            "proposals.satisfaction_rate");
+  // Negative: a percentage of something else answered is not.
+  EXPECT_EQ(taxonomy->Classify(U"来电", U"答复", U"%"), "other");
   // Pieces adopted with nothing named are public-opinion reports.
   EXPECT_EQ(taxonomy->Classify(U"", U"采用", U"篇"), "sentiment_info.adopted");
   // Negative: adopting what is named otherwise (a technique), or counted
