@@ -80,6 +80,38 @@ bool FillsGaps(std::string_view rule) {
          rule == "set_part" || rule == "state";
 }
 
+// ListsKinds says whether the rules' object is the lexical one with a
+// list of kinds in front that the head serves (党派、团体提案: proposals
+// of parties and of groups): items of one or two nouns or kind words,
+// parted by 、.
+bool ListsKinds(std::u32string_view longer, std::u32string_view shorter,
+                const Dictionary& dict) {
+  if (shorter.empty() || longer.size() <= shorter.size() + 2 ||
+      longer.substr(longer.size() - shorter.size()) != shorter) {
+    return false;
+  }
+  const std::u32string_view front =
+      longer.substr(0, longer.size() - shorter.size());
+  if (front.find(U'、') == std::u32string_view::npos || front.back() == U'、' ||
+      front.front() == U'、') {
+    return false;
+  }
+  thread_local std::vector<Word> words_buffer;
+  size_t item_begin = 0;
+  while (item_begin <= front.size()) {
+    size_t item_end = front.find(U'、', item_begin);
+    if (item_end == std::u32string_view::npos) item_end = front.size();
+    if (item_end == item_begin) return false;
+    SegmentInto(front, item_begin, item_end, dict, &words_buffer);
+    if (words_buffer.empty() || words_buffer.size() > 2) return false;
+    for (const Word& w : words_buffer) {
+      if (w.pos != Pos::kNoun && w.pos != Pos::kDistinguisher) return false;
+    }
+    item_begin = item_end + 1;
+  }
+  return true;
+}
+
 // AddsKind says whether the rules' object is the lexical one with words in
 // front that say which kind: a topic (城乡建设方面 + 来信) or kind words
 // (distinguishers). Other words in front (adjectives, places, who) stay
@@ -1488,6 +1520,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
              OnlyDroppable(l.object, *lexicon.dictionary)) ||
             (reads_noun_phrase &&
              (AddsKind(p.object, l.object, *lexicon.dictionary) ||
+              ListsKinds(p.object, l.object, *lexicon.dictionary) ||
               NamesKind(p.object, l.object, lexicon,
                         rule == "verb_object_number" && !p.action.empty() &&
                             !IsPeopleMeasure(mentions[k].unit)) ||

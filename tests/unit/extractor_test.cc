@@ -386,6 +386,17 @@ TEST_F(ExtractorTest, TheRateOfGrowthIsMeasured) {
   EXPECT_EQ(Find(f, "6.1")->action, "增长");
 }
 
+TEST_F(ExtractorTest, KindsListedBeforeTheirHeadStayInTheObject) {
+  // 党派、团体提案: the head noun serves each kind of the list.
+  const Extraction e = Run("收到党派、团体提案52件。");
+  ASSERT_NE(Find(e, "52"), nullptr);
+  EXPECT_EQ(Find(e, "52")->object, "党派、团体提案");
+  // Negative: a list of verbs before the noun is no list of kinds.
+  const Extraction f = Run("收集、整理提案52件。");
+  ASSERT_NE(Find(f, "52"), nullptr);
+  EXPECT_EQ(Find(f, "52")->object.find("收集"), std::string::npos);
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
