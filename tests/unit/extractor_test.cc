@@ -397,6 +397,21 @@ TEST_F(ExtractorTest, KindsListedBeforeTheirHeadStayInTheObject) {
   EXPECT_EQ(Find(f, "52")->object.find("收集"), std::string::npos);
 }
 
+TEST_F(ExtractorTest, FundsPutToUseAreCountedByTheirVerb) {
+  // 实际使用 / 实际利用 + the funds: the verb acts, the funds are counted.
+  const Extraction e = Run("全年实际使用外资1.8亿美元，实际利用内资42亿元。");
+  ASSERT_NE(Find(e, "1.8"), nullptr);
+  EXPECT_EQ(Find(e, "1.8")->object, "外资");
+  EXPECT_EQ(Find(e, "1.8")->action, "实际使用");
+  ASSERT_NE(Find(e, "42"), nullptr);
+  EXPECT_EQ(Find(e, "42")->object, "内资");
+  EXPECT_EQ(Find(e, "42")->action, "实际利用");
+  // Negative: 利用 inside a rate's noun stays in the noun.
+  const Extraction f = Run("秸秆综合利用率达到92%。");
+  ASSERT_NE(Find(f, "92"), nullptr);
+  EXPECT_NE(Find(f, "92")->object.find("利用率"), std::string::npos);
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
