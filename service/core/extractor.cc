@@ -122,6 +122,44 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
   return std::unique_ptr<Extractor>(new Extractor(std::move(data)));
 }
 
+namespace {
+
+const std::string kSatisfactionRate = "proposals.satisfaction_rate";
+
+// ShareIsTheStagesRate: the share right after a count of proposals at a
+// stage of handling, as a share of the whole (立案300件，占提案总数的90%),
+// is that stage's rate, as 立案率 is (GUIDE: a rate takes the indicator of
+// its rate). A part's share (其中集体提案20件，占6%) stays other.
+bool ShareIsTheStagesRate(std::u32string_view text,
+                          const std::vector<NumberMention>& mentions,
+                          const std::vector<MetricPhrase>& phrases,
+                          const std::vector<Metric>& metrics, size_t i) {
+  if (i == 0 || phrases[i].frame != Frame::kShare || mentions[i].unit != U"%") {
+    return false;
+  }
+  const MetricPhrase& count = phrases[i - 1];
+  if (count.frame != Frame::kCount || count.set_mention >= 0 ||
+      !count.set_object.empty()) {
+    return false;
+  }
+  const std::string& stage = metrics[i - 1].indicator;
+  if (stage != "proposals.registered" && stage != "proposals.resolved") {
+    return false;
+  }
+  // Only 占 and the whole it is a share of between them, in one clause.
+  const size_t from = mentions[i - 1].mention_end;
+  const size_t to = mentions[i].qualifier_begin;
+  if (to <= from + 1 || to - from > 16) return false;
+  const std::u32string_view between = text.substr(from, to - from);
+  if (between[0] != U'，' && between[0] != U',') return false;
+  const std::u32string_view rest = between.substr(1);
+  if (rest.empty() || (rest[0] != U'占' && rest[0] != U'佔')) return false;
+  return rest.find(U"总") != std::u32string_view::npos ||
+         rest.find(U"總") != std::u32string_view::npos;
+}
+
+}  // namespace
+
 absl::StatusOr<Extraction> Extractor::Extract(
     std::string_view text, const ExtractOptions& options) const {
   absl::StatusOr<Document> doc = Document::FromUtf8(
@@ -202,6 +240,9 @@ absl::StatusOr<Extraction> Extractor::Extract(
     if (indicator == nullptr ||
         (indicator->size() == 5 && *indicator == "other")) {
       indicator = &own;
+    }
+    if (ShareIsTheStagesRate(view, mentions, phrases, result.metrics, i)) {
+      indicator = &kSatisfactionRate;
     }
     metric.indicator = *indicator;
     metric.sentence_begin = static_cast<int64_t>(p.sentence_begin);

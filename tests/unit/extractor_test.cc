@@ -412,6 +412,20 @@ TEST_F(ExtractorTest, FundsPutToUseAreCountedByTheirVerb) {
   EXPECT_NE(Find(f, "92")->object.find("利用率"), std::string::npos);
 }
 
+TEST_F(ExtractorTest, AStagesShareOfTheWholeIsItsRate) {
+  // Registered proposals as a share of all submitted: the rate of
+  // registering, as 立案率 is.
+  const Extraction e =
+      Run("共收到提案350件，经审查立案320件，占提案总数的91.4%。");
+  ASSERT_NE(Find(e, "91.4"), nullptr);
+  EXPECT_EQ(Find(e, "91.4")->indicator, "proposals.satisfaction_rate");
+  // Negative: a part's share stays other.
+  const Extraction f =
+      Run("经审查立案320件，其中集体提案20件，占提案总数的6.3%。");
+  ASSERT_NE(Find(f, "6.3"), nullptr);
+  EXPECT_EQ(Find(f, "6.3")->indicator, "other");
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");

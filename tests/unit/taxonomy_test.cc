@@ -86,6 +86,21 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "leader_instructions");
   EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"采用", U"条"),
             "sentiment_info.adopted");
+  // Proposals handed over for handling are the registered ones.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"交办", U"件"),
+            "proposals.registered");
+  // Negative: tasks handed over are no proposals.
+  EXPECT_EQ(taxonomy->Classify(U"任务", U"交办", U"件"), "other");
+  // Proposals kept for reference or found infeasible are at no stage, by
+  // a rule (so that a part so judged does not take its set's stage).
+  bool kept_by_rule = false;
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"留作参考", U"件", Frame::kCount,
+                               &kept_by_rule),
+            "other");
+  EXPECT_TRUE(kept_by_rule);
+  // Negative: the resolved ones are.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"已经解决", U"件"),
+            "proposals.resolved");
   // A percentage of proposals answered is the rate of answering.
   EXPECT_EQ(taxonomy->Classify(U"提案", U"办理答复", U"%"),
             "proposals.satisfaction_rate");
