@@ -541,6 +541,9 @@ class PeopleScanner {
       return false;
     }
     if (lex_.org_suffixes.Contains(Sub(text_, e - 1, e))) return false;
+    // 等 after a name closes the list it ends (秘书长X等出席), however the
+    // words after it read: it ends no given name of two characters.
+    if (len == surname + 2 && text_[e - 1] == U'等') return false;
     for (size_t k = p; k < e; ++k) {
       if (lex_.title_first.contains(text_[k]) &&
           lex_.titles.LongestStartingAt(text_, k, e) > 0) {

@@ -233,6 +233,10 @@ TEST_F(PeopleTest, RuleRoleBeforeName) {
           {"区政协副主席白云飞受委托作报告。", "白云飞", "副主席", nullptr},
           // The name ends where a common word begins.
           {"市政协委员冯昊现场答复。", "冯昊", "委员", nullptr},
+          // 等 closes the list a name ends, whatever follows it.
+          {"副秘书长郑伟等出席。", "郑伟", "副秘书长", "潍坊市政协"},
+          // Negative side: a three-character name stands before 出席.
+          {"副秘书长郑伟明出席。", "郑伟明", "副秘书长", "潍坊市政协"},
           // A surname and 家 (the X family) opens a given name after a role.
           {"副主席黄家宁参加会议。", "黄家宁", "副主席", "潍坊市政协"},
       },
