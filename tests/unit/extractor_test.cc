@@ -426,6 +426,21 @@ TEST_F(ExtractorTest, AStagesShareOfTheWholeIsItsRate) {
   EXPECT_EQ(Find(f, "6.3")->indicator, "other");
 }
 
+TEST_F(ExtractorTest, ProblemsFoundAndPutRight) {
+  const Extraction e = Run("督查发现问题25个，整改落实20个。");
+  ASSERT_NE(Find(e, "25"), nullptr);
+  EXPECT_EQ(Find(e, "25")->action, "发现");
+  EXPECT_EQ(Find(e, "25")->object, "问题");
+  ASSERT_NE(Find(e, "20"), nullptr);
+  EXPECT_EQ(Find(e, "20")->action, "整改落实");
+  EXPECT_EQ(Find(e, "20")->object, "问题");
+  // Negative: the rate of putting right is a noun, no action.
+  const Extraction f = Run("问题整改率达到90%。");
+  ASSERT_NE(Find(f, "90"), nullptr);
+  EXPECT_NE(Find(f, "90")->object.find("整改率"), std::string::npos);
+  EXPECT_EQ(Find(f, "90")->action.find("整改"), std::string::npos);
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
