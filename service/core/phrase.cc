@@ -1509,10 +1509,17 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool lexical_verb_is_rules_object =
           reads_noun_phrase && l.object.empty() && !p.action.empty() &&
           p.object == l.action && lexicon.actions.Contains(p.action);
+      // A noun phrase does not end in a preposition (提案由 + 86个承办单位):
+      // what the word lists read before the number is no object there.
+      const bool lexical_object_ends_in_preposition =
+          !p.object.empty() && l.object.size() >= 2 &&
+          lexicon.dictionary->PosOf(std::u32string_view(l.object).substr(
+              l.object.size() - 1)) == Pos::kPreposition;
       const bool keeps_rules_object =
           !Same(p.object, l.object) &&
           (lexical_carried || lexical_missed_verb || lexical_verb_in_noun ||
            names_a_figure || lexical_verb_is_rules_object ||
+           lexical_object_ends_in_preposition ||
            (rule == "held_event" &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||

@@ -441,6 +441,19 @@ TEST_F(ExtractorTest, ProblemsFoundAndPutRight) {
   EXPECT_EQ(Find(f, "90")->action.find("整改"), std::string::npos);
 }
 
+TEST_F(ExtractorTest, ANounPhraseEndsInNoPreposition) {
+  // X由 + N个Y: what the number counts is after it, not the words before
+  // the preposition.
+  const Extraction e = Run("本届收到的建议由52个主办单位分头答复。");
+  ASSERT_NE(Find(e, "52"), nullptr);
+  EXPECT_EQ(Find(e, "52")->object, "主办单位");
+  // Negative: a preposition inside the clause, not ending what stands
+  // before the number, leaves the object as read.
+  const Extraction f = Run("向群众发放宣传资料3000份。");
+  ASSERT_NE(Find(f, "3000"), nullptr);
+  EXPECT_EQ(Find(f, "3000")->object, "宣传资料");
+}
+
 TEST_F(ExtractorTest, AVerbOfStayingAtALevelIsTheAction) {
   // 稳定在, 保持在: the verb joins what is measured to its value.
   const Extraction e = Run("全县耕地面积稳定在52万亩，森林覆盖率保持在61%。");
