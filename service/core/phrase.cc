@@ -996,14 +996,9 @@ void ShareOfTheCountBefore(std::u32string_view text,
   MetricPhrase& share = (*out)[k];
   if (k == 0 || share.frame != Frame::kShare || !share.object.empty()) return;
   const MetricPhrase& count = (*out)[k - 1];
-  if (count.frame != Frame::kCount || count.object.empty() ||
-      mentions[k].qualifier_begin < mentions[k - 1].mention_end) {
-    return;
-  }
+  if (count.frame != Frame::kCount || count.object.empty()) return;
   // Only 占 (and a comma or 、 before it) between the count and the share.
-  std::u32string_view between =
-      text.substr(mentions[k - 1].mention_end,
-                  mentions[k].qualifier_begin - mentions[k - 1].mention_end);
+  std::u32string_view between = TextBetween(text, mentions, k);
   if (!between.empty() &&
       (between.front() == U'，' || between.front() == U',' ||
        between.front() == U'、')) {
@@ -1023,15 +1018,12 @@ void ValueJoinedToTheOneBefore(std::u32string_view text,
                                size_t k, std::vector<MetricPhrase>* out) {
   MetricPhrase& value = (*out)[k];
   if (k == 0 || !value.object.empty() ||
-      mentions[k].unit != mentions[k - 1].unit ||
-      mentions[k].qualifier_begin < mentions[k - 1].mention_end) {
+      mentions[k].unit != mentions[k - 1].unit) {
     return;
   }
   const MetricPhrase& before = (*out)[k - 1];
   if (before.object.empty() || before.frame != value.frame) return;
-  const std::u32string_view between =
-      text.substr(mentions[k - 1].mention_end,
-                  mentions[k].qualifier_begin - mentions[k - 1].mention_end);
+  const std::u32string_view between = TextBetween(text, mentions, k);
   if (between == U"和" || between == U"、" || between == U"及" ||
       between == U"与" || between == U"與") {
     value.object = before.object;
@@ -1047,15 +1039,12 @@ void ChangeOfTheFigureBefore(std::u32string_view text,
                              size_t k, std::vector<MetricPhrase>* out) {
   MetricPhrase& change = (*out)[k];
   if (k == 0 || !change.object.empty() || !IsPercent(mentions[k].unit) ||
-      IsPercent(mentions[k - 1].unit) ||
-      mentions[k].qualifier_begin < mentions[k - 1].mention_end) {
+      IsPercent(mentions[k - 1].unit)) {
     return;
   }
   const MetricPhrase& figure = (*out)[k - 1];
   if (figure.object.empty() || figure.frame != Frame::kCount) return;
-  std::u32string_view between =
-      text.substr(mentions[k - 1].mention_end,
-                  mentions[k].qualifier_begin - mentions[k - 1].mention_end);
+  std::u32string_view between = TextBetween(text, mentions, k);
   if (between.empty() ||
       (between.front() != U'，' && between.front() != U',')) {
     return;
@@ -1306,9 +1295,7 @@ void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
   // Where the object stands in the number's own clause: after the
   // measure, else before the number.
   size_t at = std::u32string_view::npos;
-  size_t stop = m.mention_end;
-  const size_t ceiling = std::min(text.size(), m.mention_end + kMaxRightPhrase);
-  while (stop < ceiling && !BreaksAt(text, stop)) ++stop;
+  const size_t stop = ClauseEndAfter(text, m.mention_end);
   // After the measure the object follows it at once (120名非会员, 120名的
   // 非会员); the same words further on belong to the next item of a list.
   const size_t after =
@@ -1576,12 +1563,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       bool carried_verb_overruled =
           k > 0 && !l.action.empty() && out[k - 1].action != l.action;
       if (carried_verb_overruled) {
-        size_t clause_end = mentions[k].mention_end;
-        const size_t ceiling =
-            std::min(text.size(), clause_end + kMaxRightPhrase);
-        while (clause_end < ceiling && !BreaksAt(text, clause_end)) {
-          ++clause_end;
-        }
+        const size_t clause_end = ClauseEndAfter(text, mentions[k].mention_end);
         const size_t from = std::min(mentions[k - 1].mention_end, clause_end);
         carried_verb_overruled =
             text.substr(from, clause_end - from).find(l.action) ==

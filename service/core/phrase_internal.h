@@ -49,6 +49,23 @@ inline bool BreaksAt(std::u32string_view text, size_t i) {
   if (!IsLineBreak(c)) return IsClauseBreak(c);
   return LineBreakEndsClause(text, i);
 }
+// ClauseEndAfter: where the clause that goes on at `from` (a number's
+// mention end) ends, at most kMaxRightPhrase characters on.
+inline size_t ClauseEndAfter(std::u32string_view text, size_t from) {
+  const size_t ceiling = std::min(text.size(), from + kMaxRightPhrase);
+  size_t end = from;
+  while (end < ceiling && !BreaksAt(text, end)) ++end;
+  return end;
+}
+// TextBetween: the words between mention k - 1 and mention k (k > 0), or
+// nothing where the two overlap.
+inline std::u32string_view TextBetween(
+    std::u32string_view text, const std::vector<NumberMention>& mentions,
+    size_t k) {
+  const size_t from = mentions[k - 1].mention_end;
+  const size_t to = mentions[k].qualifier_begin;
+  return to > from ? text.substr(from, to - from) : std::u32string_view();
+}
 // EndsSentence: 。！？； and a line break end the sentence a metric is
 // reported with.
 inline bool EndsSentence(char32_t c) {

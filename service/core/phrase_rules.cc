@@ -562,12 +562,7 @@ std::vector<MetricPhrase> ReadByRules(
           std::max(mentions[k - 1].mention_end, prev->phrase_end);
       if (used > left_begin && used <= m.qualifier_begin) left_begin = used;
     }
-    size_t clause_end = m.mention_end;
-    const size_t right_ceiling =
-        std::min(text.size(), m.mention_end + kMaxRightPhrase);
-    while (clause_end < right_ceiling && !BreaksAt(text, clause_end)) {
-      ++clause_end;
-    }
+    size_t clause_end = ClauseEndAfter(text, m.mention_end);
     const bool next_in_clause = k + 1 < mentions.size() &&
                                 mentions[k + 1].qualifier_begin <= clause_end;
     if (next_in_clause) clause_end = mentions[k + 1].qualifier_begin;
