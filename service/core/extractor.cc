@@ -124,7 +124,11 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
 
 namespace {
 
-const std::string kSatisfactionRate = "proposals.satisfaction_rate";
+// (Never destroyed: no global of a type with a destructor.)
+const std::string& SatisfactionRate() {
+  static const auto* const id = new std::string("proposals.satisfaction_rate");
+  return *id;
+}
 
 // ShareIsTheStagesRate: the share right after a count of proposals at a
 // stage of handling, as a share of the whole (立案300件，占提案总数的90%),
@@ -242,7 +246,7 @@ absl::StatusOr<Extraction> Extractor::Extract(
       indicator = &own;
     }
     if (ShareIsTheStagesRate(view, mentions, phrases, result.metrics, i)) {
-      indicator = &kSatisfactionRate;
+      indicator = &SatisfactionRate();
     }
     metric.indicator = *indicator;
     metric.sentence_begin = static_cast<int64_t>(p.sentence_begin);
