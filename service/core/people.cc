@@ -27,6 +27,7 @@ constexpr size_t kMaxMetaLine = 80;  // 来源：… 发布时间：… 作者�
 constexpr size_t kMaxCreditLabel = 6;    // 值班编审, 文稿审核
 constexpr size_t kMaxBracketGroup = 40;  // (记者 王明 李华)
 constexpr size_t kMaxListNames = 24;     // names sharing one role
+constexpr size_t kMaxRoleBlanks = 2;     // 主席  王明: blanks after a role
 constexpr size_t kMaxListOrg = 4;  // A、B等市领导: text between 等 and role
 constexpr size_t kMaxAppositionOrg = 8;  // 是一位<老政协>委员
 constexpr size_t kMaxWord = 4;           // longest common word probed
@@ -148,6 +149,12 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   PeopleLexicon lex;
   lex.after_name_first.insert(U'、');  // a list of names (IsListSeparator)
   lex.after_name_first.insert(U'等');  // A、B等委员
+  // A role may stand a blank or two before its name (县政协主席 王明 in a
+  // speaker's line or in PDF text): the blanks count as a role's last
+  // character, and RoleBeforeName looks past them.
+  for (char32_t blank : {U' ', U'\u3000', U'\u00A0'}) {
+    lex.title_last.insert(blank);
+  }
   for (const auto& [path, roles] : {std::make_pair(roles_path, true),
                                     std::make_pair(context_path, false)}) {
     auto lines = ReadDataLines(path);
@@ -736,14 +743,21 @@ class PeopleScanner {
   // title), and the role distributing over a list: 副主席A、B和C. A joiner
   // right after a role word joins roles, never starts a name (市长和…).
   size_t RoleBeforeName(size_t p, size_t surname) {
-    if (p == 0 || !lex_.title_last.contains(text_[p - 1])) return 0;
-    const size_t role_len = lex_.titles.LongestEndingAt(text_, p);
+    size_t role_end = p;
+    while (role_end > 0 && p - role_end < kMaxRoleBlanks &&
+           IsBlank(text_[role_end - 1])) {
+      --role_end;
+    }
+    if (role_end == 0 || !lex_.title_last.contains(text_[role_end - 1])) {
+      return 0;
+    }
+    const size_t role_len = lex_.titles.LongestEndingAt(text_, role_end);
     if (role_len == 0) return 0;
     if (ListSeparatorAt(p) > 0) return 0;
     const size_t len = ChooseNameLength(p, surname, Evidence::kStrong, true);
     if (len == 0) return 0;
     std::vector<Segment> segments;
-    size_t role_end = p, role_begin = p - role_len;
+    size_t role_begin = role_end - role_len;
     while (true) {
       const size_t org_begin = OrgBegin(role_begin);
       segments.push_back({org_begin, role_begin, role_end});

@@ -255,6 +255,26 @@ TEST_F(PeopleTest, RuleRoleBeforeName) {
       Run);
 }
 
+// A blank or two may stand between a role and its name: a speaker's line
+// under a report's title, or PDF text.
+TEST_F(PeopleTest, RuleRoleBlankName) {
+  CheckPositives(
+      {
+          {"\n市政协常委 冯立群\n", "冯立群", "常委", "潍坊市政协"},
+          {"\n市政协常委  冯立群\n", "冯立群", "常委", "潍坊市政协"},
+          {"会议由市委副书记\u3000贺嘉明主持。", "贺嘉明", "副书记",
+           "潍坊市委"},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "\n市政协常委\n冯立群\n",     // a line break is no blank
+          "市政协常委   冯立群主持。",  // three blanks: a table's gap
+          "各位委员 大家好。",          // no name after the blank
+      },
+      Run);
+}
+
 TEST_F(PeopleTest, RuleRoleOverAList) {
   CheckPositives(
       {
