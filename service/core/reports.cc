@@ -657,6 +657,7 @@ struct Head {
   std::optional<size_t> speaker_line;
   std::u32string speaker;           // the name under a meeting line
   std::optional<int> meeting_year;  // "（2024年1月8日在…会议上）"
+  std::u32string meeting;           // that line's text (joined if run over)
   // Given at a yearly plenary session early in the year (not a new term's
   // first): the report reviews the year before the meeting.
   bool reviews_year_before_meeting = false;
@@ -814,6 +815,7 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
     head->title += TitleText(Line(filled_[j]));
   }
   head->subtitle.clear();
+  head->meeting = std::u32string(meeting);
   head->meeting_year.reset();
   head->reviews_year_before_meeting = false;
   for (size_t i = 0; i < meeting.size(); ++i) {
@@ -1076,9 +1078,14 @@ Report ReportReader::Fill(const Head& head, int64_t end,
   // The subtitle, the title, then the text: one search, so that a place
   // the text names settles a committee the head names without one
   // (鼓楼区政协 in the title, 福州市 in the text).
+  // The meeting line comes after the title: a formal report's title may
+  // leave its committee to the line under it (在政协某某县第十届委员会
+  // 第四次会议上).
   std::u32string committee_text = head.subtitle;
   committee_text += U'\n';
   committee_text += head.title;
+  committee_text += U'\n';
+  committee_text += head.meeting;
   committee_text += U'\n';
   committee_text += LeadText(body_line, end);
   // Last, the first report's page header above its title: a post's

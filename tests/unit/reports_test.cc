@@ -227,6 +227,28 @@ TEST_F(ReportsTest, FormalReportJoinsItsTitleAndNamesTheSpeaker) {
   EXPECT_EQ(*r.year, 2023);
 }
 
+// A formal report's title may leave its committee to the meeting line
+// under it; that line comes before the text, where other committees are
+// named in passing.
+TEST_F(ReportsTest, FormalReportsCommitteeFromItsMeetingLine) {
+  const Extraction e =
+      Run("关于县政协常务委员会工作情况的报告\n"
+          "——在政协长兴县第十届委员会第二次会议上\n"
+          "县政协主席 李 强\n各位委员：\n"
+          "一年来，常委会学习借鉴湖州市政协的做法。\n");
+  ASSERT_EQ(e.reports.size(), 1u);
+  EXPECT_EQ(e.reports[0].organization, "长兴县政协");
+  EXPECT_EQ(e.reports[0].city, "湖州");
+  EXPECT_EQ(e.reports[0].province, "浙江");
+  // A meeting line that names no committee leaves the text to name it.
+  const Extraction other =
+      Run("关于常务委员会工作情况的报告\n"
+          "——在第十届委员会第二次会议上\n"
+          "李强\n各位委员：\n一年来，湖州市政协常委会务实履职。\n");
+  ASSERT_EQ(other.reports.size(), 1u);
+  EXPECT_EQ(other.reports[0].organization, "湖州市政协");
+}
+
 TEST_F(ReportsTest, FormalReportWithSpacedLettersAndBracketedMeeting) {
   const std::string text =
       "\n政协酒泉市委员会\n常委会\n工 作 报 告\n"
