@@ -326,6 +326,8 @@ struct YearMention {
 struct Dateline {
   size_t pos;
   int year;
+  int month;
+  int day;
 };
 
 bool StartsWith(std::u32string_view text, size_t pos, std::u32string_view w) {
@@ -351,7 +353,7 @@ void FindYears(std::u32string_view text, const std::vector<NumberToken>& tokens,
       if (index.IntAt(next + 1, 2, &month, &e1) && At(text, e1, text[next]) &&
           index.IntAt(e1 + 1, 2, &day, &e2) && IsValidDate(year, month, day) &&
           !InProse(text, t.begin)) {
-        datelines->push_back({t.begin, year});
+        datelines->push_back({t.begin, year, month, day});
       }
       continue;
     }
@@ -368,7 +370,7 @@ void FindYears(std::u32string_view text, const std::vector<NumberToken>& tokens,
       Point p;
       if (ReadMonthDay(text, index, SkipBlanks(text, year_mark), &p) &&
           p.day != 0 && IsValidDate(year, p.month, p.day)) {
-        datelines->push_back({t.begin, year});
+        datelines->push_back({t.begin, year, p.month, p.day});
       }
       continue;
     }
@@ -390,6 +392,14 @@ int ReferenceYear(std::string_view reference_date) {
   return year;
 }
 
+// Before says whether (y1, m1, d1) is earlier than (y2, m2, d2); a missing
+// day compares as the whole month.
+bool Before(int y1, int m1, int d1, int y2, int m2, int d2) {
+  if (y1 != y2) return y1 < y2;
+  if (m1 != m2) return m1 < m2;
+  return d1 != 0 && d2 != 0 && d1 < d2;
+}
+
 // YearContext resolves the years of dates that do not write their own.
 class YearContext {
  public:
@@ -401,12 +411,23 @@ class YearContext {
     FindYears(text, tokens, &years_, &datelines_);
   }
 
-  // ForDate is the year of a date without a year at `pos` in report r.
-  int ForDate(size_t pos, int r) {
+  // ForDate is the year of a date without a year, `month` and `day` (0 when
+  // not written) at `pos` in report r.
+  int ForDate(size_t pos, int r, int month, int day) {
     const YearMention* before = PreviousYear(pos, r);
     if (before) return before->year;
-    if (const int published = PublicationYear(r)) return published;
     const std::optional<int> report_year = ReportYear(r);
+    if (const Dateline* published = Publication(r)) {
+      // A review of last year told early in this one: a day later in the
+      // calendar than the telling has not come yet this year, so it is
+      // the reviewed year's (截至12月底 in a report given in January).
+      if (report_year && *report_year + 1 == published->year &&
+          Before(published->year, published->month, published->day,
+                 published->year, month, day)) {
+        return *report_year;
+      }
+      return published->year;
+    }
     if (const YearMention* next = NextYear(pos, r)) {
       // A lead date before a review of its report's year: the review is
       // told at the start of the next year.
@@ -424,7 +445,7 @@ class YearContext {
 
   // Writing is the year the text of report r was written, for 今年/去年.
   int Writing(size_t pos, int r) {
-    if (const int published = PublicationYear(r)) return published;
+    if (const Dateline* published = Publication(r)) return published->year;
     if (const std::optional<int> year = ReportYear(r)) {
       const RelativeYear* anchor = FirstRelativeYear(r);
       return anchor ? *year - anchor->offset : *year;
@@ -467,16 +488,16 @@ class YearContext {
     if (it == years_.end() || it->pos >= ReportEnd(r)) return nullptr;
     return &*it;
   }
-  // PublicationYear: the first dateline in the report, else the last one
-  // before it; 0 when the page shows none.
-  int PublicationYear(int r) const {
-    int year = 0;
+  // Publication: the first dateline in the report, else the last one
+  // before it; null when the page shows none.
+  const Dateline* Publication(int r) const {
+    const Dateline* found = nullptr;
     for (const Dateline& d : datelines_) {
       if (d.pos >= ReportEnd(r)) break;
-      year = d.year;
+      found = &d;
       if (d.pos >= ReportBegin(r)) break;
     }
-    return year;
+    return found;
   }
   // FirstRelativeYear is the first 今年/去年 of the report (cached).
   const RelativeYear* FirstRelativeYear(int r) {
@@ -505,14 +526,6 @@ class YearContext {
   int anchor_report_ = -1;
   const RelativeYear* anchor_ = nullptr;
 };
-
-// Before says whether (y1, m1, d1) is earlier than (y2, m2, d2); a missing
-// day compares as the whole month.
-bool Before(int y1, int m1, int d1, int y2, int m2, int d2) {
-  if (y1 != y2) return y1 < y2;
-  if (m1 != m2) return m1 < m2;
-  return d1 != 0 && d2 != 0 && d1 < d2;
-}
 
 // AppendHanDates adds the numeral dates of each report's head and tail.
 void AppendHanDates(std::u32string_view text,
@@ -599,7 +612,7 @@ std::vector<DateMention> ExtractDatesFromTokens(
       const int writing = years.Writing(begin, report);
       year = writing ? writing + s.relative->offset : 0;
     } else if (year == 0) {
-      year = years.ForDate(begin, report);
+      year = years.ForDate(begin, report, s.month, s.day);
     }
     if (year == 0) continue;
     int finish_year = f.year;

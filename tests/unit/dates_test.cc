@@ -222,6 +222,30 @@ TEST(DatesTest, YearEndEventToldInTheNextYear) {
   EXPECT_EQ(d[1].start, "2021-05-08");
 }
 
+TEST(DatesTest, ReviewToldEarlyNextYearKeepsItsLaterMonths) {
+  // A report on 2022 given on 2023-01-12: a day the calendar has not yet
+  // reached in 2023 belongs to the reviewed year.
+  const std::string head = "——2023年1月12日在县政协全体会议上\n";
+  auto d = Dates(head + "截至11月底，办复提案全部完成。", 2022);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].start, "2022-11");
+  d = Dates(head + "9月20日，召开协商会。", 2022);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].start, "2022-09-20");
+  // A day before the telling is this year's, as is any day of a report on
+  // the year it is told in.
+  d = Dates(head + "1月5日，召开主席会议。", 2022);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].start, "2023-01-05");
+  d = Dates(head + "9月20日，召开协商会。", 2023);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].start, "2023-09-20");
+  // A report on a year long past is not a review told early next year.
+  d = Dates(head + "9月20日，召开协商会。", 2020);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].start, "2023-09-20");
+}
+
 TEST(DatesTest, NumeralDatesUnderTheTitleAndAtTheSignature) {
   std::string body;
   for (int i = 0; i < 60; ++i) body += "常委们就城乡融合议题献计出力。";
