@@ -877,6 +877,24 @@ TEST_F(CombinedReading, PeopleAreCountedAsTheSubject) {
   EXPECT_NE(ReadBoth(U"项目签约20人。")[0].rule, std::string("people_counted"));
 }
 
+TEST_F(CombinedReading, PeopleTheVerbActsOnAreCounted) {
+  // The verb's own object names people: they are the ones counted, not
+  // the subject who acts.
+  const auto read = [this](std::u32string_view text) {
+    return ReadListing({U"接待", U"走访"}, {}, text);
+  };
+  MetricPhrase p = read(U"委员接待居民80人次。");
+  EXPECT_EQ(p.object, U"居民");
+  EXPECT_EQ(p.action, U"接待");
+  p = read(U"委员走访基层群众45人。");
+  EXPECT_EQ(p.object, U"基层群众");
+  EXPECT_EQ(p.action, U"走访");
+  // Negative: an object that names no people leaves the subject counted.
+  p = read(U"委员走访企业80人次。");
+  EXPECT_EQ(p.object, U"委员");
+  EXPECT_EQ(p.rule, std::string("people_counted"));
+}
+
 TEST_F(CombinedReading, TimeWordIsNoObject) {
   // The word lists take the word before the number; a time word names no
   // thing, the noun after the measure does.
