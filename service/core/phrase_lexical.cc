@@ -353,8 +353,9 @@ class ClauseAnalyser {
       }
       const char32_t c = text_[p];
       if (IsDigit(c) || LexicalBreaksAt(text_, p) || c == U'（' || c == U'(') {
-        // Parentheses inside a noun (社区(村)) are kept below.
-        if (c == U'（' || c == U'(') {
+        // Parentheses inside a noun (社区(村)) are kept below; right after
+        // the measure they hold another measure or a note (400篇（条）).
+        if ((c == U'（' || c == U'(') && p > start) {
           const size_t close = text_.find(c == U'（' ? U'）' : U')', p);
           if (close != std::u32string_view::npos && close < limit &&
               close - p < 10) {

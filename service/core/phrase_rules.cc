@@ -610,7 +610,11 @@ std::vector<MetricPhrase> ReadByRules(
     size_t r = 0;
     while (r < c.right.size() && View(text, c.right[r]) == U"的") ++r;
     const size_t right_start = r;
-    while (r < c.right.size()) {
+    // Brackets right after the measure hold another measure or a note
+    // (400篇（条）), not what is counted.
+    const bool bracket_first =
+        r < c.right.size() && IsOpenBracket(text[c.right[r].begin]);
+    while (r < c.right.size() && !bracket_first) {
       const Word& w = c.right[r];
       const bool noun_follows =
           r + 1 < c.right.size() && IsNounish(c.right[r + 1].pos);

@@ -594,6 +594,19 @@ TEST_F(OwnWords, ListItemEndsAtTheSeparator) {
   }
 }
 
+TEST_F(OwnWords, BracketRightAfterTheMeasureIsNoObject) {
+  for (bool lists : {false, true}) {
+    // Another measure or a note in brackets right after the count names
+    // nothing that is counted.
+    EXPECT_EQ(Read(U"累计5篇（条）。", lists)[0].object, U"") << lists;
+    EXPECT_EQ(Read(U"累计5篇(条)。", lists)[0].object, U"") << lists;
+    // Negative: a noun after the measure is read as before.
+    EXPECT_EQ(Read(U"召开5次座谈会（民生）。", lists)[0].object.substr(0, 3),
+              U"座谈会")
+        << lists;
+  }
+}
+
 TEST_F(OwnWords, ReceivingWordOpensWhoActsAndTheDeed) {
   for (bool lists : {false, true}) {
     // A part counted before 获 + who + deed counts its set's thing; the
