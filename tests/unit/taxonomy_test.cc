@@ -233,8 +233,17 @@ TEST(Taxonomy, AConsultationAtAMeetingIsAConsultation) {
   EXPECT_EQ(taxonomy->Classify(U"协商成果", U"形成", U"项"), "other");
   EXPECT_EQ(taxonomy->Classify(U"协商成果", U"报送", U"项"),
             "reports_to_party_committee");
-  // Negative: the meeting itself stays a meeting.
+  // A meeting held to consult is a consultation.
+  EXPECT_EQ(taxonomy->Classify(U"季度协商座谈会", U"召开", U"次"),
+            "consultations.held");
+  EXPECT_EQ(taxonomy->Classify(U"界别协商会", U"举行", U"场"),
+            "consultations.held");
+  // Negative: the meeting itself stays a meeting, and a consultation on
+  // handling proposals stays one.
   EXPECT_EQ(taxonomy->Classify(U"常委会议", U"召开", U"次"), "meetings.held");
+  EXPECT_EQ(taxonomy->Classify(U"座谈会", U"召开", U"次"), "meetings.held");
+  EXPECT_EQ(taxonomy->Classify(U"提案办理协商会", U"召开", U"场"),
+            "proposals.handling_meetings");
 }
 
 // ReferenceClassify is the taxonomy's rule, read literally from rules():
