@@ -178,6 +178,23 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
 
 // PhraseStart returns where the noun phrase ending at left[end) begins:
 // nounish words, joined lists of them, and 的 between two of them.
+namespace {
+
+// Nouns naming a text that a verb may qualify (整改建议, 监督报告).
+bool IsTextNoun(std::u32string_view w) {
+  return IsOneOf(w, {U"建议", U"意见", U"报告", U"方案", U"材料", U"信息",
+                     U"清单", U"建議", U"報告"});
+}
+
+// Verbs that produce a text or pass it on.
+bool IsTextProducingVerb(std::u32string_view w) {
+  return IsOneOf(w, {U"提出", U"形成", U"提交", U"撰写", U"报送", U"收集",
+                     U"征集", U"汇总", U"起草", U"编写", U"整理", U"上报",
+                     U"報送", U"撰寫", U"徵集", U"彙總"});
+}
+
+}  // namespace
+
 size_t PhraseStart(const Clause& c, size_t end) {
   // A topic (城乡建设、环境保护方面) names fields of work, and the verbs that
   // name a field stand inside it: a verb before a joiner, before 方面 or
@@ -221,6 +238,13 @@ size_t PhraseStart(const Clause& c, size_t end) {
     }
     break;
   }
+  // A verb between a verb that produces or passes on a text and a noun
+  // naming the text says which text (提出 + 整改 + 建议, 形成 + 监督 +
+  // 报告): it is part of the noun, the first verb the action.
+  if (i >= 2 && i < end && c.left[i - 1].pos == Pos::kVerb &&
+      IsTextNoun(c.LeftWord(i)) && IsTextProducingVerb(c.LeftWord(i - 2))) {
+    --i;
+  }
   // 其它/其他 before a noun is the rest of a breakdown (其它来信): a kind.
   if (i > 0 && i < end &&
       (c.LeftWord(i - 1) == U"其它" || c.LeftWord(i - 1) == U"其他")) {
@@ -237,7 +261,8 @@ bool IsActionVerb(const Clause& c, size_t i) {
 // VerbChain joins the verbs side by side around left[i] into one action
 // (编辑 + 报送 = 编辑报送, 协调 + 解决 = 协调解决), at most three; a verb of
 // holding before another (组织 + 开展) only opens it and is left out.
-std::u32string VerbChain(const Clause& c, size_t i) {
+// It runs no further than left[limit).
+std::u32string VerbChain(const Clause& c, size_t i, size_t limit) {
   size_t b = i;
   size_t e = i + 1;
   // A verb that introduces a topic opens what follows, not the action
@@ -246,7 +271,7 @@ std::u32string VerbChain(const Clause& c, size_t i) {
          !IsTopicVerb(c.LeftWord(b - 1))) {
     --b;
   }
-  while (e < c.tail && e - b < 3 && IsActionVerb(c, e) &&
+  while (e < std::min(limit, c.tail) && e - b < 3 && IsActionVerb(c, e) &&
          !IsTopicVerb(c.LeftWord(e))) {
     ++e;
   }
@@ -274,7 +299,7 @@ std::u32string ActionBefore(const Clause& c, size_t end) {
   for (size_t i = end; i > 0; --i) {
     const Word& w = c.left[i - 1];
     if (c.LeftWord(i - 1) == U"等") return FirstAction(c);
-    if (IsActionVerb(c, i - 1)) return VerbChain(c, i - 1);
+    if (IsActionVerb(c, i - 1)) return VerbChain(c, i - 1, end);
     if (w.pos == Pos::kAdverb || w.pos == Pos::kPreposition ||
         w.pos == Pos::kVerbalNoun || IsCopula(c.LeftWord(i - 1))) {
       continue;

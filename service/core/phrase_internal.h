@@ -288,7 +288,10 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
                           size_t b, size_t e);
 size_t PhraseStart(const Clause& c, size_t end);
 bool IsActionVerb(const Clause& c, size_t i);
-std::u32string VerbChain(const Clause& c, size_t i);
+std::u32string VerbChain(const Clause& c, size_t i, size_t limit);
+inline std::u32string VerbChain(const Clause& c, size_t i) {
+  return VerbChain(c, i, c.tail);
+}
 std::u32string FirstAction(const Clause& c);
 std::u32string ActionBefore(const Clause& c, size_t end);
 std::u32string ActionAfter(const Clause& c);

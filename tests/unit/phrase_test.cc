@@ -556,7 +556,8 @@ class OwnWords : public ::testing::Test {
              {U"开展", "v", 10},       {U"资助", "n", 10},
              {U"学生", "n", 10},       {U"折合", "v", 10},
              {U"捐款", "v", 10},       {U"负责人", "n", 10},
-             {U"主任", "n", 10}})) {}
+             {U"主任", "n", 10},       {U"整改", "v", 10},
+             {U"推动", "v", 10},       {U"落实", "v", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -604,6 +605,16 @@ TEST_F(OwnWords, BracketRightAfterTheMeasureIsNoObject) {
     EXPECT_EQ(Read(U"召开5次座谈会（民生）。", lists)[0].object.substr(0, 3),
               U"座谈会")
         << lists;
+  }
+}
+
+TEST_F(OwnWords, VerbQualifiesTheTextAVerbProduces) {
+  for (bool lists : {false, true}) {
+    // Between a verb that produces a text and the text's noun, a verb
+    // says which text.
+    Check(Read(U"提出整改建议20条。", lists), {U"", 0, "整改建议", "提出", ""});
+    // Negative: after another verb it is the action on the text.
+    EXPECT_EQ(Read(U"推动落实建议20条。", lists)[0].object, U"建议") << lists;
   }
 }
 
