@@ -5,6 +5,7 @@
 #include "service/core/phrase.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "service/core/chars.h"
 #include "service/core/phrase_internal.h"
@@ -1095,6 +1096,88 @@ void ShareBaseNamesTheSet(std::u32string_view text,
   }
 }
 
+// How far after a whole its parts may run, and how many counts a run and
+// the search for its first part pass over.
+constexpr size_t kMaxBreakdownReach = 400;
+constexpr size_t kMaxBreakdownParts = 12;
+constexpr size_t kMaxBreakdownStarts = 6;
+// How many mentions after a whole are looked at, in all: text dense in
+// numbers must not make the search quadratic.
+constexpr size_t kMaxBreakdownScan = 48;
+// Smaller wholes add up by chance too often to say anything.
+constexpr double kMinBreakdownWhole = 10;
+
+// IsExactCount: a plain count, exact, in whole units.
+bool IsExactCount(const NumberMention& m, const MetricPhrase& p) {
+  return p.frame == Frame::kCount && m.qualifier == Qualifier::kExact &&
+         m.value >= 1 && m.value < 1e15 && m.value == std::floor(m.value);
+}
+
+// Rule "parts that sum to the whole": a run of exact counts of one measure
+// that adds up to an exact count before it (立案300件 … 委员提案260件，集体
+// 提案40件) breaks that count down, in the next paragraph too and without
+// 其中. The parts with no verb of their own, or the whole's verb, are its
+// sub-counts; a share between them (占10%) is passed over, a count of
+// another measure ends the run.
+void PartsThatSumToAWhole(const std::vector<NumberMention>& mentions,
+                          std::vector<MetricPhrase>* out) {
+  std::vector<size_t> run;
+  for (size_t w = 0; w < mentions.size(); ++w) {
+    const NumberMention& whole = mentions[w];
+    const MetricPhrase& whole_phrase = (*out)[w];
+    if (whole_phrase.set_mention >= 0 || !IsExactCount(whole, whole_phrase) ||
+        whole.value < kMinBreakdownWhole || whole.unit.empty() ||
+        IsPercent(whole.unit)) {
+      continue;
+    }
+    const auto in_reach = [&](size_t j) {
+      return j < mentions.size() && mentions[j].qualifier_begin <=
+                                        whole.mention_end + kMaxBreakdownReach;
+    };
+    const auto may_be_part = [&](size_t j) {
+      return mentions[j].unit == whole.unit &&
+             IsExactCount(mentions[j], (*out)[j]) &&
+             mentions[j].value < whole.value;
+    };
+    size_t starts = 0;
+    for (size_t s = w + 1; in_reach(s) && starts < kMaxBreakdownStarts &&
+                           s - w <= kMaxBreakdownScan;
+         ++s) {
+      if (!may_be_part(s)) continue;
+      ++starts;
+      run.clear();
+      double sum = 0;
+      size_t j = s;
+      for (;
+           in_reach(j) && run.size() < kMaxBreakdownParts && sum < whole.value;
+           ++j) {
+        if (IsPercent(mentions[j].unit)) continue;
+        if (!may_be_part(j)) break;
+        run.push_back(j);
+        sum += mentions[j].value;
+      }
+      if (sum != whole.value || run.size() < 2) continue;
+      for (size_t part : run) {
+        MetricPhrase& p = (*out)[part];
+        // A set read before stands, unless it is smaller than the part
+        // (a topic after a count of its own: 委员意见10条。经济方面25条).
+        const bool set_too_small =
+            p.set_mention >= 0 &&
+            mentions[static_cast<size_t>(p.set_mention)].value <
+                mentions[part].value;
+        if ((p.set_mention >= 0 && !set_too_small) || !p.set_object.empty()) {
+          continue;
+        }
+        if (!p.action.empty() && p.action != whole_phrase.action) continue;
+        p.set_mention = static_cast<int>(w);
+      }
+      // Another breakdown of the same whole may follow (by who, by topic).
+      s = j - 1;
+      starts = 0;
+    }
+  }
+}
+
 // Rule "words in front that name no kind": 相关/有关 (the ones concerned)
 // point back to a set the text named before; they say no kind. Inside the
 // phrase, a total word with a verb after it (委员 + 共办 + 实事) or a verb of
@@ -1647,7 +1730,10 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
 std::vector<MetricPhrase> AnalysePhrases(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
     const PhraseLexicon& lexicon) {
-  return phrase_internal::Combine(text, mentions, lexicon);
+  std::vector<MetricPhrase> out =
+      phrase_internal::Combine(text, mentions, lexicon);
+  phrase_internal::PartsThatSumToAWhole(mentions, &out);
+  return out;
 }
 
 }  // namespace reportfacts

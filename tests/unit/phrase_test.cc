@@ -19,7 +19,7 @@ const std::string kLexiconMin =
     std::string(REPORTFACTS_DATA_DIR) + "/../../tests/testdata/lexicon_min";
 
 // Mentions finds every ASCII digit run with the one character after it as
-// its unit (件, 次, %), enough for these sentences.
+// its unit (件, 次, %) and its value, enough for these sentences.
 std::vector<NumberMention> Mentions(std::u32string_view text) {
   std::vector<NumberMention> out;
   for (size_t i = 0; i < text.size();) {
@@ -28,8 +28,11 @@ std::vector<NumberMention> Mentions(std::u32string_view text) {
       continue;
     }
     size_t j = i;
-    while (j < text.size() && IsDigit(text[j])) ++j;
     NumberMention m;
+    while (j < text.size() && IsDigit(text[j])) {
+      m.value = m.value * 10 + static_cast<double>(text[j] - U'0');
+      ++j;
+    }
     m.begin = m.qualifier_begin = i;
     m.end = m.unit_begin = j;
     m.unit_end = m.mention_end = std::min(j + 1, text.size());
@@ -218,7 +221,7 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
       Read(U"立案130件，其中集体提案20件、委员\n提案110件。")[2].set_mention,
       0);
   EXPECT_EQ(
-      Read(U"立案130件，其中集体提案20件。\n\n委员提案110件。")[2].set_mention,
+      Read(U"立案130件，其中集体提案20件。\n\n委员提案90件。")[2].set_mention,
       -1);
   // Nor is a rate: the count it is the rate of is.
   EXPECT_EQ(Read(U"立案130件，立案率95%。其中集体提案20件。")[2].set_mention,
@@ -701,6 +704,27 @@ TEST_F(OwnWords, PeopleCountedByWhatTheyDo) {
     // Negative: a noun naming people is the object.
     Check(Read(U"服务群众300人。", lists), {U"", 0, "群众", "服务", ""});
   }
+}
+
+TEST_F(PhraseRules, PartsThatSumToAWholeBreakItDown) {
+  // Counts of one measure that add up to a count before them are its
+  // parts, in the next paragraph too and with a share between them.
+  auto got =
+      Read(U"收到来信100封。\n从来源看，委员来信70封，占70%；群众来信30封。");
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[1].set_mention, 0);
+  EXPECT_EQ(got[3].set_mention, 0);
+  // Two breakdowns of one whole: both are its parts.
+  got = Read(
+      U"收到意见40条。委员意见30条，群众意见10条。经济方面25条，其他15条。");
+  ASSERT_EQ(got.size(), 5u);
+  for (size_t k = 1; k < got.size(); ++k) EXPECT_EQ(got[k].set_mention, 0) << k;
+  // Negative: counts that do not add up, or add up to a small whole by
+  // chance, break nothing down.
+  got = Read(U"收到来信100封。\n委员来信70封，群众来信20封。");
+  EXPECT_EQ(got[1].set_mention, -1);
+  got = Read(U"收到来信5封。委员来信2封，群众来信3封。");
+  EXPECT_EQ(got[1].set_mention, -1);
 }
 
 TEST_F(PhraseRules, InFrameNamesTheSet) {
