@@ -186,6 +186,11 @@ bool IsTextNoun(std::u32string_view w) {
                      U"清单", U"建議", U"報告"});
 }
 
+// Words that pick members of a set and take a noun after them.
+bool IsSetPicker(std::u32string_view w) {
+  return IsOneOf(w, {U"各", U"每", U"各个", U"每个", U"各個", U"每個"});
+}
+
 // Verbs that produce a text or pass it on.
 bool IsTextProducingVerb(std::u32string_view w) {
   return IsOneOf(w, {U"提出", U"形成", U"提交", U"撰写", U"报送", U"收集",
@@ -228,6 +233,13 @@ size_t PhraseStart(const Clause& c, size_t end) {
     if (i < end && i >= 2 && IsNounish(c.left[i - 2].pos) &&
         IsJoiner(c.LeftWord(i - 1))) {
       --i;
+      continue;
+    }
+    // After a word that picks members of a set (各, 每), a verb qualifies
+    // the noun after it (各 + 承办 + 单位): the three are one noun phrase.
+    if (w.pos == Pos::kVerb && i < end && i >= 2 && IsNounish(c.left[i].pos) &&
+        IsSetPicker(c.LeftWord(i - 2))) {
+      i -= 2;
       continue;
     }
     // …类 between nouns says which kind (经济类提案, A类项目).

@@ -175,6 +175,15 @@ struct Token {
 // number (首批社区服务站 ends in 服务站). A noun wins a tie so that
 // 总投资 is not read as the verb 投资.
 // The tokens go into `out` (cleared first), a buffer the caller reuses.
+// AfterSetPicker says whether text[at] follows 各 or 每 (or 各个, 每个) in
+// text[begin, at).
+bool AfterSetPicker(std::u32string_view text, size_t begin, size_t at) {
+  if (at <= begin) return false;
+  size_t i = at - 1;
+  if ((text[i] == U'个' || text[i] == U'個') && i > begin) --i;
+  return text[i] == U'各' || text[i] == U'每';
+}
+
 void Tokenize(std::u32string_view text, size_t begin, size_t end,
               const PhraseLexicon& lex, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
@@ -195,7 +204,9 @@ void Tokenize(std::u32string_view text, size_t begin, size_t end,
       kind = TokenKind::kNoun;
     } else if (verb > 0) {
       length = verb;
-      kind = TokenKind::kVerb;
+      // After 各 or 每 a verb qualifies the noun after it (各承办单位).
+      kind = AfterSetPicker(text, begin, p - verb) ? TokenKind::kOther
+                                                   : TokenKind::kVerb;
     }
     tokens[--slot] = {p - length, p, kind};
     p -= length;

@@ -560,7 +560,9 @@ class OwnWords : public ::testing::Test {
              {U"学生", "n", 10},       {U"折合", "v", 10},
              {U"捐款", "v", 10},       {U"负责人", "n", 10},
              {U"主任", "n", 10},       {U"整改", "v", 10},
-             {U"推动", "v", 10},       {U"落实", "v", 10}})) {}
+             {U"推动", "v", 10},       {U"落实", "v", 10},
+             {U"承办", "v", 10},       {U"单位", "n", 10},
+             {U"各", "r", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -568,7 +570,8 @@ class OwnWords : public ::testing::Test {
     if (lists) {
       for (std::u32string_view v :
            {U"召开", U"协商", U"形成", U"批示", U"采纳", U"提出", U"服务",
-            U"带动", U"共享", U"累计收到", U"开展", U"资助", U"捐款"}) {
+            U"带动", U"共享", U"累计收到", U"开展", U"资助", U"捐款", U"承办",
+            U"收到"}) {
         lex.actions.Add(v);
       }
       for (std::u32string_view n :
@@ -618,6 +621,16 @@ TEST_F(OwnWords, VerbQualifiesTheTextAVerbProduces) {
     Check(Read(U"提出整改建议20条。", lists), {U"", 0, "整改建议", "提出", ""});
     // Negative: after another verb it is the action on the text.
     EXPECT_EQ(Read(U"推动落实建议20条。", lists)[0].object, U"建议") << lists;
+  }
+}
+
+TEST_F(OwnWords, VerbAfterASetPickerQualifiesTheNoun) {
+  for (bool lists : {false, true}) {
+    // 各 + verb + noun is one noun phrase: the verb is no action.
+    EXPECT_EQ(Read(U"收到各承办单位建议20条。", lists)[0].action, U"收到")
+        << lists;
+    // Negative: a verb after the noun that 各 picks is the action.
+    EXPECT_EQ(Read(U"各单位承办建议20条。", lists)[0].action, U"承办") << lists;
   }
 }
 
