@@ -362,6 +362,15 @@ TEST_F(ReportsTest, YearbookSectionWithHeadingAndEndCredit) {
   EXPECT_FALSE(r.year.has_value());
   EXPECT_EQ(AuthorsOf(r), "王丽/;");  // a bare name; the editor is none
 
+  // The writer's credit at the end names the author; a reviewer's does
+  // not.
+  const Extraction w =
+      Run("提案工作\n\n全年收到提案236件，立案219件。\n（撰稿：王丽）\n");
+  EXPECT_EQ(AuthorsOf(w.reports[0]), "王丽/撰稿;");
+  const Extraction v =
+      Run("提案工作\n\n全年收到提案236件，立案219件。\n（审核：王丽）\n");
+  EXPECT_EQ(AuthorsOf(v.reports[0]), "");
+
   const std::string bracketed = "【社情民意】\n全年编报信息30期。\n";
   const Extraction b = Run(bracketed);
   EXPECT_EQ(b.reports[0].title, "社情民意");
