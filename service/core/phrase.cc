@@ -1230,15 +1230,19 @@ void FrontWordsNamingNoKind(const Dictionary& dict, MetricPhrase* p) {
 // counted. Without them the clause names nothing, and the change is of
 // what the count before it in the sentence measured (投资额20亿元，同比
 // 增长5%): carried over as GUIDE §2 carries an object a clause leaves out.
-size_t ComparisonLength(std::u32string_view o) {
-  if (o.size() < 2) return 0;
-  const std::u32string_view two = o.substr(0, 2);
-  if (IsOneOf(two, {U"同比", U"环比", U"環比"})) return 2;
-  if (o[0] != U'较' && o[0] != U'較' && o[0] != U'比') return 0;
-  // 较/比 + the time compared with (上年, 去年, 上月, 同期).
+
+// TrailingComparisonLength: the length of a comparison that ends o
+// (增加值 + 同比, 收入 + 比上年), 0 for none.
+size_t TrailingComparisonLength(std::u32string_view o) {
+  if (o.size() < 3) return 0;
+  if (IsOneOf(o.substr(o.size() - 2), {U"同比", U"环比", U"環比"})) return 2;
   for (std::u32string_view when :
        {U"上年同期", U"去年同期", U"上年", U"去年", U"上月", U"同期"}) {
-    if (o.substr(1, when.size()) == when) return 1 + when.size();
+    if (o.size() <= when.size() + 1 || !EndsWith(o, when)) continue;
+    const char32_t mark = o[o.size() - when.size() - 1];
+    if (mark == U'较' || mark == U'較' || mark == U'比') {
+      return when.size() + 1;
+    }
   }
   return 0;
 }
@@ -1263,6 +1267,11 @@ void ComparisonIsNoObject(std::u32string_view text,
       return;
     }
   } else {
+    // A comparison after the noun (工业增加值同比 + 增长) ends it.
+    if (const size_t trailing = TrailingComparisonLength(p.object)) {
+      p.object.erase(p.object.size() - trailing);
+      return;
+    }
     // (The first character rules out most objects.)
     if (p.object.size() < 2) return;
     const char32_t first = p.object[0];

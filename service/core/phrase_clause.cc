@@ -131,6 +131,18 @@ void Tokens(std::u32string_view text, size_t begin, size_t end,
 
 // ObjectText is the text of words [b, e) without droppable words at the
 // front and joiners at either end, without line breaks and blanks.
+namespace {
+
+// IsWholeArea: 全 + a level of administration (全市, 全县, 全省, 全国) names
+// the area the count covers, a place word.
+bool IsWholeArea(std::u32string_view w) {
+  return w.size() == 2 && w[0] == U'全' &&
+         std::u32string_view(U"国省市县区州旗盟镇乡縣區").find(w[1]) !=
+             std::u32string_view::npos;
+}
+
+}  // namespace
+
 std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
                           size_t b, size_t e) {
   // 的 inside a phrase: the object is what follows it (先进的经验 -> 经验)
@@ -147,7 +159,8 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
     const std::u32string_view v = View(c.text, w);
     const bool place =
         b + 1 < e && c.lex->places != nullptr && c.lex->places->Contains(v);
-    if ((IsDroppable(w.pos) && b + 1 < e) || place || IsJoiner(v) ||
+    if ((IsDroppable(w.pos) && b + 1 < e) || place ||
+        (b + 1 < e && IsWholeArea(v)) || IsJoiner(v) ||
         (w.pos == Pos::kPreposition) ||
         (w.pos == Pos::kPronoun && b + 1 < e && v != U"其它" && v != U"其他")) {
       ++b;
@@ -263,6 +276,19 @@ size_t PhraseStart(const Clause& c, size_t end) {
     --i;
   }
   return i;
+}
+
+size_t ComparisonLength(std::u32string_view o) {
+  if (o.size() < 2) return 0;
+  const std::u32string_view two = o.substr(0, 2);
+  if (IsOneOf(two, {U"同比", U"环比", U"環比"})) return 2;
+  if (o[0] != U'较' && o[0] != U'較' && o[0] != U'比') return 0;
+  // 较/比 + the time compared with (上年, 去年, 上月, 同期).
+  for (std::u32string_view when :
+       {U"上年同期", U"去年同期", U"上年", U"去年", U"上月", U"同期"}) {
+    if (o.substr(1, when.size()) == when) return 1 + when.size();
+  }
+  return 0;
 }
 
 bool IsActionVerb(const Clause& c, size_t i) {

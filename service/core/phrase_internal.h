@@ -288,6 +288,9 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
                           size_t b, size_t e);
 size_t PhraseStart(const Clause& c, size_t end);
 bool IsActionVerb(const Clause& c, size_t i);
+// ComparisonLength: the length of the comparison that opens o (同比, 较上年,
+// 比去年同期), 0 for none.
+size_t ComparisonLength(std::u32string_view o);
 std::u32string VerbChain(const Clause& c, size_t i, size_t limit);
 inline std::u32string VerbChain(const Clause& c, size_t i) {
   return VerbChain(c, i, c.tail);

@@ -187,6 +187,16 @@ bool NounVerbNumberRule(const Clause& c, Reading* r) {
            c.LeftWord(v - 1).size() == 2 && c.LeftWord(v - 1)[0] == U'最'))) {
     --v;
   }
+  // A comparison before the verb (产值 + 比上年 + 增长) says what the change
+  // is measured against: the subject stands before it.
+  for (size_t w = v; w > 0 && v - w < 3; --w) {
+    std::u32string words;
+    for (size_t i = w - 1; i < v; ++i) words.append(c.LeftWord(i));
+    if (ComparisonLength(words) == words.size()) {
+      v = w - 1;
+      break;
+    }
+  }
   const size_t b = PhraseStart(c, v);
   // Who acts is the subject, not the object (委员提交100件); after 被 the
   // words before the verb are who acts, levels and all (被市级以上政协采用).

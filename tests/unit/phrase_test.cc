@@ -1201,6 +1201,16 @@ TEST_F(CombinedReading, ComparisonIsNoObject) {
   EXPECT_EQ(alone[0].action, U"增长");
   // Negative: a noun that only starts like it stays (比例 + 可).
   EXPECT_NE(ReadBoth(U"收到提案比例12%。")[0].object, U"");
+  // After the noun the comparison ends it, and the noun before it is
+  // what changed.
+  EXPECT_EQ(ReadBoth(U"经济建设同比增长8%。")[0].object, U"经济建设");
+  EXPECT_EQ(ReadBoth(U"经济建设比上年增长8%。")[0].object, U"经济建设");
+  EXPECT_EQ(ReadBoth(U"经济建设较去年同期增长8%。")[0].object, U"经济建设");
+  // The whole area the figure covers is a place word, no part of it.
+  EXPECT_EQ(ReadBoth(U"全市经济建设比上年增长8%。")[0].object, U"经济建设");
+  // Negative: 全 before another word stays (全民).
+  EXPECT_EQ(ReadBoth(U"全民经济建设比上年增长8%。")[0].object.substr(0, 2),
+            U"全民");
 }
 
 // MentionAt is one number of the text with its unit, for forms the plain
