@@ -701,6 +701,14 @@ class PeopleScanner {
                                               std::min(text_.size(), q + 3));
   }
 
+  // IsBareDepartment: a department named without the body it belongs to
+  // (统战部, 宣传部): no level word opens it.
+  static bool IsBareDepartment(std::u32string_view org) {
+    return org.size() >= 3 && org.size() <= 5 && org.back() == U'部' &&
+           std::u32string_view(U"市县区省州镇乡国中縣區").find(org[0]) ==
+               std::u32string_view::npos;
+  }
+
   // Segment is one "organization + role" before a name.
   struct Segment {
     size_t org_begin, role_begin, role_end;
@@ -728,10 +736,19 @@ class PeopleScanner {
                     size_t len) {
     const std::string name = EncodeUtf8(Sub(text_, p, p + len));
     std::u32string_view previous_org;
+    std::u32string joined;
     for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
       const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
       std::u32string_view org = Sub(text_, it->org_begin, it->role_begin);
       if (org.empty() && !lex_.title_orgs.contains(role)) org = previous_org;
+      // A department after a title on a Party committee is that
+      // committee's (市委常委、统战部部长 → 市委统战部).
+      if (IsBareDepartment(org) && previous_org.size() >= 2 &&
+          previous_org.back() == U'委') {
+        joined.assign(previous_org);
+        joined.append(org);
+        org = joined;
+      }
       EmitWith(
           name, EncodeUtf8(role), [&] { return Organization(org, role, p); }, p,
           p + len);

@@ -481,6 +481,25 @@ TEST(PeopleOrganization, CountyHeadsBelongToTheGovernment) {
       "江宁区政府");
 }
 
+// A department named after a title on a Party committee is a department
+// of that committee.
+TEST(PeopleOrganization, DepartmentAfterAPartyCommitteeTitleIsItsOwn) {
+  EXPECT_EQ(OrganizationInReport("长兴县政协",
+                                 "会议开始。县委常委、宣传部部长邵青出席。",
+                                 "邵青", "部长"),
+            "长兴县委宣传部");
+  // Negative: after a title on another body, or named with its own body,
+  // the department stands as written.
+  EXPECT_EQ(OrganizationInReport("长兴县政协",
+                                 "会议开始。县政协常委、宣传部部长邵青出席。",
+                                 "邵青", "部长"),
+            "宣传部");
+  EXPECT_EQ(OrganizationInReport("长兴县政协",
+                                 "会议开始。县委常委、县委宣传部部长邵青出席。",
+                                 "邵青", "部长"),
+            "长兴县委宣传部");
+}
+
 // A station in life names a person before the name only; after a word it
 // is what the word is done to.
 TEST_F(PeopleTest, StationsInLifeStandBeforeTheName) {
