@@ -211,11 +211,37 @@ bool LineBreakEndsSentence(std::u32string_view text, size_t i) {
   while (before > 0 && IsLineBreak(text[before - 1])) --before;
   size_t after = i;
   while (after < text.size() && IsLineBreak(text[after])) ++after;
-  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
-           IsCjk(text[after]) && after - before <= kMaxWrapBreaks);
+  return after - before > kMaxWrapBreaks || !LineWrapsAt(text, before, after);
+}
+
+// A heading is rarely longer; a wrapped line of prose rarely shorter.
+constexpr size_t kMinProseLine = 16;
+
+// IsProseLine: the line ending at text[end) holds clause punctuation and is
+// longer than a heading.
+bool IsProseLine(std::u32string_view text, size_t end) {
+  bool punctuated = false;
+  size_t length = 0;
+  for (size_t i = end; i > 0 && !IsLineBreak(text[i - 1]); --i) {
+    const char32_t c = text[i - 1];
+    punctuated = punctuated || c == U'，' || c == U'；' || c == U'。';
+    if (++length >= kMinProseLine && punctuated) return true;
+  }
+  return false;
 }
 
 }  // namespace
+
+bool LineWrapsAt(std::u32string_view text, size_t before, size_t after) {
+  if (before == 0 || after >= text.size()) return false;
+  const char32_t last = text[before - 1];
+  const char32_t next = text[after];
+  if (IsCjk(last) && IsCjk(next)) return true;
+  // A number or its unit across the break (立案\n198件, 198\n件) on a line of
+  // prose: a heading before a number ends there.
+  return ((IsCjk(last) && IsDigit(next)) || (IsDigit(last) && IsCjk(next))) &&
+         IsProseLine(text, before);
+}
 
 bool SentenceEndsAt(std::u32string_view text, size_t i) {
   const char32_t c = text[i];

@@ -90,6 +90,12 @@ class Document {
 // hard-wrapped line of PDF or column text).
 bool SentenceEndsAt(std::u32string_view text, size_t i);
 
+// LineWrapsAt tells whether the line breaks between text[before - 1] and
+// text[after] only wrap a line: between two Han characters, or between a
+// Han character and a digit on a line of prose (one longer than a heading,
+// with clause punctuation). Callers bound how many breaks a wrap may hold.
+bool LineWrapsAt(std::u32string_view text, size_t before, size_t after);
+
 }  // namespace reportfacts
 
 #endif  // REPORTFACTS_SERVICE_CORE_DOCUMENT_H_

@@ -61,8 +61,7 @@ bool LineBreakEndsClause(std::u32string_view text, size_t i) {
   while (before > 0 && IsLineBreak(text[before - 1])) --before;
   size_t after = i;
   while (after < text.size() && IsLineBreak(text[after])) ++after;
-  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
-           IsCjk(text[after]) && after - before <= 3);
+  return after - before > 3 || !LineWrapsAt(text, before, after);
 }
 
 bool LineBreakEndsPeriod(std::u32string_view text, size_t i) {
@@ -81,6 +80,21 @@ void Tokens(std::u32string_view text, size_t begin, size_t end,
             const Dictionary& dict, std::vector<Word>* out) {
   SegmentInto(text, begin, end, dict, out);
   std::vector<Word>& words = *out;
+  // Blanks and wrapped line breaks (PDF text: 督办 14 件, 立案\n198件) are
+  // layout, no word: the words on both sides stand side by side.
+  words.erase(std::remove_if(words.begin(), words.end(),
+                             [text](const Word& w) {
+                               if (!IsSpace(text[w.begin])) return false;
+                               for (size_t i = w.begin; i < w.end; ++i) {
+                                 if (!IsSpace(text[i])) return false;
+                                 if (IsLineBreak(text[i]) &&
+                                     LineBreakEndsClause(text, i)) {
+                                   return false;
+                                 }
+                               }
+                               return true;
+                             }),
+              words.end());
   // A gloss needs a word of letters and a merge a mark that opens a
   // span: most clauses have neither, and one look at each word's class
   // spares them both passes. (Quotes, brackets and 《 are marks the cut

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "service/core/chars.h"
+#include "service/core/document.h"
 #include "service/core/phrase_internal.h"
 
 namespace reportfacts {
@@ -62,8 +63,7 @@ inline bool LexicalBreaksAt(std::u32string_view text, size_t i) {
   while (before > 0 && text[before - 1] == U'\n') --before;
   size_t after = i;
   while (after < text.size() && text[after] == U'\n') ++after;
-  return !(before > 0 && after < text.size() && IsCjk(text[before - 1]) &&
-           IsCjk(text[after]) && after - before <= 3);
+  return after - before > 3 || !LineWrapsAt(text, before, after);
 }
 
 // A preposition that opens a phrase (对20件来信, 由50多位会员) is not part
@@ -195,6 +195,11 @@ void Tokenize(std::u32string_view text, size_t begin, size_t end,
   size_t slot = most;
   size_t p = end;
   while (p > begin) {
+    // Blanks and wrapped line breaks are layout, no token (督办 14 件).
+    if (IsSpace(text[p - 1])) {
+      --p;
+      continue;
+    }
     const size_t noun = lex.nouns.LongestEndingAt(text, p, begin);
     const size_t verb = lex.actions.LongestEndingAt(text, p, begin);
     size_t length = 1;
@@ -533,8 +538,11 @@ class ClauseAnalyser {
       if (used > left_begin && used <= m.qualifier_begin) left_begin = used;
     }
     size_t left_end = m.qualifier_begin;
-    for (size_t n; (n = MatchEndingAt(text_, left_begin, left_end, kFillers,
-                                      kFillerLasts)) > 0;) {
+    // Blanks before the number are layout (督办 14件), as fillers are words
+    // that say nothing of what is counted.
+    for (size_t n = 1; n > 0;) {
+      while (left_end > left_begin && IsSpace(text_[left_end - 1])) --left_end;
+      n = MatchEndingAt(text_, left_begin, left_end, kFillers, kFillerLasts);
       left_end -= n;
     }
     // A quoted verb or name right before the number (“回头看”3次) ends

@@ -61,6 +61,26 @@ TEST(Document, LineBreaksEndSentencesUnlessTheySplitAWord) {
   EXPECT_EQ(Sentence(doc, 8), U"正文开\n展调研");
 }
 
+TEST(Document, ALineOfProseWrapsIntoANumberOrItsUnit) {
+  // A long line with clause punctuation that breaks before a number, or
+  // between the number and its unit, is a wrapped line.
+  const std::u32string prose = U"本年度收到各方提案一百多件，经审查立案\n198件";
+  const size_t wrap = prose.find(U'\n');
+  EXPECT_TRUE(LineWrapsAt(prose, wrap, wrap + 1));
+  EXPECT_FALSE(SentenceEndsAt(prose, wrap));
+  const std::u32string unit = U"本年度收到各方提案一百多件，经审查立案198\n件";
+  EXPECT_TRUE(LineWrapsAt(unit, unit.find(U'\n'), unit.find(U'\n') + 1));
+  // Negative: a heading (short, unpunctuated) before a number ends there,
+  // and so does a line of prose before a paragraph break.
+  const std::u32string heading = U"一、工作回顾\n2022年，全年收到提案";
+  EXPECT_FALSE(
+      LineWrapsAt(heading, heading.find(U'\n'), heading.find(U'\n') + 1));
+  EXPECT_TRUE(SentenceEndsAt(heading, heading.find(U'\n')));
+  const std::u32string paragraph =
+      U"本年度收到各方提案一百多件，经审查立案\n\n198件";
+  EXPECT_TRUE(SentenceEndsAt(paragraph, paragraph.find(U'\n')));
+}
+
 TEST(Document, TraditionalTextIsReadInSimplifiedAndMappedBack) {
   auto converter = TraditionalConverter::Load(kDefaultT2sConfig);
   ASSERT_TRUE(converter.ok()) << converter.status();

@@ -956,6 +956,17 @@ TEST_F(CombinedReading, PeopleTheVerbActsOnAreCounted) {
   EXPECT_EQ(p.rule, std::string("people_counted"));
 }
 
+TEST_F(CombinedReading, LayoutInsideAClauseIsNoWord) {
+  // A wrapped line before the number (PDF text) goes on with the clause.
+  Check(ReadBoth(U"本年度收到各方提案215件，经审查立案\n198件。"),
+        {U"", 1, "提案", "立案", ""});
+  // Blanks before the number are layout too.
+  Check(ReadBoth(U"本年度收到各方提案215件，经审查立案 198件。"),
+        {U"", 1, "提案", "立案", ""});
+  Check(ReadBoth(U"本年度收到各方提案215件，经审查立案\u3000198件。"),
+        {U"", 1, "提案", "立案", ""});
+}
+
 TEST_F(CombinedReading, TimeWordIsNoObject) {
   // The word lists take the word before the number; a time word names no
   // thing, the noun after the measure does.
