@@ -220,6 +220,18 @@ TEST(Taxonomy, TraineesAndStudyCoursesAreTraining) {
   EXPECT_EQ(taxonomy->Classify(U"参观人员", U"接待", U"人次"), "other");
 }
 
+TEST(Taxonomy, AReportNamedAfterSuggestionsCountsReports) {
+  auto taxonomy =
+      Taxonomy::Load(std::string(REPORTFACTS_DATA_DIR) + "/taxonomy.tsv");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  EXPECT_EQ(taxonomy->Classify(U"对策建议报告", U"形成", U"份"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"对策建议报告", U"报送", U"份"),
+            "reports_to_party_committee");
+  // Negative: the suggestions themselves are suggestions.
+  EXPECT_EQ(taxonomy->Classify(U"对策建议", U"提出", U"条"),
+            "suggestions.made");
+}
+
 TEST(Taxonomy, AConsultationAtAMeetingIsAConsultation) {
   auto taxonomy =
       Taxonomy::Load(std::string(REPORTFACTS_DATA_DIR) + "/taxonomy.tsv");
