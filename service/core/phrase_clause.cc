@@ -227,6 +227,22 @@ bool IsTextProducingVerb(std::u32string_view w) {
 
 }  // namespace
 
+// Nouns of an activity that a verb may qualify (视察活动, 培训活动).
+bool IsActivityNoun(std::u32string_view w) {
+  return IsOneOf(w, {U"活动", U"活動"});
+}
+
+// Verbs of holding an activity or taking part in one.
+bool TakesPartOrHolds(std::u32string_view w) {
+  return IsHoldingVerb(w) ||
+         IsOneOf(w, {U"参加", U"参与", U"参與", U"組織", U"舉辦", U"舉行"});
+}
+
+// Words that say which kinds (各类 + 活动).
+bool IsKindPicker(std::u32string_view w) {
+  return IsOneOf(w, {U"各类", U"各种", U"各项", U"各類", U"各種", U"各項"});
+}
+
 size_t PhraseStart(const Clause& c, size_t end) {
   // A topic (城乡建设、环境保护方面) names fields of work, and the verbs that
   // name a field stand inside it: a verb before a joiner, before 方面 or
@@ -283,6 +299,18 @@ size_t PhraseStart(const Clause& c, size_t end) {
   if (i >= 2 && i < end && c.left[i - 1].pos == Pos::kVerb &&
       IsTextNoun(c.LeftWord(i)) && IsTextProducingVerb(c.LeftWord(i - 2))) {
     --i;
+  }
+  // Verbs before an activity, after a verb of holding or taking part,
+  // say which activity (参加 + 学习 + 培训 + 活动, 开展 + 各类 + 视察 + 活动).
+  if (i < end && i >= 2 && IsActivityNoun(c.LeftWord(end - 1))) {
+    size_t j = i;
+    while (j > 0 && i - j < 2 && c.left[j - 1].pos == Pos::kVerb &&
+           !TakesPartOrHolds(c.LeftWord(j - 1))) {
+      --j;
+    }
+    size_t k = j;
+    if (k > 0 && IsKindPicker(c.LeftWord(k - 1))) --k;
+    if (j < i && k > 0 && TakesPartOrHolds(c.LeftWord(k - 1))) i = k;
   }
   // 其它/其他 before a noun is the rest of a breakdown (其它来信): a kind.
   if (i > 0 && i < end &&
@@ -431,7 +459,7 @@ bool IsPeopleMeasure(std::u32string_view unit) {
 
 // IsPersonNoun: a noun naming people ends in a morpheme of persons (委员,
 // 学者, 专家, 群众, 居民, 学生) or is one of the few that do not (领导, 干部,
-// 代表, 常委).
+// 代表, 常委, and compounds of 职工, 工人).
 bool IsPersonNoun(std::u32string_view w) {
   if (w.empty()) return false;
   if (IsOneOf(w, {U"领导", U"領導", U"干部", U"幹部", U"代表", U"常委"})) {
@@ -441,7 +469,8 @@ bool IsPersonNoun(std::u32string_view w) {
   const char32_t last = w.back();
   // Compounds ending in one of those few name people too (机关干部,
   // 人大代表).
-  if (EndsWith(w, U"干部") || EndsWith(w, U"幹部") || EndsWith(w, U"代表")) {
+  if (EndsWith(w, U"干部") || EndsWith(w, U"幹部") || EndsWith(w, U"代表") ||
+      EndsWith(w, U"职工") || EndsWith(w, U"職工") || EndsWith(w, U"工人")) {
     return true;
   }
   return last == U'员' || last == U'員' || last == U'者' || last == U'众' ||

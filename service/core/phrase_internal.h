@@ -288,6 +288,12 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
                           size_t b, size_t e);
 size_t PhraseStart(const Clause& c, size_t end);
 bool IsActionVerb(const Clause& c, size_t i);
+// IsActivityNoun: a noun of an activity that verbs may qualify (视察活动);
+// TakesPartOrHolds: a verb of holding one or taking part in it (参加, 开展);
+// IsKindPicker: 各类, 各种, 各项.
+bool IsActivityNoun(std::u32string_view w);
+bool TakesPartOrHolds(std::u32string_view w);
+bool IsKindPicker(std::u32string_view w);
 // ComparisonLength: the length of the comparison that opens o (同比, 较上年,
 // 比去年同期), 0 for none.
 size_t ComparisonLength(std::u32string_view o);

@@ -376,7 +376,9 @@ bool HeldEventRule(const Clause& c, Reading* r) {
     const Word& w = c.left[i - 1];
     if (w.pos == Pos::kPunctuation && !IsJoiner(v)) return false;
     if (c.left[c.tail - 1].end - w.end > 16) return false;
-    if (w.pos == Pos::kVerb && IsHoldingVerb(v)) {
+    // Taking part in an event (组织委员 + 参加 + 学习活动) is the nearer
+    // deed: the event follows it.
+    if (w.pos == Pos::kVerb && TakesPartOrHolds(v)) {
       // Who takes part (组织委员和干部学习) is not the event.
       size_t b = i;
       for (size_t j = i; j < c.tail; ++j) {

@@ -562,7 +562,8 @@ class OwnWords : public ::testing::Test {
              {U"主任", "n", 10},       {U"整改", "v", 10},
              {U"推动", "v", 10},       {U"落实", "v", 10},
              {U"承办", "v", 10},       {U"单位", "n", 10},
-             {U"各", "r", 10}})) {}
+             {U"各", "r", 10},         {U"干部", "n", 10},
+             {U"职工", "n", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -631,6 +632,14 @@ TEST_F(OwnWords, VerbAfterASetPickerQualifiesTheNoun) {
         << lists;
     // Negative: a verb after the noun that 各 picks is the action.
     EXPECT_EQ(Read(U"各单位承办建议20条。", lists)[0].action, U"承办") << lists;
+  }
+}
+
+TEST_F(OwnWords, StaffAreCountedWhole) {
+  for (bool lists : {false, true}) {
+    // 职工 names people as 干部 does: a count of people keeps both.
+    EXPECT_EQ(Read(U"服务干部职工28人。", lists)[0].object, U"干部职工")
+        << lists;
   }
 }
 
@@ -965,6 +974,24 @@ TEST_F(CombinedReading, LayoutInsideAClauseIsNoWord) {
         {U"", 1, "提案", "立案", ""});
   Check(ReadBoth(U"本年度收到各方提案215件，经审查立案\u3000198件。"),
         {U"", 1, "提案", "立案", ""});
+}
+
+TEST_F(CombinedReading, VerbsBeforeAnActivityNameIt) {
+  // Taking part in an event is the deed; the verbs between it and the
+  // activity say which activity, also where the word lists know one of
+  // them as a verb.
+  MetricPhrase p =
+      ReadListing({U"培训"}, {U"活动"}, U"组织委员参加学习培训活动12场。");
+  EXPECT_EQ(p.object, U"学习培训活动");
+  EXPECT_EQ(p.action, U"参加");
+  // After a verb of holding, in a count of things, too.
+  p = ReadListing({}, {}, U"开展学习活动12个。");
+  EXPECT_EQ(p.object, U"学习活动");
+  EXPECT_EQ(p.action, U"开展");
+  // Negative: with no verb of holding or taking part before them the verb
+  // is the action.
+  p = ReadListing({}, {}, U"委员学习活动12个。");
+  EXPECT_NE(p.object, U"学习活动");
 }
 
 TEST_F(CombinedReading, TimeWordIsNoObject) {
