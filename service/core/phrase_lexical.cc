@@ -387,7 +387,9 @@ class ClauseAnalyser {
       // Right after the measure, a noun the dictionary lists that opens
       // with a stop word or a verb (功能 + 区, 调研 + 组) is what is counted:
       // number + measure + noun.
-      if (p == start && (stop > 0 || verb > 0)) {
+      // Further on, such a noun opening with a verb goes on with the phrase
+      // (专题 + 调研组).
+      if ((p == start && stop > 0) || verb > 0) {
         const size_t whole = DictionaryNounAt(p, limit, std::max(stop, verb));
         if (whole > 0) {
           after_noun = true;

@@ -563,7 +563,8 @@ class OwnWords : public ::testing::Test {
              {U"推动", "v", 10},       {U"落实", "v", 10},
              {U"承办", "v", 10},       {U"单位", "n", 10},
              {U"各", "r", 10},         {U"干部", "n", 10},
-             {U"职工", "n", 10}})) {}
+             {U"职工", "n", 10},       {U"调研", "v", 10},
+             {U"调研组", "n", 10},     {U"组建", "v", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -641,6 +642,24 @@ TEST_F(OwnWords, StaffAreCountedWhole) {
     EXPECT_EQ(Read(U"服务干部职工28人。", lists)[0].object, U"干部职工")
         << lists;
   }
+}
+
+TEST_F(OwnWords, NounOpeningWithAVerbGoesOnAfterTheMeasure) {
+  // A noun the dictionary knows that opens with a listed verb (调研 + 组)
+  // goes on with the phrase after the measure, first word or not; a
+  // modifier before it (重点) does not leave the verb to end the phrase.
+  PhraseLexicon lex;
+  lex.dictionary = &dict_;
+  lex.actions.Add(U"组建");
+  lex.actions.Add(U"调研");
+  lex.modifiers.Add(U"重点");
+  const auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0].object;
+  };
+  EXPECT_EQ(read(U"组建12个调研组。"), U"调研组");
+  EXPECT_EQ(read(U"组建12个重点调研组。"), U"重点调研组");
+  // Negative: the verb alone still ends the phrase.
+  EXPECT_EQ(read(U"组建12个重点调研。").find(U"调研"), std::u32string::npos);
 }
 
 TEST_F(OwnWords, ReceivingWordOpensWhoActsAndTheDeed) {
