@@ -1576,11 +1576,12 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool lexical_verb_in_noun =
           reads_noun_phrase && !p.action.empty() &&
           VerbInsideNoun(p.object, l.action, l.object, *lexicon.dictionary);
-      // The word lists read a verb that says which activity (参加 + 培训 +
-      // 活动) as the action: the rules read it into the activity's name.
-      const bool lexical_verb_names_activity =
+      // The word lists read a verb that says which activity, text or fund
+      // (参加 + 培训 + 活动, 投入 + 帮扶 + 资金) as the action: the rules read
+      // it into the noun.
+      const bool lexical_verb_names_the_noun =
           (reads_noun_phrase || rule == "held_event") && !p.action.empty() &&
-          IsActivityNoun(l.object) && !l.action.empty() &&
+          VerbMayQualify(l.object) && !l.action.empty() &&
           EndsWith(p.object, l.action + l.object);
       // The name of a figure (一般公共预算收入, 人均可支配收入) is read
       // whole: the word lists know its last noun only.
@@ -1603,7 +1604,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool keeps_rules_object =
           !Same(p.object, l.object) &&
           (lexical_carried || lexical_missed_verb || lexical_verb_in_noun ||
-           lexical_verb_names_activity || names_a_figure ||
+           lexical_verb_names_the_noun || names_a_figure ||
            lexical_verb_is_rules_object || lexical_object_ends_in_preposition ||
            (rule == "held_event" &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||

@@ -225,7 +225,22 @@ bool IsTextProducingVerb(std::u32string_view w) {
                      U"報送", U"撰寫", U"徵集", U"彙總"});
 }
 
+// Nouns of money set aside for a purpose that a verb may name (帮扶资金,
+// 奖励经费), and verbs that raise, give or spend such money.
+bool IsFundNoun(std::u32string_view w) {
+  return IsOneOf(w, {U"资金", U"经费", U"款项", U"资金款", U"資金", U"經費"});
+}
+bool IsFundingVerb(std::u32string_view w) {
+  return IsOneOf(w, {U"投入", U"筹集", U"争取", U"落实", U"发放", U"拨付",
+                     U"募集", U"筹措", U"下达", U"安排", U"整合", U"籌集",
+                     U"爭取", U"落實", U"發放", U"撥付"});
+}
+
 }  // namespace
+
+bool VerbMayQualify(std::u32string_view head) {
+  return IsTextNoun(head) || IsFundNoun(head) || IsActivityNoun(head);
+}
 
 // Nouns of an activity that a verb may qualify (视察活动, 培训活动).
 bool IsActivityNoun(std::u32string_view w) {
@@ -296,8 +311,11 @@ size_t PhraseStart(const Clause& c, size_t end) {
   // A verb between a verb that produces or passes on a text and a noun
   // naming the text says which text (提出 + 整改 + 建议, 形成 + 监督 +
   // 报告): it is part of the noun, the first verb the action.
+  // So does a verb between a verb of raising or spending money and the
+  // money's noun (投入 + 帮扶 + 资金).
   if (i >= 2 && i < end && c.left[i - 1].pos == Pos::kVerb &&
-      IsTextNoun(c.LeftWord(i)) && IsTextProducingVerb(c.LeftWord(i - 2))) {
+      ((IsTextNoun(c.LeftWord(i)) && IsTextProducingVerb(c.LeftWord(i - 2))) ||
+       (IsFundNoun(c.LeftWord(i)) && IsFundingVerb(c.LeftWord(i - 2))))) {
     --i;
   }
   // Verbs before an activity, after a verb of holding or taking part,

@@ -294,6 +294,9 @@ bool IsActionVerb(const Clause& c, size_t i);
 bool IsActivityNoun(std::u32string_view w);
 bool TakesPartOrHolds(std::u32string_view w);
 bool IsKindPicker(std::u32string_view w);
+// VerbMayQualify: a head noun that a verb before it may qualify (整改 + 建议,
+// 帮扶 + 资金, 培训 + 活动), where PhraseStart reads the verb into it.
+bool VerbMayQualify(std::u32string_view head);
 // ComparisonLength: the length of the comparison that opens o (同比, 较上年,
 // 比去年同期), 0 for none.
 size_t ComparisonLength(std::u32string_view o);

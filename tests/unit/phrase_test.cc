@@ -564,7 +564,9 @@ class OwnWords : public ::testing::Test {
              {U"承办", "v", 10},       {U"单位", "n", 10},
              {U"各", "r", 10},         {U"干部", "n", 10},
              {U"职工", "n", 10},       {U"调研", "v", 10},
-             {U"调研组", "n", 10},     {U"组建", "v", 10}})) {}
+             {U"调研组", "n", 10},     {U"组建", "v", 10},
+             {U"投入", "v", 10},       {U"帮扶", "v", 10},
+             {U"资金", "n", 10}})) {}
 
   std::vector<MetricPhrase> Read(std::u32string_view text, bool lists) {
     PhraseLexicon lex;
@@ -660,6 +662,30 @@ TEST_F(OwnWords, NounOpeningWithAVerbGoesOnAfterTheMeasure) {
   EXPECT_EQ(read(U"组建12个重点调研组。"), U"重点调研组");
   // Negative: the verb alone still ends the phrase.
   EXPECT_EQ(read(U"组建12个重点调研。").find(U"调研"), std::u32string::npos);
+}
+
+TEST_F(OwnWords, VerbNamesTheFundAVerbSpends) {
+  PhraseLexicon lex;
+  lex.dictionary = &dict_;
+  lex.actions.Add(U"投入");
+  lex.actions.Add(U"帮扶");
+  lex.nouns.Add(U"资金");
+  PhraseLexicon empty;
+  empty.dictionary = &dict_;
+  for (bool lists : {false, true}) {
+    const auto read = [&](std::u32string_view text) {
+      return AnalysePhrases(text, Mentions(text), lists ? lex : empty)[0];
+    };
+    // Between a verb that spends money and the money's noun, a verb says
+    // which money.
+    MetricPhrase p = read(U"投入帮扶资金20元。");
+    EXPECT_EQ(p.object, U"帮扶资金") << lists;
+    EXPECT_EQ(p.action, U"投入") << lists;
+    // Negative: with no such verb before it the verb acts on the money.
+    EXPECT_EQ(read(U"委员帮扶资金20元。").object.find(U"帮扶"),
+              std::u32string::npos)
+        << lists;
+  }
 }
 
 TEST_F(OwnWords, ReceivingWordOpensWhoActsAndTheDeed) {
