@@ -432,6 +432,27 @@ bool HeadsTheYearsWork(std::u32string_view rest) {
   return false;
 }
 
+// CommitteeActsIn: the year is the time of what the committee did, with
+// the committee as subject right after it ("2024年县政协共征集…", "2024年
+// 全年"). Its name is read from a level word to 政协 a few characters on.
+bool CommitteeActsIn(std::u32string_view rest) {
+  if (StartsWith(rest, U"全年")) return true;
+  const size_t found = std::min(rest.find(U"政协"), rest.find(U"政協"));
+  if (found == std::u32string_view::npos || found > 3) return false;
+  // Only a level (市, 县, 区, 省, 州) or nothing stands before it: not a
+  // number's own words (2024年市政协委员).
+  for (size_t i = 0; i < found; ++i) {
+    if (std::u32string_view(U"市县区省州旗縣區全").find(rest[i]) ==
+        std::u32string_view::npos) {
+      return false;
+    }
+  }
+  const std::u32string_view after = rest.substr(found + 2);
+  // The committee acts: a member or body of it (委员, 常委会) is no subject.
+  return !(StartsWith(after, U"委员") || StartsWith(after, U"委員") ||
+           StartsWith(after, U"常委") || StartsWith(after, U"主席"));
+}
+
 // OpensTheYear: what follows a year at `end` (just after 年) makes it the
 // topic of what comes: "2024年，", "2024年度，", "2023年是…之年", or a
 // heading over the year's work.
@@ -440,7 +461,7 @@ bool OpensTheYear(std::u32string_view s, size_t end) {
   if (end >= s.size()) return false;
   return s[end] == U'，' || s[end] == U',' ||
          (s[end] == U'是' && s[end - 1] == U'年') ||
-         HeadsTheYearsWork(s.substr(end));
+         HeadsTheYearsWork(s.substr(end)) || CommitteeActsIn(s.substr(end));
 }
 
 // PrecededByFounding: a year something was founded in ("成立于1956年，",

@@ -99,6 +99,20 @@ TEST_F(ReportsTest, CreditLineAtTheEndGivesAuthorsAndYearFromText) {
   EXPECT_EQ(e.metrics[0].report, 0);
 }
 
+TEST_F(ReportsTest, YearWithTheCommitteeAsItsSubjectIsTheReviewedYear) {
+  const auto year = [](const std::string& body) {
+    const Extraction e = Run("县政协聚焦民生\n\n" + body);
+    return e.reports.empty() ? 0 : e.reports[0].year.value_or(0);
+  };
+  EXPECT_EQ(year("据悉，2022年县政协累计收到来信86封。"), 2022);
+  EXPECT_EQ(year("据悉，2022年政协全体委员积极履职。"), 2022);
+  EXPECT_EQ(year("据悉，2022年全年共征集提案186件。"), 2022);
+  // Negative: a year of something the committee's members did, or a year
+  // before another word, is not read so.
+  EXPECT_EQ(year("据悉，2022年县政协委员共提交提案186件。"), 0);
+  EXPECT_EQ(year("据悉，2022年底前完成征集。"), 0);
+}
+
 TEST_F(ReportsTest, TextWithoutTitleIsOneReport) {
   const std::string text =
       "这是一段没有标题的文字。\n\n2020年，酒泉市政协召开会议12次。\n";
