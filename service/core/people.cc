@@ -701,6 +701,24 @@ class PeopleScanner {
                                               std::min(text_.size(), q + 3));
   }
 
+  // IsPartyTitle: a title held in a Party body (书记, 党组成员).
+  static bool IsPartyTitle(std::u32string_view role) {
+    return role == U"书记" || role == U"副书记" || role == U"成员" ||
+           role == U"書記" || role == U"副書記" || role == U"党组成员";
+  }
+
+  // WithoutPartyGroup: the body a Party group or committee inside it leads
+  // (市城管局党组 → 市城管局); a body that is none stays.
+  static std::u32string_view WithoutPartyGroup(std::u32string_view org) {
+    for (std::u32string_view group : {U"党组", U"党委", U"黨組", U"黨委"}) {
+      if (org.size() > group.size() + 1 &&
+          org.substr(org.size() - group.size()) == group) {
+        return org.substr(0, org.size() - group.size());
+      }
+    }
+    return org;
+  }
+
   // IsBareDepartment: a department named without the body it belongs to
   // (统战部, 宣传部): no level word opens it.
   static bool IsBareDepartment(std::u32string_view org) {
@@ -740,7 +758,12 @@ class PeopleScanner {
     for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
       const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
       std::u32string_view org = Sub(text_, it->org_begin, it->role_begin);
-      if (org.empty() && !lex_.title_orgs.contains(role)) org = previous_org;
+      if (org.empty() && !lex_.title_orgs.contains(role)) {
+        org = previous_org;
+        // A Party group's title before a post of the body it leads
+        // (局党组书记、局长): the post is the body's own.
+        if (!IsPartyTitle(role)) org = WithoutPartyGroup(org);
+      }
       // A department after a title on a Party committee is that
       // committee's (市委常委、统战部部长 → 市委统战部).
       if (IsBareDepartment(org) && previous_org.size() >= 2 &&

@@ -500,6 +500,16 @@ TEST(PeopleOrganization, DepartmentAfterAPartyCommitteeTitleIsItsOwn) {
             "长兴县委宣传部");
 }
 
+// A post after a Party group's title is the post of the body the group
+// leads; the Party title stays the group's.
+TEST(PeopleOrganization, PostAfterAPartyGroupTitleIsTheBodysOwn) {
+  const std::string body = "会议开始。县交通局党组书记、局长邵青出席。";
+  EXPECT_EQ(OrganizationInReport("长兴县政协", body, "邵青", "局长"),
+            "长兴县交通局");
+  EXPECT_EQ(OrganizationInReport("长兴县政协", body, "邵青", "书记"),
+            "长兴县交通局党组");
+}
+
 // A station in life names a person before the name only; after a word it
 // is what the word is done to.
 TEST_F(PeopleTest, StationsInLifeStandBeforeTheName) {
