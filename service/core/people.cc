@@ -29,6 +29,8 @@ constexpr size_t kMaxBracketGroup = 40;  // (记者 王明 李华)
 constexpr size_t kMaxListNames = 24;     // names sharing one role
 constexpr size_t kMaxRoleBlanks = 2;     // 主席  王明: blanks after a role
 constexpr size_t kMaxListOrg = 4;  // A、B等市领导: text between 等 and role
+// 选举X为市政协常委: the body between 为 and the title.
+constexpr size_t kMaxAppointedOrg = 12;
 constexpr size_t kMaxAppositionOrg = 8;  // 是一位<老政协>委员
 constexpr size_t kMaxWord = 4;           // longest common word probed
 constexpr size_t kExpectedPeople = 64;   // (name, role) pairs of a document
@@ -149,6 +151,8 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   PeopleLexicon lex;
   lex.after_name_first.insert(U'、');  // a list of names (IsListSeparator)
   lex.after_name_first.insert(U'等');  // A、B等委员
+  lex.after_name_first.insert(U'为');  // 选举X为副主席 (NameAppointedAs)
+  lex.after_name_first.insert(U'爲');
   // A role may stand a blank or two before its name (县政协主席 王明 in a
   // speaker's line or in PDF text): the blanks count as a role's last
   // character, and RoleBeforeName looks past them.
@@ -203,8 +207,9 @@ enum class Follow { kNone, kBoundary, kParticle, kWord, kOneThenBoundary };
 
 // Evidence says how strongly the context marks a name's left edge.
 enum class Evidence {
-  kWeak,    // nothing but punctuation or a particle before it
-  kStrong,  // a role word or a credit label right before it
+  kWeak,       // nothing but punctuation or a particle before it
+  kStrong,     // a role word or a credit label right before it
+  kAppointed,  // an appointing verb before it and 为 after (选举X为…)
 };
 
 // The main scan reads the text this many characters at a time.
@@ -505,6 +510,10 @@ class PeopleScanner {
     if (ClearLeftEdge(p)) {
       if (size_t len = NamesBeforeRole(p, surname)) return len;
     }
+    if (after_short == U'为' || after_long == U'为' || after_short == U'爲' ||
+        after_long == U'爲') {
+      if (size_t len = NameAppointedAs(p, surname)) return len;
+    }
     if (first_after_name(lex_.title_first)) {
       if (size_t len = NameBeforeRole(p, surname)) return len;
     }
@@ -567,7 +576,8 @@ class PeopleScanner {
     // A follower right after the name ends it whatever word it might form
     // with the name's last character (王明说 against 明说).
     const Follow after = FollowAt(e);
-    if (after != Follow::kParticle && after != Follow::kWord) {
+    if (evidence != Evidence::kAppointed && after != Follow::kParticle &&
+        after != Follow::kWord) {
       for (size_t k = p + 1; k < e; ++k) {
         if (CommonStartingAt(k) > e - k) return false;
       }
@@ -594,7 +604,7 @@ class PeopleScanner {
   // a three-character name may open with it.
   bool FamilyWordOpensName(size_t p, size_t len, size_t surname, size_t common,
                            Evidence evidence) const {
-    return evidence == Evidence::kStrong && surname == 1 && common == 2 &&
+    return evidence != Evidence::kWeak && surname == 1 && common == 2 &&
            len == 3 && text_[p + 1] == U'家';
   }
 
@@ -996,6 +1006,43 @@ class PeopleScanner {
       return len;
     }
     return 0;
+  }
+
+  // Rule "appointed as": a verb of electing or appointing, the name, 为 and
+  // the title (选举X为市政协常委, 增补X为常委): the name holds the title.
+  size_t NameAppointedAs(size_t p, size_t surname) {
+    if (p < 2 || !IsAppointingVerb(Sub(text_, p - 2, p))) return 0;
+    const size_t n = text_.size();
+    for (size_t len : {surname + 2, surname + 1}) {
+      const size_t q = p + len;
+      if (q >= n || (text_[q] != U'为' && text_[q] != U'爲')) continue;
+      // The appointing verb and 为 mark both edges of the name (选举X华为,
+      // not the word 华为).
+      if (!PlausibleName(p, len, surname, Evidence::kAppointed)) continue;
+      size_t t = q + 1;
+      while (t < n && t < q + 1 + kMaxAppointedOrg && IsCjk(text_[t]) &&
+             TitleAt(t) == 0) {
+        ++t;
+      }
+      const size_t tl = t < n ? TitleAt(t) : 0;
+      if (tl == 0) continue;
+      const std::u32string_view role = Sub(text_, t, t + tl);
+      const std::u32string_view org = Sub(text_, q + 1, t);
+      EmitWith(
+          EncodeUtf8(Sub(text_, p, q)), EncodeUtf8(role),
+          [&] { return Organization(org, role, p); }, p, q);
+      return t + tl - p;
+    }
+    return 0;
+  }
+
+  static bool IsAppointingVerb(std::u32string_view w) {
+    for (std::u32string_view verb :
+         {U"选举", U"任命", U"增补", U"推选", U"补选", U"聘任", U"聘请",
+          U"推举", U"選舉", U"補選", U"聘請", U"推舉"}) {
+      if (w == verb) return true;
+    }
+    return false;
   }
 
   // NameToken tells whether text[b, e) is a credited name: 2-4 characters

@@ -219,6 +219,21 @@ void CheckNegatives(
   }
 }
 
+TEST_F(PeopleTest, RuleAppointedAs) {
+  CheckPositives(
+      {
+          {"会议选举邵立平为市政协副秘书长。", "邵立平", "副秘书长",
+           "潍坊市政协"},
+          {"全会增补许文为常委。", "许文", "常委", nullptr},
+          // 为 after the name ends it, whatever word it forms (华为).
+          {"会议选举顾建华为市政协常委。", "顾建华", "常委", "潍坊市政协"},
+      },
+      Run);
+  // Negative: without a verb of electing or appointing, 为 + a title is no
+  // appointment; nor does the rule read a title out of a word (华为副).
+  CheckNegatives({"会议认为市政协常委的讲话很好。", "企业成为委员单位。"}, Run);
+}
+
 TEST_F(PeopleTest, RuleRoleBeforeName) {
   CheckPositives(
       {
