@@ -1151,8 +1151,10 @@ void PartsThatSumToAWhole(const std::vector<NumberMention>& mentions,
       for (;
            in_reach(j) && run.size() < kMaxBreakdownParts && sum < whole.value;
            ++j) {
-        if (IsPercent(mentions[j].unit)) continue;
-        if (!may_be_part(j)) break;
+        if (!may_be_part(j)) {
+          if (IsPercent(mentions[j].unit)) continue;
+          break;
+        }
         run.push_back(j);
         sum += mentions[j].value;
       }
@@ -1582,7 +1584,11 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool lexical_verb_names_the_noun =
           (reads_noun_phrase || rule == "held_event") && !p.action.empty() &&
           VerbMayQualify(l.object) && !l.action.empty() &&
-          EndsWith(p.object, l.action + l.object);
+          p.object.size() >= l.action.size() + l.object.size() &&
+          EndsWith(p.object, l.object) &&
+          std::u32string_view(p.object).substr(
+              p.object.size() - l.object.size() - l.action.size(),
+              l.action.size()) == l.action;
       // The name of a figure (一般公共预算收入, 人均可支配收入) is read
       // whole: the word lists know its last noun only.
       const bool names_a_figure = reads_noun_phrase && !l.object.empty() &&

@@ -189,9 +189,10 @@ bool NounVerbNumberRule(const Clause& c, Reading* r) {
   }
   // A comparison before the verb (产值 + 比上年 + 增长) says what the change
   // is measured against: the subject stands before it.
+  // (Words side by side: their text is one view of the clause.)
   for (size_t w = v; w > 0 && v - w < 3; --w) {
-    std::u32string words;
-    for (size_t i = w - 1; i < v; ++i) words.append(c.LeftWord(i));
+    const std::u32string_view words = c.text.substr(
+        c.left[w - 1].begin, c.left[v - 1].end - c.left[w - 1].begin);
     if (ComparisonLength(words) == words.size()) {
       v = w - 1;
       break;

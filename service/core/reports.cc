@@ -437,7 +437,9 @@ bool HeadsTheYearsWork(std::u32string_view rest) {
 // 全年"). Its name is read from a level word to 政协 a few characters on.
 bool CommitteeActsIn(std::u32string_view rest) {
   if (StartsWith(rest, U"全年")) return true;
-  const size_t found = std::min(rest.find(U"政协"), rest.find(U"政協"));
+  // (Only the next few characters: a lead is scanned year by year.)
+  const std::u32string_view near = rest.substr(0, 6);
+  const size_t found = std::min(near.find(U"政协"), near.find(U"政協"));
   if (found == std::u32string_view::npos || found > 3) return false;
   // Only a level (市, 县, 区, 省, 州) or nothing stands before it: not a
   // number's own words (2024年市政协委员).
