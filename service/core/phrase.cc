@@ -1180,6 +1180,44 @@ void PartsThatSumToAWhole(const std::vector<NumberMention>& mentions,
   }
 }
 
+// Rule "respectively": X分别为A 12件、B 15件 counts X's parts: A and B are
+// what each count counts, X the set they split (GUIDE: a sub-count takes
+// the indicator of its set), for every item of the list in the sentence.
+void RespectivelyListsTheParts(std::u32string_view text,
+                               const std::vector<NumberMention>& mentions,
+                               std::vector<MetricPhrase>* out) {
+  for (size_t k = 0; k < out->size(); ++k) {
+    MetricPhrase& p = (*out)[k];
+    if (p.frame != Frame::kCount || p.object.size() < 4) continue;
+    size_t at = std::u32string::npos;
+    for (std::u32string_view mark :
+         {U"分别为", U"分别是", U"分别有", U"分別為", U"分別是"}) {
+      at = std::min(at, p.object.find(mark));
+    }
+    if (at == std::u32string::npos || at + 3 >= p.object.size()) continue;
+    const std::u32string subject = p.object.substr(0, at);
+    p.object.erase(0, at + 3);
+    if (subject.empty()) continue;
+    for (size_t j = k; j < out->size(); ++j) {
+      MetricPhrase& part = (*out)[j];
+      if (j > k) {
+        if (part.sentence_begin != p.sentence_begin ||
+            mentions[j].unit != mentions[k].unit ||
+            mentions[j].qualifier_begin < mentions[j - 1].mention_end) {
+          break;
+        }
+        const std::u32string_view between = text.substr(
+            mentions[j - 1].mention_end,
+            mentions[j].qualifier_begin - mentions[j - 1].mention_end);
+        if (between.find_first_of(U"。；;") != std::u32string_view::npos) break;
+      }
+      if (part.set_mention >= 0 || !part.set_object.empty()) continue;
+      part.set_object = subject;
+      part.set_action = p.action;
+    }
+  }
+}
+
 // Rule "words in front that name no kind": 相关/有关 (the ones concerned)
 // point back to a set the text named before; they say no kind. Inside the
 // phrase, a total word with a verb after it (委员 + 共办 + 实事) or a verb of
@@ -1754,6 +1792,7 @@ std::vector<MetricPhrase> AnalysePhrases(
     const PhraseLexicon& lexicon) {
   std::vector<MetricPhrase> out =
       phrase_internal::Combine(text, mentions, lexicon);
+  phrase_internal::RespectivelyListsTheParts(text, mentions, &out);
   phrase_internal::PartsThatSumToAWhole(mentions, &out);
   return out;
 }

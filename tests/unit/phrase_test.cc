@@ -1039,6 +1039,18 @@ TEST_F(CombinedReading, VerbsBeforeAnActivityNameIt) {
   EXPECT_NE(p.object, U"学习活动");
 }
 
+TEST_F(CombinedReading, RespectivelyListsTheParts) {
+  // X分别为A n、B m: A and B are counted, X is the set both split.
+  const auto got = ReadBoth(U"收到的提案分别为经济类12件、民生类15件。");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].object, U"经济类");
+  EXPECT_EQ(got[0].set_object, U"提案");
+  EXPECT_EQ(got[1].set_object, U"提案");
+  // Negative: the list ends with its sentence.
+  const auto two = ReadBoth(U"收到的提案分别为经济类12件。民生类15件。");
+  EXPECT_EQ(two[1].set_object, U"");
+}
+
 TEST_F(CombinedReading, TimeWordIsNoObject) {
   // The word lists take the word before the number; a time word names no
   // thing, the noun after the measure does.
