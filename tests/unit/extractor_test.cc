@@ -74,6 +74,22 @@ TEST_F(ExtractorTest, ObjectActionAndIndicatorFromThePhrase) {
   EXPECT_EQ(adopted->indicator, "sentiment_info.adopted");
 }
 
+// With the shipped word lists, a verb that says which text, fund or
+// activity is read into its noun, and the verb before it acts.
+TEST_F(ExtractorTest, VerbsThatQualifyANounAreReadIntoIt) {
+  const Extraction e =
+      Run("年内落实帮扶资金18万元，向有关部门提出整改建议33条，"
+          "组织青年干部参加各类读书学习活动9场。");
+  const ObjectAndAction want[] = {
+      {"18", "帮扶资金", "落实"},
+      {"33", "整改建议", "提出"},
+  };
+  ExpectObjectsAndActions(e, want);
+  const Metric* activity = Find(e, "9");
+  ASSERT_NE(activity, nullptr);
+  EXPECT_EQ(activity->action, "参加");
+}
+
 // The genre's counting verbs are ordinary words (common_words.txt holds
 // them): a bare committee never reads one as a county's short name
 // (新建 is also 新建区), while a name used as a place still counts.
