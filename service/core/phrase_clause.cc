@@ -238,8 +238,15 @@ bool IsFundingVerb(std::u32string_view w) {
 
 }  // namespace
 
+// Nouns of a state of affairs that a clause before them describes (提案 +
+// 办理 + 情况, 工作 + 落实 + 情况).
+bool IsStateNoun(std::u32string_view w) {
+  return IsOneOf(w, {U"情况", U"情況", U"进展", U"進展"});
+}
+
 bool VerbMayQualify(std::u32string_view head) {
-  return IsTextNoun(head) || IsFundNoun(head) || IsActivityNoun(head);
+  return IsTextNoun(head) || IsFundNoun(head) || IsActivityNoun(head) ||
+         IsStateNoun(head);
 }
 
 // Nouns of an activity that a verb may qualify (视察活动, 培训活动).
@@ -329,6 +336,17 @@ size_t PhraseStart(const Clause& c, size_t end) {
     size_t k = j;
     if (k > 0 && IsKindPicker(c.LeftWord(k - 1))) --k;
     if (j < i && k > 0 && TakesPartOrHolds(c.LeftWord(k - 1))) i = k;
+  }
+  // A state of affairs takes the clause that describes it (视察 + 提案办理
+  // 情况): a verb and the nouns before it, up to the verb that acts on it.
+  if (i < end && i >= 2 && IsStateNoun(c.LeftWord(end - 1)) &&
+      c.left[i - 1].pos == Pos::kVerb) {
+    size_t j = i - 1;
+    while (j > 0 && IsNounish(c.left[j - 1].pos) &&
+           c.left[j - 1].pos != Pos::kAgent) {
+      --j;
+    }
+    if (j < i - 1 && j > 0 && IsActionVerb(c, j - 1)) i = j;
   }
   // 其它/其他 before a noun is the rest of a breakdown (其它来信): a kind.
   if (i > 0 && i < end &&

@@ -136,6 +136,13 @@ bool ListRule(const Clause& c, Reading* r) {
   return true;
 }
 
+// A verb that makes people do something (组织委员视察): what they do is
+// the deed.
+bool IsPivotVerb(std::u32string_view w) {
+  return IsOneOf(w, {U"组织", U"带领", U"邀请", U"动员", U"组织开展", U"組織",
+                     U"帶領", U"邀請", U"動員"});
+}
+
 // Rule "verb object number": a noun phrase right before the number is the
 // object, the verb before it the action (受理来信80封).
 bool VerbObjectNumberRule(const Clause& c, Reading* r) {
@@ -145,6 +152,17 @@ bool VerbObjectNumberRule(const Clause& c, Reading* r) {
   if (object.empty()) return false;
   r->object = std::move(object);
   r->action = ActionBefore(c, b);
+  // A verb of organizing, people and a deed (组织 + 委员 + 视察 + 提案办理
+  // 情况): the people are who it organizes, the deed acts on the rest.
+  if (b + 2 < c.tail && IsPivotVerb(r->action) && IsPersonNoun(c.LeftWord(b)) &&
+      (c.left[b + 1].pos == Pos::kVerb ||
+       c.left[b + 1].pos == Pos::kVerbalNoun)) {
+    std::u32string rest = ObjectText(c, c.left, b + 2, c.tail);
+    if (!rest.empty()) {
+      r->object = std::move(rest);
+      r->action = std::u32string(c.LeftWord(b + 1));
+    }
+  }
   // A verb that introduces a topic (涉及经济方面) says what it is about,
   // not what is done to the count.
   if (r->object.find(U"方面") != std::u32string::npos &&

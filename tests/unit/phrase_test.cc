@@ -1051,6 +1051,21 @@ TEST_F(CombinedReading, RespectivelyListsTheParts) {
   EXPECT_EQ(two[1].set_object, U"");
 }
 
+TEST_F(CombinedReading, AStateTakesTheClauseThatDescribesIt) {
+  // 情况 takes the verb and nouns before it; the verb before them acts.
+  MetricPhrase p = ReadListing({U"办理"}, {}, U"检查来信办理情况8次。");
+  EXPECT_EQ(p.object, U"来信办理情况");
+  EXPECT_EQ(p.action, U"检查");
+  // After a verb of organizing and the people it organizes, their deed
+  // acts.
+  p = ReadListing({U"办理"}, {}, U"组织委员视察来信办理情况8次。");
+  EXPECT_EQ(p.object, U"来信办理情况");
+  EXPECT_EQ(p.action, U"视察");
+  // Negative: with no verb before the clause, the verb inside it stays
+  // the action.
+  EXPECT_EQ(ReadListing({U"办理"}, {}, U"来信办理情况8次。").action, U"办理");
+}
+
 TEST_F(CombinedReading, TimeWordIsNoObject) {
   // The word lists take the word before the number; a time word names no
   // thing, the noun after the measure does.
