@@ -478,6 +478,22 @@ void TopicVerbIsNoStep(std::u32string_view text, const NumberMention& m,
   }
 }
 
+// Rule "field verb": a verb right before 方面 (城乡建设方面的9件) names a
+// field of work, part of the topic; it is no step done to the count.
+void FieldVerbIsNoStep(std::u32string_view text, const NumberMention& m,
+                       MetricPhrase* p) {
+  if (p->frame != Frame::kCount || p->action.empty()) return;
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const std::u32string_view before = text.substr(floor, end - floor);
+  const size_t at = before.rfind(p->action);
+  if (at == std::u32string_view::npos) return;
+  const std::u32string_view after = before.substr(at + p->action.size());
+  if (after.substr(0, 2) == U"方面" || after.substr(0, 3) == U"等方面") {
+    p->action.clear();
+  }
+}
+
 // Rule "beneficiaries are counted": a count of people after 为/给/向 +
 // people + a deed (为困难群众义诊300人次) counts the people the deed was
 // for: they are the object where the clause names no other.
@@ -1753,6 +1769,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       p.object = U"提案";
     }
     TopicVerbIsNoStep(text, mentions[k], &p);
+    FieldVerbIsNoStep(text, mentions[k], &p);
     BeneficiariesAreCounted(text, mentions[k], *lexicon.dictionary, &p);
     PeopleEndInAPerson(mentions[k], *lexicon.dictionary, &p);
     MeasureNamesTheThing(mentions[k], &p);

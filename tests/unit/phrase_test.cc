@@ -1066,6 +1066,14 @@ TEST_F(CombinedReading, AStateTakesTheClauseThatDescribesIt) {
   EXPECT_EQ(ReadListing({U"办理"}, {}, U"来信办理情况8次。").action, U"办理");
 }
 
+TEST_F(CombinedReading, AVerbNamingAFieldIsNoStep) {
+  // A verb right before 方面 names a field of work: no action.
+  EXPECT_EQ(ReadBoth(U"收到提案200件，其中属于城乡建设方面的58件。")[1].action,
+            U"");
+  // Negative: the verb before the topic still acts.
+  EXPECT_EQ(ReadBoth(U"提出城乡建设方面建议20条。")[0].action, U"提出");
+}
+
 TEST_F(CombinedReading, TimeWordIsNoObject) {
   // The word lists take the word before the number; a time word names no
   // thing, the noun after the measure does.
