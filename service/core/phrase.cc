@@ -1728,10 +1728,19 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
             text.substr(from, clause_end - from).find(l.action) ==
             std::u32string_view::npos;
       }
+      // The rules read a verb that qualifies the head into the noun
+      // (奖励 + 资金) and the verb before it as the action; the word lists,
+      // knowing neither, read no action.
+      const bool rules_qualified_the_head =
+          lexical_verb_names_the_noun ||
+          (reads_noun_phrase && l.action.empty() && !p.action.empty() &&
+           VerbMayQualify(l.object) && p.object.size() > l.object.size() &&
+           EndsWith(p.object, l.object));
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
           !state && !people && !part_without_verb && !lexical_missed_verb &&
           !lexical_action_in_word && !holding_verb_in_front &&
-          !lexical_verb_in_noun && !carried_verb_overruled) {
+          !lexical_verb_in_noun && !carried_verb_overruled &&
+          !rules_qualified_the_head) {
         p.action = std::move(l.action);  // (l.action is read no more)
       }
       p.phrase_end = l.phrase_end;
