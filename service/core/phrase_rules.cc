@@ -515,6 +515,28 @@ bool HasQizhong(std::u32string_view text, size_t begin, size_t end) {
   return false;
 }
 
+// OpensNextParagraphWithQizhong: text[from, begin) is a sentence end and
+// one line break (blanks aside), and the paragraph at begin opens with 其中.
+bool OpensNextParagraphWithQizhong(std::u32string_view text, size_t from,
+                                   size_t begin) {
+  if (begin >= text.size() || begin + 2 > text.size() || from >= begin ||
+      text[begin] != U'其' || text[begin + 1] != U'中') {
+    return false;
+  }
+  size_t i = from;
+  while (i < begin && IsBlank(text[i])) ++i;
+  if (i >= begin || !IsSentenceEnd(text[i])) return false;
+  size_t breaks = 0;
+  for (++i; i < begin; ++i) {
+    if (IsLineBreak(text[i])) {
+      ++breaks;
+    } else if (!IsBlank(text[i])) {
+      return false;
+    }
+  }
+  return breaks == 1;
+}
+
 // SentenceFollows says whether [from, to) holds exactly one sentence end
 // and no line break: the next sentence of the same paragraph.
 bool SentenceFollows(std::u32string_view text, size_t from, size_t to) {
@@ -813,6 +835,12 @@ std::vector<MetricPhrase> ReadByRules(
       splits_prev = HasQizhong(text, prev_end, m.qualifier_begin);
     } else if (same_period_as_prev && period_begin > prev_end && k > 0) {
       splits_prev = HasQizhong(text, period_begin, m.qualifier_begin);
+    } else if (k > 0 && prev_end >= reach_floor &&
+               OpensNextParagraphWithQizhong(text, prev_end, period_begin)) {
+      // A paragraph that opens with 其中 splits the count that closed the
+      // paragraph before (立案300件。\n其中…); a blank line between them
+      // still parts them.
+      splits_prev = true;
     }
     if (splits_prev) {
       // (其中…): the parts end at the bracket.

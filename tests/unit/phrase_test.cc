@@ -214,6 +214,9 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   // 其中 opening the next sentence splits the count that closed the one
   // before; a share between them is not the set.
   EXPECT_EQ(Read(U"收到提案120件。其中集体提案20件。")[1].set_mention, 0);
+  // So does 其中 opening the next paragraph; a blank line parts them.
+  EXPECT_EQ(Read(U"收到提案120件。\n其中集体提案20件。")[1].set_mention, 0);
+  EXPECT_EQ(Read(U"收到提案120件。\n\n其中集体提案20件。")[1].set_mention, -1);
   EXPECT_EQ(Read(U"立案110件，占90%。其中集体提案20件。")[2].set_mention, 0);
   // A line break that only wraps a line (PDF text) does not end the
   // period 其中 reaches over; a paragraph break does.
@@ -256,10 +259,12 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   // Negative: not across a paragraph, not to another unit.
   EXPECT_EQ(Read(U"收到提案120件。\n城乡建设方面80件。")[1].set_mention, -1);
   EXPECT_EQ(Read(U"收到提案120件。城乡建设方面80次。")[1].set_mention, -1);
-  // Negative: (其中…) ends at its bracket; not across a paragraph.
+  // Negative: (其中…) ends at its bracket; not across a blank line (其中
+  // opening the very next paragraph has no other count to split: see
+  // QizhongMakesSubCounts).
   EXPECT_EQ(Read(U"立案110件（其中集体提案5件），办复100件。")[2].set_mention,
             -1);
-  EXPECT_EQ(Read(U"收到提案120件。\n其中集体提案20件。")[1].set_mention, -1);
+  EXPECT_EQ(Read(U"收到提案120件。\n\n其中集体提案20件。")[1].set_mention, -1);
   // Negative: without 其中 a list is no split; the frame ends at 。.
   EXPECT_EQ(Read(U"收到提案120件，委员提案100件。")[1].set_mention, -1);
   EXPECT_EQ(Read(U"收到提案120件，其中集体提案20件。来信80封。")[2].set_mention,
