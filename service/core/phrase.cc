@@ -463,24 +463,9 @@ void PivotPassesToTheDeed(std::u32string_view text, const NumberMention& m,
 // Rule "topic verb": 涉及 before an enumeration of fields or a topic
 // (涉及A、B提案20件, 涉及A方面提案) says what the count is about; it is no
 // step done to it. Before a single thing it is the count's verb (涉及金额).
+// Rule "field verb": any verb right before 方面 (城乡建设方面的9件) names a
+// field of work, part of the topic, no step either.
 void TopicVerbIsNoStep(std::u32string_view text, const NumberMention& m,
-                       MetricPhrase* p) {
-  if (p->frame != Frame::kCount || !IsTopicVerb(p->action)) return;
-  const size_t end = m.qualifier_begin;
-  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
-  const std::u32string_view before = text.substr(floor, end - floor);
-  const size_t at = before.rfind(p->action);
-  if (at == std::u32string_view::npos) return;
-  const std::u32string_view topic = before.substr(at + p->action.size());
-  if (topic.find(U'、') != std::u32string_view::npos ||
-      topic.find(U"方面") != std::u32string_view::npos) {
-    p->action.clear();
-  }
-}
-
-// Rule "field verb": a verb right before 方面 (城乡建设方面的9件) names a
-// field of work, part of the topic; it is no step done to the count.
-void FieldVerbIsNoStep(std::u32string_view text, const NumberMention& m,
                        MetricPhrase* p) {
   if (p->frame != Frame::kCount || p->action.empty()) return;
   const size_t end = m.qualifier_begin;
@@ -488,10 +473,13 @@ void FieldVerbIsNoStep(std::u32string_view text, const NumberMention& m,
   const std::u32string_view before = text.substr(floor, end - floor);
   const size_t at = before.rfind(p->action);
   if (at == std::u32string_view::npos) return;
-  const std::u32string_view after = before.substr(at + p->action.size());
-  if (after.substr(0, 2) == U"方面" || after.substr(0, 3) == U"等方面") {
-    p->action.clear();
-  }
+  const std::u32string_view topic = before.substr(at + p->action.size());
+  const bool field_verb =
+      topic.substr(0, 2) == U"方面" || topic.substr(0, 3) == U"等方面";
+  const bool topic_verb = IsTopicVerb(p->action) &&
+                          (topic.find(U'、') != std::u32string_view::npos ||
+                           topic.find(U"方面") != std::u32string_view::npos);
+  if (field_verb || topic_verb) p->action.clear();
 }
 
 // Rule "beneficiaries are counted": a count of people after 为/给/向 +
@@ -1287,22 +1275,6 @@ void FrontWordsNamingNoKind(const Dictionary& dict, MetricPhrase* p) {
 // what the count before it in the sentence measured (投资额20亿元，同比
 // 增长5%): carried over as GUIDE §2 carries an object a clause leaves out.
 
-// TrailingComparisonLength: the length of a comparison that ends o
-// (增加值 + 同比, 收入 + 比上年), 0 for none.
-size_t TrailingComparisonLength(std::u32string_view o) {
-  if (o.size() < 3) return 0;
-  if (IsOneOf(o.substr(o.size() - 2), {U"同比", U"环比", U"環比"})) return 2;
-  for (std::u32string_view when :
-       {U"上年同期", U"去年同期", U"上年", U"去年", U"上月", U"同期"}) {
-    if (o.size() <= when.size() + 1 || !EndsWith(o, when)) continue;
-    const char32_t mark = o[o.size() - when.size() - 1];
-    if (mark == U'较' || mark == U'較' || mark == U'比') {
-      return when.size() + 1;
-    }
-  }
-  return 0;
-}
-
 void ComparisonIsNoObject(std::u32string_view text,
                           const std::vector<NumberMention>& mentions, size_t k,
                           const Dictionary& dict,
@@ -1778,7 +1750,6 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       p.object = U"提案";
     }
     TopicVerbIsNoStep(text, mentions[k], &p);
-    FieldVerbIsNoStep(text, mentions[k], &p);
     BeneficiariesAreCounted(text, mentions[k], *lexicon.dictionary, &p);
     PeopleEndInAPerson(mentions[k], *lexicon.dictionary, &p);
     MeasureNamesTheThing(mentions[k], &p);

@@ -356,15 +356,37 @@ size_t PhraseStart(const Clause& c, size_t end) {
   return i;
 }
 
+namespace {
+
+// The times a change is compared with, after 较/比 (较上年, 比去年同期).
+constexpr std::u32string_view kComparedTimes[] = {
+    U"上年同期", U"去年同期", U"上年", U"去年", U"上月", U"同期"};
+
+bool IsComparisonMark(char32_t c) {
+  return c == U'较' || c == U'較' || c == U'比';
+}
+
+}  // namespace
+
 size_t ComparisonLength(std::u32string_view o) {
   if (o.size() < 2) return 0;
   const std::u32string_view two = o.substr(0, 2);
   if (IsOneOf(two, {U"同比", U"环比", U"環比"})) return 2;
-  if (o[0] != U'较' && o[0] != U'較' && o[0] != U'比') return 0;
-  // 较/比 + the time compared with (上年, 去年, 上月, 同期).
-  for (std::u32string_view when :
-       {U"上年同期", U"去年同期", U"上年", U"去年", U"上月", U"同期"}) {
+  if (!IsComparisonMark(o[0])) return 0;
+  for (std::u32string_view when : kComparedTimes) {
     if (o.substr(1, when.size()) == when) return 1 + when.size();
+  }
+  return 0;
+}
+
+size_t TrailingComparisonLength(std::u32string_view o) {
+  if (o.size() < 3) return 0;
+  if (IsOneOf(o.substr(o.size() - 2), {U"同比", U"环比", U"環比"})) return 2;
+  for (std::u32string_view when : kComparedTimes) {
+    if (o.size() <= when.size() + 1 || !EndsWith(o, when)) continue;
+    if (IsComparisonMark(o[o.size() - when.size() - 1])) {
+      return when.size() + 1;
+    }
   }
   return 0;
 }

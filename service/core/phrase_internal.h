@@ -300,6 +300,9 @@ bool VerbMayQualify(std::u32string_view head);
 // ComparisonLength: the length of the comparison that opens o (同比, 较上年,
 // 比去年同期), 0 for none.
 size_t ComparisonLength(std::u32string_view o);
+// TrailingComparisonLength: the length of a comparison that ends o
+// (增加值 + 同比, 收入 + 比上年), 0 for none.
+size_t TrailingComparisonLength(std::u32string_view o);
 std::u32string VerbChain(const Clause& c, size_t i, size_t limit);
 inline std::u32string VerbChain(const Clause& c, size_t i) {
   return VerbChain(c, i, c.tail);

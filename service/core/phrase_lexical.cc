@@ -5,7 +5,6 @@
 #include <cstdint>
 
 #include "service/core/chars.h"
-#include "service/core/document.h"
 #include "service/core/phrase_internal.h"
 
 namespace reportfacts {
@@ -59,11 +58,7 @@ inline bool LexicalBreaksAt(std::u32string_view text, size_t i) {
   // (A Chinese character, most of a text, is no break.)
   if (c >= 0x4E00 && c <= 0x9FFF) return false;
   if (c != U'\n') return IsLexicalClauseBreak(c);
-  size_t before = i;
-  while (before > 0 && text[before - 1] == U'\n') --before;
-  size_t after = i;
-  while (after < text.size() && text[after] == U'\n') ++after;
-  return after - before > 3 || !LineWrapsAt(text, before, after);
+  return LineBreakEndsClause(text, i);
 }
 
 // A preposition that opens a phrase (对20件来信, 由50多位会员) is not part
