@@ -236,7 +236,15 @@ bool IsFundingVerb(std::u32string_view w) {
                      U"爭取", U"落實", U"發放", U"撥付"});
 }
 
-}  // namespace
+// Nouns of an activity that a verb may qualify (视察活动, 培训活动).
+bool IsActivityNoun(std::u32string_view w) {
+  return IsOneOf(w, {U"活动", U"活動"});
+}
+
+// Words that say which kinds (各类 + 活动).
+bool IsKindPicker(std::u32string_view w) {
+  return IsOneOf(w, {U"各类", U"各种", U"各项", U"各類", U"各種", U"各項"});
+}
 
 // Nouns of a state of affairs that a clause before them describes (提案 +
 // 办理 + 情况, 工作 + 落实 + 情况).
@@ -244,25 +252,17 @@ bool IsStateNoun(std::u32string_view w) {
   return IsOneOf(w, {U"情况", U"情況", U"进展", U"進展"});
 }
 
+}  // namespace
+
 bool VerbMayQualify(std::u32string_view head) {
   return IsTextNoun(head) || IsFundNoun(head) || IsActivityNoun(head) ||
          IsStateNoun(head);
-}
-
-// Nouns of an activity that a verb may qualify (视察活动, 培训活动).
-bool IsActivityNoun(std::u32string_view w) {
-  return IsOneOf(w, {U"活动", U"活動"});
 }
 
 // Verbs of holding an activity or taking part in one.
 bool TakesPartOrHolds(std::u32string_view w) {
   return IsHoldingVerb(w) ||
          IsOneOf(w, {U"参加", U"参与", U"参與", U"組織", U"舉辦", U"舉行"});
-}
-
-// Words that say which kinds (各类 + 活动).
-bool IsKindPicker(std::u32string_view w) {
-  return IsOneOf(w, {U"各类", U"各种", U"各项", U"各類", U"各種", U"各項"});
 }
 
 size_t PhraseStart(const Clause& c, size_t end) {

@@ -288,12 +288,9 @@ std::u32string ObjectText(const Clause& c, const std::vector<Word>& words,
                           size_t b, size_t e);
 size_t PhraseStart(const Clause& c, size_t end);
 bool IsActionVerb(const Clause& c, size_t i);
-// IsActivityNoun: a noun of an activity that verbs may qualify (视察活动);
-// TakesPartOrHolds: a verb of holding one or taking part in it (参加, 开展);
-// IsKindPicker: 各类, 各种, 各项.
-bool IsActivityNoun(std::u32string_view w);
+// TakesPartOrHolds: a verb of holding an activity or taking part in it
+// (参加, 开展).
 bool TakesPartOrHolds(std::u32string_view w);
-bool IsKindPicker(std::u32string_view w);
 // VerbMayQualify: a head noun that a verb before it may qualify (整改 + 建议,
 // 帮扶 + 资金, 培训 + 活动), where PhraseStart reads the verb into it.
 bool VerbMayQualify(std::u32string_view head);
