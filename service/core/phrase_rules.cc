@@ -79,6 +79,17 @@ bool ShareRule(const Clause& c, Reading* r) {
   return false;
 }
 
+// 率 alone after a verb is the suffix of a rate (面商 + 率), not a verb.
+bool IsRateSuffix(std::u32string_view w) { return w == U"率"; }
+
+// Verbs that act on a rate or a figure (提高满意率) rather than name what
+// the rate is of.
+bool ActsOnAQuantity(std::u32string_view w) {
+  return IsOneOf(w, {U"提高", U"提升", U"降低", U"保持", U"实现", U"确保",
+                     U"达到", U"超过", U"维持", U"稳定", U"實現", U"確保",
+                     U"達到", U"超過", U"維持", U"穩定"});
+}
+
 // Rule "rate": a noun phrase ending in a rate word (…率, 满意度) before a
 // percentage.
 bool RateRule(const Clause& c, Reading* r) {
@@ -90,7 +101,8 @@ bool RateRule(const Clause& c, Reading* r) {
   std::u32string action;
   if (e < c.left.size() && c.left[e].pos == Pos::kVerb) {
     action = std::u32string(c.LeftWord(e));
-  } else if (e > 0 && c.left[e - 1].pos == Pos::kVerb) {
+  } else if (e > 0 && c.left[e - 1].pos == Pos::kVerb &&
+             !IsRateSuffix(c.LeftWord(e - 1))) {
     action = std::u32string(c.LeftWord(e - 1));
     --e;
   }
@@ -106,6 +118,14 @@ bool RateRule(const Clause& c, Reading* r) {
       (IsNounish(c.left[b - 1].pos) ||
        (last.size() == 1 && c.left[b - 1].pos == Pos::kVerb))) {
     --b;  // 立案 + 率: a rate the dictionary cut in two
+  }
+  // A rate of doing two things (沟通 + 联系率): the verb before a rate of
+  // a two-character deed, which the dictionary does not hold as one word,
+  // is part of its name.
+  const size_t rate_size = c.left[e - 1].end - c.left[b].begin;
+  if (b + 1 < e && rate_size == 3 && b > 0 && IsActionVerb(c, b - 1) &&
+      c.LeftWord(b - 1).size() == 2 && !ActsOnAQuantity(c.LeftWord(b - 1))) {
+    --b;
   }
   r->object = ObjectText(c, c.left, b, e);
   r->action = action;

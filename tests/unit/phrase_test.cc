@@ -288,6 +288,29 @@ TEST(RateRule, OneCharacterLinkIsNoAction) {
   EXPECT_EQ(read(U"满意率提高5%").action, U"提高");
 }
 
+TEST(RateRule, RateOfTwoDeedsTakesTheVerbBefore) {
+  const Dictionary dict = Dictionary::FromWords({{U"走访", "v", 10},
+                                                 {U"见面", "v", 10},
+                                                 {U"率", "v", 10},
+                                                 {U"提高", "v", 10},
+                                                 {U"到位率", "n", 10},
+                                                 {U"办事", "v", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  // 见面 + 率 is a rate of meeting; the visit before is how they met.
+  EXPECT_EQ(read(U"走访见面率为97%").object, U"走访见面率");
+  EXPECT_EQ(read(U"走访见面率为97%").frame, Frame::kRate);
+  // 率 after a verb is no verb of its own: the rate keeps its name.
+  EXPECT_EQ(read(U"见面率96%").object, U"见面率");
+  // Negative: a verb that acts on the rate stays out of it.
+  EXPECT_EQ(read(U"提高到位率5%").object, U"到位率");
+  // Negative: a rate word of its own (到位率) takes no verb in.
+  EXPECT_EQ(read(U"接待办事到位率96%").object, U"到位率");
+}
+
 TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
   // 合并后 is "after merging", a time, no thing: the rules' reading (the
   // object carried from the count before) stands.

@@ -106,6 +106,13 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.satisfaction_rate");
   // Negative: a percentage of something else answered is not.
   EXPECT_EQ(taxonomy->Classify(U"来电", U"答复", U"%"), "other");
+  // The rates of meeting or reaching the proposers are handling rates.
+  EXPECT_EQ(taxonomy->Classify(U"面商率", U"", U"%"),
+            "proposals.satisfaction_rate");
+  EXPECT_EQ(taxonomy->Classify(U"沟通联系率", U"达到", U"%"),
+            "proposals.satisfaction_rate");
+  // Negative: a rate of something else is not (出勤率, 覆盖率).
+  EXPECT_EQ(taxonomy->Classify(U"出勤率", U"", U"%"), "other");
   // Pieces adopted with nothing named are public-opinion reports.
   EXPECT_EQ(taxonomy->Classify(U"", U"采用", U"篇"), "sentiment_info.adopted");
   // Negative: adopting what is named otherwise (a technique), or counted
