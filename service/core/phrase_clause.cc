@@ -252,11 +252,42 @@ bool IsStateNoun(std::u32string_view w) {
   return IsOneOf(w, {U"情况", U"情況", U"进展", U"進展"});
 }
 
+// A word for a meeting: 会 or 会议 alone or at the end (常委会议), or a
+// kind of meeting (协商会, 推进会). A closed list, because many words end
+// in 会 that are bodies (委员会, 协会, 商会) or no meeting at all (社会).
+bool IsMeetingNoun(std::u32string_view w) {
+  if (IsOneOf(w, {U"会", U"會", U"会议", U"會議", U"大会", U"全会", U"例会",
+                  U"大會", U"全會", U"例會"})) {
+    return true;
+  }
+  if (w.size() < 3) return false;
+  if (EndsWith(w, U"会议") || EndsWith(w, U"會議")) return true;
+  const std::u32string_view kind = w.substr(w.size() - 3);
+  return IsOneOf(
+      kind, {U"协商会", U"座谈会", U"恳谈会", U"推进会", U"交流会", U"调度会",
+             U"现场会", U"见面会", U"评议会", U"审议会", U"论证会", U"听证会",
+             U"发布会", U"报告会", U"研讨会", U"分析会", U"通报会", U"汇报会",
+             U"联席会", U"协调会", U"对接会", U"部署会", U"交办会", U"督办会",
+             U"培训会", U"总结会", U"动员会", U"表彰会", U"協商會", U"座談會",
+             U"懇談會", U"推進會", U"交流會", U"調度會", U"現場會", U"見面會",
+             U"評議會", U"審議會", U"論證會", U"聽證會", U"發布會", U"報告會",
+             U"研討會", U"分析會", U"通報會", U"匯報會", U"聯席會", U"協調會",
+             U"對接會", U"部署會", U"交辦會", U"督辦會", U"培訓會", U"總結會",
+             U"動員會", U"表彰會"});
+}
+
+// A verb of taking part in or running a meeting (出席 + 座谈会), which
+// stays the action.
+bool AttendsOrRuns(std::u32string_view w) {
+  return TakesPartOrHolds(w) ||
+         IsOneOf(w, {U"出席", U"列席", U"主持", U"参会", U"參會"});
+}
+
 }  // namespace
 
 bool VerbMayQualify(std::u32string_view head) {
   return IsTextNoun(head) || IsFundNoun(head) || IsActivityNoun(head) ||
-         IsStateNoun(head);
+         IsStateNoun(head) || IsMeetingNoun(head);
 }
 
 // Verbs of holding an activity or taking part in one.
@@ -305,6 +336,19 @@ size_t PhraseStart(const Clause& c, size_t end) {
     if (w.pos == Pos::kVerb && i < end && i >= 2 && IsNounish(c.left[i].pos) &&
         IsSetPicker(c.LeftWord(i - 2))) {
       i -= 2;
+      continue;
+    }
+    // A meeting named by the business it does (提案 + 督办 + 协商会, 项目
+    // + 推进 + 会): the verb between that business and the meeting is part
+    // of the name. Not where who acts comes before the verb (委员 + 列席 +
+    // 常委会议): that is a clause, and the verb its action.
+    if (w.pos == Pos::kVerb && i + 1 == end && i >= 2 &&
+        IsMeetingNoun(c.LeftWord(i)) && !AttendsOrRuns(c.LeftWord(i - 1)) &&
+        IsNounish(c.left[i - 2].pos) && c.left[i - 2].pos != Pos::kAgent &&
+        c.left[i - 2].pos != Pos::kPersonName &&
+        c.left[i - 2].pos != Pos::kPlaceName &&
+        c.left[i - 2].pos != Pos::kTime && !IsPersonNoun(c.LeftWord(i - 2))) {
+      --i;
       continue;
     }
     // …类 between nouns says which kind (经济类提案, A类项目).

@@ -292,7 +292,8 @@ bool IsActionVerb(const Clause& c, size_t i);
 // (参加, 开展).
 bool TakesPartOrHolds(std::u32string_view w);
 // VerbMayQualify: a head noun that a verb before it may qualify (整改 + 建议,
-// 帮扶 + 资金, 培训 + 活动), where PhraseStart reads the verb into it.
+// 帮扶 + 资金, 培训 + 活动, 督办 + 协商会), where PhraseStart reads the verb
+// into it.
 bool VerbMayQualify(std::u32string_view head);
 // ComparisonLength: the length of the comparison that opens o (同比, 较上年,
 // 比去年同期), 0 for none.

@@ -311,6 +311,44 @@ TEST(RateRule, RateOfTwoDeedsTakesTheVerbBefore) {
   EXPECT_EQ(read(U"接待办事到位率96%").object, U"到位率");
 }
 
+TEST(CombinedReadingOwnWords, MeetingNamedByItsBusiness) {
+  const Dictionary dict = Dictionary::FromWords({{U"召开", "v", 10},
+                                                 {U"民生项目", "n", 10},
+                                                 {U"推进", "v", 10},
+                                                 {U"交流会", "n", 10},
+                                                 {U"会", "n", 10},
+                                                 {U"商会", "n", 10},
+                                                 {U"组建", "v", 10},
+                                                 {U"企业", "n", 10},
+                                                 {U"代表团", "n", 10},
+                                                 {U"出席", "v", 10},
+                                                 {U"市政协", "agent", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"召开");
+  lex.actions.Add(U"推进");
+  lex.actions.Add(U"组建");
+  lex.actions.Add(U"出席");
+  lex.nouns.Add(U"会");
+  lex.nouns.Add(U"交流会");
+  lex.nouns.Add(U"商会");
+  auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  // The verb between the business and the meeting names the meeting; the
+  // verb before them holds it.
+  EXPECT_EQ(read(U"召开民生项目推进会3次。").object, U"民生项目推进会");
+  EXPECT_EQ(read(U"召开民生项目推进会3次。").action, U"召开");
+  EXPECT_EQ(read(U"召开民生项目推进交流会2次。").object, U"民生项目推进交流会");
+  // Negative: a body called 商会 is no meeting, and the verb is the deed.
+  EXPECT_EQ(read(U"企业组建商会3个。").object, U"商会");
+  // Negative: a verb of attending stays the action.
+  EXPECT_EQ(read(U"代表团出席交流会2次。").object, U"交流会");
+  EXPECT_EQ(read(U"代表团出席交流会2次。").action, U"出席");
+  // Negative: who acts is no business (市政协 + 召开 + 会).
+  EXPECT_EQ(read(U"市政协推进会3次。").object, U"会");
+}
+
 TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
   // 合并后 is "after merging", a time, no thing: the rules' reading (the
   // object carried from the count before) stands.

@@ -111,6 +111,13 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.satisfaction_rate");
   EXPECT_EQ(taxonomy->Classify(U"沟通联系率", U"达到", U"%"),
             "proposals.satisfaction_rate");
+  // A meeting to consult on following up proposals is a handling meeting,
+  // whatever proposals it is about.
+  EXPECT_EQ(taxonomy->Classify(U"民生提案督办协商会", U"召开", U"次"),
+            "proposals.handling_meetings");
+  // Negative: key proposals followed up are supervised ones.
+  EXPECT_EQ(taxonomy->Classify(U"重点提案", U"督办", U"件"),
+            "proposals.supervised");
   // Negative: a rate of something else is not (出勤率, 覆盖率).
   EXPECT_EQ(taxonomy->Classify(U"出勤率", U"", U"%"), "other");
   // Pieces adopted with nothing named are public-opinion reports.
