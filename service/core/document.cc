@@ -217,15 +217,47 @@ bool LineBreakEndsSentence(std::u32string_view text, size_t i) {
 // A heading is rarely longer; a wrapped line of prose rarely shorter.
 constexpr size_t kMinProseLine = 16;
 
+// OpensLikeAHeading: a line that starts with a heading's number or mark
+// (一、, （二）, 第三, 【).
+bool OpensLikeAHeading(std::u32string_view line) {
+  if (line.empty()) return false;
+  const char32_t first = line[0];
+  if (first == U'【' || first == U'（' || first == U'(' || first == U'第') {
+    return true;
+  }
+  constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  return kNumerals.find(first) != std::u32string_view::npos &&
+         line.size() > 1 && (line[1] == U'、' || line[1] == U'是');
+}
+
+// A line that goes on from a wrapped one is prose even when short.
+constexpr size_t kMinContinuedLine = 8;
+
 // IsProseLine: the line ending at text[end) holds clause punctuation and is
-// longer than a heading.
+// longer than a heading; or it does not open like a heading and is as long
+// as a line of prose, or goes on from a line that wrapped in mid-sentence
+// (ending in a character or digit, not a mark) and is longer than a label.
 bool IsProseLine(std::u32string_view text, size_t end) {
   bool punctuated = false;
   size_t length = 0;
-  for (size_t i = end; i > 0 && !IsLineBreak(text[i - 1]); --i) {
+  size_t i = end;
+  for (; i > 0 && !IsLineBreak(text[i - 1]); --i) {
     const char32_t c = text[i - 1];
     punctuated = punctuated || c == U'，' || c == U'；' || c == U'。';
     if (++length >= kMinProseLine && punctuated) return true;
+  }
+  if (length < kMinContinuedLine || OpensLikeAHeading(text.substr(i))) {
+    return false;
+  }
+  // The first line of a paragraph, as long as a line of the page.
+  if (length >= kMinProseLine) return true;
+  if (i < 2 || !IsLineBreak(text[i - 1])) return false;
+  // One line break only: a blank line parts paragraphs.
+  const char32_t before = text[i - 2];
+  if (!(IsCjk(before) || IsDigit(before))) return false;
+  size_t previous = 0;
+  for (size_t k = i - 1; k > 0 && !IsLineBreak(text[k - 1]); --k) {
+    if (++previous >= kMinContinuedLine) return true;
   }
   return false;
 }

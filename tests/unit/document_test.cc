@@ -81,6 +81,27 @@ TEST(Document, ALineOfProseWrapsIntoANumberOrItsUnit) {
   EXPECT_TRUE(SentenceEndsAt(paragraph, paragraph.find(U'\n')));
 }
 
+TEST(Document, ALineGoingOnFromAWrappedOneWrapsIntoANumber) {
+  auto wraps = [](std::u32string_view text) {
+    const size_t at = text.rfind(U'\n');
+    return LineWrapsAt(text, at, at + 1);
+  };
+  // A short line without marks that goes on from a line broken in
+  // mid-sentence is prose: 办结 + 40件 is one clause.
+  EXPECT_TRUE(
+      wraps(U"今年各方面共提出建议，多数已经\n交有关部门研究办结\n40件"));
+  // So is a first line of a paragraph as long as a line of the page.
+  EXPECT_TRUE(wraps(U"各乡镇联络组一年来共收集群众反映的意见\n52条"));
+  // Negative: the line before ends a sentence, so this one opens a short
+  // heading-like line of its own.
+  EXPECT_FALSE(wraps(U"全年工作圆满完成。\n交有关部门研究办结\n40件"));
+  // Negative: a heading after a wrapped line, marked as one, ends there.
+  EXPECT_FALSE(
+      wraps(U"今年各方面共提出建议，多数已经\n（二）重点工作推进情况\n40件"));
+  // Negative: a label shorter than a line of prose ends there.
+  EXPECT_FALSE(wraps(U"今年各方面共提出建议，多数已经\n收到\n40件"));
+}
+
 TEST(Document, TraditionalTextIsReadInSimplifiedAndMappedBack) {
   auto converter = TraditionalConverter::Load(kDefaultT2sConfig);
   ASSERT_TRUE(converter.ok()) << converter.status();
