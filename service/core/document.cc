@@ -13,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/core/chars.h"
+#include "service/core/han_numerals.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -203,6 +204,27 @@ static_assert(IndexClassesAreExact(0xE000, 0x10000));
 
 }  // namespace
 
+bool IsSectionNumbered(std::u32string_view line) {
+  size_t i = 0;
+  const bool bracketed = !line.empty() && IsOpenBracket(line.front());
+  if (bracketed) ++i;
+  const size_t digits = i;
+  const auto is_numeral = [](char32_t c) {
+    return HanDigitValue(c) > 0 || c == U'十';  // 一 … 九十九
+  };
+  const bool han = i < line.size() && is_numeral(line[i]);
+  while (i < line.size() && i - digits < 3 &&
+         (han ? is_numeral(line[i]) : IsDigit(line[i]))) {
+    ++i;
+  }
+  if (i == digits || i >= line.size()) return false;
+  if (bracketed) return IsCloseBracket(line[i]);
+  if (line[i] == U'、') return true;
+  // "3．" or "3." before text, not a decimal ("2.5万").
+  return !han && IsDecimalPoint(line[i]) &&
+         (i + 1 >= line.size() || !IsDigit(line[i + 1]));
+}
+
 namespace {
 
 // LineBreakEndsSentence is SentenceEndsAt for a line break text[i].
@@ -218,16 +240,15 @@ bool LineBreakEndsSentence(std::u32string_view text, size_t i) {
 constexpr size_t kMinProseLine = 16;
 
 // OpensLikeAHeading: a line that starts with a heading's number or mark
-// (一、, （二）, 第三, 【).
+// (一、, （二）, 第三, 【, 一是).
 bool OpensLikeAHeading(std::u32string_view line) {
   if (line.empty()) return false;
   const char32_t first = line[0];
   if (first == U'【' || first == U'（' || first == U'(' || first == U'第') {
     return true;
   }
-  constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
-  return kNumerals.find(first) != std::u32string_view::npos &&
-         line.size() > 1 && (line[1] == U'、' || line[1] == U'是');
+  return IsSectionNumbered(line) ||
+         (HanDigitValue(first) > 0 && line.size() > 1 && line[1] == U'是');
 }
 
 // A line that goes on from a wrapped one is prose even when short.

@@ -92,9 +92,15 @@ bool SentenceEndsAt(std::u32string_view text, size_t i);
 
 // LineWrapsAt tells whether the line breaks between text[before - 1] and
 // text[after] only wrap a line: between two Han characters, or between a
-// Han character and a digit on a line of prose (one longer than a heading,
-// with clause punctuation). Callers bound how many breaks a wrap may hold.
+// Han character and a digit on a line of prose (one longer than a heading
+// with clause punctuation, or one that does not open like a heading and is
+// as long as a page line or goes on from a wrapped line). Callers bound how
+// many breaks a wrap may hold.
 bool LineWrapsAt(std::u32string_view text, size_t before, size_t after);
+
+// IsSectionNumbered: the line opens with a section number ("一、",
+// "（二）", "3．", "(4)"): a heading inside a report, not its title.
+bool IsSectionNumbered(std::u32string_view line);
 
 }  // namespace reportfacts
 

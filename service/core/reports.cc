@@ -8,6 +8,7 @@
 #include "service/core/chars.h"
 #include "service/core/committee.h"
 #include "service/core/credits.h"
+#include "service/core/document.h"
 #include "service/core/han_numerals.h"
 #include "service/core/lexicon.h"
 #include "service/core/page_furniture.h"
@@ -95,29 +96,6 @@ std::u32string_view SubtitleText(std::u32string_view line) {
   if (Has(rest, U"，。；！？,;!?")) return {};
   if (!IsCjk(rest.front())) return {};
   return rest;
-}
-
-// IsSectionNumbered: the line opens with a section number ("一、",
-// "（二）", "3．", "(4)"): a heading inside a report, not its title.
-bool IsSectionNumbered(std::u32string_view line) {
-  size_t i = 0;
-  const bool bracketed = !line.empty() && IsOpenBracket(line.front());
-  if (bracketed) ++i;
-  const size_t digits = i;
-  const auto is_numeral = [](char32_t c) {
-    return HanDigitValue(c) > 0 || c == U'十';  // 一 … 九十九
-  };
-  const bool han = i < line.size() && is_numeral(line[i]);
-  while (i < line.size() && i - digits < 3 &&
-         (han ? is_numeral(line[i]) : IsDigit(line[i]))) {
-    ++i;
-  }
-  if (i == digits || i >= line.size()) return false;
-  if (bracketed) return IsCloseBracket(line[i]);
-  if (line[i] == U'、') return true;
-  // "3．" or "3." before text, not a decimal ("2.5万").
-  return !han && IsDecimalPoint(line[i]) &&
-         (i + 1 >= line.size() || !IsDigit(line[i + 1]));
 }
 
 // IsTitleCandidate reads a newspaper title line: short, no sentence, not
