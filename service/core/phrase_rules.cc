@@ -459,13 +459,108 @@ bool NumberVerbNounRule(const Clause& c, Reading* r) {
   return true;
 }
 
+// A coverb of place, direction or counterpart (到, 赴, 在…上, 向, 与) opens
+// the adverbial of a deed: after a count of times it says the count is
+// how often the deed was done.
+bool IsCoverbOfPlace(std::u32string_view w) {
+  constexpr uint64_t kFirsts = FirstCharMask(U"到赴在向深前去走对就与同跟");
+  if (w.empty() || w.size() > 2 || !MayOpen(kFirsts, w[0])) return false;
+  return IsOneOf(
+      w, {U"到", U"赴", U"在", U"向", U"深入", U"前往", U"去", U"走进", U"对",
+          U"就", U"与", U"同", U"跟", U"對", U"與", U"走進"});
+}
+
+// A measure of how often a deed is done, not of events held (场, 期).
+bool IsMeasureOfTimes(std::u32string_view unit) {
+  return IsOneOf(unit, {U"次", U"回", U"趟"});
+}
+
+// Rule "times before the deed": a count of times with a coverb after it
+// (3次到园区调研, 2次在全会上作发言, 5次向市委报送报告) stands before the
+// deed it counts, as an adverbial: the first verb after the coverb's
+// phrase is the action and the noun phrase after that verb the object;
+// after 对 or 就 the coverb's phrase is what the deed is about, the object
+// (3次对报告作出批示). A noun before the number, other than who acts, is
+// what is counted (召开会议3次), and the rule does not apply.
+bool TimesBeforeTheDeedRule(const Clause& c, Reading* r) {
+  if (!IsMeasureOfTimes(c.unit) || c.right.size() < 2 ||
+      !IsCoverbOfPlace(View(c.text, c.right[0]))) {
+    return false;
+  }
+  // A filler right before the number (先后, 累计) makes it an adverbial
+  // already; else the word there tells.
+  if (c.tail > 0 && c.tail == c.left.size()) {
+    const Word& last = c.left[c.tail - 1];
+    const bool who = last.pos == Pos::kAgent || last.pos == Pos::kPersonName ||
+                     IsPersonNoun(c.LeftWord(c.tail - 1));
+    // (When it was done, 先后 or 年内, is no thing counted.)
+    if (IsNounish(last.pos) && last.pos != Pos::kTime && !who) return false;
+  }
+  const size_t n = c.right.size();
+  const std::u32string_view coverb = View(c.text, c.right[0]);
+  if (IsOneOf(coverb, {U"对", U"就", U"對"})) {
+    // What the deed is about may hold verbs of its own (对调研成果作出批
+    // 示): the deed is the last verb, with the noun phrase after it; where
+    // none follows, the coverb's phrase is what is counted.
+    size_t o = n;
+    while (o > 1 && IsNounish(c.right[o - 1].pos)) --o;
+    if (o < 2 || c.right[o - 1].pos != Pos::kVerb) return false;
+    size_t v = o - 1;
+    size_t about_end = v;
+    if (v > 1 && IsLightVerb(View(c.text, c.right[v - 1]))) about_end = v - 1;
+    if (about_end <= 1) return false;
+    r->action = std::u32string(View(c.text, c.right[v]));
+    r->object = o < n ? ObjectText(c, c.right, o, n)
+                      : ObjectText(c, c.right, 1, about_end);
+  } else {
+    // The deed opens at the first verb, or at a verb used as a noun that a
+    // verb follows (考察 + 学习) or that ends the clause; one before a noun
+    // names the place (项目建设现场).
+    const auto opens_deed = [&c, n](size_t i) {
+      return c.right[i].pos == Pos::kVerb ||
+             (c.right[i].pos == Pos::kVerbalNoun &&
+              (i + 1 == n || c.right[i + 1].pos == Pos::kVerb));
+    };
+    size_t v = 1;
+    while (v < n && !opens_deed(v)) {
+      if (c.right[v].pos == Pos::kPunctuation &&
+          !IsJoiner(View(c.text, c.right[v]))) {
+        return false;
+      }
+      ++v;
+    }
+    if (v == n) return false;
+    // A light verb carries the deed after it (作出 + 批示).
+    if (IsLightVerb(View(c.text, c.right[v])) && v + 1 < n &&
+        (c.right[v + 1].pos == Pos::kVerb ||
+         c.right[v + 1].pos == Pos::kVerbalNoun)) {
+      ++v;
+    }
+    size_t e = v + 1;
+    while (e < n && c.right[e].pos == Pos::kVerb) ++e;
+    r->action = std::u32string(
+        c.text.substr(c.right[v].begin, c.right[e - 1].end - c.right[v].begin));
+    // The object's head may be a verb used as a noun (大会 + 发言).
+    size_t o = e;
+    while (o < n && (IsNounish(c.right[o].pos) ||
+                     (o > e && c.right[o].pos == Pos::kVerb))) {
+      ++o;
+    }
+    r->object = ObjectText(c, c.right, e, o);
+  }
+  r->used_right = true;
+  r->rule = "times_before_the_deed";
+  return true;
+}
+
 // ReadClause applies the rules in order; the first that applies wins.
 Reading ReadClause(const Clause& c) {
   Reading r;
-  if (ShareRule(c, &r) || RateRule(c, &r) || PeopleCountedRule(c, &r) ||
-      ListRule(c, &r) || StateRule(c, &r) || LightVerbRule(c, &r) ||
-      HeldEventRule(c, &r) || VerbObjectNumberRule(c, &r) ||
-      NumberMeasureNounRule(c, &r) || NounVerbNumberRule(c, &r)) {
+  if (ShareRule(c, &r) || RateRule(c, &r) || TimesBeforeTheDeedRule(c, &r) ||
+      PeopleCountedRule(c, &r) || ListRule(c, &r) || StateRule(c, &r) ||
+      LightVerbRule(c, &r) || HeldEventRule(c, &r) ||
+      VerbObjectNumberRule(c, &r) || NumberMeasureNounRule(c, &r) ||
+      NounVerbNumberRule(c, &r)) {
     return r;
   }
   if (c.tail == 0 && NumberVerbNounRule(c, &r)) return r;

@@ -326,6 +326,10 @@ TEST_F(ExtractionServiceTest, EncodedAnswerIsTheMessageSerializedAndRunsHere) {
   ASSERT_TRUE(
       GrpcShapedCall({"Bearer admission-test-token"}, "facts:3", &message)
           .ok());
+  // The worker answers before it gives its place back: wait until it has,
+  // or the documents below would find no free place to run here.
+  ASSERT_TRUE(
+      testing::WaitUntil([this] { return pool_->running() == 0; }, 10000));
   absl::StatusOr<Admission::Ticket> call =
       service_->Admit({"Extract", {"Bearer admission-test-token"}});
   ASSERT_TRUE(call.ok());

@@ -349,6 +349,45 @@ TEST(CombinedReadingOwnWords, MeetingNamedByItsBusiness) {
   EXPECT_EQ(read(U"市政协推进会3次。").object, U"会");
 }
 
+TEST(CombinedReadingOwnWords, TimesBeforeTheDeedItCounts) {
+  const Dictionary dict = Dictionary::FromWords(
+      {{U"县政协", "agent", 10}, {U"委员", "n", 10}, {U"先后", "d", 10},
+       {U"到", "v", 10},         {U"赴", "v", 10},   {U"在", "p", 10},
+       {U"向", "p", 10},         {U"对", "p", 10},   {U"乡镇", "n", 10},
+       {U"农场", "n", 10},       {U"年会", "n", 10}, {U"上", "f", 10},
+       {U"县委", "agent", 10},   {U"走访", "v", 10}, {U"察看", "vn", 10},
+       {U"交流", "v", 10},       {U"作", "v", 10},   {U"作出", "v", 10},
+       {U"书面", "n", 10},       {U"汇报", "v", 10}, {U"呈送", "v", 10},
+       {U"建议书", "n", 10},     {U"批复", "v", 10}, {U"方案", "n", 10},
+       {U"召开", "v", 10},       {U"会议", "n", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  for (const char32_t* verb : {U"走访", U"交流", U"作", U"呈送", U"召开"}) {
+    lex.actions.Add(verb);
+  }
+  lex.nouns.Add(U"会议");
+  auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  // A place after the count: the deed after the place is counted, and the
+  // place is no object.
+  EXPECT_EQ(read(U"县政协先后4次到乡镇走访。").action, U"走访");
+  EXPECT_EQ(read(U"县政协先后4次到乡镇走访。").object, U"");
+  // A verb used as a noun with a verb after it opens the deed.
+  EXPECT_EQ(read(U"委员3次赴农场察看交流。").action, U"察看交流");
+  // The object follows the deed, its head a verb used as a noun.
+  EXPECT_EQ(read(U"委员2次在年会上作书面汇报。").object, U"书面汇报");
+  EXPECT_EQ(read(U"委员2次在年会上作书面汇报。").action, U"作");
+  EXPECT_EQ(read(U"县政协5次向县委呈送建议书。").object, U"建议书");
+  // After 对 the coverb's phrase is what the deed is about; a light verb
+  // carries the deed after it.
+  EXPECT_EQ(read(U"县委3次对方案作出批复。").object, U"方案");
+  EXPECT_EQ(read(U"县委3次对方案作出批复。").action, U"批复");
+  // Negative: a noun before the count is what is counted (召开会议3次).
+  EXPECT_EQ(read(U"召开会议3次到乡镇走访。").object, U"会议");
+  EXPECT_EQ(read(U"召开会议3次到乡镇走访。").action, U"召开");
+}
+
 TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
   // 合并后 is "after merging", a time, no thing: the rules' reading (the
   // object carried from the count before) stands.

@@ -9,6 +9,7 @@
 
 #include "gtest/gtest.h"
 #include "service/core/keyword_index.h"
+#include "service/core/utf8.h"
 
 namespace reportfacts {
 namespace {
@@ -209,9 +210,43 @@ TEST(Taxonomy, ResearchIsAnInspectionAndResearchTour) {
   EXPECT_EQ(taxonomy->Classify(U"调研报告", U"形成", U"次"), "other");
   EXPECT_EQ(taxonomy->Classify(U"调研成果", U"转化", U"项"), "other");
   EXPECT_EQ(taxonomy->Classify(U"调研组", U"成立", U"个"), "other");
-  // The verb alone says too little: a count of times beside it may count
-  // something else the sentence tells.
-  EXPECT_EQ(taxonomy->Classify(U"", U"调研", U"次"), "other");
+  // The verb alone, with nothing else named, counts the tours; counted in
+  // items (项) it may be anything researched.
+  EXPECT_EQ(taxonomy->Classify(U"", U"调研", U"次"), "inspections.held");
+  EXPECT_EQ(taxonomy->Classify(U"", U"考察学习", U"批次"), "inspections.held");
+  EXPECT_EQ(taxonomy->Classify(U"", U"调研", U"项"), "other");
+  // A tour named as the thing counted is one; its report is none.
+  EXPECT_EQ(taxonomy->Classify(U"委员考察", U"组织", U"次"),
+            "inspections.held");
+  EXPECT_EQ(taxonomy->Classify(U"考察报告", U"形成", U"次"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"企业", U"考察", U"户"), "other");
+}
+
+TEST(Taxonomy, BodiesMeetUnderTheirFullNames) {
+  auto taxonomy =
+      Taxonomy::Load(std::string(REPORTFACTS_DATA_DIR) + "/taxonomy.tsv");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  for (const char32_t* meeting :
+       {U"常务委员会会议", U"秘书长会议", U"秘书长办公会", U"主任会议",
+        U"党组（扩大）会议", U"常務委員會會議"}) {
+    EXPECT_EQ(taxonomy->Classify(meeting, U"召开", U"次"), "meetings.held")
+        << EncodeUtf8(meeting);
+  }
+  // Negative: the members of a body are no meeting.
+  EXPECT_EQ(taxonomy->Classify(U"常务委员会委员", U"", U"名"), "members.count");
+  // A face-to-face meeting on handling is a handling meeting; a series of
+  // consultations counts its sittings.
+  EXPECT_EQ(taxonomy->Classify(U"提案办理面商会", U"召开", U"场"),
+            "proposals.handling_meetings");
+  EXPECT_EQ(taxonomy->Classify(U"协商议事活动", U"开展", U"期"),
+            "consultations.held");
+  EXPECT_EQ(taxonomy->Classify(U"委员讲堂", U"举办", U"期"),
+            "training.sessions");
+  // A report on a subject sent up is a report to the Party committee;
+  // one only written is not.
+  EXPECT_EQ(taxonomy->Classify(U"专题报告", U"报送", U"份"),
+            "reports_to_party_committee");
+  EXPECT_EQ(taxonomy->Classify(U"专题报告", U"撰写", U"份"), "other");
 }
 
 TEST(Taxonomy, TraineesAndStudyCoursesAreTraining) {
