@@ -27,6 +27,8 @@ namespace {
 constexpr size_t kMaxNounPhrase = 24;
 // How far around a number its clause is read; a clause is rarely longer.
 constexpr size_t kMaxLexicalWindow = 64;
+// The longest quoted name read as one word; a longer quote is speech.
+constexpr size_t kMaxQuotedName = 16;
 // How far apart a verb and the phrase it governs may stand.
 constexpr size_t kMaxGovernedGap = 6;
 
@@ -194,6 +196,20 @@ void Tokenize(std::u32string_view text, size_t begin, size_t end,
     if (IsSpace(text[p - 1])) {
       --p;
       continue;
+    }
+    // A quoted name (“委员之家”, “回头看”) is one noun, whatever words it
+    // is made of: a verb inside it is no deed of the clause's.
+    if (IsCloseQuote(text[p - 1])) {
+      size_t q = p - 1;
+      while (q > begin && p - q <= kMaxQuotedName &&
+             !IsOpenQuote(text[q - 1]) && !IsCloseQuote(text[q - 1])) {
+        --q;
+      }
+      if (q > begin && IsOpenQuote(text[q - 1]) && q + 1 < p) {
+        tokens[--slot] = {q - 1, p, TokenKind::kNoun};
+        p = q - 1;
+        continue;
+      }
     }
     const size_t noun = lex.nouns.LongestEndingAt(text, p, begin);
     const size_t verb = lex.actions.LongestEndingAt(text, p, begin);

@@ -388,6 +388,28 @@ TEST(CombinedReadingOwnWords, TimesBeforeTheDeedItCounts) {
   EXPECT_EQ(read(U"召开会议3次到乡镇走访。").action, U"召开");
 }
 
+TEST(CombinedReadingOwnWords, AQuotedNameIsOneNoun) {
+  const Dictionary dict = Dictionary::FromWords({{U"举办", "v", 10},
+                                                 {U"走访", "v", 10},
+                                                 {U"乡亲", "n", 10},
+                                                 {U"活动", "n", 10},
+                                                 {U"日", "n", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"举办");
+  lex.actions.Add(U"走访");
+  lex.nouns.Add(U"活动");
+  auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  // The verb inside the name is no deed: the verb before the name is.
+  EXPECT_EQ(read(U"举办“走访乡亲日”活动9场。").action, U"举办");
+  // (Read before as the verb 走访 and the rest of the name after it.)
+  EXPECT_NE(read(U"举办“走访乡亲日”活动9场。").object, U"乡亲日活动");
+  // Negative: without quote marks the verb is read as one.
+  EXPECT_EQ(read(U"举办活动后走访乡亲9次。").action, U"走访");
+}
+
 TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
   // 合并后 is "after merging", a time, no thing: the rules' reading (the
   // object carried from the count before) stands.
