@@ -127,6 +127,18 @@ size_t RangeConnector(std::u32string_view text, size_t i) {
   return 0;
 }
 
+// AfterPartOfDay returns the position after a part of the day at i (上午,
+// 下午, 晚上: closed words of the language), or i.
+size_t AfterPartOfDay(std::u32string_view text, size_t i) {
+  i = SkipBlanks(text, i);
+  for (const std::u32string_view part :
+       {U"上午", U"下午", U"中午", U"晚上", U"早上", U"凌晨", U"傍晚", U"晚间",
+        U"夜间", U"早晨"}) {
+    if (text.substr(i, part.size()) == part) return i + part.size();
+  }
+  return i;
+}
+
 // Point is one end of a date; year 0 means "not written".
 struct Point {
   int year = 0;
@@ -205,8 +217,10 @@ std::optional<Shape> ReadShape(std::u32string_view text,
       }
       return s;
     }
-    // A second point: 至2024年11月, —29日, 到4月1日, 至今年3月.
-    if (const size_t after = RangeConnector(text, s.end)) {
+    // A second point: 至2024年11月, —29日, 到4月1日, 至今年3月; after a day
+    // a part of it may stand before the range word (9日下午至10日).
+    if (const size_t after = RangeConnector(
+            text, s.start.day != 0 ? AfterPartOfDay(text, s.end) : s.end)) {
       Point second;
       const size_t q = ReadYearPrefix(text, tokens, after, &second);
       if (ReadMonthDay(text, tokens, q, &second)) {

@@ -57,6 +57,23 @@ TEST(DatesTest, Ranges) {
   EXPECT_EQ(d[0].finish, "2022-04-01");
 }
 
+TEST(DatesTest, APartOfTheDayBeforeTheRangeWord) {
+  auto d = Dates("4月7日下午至8日，委员赴县里调研。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "4月7日下午至8日");
+  EXPECT_EQ(d[0].start, "2023-04-07");
+  EXPECT_EQ(d[0].finish, "2023-04-08");
+  d = Dates("10月20日上午—21日，召开全会。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].finish, "2023-10-21");
+  // Negative: without a range word the part of the day stays out of the
+  // date, and so does the day after it.
+  d = Dates("4月7日下午，8日召开会议。", 2023);
+  ASSERT_GE(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "4月7日");
+  EXPECT_EQ(d[0].finish, "2023-04-07");
+}
+
 TEST(DatesTest, MonthsInAKnownYear) {
   const auto d = Dates("2021年3月，成立小组；6月，完成调研。", std::nullopt);
   ASSERT_EQ(d.size(), 2u);
