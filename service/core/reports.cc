@@ -248,6 +248,20 @@ bool IsHeadline(std::u32string_view line) {
   return cjk && ClassifyFurniture(line) == Furniture::kNone;
 }
 
+// NamesACommitteeAlone: a line that is a committee's name and nothing
+// more (某县政协, 政协某市委员会), which a web page may set over its
+// headline.
+bool NamesACommitteeAlone(std::u32string_view line) {
+  line = Trim(line);
+  if (line.size() < 4 || line.size() > 16) return false;
+  for (char32_t c : line) {
+    if (!IsCjk(c)) return false;
+  }
+  return EndsWith(line, U"政协") || EndsWith(line, U"政協") ||
+         (StartsWith(line, U"政协") && EndsWith(line, U"委员会")) ||
+         (StartsWith(line, U"政協") && EndsWith(line, U"委員會"));
+}
+
 // YearbookHeading reads a heading in 【】 alone on its line: the text inside.
 std::pair<size_t, size_t> YearbookHeading(std::u32string_view line) {
   if (line.size() < 4 || line.front() != U'【' || line.back() != U'】') {
@@ -968,6 +982,20 @@ Head ReportReader::FirstHeadline() const {
     head.title_begin = l.content_begin + b;
     head.title = TitleText(title);
     head.last_line = i;
+    // A line naming the committee alone over the headline is its first
+    // part (某县政协 / 推进某项工作): the two are one title.
+    if (k + 1 < filled_.size() && NamesACommitteeAlone(title)) {
+      const size_t next = filled_[k + 1];
+      const std::u32string_view rest = Line(next);
+      if (!IsFurnitureLine(next) && !DatelineYear(rest) && IsHeadline(rest) &&
+          title.size() + rest.size() <= kMaxHeadline &&
+          ParseCreditLine(text_, lines_[next].content_begin,
+                          lines_[next].content_end, lexicon_)
+              .empty()) {
+        head.title += TitleText(rest);
+        head.last_line = next;
+      }
+    }
     break;
   }
   return head;

@@ -542,6 +542,22 @@ TEST_F(ReportsTest, PostHeaderAboveTheHeadline) {
   EXPECT_EQ(menu.reports[0].organization, "");
 }
 
+TEST_F(ReportsTest, ACommitteesNameOverItsHeadlineIsPartOfTheTitle) {
+  const Extraction e =
+      Run("醴陵市政协\n深入开展民主监督\n发布时间：2023-05-08\n"
+          "近日，市政协组织委员开展民主监督。\n");
+  EXPECT_EQ(e.reports[0].title, "醴陵市政协深入开展民主监督");
+  EXPECT_EQ(e.reports[0].organization, "醴陵市政协");
+  // Negative: a headline that says more than a name stands alone, and a
+  // name over a sentence keeps the sentence out.
+  const Extraction two = Run(
+      "醴陵市政协开展民主监督\n委员建言献策\n近日，市政协组织委员开展监督。\n");
+  EXPECT_EQ(two.reports[0].title, "醴陵市政协开展民主监督");
+  const Extraction prose =
+      Run("醴陵市政协\n近日，市政协组织委员开展民主监督。\n");
+  EXPECT_EQ(prose.reports[0].title, "醴陵市政协");
+}
+
 TEST_F(ReportsTest, DashedSectionHeadsStayInTheirReport) {
   const std::string text =
       "同心协力开新局\n——某县政协2023年工作综述\n2023年，县政协履职尽责。\n"
