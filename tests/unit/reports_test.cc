@@ -544,17 +544,16 @@ TEST_F(ReportsTest, PostHeaderAboveTheHeadline) {
 
 TEST_F(ReportsTest, ACommitteesNameOverItsHeadlineIsPartOfTheTitle) {
   const Extraction e =
-      Run("醴陵市政协\n深入开展民主监督\n发布时间：2023-05-08\n"
-          "近日，市政协组织委员开展民主监督。\n");
-  EXPECT_EQ(e.reports[0].title, "醴陵市政协深入开展民主监督");
+      Run("醴陵市政协\n着力提升茶产业品质\n发布时间：2023-05-08\n"
+          "近日，委员们走访了几家茶企。\n");
+  EXPECT_EQ(e.reports[0].title, "醴陵市政协着力提升茶产业品质");
   EXPECT_EQ(e.reports[0].organization, "醴陵市政协");
   // Negative: a headline that says more than a name stands alone, and a
   // name over a sentence keeps the sentence out.
-  const Extraction two = Run(
-      "醴陵市政协开展民主监督\n委员建言献策\n近日，市政协组织委员开展监督。\n");
-  EXPECT_EQ(two.reports[0].title, "醴陵市政协开展民主监督");
-  const Extraction prose =
-      Run("醴陵市政协\n近日，市政协组织委员开展民主监督。\n");
+  const Extraction two =
+      Run("醴陵市政协调研茶产业\n委员建言献策\n委员们走访了几家茶企。\n");
+  EXPECT_EQ(two.reports[0].title, "醴陵市政协调研茶产业");
+  const Extraction prose = Run("醴陵市政协\n近日，委员们走访了几家茶企。\n");
   EXPECT_EQ(prose.reports[0].title, "醴陵市政协");
 }
 
