@@ -170,6 +170,11 @@ TEST_F(NumberScanTest, MeasureWordsOfThingsCounted) {
   EXPECT_EQ(Scan("投放鱼苗10万尾"), V{"10|万尾|100000|尾|EXACT"});
   EXPECT_EQ(Scan("捐赠大米200袋、食用油100桶"),
             (V{"200|袋|200|袋|EXACT", "100|桶|100|桶|EXACT"}));
+  // Counts of times of a thing (条次, 项次, 份次) are one measure, as 人次 is.
+  EXPECT_EQ(Scan("得到批示15条次"), V{"15|条次|15|条次|EXACT"});
+  EXPECT_EQ(Scan("督办事项40余项次"), V{"40|余项次|40|项次|MORE_THAN"});
+  EXPECT_EQ(Scan("报送材料6份次"), V{"6|份次|6|份次|EXACT"});
+  EXPECT_EQ(Scan("报送材料6份"), V{"6|份|6|份|EXACT"});
   // Words these characters start are no unit.
   EXPECT_TRUE(Scan("建成3面积").empty());
   EXPECT_TRUE(Scan("全区12集体经济").empty());

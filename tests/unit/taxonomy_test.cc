@@ -247,6 +247,13 @@ TEST(Taxonomy, BodiesMeetUnderTheirFullNames) {
   EXPECT_EQ(taxonomy->Classify(U"专题报告", U"报送", U"份"),
             "reports_to_party_committee");
   EXPECT_EQ(taxonomy->Classify(U"专题报告", U"撰写", U"份"), "other");
+  // Money of a project that has arrived is invested; funds for relief are
+  // not.
+  EXPECT_EQ(taxonomy->Classify(U"到位资金", U"", U"元"), "investment.amount");
+  EXPECT_EQ(taxonomy->Classify(U"救灾资金", U"", U"元"), "other");
+  // Pieces adopted counted in times of a piece are adopted pieces.
+  EXPECT_EQ(taxonomy->Classify(U"", U"采用", U"条次"),
+            "sentiment_info.adopted");
 }
 
 TEST(Taxonomy, TraineesAndStudyCoursesAreTraining) {
