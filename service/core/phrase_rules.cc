@@ -616,6 +616,46 @@ bool FrameInWords(std::u32string_view text, size_t begin, size_t end,
 }
 
 // HasQizhong says whether [begin, end) holds 其中 opening a clause.
+// SetBeforeQizhong reads a set named by a clause without a number that
+// 其中 then splits (提案已全部办复，其中…解决的N件): the clause is a noun
+// phrase and the verb it ends in, which say what the parts are parts of.
+bool SetBeforeQizhong(std::u32string_view text, size_t begin, size_t end,
+                      const PhraseLexicon& lex, std::u32string* object,
+                      std::u32string* action) {
+  if (end > text.size() || begin >= end) return false;
+  const std::u32string_view span = text.substr(0, end);
+  size_t q = FindCodePoint(span, U'其', begin);
+  while (q + 2 <= end &&
+         !(text[q + 1] == U'中' && q > begin && BreaksAt(text, q - 1))) {
+    q = FindCodePoint(span, U'其', q + 1);
+  }
+  if (q + 2 > end) return false;
+  size_t e = q - 1;  // the break before 其中
+  while (e > begin && (IsSpace(text[e - 1]) || BreaksAt(text, e - 1))) --e;
+  size_t b = e;
+  while (b > begin && !BreaksAt(text, b - 1)) --b;
+  while (b < e && IsSpace(text[b])) ++b;
+  if (e - b < 3 || e - b > 32) return false;
+  for (size_t i = b; i < e; ++i) {
+    if (IsDigit(text[i])) return false;
+  }
+  Clause c;
+  c.text = text;
+  c.lex = &lex;
+  Tokens(text, b, e, *lex.dictionary, &c.left);
+  size_t v = c.left.size();
+  while (v > 0 && c.left[v - 1].pos == Pos::kParticle) --v;
+  if (v == 0 || c.left[v - 1].pos != Pos::kVerb) return false;
+  *action = std::u32string(c.LeftWord(v - 1));
+  --v;
+  while (v > 0 && c.left[v - 1].pos == Pos::kAdverb) --v;
+  c.tail = v;
+  if (v == 0 || !IsNounish(c.left[v - 1].pos)) return false;
+  *object = ObjectText(c, c.left, PhraseStart(c, v), v);
+  DropPinyinGlosses(object);
+  return !object->empty();
+}
+
 bool HasQizhong(std::u32string_view text, size_t begin, size_t end) {
   // (The C library's vectorised search finds each 其.)
   if (end > text.size() || begin >= end) return false;
@@ -957,7 +997,18 @@ std::vector<MetricPhrase> ReadByRules(
       // still parts them.
       splits_prev = true;
     }
-    if (splits_prev) {
+    // A clause without a number right before 其中 is the set it splits
+    // (立案300件。提案已全部办复，其中…), not the count before that clause.
+    std::u32string clause_object, clause_action;
+    if (HasQizhong(text, std::max(prev_end, period_begin), m.qualifier_begin) &&
+        SetBeforeQizhong(text, std::max(prev_end, period_begin),
+                         m.qualifier_begin, lexicon, &clause_object,
+                         &clause_action)) {
+      set_bracketed = false;
+      set_mention = -1;
+      set_object = std::move(clause_object);
+      set_action = std::move(clause_action);
+    } else if (splits_prev) {
       // (其中…): the parts end at the bracket.
       set_bracketed = false;
       for (size_t i = prev_end; i < m.qualifier_begin; ++i) {

@@ -144,6 +144,22 @@ TEST_F(ExtractorTest, ASubCountARulePutsAtNoStageKeepsItsOwnIndicator) {
   EXPECT_EQ(during->indicator, "proposals.submitted");
 }
 
+TEST_F(ExtractorTest, ASetNamedWithoutANumberGivesItsPartsTheirStage) {
+  // The clause before 其中 names the set in words: the parts are answered
+  // proposals, not the registered ones counted before.
+  const Extraction e =
+      Run("经审查立案260件。目前提案已全部答复，其中采纳落实的150件，"
+          "正在研究的80件。");
+  const Metric* adopted = Find(e, "150");
+  ASSERT_NE(adopted, nullptr);
+  EXPECT_EQ(adopted->indicator, "proposals.resolved");
+  // Negative: 其中 right after the count splits the count.
+  const Extraction f = Run("经审查立案260件，其中集体提案30件。");
+  const Metric* part = Find(f, "30");
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->indicator, "proposals.registered");
+}
+
 TEST_F(ExtractorTest, VerbsOfIssuingStartingAndTurningAreActions) {
   // Verbs of the genre's work the dictionary may cut or tag otherwise.
   const Extraction e =

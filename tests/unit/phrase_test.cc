@@ -244,6 +244,16 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
   EXPECT_EQ(
       Read(U"立案110件。\n提案涉及经济。其中集体提案20件。")[1].set_mention,
       -1);
+  // A clause without a number right before 其中 names the set it splits,
+  // in words; a clause that names no verb does not.
+  const auto stated =
+      Read(U"收到提案120件。提案办复，其中集体提案20件、委员提案90件。");
+  EXPECT_EQ(stated[1].set_mention, -1);
+  EXPECT_EQ(stated[1].set_object, U"提案");
+  EXPECT_EQ(stated[1].set_action, U"办复");
+  EXPECT_EQ(stated[2].set_action, U"办复");
+  EXPECT_EQ(Read(U"收到提案120件，提案经济，其中集体提案20件。")[1].set_mention,
+            0);
   // A list announced by 其中： goes on over the line breaks after the colon
   // and after each item's semicolon.
   const auto listed =
