@@ -181,6 +181,13 @@ bool AfterSetPicker(std::u32string_view text, size_t begin, size_t at) {
   return text[i] == U'各' || text[i] == U'每';
 }
 
+// NamesATimeOfTheDeed says whether text[at] is 日, 周 or 月 right after a
+// verb, making a noun of it.
+bool NamesATimeOfTheDeed(std::u32string_view text, size_t at) {
+  return at < text.size() &&
+         (text[at] == U'日' || text[at] == U'周' || text[at] == U'月');
+}
+
 void Tokenize(std::u32string_view text, size_t begin, size_t end,
               const PhraseLexicon& lex, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
@@ -220,9 +227,13 @@ void Tokenize(std::u32string_view text, size_t begin, size_t end,
       kind = TokenKind::kNoun;
     } else if (verb > 0) {
       length = verb;
-      // After 各 or 每 a verb qualifies the noun after it (各承办单位).
-      kind = AfterSetPicker(text, begin, p - verb) ? TokenKind::kOther
-                                                   : TokenKind::kVerb;
+      // After 各 or 每 a verb qualifies the noun after it (各承办单位);
+      // before 日, 周 or 月 it names a day, week or month given to the
+      // deed (接待日, 宣传周, 服务月), a noun.
+      kind =
+          AfterSetPicker(text, begin, p - verb) || NamesATimeOfTheDeed(text, p)
+              ? TokenKind::kOther
+              : TokenKind::kVerb;
     }
     tokens[--slot] = {p - length, p, kind};
     p -= length;

@@ -420,6 +420,29 @@ TEST(CombinedReadingOwnWords, AQuotedNameIsOneNoun) {
   EXPECT_EQ(read(U"举办活动后走访乡亲9次。").action, U"走访");
 }
 
+TEST(CombinedReadingOwnWords, AVerbBeforeDayWeekOrMonthNamesATime) {
+  const Dictionary dict = Dictionary::FromWords({{U"举办", "v", 10},
+                                                 {U"宣传", "v", 10},
+                                                 {U"活动", "n", 10},
+                                                 {U"法治", "n", 10},
+                                                 {U"材料", "n", 10}});
+  PhraseLexicon lex;
+  lex.dictionary = &dict;
+  lex.actions.Add(U"举办");
+  lex.actions.Add(U"宣传");
+  lex.nouns.Add(U"活动");
+  lex.nouns.Add(U"材料");
+  auto read = [&](std::u32string_view text) {
+    return AnalysePhrases(text, Mentions(text), lex)[0];
+  };
+  // 宣传日, 宣传周, 宣传月 are days and weeks: the holding verb is the deed.
+  EXPECT_EQ(read(U"举办法治宣传日活动6次。").action, U"举办");
+  EXPECT_EQ(read(U"举办法治宣传周活动2次。").action, U"举办");
+  EXPECT_EQ(read(U"举办法治宣传月活动1次。").action, U"举办");
+  // Negative: before a noun the verb stays the deed.
+  EXPECT_EQ(read(U"举办活动后宣传材料9次。").action, U"宣传");
+}
+
 TEST(CombinedReadingOwnWords, VerbAndHouIsATime) {
   // 合并后 is "after merging", a time, no thing: the rules' reading (the
   // object carried from the count before) stands.
