@@ -84,6 +84,16 @@ size_t CountOf(std::u32string_view s, std::u32string_view chars) {
 
 // ---- Shape rules: each reads one kind of line. ----
 
+// OpensWithAYear: s opens with four digits and 年 (2024年…), as a subtitle
+// naming the year it reviews may.
+bool OpensWithAYear(std::u32string_view s) {
+  if (s.size() < 5) return false;
+  for (size_t i = 0; i < 4; ++i) {
+    if (!IsDigit(s[i])) return false;
+  }
+  return s[4] == U'年';
+}
+
 // SubtitleText reads a newspaper subtitle "——某市政协2021年工作综述":
 // the text after the dashes, or empty when the line is none.
 std::u32string_view SubtitleText(std::u32string_view line) {
@@ -94,7 +104,10 @@ std::u32string_view SubtitleText(std::u32string_view line) {
   while (!rest.empty() && IsBlank(rest.front())) rest.remove_prefix(1);
   if (rest.size() < 4 || rest.size() > kMaxSubtitle) return {};
   if (Has(rest, U"，。；！？,;!?")) return {};
-  if (!IsCjk(rest.front())) return {};
+  if (!IsCjk(rest.front()) && !OpensWithAYear(rest) &&
+      !IsOpenQuote(rest.front()) && rest.front() != U'《') {
+    return {};
+  }
   return rest;
 }
 

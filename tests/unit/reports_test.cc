@@ -557,6 +557,21 @@ TEST_F(ReportsTest, ACommitteesNameOverItsHeadlineIsPartOfTheTitle) {
   EXPECT_EQ(prose.reports[0].title, "醴陵市政协");
 }
 
+TEST_F(ReportsTest, ASubtitleMayOpenWithItsYearOrAQuote) {
+  const Extraction e =
+      Run("春风化雨润湘西\n——2022年吉首市政协履职纪实\n本报记者 石兰\n"
+          "吉首市政协聚焦民生，委员们走村入户。\n");
+  EXPECT_EQ(e.reports[0].subtitle, "2022年吉首市政协履职纪实");
+  EXPECT_EQ(e.reports[0].year, 2022);
+  const Extraction q =
+      Run("春风化雨润湘西\n——“委员之家”里的故事\n委员们走村入户。\n");
+  EXPECT_EQ(q.reports[0].subtitle, "“委员之家”里的故事");
+  // Negative: a dashed line of digits that is no year is none.
+  const Extraction n =
+      Run("春风化雨润湘西\n——20项民生实事\n委员们走村入户。\n");
+  EXPECT_EQ(n.reports[0].subtitle, "");
+}
+
 TEST_F(ReportsTest, DashedSectionHeadsStayInTheirReport) {
   const std::string text =
       "同心协力开新局\n——某县政协2023年工作综述\n2023年，县政协履职尽责。\n"
