@@ -39,6 +39,23 @@ bool GroupOfThreeAt(std::u32string_view text, size_t at) {
   return at + 4 >= text.size() || !IsDigit(text[at + 4]);
 }
 
+// A blank that groups digits by three in typeset text (3 480, 12 500 000):
+// a space, a no-break space or a thin one.
+constexpr bool IsGroupingBlank(char32_t c) {
+  return c == U' ' || c == U'\u00A0' || c == U'\u2009' || c == U'\u202F';
+}
+
+// BlankGroupOfThreeAt is GroupOfThreeAt with the blank `blank` between the
+// groups: exactly three digits after it, and no digit or further digits
+// of a group after those.
+bool BlankGroupOfThreeAt(std::u32string_view text, size_t at, char32_t blank) {
+  if (at + 3 >= text.size() || text[at] != blank) return false;
+  for (size_t k = at + 1; k <= at + 3; ++k) {
+    if (!IsDigit(text[k])) return false;
+  }
+  return at + 4 >= text.size() || !IsDigit(text[at + 4]);
+}
+
 size_t DigitsEnd(std::u32string_view text, size_t pos) {
   while (pos < text.size() && IsDigit(text[pos])) ++pos;
   return pos;
@@ -197,7 +214,8 @@ NumberToken ReadNumberTokenAt(std::u32string_view text, size_t i) {
       n = n * 10 + d;
     }
     if (j == size || (!IsDigit(chars[j]) && !IsThousandsSeparator(chars[j]) &&
-                      !IsDecimalPoint(chars[j]))) {
+                      !IsDecimalPoint(chars[j]) &&
+                      !(IsGroupingBlank(chars[j]) && j - i <= 3))) {
       const size_t length = j - i;
       std::memcpy(t.ascii, digits, sizeof(digits));
       t.length = static_cast<uint8_t>(length);
@@ -222,6 +240,15 @@ NumberToken ReadNumberTokenAt(std::u32string_view text, size_t i) {
         j = DigitsEnd(text, j + 1);
       }
     }
+  }
+  // Groups parted by one kind of blank, as typeset text and PDFs print
+  // them (3 480人次): a head of one to three digits, then groups of
+  // exactly three. (A blank after a group of other length parts numbers.)
+  if (!t.has_separator && j - i <= 3 && j < text.size() &&
+      IsGroupingBlank(text[j]) && BlankGroupOfThreeAt(text, j, text[j])) {
+    const char32_t blank = text[j];
+    while (BlankGroupOfThreeAt(text, j, blank)) j += 4;
+    t.has_separator = true;
   }
   if (j + 1 < text.size() && IsDecimalPoint(text[j]) && IsDigit(text[j + 1])) {
     t.has_point = true;

@@ -79,6 +79,23 @@ TEST_F(NumberScanTest, ThousandsSeparators) {
   EXPECT_TRUE(Scan("共1,234,56人").empty());
 }
 
+TEST_F(NumberScanTest, BlanksGroupingDigitsByThree) {
+  // Typeset text and PDFs group digits with a blank, a no-break or a thin
+  // space.
+  EXPECT_EQ(Scan("参与委员 3 480 人次"), V{"3 480|人次|3480|人次|EXACT"});
+  EXPECT_EQ(Scan("投入12\u00A0500万元"),
+            V{"12\u00A0500|万元|125000000|元|EXACT"});
+  EXPECT_EQ(Scan("共1\u2009204\u2009300元"),
+            V{"1\u2009204\u2009300|元|1204300|元|EXACT"});
+  EXPECT_EQ(Scan("折合 2 500.5 万元"), V{"2 500.5|万元|25005000|元|EXACT"});
+  // Negative: a blank after a group of four or more digits, or before a
+  // group that is not three digits, parts two numbers; two kinds of blank
+  // make no one number.
+  EXPECT_EQ(Scan("2024 480人"), V{"480|人|480|人|EXACT"});
+  EXPECT_EQ(Scan("第3 48人"), V{"48|人|48|人|EXACT"});
+  EXPECT_EQ(Scan("共3 480\u00A0500人"), V{"500|人|500|人|EXACT"});
+}
+
 TEST_F(NumberScanTest, Signs) {
   EXPECT_EQ(Scan("增速为-3.2%"), V{"3.2|%|-3.2|%|EXACT"});
   EXPECT_EQ(Scan("同比负3.9%"), V{"3.9|%|-3.9|%|EXACT"});
