@@ -1043,8 +1043,12 @@ void ChangeOfTheFigureBefore(std::u32string_view text,
                              const std::vector<NumberMention>& mentions,
                              size_t k, std::vector<MetricPhrase>* out) {
   MetricPhrase& change = (*out)[k];
-  if (k == 0 || !change.object.empty() || !IsPercent(mentions[k].unit) ||
-      IsPercent(mentions[k - 1].unit)) {
+  // An object carried from a count of the same unit further back (产值增长
+  // 5%，收入15亿元，增长8%) passes over the figure right before: the change
+  // is that figure's.
+  const bool carried = std::string_view(change.rule) == "carry_over";
+  if (k == 0 || (!change.object.empty() && !carried) ||
+      !IsPercent(mentions[k].unit) || IsPercent(mentions[k - 1].unit)) {
     return;
   }
   const MetricPhrase& figure = (*out)[k - 1];

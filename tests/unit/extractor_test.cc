@@ -394,6 +394,11 @@ TEST_F(ExtractorTest, AChangeAfterAFigureIsThatFiguresChange) {
   const Extraction f = Run("实现税收收入9.6亿元，其中增值税增长7.5%。");
   ASSERT_NE(Find(f, "7.5"), nullptr);
   EXPECT_NE(Find(f, "7.5")->object, Find(f, "9.6")->object);
+  // A percentage further back in the sentence does not take the change
+  // from the figure right before it.
+  const Extraction g = Run("工业产值增长4.2%，税收收入9.6亿元，同比增长7.5%。");
+  ASSERT_NE(Find(g, "7.5"), nullptr);
+  EXPECT_EQ(Find(g, "7.5")->object, Find(g, "9.6")->object);
 }
 
 TEST_F(ExtractorTest, AVerbUsedAsANounAfterAListedVerbIsCounted) {
