@@ -299,7 +299,15 @@ class CommitteeFinder {
       begin -= len;
       chain.names.insert(chain.names.begin(), name);
     }
-    if (chain.names.empty()) return std::nullopt;
+    if (chain.names.empty()) {
+      // No name as the gazetteer writes it: an abbreviation (锡盟政协).
+      const auto abbreviation =
+          AbbreviatedPlaceEndingAt(text_, k, gazetteer_, hint_);
+      if (!abbreviation) return std::nullopt;
+      const size_t from = k - abbreviation->length;
+      return Name(*abbreviation->place, text_.substr(from, k - from), from,
+                  k + kShortForm.size());
+    }
     // A county's short name is often a word (友好, 富裕, 平安): "<short>政协"
     // counts only where no other word runs into it and not as a quoted
     // slogan (“平安政协”).
@@ -719,7 +727,84 @@ class CommitteeFinder {
   std::optional<NamedPlaces> named_;
 };
 
+// The levels an abbreviation keeps, longest first: 自治旗 before 旗.
+constexpr std::u32string_view kAbbreviatedLevels[] = {
+    U"自治区", U"自治州", U"自治县", U"自治旗", U"盟", U"旗"};
+constexpr size_t kLongestStem = 4;  // 科右中 (科尔沁右翼中旗)
+
+// IsAbbreviationOf: `stem` opens with the first character of `body` and
+// keeps some of the rest of it in order (科右中 of 科尔沁右翼中).
+bool IsAbbreviationOf(std::u32string_view stem, std::u32string_view body) {
+  if (stem.empty() || body.empty() || stem[0] != body[0]) return false;
+  size_t k = 1;
+  for (size_t i = 1; i < body.size() && k < stem.size(); ++i) {
+    if (body[i] == stem[k]) ++k;
+  }
+  return k == stem.size();
+}
+
 }  // namespace
+
+std::optional<PlaceAbbreviation> AbbreviatedPlaceEndingAt(
+    std::u32string_view text, size_t end, const Gazetteer& gazetteer,
+    const PlaceHint& hint) {
+  for (std::u32string_view level : kAbbreviatedLevels) {
+    if (end < level.size() + 1 ||
+        text.substr(end - level.size(), level.size()) != level) {
+      continue;
+    }
+    const size_t stem_end = end - level.size();
+    // A one-character stem names a league or a banner (锡盟, 达旗), not an
+    // autonomous region or prefecture (区, 州 alone are levels).
+    const size_t shortest = level.size() == 1 ? 1 : 2;
+    size_t available = 0;
+    while (available < kLongestStem && available < stem_end &&
+           IsCjk(text[stem_end - available - 1])) {
+      ++available;
+    }
+    for (size_t len = available; len >= shortest; --len) {
+      const std::u32string_view stem = text.substr(stem_end - len, len);
+      std::vector<const Place*> matches;
+      for (const Place& place : gazetteer.places()) {
+        const std::u32string& full = place.full_name;
+        if (full.size() <= level.size() ||
+            std::u32string_view(full).substr(full.size() - level.size()) !=
+                level) {
+          continue;
+        }
+        const std::u32string_view body =
+            std::u32string_view(full).substr(0, full.size() - level.size());
+        if (body != stem && IsAbbreviationOf(stem, body)) {
+          matches.push_back(&place);
+        }
+      }
+      if (matches.empty()) continue;
+      // The longest stem that matches decides; several are settled by the
+      // hint or not at all.
+      const auto settle = [&](auto in_hint) -> const Place* {
+        const Place* found = nullptr;
+        for (const Place* p : matches) {
+          if (!in_hint(*p)) continue;
+          if (found != nullptr) return nullptr;
+          found = p;
+        }
+        return found;
+      };
+      const Place* place = matches.size() == 1 ? matches[0] : nullptr;
+      if (place == nullptr && !hint.prefecture.empty()) {
+        place = settle(
+            [&](const Place& p) { return p.prefecture == hint.prefecture; });
+      }
+      if (place == nullptr && !hint.province.empty()) {
+        place =
+            settle([&](const Place& p) { return p.province == hint.province; });
+      }
+      if (place == nullptr) return std::nullopt;
+      return PlaceAbbreviation{place, len + level.size()};
+    }
+  }
+  return std::nullopt;
+}
 
 std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,

@@ -12,6 +12,7 @@
 //   政协<place>委员会        政协兰州市委员会, 政协绛县第十三届委员会
 //   中国人民政治协商会议<place>委员会, with 第…届 before or after the place
 //   全国政协, 政协全国委员会, 中国人民政治协商会议全国委员会
+//   <abbreviation>政协       锡盟政协, 科右中旗政协, 新疆自治区政协
 // A committee named only by its level (区政协, 县政协, 市政协, 自治区政协)
 // is read only where the text names exactly one place of that level (区政协
 // … 奉化区) and no committee is named outright; a 市政协 whose text names
@@ -83,6 +84,23 @@ std::optional<Committee> FindCommittee(std::u32string_view text,
                                        const Gazetteer& gazetteer,
                                        const PlaceHint& hint,
                                        const ShortNameWords& words);
+
+// PlaceAbbreviation is a place named by an abbreviation of its full name.
+struct PlaceAbbreviation {
+  const Place* place = nullptr;
+  size_t length = 0;  // code points of the abbreviation in the text
+};
+
+// AbbreviatedPlaceEndingAt reads the abbreviation of a league, banner or
+// autonomous region that ends text[..., end): the first character of the
+// full name and some of the rest in order, then its level (锡盟 →
+// 锡林郭勒盟, 科右中旗 → 科尔沁右翼中旗, 新疆自治区 → 新疆维吾尔自治区,
+// 鄂温克旗 → 鄂温克族自治旗). Several places matching are settled by the
+// hint's prefecture, else province; failing that, or where none matches,
+// nullopt. A full name is the gazetteer's, not an abbreviation.
+std::optional<PlaceAbbreviation> AbbreviatedPlaceEndingAt(
+    std::u32string_view text, size_t end, const Gazetteer& gazetteer,
+    const PlaceHint& hint);
 
 }  // namespace reportfacts
 

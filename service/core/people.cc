@@ -739,7 +739,7 @@ class PeopleScanner {
 
   // Segment is one "organization + role" before a name.
   struct Segment {
-    size_t org_begin, role_begin, role_end;
+    size_t org_begin, org_end, role_begin, role_end;
   };
 
   size_t OrgBegin(size_t role_begin) const {
@@ -754,7 +754,65 @@ class PeopleScanner {
     for (size_t j = k + 1; j <= role_begin; ++j) {
       if (lex_.org_stops.LongestEndingAt(text_, j, k) > 0) org_begin = j;
     }
+    // The words before a level's body (会上有市政协, 听取了县政府) are no
+    // part of it: the body starts at its level unless a place names it.
+    for (size_t j = role_begin; j-- > org_begin + 1;) {
+      if (LevelBodyStartsAt(j, org_begin)) {
+        org_begin = j;
+        break;
+      }
+    }
+    // 原 before a body marks a former holder (原县政协常委): no body's.
+    if (org_begin + 1 < role_begin && IsFormerMark(org_begin) &&
+        gazetteer_.all_names().LongestStartingAt(text_, org_begin,
+                                                 role_begin) == 0) {
+      ++org_begin;
+    }
     return org_begin;
+  }
+
+  // OrgEnd is where the body before a role ends: 原 between them marks a
+  // former holder (市政协原副主席) and belongs to neither, unless it ends a
+  // word or a place (草原, 固原).
+  size_t OrgEnd(size_t org_begin, size_t role_begin) const {
+    if (role_begin < org_begin + 2 || !IsFormerMark(role_begin - 1)) {
+      return role_begin;
+    }
+    if (lex_.common_words.LongestEndingAt(text_, role_begin, org_begin) > 0 ||
+        gazetteer_.all_names().LongestEndingAt(text_, role_begin, org_begin) >
+            0) {
+      return role_begin;
+    }
+    return role_begin - 1;
+  }
+  bool IsFormerMark(size_t k) const { return text_[k] == U'原'; }
+
+  // LevelBodyStartsAt: text[j] is a level (市, 县, 区, 省, 州, 盟, 旗) that
+  // opens a body of it (市政协, 县委, 区政府, 省人大, 旗纪委) and no place
+  // name ends at or crosses it (潍坊市政协, 和田地区政协, 宁夏回族自治区).
+  bool LevelBodyStartsAt(size_t j, size_t floor) const {
+    static constexpr std::u32string_view kLevels = U"市县区省州盟旗縣區";
+    if (kLevels.find(text_[j]) == std::u32string_view::npos) return false;
+    const std::u32string_view rest = text_.substr(j + 1);
+    bool body = false;
+    for (std::u32string_view word :
+         {U"政协", U"政協", U"政府", U"人大", U"纪委", U"紀委", U"监委",
+          U"監委", U"委"}) {
+      if (rest.substr(0, word.size()) == word) body = true;
+    }
+    // 委员 after a level is a member, not the level's Party committee.
+    if (!rest.empty() && rest[0] == U'委' && rest.size() > 1 &&
+        (rest[1] == U'员' || rest[1] == U'員')) {
+      body = false;
+    }
+    if (!body) return false;
+    // 自治区, 地区: the level ends a longer level word.
+    if (text_[j - 1] == U'治' || text_[j - 1] == U'地') return false;
+    const WordSet& places = gazetteer_.all_names();
+    return places.LongestEndingAt(text_, j, floor) == 0 &&
+           places.LongestEndingAt(text_, j + 1, floor) < 2 &&
+           !AbbreviatedPlaceEndingAt(text_.substr(floor), j + 1 - floor,
+                                     gazetteer_, {});
   }
 
   // EmitSegments gives the name one line per title. A title written with
@@ -767,7 +825,7 @@ class PeopleScanner {
     std::u32string joined;
     for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
       const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
-      std::u32string_view org = Sub(text_, it->org_begin, it->role_begin);
+      std::u32string_view org = Sub(text_, it->org_begin, it->org_end);
       if (org.empty() && !lex_.title_orgs.contains(role)) {
         org = previous_org;
         // A Party group's title before a post of the body it leads
@@ -810,7 +868,8 @@ class PeopleScanner {
     size_t role_begin = role_end - role_len;
     while (true) {
       const size_t org_begin = OrgBegin(role_begin);
-      segments.push_back({org_begin, role_begin, role_end});
+      segments.push_back(
+          {org_begin, OrgEnd(org_begin, role_begin), role_begin, role_end});
       if (org_begin == 0 || !IsListSeparator(text_[org_begin - 1])) break;
       const size_t e = org_begin - 1;
       const size_t rl = lex_.titles.LongestEndingAt(text_, e);
@@ -993,6 +1052,9 @@ class PeopleScanner {
       const size_t q = p + len;
       const size_t tl = len == surname + 2 ? title_long : title_short;
       if (tl == 0 || lex_.stations.Contains(Sub(text_, q, q + tl))) continue;
+      // A role word with a count after it is counted, not held (应到委员36
+      // 人, 实到常委20名): what stands before it is no name.
+      if (q + tl < text_.size() && IsDigit(text_[q + tl])) continue;
       if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
       // After the role a listed word or a clause start before the name.
       if (FollowAt(q + tl) == Follow::kNone &&
@@ -1114,8 +1176,9 @@ class PeopleScanner {
       for (size_t q = part_begin; q < role_begin; ++q) {
         if (!IsCjk(text_[q]) && !IsLatin(text_[q])) return false;
       }
+      const size_t org_begin = std::max(part_begin, OrgBegin(role_begin));
       segments.push_back(
-          {std::max(part_begin, OrgBegin(role_begin)), role_begin, part_end});
+          {org_begin, OrgEnd(org_begin, role_begin), role_begin, part_end});
       part_end = k;
     }
     if (segments.empty()) return false;
@@ -1249,8 +1312,10 @@ class PeopleScanner {
       if (role_len > 0) {
         const size_t role_begin = begin - role_len;
         list_role_ = EncodeUtf8(Sub(text_, role_begin, begin));
-        list_org_ = Organization(Sub(text_, OrgBegin(role_begin), role_begin),
-                                 Sub(text_, role_begin, begin), begin);
+        const size_t org_begin = OrgBegin(role_begin);
+        list_org_ =
+            Organization(Sub(text_, org_begin, OrgEnd(org_begin, role_begin)),
+                         Sub(text_, role_begin, begin), begin);
       } else if (!listed) {
         const std::u32string_view role = Sub(text_, e, e + title_after);
         list_role_ = EncodeUtf8(role);
@@ -1593,8 +1658,8 @@ class PeopleScanner {
     }
     if (org[0] == U'市' && !city.empty()) return city + text;
     if (org[0] == U'省' && !province.empty()) return province + text;
-    if (r && (org[0] == U'县' || org[0] == U'区' || org[0] == U'州' ||
-              org[0] == U'市')) {
+    if (r && std::u32string_view(U"县区州市盟旗").find(org[0]) !=
+                 std::u32string_view::npos) {
       // The report's own committee names the place: 绛县政协 + 县委.
       const std::u32string own = DecodeUtf8(r->organization);
       const size_t level = own.find(org[0]);

@@ -168,6 +168,45 @@ INSTANTIATE_TEST_SUITE_P(
         Named{U"市政协委员赴绛县、闻喜县走访农户。", "运城市政协", "运城",
               "山西", U"市政协"}));
 
+INSTANTIATE_TEST_SUITE_P(
+    Abbreviated, Names,
+    testing::Values(
+        // A league, a banner or an autonomous region by its abbreviation:
+        // the first character of the full name, some of the rest in order,
+        // and the level.
+        Named{U"锡盟政协带队视察牧区。", "锡林郭勒盟政协", "锡林郭勒", "内蒙古",
+              U"锡盟政协"},
+        Named{U"科右前旗政协召开常委会议。", "科尔沁右翼前旗政协", "兴安",
+              "内蒙古", U"科右前旗政协"},
+        Named{U"会后，达茂旗政协开展调研。", "达尔罕茂明安联合旗政协", "包头",
+              "内蒙古", U"达茂旗政协"},
+        Named{U"宁夏自治区政协召开座谈会。", "宁夏回族自治区政协", "", "宁夏",
+              U"宁夏自治区政协"},
+        Named{U"准旗政协委员走访农户。", "准格尔旗政协", "鄂尔多斯", "内蒙古",
+              U"准旗政协"}));
+
+TEST(AbbreviatedPlaceEndingAt, ReadsAbbreviationsOnly) {
+  const auto place = [](std::u32string_view text) -> std::string {
+    auto a = AbbreviatedPlaceEndingAt(text, text.size(), Places(), {});
+    return a ? EncodeUtf8(a->place->full_name) : "";
+  };
+  EXPECT_EQ(place(U"锡盟"), "锡林郭勒盟");
+  EXPECT_EQ(place(U"会后锡盟"), "锡林郭勒盟");  // the words before it are not
+  // Negatives: a full name is the gazetteer's; words that end in a level
+  // (国旗, 联盟) name no place; an autonomous region needs two characters;
+  // a banner several abbreviations fit is no guess.
+  EXPECT_EQ(place(U"阿拉善盟"), "");
+  EXPECT_EQ(place(U"升国旗"), "");
+  EXPECT_EQ(place(U"产业联盟"), "");
+  EXPECT_EQ(place(U"新自治区"), "");
+  EXPECT_EQ(place(U"达旗"), "");  // 达拉特旗 or 达尔罕茂明安联合旗
+  PlaceHint hint;
+  hint.prefecture = U"鄂尔多斯";
+  auto settled = AbbreviatedPlaceEndingAt(U"达旗", 2, Places(), hint);
+  ASSERT_TRUE(settled.has_value());
+  EXPECT_EQ(EncodeUtf8(settled->place->full_name), "达拉特旗");
+}
+
 class NamesNone : public testing::TestWithParam<const char32_t*> {};
 
 TEST_P(NamesNone, NoCommittee) {

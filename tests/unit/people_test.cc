@@ -439,6 +439,39 @@ TEST_F(PeopleTest, RuleOrganizations) {
       Run);
 }
 
+// A body before a role starts at its level, not at the words before it
+// (会上有市政协…, 听取了县政府…); 原 between body and role marks a former
+// holder. A place before the level stays (潍坊市政协, 锡盟政协).
+TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
+  CheckPositives(
+      {
+          {"座谈时有市政协常委梁春晖发言。", "梁春晖", "常委", "潍坊市政协"},
+          {"会议听取了市政府副市长丁一凡的通报。", "丁一凡", "副市长",
+           "潍坊市政府"},
+          {"会前市委常委于立新看望委员。", "于立新", "常委", "潍坊市委"},
+          {"座谈会上，市政协原副主席邓玉华回顾历程。", "邓玉华", "副主席",
+           "潍坊市政协"},
+          {"原市政协常委魏长河作说明。", "魏长河", "常委", "潍坊市政协"},
+          // Negatives of the cut: a place, or an abbreviated one, names the
+          // level; 自治区 and 地区 end in a level.
+          {"青岛市政协副主席廖志平出席。", "廖志平", "副主席", "青岛市政协"},
+          {"锡盟政协副主席莫建军出席。", "莫建军", "副主席", "锡林郭勒盟政协"},
+          {"和田地区政协主席谷雨田出席。", "谷雨田", "主席", "和田地区政协"},
+          // 原 ending a place or a word stays with it.
+          {"固原市政协主席贺振东讲话。", "贺振东", "主席", "固原市政协"},
+      },
+      Run);
+}
+
+// A role word with a count after it is counted, not held: what stands
+// before it is no name.
+TEST_F(PeopleTest, CountedRoleHoldsNoName) {
+  CheckNegatives({"全会到会情况：应到委员36人，实到34人。",
+                  "本次会议。应到常委21名，实到常委20名。"},
+                 Run);
+  CheckPositives({{"会上，邱文彬委员发言。", "邱文彬", "委员", nullptr}}, Run);
+}
+
 // OrganizationInReport is the organization ExtractPeople gives `name` as
 // `role` in `body`, read as one report of the committee `organization`
 // ("<missing>" when it finds no such person).
