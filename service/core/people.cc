@@ -111,13 +111,14 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   if (kind == "orgsuffix") set = &lex->org_suffixes;
   if (kind == "nottitle") set = &lex->not_titles;
   if (kind == "trailer") set = &lex->byline_trailers;
+  if (kind == "namepart") set = &lex->name_parts;
   if (set == nullptr) {
     return DataLineError(
         path, line.line_number,
         absl::StrCat(
             "unknown kind '", kind,
             "' (want follow, particle, joiner, group, apposition, address, "
-            "orgstop, orgsuffix, nottitle or trailer)"));
+            "orgstop, orgsuffix, nottitle, trailer or namepart)"));
   }
   // A particle is a one-character follower; a joiner also follows a name.
   if (kind == "particle" || kind == "joiner") lex->followers.Add(w);
@@ -132,6 +133,13 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
     lex->joiner_first.insert(w.front());
     lex->after_name_first.insert(w.front());
     lex->joiner_last.insert(w.back());
+  }
+  if (kind == "namepart") {
+    if (w.size() < 2) {
+      return DataLineError(path, line.line_number,
+                           "a name part is two characters or more");
+    }
+    lex->name_part_first.insert(w.front());
   }
   if (kind == "group") lex->group_first.insert(w.front());
   if (kind == "apposition") lex->apposition_first.insert(w.front());
@@ -389,6 +397,7 @@ class PeopleScanner {
       const size_t length = line.content_end - line.content_begin;
       if (length > kMaxMetaLine) continue;
       CreditLine(line.content_begin, line.content_end);
+      LeaderTableLine(line.content_begin, line.content_end);
       if (length > kMaxCreditLine + 4) continue;
       for (const CreditName& c :
            ParseCreditLine(text_, line.content_begin, line.content_end, lex_)) {
@@ -398,6 +407,7 @@ class PeopleScanner {
     BracketCredits();
     ReportAuthors();
     TransliteratedNames();
+    NamesOfParts();
     // The places where a rule may apply are found first, a block at a
     // time, as bit masks with no branch on the text (common characters
     // start surnames: 高, 方, 向, so a branch there is mispredicted at
@@ -405,7 +415,8 @@ class PeopleScanner {
     // what a rule before read.
     const size_t n = text_.size();
     uint64_t may_apply[kScanWords];
-    size_t next = 0;  // the text before it is read
+    size_t next = 0;     // the text before it is read
+    size_t covered = 0;  // the first of covered_ that may hold a place
     for (size_t block = 0; block < n; block += kScanBlock) {
       MayApplyMasks(text_, block, std::min(n, block + kScanBlock), lex_,
                     may_apply);
@@ -414,6 +425,14 @@ class PeopleScanner {
           const size_t p =
               block + w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
           if (p < next) continue;
+          // A name of parts read already is no surname's (孟克巴雅尔).
+          while (covered < covered_.size() && covered_[covered].second <= p) {
+            ++covered;
+          }
+          if (covered < covered_.size() && covered_[covered].first <= p) {
+            next = covered_[covered].second;
+            continue;
+          }
           next = p + std::max<size_t>(RulesAt(p), 1);
         }
       }
@@ -658,6 +677,35 @@ class PeopleScanner {
     return 0;
   }
 
+  // SpacedNameAt reads a two-character name set with one or two blanks
+  // between its characters, as typesetting pads it to the width of a
+  // three-character one (王　伟, 王 伟): the written length, or 0. The given
+  // character is no role word, particle or joiner, the two make no common
+  // word, and what follows ends the name (a boundary, a separator, a
+  // listed word or the start of a common word).
+  size_t SpacedNameAt(size_t p, size_t surname) const {
+    const size_t n = text_.size();
+    if (surname != 1) return 0;
+    size_t g = p + 1;
+    while (g < n && g < p + 3 && IsBlank(text_[g]) && text_[g] != U'\t') ++g;
+    if (g == p + 1 || g >= n || !IsCjk(text_[g])) return 0;
+    const size_t e = g + 1;
+    if (TitleAt(g) > 0 || lex_.particle_chars.contains(text_[g]) ||
+        ListSeparatorAt(g) > 0) {
+      return 0;
+    }
+    const std::u32string joined = {text_[p], text_[g]};
+    if (lex_.common_words.Contains(joined) ||
+        gazetteer_.Find(joined) != nullptr) {
+      return 0;
+    }
+    if (e < n && IsCjk(text_[e]) && ListSeparatorAt(e) == 0 &&
+        FollowAt(e) == Follow::kNone && CommonStartingAt(e) < 2) {
+      return 0;
+    }
+    return e - p;
+  }
+
   // ListSeparatorAt is the length of a list separator at q (、 or a
   // joiner: 和, 及, 以及), or 0.
   // The character tests are inline, the joiner lookup not (see TitleAt).
@@ -820,7 +868,7 @@ class PeopleScanner {
   // title before it (某某公司董事长、CEO → both 某某公司).
   void EmitSegments(const std::vector<Segment>& segments, size_t p,
                     size_t len) {
-    const std::string name = EncodeUtf8(Sub(text_, p, p + len));
+    const std::string name = SpanName(p, p + len);  // 王 伟 → 王伟
     std::u32string_view previous_org;
     std::u32string joined;
     for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
@@ -862,10 +910,21 @@ class PeopleScanner {
     const size_t role_len = lex_.titles.LongestEndingAt(text_, role_end);
     if (role_len == 0) return 0;
     if (ListSeparatorAt(p) > 0) return 0;
-    const size_t len = ChooseNameLength(p, surname, Evidence::kStrong, true);
+    size_t len = ChooseNameLength(p, surname, Evidence::kStrong, true);
+    if (len == 0) len = SpacedNameAt(p, surname);
     if (len == 0) return 0;
+    const std::vector<Segment> segments =
+        SegmentsEndingAt(role_end - role_len, role_end);
+    EmitSegments(segments, p, len);
+    Apposition(p, surname, len);
+    return ListAfterName(segments, p + len) - p;
+  }
+
+  // SegmentsEndingAt: the titles, each with its body, of a chain ending at
+  // role_end (市委副书记、市长 → two).
+  std::vector<Segment> SegmentsEndingAt(size_t role_begin,
+                                        size_t role_end) const {
     std::vector<Segment> segments;
-    size_t role_begin = role_end - role_len;
     while (true) {
       const size_t org_begin = OrgBegin(role_begin);
       segments.push_back(
@@ -877,21 +936,115 @@ class PeopleScanner {
       role_end = e;
       role_begin = e - rl;
     }
-    EmitSegments(segments, p, len);
-    Apposition(p, surname, len);
-    size_t end = p + len;
+    return segments;
+  }
+
+  // ListAfterName gives the names listed after the one ending at `end`
+  // the same titles (副主席A、B和C) and returns where the list ends.
+  size_t ListAfterName(const std::vector<Segment>& segments, size_t end) {
     for (size_t count = 1; count < kMaxListNames; ++count) {
       const size_t sep = ListSeparatorAt(end);
       if (sep == 0) break;
       const size_t r = end + sep;
+      if (TitleAt(r) > 0) break;
       const size_t s = SurnameAt(r);
-      if (s == 0 || TitleAt(r) > 0) break;
-      const size_t l = ChooseNameLength(r, s, Evidence::kStrong, false);
+      size_t l = s == 0 ? 0 : ChooseNameLength(r, s, Evidence::kStrong, false);
+      if (l == 0 && s != 0) l = SpacedNameAt(r, s);
+      // A name of parts (巴特尔) may start with a surname or not.
+      l = std::max(l, NameOfPartsAt(r) - r);
       if (l == 0) break;
       EmitSegments(segments, r, l);
+      Cover(r, r + l);
       end = r + l;
     }
-    return end - p;
+    return end;
+  }
+
+  // NameOfPartsAt reads a name made of parts of names (扎西 + 次仁,
+  // 额尔敦 + 宝力道) at k: it returns where the longest such reading that
+  // ends cleanly ends (a boundary, a separator, a role or a listed word,
+  // or a common word starting), or k. One part alone is a name of three
+  // characters or more (巴特尔), or of two before a boundary.
+  size_t NameOfPartsAt(size_t k) const {
+    constexpr size_t kMaxNameOfParts = 8;
+    const size_t n = text_.size();
+    if (k >= n || !lex_.name_part_first.contains(text_[k])) return k;
+    // A part of a name joined by dots is TransliteratedNames' (艾力·买买提).
+    if (k > 0 && IsNameDot(text_[k - 1])) return k;
+    std::array<bool, kMaxNameOfParts + 1> reach = {};
+    reach[0] = true;
+    size_t best = k;
+    for (size_t i = 0; i < kMaxNameOfParts; ++i) {
+      if (!reach[i]) continue;
+      for (size_t len = 2; i + len <= kMaxNameOfParts && k + i + len <= n;
+           ++len) {
+        if (!lex_.name_parts.Contains(Sub(text_, k + i, k + i + len))) {
+          continue;
+        }
+        reach[i + len] = true;
+      }
+    }
+    for (size_t i = 2; i <= kMaxNameOfParts; ++i) {
+      if (!reach[i]) continue;
+      const size_t e = k + i;
+      const bool boundary =
+          e >= n || !IsCjk(text_[e]) || ListSeparatorAt(e) > 0;
+      const bool clean = boundary || TitleAt(e) > 0 ||
+                         FollowAt(e) != Follow::kNone ||
+                         CommonStartingAt(e) >= 2;
+      if (!clean || (i == 2 && !boundary) || (e < n && IsNameDot(text_[e]))) {
+        continue;
+      }
+      best = e;
+    }
+    return best;
+  }
+
+  // Cover marks text[b, e) as read as a name of parts: the main scan
+  // starts no name inside it.
+  void Cover(size_t b, size_t e) {
+    if (covered_.empty() || covered_.back().second <= b) {
+      covered_.push_back({b, e});
+    }
+  }
+
+  // Rule "name of parts": a name without a surname, made of parts of
+  // Tibetan, Mongolian or Uyghur names (委员扎西次仁, 副主席巴特尔、达瓦次仁,
+  // 额尔敦宝力道主席), with a role right before it or, at a clear left
+  // edge, right after it; names listed after it share its role.
+  void NamesOfParts() {
+    const size_t n = text_.size();
+    for (size_t k = 1; k < n; ++k) {
+      if (!lex_.name_part_first.contains(text_[k])) continue;
+      if (!covered_.empty() && k < covered_.back().second) continue;
+      const size_t e = NameOfPartsAt(k);
+      if (e == k) continue;
+      size_t role_end = k;
+      while (role_end > 0 && k - role_end < kMaxRoleBlanks &&
+             IsBlank(text_[role_end - 1])) {
+        --role_end;
+      }
+      const size_t role_len = lex_.titles.LongestEndingAt(text_, role_end);
+      if (role_len > 0 && !WordSpansInto(k)) {
+        const std::vector<Segment> segments =
+            SegmentsEndingAt(role_end - role_len, role_end);
+        EmitSegments(segments, k, e - k);
+        Cover(k, e);
+        k = ListAfterName(segments, e) - 1;
+        continue;
+      }
+      const size_t tl = TitleAt(e);
+      if (tl == 0 || !ClearLeftEdge(k) ||
+          lex_.stations.Contains(Sub(text_, e, e + tl))) {
+        continue;
+      }
+      const std::u32string_view role = Sub(text_, e, e + tl);
+      EmitWith(
+          EncodeUtf8(Sub(text_, k, e)), EncodeUtf8(role),
+          [&] { return Organization({}, role, k); }, k, e);
+      Cover(k, e);
+      k = e - 1;
+    }
   }
 
   // ClearLeftEdge is asked by several rules at the same place: the last
@@ -932,6 +1085,15 @@ class PeopleScanner {
           break;
         }
       }
+      if (len == 0) {
+        const size_t spaced = SpacedNameAt(r, s);
+        const size_t q = r + spaced;
+        if (spaced > 0 && q < n &&
+            (ListSeparatorAt(q) > 0 || text_[q] == U'等' || TitleAt(q) > 0 ||
+             GroupWordAt(q) > 0)) {
+          len = spaced;
+        }
+      }
       if (len == 0) return 0;
       names.push_back({r, len});
       const size_t q = r + len;
@@ -947,9 +1109,8 @@ class PeopleScanner {
     if (names.size() < 2 && !etc) return 0;
     // 张明、李华夫妇: a group word names them without a role.
     if (const size_t g = GroupWordAt(q)) {
-      for (const auto& [b, l] : names) {
-        EmitRoleless(EncodeUtf8(Sub(text_, b, b + l)), b, b + l);
-      }
+      for (const auto& [b, l] : names)
+        EmitRoleless(SpanName(b, b + l), b, b + l);
       return q + g - p;
     }
     size_t t = q;
@@ -961,8 +1122,7 @@ class PeopleScanner {
     const std::u32string_view role = Sub(text_, t, t + tl);
     const std::string organization = Organization(Sub(text_, q, t), role, p);
     for (const auto& [b, l] : names) {
-      Emit(EncodeUtf8(Sub(text_, b, b + l)), EncodeUtf8(role), organization, b,
-           b + l);
+      Emit(SpanName(b, b + l), EncodeUtf8(role), organization, b, b + l);
     }
     return t + tl - p;
   }
@@ -1387,6 +1547,66 @@ class PeopleScanner {
     }
   }
 
+  // Rule "leader table": a yearbook lists a body's leaders a line per
+  // title, the title padded with blanks to the width of three characters
+  // and a colon after it, the names set apart by blanks (主　席：王明,
+  // 副主席：李　华　张建国). The line is nothing else: a colon after a role
+  // in running text opens a speech (主席：同志们). A two-character name
+  // padded with a blank reads as one name: a lone surname and the lone
+  // character after it.
+  void LeaderTableLine(size_t begin, size_t end) {
+    constexpr size_t kMaxTableTitle = 8;  // 党组副书记, blanks left out
+    while (begin < end && IsBlank(text_[begin])) ++begin;
+    std::u32string title;
+    size_t k = begin;
+    for (; k < end && title.size() <= kMaxTableTitle; ++k) {
+      if (IsCjk(text_[k])) {
+        title += text_[k];
+      } else if (!IsBlank(text_[k])) {
+        break;
+      }
+    }
+    if (k >= end || (text_[k] != U'：' && text_[k] != U':')) return;
+    const size_t role_len = lex_.titles.LongestEndingAt(title, title.size());
+    if (role_len == 0 || lex_.not_titles.Contains(title)) return;
+    std::vector<std::pair<size_t, size_t>> names;
+    size_t lone = std::u32string_view::npos;  // a lone surname's place
+    for (size_t i = k + 1; i < end;) {
+      if (IsBlank(text_[i]) || text_[i] == U'、' || text_[i] == U'，' ||
+          text_[i] == U',') {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < end && IsCjk(text_[j])) ++j;
+      if (j == i) return;  // a digit, a bracket: not a table line
+      if (j - i == 1) {
+        if (lone == std::u32string_view::npos) {
+          if (SurnameAt(i) != 1) return;
+          lone = i;
+        } else {
+          names.push_back({lone, j});
+          lone = std::u32string_view::npos;
+        }
+      } else {
+        if (lone != std::u32string_view::npos ||
+            !(NameToken(i, j) || NameOfPartsAt(i) == j)) {
+          return;
+        }
+        names.push_back({i, j});
+      }
+      i = j;
+    }
+    if (names.empty() || lone != std::u32string_view::npos) return;
+    const std::u32string role = title.substr(title.size() - role_len);
+    const std::u32string org = title.substr(0, title.size() - role_len);
+    for (const auto& [b, e] : names) {
+      EmitWith(
+          SpanName(b, e), EncodeUtf8(role),
+          [&] { return Organization(org, role, b); }, b, e);
+    }
+  }
+
   // BracketCredits reads every short bracketed group on one line as a
   // possible credit: (记者 王明), (记者王明), (某某网 记者 王明 通讯员 李华),
   // (王明李华张强 文/图), and a bare name at a line's edge: (王明).
@@ -1709,6 +1929,8 @@ class PeopleScanner {
   std::vector<Person> roleless_;  // names seen without a role, in order
 
   std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
+  // Names of parts read (NamesOfParts), in text order: [begin, end).
+  std::vector<std::pair<size_t, size_t>> covered_;
   // The last transliterated name read with a role, for a list after it.
   size_t list_end_ = 0;
   std::string list_role_, list_org_;

@@ -90,6 +90,10 @@ struct PeopleLexicon {
   WordSet org_stops;        // words that end the text before an org
   WordSet org_suffixes;     // characters that end an organization name
   WordSet not_titles;       // words that start with a role word: 委员会
+  // Parts of Tibetan, Mongolian and Uyghur names without a surname
+  // (扎西, 次仁, 巴特尔), and the characters they start with.
+  WordSet name_parts;
+  CharSet name_part_first;
   // First and last characters of the role words: a cheap test before any
   // word lookup, so that most characters cost one set probe.
   CharSet title_first;

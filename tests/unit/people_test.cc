@@ -290,6 +290,85 @@ TEST_F(PeopleTest, RuleRoleBlankName) {
       Run);
 }
 
+// A two-character name padded with one or two blanks to the width of a
+// three-character one is one name, after a role, in a list after it and
+// in a list before one.
+TEST_F(PeopleTest, RuleSpacedName) {
+  CheckPositives(
+      {
+          {"市政协副秘书长杜 娟、韩 冰出席。", "杜娟", "副秘书长",
+           "潍坊市政协"},
+          {"市政协副秘书长杜 娟、韩 冰出席。", "韩冰", "副秘书长",
+           "潍坊市政协"},
+          {"会上，市政协常委姚\u3000琪发言。", "姚琪", "常委", "潍坊市政协"},
+          {"副秘书长许文博、鲁  川参加。", "鲁川", "副秘书长", nullptr},
+          {"。祝 勇、冉 莹等委员参加。", "冉莹", "委员", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "会上委员马 上发言。",      // 马上 is a word
+          "会上委员许 多次发言。",    // 许多 is a word
+          "市政协常委王 在会上说。",  // 在 is a particle
+          "市政协常委王   伟出席。",  // three blanks: a table's gap
+      },
+      Run);
+}
+
+// A yearbook's table of leaders: a title padded with blanks, a colon and
+// names set apart by blanks, a padded two-character name read as one.
+TEST_F(PeopleTest, RuleLeaderTable) {
+  const std::string table =
+      "\n主　席：温建华\n副主席：鲁　川　许文博　邹　阳\n"
+      "秘书长：葛晓明\n主  席: 戚长庚\n";
+  CheckPositives(
+      {
+          {table.c_str(), "温建华", "主席", "潍坊市政协"},
+          {table.c_str(), "鲁川", "副主席", nullptr},
+          {table.c_str(), "许文博", "副主席", nullptr},
+          {table.c_str(), "邹阳", "副主席", nullptr},
+          {table.c_str(), "葛晓明", "秘书长", nullptr},
+          {table.c_str(), "戚长庚", "主席", nullptr},
+          {"\n副主席：额尔敦朝鲁　许文博\n", "额尔敦朝鲁", "副主席", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "\n主席：同志们，现在开会。\n",  // a speech, not a table
+          "\n委员：共计36人\n",
+          "\n副主席：鲁　川　许\n",  // a lone surname ends the line
+      },
+      Run);
+}
+
+// A name without a surname made of parts of Tibetan, Mongolian or Uyghur
+// names is one name beside a role; a list after it shares the role.
+TEST_F(PeopleTest, RuleNameOfParts) {
+  CheckPositives(
+      {
+          {"市政协委员索朗次旦发言。", "索朗次旦", "委员", "潍坊市政协"},
+          {"副主席乌云其木格、王建国出席。", "乌云其木格", "副主席", nullptr},
+          {"副主席乌云其木格、王建国出席。", "王建国", "副主席", nullptr},
+          {"副主席王建国、达娃卓玛出席。", "达娃卓玛", "副主席", nullptr},
+          {"会上，巴图孟根委员发言。", "巴图孟根", "委员", nullptr},
+          // A surname opening it reads no shorter name (孟克巴).
+          {"市政协常委孟克巴雅尔带队调研。", "孟克巴雅尔", "常委", nullptr},
+          {"常委巴特尔主持会议。", "巴特尔", "常委", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "扎西德勒！牧民载歌载舞。",  // no role beside it
+          "委员尼玛说要办好实事。",    // two characters run on
+          "举办“乌兰牧骑”演出活动。",  // no role
+      },
+      Run);
+  for (const Person& p :
+       Run(std::string(kHeader) + "市政协常委孟克巴雅尔带队调研。")) {
+    EXPECT_NE(p.name, "孟克巴");
+  }
+}
+
 TEST_F(PeopleTest, RuleRoleOverAList) {
   CheckPositives(
       {
