@@ -648,6 +648,18 @@ TEST_F(PeopleTest, StationsInLifeStandBeforeTheName) {
                  Run);
 }
 
+// 代表 speaks for a sector or group before a name (无党派人士代表X); after
+// a name it is the verb (X代表全体委员).
+TEST_F(PeopleTest, SpokesmanForAGroupStandsBeforeTheName) {
+  CheckPositives(
+      {{"无党派人士代表龚晓岚发言。", "龚晓岚", "代表", nullptr},
+       {"，九三学社社员代表田一鸣作交流。", "田一鸣", "代表", nullptr}},
+      Run);
+  CheckNegatives({"，龚晓岚代表全体委员宣读倡议。", "他代表市政协致辞。",
+                  "代表委员们积极建言。"},
+                 Run);
+}
+
 TEST_F(PeopleTest, RuleTitlesInBrackets) {
   CheckPositives(
       {
