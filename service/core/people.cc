@@ -803,7 +803,8 @@ class PeopleScanner {
       if (lex_.org_stops.LongestEndingAt(text_, j, k) > 0) org_begin = j;
     }
     // The words before a level's body (会上有市政协, 听取了县政府) are no
-    // part of it: the body starts at its level unless a place names it.
+    // part of it: after a function character the body starts at its level
+    // unless a place names it.
     for (size_t j = role_begin; j-- > org_begin + 1;) {
       if (LevelBodyStartsAt(j, org_begin)) {
         org_begin = j;
@@ -836,8 +837,9 @@ class PeopleScanner {
   bool IsFormerMark(size_t k) const { return text_[k] == U'原'; }
 
   // LevelBodyStartsAt: text[j] is a level (市, 县, 区, 省, 州, 盟, 旗) that
-  // opens a body of it (市政协, 县委, 区政府, 省人大, 旗纪委) and no place
-  // name ends at or crosses it (潍坊市政协, 和田地区政协, 宁夏回族自治区).
+  // opens a body of it (市政协, 县委, 区政府, 省人大, 旗纪委) after a
+  // function character, and no place name ends at or crosses it (潍坊市政协,
+  // 宁夏回族自治区, 锡盟政协).
   bool LevelBodyStartsAt(size_t j, size_t floor) const {
     static constexpr std::u32string_view kLevels = U"市县区省州盟旗縣區";
     if (kLevels.find(text_[j]) == std::u32string_view::npos) return false;
@@ -854,8 +856,17 @@ class PeopleScanner {
       body = false;
     }
     if (!body) return false;
-    // 自治区, 地区: the level ends a longer level word.
-    if (text_[j - 1] == U'治' || text_[j - 1] == U'地') return false;
+    // The body starts at a real boundary only: right after a function
+    // character (有, 了, 的, 在, 与) or an ordinary word (会后, 听取; the
+    // common words hold no proper nouns): 民革市委, 团市委 and 自治区 are
+    // one name.
+    const char32_t before = text_[j - 1];
+    if (!lex_.particle_chars.contains(before) &&
+        std::u32string_view(U"有了着过").find(before) ==
+            std::u32string_view::npos &&
+        lex_.common_words.LongestEndingAt(text_, j, floor) < 2) {
+      return false;
+    }
     const WordSet& places = gazetteer_.all_names();
     return places.LongestEndingAt(text_, j, floor) == 0 &&
            places.LongestEndingAt(text_, j + 1, floor) < 2 &&
@@ -950,6 +961,7 @@ class PeopleScanner {
       const size_t s = SurnameAt(r);
       size_t l = s == 0 ? 0 : ChooseNameLength(r, s, Evidence::kStrong, false);
       if (l == 0 && s != 0) l = SpacedNameAt(r, s);
+      if (l == 0 && s != 0) l = ListItemAt(r, s);
       // A name of parts (巴特尔) may start with a surname or not.
       l = std::max(l, NameOfPartsAt(r) - r);
       if (l == 0) break;
@@ -958,6 +970,33 @@ class PeopleScanner {
       end = r + l;
     }
     return end;
+  }
+
+  // ListItemAt reads, inside a list of names after a role, an item that
+  // looks like a word (高明、方向、江河): what the list separators set apart
+  // is a name when it starts with a surname, is 2-3 characters, holds no
+  // role word and is no place. Its end must be sure: another separator, a
+  // joiner, 等 or punctuation; 0 otherwise.
+  size_t ListItemAt(size_t r, size_t surname) const {
+    const size_t n = text_.size();
+    for (size_t len : {surname + 1, surname + 2}) {
+      const size_t e = r + len;
+      if (e > n || len > 3) break;
+      bool han = true;
+      for (size_t k = r; k < e; ++k) {
+        han = han && IsCjk(text_[k]) && TitleAt(k) == 0;
+      }
+      if (!han) break;
+      const bool ends = e == n || ListSeparatorAt(e) > 0 || text_[e] == U'等' ||
+                        (IsBoundary(text_[e]) && !IsDigit(text_[e]));
+      if (!ends) continue;
+      if (gazetteer_.Find(Sub(text_, r, e)) != nullptr ||
+          lex_.stations.Contains(Sub(text_, r, e))) {
+        return 0;
+      }
+      return len;
+    }
+    return 0;
   }
 
   // NameOfPartsAt reads a name made of parts of names (扎西 + 次仁,

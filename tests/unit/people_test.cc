@@ -384,6 +384,29 @@ TEST_F(PeopleTest, RuleRoleOverAList) {
   CheckNegatives({"市政协副秘书长和秘书长出席。"}, Run);
 }
 
+// In a list after a role, what separators set apart is a name even when
+// it reads as a word; the last one needs a sure end (等, punctuation).
+TEST_F(PeopleTest, RuleWordLikeNamesInAList) {
+  CheckPositives(
+      {
+          {"市政协副秘书长高明、方向、江河出席。", "方向", "副秘书长",
+           "潍坊市政协"},
+          {"市政协副秘书长高明、方向、江河出席。", "江河", "副秘书长", nullptr},
+          {"参加调研的有委员常青、马力等。", "马力", "委员", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "市政协常委全体出席。",        // no list
+          "，方向、江河、白云都是词。",  // no role before the list
+      },
+      Run);
+  // A role word after the separator ends the list (王明、全体常委).
+  const auto people =
+      Run(std::string(kHeader) + "市政协副秘书长高明、全体常委出席。");
+  EXPECT_EQ(Find(people, "全体", "副秘书长"), nullptr);
+}
+
 TEST_F(PeopleTest, RuleListBeforeRole) {
   CheckPositives(
       {
@@ -527,7 +550,7 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
           {"座谈时有市政协常委梁春晖发言。", "梁春晖", "常委", "潍坊市政协"},
           {"会议听取了市政府副市长丁一凡的通报。", "丁一凡", "副市长",
            "潍坊市政府"},
-          {"会前市委常委于立新看望委员。", "于立新", "常委", "潍坊市委"},
+          {"会后市委常委于立新看望委员。", "于立新", "常委", "潍坊市委"},
           {"座谈会上，市政协原副主席邓玉华回顾历程。", "邓玉华", "副主席",
            "潍坊市政协"},
           {"原市政协常委魏长河作说明。", "魏长河", "常委", "潍坊市政协"},
@@ -536,6 +559,9 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
           {"青岛市政协副主席廖志平出席。", "廖志平", "副主席", "青岛市政协"},
           {"锡盟政协副主席莫建军出席。", "莫建军", "副主席", "锡林郭勒盟政协"},
           {"和田地区政协主席谷雨田出席。", "谷雨田", "主席", "和田地区政协"},
+          // A body's own name before the level is no boundary.
+          {"民进市委主委柯文渊出席。", "柯文渊", "主委", "民进市委"},
+          {"团市委书记雷振宇发言。", "雷振宇", "书记", "团市委"},
           // 原 ending a place or a word stays with it.
           {"固原市政协主席贺振东讲话。", "贺振东", "主席", "固原市政协"},
       },
