@@ -962,14 +962,47 @@ class PeopleScanner {
       size_t l = s == 0 ? 0 : ChooseNameLength(r, s, Evidence::kStrong, false);
       if (l == 0 && s != 0) l = SpacedNameAt(r, s);
       if (l == 0 && s != 0) l = ListItemAt(r, s);
-      // A name of parts (巴特尔) may start with a surname or not.
-      l = std::max(l, NameOfPartsAt(r) - r);
+      // A name of parts (巴特尔) may start with a surname or not; so may
+      // one whose parts a dot joins (艾力·买买提).
+      l = std::max({l, NameOfPartsAt(r) - r, DottedNameAt(r) - r});
       if (l == 0) break;
       EmitSegments(segments, r, l);
       Cover(r, r + l);
       end = r + l;
     }
     return end;
+  }
+
+  // DottedNameAt reads a transliterated name whose parts a middle dot
+  // joins (艾力·买买提) at r, as an item of a list after a role: each part
+  // 1-6 Han characters with no role word inside, the last ending where
+  // TransliteratedNames would end it. It returns the end, or r.
+  size_t DottedNameAt(size_t r) const {
+    constexpr size_t kMaxPart = 6;
+    const size_t n = text_.size();
+    size_t last = r;  // where the part being read starts
+    for (size_t k = r;; ++k) {
+      if (k < n && IsCjk(text_[k]) && k - last < kMaxPart) {
+        if (TitleAt(k) > 0) return r;
+        continue;
+      }
+      if (k == last || k + 1 >= n || !IsNameDot(text_[k]) ||
+          !IsCjk(text_[k + 1])) {
+        break;
+      }
+      last = k + 1;
+    }
+    if (last == r) return r;  // no dot
+    for (size_t e = last + 2; e <= std::min(n, last + kMaxPart); ++e) {
+      if (!IsCjk(text_[e - 1]) || TitleAt(e - 1) > 0) break;
+      const Follow follow = FollowAt(e);
+      if (TitleAt(e) > 0 || follow == Follow::kBoundary ||
+          follow == Follow::kWord || ListSeparatorAt(e) > 0 ||
+          (follow == Follow::kParticle && e - last >= 3)) {
+        return e;
+      }
+    }
+    return r;
   }
 
   // ListItemAt reads, inside a list of names after a role, an item that
@@ -987,8 +1020,9 @@ class PeopleScanner {
         han = han && IsCjk(text_[k]) && TitleAt(k) == 0;
       }
       if (!han) break;
-      const bool ends = e == n || ListSeparatorAt(e) > 0 || text_[e] == U'等' ||
-                        (IsBoundary(text_[e]) && !IsDigit(text_[e]));
+      const bool ends =
+          e == n || ListSeparatorAt(e) > 0 || text_[e] == U'等' ||
+          (IsBoundary(text_[e]) && !IsDigit(text_[e]) && !IsNameDot(text_[e]));
       if (!ends) continue;
       if (gazetteer_.Find(Sub(text_, r, e)) != nullptr ||
           lex_.stations.Contains(Sub(text_, r, e))) {
@@ -1595,6 +1629,7 @@ class PeopleScanner {
   // character after it.
   void LeaderTableLine(size_t begin, size_t end) {
     constexpr size_t kMaxTableTitle = 8;  // 党组副书记, blanks left out
+    constexpr size_t kMaxTableNote = 6;   // （女）, （土家族）
     while (begin < end && IsBlank(text_[begin])) ++begin;
     std::u32string title;
     size_t k = begin;
@@ -1616,9 +1651,22 @@ class PeopleScanner {
         ++i;
         continue;
       }
+      // A short note in brackets after a name (（女）, （满族）) says who,
+      // not another name.
+      if (IsOpenBracket(text_[i]) && !names.empty() &&
+          lone == std::u32string_view::npos) {
+        size_t close = i + 1;
+        while (close < end && close <= i + kMaxTableNote &&
+               IsCjk(text_[close])) {
+          ++close;
+        }
+        if (close >= end || !IsCloseBracket(text_[close])) return;
+        i = close + 1;
+        continue;
+      }
       size_t j = i;
       while (j < end && IsCjk(text_[j])) ++j;
-      if (j == i) return;  // a digit, a bracket: not a table line
+      if (j == i) return;  // a digit, another mark: not a table line
       if (j - i == 1) {
         if (lone == std::u32string_view::npos) {
           if (SurnameAt(i) != 1) return;

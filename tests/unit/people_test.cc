@@ -330,6 +330,9 @@ TEST_F(PeopleTest, RuleLeaderTable) {
           {table.c_str(), "葛晓明", "秘书长", nullptr},
           {table.c_str(), "戚长庚", "主席", nullptr},
           {"\n副主席：额尔敦朝鲁　许文博\n", "额尔敦朝鲁", "副主席", nullptr},
+          // A short note in brackets after a name says who it is.
+          {"\n副主席：鲁　川（女）　许文博（回族）\n", "许文博", "副主席",
+           nullptr},
       },
       Run);
   CheckNegatives(
@@ -337,6 +340,7 @@ TEST_F(PeopleTest, RuleLeaderTable) {
           "\n主席：同志们，现在开会。\n",  // a speech, not a table
           "\n委员：共计36人\n",
           "\n副主席：鲁　川　许\n",  // a lone surname ends the line
+          "\n副主席：（待定）\n",    // a note without a name
       },
       Run);
 }
@@ -727,6 +731,15 @@ TEST_F(PeopleTest, RuleTransliteratedName) {
           {"常委依明·阿不都拉作了说明。", "依明·阿不都拉", "常委", nullptr},
       },
       Run);
+  // A dotted name is an item of a list after a role, and no part of it
+  // is read alone.
+  CheckPositives({{"市政协委员孔令华、迪丽娜·沙吾提参加。", "迪丽娜·沙吾提",
+                   "委员", "潍坊市政协"}},
+                 Run);
+  for (const Person& p :
+       Run(std::string(kHeader) + "市政协委员孔令华、迪丽娜·沙吾提参加。")) {
+    EXPECT_NE(p.name, "迪丽娜");
+  }
   CheckNegatives(
       {
           "开展“书香·政协”读书活动3场。",
