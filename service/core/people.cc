@@ -112,13 +112,14 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
   if (kind == "nottitle") set = &lex->not_titles;
   if (kind == "trailer") set = &lex->byline_trailers;
   if (kind == "namepart") set = &lex->name_parts;
+  if (kind == "bodyname") set = &lex->body_names;
   if (set == nullptr) {
     return DataLineError(
         path, line.line_number,
         absl::StrCat(
             "unknown kind '", kind,
             "' (want follow, particle, joiner, group, apposition, address, "
-            "orgstop, orgsuffix, nottitle, trailer or namepart)"));
+            "orgstop, orgsuffix, nottitle, trailer, namepart or bodyname)"));
   }
   // A particle is a one-character follower; a joiner also follows a name.
   if (kind == "particle" || kind == "joiner") lex->followers.Add(w);
@@ -706,6 +707,21 @@ class PeopleScanner {
     return e - p;
   }
 
+  // SpacedNameBefore: a spaced name (王 伟) at a clear left edge with a
+  // word of `words` (a role, a form of address) right after it: the
+  // name's written length, or 0.
+  size_t SpacedNameBefore(size_t p, size_t surname, const WordSet& words) {
+    const size_t len = SpacedNameAt(p, surname);
+    if (len == 0 || !ClearLeftEdge(p)) return 0;
+    const size_t q = p + len;
+    const size_t n = text_.size();
+    if (q >= n || words.LongestStartingAt(text_, q, std::min(n, q + 8)) == 0) {
+      return 0;
+    }
+    if (&words == &lex_.titles && TitleAt(q) == 0) return 0;
+    return len;
+  }
+
   // ListSeparatorAt is the length of a list separator at q (、 or a
   // joiner: 和, 及, 以及), or 0.
   // The character tests are inline, the joiner lookup not (see TitleAt).
@@ -861,6 +877,7 @@ class PeopleScanner {
     // common words hold no proper nouns): 民革市委, 团市委 and 自治区 are
     // one name.
     const char32_t before = text_[j - 1];
+    if (lex_.body_names.LongestEndingAt(text_, j, floor) > 0) return false;
     if (!lex_.particle_chars.contains(before) &&
         std::u32string_view(U"有了着过").find(before) ==
             std::u32string_view::npos &&
@@ -1205,6 +1222,10 @@ class PeopleScanner {
   // need no clear edge before the name (学习贯彻X新时代…思想).
   size_t NameBeforeAddress(size_t p, size_t surname) {
     const size_t n = text_.size();
+    if (size_t len = SpacedNameBefore(p, surname, lex_.address_words)) {
+      EmitRoleless(SpanName(p, p + len), p, p + len);
+      return len;
+    }
     for (size_t len : {surname + 2, surname + 1}) {
       const size_t q = p + len;
       if (q >= n || !lex_.address_first.contains(text_[q])) continue;
@@ -1272,6 +1293,16 @@ class PeopleScanner {
 
   // Rule "name before role": 陈某主席, ，周某委员说.
   size_t NameBeforeRole(size_t p, size_t surname) {
+    if (size_t len = SpacedNameBefore(p, surname, lex_.titles)) {
+      const std::u32string_view role =
+          Sub(text_, p + len, p + len + TitleAt(p + len));
+      if (!lex_.stations.Contains(role)) {
+        EmitWith(
+            SpanName(p, p + len), EncodeUtf8(role),
+            [&] { return Organization({}, role, p); }, p, p + len);
+        return len;
+      }
+    }
     // The role words after the shorter and the longer reading of the name.
     const size_t title_short = TitleAt(p + surname + 1);
     const size_t title_long = TitleAt(p + surname + 2);

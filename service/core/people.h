@@ -93,6 +93,7 @@ struct PeopleLexicon {
   // Parts of Tibetan, Mongolian and Uyghur names without a surname
   // (扎西, 次仁, 巴特尔), and the characters they start with.
   WordSet name_parts;
+  WordSet body_names;  // 民建, 团: 民建市委 is one body
   CharSet name_part_first;
   // First and last characters of the role words: a cheap test before any
   // word lookup, so that most characters cost one set probe.

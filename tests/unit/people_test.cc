@@ -303,14 +303,18 @@ TEST_F(PeopleTest, RuleSpacedName) {
           {"会上，市政协常委姚\u3000琪发言。", "姚琪", "常委", "潍坊市政协"},
           {"副秘书长许文博、鲁  川参加。", "鲁川", "副秘书长", nullptr},
           {"。祝 勇、冉 莹等委员参加。", "冉莹", "委员", nullptr},
+          // Before a role or a form of address at a clear left edge.
+          {"会上，祝 勇委员建议加强监督。", "祝勇", "委员", "潍坊市政协"},
+          {"会上，冉　莹同志作说明。", "冉莹", "", nullptr},
       },
       Run);
   CheckNegatives(
       {
-          "会上委员马 上发言。",      // 马上 is a word
-          "会上委员许 多次发言。",    // 许多 is a word
-          "市政协常委王 在会上说。",  // 在 is a particle
-          "市政协常委王   伟出席。",  // three blanks: a table's gap
+          "会上委员马 上发言。",        // 马上 is a word
+          "会上委员许 多次发言。",      // 许多 is a word
+          "市政协常委王 在会上说。",    // 在 is a particle
+          "市政协常委王   伟出席。",    // three blanks: a table's gap
+          "大家支持王 伟委员的意见。",  // no clear left edge
       },
       Run);
 }
@@ -566,6 +570,10 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
           // A body's own name before the level is no boundary.
           {"民进市委主委柯文渊出席。", "柯文渊", "主委", "民进市委"},
           {"团市委书记雷振宇发言。", "雷振宇", "书记", "团市委"},
+          {"市政协常委、民建市委主委卜思远出席。", "卜思远", "主委",
+           "民建市委"},
+          {"市政协常委、民建市委主委卜思远出席。", "卜思远", "常委",
+           "潍坊市政协"},
           // 原 ending a place or a word stays with it.
           {"固原市政协主席贺振东讲话。", "贺振东", "主席", "固原市政协"},
       },
