@@ -395,6 +395,7 @@ class PeopleScanner {
     people_.reserve(kExpectedPeople);
     for (const TextLine& line : lines) {
       if (line.blank()) continue;
+      Biography(line.content_begin, line.content_end);
       const size_t length = line.content_end - line.content_begin;
       if (length > kMaxMetaLine) continue;
       CreditLine(line.content_begin, line.content_end);
@@ -817,6 +818,12 @@ class PeopleScanner {
     size_t org_begin = k;
     for (size_t j = k + 1; j <= role_begin; ++j) {
       if (lex_.org_stops.LongestEndingAt(text_, j, k) > 0) org_begin = j;
+      // 兼 after a title joins a second one (副主席兼秘书长): the body of
+      // the second starts after it.
+      if (IsConcurrently(j - 1) && j - 1 > k &&
+          lex_.titles.LongestEndingAt(text_, j - 1, k) > 0) {
+        org_begin = j;
+      }
     }
     // The words before a level's body (会上有市政协, 听取了县政府) are no
     // part of it: after a function character the body starts at its level
@@ -851,6 +858,7 @@ class PeopleScanner {
     return role_begin - 1;
   }
   bool IsFormerMark(size_t k) const { return text_[k] == U'原'; }
+  bool IsConcurrently(size_t k) const { return text_[k] == U'兼'; }
 
   // LevelBodyStartsAt: text[j] is a level (市, 县, 区, 省, 州, 盟, 旗) that
   // opens a body of it (市政协, 县委, 区政府, 省人大, 旗纪委) after a
@@ -957,7 +965,10 @@ class PeopleScanner {
       const size_t org_begin = OrgBegin(role_begin);
       segments.push_back(
           {org_begin, OrgEnd(org_begin, role_begin), role_begin, role_end});
-      if (org_begin == 0 || !IsListSeparator(text_[org_begin - 1])) break;
+      if (org_begin == 0 || !(IsListSeparator(text_[org_begin - 1]) ||
+                              IsConcurrently(org_begin - 1))) {
+        break;
+      }
       const size_t e = org_begin - 1;
       const size_t rl = lex_.titles.LongestEndingAt(text_, e);
       if (rl == 0) break;
@@ -1723,6 +1734,53 @@ class PeopleScanner {
           SpanName(b, e), EncodeUtf8(role),
           [&] { return Organization(org, role, b); }, b, e);
     }
+  }
+
+  // Rule "biography": a yearbook's entry on a person opens its line with
+  // the name and the sex (王明，男，汉族，… / 王明　女，…): the name is a
+  // person's, and the posts after 现任 in that sentence are the person's
+  // titles (现任县政协常委、党组成员).
+  void Biography(size_t begin, size_t end) {
+    constexpr size_t kMaxBiographySentence = 160;
+    const size_t n = text_.size();
+    size_t p = begin;
+    while (p < end && IsBlank(text_[p])) ++p;
+    // The name, then a comma or a blank, then the sex alone.
+    const auto sex_at = [&](size_t q) {
+      return q + 2 < end &&
+             (text_[q] == U'，' || text_[q] == U',' || IsBlank(text_[q])) &&
+             (text_[q + 1] == U'男' || text_[q + 1] == U'女') &&
+             !IsCjk(text_[q + 2]);
+    };
+    size_t e = NameOfPartsAt(p);
+    if (e > p && !sex_at(e)) return;
+    const size_t surname = SurnameAt(p);
+    for (size_t len : {surname + 2, surname + 1}) {
+      if (e > p || surname == 0) break;
+      if (sex_at(p + len) &&
+          PlausibleName(p, len, surname, Evidence::kStrong)) {
+        e = p + len;
+      }
+    }
+    if (e == p) return;
+    EmitRoleless(EncodeUtf8(Sub(text_, p, e)), p, e);
+    // 现任 and the posts after it, to the end of their clause.
+    const size_t limit = std::min({end, n, e + kMaxBiographySentence});
+    const size_t now = FindText(text_.substr(0, limit), U"现任", e);
+    if (now == std::u32string_view::npos) return;
+    size_t t = now + 2;
+    while (t < limit && (IsCjk(text_[t]) || IsListSeparator(text_[t]) ||
+                         IsLatin(text_[t]))) {
+      ++t;
+    }
+    const size_t role_len = lex_.titles.LongestEndingAt(text_, t, now + 2);
+    if (role_len == 0) return;
+    std::vector<Segment> segments = SegmentsEndingAt(t - role_len, t);
+    for (Segment& segment : segments) {
+      segment.org_begin = std::max(segment.org_begin, now + 2);
+      segment.org_end = std::max(segment.org_end, segment.org_begin);
+    }
+    EmitSegments(segments, p, e - p);
   }
 
   // BracketCredits reads every short bracketed group on one line as a

@@ -580,6 +580,43 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
       Run);
 }
 
+// 兼 after a title joins a second one: both are the name's, each with
+// the body before the first.
+TEST_F(PeopleTest, RuleConcurrentTitles) {
+  CheckPositives(
+      {
+          {"市政协副秘书长兼调研室主任葛长青主持。", "葛长青", "副秘书长",
+           "潍坊市政协"},
+          {"市政协副秘书长兼调研室主任葛长青主持。", "葛长青", "主任",
+           "调研室"},
+      },
+      Run);
+  // 兼 inside a word is no joint (兼职).
+  CheckNegatives({"，鼓励委员兼职。"}, Run);
+}
+
+// A yearbook's entry on a person: the name and the sex open the line;
+// the posts after 现任 are the person's titles.
+TEST_F(PeopleTest, RuleBiography) {
+  const std::string entry =
+      "\n鲍文礼，男，汉族，1969年生，现任市政协副秘书长、研究室主任。\n";
+  CheckPositives(
+      {
+          {entry.c_str(), "鲍文礼", "副秘书长", "潍坊市政协"},
+          {entry.c_str(), "鲍文礼", "主任", "研究室"},
+          {"\n鲍文礼　女，1975年生，山东人。\n", "鲍文礼", "", nullptr},
+          {"\n乌云其木格，女，蒙古族。\n", "乌云其木格", "", nullptr},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "\n男女老少齐上阵，共建美好家园。\n",
+          "\n高度重视，男女平等。\n",      // 高度 is a word
+          "\n张明华说，男子组获冠军。\n",  // the sex stands alone
+      },
+      Run);
+}
+
 // A role word with a count after it is counted, not held: what stands
 // before it is no name.
 TEST_F(PeopleTest, CountedRoleHoldsNoName) {
