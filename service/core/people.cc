@@ -1670,24 +1670,30 @@ class PeopleScanner {
   // padded with a blank reads as one name: a lone surname and the lone
   // character after it.
   void LeaderTableLine(size_t begin, size_t end) {
-    constexpr size_t kMaxTableTitle = 8;  // 党组副书记, blanks left out
-    constexpr size_t kMaxTableNote = 6;   // （女）, （土家族）
+    constexpr size_t kMaxTableNote = 6;  // （女）, （土家族）
     while (begin < end && IsBlank(text_[begin])) ++begin;
-    std::u32string title;
-    size_t k = begin;
-    for (; k < end && title.size() <= kMaxTableTitle; ++k) {
-      if (IsCjk(text_[k])) {
-        title += text_[k];
-      } else if (!IsBlank(text_[k])) {
-        break;
-      }
-    }
-    if (k >= end || (text_[k] != U'：' && text_[k] != U':')) return;
-    const size_t role_len = lex_.titles.LongestEndingAt(title, title.size());
-    if (role_len == 0 || lex_.not_titles.Contains(title)) return;
-    std::vector<std::pair<size_t, size_t>> names;
+    // Each label with the names after it; a line may hold several
+    // (主　席：王明　　副主席：李华).
+    struct Entry {
+      std::u32string title;
+      size_t role_len;
+      std::vector<std::pair<size_t, size_t>> names;
+    };
+    std::vector<Entry> entries;
     size_t lone = std::u32string_view::npos;  // a lone surname's place
-    for (size_t i = k + 1; i < end;) {
+    for (size_t i = begin; i < end;) {
+      if (lone == std::u32string_view::npos) {
+        Entry entry;
+        if (const size_t after =
+                TableLabelAt(i, end, &entry.title, &entry.role_len)) {
+          if (!entries.empty() && entries.back().names.empty()) return;
+          entries.push_back(std::move(entry));
+          i = after;
+          continue;
+        }
+      }
+      if (entries.empty()) return;  // the line opens with no label
+      std::vector<std::pair<size_t, size_t>>& names = entries.back().names;
       if (IsBlank(text_[i]) || text_[i] == U'、' || text_[i] == U'，' ||
           text_[i] == U',') {
         ++i;
@@ -1726,14 +1732,53 @@ class PeopleScanner {
       }
       i = j;
     }
-    if (names.empty() || lone != std::u32string_view::npos) return;
-    const std::u32string role = title.substr(title.size() - role_len);
-    const std::u32string org = title.substr(0, title.size() - role_len);
-    for (const auto& [b, e] : names) {
-      EmitWith(
-          SpanName(b, e), EncodeUtf8(role),
-          [&] { return Organization(org, role, b); }, b, e);
+    if (entries.empty() || entries.back().names.empty() ||
+        lone != std::u32string_view::npos) {
+      return;
     }
+    for (const Entry& entry : entries) {
+      const std::u32string role =
+          entry.title.substr(entry.title.size() - entry.role_len);
+      const std::u32string org =
+          entry.title.substr(0, entry.title.size() - entry.role_len);
+      for (const auto& [b, e] : entry.names) {
+        EmitWith(
+            SpanName(b, e), EncodeUtf8(role),
+            [&] { return Organization(org, role, b); }, b, e);
+      }
+    }
+  }
+
+  // TableLabelAt reads a leader table's label at i: Han characters with
+  // blanks between them (主　席), ending in a role word, then a colon. It
+  // gives the label without blanks and its role word's length, and returns
+  // where the names start (0: no label).
+  size_t TableLabelAt(size_t i, size_t end, std::u32string* title,
+                      size_t* role_len) const {
+    constexpr size_t kMaxTableTitle = 8;  // 党组副书记, blanks left out
+    if (i >= end || !IsCjk(text_[i])) return 0;
+    title->clear();
+    size_t k = i;
+    size_t longest_run = 0, run = 0;  // Han characters without a blank
+    bool padded = false;
+    for (; k < end && title->size() <= kMaxTableTitle; ++k) {
+      if (IsCjk(text_[k])) {
+        *title += text_[k];
+        longest_run = std::max(longest_run, ++run);
+      } else if (IsBlank(text_[k])) {
+        padded = padded || run > 0;
+        run = 0;
+      } else {
+        break;
+      }
+    }
+    if (k >= end || (text_[k] != U'：' && text_[k] != U':')) return 0;
+    // Padding spreads single characters (主　席, 秘 书 长): a label with
+    // blanks in it and a longer run is a name and a label (王明　副主席).
+    if (padded && longest_run > 1 && run != title->size()) return 0;
+    *role_len = lex_.titles.LongestEndingAt(*title, title->size());
+    if (*role_len == 0 || lex_.not_titles.Contains(*title)) return 0;
+    return k + 1;
   }
 
   // Rule "biography": a yearbook's entry on a person opens its line with

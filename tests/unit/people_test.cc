@@ -334,6 +334,10 @@ TEST_F(PeopleTest, RuleLeaderTable) {
           {table.c_str(), "葛晓明", "秘书长", nullptr},
           {table.c_str(), "戚长庚", "主席", nullptr},
           {"\n副主席：额尔敦朝鲁　许文博\n", "额尔敦朝鲁", "副主席", nullptr},
+          // Several labels on one line.
+          {"\n主　席：温建华　　副主席：邹　阳\n", "邹阳", "副主席", nullptr},
+          {"\n秘书长：葛晓明  副秘书长：戚长庚\n", "戚长庚", "副秘书长",
+           nullptr},
           // A short note in brackets after a name says who it is.
           {"\n副主席：鲁　川（女）　许文博（回族）\n", "许文博", "副主席",
            nullptr},
@@ -343,8 +347,9 @@ TEST_F(PeopleTest, RuleLeaderTable) {
       {
           "\n主席：同志们，现在开会。\n",  // a speech, not a table
           "\n委员：共计36人\n",
-          "\n副主席：鲁　川　许\n",  // a lone surname ends the line
-          "\n副主席：（待定）\n",    // a note without a name
+          "\n副主席：鲁　川　许\n",      // a lone surname ends the line
+          "\n副主席：（待定）\n",        // a note without a name
+          "\n主席：　副主席：温建华\n",  // a label without names
       },
       Run);
 }
