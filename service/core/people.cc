@@ -162,6 +162,11 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   lex.after_name_first.insert(U'等');  // A、B等委员
   lex.after_name_first.insert(U'为');  // 选举X为副主席 (NameAppointedAs)
   lex.after_name_first.insert(U'爲');
+  // X当选为…, X担任…, X任…, X同志任… (NameTakesPost).
+  for (char32_t c : {U'当', U'担', U'任', U'同', U'當', U'擔'}) {
+    lex.after_name_first.insert(c);
+    lex.post_verb_first.insert(c);
+  }
   // A role may stand a blank or two before its name (县政协主席 王明 in a
   // speaker's line or in PDF text): the blanks count as a role's last
   // character, and RoleBeforeName looks past them.
@@ -532,8 +537,12 @@ class PeopleScanner {
       if (size_t len = NamesBeforeRole(p, surname)) return len;
     }
     if (after_short == U'为' || after_long == U'为' || after_short == U'爲' ||
-        after_long == U'爲') {
+        after_long == U'爲' || IsListSeparator(after_short) ||
+        IsListSeparator(after_long)) {
       if (size_t len = NameAppointedAs(p, surname)) return len;
+    }
+    if (first_after_name(lex_.post_verb_first)) {
+      if (size_t len = NameTakesPost(p, surname)) return len;
     }
     if (first_after_name(lex_.title_first)) {
       if (size_t len = NameBeforeRole(p, surname)) return len;
@@ -1350,25 +1359,97 @@ class PeopleScanner {
   size_t NameAppointedAs(size_t p, size_t surname) {
     if (p < 2 || !IsAppointingVerb(Sub(text_, p - 2, p))) return 0;
     const size_t n = text_.size();
+    // The names, one or a list (增补A、B为常委), up to 为.
+    std::vector<std::pair<size_t, size_t>>& names = list_;
+    names.clear();
+    size_t r = p, s = surname, q = 0;
+    while (s != 0 && names.size() < kMaxListNames) {
+      size_t len = 0;
+      for (size_t l : {s + 2, s + 1}) {
+        const size_t e = r + l;
+        if (e >= n || !(text_[e] == U'为' || text_[e] == U'爲' ||
+                        ListSeparatorAt(e) > 0)) {
+          continue;
+        }
+        // The appointing verb and 为 mark both edges of the name (选举X华为,
+        // not the word 华为).
+        if (PlausibleName(r, l, s, Evidence::kAppointed)) {
+          len = l;
+          break;
+        }
+      }
+      if (len == 0) return 0;
+      names.push_back({r, r + len});
+      q = r + len;
+      if (text_[q] == U'为' || text_[q] == U'爲') break;
+      r = q + ListSeparatorAt(q);
+      s = SurnameAt(r);
+      q = 0;
+    }
+    if (q == 0) return 0;
+    size_t t = q + 1;
+    while (t < n && t < q + 1 + kMaxAppointedOrg && IsCjk(text_[t]) &&
+           TitleAt(t) == 0) {
+      ++t;
+    }
+    const size_t tl = t < n ? TitleAt(t) : 0;
+    if (tl == 0) return 0;
+    const std::u32string_view role = Sub(text_, t, t + tl);
+    const std::u32string_view org = Sub(text_, q + 1, t);
+    for (const auto& [b, e] : names) {
+      EmitWith(
+          EncodeUtf8(Sub(text_, b, e)), EncodeUtf8(role),
+          [&] { return Organization(org, role, b); }, b, e);
+    }
+    return t + tl - p;
+  }
+
+  // Rule "takes a post": the name, 同志 or not, then 当选(为), 担任 or 任,
+  // a body and the title, and the clause ends (X当选为市政协主席, 同意X同志
+  // 任县政协常委). Without 同志 the name needs a clear left edge; 任 opening
+  // a word (任务, 任何) is none of these verbs.
+  size_t NameTakesPost(size_t p, size_t surname) {
+    const size_t n = text_.size();
     for (size_t len : {surname + 2, surname + 1}) {
-      const size_t q = p + len;
-      if (q >= n || (text_[q] != U'为' && text_[q] != U'爲')) continue;
-      // The appointing verb and 为 mark both edges of the name (选举X华为,
-      // not the word 华为).
-      if (!PlausibleName(p, len, surname, Evidence::kAppointed)) continue;
-      size_t t = q + 1;
-      while (t < n && t < q + 1 + kMaxAppointedOrg && IsCjk(text_[t]) &&
+      const size_t e = p + len;
+      size_t v = e;
+      const bool comrade = e + 2 <= n && Sub(text_, e, e + 2) == U"同志";
+      if (comrade) v += 2;
+      if (!comrade && !ClearLeftEdge(p)) continue;
+      size_t verb = 0;
+      for (std::u32string_view w :
+           {U"当选为", U"当选", U"担任", U"任", U"當選為", U"當選", U"擔任"}) {
+        if (v + w.size() <= n && Sub(text_, v, v + w.size()) == w) {
+          verb = w.size();
+          break;
+        }
+      }
+      if (verb == 0) continue;
+      if (verb == 1 && CommonStartingAt(v) >= 2) continue;  // 任务
+      if (!PlausibleName(p, len, surname,
+                         comrade ? Evidence::kStrong : Evidence::kWeak)) {
+        continue;
+      }
+      size_t t = v + verb;
+      while (t < n && t < v + verb + kMaxAppointedOrg && IsCjk(text_[t]) &&
              TitleAt(t) == 0) {
         ++t;
       }
       const size_t tl = t < n ? TitleAt(t) : 0;
       if (tl == 0) continue;
-      const std::u32string_view role = Sub(text_, t, t + tl);
-      const std::u32string_view org = Sub(text_, q + 1, t);
+      const size_t after = t + tl;
+      // The clause ends at the title, or 一职 / 职务 closes it.
+      if (!(after >= n || IsBoundary(text_[after]) ||
+            Sub(text_, after, std::min(n, after + 2)) == U"一职" ||
+            Sub(text_, after, std::min(n, after + 2)) == U"职务")) {
+        continue;
+      }
+      const std::u32string_view role = Sub(text_, t, after);
+      const std::u32string_view org = Sub(text_, v + verb, t);
       EmitWith(
-          EncodeUtf8(Sub(text_, p, q)), EncodeUtf8(role),
-          [&] { return Organization(org, role, p); }, p, q);
-      return t + tl - p;
+          EncodeUtf8(Sub(text_, p, e)), EncodeUtf8(role),
+          [&] { return Organization(org, role, p); }, p, e);
+      return after - p;
     }
     return 0;
   }

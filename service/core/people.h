@@ -109,6 +109,7 @@ struct PeopleLexicon {
   CharSet group_first;
   CharSet apposition_first;
   CharSet address_first;
+  CharSet post_verb_first;  // 当, 担, 任 and 同 (同志任): NameTakesPost
   // The union of the first characters of what a rule needs right after a
   // name (role, joiner, group, apposition and address words, 、 and 等):
   // where neither of the two characters after a surname's shortest and

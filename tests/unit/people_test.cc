@@ -234,6 +234,38 @@ TEST_F(PeopleTest, RuleAppointedAs) {
   CheckNegatives({"会议认为市政协常委的讲话很好。", "企业成为委员单位。"}, Run);
 }
 
+// A list of names before 为 shares the title it is appointed to.
+TEST_F(PeopleTest, RuleAppointedListAs) {
+  CheckPositives(
+      {
+          {"会议增补柏立群、芮晓燕为市政协常委。", "柏立群", "常委",
+           "潍坊市政协"},
+          {"会议增补柏立群、芮晓燕为市政协常委。", "芮晓燕", "常委",
+           "潍坊市政协"},
+      },
+      Run);
+  CheckNegatives({"会议增补了柏树、松树为绿化树种。"}, Run);
+}
+
+// A name takes a post: 当选(为), 担任 or 任 and a title that ends the
+// clause; without 同志 after it the name needs a clear left edge.
+TEST_F(PeopleTest, RuleNameTakesPost) {
+  CheckPositives(
+      {
+          {"经协商，同意芮晓燕同志任市政协副秘书长。", "芮晓燕", "副秘书长",
+           "潍坊市政协"},
+          {"。柏立群当选为市政协主席。", "柏立群", "主席", "潍坊市政协"},
+          {"，柏立群担任调研组组长一职。", "柏立群", "组长", "调研组"},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "，汪洋任务艰巨，委员们迎难而上。",  // 任务 is a word
+          "，柏立群任劳任怨为委员服务。",      // 任劳任怨 is a word
+      },
+      Run);
+}
+
 TEST_F(PeopleTest, RuleRoleBeforeName) {
   CheckPositives(
       {
