@@ -70,7 +70,8 @@ class CreditParser {
            (name.size() > 2 && lex_.surnames.Contains(name.substr(0, 2)));
   }
   bool IsName(std::u32string_view s) const {
-    return s.size() >= 2 && s.size() <= 4 && AllCjk(s) && HasSurname(s);
+    return (s.size() >= 2 && s.size() <= 4 && AllCjk(s) && HasSurname(s)) ||
+           IsNameOfParts(s, lex_);  // 扎西次仁: no surname
   }
   std::string RoleOf(size_t b, size_t e) const {
     auto it = lex_.byline_roles.find(Sub(text_, b, e));

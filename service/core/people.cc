@@ -1464,8 +1464,10 @@ class PeopleScanner {
   }
 
   // NameToken tells whether text[b, e) is a credited name: 2-4 characters
-  // starting with a surname, plausible after a credit label.
+  // starting with a surname, plausible after a credit label, or a name of
+  // parts (扎西次仁).
   bool NameToken(size_t b, size_t e) const {
+    if (IsNameOfParts(Sub(text_, b, e), lex_)) return true;
     if (e - b < 2 || e - b > 4) return false;
     const size_t s = SurnameAt(b);
     if (s == 0) return false;
@@ -2242,6 +2244,20 @@ class PeopleScanner {
 };
 
 }  // namespace
+
+bool IsNameOfParts(std::u32string_view s, const PeopleLexicon& lexicon) {
+  constexpr size_t kMaxNameOfParts = 8;
+  if (s.size() < 3 || s.size() > kMaxNameOfParts) return false;
+  std::array<bool, kMaxNameOfParts + 1> reach = {};
+  reach[0] = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!reach[i]) continue;
+    for (size_t len = 2; i + len <= s.size(); ++len) {
+      if (lexicon.name_parts.Contains(s.substr(i, len))) reach[i + len] = true;
+    }
+  }
+  return reach[s.size()];
+}
 
 std::vector<Person> ExtractPeople(std::u32string_view text,
                                   const std::vector<TextLine>& lines,

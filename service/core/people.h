@@ -138,6 +138,11 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
     const std::string& roles_path, const std::string& context_path,
     const std::string& surnames_path, const std::string& common_words_path);
 
+// IsNameOfParts tells whether `s` is wholly made of parts of Tibetan,
+// Mongolian or Uyghur names (扎西次仁, 巴特尔), 3-8 characters: a name
+// without a surname.
+bool IsNameOfParts(std::u32string_view s, const PeopleLexicon& lexicon);
+
 // ExtractPeople finds every (name, role) once, at its first mention.
 // `lines` are SplitLines(text). `reports` (sorted by begin) resolve 市/省
 // to the report's city/province. The returned people have report set to

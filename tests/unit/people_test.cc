@@ -414,6 +414,20 @@ TEST_F(PeopleTest, RuleNameOfParts) {
   }
 }
 
+// Bylines and credits name people without a surname too (扎西次仁).
+TEST_F(PeopleTest, CreditsNameNamesOfParts) {
+  CheckPositives(
+      {
+          {"\n本报记者 索朗次旦 通讯员 龚晓岚\n", "索朗次旦", "记者", nullptr},
+          {"本报讯（记者 乌云其木格）近日，会议召开。", "乌云其木格", "记者",
+           nullptr},
+          {"\n责任编辑：巴图孟根\n", "巴图孟根", "责任编辑", nullptr},
+      },
+      Run);
+  // A word made of no parts is no name: the line is no byline.
+  CheckNegatives({"\n本报记者 深入基层\n"}, Run);
+}
+
 TEST_F(PeopleTest, RuleRoleOverAList) {
   CheckPositives(
       {
