@@ -24,7 +24,8 @@ namespace {
 constexpr size_t kMaxOrgLength = 24;   // code points before a role word
 constexpr size_t kMaxCreditLine = 40;  // longest byline or credit line
 constexpr size_t kMaxMetaLine = 80;  // 来源：… 发布时间：… 作者：…
-constexpr size_t kMaxCreditLabel = 6;    // 值班编审, 文稿审核
+constexpr size_t kMaxTableLine = 600;  // 委员：A　B　… (a hundred names)
+constexpr size_t kMaxCreditLabel = 6;  // 值班编审, 文稿审核
 constexpr size_t kMaxBracketGroup = 40;  // (记者 王明 李华)
 constexpr size_t kMaxListNames = 24;     // names sharing one role
 constexpr size_t kMaxRoleBlanks = 2;     // 主席  王明: blanks after a role
@@ -402,9 +403,12 @@ class PeopleScanner {
       if (line.blank()) continue;
       Biography(line.content_begin, line.content_end);
       const size_t length = line.content_end - line.content_begin;
+      // A table of members may run to dozens of names on a line.
+      if (length <= kMaxTableLine) {
+        LeaderTableLine(line.content_begin, line.content_end);
+      }
       if (length > kMaxMetaLine) continue;
       CreditLine(line.content_begin, line.content_end);
-      LeaderTableLine(line.content_begin, line.content_end);
       if (length > kMaxCreditLine + 4) continue;
       for (const CreditName& c :
            ParseCreditLine(text_, line.content_begin, line.content_end, lex_)) {
@@ -1839,6 +1843,7 @@ class PeopleScanner {
   size_t TableLabelAt(size_t i, size_t end, std::u32string* title,
                       size_t* role_len) const {
     constexpr size_t kMaxTableTitle = 8;  // 党组副书记, blanks left out
+    constexpr size_t kMaxLabelNote = 12;  // （按姓氏笔画为序）
     if (i >= end || !IsCjk(text_[i])) return 0;
     title->clear();
     size_t k = i;
@@ -1854,6 +1859,17 @@ class PeopleScanner {
       } else {
         break;
       }
+    }
+    // A note in brackets may say how the names are ordered (委员（按姓氏
+    //笔画为序）：).
+    if (k < end && IsOpenBracket(text_[k]) && run == title->size()) {
+      size_t close = k + 1;
+      while (close < end && close <= k + kMaxLabelNote &&
+             !IsCloseBracket(text_[close]) && !IsOpenBracket(text_[close])) {
+        ++close;
+      }
+      if (close >= end || !IsCloseBracket(text_[close])) return 0;
+      k = close + 1;
     }
     if (k >= end || (text_[k] != U'：' && text_[k] != U':')) return 0;
     // Padding spreads single characters (主　席, 秘 书 长): a label with

@@ -370,6 +370,10 @@ TEST_F(PeopleTest, RuleLeaderTable) {
           {"\n主　席：温建华　　副主席：邹　阳\n", "邹阳", "副主席", nullptr},
           {"\n秘书长：葛晓明  副秘书长：戚长庚\n", "戚长庚", "副秘书长",
            nullptr},
+          // A note on the order before the colon; a long line of members.
+          {"\n常务委员（按姓氏笔画为序）：丁一凡　邹　阳　许文博　戚长庚　"
+           "温建华　葛晓明　鲁　川　柏立群　芮晓燕　龚晓岚　卜思远\n",
+           "卜思远", "常务委员", "潍坊市政协"},
           // A short note in brackets after a name says who it is.
           {"\n副主席：鲁　川（女）　许文博（回族）\n", "许文博", "副主席",
            nullptr},
@@ -621,6 +625,9 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
           // A body's own name before the level is no boundary.
           {"民进市委主委柯文渊出席。", "柯文渊", "主委", "民进市委"},
           {"团市委书记雷振宇发言。", "雷振宇", "书记", "团市委"},
+          // 常务委员会 is a body, not the title 常务委员.
+          {"市人大常务委员会副主任房立新出席。", "房立新", "副主任",
+           "潍坊市人大常务委员会"},
           {"市政协常委、民建市委主委卜思远出席。", "卜思远", "主委",
            "民建市委"},
           {"市政协常委、民建市委主委卜思远出席。", "卜思远", "常委",
