@@ -995,7 +995,9 @@ class PeopleScanner {
   // the same titles (副主席A、B和C) and returns where the list ends.
   size_t ListAfterName(const std::vector<Segment>& segments, size_t end) {
     for (size_t count = 1; count < kMaxListNames; ++count) {
-      const size_t sep = ListSeparatorAt(end);
+      const size_t note = NoteAfterName(end);
+      const size_t sep = ListSeparatorAt(note);
+      if (sep > 0) end = note;
       if (sep == 0) break;
       const size_t r = end + sep;
       if (TitleAt(r) > 0) break;
@@ -1072,6 +1074,21 @@ class PeopleScanner {
       return len;
     }
     return 0;
+  }
+
+  // NoteAfterName: a short note in brackets after a name in a list (王明
+  // （女）、李华; 王明（民革）、李华) says who it is; it returns where the
+  // note ends, or e when there is none.
+  size_t NoteAfterName(size_t e) const {
+    constexpr size_t kMaxNote = 8;
+    const size_t n = text_.size();
+    if (e >= n || !IsOpenBracket(text_[e])) return e;
+    size_t close = e + 1;
+    while (close < n && close <= e + kMaxNote && IsCjk(text_[close])) ++close;
+    if (close == e + 1 || close >= n || !IsCloseBracket(text_[close])) {
+      return e;
+    }
+    return close + 1;
   }
 
   // NameOfPartsAt reads a name made of parts of names (扎西 + 次仁,

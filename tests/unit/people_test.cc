@@ -442,9 +442,18 @@ TEST_F(PeopleTest, RuleRoleOverAList) {
           {"市政协副秘书长王建国、李秀英和赵志刚出席。", "赵志刚", "副秘书长",
            "潍坊市政协"},
           {"会上，委员孟凡军、韩雪及邓立平发言。", "韩雪", "委员", nullptr},
+          // A short note in brackets after a name does not end the list.
+          {"，委员鲁川（民革）、许文博（女）、戚长庚发言。", "戚长庚", "委员",
+           nullptr},
       },
       Run);
   CheckNegatives({"市政协副秘书长和秘书长出席。"}, Run);
+  // A bracket that is no short note ends the list (a number, a long text).
+  const auto people = Run(std::string(kHeader) +
+                          "，委员鲁川（2024年）、许文博发言。"
+                          "，委员邹阳（代表全体委员讲话并提出建议）、葛晓明。");
+  EXPECT_EQ(Find(people, "许文博", "委员"), nullptr);
+  EXPECT_EQ(Find(people, "葛晓明", "委员"), nullptr);
 }
 
 // In a list after a role, what separators set apart is a name even when
