@@ -899,6 +899,8 @@ class PeopleScanner {
     // one name.
     const char32_t before = text_[j - 1];
     if (lex_.body_names.LongestEndingAt(text_, j, floor) > 0) return false;
+    // 自治区, 自治县, 地区: the level ends a longer level word.
+    if (before == U'治' || before == U'地') return false;
     if (!lex_.particle_chars.contains(before) &&
         std::u32string_view(U"有了着过").find(before) ==
             std::u32string_view::npos &&

@@ -641,6 +641,7 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
            "民建市委"},
           {"市政协常委、民建市委主委卜思远出席。", "卜思远", "常委",
            "潍坊市政协"},
+          {"会上，自治县政协主席闵秋生讲话。", "闵秋生", "主席", "自治县政协"},
           // 原 ending a place or a word stays with it.
           {"固原市政协主席贺振东讲话。", "贺振东", "主席", "固原市政协"},
       },
