@@ -1,6 +1,7 @@
 #include "service/core/people.h"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -879,9 +880,17 @@ class PeopleScanner {
   // 宁夏回族自治区, 锡盟政协).
   bool LevelBodyStartsAt(size_t j, size_t floor) const {
     static constexpr std::u32string_view kLevels = U"市县区省州盟旗縣區";
-    if (kLevels.find(text_[j]) == std::u32string_view::npos) return false;
+    const std::u32string_view here = text_.substr(j);
+    // The national level and the Party open bodies as a level does
+    // (听取了全国政协常委, 有中共某某市委书记).
+    const bool national =
+        here.substr(0, 4) == U"全国政协" || here.substr(0, 4) == U"全國政協" ||
+        here.substr(0, 4) == U"全国人大" || here.substr(0, 2) == U"中共";
+    if (!national && kLevels.find(text_[j]) == std::u32string_view::npos) {
+      return false;
+    }
     const std::u32string_view rest = text_.substr(j + 1);
-    bool body = false;
+    bool body = national;
     for (std::u32string_view word :
          {U"政协", U"政協", U"政府", U"人大", U"纪委", U"紀委", U"监委",
           U"監委", U"委"}) {
@@ -893,6 +902,18 @@ class PeopleScanner {
       body = false;
     }
     if (!body) return false;
+    if (national) return BoundaryBeforeBody(j, floor);
+    const WordSet& places = gazetteer_.all_names();
+    return BoundaryBeforeBody(j, floor) &&
+           places.LongestEndingAt(text_, j, floor) == 0 &&
+           places.LongestEndingAt(text_, j + 1, floor) < 2 &&
+           !AbbreviatedPlaceEndingAt(text_.substr(floor), j + 1 - floor,
+                                     gazetteer_, {});
+  }
+
+  // BoundaryBeforeBody: a body may start at j (floor < j), what stands
+  // before it being no part of it.
+  bool BoundaryBeforeBody(size_t j, size_t floor) const {
     // The body starts at a real boundary only: right after a function
     // character (有, 了, 的, 在, 与) or an ordinary word (会后, 听取; the
     // common words hold no proper nouns): 民革市委, 团市委 and 自治区 are
@@ -907,11 +928,7 @@ class PeopleScanner {
         lex_.common_words.LongestEndingAt(text_, j, floor) < 2) {
       return false;
     }
-    const WordSet& places = gazetteer_.all_names();
-    return places.LongestEndingAt(text_, j, floor) == 0 &&
-           places.LongestEndingAt(text_, j + 1, floor) < 2 &&
-           !AbbreviatedPlaceEndingAt(text_.substr(floor), j + 1 - floor,
-                                     gazetteer_, {});
+    return true;
   }
 
   // EmitSegments gives the name one line per title. A title written with
@@ -1136,9 +1153,19 @@ class PeopleScanner {
   // Cover marks text[b, e) as read as a name of parts: the main scan
   // starts no name inside it.
   void Cover(size_t b, size_t e) {
-    if (covered_.empty() || covered_.back().second <= b) {
-      covered_.push_back({b, e});
+    const auto at = std::lower_bound(covered_.begin(), covered_.end(),
+                                     std::make_pair(b, e));
+    if ((at != covered_.end() && at->first < e) ||
+        (at != covered_.begin() && std::prev(at)->second > b)) {
+      return;  // read already
     }
+    covered_.insert(at, {b, e});
+  }
+  bool IsCovered(size_t k) const {
+    const auto at =
+        std::upper_bound(covered_.begin(), covered_.end(),
+                         std::make_pair(k, std::numeric_limits<size_t>::max()));
+    return at != covered_.begin() && std::prev(at)->second > k;
   }
 
   // Rule "name of parts": a name without a surname, made of parts of
@@ -1149,7 +1176,7 @@ class PeopleScanner {
     const size_t n = text_.size();
     for (size_t k = 1; k < n; ++k) {
       if (!lex_.name_part_first.contains(text_[k])) continue;
-      if (!covered_.empty() && k < covered_.back().second) continue;
+      if (IsCovered(k)) continue;
       const size_t e = NameOfPartsAt(k);
       if (e == k) continue;
       size_t role_end = k;
@@ -1240,8 +1267,13 @@ class PeopleScanner {
     const bool etc = q < n && text_[q] == U'等';
     if (etc) ++q;
     if (names.size() < 2 && !etc) return 0;
-    // 张明、李华夫妇: a group word names them without a role.
-    if (const size_t g = GroupWordAt(q)) {
+    // 张明、李华夫妇: a group word names them without a role; so does a
+    // form of address after 等 (A、B等同志).
+    size_t g = GroupWordAt(q);
+    if (g == 0 && etc && q < n && lex_.address_first.contains(text_[q])) {
+      g = lex_.address_words.LongestStartingAt(text_, q, std::min(n, q + 4));
+    }
+    if (g > 0) {
       for (const auto& [b, l] : names)
         EmitRoleless(SpanName(b, b + l), b, b + l);
       return q + g - p;
@@ -1704,7 +1736,12 @@ class PeopleScanner {
       }
       Emit(name, list_role_, list_org_, begin, e);
       list_end_ = e;
-      return e;
+      if (role_len > 0) {
+        // Names listed after it share its titles (A·B、李华).
+        Cover(begin, e);
+        list_end_ = ListAfterName(SegmentsEndingAt(begin - role_len, begin), e);
+      }
+      return list_end_;
     }
     return dot;
   }

@@ -488,6 +488,8 @@ TEST_F(PeopleTest, RuleListBeforeRole) {
            nullptr},
           {"。周立新、孙玉兰等委员捐资助学。", "孙玉兰", "委员", nullptr},
           {"得到王晓明、李大成等市领导批示。", "李大成", "领导", "潍坊市"},
+          // A form of address after 等 names the list without a role.
+          {"。鲁川、许文博等同志参加调研。", "许文博", "", nullptr},
           // A group word names the list without a role.
           {"，陈永福、林美玲夫妇捐赠了物资。", "林美玲", "", nullptr},
       },
@@ -642,6 +644,9 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
           {"市政协常委、民建市委主委卜思远出席。", "卜思远", "常委",
            "潍坊市政协"},
           {"会上，自治县政协主席闵秋生讲话。", "闵秋生", "主席", "自治县政协"},
+          // The national level opens a body as a level does.
+          {"会议邀请了全国政协常委芮晓燕作辅导。", "芮晓燕", "常委",
+           "全国政协"},
           // 原 ending a place or a word stays with it.
           {"固原市政协主席贺振东讲话。", "贺振东", "主席", "固原市政协"},
       },
@@ -840,6 +845,8 @@ TEST_F(PeopleTest, RuleTransliteratedName) {
           // A list after the role gives each name the role.
           {"市政协委员迪丽娜·沙吾提、古再丽·阿不拉参加。", "古再丽·阿不拉",
            "委员", "潍坊市政协"},
+          // A Han name listed after it shares its role.
+          {"副主席努尔兰·哈力克、柏立群出席。", "柏立群", "副主席", nullptr},
           // A particle after a last part of three characters ends it.
           {"常委依明·阿不都拉作了说明。", "依明·阿不都拉", "常委", nullptr},
       },
