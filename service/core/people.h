@@ -5,11 +5,15 @@
 //                               gazetteer);
 //   // "州政协副秘书长王明、李华出席" -> {王明, 副秘书长}, {李华, 副秘书长}
 //
-// A name is 2-4 characters starting with a surname and is only taken with
-// evidence: a role word right before or after it (市政协主席X, X委员), a
-// role shared by a list of names (副主席A、B和C, A、B等委员), a byline or
-// credit line (记者 X, 责任编辑：X), a bracketed credit ((记者X)), an
-// apposition (X是一名律师) or a form of address (X同志, role ""). A
+// A name is 2-4 characters starting with a surname (a two-character one
+// may be padded with a blank: 王　伟), or a run of parts of Tibetan,
+// Mongolian or Uyghur names (扎西次仁), and is only taken with evidence: a
+// role word right before or after it (市政协主席X, X委员), a role shared by
+// a list of names (副主席A、B和C, A、B等委员), a byline or credit line (记者
+// X, 责任编辑：X), a bracketed credit ((记者X)), a yearbook's leader table
+// (副主席：A　B) or biography (X，男，…现任…), an appointment (增补X为常委,
+// X当选为主席), an apposition (X是一名律师) or a form of address (X同志,
+// role ""). A
 // candidate must also be plausible: no common word starts at its surname
 // (单位, 干部和, 常态化) or crosses its edges (常态 in 常态化), and it is no
 // place name. The common words hold no proper nouns, so 黄河 after a role
