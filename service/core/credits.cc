@@ -183,7 +183,10 @@ std::vector<CreditName> CreditParser::Parse(size_t begin, size_t end,
                        IsWorkRole(tokens.back().role) &&
                        tokens[tokens.size() - 2].kind == Kind::kName;
   bool any_marker = false;
-  std::string role, organization;
+  // Markers run together share the names after them (文/图 王明: 文字 and
+  // 摄影).
+  std::vector<std::string> roles;
+  std::string organization;
   std::vector<size_t> unroled;  // names in `out` still waiting for a role
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
@@ -196,9 +199,11 @@ std::vector<CreditName> CreditParser::Parse(size_t begin, size_t end,
         if (postfix && IsWorkRole(token.role)) {
           for (size_t k : unroled) out[k].role = token.role;
           unroled.clear();
-          role.clear();
+          roles.clear();
+        } else if (after_marker) {
+          roles.push_back(token.role);
         } else {
-          role = token.role;
+          roles = {token.role};
         }
         if (!(t > 0 && tokens[t - 1].kind == Kind::kOrganization)) {
           organization.clear();
@@ -217,9 +222,15 @@ std::vector<CreditName> CreditParser::Parse(size_t begin, size_t end,
         for (size_t k = token.begin; k < token.end; ++k) {
           if (!IsCreditSeparator(text_[k])) name += text_[k];
         }
-        if (role.empty()) unroled.push_back(out.size());
-        out.push_back(
-            {EncodeUtf8(name), role, organization, token.begin, token.end});
+        if (roles.empty()) {
+          unroled.push_back(out.size());
+          out.push_back(
+              {EncodeUtf8(name), "", organization, token.begin, token.end});
+        }
+        for (const std::string& role : roles) {
+          out.push_back(
+              {EncodeUtf8(name), role, organization, token.begin, token.end});
+        }
         break;
       }
     }

@@ -418,6 +418,18 @@ TEST_F(PeopleTest, RuleNameOfParts) {
   }
 }
 
+// Markers run together share the names after them: 文/图 X is both the
+// writer and the photographer.
+TEST_F(PeopleTest, CreditMarkersRunTogether) {
+  CheckPositives({{"\n文/图 鲁 川\n", "鲁川", "文字", nullptr},
+                  {"\n文/图 鲁 川\n", "鲁川", "摄影", nullptr}},
+                 Run);
+  // A marker alone gives its role only.
+  for (const Person& p : Run(std::string(kHeader) + "\n图 鲁 川\n")) {
+    EXPECT_NE(p.role, "文字") << p.name;
+  }
+}
+
 // Bylines and credits name people without a surname too (扎西次仁).
 TEST_F(PeopleTest, CreditsNameNamesOfParts) {
   CheckPositives(
