@@ -403,6 +403,7 @@ class PeopleScanner {
     for (const TextLine& line : lines) {
       if (line.blank()) continue;
       Biography(line.content_begin, line.content_end);
+      NameThenPosts(line.content_begin, line.content_end);
       const size_t length = line.content_end - line.content_begin;
       // A table of members may run to dozens of names on a line.
       if (length <= kMaxTableLine) {
@@ -915,15 +916,15 @@ class PeopleScanner {
   // before it being no part of it.
   bool BoundaryBeforeBody(size_t j, size_t floor) const {
     // The body starts at a real boundary only: right after a function
-    // character (有, 了, 的, 在, 与) or an ordinary word (会后, 听取; the
-    // common words hold no proper nouns): 民革市委, 团市委 and 自治区 are
+    // character (有, 了, 的, 在, 与, 该, 各) or an ordinary word (会后, 听取;
+    // the common words hold no proper nouns): 民革市委, 团市委 and 自治区 are
     // one name.
     const char32_t before = text_[j - 1];
     if (lex_.body_names.LongestEndingAt(text_, j, floor) > 0) return false;
     // 自治区, 自治县, 地区: the level ends a longer level word.
     if (before == U'治' || before == U'地') return false;
     if (!lex_.particle_chars.contains(before) &&
-        std::u32string_view(U"有了着过").find(before) ==
+        std::u32string_view(U"有了着过该本此各全").find(before) ==
             std::u32string_view::npos &&
         lex_.common_words.LongestEndingAt(text_, j, floor) < 2) {
       return false;
@@ -1964,6 +1965,17 @@ class PeopleScanner {
     }
     if (e == p) return;
     EmitRoleless(EncodeUtf8(Sub(text_, p, e)), p, e);
+    // A clause of the entry that is nothing but posts (…，市政协常委，…).
+    std::vector<Segment> posts;
+    for (size_t c = e + 3; c < end && !IsSentenceEnd(text_[c - 1]);) {
+      size_t ce = c;
+      while (ce < end && !IsClauseEnd(text_[ce])) ++ce;
+      if (TitleClause(c, ce, &posts)) {
+        EmitSegments(posts, p, e - p);
+        break;
+      }
+      c = ce + 1;
+    }
     // 现任 and the posts after it, to the end of their clause.
     const size_t limit = std::min({end, n, e + kMaxBiographySentence});
     const size_t now = FindText(text_.substr(0, limit), U"现任", e);
@@ -1981,6 +1993,64 @@ class PeopleScanner {
       segment.org_end = std::max(segment.org_end, segment.org_begin);
     }
     EmitSegments(segments, p, e - p);
+  }
+
+  // IsClauseEnd: what ends a clause of an entry (，。；！？, a line break).
+  static bool IsClauseEnd(char32_t c) {
+    return IsClauseBreak(c) || IsLineBreak(c);
+  }
+
+  // TitleClause tells whether text[b, e) is nothing but posts joined by
+  // 、, each a title with its body before it (市政协委员、某某公司董事长),
+  // and gives them as segments, the last first.
+  bool TitleClause(size_t b, size_t e, std::vector<Segment>* segments) const {
+    constexpr size_t kMaxTitleClause = 40;
+    segments->clear();
+    if (e <= b || e - b > kMaxTitleClause) return false;
+    size_t part_end = e;
+    for (size_t k = e; k-- > b;) {
+      if (k != b && !IsListSeparator(text_[k])) continue;
+      const size_t part_begin = k == b ? b : k + 1;
+      const size_t role_len =
+          lex_.titles.LongestEndingAt(text_, part_end, part_begin);
+      if (role_len == 0) return false;
+      const size_t role_begin = part_end - role_len;
+      for (size_t q = part_begin; q < role_begin; ++q) {
+        if (!IsCjk(text_[q]) && !IsLatin(text_[q])) return false;
+      }
+      const size_t org_begin = std::max(part_begin, OrgBegin(role_begin));
+      segments->push_back(
+          {org_begin, OrgEnd(org_begin, role_begin), role_begin, part_end});
+      part_end = k;
+    }
+    return !segments->empty();
+  }
+
+  // Rule "name, then posts": a sentence opening with a name and a comma,
+  // the next clause nothing but posts (王明，市政协委员、某某公司董事长。),
+  // as profiles and captions introduce a person.
+  void NameThenPosts(size_t begin, size_t end) {
+    std::vector<Segment> posts;
+    for (size_t p = begin; p < end; ++p) {
+      if (p > begin && !IsSentenceEnd(text_[p - 1]) &&
+          !IsOpenQuote(text_[p - 1])) {
+        continue;
+      }
+      while (p < end && IsBlank(text_[p])) ++p;
+      size_t e = NameOfPartsAt(p);
+      const size_t surname = SurnameAt(p);
+      for (size_t len : {surname + 2, surname + 1}) {
+        if (e > p || surname == 0) break;
+        if (p + len < end && text_[p + len] == U'，' &&
+            PlausibleName(p, len, surname, Evidence::kStrong)) {
+          e = p + len;
+        }
+      }
+      if (e == p || e >= end || text_[e] != U'，') continue;
+      size_t ce = e + 1;
+      while (ce < end && !IsClauseEnd(text_[ce])) ++ce;
+      if (TitleClause(e + 1, ce, &posts)) EmitSegments(posts, p, e - p);
+    }
   }
 
   // BracketCredits reads every short bracketed group on one line as a

@@ -656,6 +656,7 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
           {"市政协常委、民建市委主委卜思远出席。", "卜思远", "常委",
            "潍坊市政协"},
           {"会上，自治县政协主席闵秋生讲话。", "闵秋生", "主席", "自治县政协"},
+          {"该市政协主席闵秋生讲话。", "闵秋生", "主席", "潍坊市政协"},
           // The national level opens a body as a level does.
           {"会议邀请了全国政协常委芮晓燕作辅导。", "芮晓燕", "常委",
            "全国政协"},
@@ -691,6 +692,9 @@ TEST_F(PeopleTest, RuleBiography) {
           {entry.c_str(), "鲍文礼", "主任", "研究室"},
           {"\n鲍文礼　女，1975年生，山东人。\n", "鲍文礼", "", nullptr},
           {"\n乌云其木格，女，蒙古族。\n", "乌云其木格", "", nullptr},
+          // A clause of nothing but posts is the person's too.
+          {"\n鲍文礼，男，1969年生，市政协常委。\n", "鲍文礼", "常委",
+           "潍坊市政协"},
       },
       Run);
   CheckNegatives(
@@ -698,6 +702,28 @@ TEST_F(PeopleTest, RuleBiography) {
           "\n男女老少齐上阵，共建美好家园。\n",
           "\n高度重视，男女平等。\n",      // 高度 is a word
           "\n张明华说，男子组获冠军。\n",  // the sex stands alone
+      },
+      Run);
+}
+
+// A sentence opening with a name and a comma, the next clause nothing
+// but posts, introduces the person with those titles.
+TEST_F(PeopleTest, RuleNameThenPosts) {
+  CheckPositives(
+      {
+          {"\n鲁川，市政协委员、某某科技公司董事长。\n", "鲁川", "董事长",
+           "某某科技公司"},
+          {"\n鲁川，市政协委员、某某科技公司董事长。\n", "鲁川", "委员",
+           "潍坊市政协"},
+          {"会议召开。葛晓明，市政协常委，长期关注教育。", "葛晓明", "常委",
+           "潍坊市政协"},
+      },
+      Run);
+  CheckNegatives(
+      {
+          "\n鲁川，市政协委员们都很关心。\n",  // the clause goes on
+          "\n高明，委员会决定的事。\n",        // 委员会 is no title
+          "\n马上，委员们出发了。\n",          // 马上 is a word
       },
       Run);
 }
