@@ -99,6 +99,7 @@ struct PeopleLexicon {
   WordSet name_parts;
   WordSet body_names;  // 民建, 团: 民建市委 is one body
   CharSet name_part_first;
+  PairFilter name_part_pairs;  // their first two characters
   // First and last characters of the role words: a cheap test before any
   // word lookup, so that most characters cost one set probe.
   CharSet title_first;
@@ -129,6 +130,7 @@ struct PeopleLexicon {
   PlaneBits surname_first_bmp = {};
   PlaneBits title_last_bmp = {};
   PlaneBits after_name_first_bmp = {};
+  PlaneBits name_part_first_bmp = {};  // NamesOfParts' first test
   // The one-character surnames, and the first two characters of the longer
   // ones: a surname's length at a place is told by two probes, without a
   // walk of the surname trie at most places.
