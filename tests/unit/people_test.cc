@@ -403,6 +403,7 @@ TEST_F(PeopleTest, RuleNameOfParts) {
           // A surname opening it reads no shorter name (孟克巴).
           {"市政协常委孟克巴雅尔带队调研。", "孟克巴雅尔", "常委", nullptr},
           {"常委巴特尔主持会议。", "巴特尔", "常委", nullptr},
+          {"市政协常委孟和毕力格图发言。", "孟和毕力格图", "常委", nullptr},
       },
       Run);
   CheckNegatives(
