@@ -1020,7 +1020,9 @@ class PeopleScanner {
         SegmentsEndingAt(role_end - role_len, role_end);
     EmitSegments(segments, p, len);
     Apposition(p, surname, len);
-    return ListAfterName(segments, p + len) - p;
+    // Set apart by blanks from its role (副主席　王明　李华), a list may be
+    // parted by blanks too.
+    return ListAfterName(segments, p + len, role_end < p) - p;
   }
 
   // SegmentsEndingAt: the titles, each with its body, of a chain ending at
@@ -1047,11 +1049,13 @@ class PeopleScanner {
 
   // ListAfterName gives the names listed after the one ending at `end`
   // the same titles (副主席A、B和C) and returns where the list ends.
-  size_t ListAfterName(const std::vector<Segment>& segments, size_t end) {
+  size_t ListAfterName(const std::vector<Segment>& segments, size_t end,
+                       bool blank_parted = false) {
     for (size_t count = 1; count < kMaxListNames; ++count) {
       const size_t note = NoteAfterName(end);
-      const size_t sep = ListSeparatorAt(note);
+      size_t sep = ListSeparatorAt(note);
       if (sep > 0) end = note;
+      if (sep == 0 && blank_parted) sep = BlankSeparatorAt(end);
       if (sep == 0) break;
       const size_t r = end + sep;
       if (TitleAt(r) > 0) break;
@@ -1068,6 +1072,29 @@ class PeopleScanner {
       end = r + l;
     }
     return end;
+  }
+
+  // BlankSeparatorAt: one to four blanks at q, then a name standing alone
+  // (blanks or the line's end after it): the length of the blanks, or 0.
+  size_t BlankSeparatorAt(size_t q) const {
+    constexpr size_t kMaxGap = 4;
+    const size_t n = text_.size();
+    size_t r = q;
+    while (r < n && r < q + kMaxGap && IsBlank(text_[r])) ++r;
+    if (r == q || r >= n || !IsCjk(text_[r])) return 0;
+    size_t e = r;
+    while (e < n && IsCjk(text_[e])) ++e;
+    if (e - r < 2 || e - r > 8) return 0;
+    if (e < n && !IsBlank(text_[e]) && !IsLineBreak(text_[e]) &&
+        !IsSentenceEnd(text_[e]) && text_[e] != U'，') {
+      return 0;
+    }
+    // The whole run is the name: it is a name token or a name of parts.
+    const size_t s = SurnameAt(r);
+    const bool name = IsNameOfParts(Sub(text_, r, e), lex_) ||
+                      (s > 0 && e - r <= s + 2 && e - r >= s + 1 &&
+                       PlausibleName(r, e - r, s, Evidence::kStrong));
+    return name ? r - q : 0;
   }
 
   // DottedNameAt reads a transliterated name whose parts a middle dot

@@ -351,6 +351,25 @@ TEST_F(PeopleTest, RuleSpacedName) {
       Run);
 }
 
+// A list set apart by blanks from its role is parted by blanks too, each
+// item a name standing alone.
+TEST_F(PeopleTest, RuleBlankPartedList) {
+  CheckPositives(
+      {
+          {"\n市政协副秘书长　鲁川　许文博　戚长庚\n", "戚长庚", "副秘书长",
+           "潍坊市政协"},
+          {"\n市政协常委 温建华 柏立群\n", "柏立群", "常委", nullptr},
+      },
+      Run);
+  // What follows a blank is no name unless it stands alone.
+  for (const char* text :
+       {"\n市政协常委 温建华 主持会议\n", "\n市政协常委 温建华 高度重视\n"}) {
+    for (const Person& p : Run(std::string(kHeader) + text)) {
+      EXPECT_TRUE(p.name == "温建华" || p.role == "通讯员") << p.name;
+    }
+  }
+}
+
 // A yearbook's table of leaders: a title padded with blanks, a colon and
 // names set apart by blanks, a padded two-character name read as one.
 TEST_F(PeopleTest, RuleLeaderTable) {
