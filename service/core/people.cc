@@ -734,8 +734,12 @@ class PeopleScanner {
         ListSeparatorAt(g) > 0) {
       return 0;
     }
+    // Typesetters pad names, not words: a pair that makes a word is a name
+    // only when set apart (温 和、尚 可), not running on (马 上发言).
     const std::u32string joined = {text_[p], text_[g]};
-    if (lex_.common_words.Contains(joined) ||
+    const bool apart = e >= n || ListSeparatorAt(e) > 0 ||
+                       (IsBoundary(text_[e]) && !IsDigit(text_[e]));
+    if ((!apart && lex_.common_words.Contains(joined)) ||
         gazetteer_.Find(joined) != nullptr) {
       return 0;
     }
@@ -885,7 +889,7 @@ class PeopleScanner {
   // former holder (市政协原副主席) and belongs to neither, unless it ends a
   // word or a place (草原, 固原).
   size_t OrgEnd(size_t org_begin, size_t role_begin) const {
-    if (role_begin < org_begin + 2 || !IsFormerMark(role_begin - 1)) {
+    if (role_begin < org_begin + 1 || !IsFormerMark(role_begin - 1)) {
       return role_begin;
     }
     if (lex_.common_words.LongestEndingAt(text_, role_begin, org_begin) > 0 ||
@@ -1488,6 +1492,13 @@ class PeopleScanner {
       // A role word with a count after it is counted, not held (应到委员36
       // 人, 实到常委20名): what stands before it is no name.
       if (q + tl < text_.size() && IsDigit(text_[q + tl])) continue;
+      // Nor is a name a longer role word crosses (原副主席: 副主席, not 原副
+      // and 主席).
+      bool crossed = false;
+      for (size_t k = p + 1; k < q; ++k) {
+        crossed = crossed || k + TitleAt(k) > q;
+      }
+      if (crossed) continue;
       if (!PlausibleName(p, len, surname, Evidence::kWeak)) continue;
       // After the role a listed word or a clause start before the name.
       if (FollowAt(q + tl) == Follow::kNone &&

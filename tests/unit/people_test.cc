@@ -334,6 +334,8 @@ TEST_F(PeopleTest, RuleSpacedName) {
            "潍坊市政协"},
           {"会上，市政协常委姚\u3000琪发言。", "姚琪", "常委", "潍坊市政协"},
           {"副秘书长许文博、鲁  川参加。", "鲁川", "副秘书长", nullptr},
+          // A pair that makes a word is a name when set apart.
+          {"副秘书长常 青、鲁 川参加。", "常青", "副秘书长", nullptr},
           {"。祝 勇、冉 莹等委员参加。", "冉莹", "委员", nullptr},
           // Before a role or a form of address at a clear left edge.
           {"会上，祝 勇委员建议加强监督。", "祝勇", "委员", "潍坊市政协"},
@@ -660,6 +662,8 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
           {"座谈会上，市政协原副主席邓玉华回顾历程。", "邓玉华", "副主席",
            "潍坊市政协"},
           {"原市政协常委魏长河作说明。", "魏长河", "常委", "潍坊市政协"},
+          {"会上，原副秘书长魏长河作说明。", "魏长河", "副秘书长",
+           "潍坊市政协"},
           // Negatives of the cut: a place, or an abbreviated one, names the
           // level; 自治区 and 地区 end in a level.
           {"青岛市政协副主席廖志平出席。", "廖志平", "副主席", "青岛市政协"},
@@ -746,6 +750,12 @@ TEST_F(PeopleTest, RuleNameThenPosts) {
           "\n马上，委员们出发了。\n",          // 马上 is a word
       },
       Run);
+}
+
+// A role word crossing the name's right edge leaves no name before the
+// shorter role word inside it.
+TEST_F(PeopleTest, NoNameInsideALongerRoleWord) {
+  CheckNegatives({"会上，原副主席作说明。", "会上，原副秘书长作说明。"}, Run);
 }
 
 // A role word with a count after it is counted, not held: what stands
