@@ -9,6 +9,7 @@
 
 #include "service/core/chars.h"
 #include "service/core/phrase_internal.h"
+#include "service/core/utf8.h"
 
 namespace reportfacts {
 namespace phrase_internal {
@@ -358,7 +359,7 @@ void DropAfterVerb(std::u32string_view text, const NumberMention& m,
       m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
   const std::u32string_view before =
       text.substr(floor, m.qualifier_begin - floor);
-  const size_t at = before.rfind(*action);
+  const size_t at = RFindText(before, *action);
   if (at == std::u32string_view::npos || at == 0 ||
       (before[at - 1] != U'经' && before[at - 1] != U'經')) {
     return;
@@ -422,7 +423,7 @@ void PivotPassesToTheDeed(std::u32string_view text, const NumberMention& m,
   if (!IsPivotalVerb(*action)) return;
   const size_t end = m.qualifier_begin;
   const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
-  const size_t at = text.substr(floor, end - floor).rfind(*action);
+  const size_t at = RFindText(text.substr(floor, end - floor), *action);
   if (at == std::u32string_view::npos) return;
   const size_t from = floor + at + action->size();
   // Who and the deed stand right after the pivot: a short cut suffices.
@@ -471,7 +472,7 @@ void TopicVerbIsNoStep(std::u32string_view text, const NumberMention& m,
   const size_t end = m.qualifier_begin;
   const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
   const std::u32string_view before = text.substr(floor, end - floor);
-  const size_t at = before.rfind(p->action);
+  const size_t at = RFindText(before, p->action);
   if (at == std::u32string_view::npos) return;
   const std::u32string_view topic = before.substr(at + p->action.size());
   const bool field_verb =
@@ -644,13 +645,13 @@ std::u32string_view FollowingText(std::u32string_view text,
   const size_t stop = std::min(text.size(), m.mention_end + kMaxRightPhrase);
   const std::u32string_view after =
       text.substr(m.mention_end, stop - m.mention_end);
-  size_t at = after.find(object);
+  size_t at = FindText(after, object);
   if (at != std::u32string_view::npos) {
     return text.substr(m.mention_end + at + object.size(), 2);
   }
   const size_t floor =
       m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
-  at = text.substr(floor, m.qualifier_begin - floor).rfind(object);
+  at = RFindText(text.substr(floor, m.qualifier_begin - floor), object);
   if (at == std::u32string_view::npos) return {};
   return text.substr(floor + at + object.size(), 2);
 }
@@ -714,7 +715,7 @@ void LabelIsNoObject(std::u32string_view text, const NumberMention& m,
   }
   const size_t stop = std::min(text.size(), m.mention_end + kMaxRightPhrase);
   const size_t at =
-      text.substr(m.mention_end, stop - m.mention_end).find(*object);
+      FindText(text.substr(m.mention_end, stop - m.mention_end), *object);
   if (at == std::u32string_view::npos) return;
   const size_t after = m.mention_end + at + object->size();
   if (after < text.size() && (text[after] == U'：' || text[after] == U':')) {
@@ -1423,7 +1424,7 @@ void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
   // After the measure the object follows it at once (120名非会员, 120名的
   // 非会员); the same words further on belong to the next item of a list.
   const size_t after =
-      text.substr(m.mention_end, stop - m.mention_end).find(*object);
+      FindText(text.substr(m.mention_end, stop - m.mention_end), *object);
   const size_t gap = after != std::u32string_view::npos && after >= 2 &&
                              text[m.mention_end] == U'的'
                          ? after - 1
@@ -1436,7 +1437,7 @@ void NegatingPrefixStays(std::u32string_view text, const NumberMention& m,
     size_t begin = m.qualifier_begin;
     while (begin > floor && !BreaksAt(text, begin - 1)) --begin;
     const size_t before =
-        text.substr(begin, m.qualifier_begin - begin).rfind(*object);
+        RFindText(text.substr(begin, m.qualifier_begin - begin), *object);
     if (before != std::u32string_view::npos) at = begin + before;
   }
   if (at == std::u32string_view::npos || at == 0 || text[at - 1] != U'非') {
@@ -1474,12 +1475,12 @@ void KindWordTakesANoun(std::u32string_view text, const NumberMention& m,
       m.qualifier_begin > kMaxWindow ? m.qualifier_begin - kMaxWindow : 0;
   const std::u32string_view before =
       text.substr(floor, m.qualifier_begin - floor);
-  const size_t at = before.rfind(p->action);
+  const size_t at = RFindText(before, p->action);
   if (at == std::u32string_view::npos ||
       before.size() - (at + p->action.size()) > 2) {
     return;
   }
-  const size_t object_at = before.substr(0, at).rfind(p->object);
+  const size_t object_at = RFindText(before.substr(0, at), p->object);
   if (object_at == std::u32string_view::npos) return;
   const size_t object_end = object_at + p->object.size();
   if (at - object_end > 6) return;
@@ -1593,9 +1594,10 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           (reads_noun_phrase || rule == "held_event") && k > 0 &&
           !p.object.empty() && !l.object.empty() &&
           Same(l.object, lexical[k - 1].object) &&
-          text.substr(mentions[k - 1].mention_end,
-                      mentions[k].qualifier_begin - mentions[k - 1].mention_end)
-                  .find(l.object) == std::u32string_view::npos;
+          FindText(text.substr(mentions[k - 1].mention_end,
+                               mentions[k].qualifier_begin -
+                                   mentions[k - 1].mention_end),
+                   l.object) == std::u32string_view::npos;
       // A verb the word lists do not hold (发放, 分发) is read by the rules
       // from its class; the lists then take it into the object and find
       // no action: the rules' verb and noun phrase stand. A noun of one
@@ -1705,7 +1707,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
         const size_t clause_end = ClauseEndAfter(text, mentions[k].mention_end);
         const size_t from = std::min(mentions[k - 1].mention_end, clause_end);
         carried_verb_overruled =
-            text.substr(from, clause_end - from).find(l.action) ==
+            FindText(text.substr(from, clause_end - from), l.action) ==
             std::u32string_view::npos;
       }
       // The rules read a verb that qualifies the head into the noun

@@ -521,6 +521,35 @@ size_t FindCodePoint(std::u32string_view text, char32_t c, size_t from) {
   }
 }
 
+size_t FindText(std::u32string_view text, std::u32string_view word,
+                size_t from) {
+  const size_t n = word.size();
+  if (n == 0) return from <= text.size() ? from : std::u32string_view::npos;
+  if (from >= text.size() || text.size() - from < n) {
+    return std::u32string_view::npos;
+  }
+  // Only starts up to `last` leave room for the word.
+  const std::u32string_view starts = text.substr(0, text.size() - n + 1);
+  for (size_t at = from;; ++at) {
+    at = FindCodePoint(starts, word[0], at);
+    if (at == starts.size()) return std::u32string_view::npos;
+    if (text.compare(at + 1, n - 1, word.substr(1)) == 0) return at;
+  }
+}
+
+size_t RFindText(std::u32string_view text, std::u32string_view word) {
+  const size_t n = word.size();
+  if (n > text.size()) return std::u32string_view::npos;
+  if (n == 0) return text.size();
+  for (size_t at = text.size() - n + 1; at-- > 0;) {
+    if (text[at] == word[0] &&
+        text.compare(at + 1, n - 1, word.substr(1)) == 0) {
+      return at;
+    }
+  }
+  return std::u32string_view::npos;
+}
+
 namespace {
 
 // EncodeInto writes the UTF-8 of `code_points` at `p` (room for four bytes

@@ -55,6 +55,15 @@ void AppendUtf8(char32_t code_point, std::string* out);
 // whole document costs a fraction of a loop's instructions per character.
 size_t FindCodePoint(std::u32string_view text, char32_t c, size_t from);
 
+// FindText is text.find(word, from) and RFindText text.rfind(word): the
+// same answers. The standard library's char32_t search compares the word
+// at every position (a branch per character that a predictor cannot
+// guess); these look for the word's first character with the vectorised
+// search, or one comparison a position, and compare the rest only there.
+size_t FindText(std::u32string_view text, std::u32string_view word,
+                size_t from = 0);
+size_t RFindText(std::u32string_view text, std::u32string_view word);
+
 namespace utf8_internal {
 
 // The decode takes runs of three-byte sequences (Han text) four at a time

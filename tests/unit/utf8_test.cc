@@ -255,6 +255,29 @@ TEST(FindCodePoint, FindsTheNextOccurrenceOrTheEnd) {
   EXPECT_EQ(FindCodePoint(U"a\U0001F600b", U'b', 0), 2u);
 }
 
+TEST(FindText, AnswersAsTheStandardSearch) {
+  const std::u32string_view text = U"收到来信80封，办结来信75封，来";
+  const std::u32string_view words[] = {
+      U"来信",   U"来", U"封，", U"办结来信75封，来",
+      U"来信来", U"",   U"无",   U"收到来信80封，办结来信75封，来！"};
+  for (const std::u32string_view word : words) {
+    for (size_t from = 0; from <= text.size() + 1; ++from) {
+      EXPECT_EQ(FindText(text, word, from), text.find(word, from))
+          << "from " << from;
+    }
+    EXPECT_EQ(RFindText(text, word), text.rfind(word));
+    EXPECT_EQ(RFindText(text.substr(0, 3), word),
+              text.substr(0, 3).rfind(word));
+  }
+  EXPECT_EQ(FindText(U"", U""), 0u);
+  EXPECT_EQ(FindText(U"", U"a"), std::u32string_view::npos);
+  EXPECT_EQ(RFindText(U"", U""), 0u);
+  EXPECT_EQ(RFindText(U"", U"a"), std::u32string_view::npos);
+  // A word that ends the text is found; one character short is not.
+  EXPECT_EQ(FindText(U"提案办结", U"办结"), 2u);
+  EXPECT_EQ(FindText(U"提案办", U"办结"), std::u32string_view::npos);
+}
+
 TEST(DecodeUtf8, ReplacesEachBadByte) {
   const std::u32string cps = DecodeUtf8(
       "a\xFF\xFE"
