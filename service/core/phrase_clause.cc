@@ -256,6 +256,12 @@ bool IsStateNoun(std::u32string_view w) {
 // kind of meeting (协商会, 推进会). A closed list, because many words end
 // in 会 that are bodies (委员会, 协会, 商会) or no meeting at all (社会).
 bool IsMeetingNoun(std::u32string_view w) {
+  // (Every word of the lists ends in 会 or 议: the last character rules
+  // out most words before the 64 kinds are compared.)
+  if (w.empty() ||
+      !IsOneOf(w.substr(w.size() - 1), {U"会", U"會", U"议", U"議"})) {
+    return false;
+  }
   if (IsOneOf(w, {U"会", U"會", U"会议", U"會議", U"大会", U"全会", U"例会",
                   U"大會", U"全會", U"例會"})) {
     return true;
@@ -287,6 +293,11 @@ bool AttendsOrRuns(std::u32string_view w) {
 }  // namespace
 
 bool VerbMayQualify(std::u32string_view head) {
+  // (Asked of many nouns: the last character of every listed word is in
+  // the mask, so a clear bit answers at once.)
+  constexpr uint64_t kLasts =
+      FirstCharMask(U"议见告案料息单議金费项款費动動况況展会會");
+  if (head.empty() || !MayOpen(kLasts, head.back())) return false;
   return IsTextNoun(head) || IsFundNoun(head) || IsActivityNoun(head) ||
          IsStateNoun(head) || IsMeetingNoun(head);
 }

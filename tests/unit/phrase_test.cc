@@ -1707,5 +1707,18 @@ TEST_F(PhraseRules, LexicalReadingTakesTheRulesSentencesWhereBothCutAlike) {
   }
 }
 
+TEST(VerbMayQualify, HeadsOfEveryListAndNoOthers) {
+  // Each list's words, and ones that end as they do but are none of them.
+  for (const std::u32string_view head :
+       {U"建议", U"报告", U"清单", U"資金", U"资金款", U"活動", U"情況",
+        U"进展", U"会", U"會議", U"常委会议", U"座谈会", U"表彰會"}) {
+    EXPECT_TRUE(phrase_internal::VerbMayQualify(head)) << EncodeUtf8(head);
+  }
+  for (const std::u32string_view head :
+       {U"", U"提案", U"委员会", U"社会", U"议", U"发展", U"项目", U"会员"}) {
+    EXPECT_FALSE(phrase_internal::VerbMayQualify(head)) << EncodeUtf8(head);
+  }
+}
+
 }  // namespace
 }  // namespace reportfacts
