@@ -437,6 +437,10 @@ size_t ComparisonLength(std::u32string_view o) {
 
 size_t TrailingComparisonLength(std::u32string_view o) {
   if (o.size() < 3) return 0;
+  // (Asked of every object: each comparison ends in one of these four.)
+  const char32_t last = o.back();
+  if (last != U'比' && last != U'期' && last != U'年' && last != U'月')
+    return 0;
   if (IsOneOf(o.substr(o.size() - 2), {U"同比", U"环比", U"環比"})) return 2;
   for (std::u32string_view when : kComparedTimes) {
     if (o.size() <= when.size() + 1 || !EndsWith(o, when)) continue;
@@ -575,7 +579,11 @@ bool IsPeopleMeasure(std::u32string_view unit) {
 // 学者, 专家, 群众, 居民, 学生) or is one of the few that do not (领导, 干部,
 // 代表, 常委, and compounds of 职工, 工人).
 bool IsPersonNoun(std::u32string_view w) {
-  if (w.empty()) return false;
+  // (Every word below ends in one of these: a clear bit rules the word
+  // out before its lists are compared.)
+  constexpr uint64_t kLasts =
+      FirstCharMask(U"导導部表委工人员員者众眾民生师師家");
+  if (w.empty() || !MayOpen(kLasts, w.back())) return false;
   if (IsOneOf(w, {U"领导", U"領導", U"干部", U"幹部", U"代表", U"常委"})) {
     return true;
   }

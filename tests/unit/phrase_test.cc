@@ -1720,5 +1720,27 @@ TEST(VerbMayQualify, HeadsOfEveryListAndNoOthers) {
   }
 }
 
+TEST(TrailingComparisonLength, ComparisonsThatEndTheObject) {
+  EXPECT_EQ(phrase_internal::TrailingComparisonLength(U"收入同比"), 2u);
+  EXPECT_EQ(phrase_internal::TrailingComparisonLength(U"收入较上年同期"), 5u);
+  EXPECT_EQ(phrase_internal::TrailingComparisonLength(U"收入比去年"), 3u);
+  EXPECT_EQ(phrase_internal::TrailingComparisonLength(U"收入較上月"), 3u);
+  EXPECT_EQ(phrase_internal::TrailingComparisonLength(U"比上年"), 0u);
+  EXPECT_EQ(phrase_internal::TrailingComparisonLength(U"全市上年"), 0u);
+  EXPECT_EQ(phrase_internal::TrailingComparisonLength(U"财政收入"), 0u);
+}
+
+TEST(IsPersonNoun, PeopleByWordOrByLastCharacter) {
+  for (const std::u32string_view w :
+       {U"领导", U"常委", U"机关干部", U"人大代表", U"一线职工", U"农民工人",
+        U"委员", U"群众", U"学生", U"教師", U"专家", U"企業家"}) {
+    EXPECT_TRUE(phrase_internal::IsPersonNoun(w)) << EncodeUtf8(w);
+  }
+  for (const std::u32string_view w :
+       {U"", U"员", U"提案", U"家", U"工作", U"委员会", U"国家"}) {
+    EXPECT_FALSE(phrase_internal::IsPersonNoun(w)) << EncodeUtf8(w);
+  }
+}
+
 }  // namespace
 }  // namespace reportfacts
