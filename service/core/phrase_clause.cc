@@ -78,23 +78,11 @@ bool LineBreakEndsPeriod(std::u32string_view text, size_t i) {
 // single nouns (“民生茶叙”活动 keeps its quotes as one word).
 void Tokens(std::u32string_view text, size_t begin, size_t end,
             const Dictionary& dict, std::vector<Word>* out) {
+  // Blanks and wrapped line breaks (PDF text: 督办 14 件, 立案\n198件) are
+  // layout, no word: the cut drops them (no word it gives starts with
+  // one), so the words on both sides stand side by side.
   SegmentInto(text, begin, end, dict, out);
   std::vector<Word>& words = *out;
-  // Blanks and wrapped line breaks (PDF text: 督办 14 件, 立案\n198件) are
-  // layout, no word: the words on both sides stand side by side.
-  words.erase(std::remove_if(words.begin(), words.end(),
-                             [text](const Word& w) {
-                               if (!IsSpace(text[w.begin])) return false;
-                               for (size_t i = w.begin; i < w.end; ++i) {
-                                 if (!IsSpace(text[i])) return false;
-                                 if (IsLineBreak(text[i]) &&
-                                     LineBreakEndsClause(text, i)) {
-                                   return false;
-                                 }
-                               }
-                               return true;
-                             }),
-              words.end());
   // A gloss needs a word of letters and a merge a mark that opens a
   // span: most clauses have neither, and one look at each word's class
   // spares them both passes. (Quotes, brackets and 《 are marks the cut

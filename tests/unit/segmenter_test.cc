@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "service/core/chars.h"
 #include "service/core/utf8.h"
 
 namespace reportfacts {
@@ -99,6 +100,17 @@ TEST_F(MinLexicon, SegmentIntoReusesTheBuffer) {
   }
   SegmentInto(text, 4, 2, *dict_, &words);
   EXPECT_TRUE(words.empty());
+}
+
+// Blanks and line breaks of every kind are no word (the phrase rules rely
+// on it: the words around them stand side by side).
+TEST_F(MinLexicon, BlanksAndLineBreaksAreDropped) {
+  EXPECT_EQ(Cut(*dict_, U"委员 14\u3000件\n立案\r\n198\u2028件\t"),
+            "委员/14/件/立案/198/件");
+  const std::u32string text = U" \n委员\u00A0提交 \v\f提案 ";
+  for (const Word& w : Segment(text, 0, text.size(), *dict_)) {
+    EXPECT_FALSE(IsSpace(text[w.begin])) << w.begin;
+  }
 }
 
 TEST(Dictionary, OverlayErrorsNameFileAndLine) {
