@@ -736,7 +736,7 @@ class ReportReader {
   std::optional<size_t> SpeakerAfter(size_t k, std::u32string* name) const;
   Report Fill(const Head& head, int64_t end, const Report* previous) const;
   void FillAuthors(const Head& head, int64_t end, Report* r) const;
-  std::u32string LeadText(size_t from_line, int64_t end) const;
+  void AppendLeadText(size_t from_line, int64_t end, std::u32string* out) const;
 
   std::u32string_view text_;
   const std::vector<TextLine>& lines_;
@@ -1014,23 +1014,24 @@ Head ReportReader::FirstHeadline() const {
   return head;
 }
 
-// LeadText is the report's text from `from_line` for the committee search,
-// at most kCommitteeScan code points, up to where other articles begin. Its
-// source and catalogue lines stay in: where the text names its committee
-// only by level (区政协), the publisher's line (某县融媒体中心, 《某市志》)
-// names the place.
-std::u32string ReportReader::LeadText(size_t from_line, int64_t end) const {
-  std::u32string lead;
-  for (size_t i = from_line; i < lines_.size() && lead.size() < kCommitteeScan;
-       ++i) {
+// AppendLeadText appends the report's text from `from_line` for the
+// committee search, at most kCommitteeScan code points, up to where other
+// articles begin. Its source and catalogue lines stay in: where the text
+// names its committee only by level (区政协), the publisher's line (某县融
+// 媒体中心, 《某市志》) names the place. (Appended in place: the text is
+// kilobytes, copied once.)
+void ReportReader::AppendLeadText(size_t from_line, int64_t end,
+                                  std::u32string* out) const {
+  const size_t base = out->size();
+  for (size_t i = from_line;
+       i < lines_.size() && out->size() - base < kCommitteeScan; ++i) {
     if (static_cast<int64_t>(lines_[i].begin) >= end) break;
     if (furniture_[i] == Furniture::kArticleEnd) break;
     if (lines_[i].blank()) continue;
-    lead += Line(i);
-    lead += U'\n';
+    *out += Line(i);
+    *out += U'\n';
   }
-  if (lead.size() > kCommitteeScan) lead.resize(kCommitteeScan);
-  return lead;
+  if (out->size() - base > kCommitteeScan) out->resize(base + kCommitteeScan);
 }
 
 void ReportReader::FillAuthors(const Head& head, int64_t end, Report* r) const {
@@ -1123,13 +1124,17 @@ Report ReportReader::Fill(const Head& head, int64_t end,
   // The meeting line comes after the title: a formal report's title may
   // leave its committee to the line under it (在政协某某县第十届委员会
   // 第四次会议上).
-  std::u32string committee_text = head.subtitle;
+  std::u32string committee_text;
+  // (Room for the lead text too: it grows the string once, if at all.)
+  committee_text.reserve(head.subtitle.size() + head.title.size() +
+                         head.meeting.size() + kCommitteeScan + 64);
+  committee_text += head.subtitle;
   committee_text += U'\n';
   committee_text += head.title;
   committee_text += U'\n';
   committee_text += head.meeting;
   committee_text += U'\n';
-  committee_text += LeadText(body_line, end);
+  AppendLeadText(body_line, end, &committee_text);
   // Last, the first report's page header above its title: a post's
   // account line or a source label may be all that names the committee
   // (原创 某某政协 2023-06-12).
