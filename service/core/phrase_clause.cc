@@ -56,6 +56,62 @@ void JoinPinyinGlosses(std::u32string_view text, const Dictionary& dict,
 
 }  // namespace
 
+namespace {
+
+#if defined(__SSE2__)
+// EndsSentenceLanes has bit k set where lane k of `v` (four code points)
+// EndsSentence: every mark compared at once, no branch on the text.
+int EndsSentenceLanes(__m128i v) {
+  const auto is = [v](char32_t c) {
+    return _mm_cmpeq_epi32(v, _mm_set1_epi32(static_cast<int>(c)));
+  };
+  // (Code points fit in 31 bits: signed compares are exact.)
+  const auto in = [v](int lo, int hi) {
+    return _mm_and_si128(_mm_cmpgt_epi32(v, _mm_set1_epi32(lo - 1)),
+                         _mm_cmpgt_epi32(_mm_set1_epi32(hi + 1), v));
+  };
+  const __m128i ends =
+      _mm_or_si128(_mm_or_si128(_mm_or_si128(is(U'。'), is(U'！')),
+                                _mm_or_si128(is(U'!'), is(U'？'))),
+                   _mm_or_si128(_mm_or_si128(is(U'?'), is(U'；')),
+                                _mm_or_si128(is(U';'), is(U'｡'))));
+  const __m128i breaks = _mm_or_si128(in(U'\n', U'\f'), in(0x2028, 0x2029));
+  return _mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(ends, breaks)));
+}
+#endif
+}  // namespace
+
+// The scans around every number: four characters a step, since a branch
+// per character is mispredicted wherever digits and marks meet Han text.
+size_t SentenceEndFrom(std::u32string_view text, size_t from, size_t to) {
+  size_t i = from;
+#if defined(__SSE2__)
+  for (; i + 4 <= to; i += 4) {
+    const int lanes = EndsSentenceLanes(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)));
+    if (lanes != 0) return i + static_cast<size_t>(__builtin_ctz(lanes));
+  }
+#endif
+  while (i < to && !EndsSentence(text[i])) ++i;
+  return i;
+}
+size_t SentenceStartBefore(std::u32string_view text, size_t from,
+                           size_t floor) {
+  size_t b = from;
+#if defined(__SSE2__)
+  for (; b >= floor + 4; b -= 4) {
+    const int lanes = EndsSentenceLanes(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + b - 4)));
+    // (The last end among text[b - 4, b): the one nearest b.)
+    if (lanes != 0) {
+      return b - 3 + static_cast<size_t>(31 - __builtin_clz(lanes));
+    }
+  }
+#endif
+  while (b > floor && !EndsSentence(text[b - 1])) --b;
+  return b;
+}
+
 bool LineBreakEndsClause(std::u32string_view text, size_t i) {
   size_t before = i;
   while (before > 0 && IsLineBreak(text[before - 1])) --before;

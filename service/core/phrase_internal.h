@@ -71,6 +71,11 @@ inline std::u32string_view TextBetween(
 inline bool EndsSentence(char32_t c) {
   return IsSentenceEnd(c) || IsLineBreak(c);
 }
+// SentenceEndFrom is the first i in [from, to) where EndsSentence(text[i]),
+// or `to`; SentenceStartBefore moves `from` back while the character
+// before it ends no sentence, down to `floor`.
+size_t SentenceEndFrom(std::u32string_view text, size_t from, size_t to);
+size_t SentenceStartBefore(std::u32string_view text, size_t from, size_t floor);
 // IsSentenceBreak: the lexical reading's sentence ends, 。！？；, their
 // ASCII forms and '\n' (EndsSentence less ｡ and the rarer line breaks).
 inline bool IsSentenceBreak(char32_t c) {

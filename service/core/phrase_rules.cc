@@ -752,8 +752,8 @@ std::vector<MetricPhrase> ReadByRules(
       b = sentence_begin;
       e = sentence_break;
     } else {
-      while (b > floor && !EndsSentence(text[b - 1])) --b;
-      while (e < ceiling && !EndsSentence(text[e])) ++e;
+      b = SentenceStartBefore(text, b, floor);
+      e = SentenceEndFrom(text, e, ceiling);
       sentence_begin = b;
       sentence_break = e;
       // A scan cut by its window ends nothing the next number can share.

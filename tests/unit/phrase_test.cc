@@ -1742,5 +1742,31 @@ TEST(IsPersonNoun, PeopleByWordOrByLastCharacter) {
   }
 }
 
+// The four-at-a-time sentence scans stop where the character loops do, for
+// every start and bound over text mixing Han characters, digits, marks
+// and every kind of sentence end.
+TEST(SentenceScans, StopWhereACharacterLoopStops) {
+  const std::u32string text =
+      U"收到来信80封。办结75封！其中\n集体提案?12件;重点；督办｡3件\u2028\v"
+      U"\f件\u2029年度！？!，说明：4件 件件件件件件件件件件件。";
+  for (size_t from = 0; from <= text.size(); ++from) {
+    for (size_t bound = 0; bound <= text.size(); ++bound) {
+      if (bound >= from) {
+        size_t e = from;
+        while (e < bound && !phrase_internal::EndsSentence(text[e])) ++e;
+        ASSERT_EQ(phrase_internal::SentenceEndFrom(text, from, bound), e)
+            << from << " " << bound;
+      } else {
+        size_t b = from;
+        while (b > bound && !phrase_internal::EndsSentence(text[b - 1])) --b;
+        ASSERT_EQ(phrase_internal::SentenceStartBefore(text, from, bound), b)
+            << from << " " << bound;
+      }
+    }
+  }
+  // At the floor itself the scan back goes no further.
+  EXPECT_EQ(phrase_internal::SentenceStartBefore(text, 5, 5), 5u);
+}
+
 }  // namespace
 }  // namespace reportfacts
