@@ -472,14 +472,20 @@ void TopicVerbIsNoStep(std::u32string_view text, const NumberMention& m,
   const size_t end = m.qualifier_begin;
   const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
   const std::u32string_view before = text.substr(floor, end - floor);
+  // Both tests below need 方面 after the verb unless the verb introduces a
+  // topic: without a 方 before the number, most counts are done here.
+  const bool topic_verb_may = IsTopicVerb(p->action);
+  if (!topic_verb_may && FindCodePoint(before, U'方', 0) == before.size()) {
+    return;
+  }
   const size_t at = RFindText(before, p->action);
   if (at == std::u32string_view::npos) return;
   const std::u32string_view topic = before.substr(at + p->action.size());
   const bool field_verb =
       topic.substr(0, 2) == U"方面" || topic.substr(0, 3) == U"等方面";
-  const bool topic_verb = IsTopicVerb(p->action) &&
-                          (topic.find(U'、') != std::u32string_view::npos ||
-                           topic.find(U"方面") != std::u32string_view::npos);
+  const bool topic_verb =
+      topic_verb_may && (topic.find(U'、') != std::u32string_view::npos ||
+                         topic.find(U"方面") != std::u32string_view::npos);
   if (field_verb || topic_verb) p->action.clear();
 }
 
