@@ -1556,7 +1556,10 @@ class PeopleScanner {
     if (tl == 0) return 0;
     const std::u32string_view role = Sub(text_, t, t + tl);
     const std::u32string_view org = Sub(text_, q + 1, t);
-    for (const auto& [b, e] : names) {
+    for (const auto& name : names) {
+      // A lambda may not capture a structured binding in C++17.
+      const size_t b = name.first;
+      const size_t e = name.second;
       EmitWith(
           EncodeUtf8(Sub(text_, b, e)), EncodeUtf8(role),
           [&] { return Organization(org, role, b); }, b, e);
@@ -2006,7 +2009,9 @@ class PeopleScanner {
           entry.title.substr(entry.title.size() - entry.role_len);
       const std::u32string org =
           entry.title.substr(0, entry.title.size() - entry.role_len);
-      for (const auto& [b, e] : entry.names) {
+      for (const auto& name : entry.names) {
+        const size_t b = name.first;
+        const size_t e = name.second;
         EmitWith(
             SpanName(b, e), EncodeUtf8(role),
             [&] { return Organization(org, role, b); }, b, e);
