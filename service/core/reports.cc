@@ -1043,6 +1043,20 @@ void ReportReader::FillAuthors(const Head& head, int64_t end, Report* r) const {
     r->authors.push_back({EncodeUtf8(head.speaker), "报告人"});
     return;
   }
+  // A formal report's title (…工作报告, 关于…的报告) with no meeting line:
+  // a role and a name on the line right under it are the speaker's.
+  if (head.has_head && EndsWith(head.title, U"报告")) {
+    const size_t k = static_cast<size_t>(
+        std::upper_bound(filled_.begin(), filled_.end(), head.last_line) -
+        filled_.begin());
+    std::u32string speaker;
+    if (k < filled_.size() &&
+        static_cast<int64_t>(lines_[filled_[k]].begin) < end &&
+        SpeakerAt(k, /*need_role=*/true, &speaker)) {
+      r->authors.push_back({EncodeUtf8(speaker), "报告人"});
+      return;
+    }
+  }
   const size_t first = head.has_head ? head.last_line + 1 : 0;
   // The byline under the head: a line of its own, a 作者 label, or a
   // bracket at the start of the first text line.

@@ -321,6 +321,27 @@ TEST_F(ReportsTest, FormalReportCountsThePastYearFromItsMeeting) {
   EXPECT_EQ(n.dates[0].start, "2024-01-09");
 }
 
+// A formal report's title may stand with the speaker right under it and no
+// meeting line.
+TEST_F(ReportsTest, SpeakerUnderAReportTitle) {
+  const Extraction e =
+      Run("丰宁县政协常务委员会报告\n县政协主席 赵海林\n各位委员：\n"
+          "一年来，县政协务实履职。\n");
+  ASSERT_EQ(e.reports.size(), 1u);
+  EXPECT_EQ(AuthorsOf(e.reports[0]), "赵海林/报告人;");
+  // Negative: a name without a role under the title is no speaker.
+  EXPECT_EQ(Run("丰宁县政协常务委员会报告\n赵海林\n各位委员：\n")
+                .reports[0]
+                .authors.size(),
+            0u);
+  // Negative: under a headline that names no report, a role and a name
+  // are the first line of news, not a speaker.
+  EXPECT_NE(AuthorsOf(Run("丰宁县政协走访养老机构\n县政协主席 赵海林\n"
+                          "近日，县政协开展调研。\n")
+                          .reports[0]),
+            "赵海林/报告人;");
+}
+
 TEST_F(ReportsTest, FormalReportShapesOfTheTitlePage) {
   // A title on one long line.
   const Extraction one_line =
