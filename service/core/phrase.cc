@@ -1055,11 +1055,19 @@ void ChangeOfTheFigureBefore(std::u32string_view text,
   // is that figure's.
   const bool carried = std::string_view(change.rule) == "carry_over";
   if (k == 0 || (!change.object.empty() && !carried) ||
-      !IsPercent(mentions[k].unit) || IsPercent(mentions[k - 1].unit)) {
+      !IsPercent(mentions[k].unit)) {
     return;
   }
+  // A change in percentage points after a percentage (满意率95%，提高2个
+  // 百分点) moves that rate; a percentage after one is no change of it.
+  const bool points_of_rate =
+      mentions[k].unit == U"百分点" && mentions[k - 1].unit == U"%";
+  if (IsPercent(mentions[k - 1].unit) && !points_of_rate) return;
   const MetricPhrase& figure = (*out)[k - 1];
-  if (figure.object.empty() || figure.frame != Frame::kCount) return;
+  if (figure.object.empty() ||
+      (figure.frame != Frame::kCount && !points_of_rate)) {
+    return;
+  }
   std::u32string_view between = TextBetween(text, mentions, k);
   if (between.empty() ||
       (between.front() != U'，' && between.front() != U',')) {
@@ -1630,6 +1638,16 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           std::u32string_view(p.object).substr(
               p.object.size() - l.object.size() - l.action.size(),
               l.action.size()) == l.action;
+      // An activity named by its deed (开展 + 送戏下乡活动): the word lists
+      // read the deed's verb as the action, the rules read the whole name
+      // as the event the holding verb holds.
+      const bool deed_names_the_activity =
+          rule == "held_event" && !l.action.empty() &&
+          IsHoldingVerb(p.action) && p.object.size() >= 4 &&
+          IsOneOf(std::u32string_view(p.object).substr(p.object.size() - 2),
+                  {U"活动", U"活動"}) &&
+          p.object.compare(0, l.action.size(), l.action) == 0 &&
+          EndsWith(p.object, l.object);
       // The name of a figure (一般公共预算收入, 人均可支配收入) is read
       // whole: the word lists know its last noun only.
       const bool names_a_figure = reads_noun_phrase && !l.object.empty() &&
@@ -1652,8 +1670,8 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           !Same(p.object, l.object) &&
           (deed_after || lexical_carried || lexical_missed_verb ||
            lexical_verb_in_noun || lexical_verb_names_the_noun ||
-           names_a_figure || lexical_verb_is_rules_object ||
-           lexical_object_ends_in_preposition ||
+           deed_names_the_activity || names_a_figure ||
+           lexical_verb_is_rules_object || lexical_object_ends_in_preposition ||
            (rule == "held_event" &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||

@@ -987,6 +987,11 @@ TEST_F(PhraseRules, LightVerbAndHeldEvent) {
   Check(Read(U"举行专题学习4场。"), {U"", 0, "专题学习", "举行", "held_event"});
   // Negative: an event rule needs a measure of events.
   EXPECT_NE(Read(U"举行专题学习4件。")[0].rule, std::string("held_event"));
+  // An activity named by a deed keeps its verb: the holding verb acts.
+  Check(Read(U"开展送戏进村活动7场。"),
+        {U"", 0, "送戏进村活动", "开展", "held_event"});
+  // Negative: a deed with no holding verb before it still acts.
+  EXPECT_NE(Read(U"委员送戏进村活动7场。")[0].rule, std::string("held_event"));
 }
 
 // The combined reading: the word lists know only the head noun (提案);
@@ -1517,6 +1522,43 @@ TEST_F(CombinedReading, NumberEndsTheObject) {
   // Negative: a plain count keeps its object.
   const std::u32string plain = U"召开会议3次。";
   EXPECT_EQ(AnalysePhrases(plain, Mentions(plain), lex)[0].object, U"会议");
+}
+
+TEST_F(CombinedReading, DeedNamesTheActivity) {
+  // The word lists know the deed's verb (送); the holding verb still acts
+  // and the deed stays in the activity's name.
+  const MetricPhrase held =
+      ReadListing({U"送", U"开展"}, {U"活动"}, U"开展送戏进村活动7场。");
+  EXPECT_EQ(held.object, U"送戏进村活动");
+  EXPECT_EQ(held.action, U"开展");
+  // Negative: without a holding verb the deed acts.
+  EXPECT_EQ(
+      ReadListing({U"送", U"开展"}, {U"活动"}, U"委员送戏进村活动7场。").action,
+      U"送");
+}
+
+TEST_F(CombinedReading, PointsMoveTheRateBefore) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"召开");
+  // PointsAt is the count at `at` in percentage points, 个百分点 after it.
+  const auto points_at = [](size_t at) {
+    NumberMention m = MentionAt(at, at + 1, U"百分点");
+    m.unit_end = m.mention_end = at + 5;
+    return m;
+  };
+  // A change in percentage points moves the rate right before it.
+  const std::u32string points = U"参会率为91%，比上年提高4个百分点。";
+  const auto got =
+      AnalysePhrases(points, {MentionAt(4, 6, U"%"), points_at(13)}, lex);
+  EXPECT_EQ(got[1].object, U"参会率");
+  EXPECT_EQ(got[1].action, U"提高");
+  // Negative: a rate in the sentence before is not what changed.
+  const std::u32string apart = U"参会率为91%。比上年提高4个百分点。";
+  EXPECT_EQ(
+      AnalysePhrases(apart, {MentionAt(4, 6, U"%"), points_at(13)}, lex)[1]
+          .object,
+      U"");
 }
 
 TEST_F(CombinedReading, VerbOfChangeEndsTheObject) {
