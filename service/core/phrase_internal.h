@@ -209,6 +209,17 @@ inline bool IsEventMeasure(std::u32string_view unit) {
   return IsOneOf(unit, {U"次", U"场", U"场次", U"期", U"轮", U"批", U"批次",
                         U"届", U"堂", U"课", U"遍"});
 }
+// A measure of written pieces (条, 篇, 期, 份, 则, 件): a part of a set
+// of texts may be counted in another of them than its set (编报信息90期，
+// 其中被采用12篇).
+inline bool IsTextMeasure(std::u32string_view unit) {
+  return unit.size() == 1 && IsOneOf(unit, {U"条", U"篇", U"期", U"份", U"则",
+                                            U"件", U"條", U"則"});
+}
+// One measure, or two measures of written pieces.
+inline bool CountsAlike(std::u32string_view a, std::u32string_view b) {
+  return a == b || (IsTextMeasure(a) && IsTextMeasure(b));
+}
 // A verb of receiving (获, 得到, 受到) or a passive mark (被, 经, 由) before
 // who acts and what they did (获市委领导批示, 被市政府采纳): the count's
 // action is the deed, and who acts is no object (GUIDE §2 drops agents).

@@ -1066,7 +1066,8 @@ std::vector<MetricPhrase> ReadByRules(
       // set counts (办结来信80封，其中当年办结的60封).
       const bool names_nothing = reading.object.empty();
       if (reading.object.empty() && set_mention >= 0 &&
-          mentions[static_cast<size_t>(set_mention)].unit == m.unit &&
+          CountsAlike(mentions[static_cast<size_t>(set_mention)].unit,
+                      m.unit) &&
           !out[static_cast<size_t>(set_mention)].object.empty()) {
         reading.object = out[static_cast<size_t>(set_mention)].object;
         if (reading.rule != std::string_view("state")) {

@@ -235,6 +235,11 @@ TEST_F(PhraseRules, QizhongMakesSubCounts) {
         {U"", 2, "提案", "立案", "state"});
   Check(Read(U"收到提案120件，其中20件。"),
         {U"", 1, "提案", "收到", "set_part"});
+  // A part counted in another measure of written pieces (期, 篇) is still
+  // one of the set's texts.
+  EXPECT_EQ(Read(U"收到信息120期，其中20篇。")[1].object, U"信息");
+  // Negative: a part in a measure of another kind counts something else.
+  EXPECT_EQ(Read(U"收到信息120期，其中20人。")[1].object, U"");
   // A sentence opening with 其中 after a sentence that counts nothing
   // splits the last count of the paragraph; without 其中 it does not.
   EXPECT_EQ(Read(U"立案110件。提案涉及经济。其中集体提案20件。")[1].set_mention,
