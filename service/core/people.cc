@@ -973,14 +973,23 @@ class PeopleScanner {
   // EmitSegments gives the name one line per title. A title written with
   // no body of its own and with no default body takes the body of the
   // title before it (某某公司董事长、CEO → both 某某公司).
-  void EmitSegments(const std::vector<Segment>& segments, size_t p,
-                    size_t len) {
+  void EmitSegments(const std::vector<Segment>& segments, size_t p, size_t len,
+                    std::u32string_view inherited_org = {}) {
     const std::string name = SpanName(p, p + len);  // 王 伟 → 王伟
     std::u32string_view previous_org;
     std::u32string joined;
     for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
       const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
       std::u32string_view org = Sub(text_, it->org_begin, it->org_end);
+      // A title whose body the lexicon names (市长: the city's government)
+      // keeps it; one that stands for whatever body it is in takes the
+      // body the list before it named.
+      if (org.empty() && it == segments.rbegin() && !inherited_org.empty()) {
+        const auto known = lex_.title_orgs.find(role);
+        if (known == lex_.title_orgs.end() || known->second == "{report}") {
+          org = inherited_org;
+        }
+      }
       if (org.empty() && !lex_.title_orgs.contains(role)) {
         org = previous_org;
         // A Party group's title before a post of the body it leads
@@ -1000,6 +1009,7 @@ class PeopleScanner {
           p + len);
       previous_org = org;
     }
+    last_org_.assign(previous_org);
   }
 
   // Rule "role before name": 市政协主席X, 市委副书记、市长X (one line per
@@ -1022,11 +1032,23 @@ class PeopleScanner {
     if (len == 0) return 0;
     const std::vector<Segment> segments =
         SegmentsEndingAt(role_end - role_len, role_end);
-    EmitSegments(segments, p, len);
+    // A title with no body of its own right after a list of a body's
+    // officers (区文联副主席A、B，秘书长C) is another post of that body.
+    const Segment& first = segments.back();
+    const bool goes_on =
+        first.org_begin == first.role_begin && first.org_begin > 0 &&
+        first.org_begin - 1 == officers_end_ &&
+        (text_[officers_end_] == U'，' || text_[officers_end_] == U'、');
+    const std::u32string body = goes_on ? officers_org_ : std::u32string();
+    EmitSegments(segments, p, len, body);
+    const std::u32string emitted_org = last_org_;
     Apposition(p, surname, len);
     // Set apart by blanks from its role (副主席　王明　李华), a list may be
     // parted by blanks too.
-    return ListAfterName(segments, p + len, role_end < p) - p;
+    const size_t end = ListAfterName(segments, p + len, role_end < p, body);
+    officers_end_ = end;
+    officers_org_ = emitted_org;
+    return end - p;
   }
 
   // SegmentsEndingAt: the titles, each with its body, of a chain ending at
@@ -1054,7 +1076,8 @@ class PeopleScanner {
   // ListAfterName gives the names listed after the one ending at `end`
   // the same titles (副主席A、B和C) and returns where the list ends.
   size_t ListAfterName(const std::vector<Segment>& segments, size_t end,
-                       bool blank_parted = false) {
+                       bool blank_parted = false,
+                       std::u32string_view inherited_org = {}) {
     for (size_t count = 1; count < kMaxListNames; ++count) {
       const size_t note = NoteAfterName(end);
       size_t sep = ListSeparatorAt(note);
@@ -1071,7 +1094,7 @@ class PeopleScanner {
       // one whose parts a dot joins (艾力·买买提).
       l = std::max({l, NameOfPartsAt(r) - r, DottedNameAt(r) - r});
       if (l == 0) break;
-      EmitSegments(segments, r, l);
+      EmitSegments(segments, r, l, inherited_org);
       Cover(r, r + l);
       end = r + l;
     }
@@ -2506,6 +2529,11 @@ class PeopleScanner {
   size_t read_to_ = 0;  // NamesOfParts has read the text before it
   // Names of parts read (NamesOfParts), in text order: [begin, end).
   std::vector<std::pair<size_t, size_t>> covered_;
+  // The body of the last title emitted, and where the list of officers
+  // that RoleBeforeName read last ends (see there).
+  std::u32string last_org_;
+  std::u32string officers_org_;
+  size_t officers_end_ = std::u32string_view::npos;
   // The last transliterated name read with a role, for a list after it.
   size_t list_end_ = 0;
   std::string list_role_, list_org_;

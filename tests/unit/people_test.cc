@@ -83,6 +83,29 @@ TEST_F(PeopleTest, RoleBeforeNameResolvesTheCity) {
   EXPECT_EQ(p->organization, "潍坊市政府");
 }
 
+// A bare title right after a list of one body's officers is another post
+// of that body.
+TEST_F(PeopleTest, BareTitleAfterOfficersIsTheirBodys) {
+  const auto people = Run(std::string(kHeader) +
+                          "市人大常委会副主任郑远航、沈一鸣，秘书长韩立出席。");
+  const Person* p = Find(people, "韩立", "秘书长");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "潍坊市人大常委会");
+  // Negative: a title with a body of its own keeps it.
+  const auto own = Run(std::string(kHeader) +
+                       "市人大常委会副主任郑远航，市文联秘书长韩立出席。");
+  p = Find(own, "韩立", "秘书长");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "潍坊市文联");
+  // Negative: a sentence between them parts them; the title is the
+  // report's committee's.
+  const auto apart = Run(std::string(kHeader) +
+                         "市人大常委会副主任郑远航出席。秘书长韩立主持。");
+  p = Find(apart, "韩立", "秘书长");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "潍坊市政协");
+}
+
 // The main scan finds where surnames may start a block of characters at a
 // time: a name is found wherever it falls against the blocks' edges, and a
 // name read by a rule is not read again from its second character.
