@@ -1592,6 +1592,9 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // A count of times before its deed (3次到园区调研) is read from the
       // words after it, which the word lists do not read as the count's.
       const bool deed_after = rule == "times_before_the_deed";
+      // What things were treated as (作为建议 + 转部门参考) is read past the
+      // verbs of the treatment, which the word lists read as the count's.
+      const bool treated_as = rule == "treated_as";
       // A lexical object of time, place or agent words only (年度, 全市)
       // names no thing; the rules' noun phrase does. (Tried in this order,
       // cheapest first: the dictionary is asked only where the readings
@@ -1668,7 +1671,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
               l.object.size() - 1)) == Pos::kPreposition;
       const bool keeps_rules_object =
           !Same(p.object, l.object) &&
-          (deed_after || lexical_carried || lexical_missed_verb ||
+          (deed_after || treated_as || lexical_carried || lexical_missed_verb ||
            lexical_verb_in_noun || lexical_verb_names_the_noun ||
            deed_names_the_activity || names_a_figure ||
            lexical_verb_is_rules_object || lexical_object_ends_in_preposition ||
@@ -1743,10 +1746,11 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
            VerbMayQualify(l.object) && p.object.size() > l.object.size() &&
            EndsWith(p.object, l.object));
       if (!(fills && l.action.empty()) && !action_in_object && !topic &&
-          !state && !people && !deed_after && !part_without_verb &&
-          !lexical_missed_verb && !lexical_action_in_word &&
-          !holding_verb_in_front && !lexical_verb_in_noun &&
-          !carried_verb_overruled && !rules_qualified_the_head) {
+          !state && !people && !deed_after && !treated_as &&
+          !part_without_verb && !lexical_missed_verb &&
+          !lexical_action_in_word && !holding_verb_in_front &&
+          !lexical_verb_in_noun && !carried_verb_overruled &&
+          !rules_qualified_the_head) {
         p.action = std::move(l.action);  // (l.action is read no more)
       }
       p.phrase_end = l.phrase_end;

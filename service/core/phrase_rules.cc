@@ -351,6 +351,44 @@ size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
   return verb && b < end ? b : end;
 }
 
+// Rule "treated as": 作为/转为/列为 + what the things were treated as, then
+// what was done with them, before the number (作为建议转部门参考12件): the
+// whole treatment is the action and what they were treated as the object.
+bool TreatedAsRule(const Clause& c, Reading* r) {
+  constexpr size_t kMaxWords = 10;
+  // With 的 before the number the treatment is a state (rule "state").
+  if (c.tail < 2 || IsPercent(c.unit) || c.right_phrase > 0 ||
+      c.LeftWord(c.tail - 1) == U"的") {
+    return false;
+  }
+  const size_t floor = c.tail > kMaxWords ? c.tail - kMaxWords : 0;
+  for (size_t a = c.tail - 1; a-- > floor;) {
+    const std::u32string_view v = c.LeftWord(a);
+    if (c.left[a].pos == Pos::kPunctuation) return false;
+    if (!IsOneOf(v, {U"作为", U"转为", U"列为", U"作為", U"轉為", U"列為"})) {
+      continue;
+    }
+    size_t e = a + 1;
+    while (e < c.tail && IsNounish(c.left[e].pos) &&
+           c.left[e].pos != Pos::kAgent && c.left[e].pos != Pos::kTime) {
+      ++e;
+    }
+    if (e == a + 1) return false;
+    // What follows the noun is a deed done with the things (转 + 部门 +
+    // 参考), or nothing.
+    if (e < c.tail && c.left[e].pos != Pos::kVerb) return false;
+    r->object = ObjectText(c, c.left, a + 1, e);
+    // Treated as and nothing more (转为信息12件): the verb alone acts.
+    r->action = std::u32string(v);
+    if (e < c.tail) {
+      for (size_t k = a + 1; k < c.tail; ++k) r->action.append(c.LeftWord(k));
+    }
+    r->rule = "treated_as";
+    return !r->object.empty();
+  }
+  return false;
+}
+
 // Rule "state": a count of the things in a state, named by a verb phrase
 // and 的 before the number (已经办结的80件, 作为意见处理的5件), or by two
 // states joined by 或 (办结或基本办结20件): the state is the action; the
@@ -557,8 +595,8 @@ bool TimesBeforeTheDeedRule(const Clause& c, Reading* r) {
 Reading ReadClause(const Clause& c) {
   Reading r;
   if (ShareRule(c, &r) || RateRule(c, &r) || TimesBeforeTheDeedRule(c, &r) ||
-      PeopleCountedRule(c, &r) || ListRule(c, &r) || StateRule(c, &r) ||
-      LightVerbRule(c, &r) || HeldEventRule(c, &r) ||
+      PeopleCountedRule(c, &r) || ListRule(c, &r) || TreatedAsRule(c, &r) ||
+      StateRule(c, &r) || LightVerbRule(c, &r) || HeldEventRule(c, &r) ||
       VerbObjectNumberRule(c, &r) || NumberMeasureNounRule(c, &r) ||
       NounVerbNumberRule(c, &r)) {
     return r;

@@ -987,6 +987,18 @@ TEST_F(PhraseRules, TopicKeepsTheVerbsThatNameItsField) {
   Check(Read(U"涉及项目12项。"), {U"", 0, "项目", "涉及", ""});
 }
 
+TEST_F(PhraseRules, TreatedAs) {
+  // What the things were treated as is the object; the treatment acts.
+  Check(Read(U"作为建议转部门参考12件。"),
+        {U"", 0, "建议", "作为建议转部门参考", "treated_as"});
+  // Treated as and nothing more: the verb alone acts.
+  Check(Read(U"转为信息9件。"), {U"", 0, "信息", "转为", "treated_as"});
+  // Negative: with 的 the treatment is a state of the things counted.
+  EXPECT_EQ(Read(U"作为建议处理的12件。")[0].rule, std::string("state"));
+  // Negative: a noun after the unit is what is counted.
+  EXPECT_NE(Read(U"转为信息9件提案。")[0].rule, std::string("treated_as"));
+}
+
 TEST_F(PhraseRules, LightVerbAndHeldEvent) {
   Check(Read(U"主席作出批示14次。"), {U"", 0, "批示", "作出", "light_verb"});
   Check(Read(U"举行专题学习4场。"), {U"", 0, "专题学习", "举行", "held_event"});
