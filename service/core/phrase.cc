@@ -1641,16 +1641,19 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           std::u32string_view(p.object).substr(
               p.object.size() - l.object.size() - l.action.size(),
               l.action.size()) == l.action;
-      // An activity named by its deed (开展 + 送戏下乡活动): the word lists
-      // read the deed's verb as the action, the rules read the whole name
-      // as the event the holding verb holds.
-      const bool deed_names_the_activity =
-          rule == "held_event" && !l.action.empty() &&
-          IsHoldingVerb(p.action) && p.object.size() >= 4 &&
-          IsOneOf(std::u32string_view(p.object).substr(p.object.size() - 2),
-                  {U"活动", U"活動"}) &&
-          p.object.compare(0, l.action.size(), l.action) == 0 &&
-          EndsWith(p.object, l.object);
+      // An event named by a deed done in it (开展 + 送戏下乡活动, 开展 +
+      // 提案办理协商): the word lists read the deed's verb as the action and
+      // what follows it as the object; the rules read the whole name as the
+      // event the holding verb holds.
+      const bool deed_names_the_event =
+          rule == "held_event" && !l.action.empty() && !l.object.empty() &&
+          IsHoldingVerb(p.action) &&
+          p.object.size() >= l.action.size() + l.object.size() &&
+          EndsWith(p.object, l.object) &&
+          (p.object.compare(0, l.action.size(), l.action) == 0 ||
+           std::u32string_view(p.object).substr(
+               p.object.size() - l.object.size() - l.action.size(),
+               l.action.size()) == l.action);
       // The name of a figure (一般公共预算收入, 人均可支配收入) is read
       // whole: the word lists know its last noun only.
       const bool names_a_figure = reads_noun_phrase && !l.object.empty() &&
@@ -1673,7 +1676,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           !Same(p.object, l.object) &&
           (deed_after || treated_as || lexical_carried || lexical_missed_verb ||
            lexical_verb_in_noun || lexical_verb_names_the_noun ||
-           deed_names_the_activity || names_a_figure ||
+           deed_names_the_event || names_a_figure ||
            lexical_verb_is_rules_object || lexical_object_ends_in_preposition ||
            (rule == "held_event" &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||

@@ -1541,7 +1541,7 @@ TEST_F(CombinedReading, NumberEndsTheObject) {
   EXPECT_EQ(AnalysePhrases(plain, Mentions(plain), lex)[0].object, U"会议");
 }
 
-TEST_F(CombinedReading, DeedNamesTheActivity) {
+TEST_F(CombinedReading, DeedNamesTheEvent) {
   // The word lists know the deed's verb (送); the holding verb still acts
   // and the deed stays in the activity's name.
   const MetricPhrase held =
@@ -1552,6 +1552,11 @@ TEST_F(CombinedReading, DeedNamesTheActivity) {
   EXPECT_EQ(
       ReadListing({U"送", U"开展"}, {U"活动"}, U"委员送戏进村活动7场。").action,
       U"送");
+  // So with an event of another name: a consultation on handling.
+  const MetricPhrase handling =
+      ReadListing({U"办理", U"开展"}, {U"协商"}, U"开展提案办理协商12次。");
+  EXPECT_EQ(handling.object, U"提案办理协商");
+  EXPECT_EQ(handling.action, U"开展");
 }
 
 TEST_F(CombinedReading, PointsMoveTheRateBefore) {
