@@ -239,6 +239,12 @@ TEST_F(NumberScanTest, ClockTimesAreNoMetrics) {
   EXPECT_EQ(Scan("连续20年增长"), V{"20|年|20|年|EXACT"});
   EXPECT_EQ(Scan("近5年来的变化"), V{"5|年|5|年|NEARLY"});
   EXPECT_EQ(Scan("历时3个月"), V{"3|个月|3|个月|EXACT"});
+  // Working days and hours counted with 个 are those days and hours; a
+  // bound after them qualifies the count.
+  EXPECT_EQ(Scan("5个工作日以内"), V{"5|个工作日|5|工作日|LESS_THAN"});
+  EXPECT_EQ(Scan("用时3个小时"), V{"3|个小时|3|小时|EXACT"});
+  // Negative: 个 before another noun stays the measure 个.
+  EXPECT_EQ(Scan("5个工作组"), V{"5|个|5|个|EXACT"});
 }
 
 TEST_F(NumberScanTest, AnniversariesOrdinalsCodesAndNames) {
