@@ -350,6 +350,20 @@ bool NamesKind(std::u32string_view longer, std::u32string_view shorter,
   return true;
 }
 
+// VerbSharedWithTheObject: a dictionary word of verb and object (解决问题)
+// read as the object after an action ending in that verb (推动解决) holds
+// the verb twice; the object is what follows it.
+void VerbSharedWithTheObject(const std::u32string& action,
+                             std::u32string* object) {
+  for (size_t n = std::min(action.size(), size_t{3}); n >= 2; --n) {
+    if (object->size() >= n + 2 &&
+        object->compare(0, n, action, action.size() - n, n) == 0) {
+      object->erase(0, n);
+      return;
+    }
+  }
+}
+
 // DropAfterVerb: 经 + a verb says after what the action came (经审查立案
 // -> 立案: 经审查 is "after review"), so that verb is not part of it.
 void DropAfterVerb(std::u32string_view text, const NumberMention& m,
@@ -1778,6 +1792,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     }
     DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
     DropLeadingQuantityWord(*lexicon.dictionary, &p.action);
+    VerbSharedWithTheObject(p.action, &p.object);
     if (p.frame == Frame::kCount) {
       PivotPassesToTheDeed(text, mentions[k], *lexicon.dictionary, &p.action);
     }

@@ -1559,6 +1559,19 @@ TEST_F(CombinedReading, DeedNamesTheEvent) {
   EXPECT_EQ(handling.action, U"开展");
 }
 
+TEST_F(CombinedReading, VerbSharedWithTheObject) {
+  // A word of verb and object (解决问题) after an action ending in the
+  // verb: the object is what follows the verb.
+  const MetricPhrase shared =
+      ReadListing({U"力促解决", U"解决"}, {U"问题"}, U"力促解决问题30个。");
+  EXPECT_EQ(shared.action, U"力促解决");
+  EXPECT_EQ(shared.object, U"问题");
+  // Negative: an object that only starts like the verb's last character
+  // stays whole (推动 + 动力系统).
+  EXPECT_EQ(ReadListing({U"推动"}, {U"系统"}, U"推动动力系统3个。").object,
+            U"动力系统");
+}
+
 TEST_F(CombinedReading, PointsMoveTheRateBefore) {
   PhraseLexicon lex;
   lex.dictionary = dict_;
