@@ -526,8 +526,10 @@ class PeopleScanner {
     const size_t n = text_.size();
     const size_t surname = SurnameLengthAt(p);
     const char32_t before = text_[p > 0 ? p - 1 : 0];
+    // (A bracket closes a note between a post and the name.)
     const bool role_before =
-        (p > 0) & InSet(lex_.title_last_bmp, lex_.title_last, before);
+        (p > 0) & (InSet(lex_.title_last_bmp, lex_.title_last, before) |
+                   (before == U'）') | (before == U')'));
     const size_t q = p + surname + 1;
     const char32_t after_short = q < n ? text_[q] : kPastEnd;
     const char32_t after_long = q + 1 < n ? text_[q + 1] : kPastEnd;
@@ -1020,6 +1022,19 @@ class PeopleScanner {
     while (role_end > 0 && p - role_end < kMaxRoleBlanks &&
            IsBlank(text_[role_end - 1])) {
       --role_end;
+    }
+    // A short note on the post in brackets between it and the name
+    // (副书记（挂职）王明, 主任（兼）李华) says how it is held.
+    constexpr size_t kMaxPostNote = 4;
+    if (role_end > 2 && role_end == p && IsCloseBracket(text_[role_end - 1])) {
+      size_t open = role_end - 1;
+      while (open > 0 && role_end - 1 - open <= kMaxPostNote &&
+             IsCjk(text_[open - 1])) {
+        --open;
+      }
+      if (open > 0 && open < role_end - 1 && IsOpenBracket(text_[open - 1])) {
+        role_end = open - 1;
+      }
     }
     if (role_end == 0 || !lex_.title_last.contains(text_[role_end - 1])) {
       return 0;

@@ -106,6 +106,25 @@ TEST_F(PeopleTest, BareTitleAfterOfficersIsTheirBodys) {
   EXPECT_EQ(p->organization, "潍坊市政协");
 }
 
+// A short note in brackets on how a post is held may stand between the post
+// and the name.
+TEST_F(PeopleTest, NoteOnThePostBeforeTheName) {
+  const auto people =
+      Run(std::string(kHeader) + "市委副秘书长（挂职）邵云帆到会指导。");
+  const Person* p = Find(people, "邵云帆", "副秘书长");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "潍坊市委");
+  // Negative: a bracket after a word that is no post names no one.
+  EXPECT_EQ(Find(Run(std::string(kHeader) + "会场（北楼）邵云帆到会指导。"),
+                 "邵云帆", "副秘书长"),
+            nullptr);
+  // Negative: a long bracket is a remark of its own, not a note on the post.
+  EXPECT_EQ(Find(Run(std::string(kHeader) +
+                     "市委副秘书长（分管全市协商工作）邵云帆到会指导。"),
+                 "邵云帆", "副秘书长"),
+            nullptr);
+}
+
 // The main scan finds where surnames may start a block of characters at a
 // time: a name is found wherever it falls against the blocks' edges, and a
 // name read by a rule is not read again from its second character.
