@@ -92,6 +92,31 @@ TEST_F(ExtractorTest, VerbsThatQualifyANounAreReadIntoIt) {
   EXPECT_EQ(activity->action, "参加");
 }
 
+// 交由 and 领衔 are verbs (jieba tags them nouns): the noun phrase after
+// the measure ends before them.
+TEST_F(ExtractorTest, HandingOverAndLeadingAreVerbs) {
+  const Extraction e = Run("区政协将14件民生提案交由副区长领衔办理。");
+  const Metric* handed = Find(e, "14");
+  ASSERT_NE(handed, nullptr);
+  EXPECT_EQ(handed->object, "民生提案");
+}
+
+// With the shipped word lists: an event named by a deed done in it keeps
+// the holding verb as the action, things treated as something are that
+// something, and a verb-object word after its verb counts the object.
+TEST_F(ExtractorTest, WhatTheShippedListsReadAroundTheDeed) {
+  const Extraction e =
+      Run("开展送技术下乡活动11场，开展提案办理协商7次；另作为意见建议转"
+          "单位参阅13件；全年帮助解决问题62个。");
+  const ObjectAndAction want[] = {
+      {"11", "送技术下乡活动", "开展"},
+      {"7", "提案办理协商", "开展"},
+      {"13", "意见建议", "作为意见建议转单位参阅"},
+      {"62", "问题", "帮助解决"},
+  };
+  ExpectObjectsAndActions(e, want);
+}
+
 // The genre's counting verbs are ordinary words (common_words.txt holds
 // them): a bare committee never reads one as a county's short name
 // (新建 is also 新建区), while a name used as a place still counts.
