@@ -457,6 +457,16 @@ class ClauseAnalyser {
   // OwnVerbOpensClause: a clause after a comma (not an item after 、)
   // that opens with a verb of its own (…，架设专线5条) carries no verb
   // in from the clause before.
+  // LinkedToItsNumber: a noun linked to its number by 达 or 为 (人员达500
+  // 人次) is the subject of a clause of its own, which takes no verb from
+  // the count before it.
+  bool LinkedToItsNumber(size_t begin, size_t end) const {
+    if (end < begin + 2) return false;
+    const std::u32string_view one = text_.substr(end - 1, 1);
+    const std::u32string_view two = text_.substr(end - 2, 2);
+    return IsOneOf(one, {U"达", U"達", U"为", U"為"}) ||
+           IsOneOf(two, {U"达到", U"達到"});
+  }
   bool OwnVerbOpensClause(size_t begin, size_t end) const {
     if (lex_.dictionary == nullptr || begin == 0 || begin >= end ||
         text_[begin - 1] == U'、') {
@@ -739,7 +749,8 @@ class ClauseAnalyser {
     if (action.empty()) action = VerbAfter(right_end, clause_end);
     if (action.empty() && k > 0 && done[k - 1].sentence_begin <= m.begin &&
         done[k - 1].sentence_end >= m.end && !done[k - 1].action.empty() &&
-        !OwnVerbOpensClause(clause_begin, left_end)) {
+        !OwnVerbOpensClause(clause_begin, left_end) &&
+        !LinkedToItsNumber(left_begin, m.qualifier_begin)) {
       // 召开座谈会4次、论证会2次: the verb goes on.
       action = done[k - 1].action;
     }

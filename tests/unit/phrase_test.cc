@@ -1572,6 +1572,19 @@ TEST_F(CombinedReading, VerbSharedWithTheObject) {
             U"动力系统");
 }
 
+TEST_F(CombinedReading, LinkedCountTakesNoVerbFromBefore) {
+  PhraseLexicon lex;
+  lex.dictionary = dict_;
+  lex.actions.Add(U"举办");
+  lex.nouns.Add(U"讲座");
+  // A noun linked to its number by 达 is a clause of its own.
+  const std::u32string linked = U"举办讲座6期，学员达500人。";
+  EXPECT_EQ(AnalysePhrases(linked, Mentions(linked), lex)[1].action, U"");
+  // Negative: an item of the same list takes the verb before it.
+  const std::u32string listed = U"举办讲座6期、论坛2期。";
+  EXPECT_EQ(AnalysePhrases(listed, Mentions(listed), lex)[1].action, U"举办");
+}
+
 TEST_F(CombinedReading, PointsMoveTheRateBefore) {
   PhraseLexicon lex;
   lex.dictionary = dict_;
