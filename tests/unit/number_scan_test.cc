@@ -243,6 +243,9 @@ TEST_F(NumberScanTest, ClockTimesAreNoMetrics) {
   // bound after them qualifies the count.
   EXPECT_EQ(Scan("5个工作日以内"), V{"5|个工作日|5|工作日|LESS_THAN"});
   EXPECT_EQ(Scan("用时3个小时"), V{"3|个小时|3|小时|EXACT"});
+  // A lecture of a series is counted; words 讲 opens are no unit.
+  EXPECT_EQ(Scan("开设讲堂8讲"), V{"8|讲|8|讲|EXACT"});
+  EXPECT_TRUE(Scan("安排3讲解员").empty());
   // Negative: 个 before another noun stays the measure 个.
   EXPECT_EQ(Scan("5个工作组"), V{"5|个|5|个|EXACT"});
 }

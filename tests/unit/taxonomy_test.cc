@@ -121,6 +121,15 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
             "proposals.supervised");
   // Negative: a rate of something else is not (出勤率, 覆盖率).
   EXPECT_EQ(taxonomy->Classify(U"出勤率", U"", U"%"), "other");
+  // Lectures of a series are training sessions, counted in lectures too.
+  EXPECT_EQ(taxonomy->Classify(U"委员讲堂", U"开设", U"讲"),
+            "training.sessions");
+  // Negative: a lecture hall counted as a building is none.
+  EXPECT_EQ(taxonomy->Classify(U"讲堂", U"建成", U"平方米"), "other");
+  // Information published or pushed to an account's readers is publicity.
+  EXPECT_EQ(taxonomy->Classify(U"信息", U"推送", U"条"), "publicity.items");
+  // Negative: information only gathered is not published.
+  EXPECT_NE(taxonomy->Classify(U"信息", U"收集", U"条"), "publicity.items");
   // Pieces adopted with nothing named are public-opinion reports.
   EXPECT_EQ(taxonomy->Classify(U"", U"采用", U"篇"), "sentiment_info.adopted");
   // Negative: adopting what is named otherwise (a technique), or counted
