@@ -101,6 +101,15 @@ TEST_F(ExtractorTest, HandingOverAndLeadingAreVerbs) {
   EXPECT_EQ(handed->object, "民生提案");
 }
 
+// A staffing category (事业编制) is a noun: what is counted, not a verb.
+TEST_F(ExtractorTest, StaffingCategoriesAreNouns) {
+  const Extraction e = Run("该馆现有职工19人，其中行政编制4人、事业编制15人。");
+  const Metric* staff = Find(e, "15");
+  ASSERT_NE(staff, nullptr);
+  EXPECT_EQ(staff->object, "事业编制");
+  EXPECT_EQ(staff->action, "");
+}
+
 // With the shipped word lists: an event named by a deed done in it keeps
 // the holding verb as the action, things treated as something are that
 // something, and a verb-object word after its verb counts the object.
