@@ -1109,6 +1109,9 @@ class PeopleScanner {
       // one whose parts a dot joins (艾力·买买提).
       l = std::max({l, NameOfPartsAt(r) - r, DottedNameAt(r) - r});
       if (l == 0) break;
+      // An item right before a title is the body of the next post
+      // (主席A、区妇联主席B), not a name of this list.
+      if (TitleAt(r + l) > 0) break;
       EmitSegments(segments, r, l, inherited_org);
       Cover(r, r + l);
       end = r + l;

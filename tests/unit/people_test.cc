@@ -125,6 +125,21 @@ TEST_F(PeopleTest, NoteOnThePostBeforeTheName) {
             nullptr);
 }
 
+// A federation's short name (妇联, 侨联) is a body: after a list of names
+// it opens the next post, and before a title it is no name.
+TEST_F(PeopleTest, AFederationIsNoName) {
+  const auto people =
+      Run(std::string(kHeader) + "市总工会主席钱立、区侨联主席孔安参加活动。");
+  EXPECT_EQ(Find(people, "区侨联", "主席"), nullptr);
+  const Person* p = Find(people, "孔安", "主席");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "区侨联");
+  // Negative: a name in the list is still given the title.
+  const auto listed =
+      Run(std::string(kHeader) + "区侨联主席孔安、钱立参加活动。");
+  EXPECT_NE(Find(listed, "钱立", "主席"), nullptr);
+}
+
 // The main scan finds where surnames may start a block of characters at a
 // time: a name is found wherever it falls against the blocks' edges, and a
 // name read by a rule is not read again from its second character.
