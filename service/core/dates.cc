@@ -139,6 +139,18 @@ size_t AfterPartOfDay(std::u32string_view text, size_t i) {
   return i;
 }
 
+// AfterPartOfMonth returns the position after a part of a month at i (上旬,
+// 中旬, 下旬, 初, 中, 底, 末: closed words of the language), or i.
+size_t AfterPartOfMonth(std::u32string_view text, size_t i) {
+  i = SkipBlanks(text, i);
+  for (const std::u32string_view part :
+       {U"上旬", U"中旬", U"下旬", U"中下旬", U"上中旬", U"初", U"中", U"底",
+        U"末"}) {
+    if (text.substr(i, part.size()) == part) return i + part.size();
+  }
+  return i;
+}
+
 // Point is one end of a date; year 0 means "not written".
 struct Point {
   int year = 0;
@@ -218,9 +230,11 @@ std::optional<Shape> ReadShape(std::u32string_view text,
       return s;
     }
     // A second point: 至2024年11月, —29日, 到4月1日, 至今年3月; after a day
-    // a part of it may stand before the range word (9日下午至10日).
+    // a part of it may stand before the range word (9日下午至10日), and
+    // after a month a part of the month (9月下旬至10月).
     if (const size_t after = RangeConnector(
-            text, s.start.day != 0 ? AfterPartOfDay(text, s.end) : s.end)) {
+            text, s.start.day != 0 ? AfterPartOfDay(text, s.end)
+                                   : AfterPartOfMonth(text, s.end))) {
       Point second;
       const size_t q = ReadYearPrefix(text, tokens, after, &second);
       if (ReadMonthDay(text, tokens, q, &second)) {

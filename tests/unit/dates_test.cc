@@ -74,6 +74,23 @@ TEST(DatesTest, APartOfTheDayBeforeTheRangeWord) {
   EXPECT_EQ(d[0].finish, "2023-04-07");
 }
 
+TEST(DatesTest, APartOfTheMonthBeforeTheRangeWord) {
+  auto d = Dates("3月下旬至5月，走访养老院。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "3月下旬至5月");
+  EXPECT_EQ(d[0].start, "2023-03");
+  EXPECT_EQ(d[0].finish, "2023-05");
+  d = Dates("7月初—8月，组织走访。", 2023);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].finish, "2023-08");
+  // Negative: without a range word the month stands alone, and so does
+  // the one after it.
+  d = Dates("3月下旬，5月召开会议。", 2023);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].text, "3月");
+  EXPECT_EQ(d[0].finish, "2023-03");
+}
+
 TEST(DatesTest, MonthsInAKnownYear) {
   const auto d = Dates("2021年3月，成立小组；6月，完成调研。", std::nullopt);
   ASSERT_EQ(d.size(), 2u);
