@@ -1649,14 +1649,17 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // The word lists read a verb that says which activity, text or fund
       // (参加 + 培训 + 活动, 投入 + 帮扶 + 资金) as the action: the rules read
       // it into the noun.
-      const bool lexical_verb_names_the_noun =
-          (reads_noun_phrase || rule == "held_event") && !p.action.empty() &&
-          VerbMayQualify(l.object) && !l.action.empty() &&
+      // The rules' object ends with the lists' verb and then their noun.
+      const bool lexical_pair_ends_rules_object =
+          !l.action.empty() &&
           p.object.size() >= l.action.size() + l.object.size() &&
           EndsWith(p.object, l.object) &&
           std::u32string_view(p.object).substr(
               p.object.size() - l.object.size() - l.action.size(),
               l.action.size()) == l.action;
+      const bool lexical_verb_names_the_noun =
+          (reads_noun_phrase || rule == "held_event") && !p.action.empty() &&
+          VerbMayQualify(l.object) && lexical_pair_ends_rules_object;
       // An event named by a deed done in it (开展 + 送戏下乡活动, 开展 +
       // 提案办理协商): the word lists read the deed's verb as the action and
       // what follows it as the object; the rules read the whole name as the
@@ -1664,12 +1667,10 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       const bool deed_names_the_event =
           rule == "held_event" && !l.action.empty() && !l.object.empty() &&
           IsHoldingVerb(p.action) &&
-          p.object.size() >= l.action.size() + l.object.size() &&
-          EndsWith(p.object, l.object) &&
-          (p.object.compare(0, l.action.size(), l.action) == 0 ||
-           std::u32string_view(p.object).substr(
-               p.object.size() - l.object.size() - l.action.size(),
-               l.action.size()) == l.action);
+          (lexical_pair_ends_rules_object ||
+           (p.object.size() >= l.action.size() + l.object.size() &&
+            EndsWith(p.object, l.object) &&
+            p.object.compare(0, l.action.size(), l.action) == 0));
       // The name of a figure (一般公共预算收入, 人均可支配收入) is read
       // whole: the word lists know its last noun only.
       const bool names_a_figure = reads_noun_phrase && !l.object.empty() &&
