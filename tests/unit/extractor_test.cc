@@ -615,6 +615,20 @@ TEST_F(ExtractorTest, VerbsOfAppointingPeopleAreActions) {
   EXPECT_NE(Find(f, "215")->action, "增补");
 }
 
+TEST_F(ExtractorTest, VerbsOfInvestmentReferralAndHandingOnAreActions) {
+  const Extraction e =
+      Run("各界委员引荐客商项目6个，洽谈合作项目4个；转交职能部门信访件15件。");
+  const ObjectAndAction want[] = {{"6", "客商项目", "引荐"},
+                                  {"4", "合作项目", "洽谈"},
+                                  {"15", "信访件", "转交"}};
+  ExpectObjectsAndActions(e, want);
+  // Negative: 结对 is no action (as often a modifier of what is counted),
+  // so the verb before it stays the action.
+  const Extraction f = Run("组织干部联系帮扶结对困难户30户。");
+  ASSERT_NE(Find(f, "30"), nullptr);
+  EXPECT_EQ(Find(f, "30")->action, "联系帮扶");
+}
+
 TEST_F(ExtractorTest, ABarePartyGroupIsTheReportsCommittees) {
   const Extraction e =
       Run("长治市政协举行月度协商\n"
