@@ -624,9 +624,9 @@ TEST_F(ExtractorTest, VerbsOfInvestmentReferralAndHandingOnAreActions) {
   ExpectObjectsAndActions(e, want);
   // Negative: 结对 is no action (as often a modifier of what is counted),
   // so the verb before it stays the action.
-  const Extraction f = Run("组织干部联系帮扶结对困难户30户。");
+  const Extraction f = Run("机关党员走访慰问结对困难户30户。");
   ASSERT_NE(Find(f, "30"), nullptr);
-  EXPECT_EQ(Find(f, "30")->action, "联系帮扶");
+  EXPECT_EQ(Find(f, "30")->action, "走访慰问");
 }
 
 TEST_F(ExtractorTest, ABarePartyGroupIsTheReportsCommittees) {
