@@ -1671,6 +1671,15 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
            (p.object.size() >= l.action.size() + l.object.size() &&
             EndsWith(p.object, l.object) &&
             p.object.compare(0, l.action.size(), l.action) == 0));
+      // A course or series named by its deed alone (举办 + 培训3期, 参加 +
+      // 轮训2批): the word lists read the deed as the action and find
+      // nothing counted; the rules read the deed as the event the verb
+      // before it holds or takes part in. Counted in times (开展调研12次),
+      // the deed is what was done, and acts.
+      const bool deed_alone_is_the_event =
+          rule == "held_event" && l.object.empty() && !p.action.empty() &&
+          p.object == l.action && TakesPartOrHolds(p.action) &&
+          !IsMeasureOfTimes(mentions[k].unit);
       // The name of a figure (一般公共预算收入, 人均可支配收入) is read
       // whole: the word lists know its last noun only.
       const bool names_a_figure = reads_noun_phrase && !l.object.empty() &&
@@ -1693,7 +1702,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           !Same(p.object, l.object) &&
           (deed_after || treated_as || lexical_carried || lexical_missed_verb ||
            lexical_verb_in_noun || lexical_verb_names_the_noun ||
-           deed_names_the_event || names_a_figure ||
+           deed_names_the_event || deed_alone_is_the_event || names_a_figure ||
            lexical_verb_is_rules_object || lexical_object_ends_in_preposition ||
            (rule == "held_event" &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||

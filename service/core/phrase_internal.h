@@ -209,6 +209,10 @@ inline bool IsEventMeasure(std::u32string_view unit) {
   return IsOneOf(unit, {U"次", U"场", U"场次", U"期", U"轮", U"批", U"批次",
                         U"届", U"堂", U"课", U"遍"});
 }
+// A measure of how often a deed is done, not of events held (场, 期).
+inline bool IsMeasureOfTimes(std::u32string_view unit) {
+  return IsOneOf(unit, {U"次", U"回", U"趟"});
+}
 // A measure of written pieces (条, 篇, 期, 份, 则, 件): a part of a set
 // of texts may be counted in another of them than its set (编报信息90期，
 // 其中被采用12篇).

@@ -508,11 +508,6 @@ bool IsCoverbOfPlace(std::u32string_view w) {
           U"就", U"与", U"同", U"跟", U"對", U"與", U"走進"});
 }
 
-// A measure of how often a deed is done, not of events held (场, 期).
-bool IsMeasureOfTimes(std::u32string_view unit) {
-  return IsOneOf(unit, {U"次", U"回", U"趟"});
-}
-
 // Rule "times before the deed": a count of times with a coverb after it
 // (3次到园区调研, 2次在全会上作发言, 5次向市委报送报告) stands before the
 // deed it counts, as an adverbial: the first verb after the coverb's

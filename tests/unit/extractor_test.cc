@@ -629,6 +629,24 @@ TEST_F(ExtractorTest, VerbsOfInvestmentReferralAndHandingOnAreActions) {
   EXPECT_EQ(Find(f, "30")->action, "走访慰问");
 }
 
+// A course named by its deed alone is the event the verb before it holds
+// or takes part in; counted in times, the deed acts.
+TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
+  const Extraction e = Run("区政协举办培训3期。委员们参加培训2期。");
+  const ObjectAndAction want[] = {{"3", "培训", "举办"}, {"2", "培训", "参加"}};
+  ExpectObjectsAndActions(e, want);
+  EXPECT_EQ(Find(e, "3")->indicator, "training.sessions");
+  // Negative: a deed counted in times is what was done.
+  const Extraction f = Run("全年开展走访12次。");
+  ASSERT_NE(Find(f, "12"), nullptr);
+  EXPECT_EQ(Find(f, "12")->object, "");
+  EXPECT_EQ(Find(f, "12")->action, "走访");
+  // Training told by its verb alone is held training all the same.
+  const Extraction g = Run("机关组织培训5次。");
+  ASSERT_NE(Find(g, "5"), nullptr);
+  EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
+}
+
 TEST_F(ExtractorTest, ABarePartyGroupIsTheReportsCommittees) {
   const Extraction e =
       Run("长治市政协举行月度协商\n"
