@@ -6,6 +6,7 @@
 //   build/bin/extract_probe archive 1000000  # one pass over a 1 MB archive
 //   build/bin/extract_probe load           # load the data only, then exit
 //   build/bin/extract_probe reports a.txt b.txt  # report fields of files
+//   build/bin/extract_probe people a.txt b.txt   # people of files
 //
 // `dump` prints each fact with its full-precision value, so that two builds
 // can be compared with diff: a speed-up must not change one line of it.
@@ -131,6 +132,25 @@ int Main(int argc, char** argv) {
             r.subtitle.c_str(), r.organization.c_str(), r.city.c_str(),
             r.province.c_str(), r.year ? std::to_string(*r.year).c_str() : "",
             authors.c_str());
+      }
+    }
+    return 0;
+  }
+  if (mode == "people") {
+    // The people of each file named, one line a person: for probing the
+    // people rules on hand-written texts outside the dev sets.
+    for (int i = 2; i < argc; ++i) {
+      auto result = extractor->Extract(ReadAll(argv[i]), {});
+      if (!result.ok()) {
+        std::printf("%s\terror %s\n", argv[i],
+                    std::string(result.status().message()).c_str());
+        continue;
+      }
+      for (const Person& p : result->people) {
+        std::printf("%s\t%lld\t%s\t%s\t%s\n",
+                    std::filesystem::path(argv[i]).filename().c_str(),
+                    static_cast<long long>(p.begin), p.name.c_str(),
+                    p.role.c_str(), p.organization.c_str());
       }
     }
     return 0;

@@ -574,6 +574,10 @@ class PeopleScanner {
     if (first_after_name(lex_.apposition_first)) {
       if (size_t len = Apposition(p, surname, 0)) return len;
     }
+    if (p >= 2 && text_[p - 2] == U'免' &&
+        (text_[p - 1] == U'去' || text_[p - 1] == U'除')) {
+      if (size_t len = NameRelievedOf(p, surname)) return len;
+    }
     if (!first_after_name(lex_.address_first)) return 0;
     return NameBeforeAddress(p, surname);
   }
@@ -736,6 +740,7 @@ class PeopleScanner {
         ListSeparatorAt(g) > 0) {
       return 0;
     }
+    if (const size_t third = SpacedThirdAt(p, g, e)) return third - p;
     // Typesetters pad names, not words: a pair that makes a word is a name
     // only when set apart (温 和、尚 可), not running on (马 上发言).
     const std::u32string joined = {text_[p], text_[g]};
@@ -750,6 +755,41 @@ class PeopleScanner {
       return 0;
     }
     return e - p;
+  }
+
+  // SpacedThirdAt: text spaced out a character at a time spaces a
+  // three-character name too (周 建 国，): the name's end after a third
+  // character set off as the second is, when a clear end (punctuation, a
+  // line break, the text's end) follows it and it is nothing a name is
+  // followed by (等, 说, a role, a credit's 摄); else 0. `g` is the second
+  // character, `e` just past it.
+  size_t SpacedThirdAt(size_t p, size_t g, size_t e) const {
+    const size_t n = text_.size();
+    const size_t gap = g - p - 1;
+    if (e + gap >= n) return 0;
+    for (size_t k = e; k < e + gap; ++k) {
+      if (text_[k] != text_[p + 1 + (k - e)]) return 0;
+    }
+    const size_t z = e + gap;
+    if (!IsCjk(text_[z]) || TitleAt(z) > 0 || text_[z] == U'等' ||
+        lex_.particle_chars.contains(text_[z]) || ListSeparatorAt(z) > 0 ||
+        lex_.joiner_first.contains(text_[z]) ||
+        lex_.followers.LongestStartingAt(text_, z, z + 1) > 0 ||
+        lex_.byline_markers.LongestStartingAt(text_, z, z + 1) > 0 ||
+        lex_.byline_trailers.LongestStartingAt(text_, z, z + 1) > 0) {
+      return 0;
+    }
+    const size_t end = z + 1;
+    if (end < n && text_[end] != U'\n' &&
+        (!IsBoundary(text_[end]) || IsBlank(text_[end]))) {
+      return 0;
+    }
+    const std::u32string joined = {text_[p], text_[g], text_[z]};
+    if (lex_.common_words.Contains(joined) ||
+        gazetteer_.Find(joined) != nullptr) {
+      return 0;
+    }
+    return end;
   }
 
   // SpacedNameBefore: a spaced name (王 伟) at a clear left edge with a
@@ -956,15 +996,15 @@ class PeopleScanner {
   // before it being no part of it.
   bool BoundaryBeforeBody(size_t j, size_t floor) const {
     // The body starts at a real boundary only: right after a function
-    // character (有, 了, 的, 在, 与, 该, 各) or an ordinary word (会后, 听取;
-    // the common words hold no proper nouns): 民革市委, 团市委 and 自治区 are
-    // one name.
+    // character (有, 了, 的, 在, 与, 该, 各, 我) or an ordinary word (会后,
+    // 听取; the common words hold no proper nouns): 民革市委, 团市委 and 自治区
+    // are one name.
     const char32_t before = text_[j - 1];
     if (lex_.body_names.LongestEndingAt(text_, j, floor) > 0) return false;
     // 自治区, 自治县, 地区: the level ends a longer level word.
     if (before == U'治' || before == U'地') return false;
     if (!lex_.particle_chars.contains(before) &&
-        std::u32string_view(U"有了着过该本此各全").find(before) ==
+        std::u32string_view(U"有了着过该本此各全我").find(before) ==
             std::u32string_view::npos &&
         lex_.common_words.LongestEndingAt(text_, j, floor) < 2) {
       return false;
@@ -1378,7 +1418,7 @@ class PeopleScanner {
         const size_t q = r + l;
         if (q < n &&
             (ListSeparatorAt(q) > 0 || text_[q] == U'等' || TitleAt(q) > 0 ||
-             GroupWordAt(q) > 0) &&
+             GroupWordAt(q) > 0 || PostVerbAt(q) > 0) &&
             PlausibleName(r, l, s, Evidence::kWeak)) {
           len = l;
           break;
@@ -1404,8 +1444,29 @@ class PeopleScanner {
     }
     size_t q = names.back().first + names.back().second;
     const bool etc = q < n && text_[q] == U'等';
-    if (etc) ++q;
+    if (etc) {
+      ++q;
+      // A count of them may stand between 等 and the role (A等5位委员,
+      // A、B等十余名委员).
+      size_t c = q;
+      while (c < n &&
+             (IsDigit(text_[c]) ||
+              std::u32string_view(U"一二两三四五六七八九十百").find(text_[c]) !=
+                  std::u32string_view::npos)) {
+        ++c;
+      }
+      if (c > q && c < n && (text_[c] == U'余' || text_[c] == U'多')) ++c;
+      if (c > q && c < n && (text_[c] == U'位' || text_[c] == U'名')) q = c + 1;
+    }
     if (names.size() < 2 && !etc) return 0;
+    // A、B当选为区政协常委: each takes the post.
+    if (const size_t verb = etc ? 0 : PostVerbAt(q)) {
+      std::vector<Segment>& posts = segments_;
+      const size_t after = PostsAfterVerb(q + verb, &posts);
+      if (after == 0) return 0;
+      for (const auto& [b, l] : names) EmitSegments(posts, b, l);
+      return after - p;
+    }
     // 张明、李华夫妇: a group word names them without a role; so does a
     // form of address after 等 (A、B等同志).
     size_t g = GroupWordAt(q);
@@ -1620,39 +1681,87 @@ class PeopleScanner {
       const bool comrade = e + 2 <= n && Sub(text_, e, e + 2) == U"同志";
       if (comrade) v += 2;
       if (!comrade && !ClearLeftEdge(p)) continue;
-      size_t verb = 0;
-      for (std::u32string_view w :
-           {U"当选为", U"当选", U"担任", U"任", U"當選為", U"當選", U"擔任"}) {
-        if (v + w.size() <= n && Sub(text_, v, v + w.size()) == w) {
-          verb = w.size();
-          break;
-        }
-      }
+      const size_t verb = PostVerbAt(v);
       if (verb == 0) continue;
-      if (verb == 1 && CommonStartingAt(v) >= 2) continue;  // 任务
       if (!PlausibleName(p, len, surname,
                          comrade ? Evidence::kStrong : Evidence::kWeak)) {
         continue;
       }
-      size_t t = v + verb;
-      while (t < n && t < v + verb + kMaxAppointedOrg && IsCjk(text_[t]) &&
+      std::vector<Segment>& posts = segments_;
+      const size_t after = PostsAfterVerb(v + verb, &posts);
+      if (after == 0) continue;
+      EmitSegments(posts, p, len);
+      return after - p;
+    }
+    return 0;
+  }
+
+  // PostVerbAt is the length of a verb of taking a post at v (当选为,
+  // 担任, 任), or 0; 任 opening a word (任务, 任何) is none.
+  size_t PostVerbAt(size_t v) const {
+    const size_t n = text_.size();
+    for (std::u32string_view w :
+         {U"当选为", U"当选", U"担任", U"任", U"當選為", U"當選", U"擔任"}) {
+      if (v + w.size() <= n && Sub(text_, v, v + w.size()) == w) {
+        if (w.size() == 1 && CommonStartingAt(v) >= 2) return 0;
+        return w.size();
+      }
+    }
+    return 0;
+  }
+
+  // PostsAfterVerb reads the posts after a verb of taking a post ending
+  // at v, each a body and a title, joined by 、 up to the clause's end
+  // (当选为市政协主席。, 任市政协党组成员、秘书长。, 任县政协常委一职): it
+  // fills `segments` last post first, as EmitSegments reads them, and
+  // returns the end of the last title, or 0.
+  size_t PostsAfterVerb(size_t v, std::vector<Segment>* segments) const {
+    const size_t n = text_.size();
+    segments->clear();
+    for (size_t b = v; b < n && segments->size() < kMaxListNames;) {
+      size_t t = b;
+      while (t < n && t < b + kMaxAppointedOrg && IsCjk(text_[t]) &&
              TitleAt(t) == 0) {
         ++t;
       }
       const size_t tl = t < n ? TitleAt(t) : 0;
-      if (tl == 0) continue;
+      if (tl == 0) return 0;
       const size_t after = t + tl;
-      // The clause ends at the title, or 一职 / 职务 closes it.
+      segments->insert(segments->begin(), {b, t, t, after});
+      if (after < n && text_[after] == U'、') {
+        b = after + 1;
+        continue;
+      }
       if (!(after >= n || IsBoundary(text_[after]) ||
             Sub(text_, after, std::min(n, after + 2)) == U"一职" ||
             Sub(text_, after, std::min(n, after + 2)) == U"职务")) {
+        return 0;
+      }
+      return after;
+    }
+    return 0;
+  }
+
+  // Rule "relieved of a post": 免去 or 免除, the name, 同志 or not, 的 or
+  // not, and the posts up to 职务 (免去X同志的县政协副秘书长职务): the name
+  // held them.
+  size_t NameRelievedOf(size_t p, size_t surname) {
+    const size_t n = text_.size();
+    for (size_t len : {surname + 2, surname + 1}) {
+      const size_t e = p + len;
+      size_t v = e;
+      const bool comrade = e + 2 <= n && Sub(text_, e, e + 2) == U"同志";
+      if (comrade) v += 2;
+      if (v < n && text_[v] == U'的') ++v;
+      if (v == e || !PlausibleName(p, len, surname, Evidence::kAppointed)) {
         continue;
       }
-      const std::u32string_view role = Sub(text_, t, after);
-      const std::u32string_view org = Sub(text_, v + verb, t);
-      EmitWith(
-          EncodeUtf8(Sub(text_, p, e)), EncodeUtf8(role),
-          [&] { return Organization(org, role, p); }, p, e);
+      std::vector<Segment>& posts = segments_;
+      const size_t after = PostsAfterVerb(v, &posts);
+      if (after == 0 || Sub(text_, after, std::min(n, after + 2)) != U"职务") {
+        continue;
+      }
+      EmitSegments(posts, p, len);
       return after - p;
     }
     return 0;
@@ -1755,7 +1864,9 @@ class PeopleScanner {
       const size_t p = open - len;
       const size_t surname = SurnameAt(p);
       if (surname == 0 || len < surname + 1 || len > surname + 2) continue;
-      if (!ClearLeftEdge(p) ||
+      // A title right before the name is an edge as clear as a comma
+      // (委员王明（区妇联主席）).
+      if (!(ClearLeftEdge(p) || lex_.titles.LongestEndingAt(text_, p) > 0) ||
           !PlausibleName(p, len, surname, Evidence::kStrong)) {
         continue;
       }
@@ -2113,8 +2224,20 @@ class PeopleScanner {
     const size_t n = text_.size();
     size_t p = begin;
     while (p < end && IsBlank(text_[p])) ++p;
-    // The name, then a comma or a blank, then the sex alone.
-    const auto sex_at = [&](size_t q) {
+    // The name, then a comma or a blank, then the sex alone. A bracketed
+    // note with the years of birth may stand between (王明（1968年3月—），男).
+    const auto after_years = [&](size_t q) {
+      constexpr size_t kMaxYearsNote = 20;
+      if (q >= end || !IsOpenBracket(text_[q])) return q;
+      bool digit = false;
+      for (size_t k = q + 1; k < end && k <= q + kMaxYearsNote; ++k) {
+        if (IsCloseBracket(text_[k])) return digit ? k + 1 : q;
+        digit = digit || IsDigit(text_[k]);
+      }
+      return q;
+    };
+    const auto sex_at = [&](size_t name_end) {
+      const size_t q = after_years(name_end);
       return q + 2 < end &&
              (text_[q] == U'，' || text_[q] == U',' || IsBlank(text_[q])) &&
              (text_[q + 1] == U'男' || text_[q + 1] == U'女') &&
@@ -2134,7 +2257,8 @@ class PeopleScanner {
     EmitRoleless(EncodeUtf8(Sub(text_, p, e)), p, e);
     // A clause of the entry that is nothing but posts (…，市政协常委，…).
     std::vector<Segment> posts;
-    for (size_t c = e + 3; c < end && !IsSentenceEnd(text_[c - 1]);) {
+    for (size_t c = after_years(e) + 3;
+         c < end && !IsSentenceEnd(text_[c - 1]);) {
       size_t ce = c;
       while (ce < end && !IsClauseEnd(text_[ce])) ++ce;
       if (TitleClause(c, ce, &posts)) {
@@ -2544,7 +2668,8 @@ class PeopleScanner {
   std::vector<Person> roleless_;  // names seen without a role, in order
 
   std::vector<std::pair<size_t, size_t>> list_;  // reused by NamesBeforeRole
-  size_t read_to_ = 0;  // NamesOfParts has read the text before it
+  std::vector<Segment> segments_;  // the posts a name takes (PostsAfterVerb)
+  size_t read_to_ = 0;             // NamesOfParts has read the text before it
   // Names of parts read (NamesOfParts), in text order: [begin, end).
   std::vector<std::pair<size_t, size_t>> covered_;
   // The body of the last title emitted, and where the list of officers

@@ -313,12 +313,73 @@ TEST_F(PeopleTest, RuleNameTakesPost) {
            "潍坊市政协"},
           {"。柏立群当选为市政协主席。", "柏立群", "主席", "潍坊市政协"},
           {"，柏立群担任调研组组长一职。", "柏立群", "组长", "调研组"},
+          // Posts joined by 、 are all taken; a bare one is its own body's.
+          {"经研究，同意柏立群同志任市政协党组成员、副秘书长。", "柏立群",
+           "成员", "潍坊市政协党组"},
+          {"经研究，同意柏立群同志任市政协党组成员、副秘书长。", "柏立群",
+           "副秘书长", "潍坊市政协"},
       },
       Run);
+  // A second post that runs on into the clause takes nothing.
+  CheckNegatives({"，柏立群担任组长、委员会议的召集工作。"}, Run);
   CheckNegatives(
       {
           "，汪洋任务艰巨，委员们迎难而上。",  // 任务 is a word
           "，柏立群任劳任怨为委员服务。",      // 任劳任怨 is a word
+      },
+      Run);
+}
+
+// 免去 or 免除, a name and the posts up to 职务: the name held them.
+TEST_F(PeopleTest, RuleNameRelievedOf) {
+  CheckPositives(
+      {
+          {"会议决定免去芮晓燕同志的市政协副秘书长职务。", "芮晓燕", "副秘书长",
+           "潍坊市政协"},
+          {"会议决定免除芮晓燕同志市政协常委职务。", "芮晓燕", "常委",
+           "潍坊市政协"},
+      },
+      Run);
+  CheckNegatives(
+      {
+          // No 职务 closes the posts: a fee waived, no one relieved.
+          "会议决定免去芮晓燕的委员会费。",
+          "对困难群众免除费用。",
+      },
+      Run);
+}
+
+// A list of names before 当选(为), 担任 or 任 shares the post taken.
+// A count between 等 and the role is theirs (A等5位委员): the role
+// still goes to each name.
+TEST_F(PeopleTest, RuleCountBeforeRole) {
+  CheckPositives(
+      {
+          {"。柯晓岚等5位委员联名提出提案。", "柯晓岚", "委员", "潍坊市政协"},
+          {"。闻立峰、柯晓岚等十余名委员到会。", "闻立峰", "委员", nullptr},
+      },
+      Run);
+  // A count of people with no role after it names nobody.
+  CheckNegatives({"。柯晓岚等5人参加。", "。柯晓岚等5位参加。"}, Run);
+}
+
+TEST_F(PeopleTest, RuleListTakesPost) {
+  CheckPositives(
+      {
+          {"。闻立峰、柯晓岚当选为市政协常委。", "闻立峰", "常委",
+           "潍坊市政协"},
+          {"。闻立峰、柯晓岚当选为市政协常委。", "柯晓岚", "常委",
+           "潍坊市政协"},
+          {"，阮志伟、贝秋华和邝明担任调研组组长。", "贝秋华", "组长",
+           "调研组"},
+      },
+      Run);
+  CheckNegatives(
+      {
+          // The clause runs on past the title: no post is taken.
+          "。闻立峰、柯晓岚当选为委员会议的代表们点赞。",
+          // 任务 is a word, not the verb 任.
+          "，阮志伟、贝秋华任务繁重。",
       },
       Run);
 }
@@ -397,8 +458,22 @@ TEST_F(PeopleTest, RuleSpacedName) {
           // Before a role or a form of address at a clear left edge.
           {"会上，祝 勇委员建议加强监督。", "祝勇", "委员", "潍坊市政协"},
           {"会上，冉　莹同志作说明。", "冉莹", "", nullptr},
+          // Text spaced a character at a time spaces a three-character
+          // name too, up to a clear end.
+          {"市政协常委 甘 立 新，出席。", "甘立新", "常委", nullptr},
       },
       Run);
+  // The third character is no name's when it is a credit's or a list's
+  // word, or when more text runs on after it.
+  {
+    const auto people = Run(std::string(kHeader) + "\n记者 甘 立 摄\n");
+    EXPECT_EQ(Find(people, "甘立摄", "记者"), nullptr);
+    const auto listed = Run(std::string(kHeader) + "副主席甘 立 等，出席。");
+    EXPECT_EQ(Find(listed, "甘立等", "副主席"), nullptr);
+    const auto running =
+        Run(std::string(kHeader) + "副主席 甘 立 新 出 席 会 议。");
+    EXPECT_EQ(Find(running, "甘立新", "副主席"), nullptr);
+  }
   CheckNegatives(
       {
           "会上委员马 上发言。",        // 马上 is a word
@@ -738,6 +813,12 @@ TEST_F(PeopleTest, RuleOrganizationStartsAtItsLevel) {
            "潍坊市政协"},
           {"会上，自治县政协主席闵秋生讲话。", "闵秋生", "主席", "自治县政协"},
           {"该市政协主席闵秋生讲话。", "闵秋生", "主席", "潍坊市政协"},
+          // 我 (our) before the level is no part of the body.
+          {"我市政协委员柴晓东获表彰。", "柴晓东", "委员", "潍坊市政协"},
+          // Negative side: 受 (on behalf of) before the level neither.
+          {"受市政协主席闵秋生委托作说明。", "闵秋生", "主席", "潍坊市政协"},
+          // 了 closes a verb, and no body holds it.
+          {"会上慰问了老党员代表褚文杰。", "褚文杰", "代表", "老党员"},
           // The national level opens a body as a level does.
           {"会议邀请了全国政协常委芮晓燕作辅导。", "芮晓燕", "常委",
            "全国政协"},
@@ -776,6 +857,9 @@ TEST_F(PeopleTest, RuleBiography) {
           // A clause of nothing but posts is the person's too.
           {"\n鲍文礼，男，1969年生，市政协常委。\n", "鲍文礼", "常委",
            "潍坊市政协"},
+          // The years of birth in brackets may stand before the sex.
+          {"\n鲍文礼（1969年5月—），男，现任市政协常委。\n", "鲍文礼", "常委",
+           "潍坊市政协"},
       },
       Run);
   CheckNegatives(
@@ -783,6 +867,8 @@ TEST_F(PeopleTest, RuleBiography) {
           "\n男女老少齐上阵，共建美好家园。\n",
           "\n高度重视，男女平等。\n",      // 高度 is a word
           "\n张明华说，男子组获冠军。\n",  // the sex stands alone
+          // A bracket with no years in it is no note on a birth.
+          "\n张明华（左），男，汉族。\n",
       },
       Run);
 }
@@ -942,6 +1028,8 @@ TEST_F(PeopleTest, RuleTitlesInBrackets) {
            "韦志强", "副主席", "潍坊市工商联"},
           {"座谈会上，谷红（某某科技公司总经理）介绍了情况。", "谷红", "总经理",
            "某某科技公司"},
+          // A title right before the name is as clear an edge as a comma.
+          {"市政协委员邬丽萍（区妇联主席）发言。", "邬丽萍", "主席", "区妇联"},
       },
       Run);
   CheckNegatives(
@@ -949,6 +1037,8 @@ TEST_F(PeopleTest, RuleTitlesInBrackets) {
           "，韦志强（化名）反映，小区停车难。",
           "全市（含县区）共建成站点30个。",
           "，韦志强（左）与群众交流。",
+          // A word before the name is no edge (the name is a piece of it).
+          "大家支持韦志强（市政协常委）的意见。",
           // A title inside the bracket but no name before it.
           "会议听取了提案委员会（主任会议）的意见。",
       },
