@@ -1698,11 +1698,23 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
           !p.object.empty() && l.object.size() >= 2 &&
           lexicon.dictionary->PosOf(std::u32string_view(l.object).substr(
               l.object.size() - 1)) == Pos::kPreposition;
+      // A noun phrase does not run through the count's verb: where the
+      // word lists read the rules' verb and noun as one object (在N个乡镇 +
+      // 建成 + 工作站), before or after the rules' noun, the rules' reading
+      // stands.
+      const bool lexical_object_runs_through_verb =
+          p.frame == Frame::kCount && p.action.size() >= 2 &&
+          !p.object.empty() &&
+          l.object.size() > p.object.size() + p.action.size() &&
+          (EndsWithPair(l.object, p.action, p.object) ||
+           StartsWithPair(l.object, p.object, p.action)) &&
+          lexicon.dictionary->PosOf(p.action) == Pos::kVerb;
       const bool keeps_rules_object =
           !Same(p.object, l.object) &&
-          (deed_after || treated_as || lexical_carried || lexical_missed_verb ||
-           lexical_verb_in_noun || lexical_verb_names_the_noun ||
-           deed_names_the_event || deed_alone_is_the_event || names_a_figure ||
+          (lexical_object_runs_through_verb || deed_after || treated_as ||
+           lexical_carried || lexical_missed_verb || lexical_verb_in_noun ||
+           lexical_verb_names_the_noun || deed_names_the_event ||
+           deed_alone_is_the_event || names_a_figure ||
            lexical_verb_is_rules_object || lexical_object_ends_in_preposition ||
            (rule == "held_event" &&
             ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||

@@ -148,6 +148,15 @@ constexpr uint64_t FirstCharMask(std::u32string_view chars) {
 inline bool MayOpen(uint64_t mask, char32_t c) {
   return (mask >> (c & 63)) & 1;
 }
+// StartsWithPair is StartsWith(s, first + second) without making the
+// string.
+inline bool StartsWithPair(std::u32string_view s, std::u32string_view first,
+                           std::u32string_view second) {
+  return s.size() >= first.size() + second.size() &&
+         s.compare(0, first.size(), first) == 0 &&
+         s.compare(first.size(), second.size(), second) == 0;
+}
+
 // EndsWithPair is EndsWith(s, first + second) without making the string.
 inline bool EndsWithPair(std::u32string_view s, std::u32string_view first,
                          std::u32string_view second) {

@@ -647,6 +647,18 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// The noun the word lists would read may not run through the count's
+// verb: a place before it (在N个街道) and the thing made after it are two
+// phrases, and the rules' noun stands.
+TEST_F(ExtractorTest, ANounPhraseDoesNotRunThroughTheCountsVerb) {
+  const Extraction e =
+      Run("在9个街道建成协商议事室11个。全县新建村级文化广场23个。");
+  const ObjectAndAction want[] = {{"9", "街道", ""},
+                                  {"11", "协商议事室", "建成"},
+                                  {"23", "村级文化广场", "新建"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 TEST_F(ExtractorTest, ABarePartyGroupIsTheReportsCommittees) {
   const Extraction e =
       Run("长治市政协举行月度协商\n"
