@@ -162,6 +162,36 @@ bool ShareIsTheStagesRate(std::u32string_view text,
          rest.find(U"總") != std::u32string_view::npos;
 }
 
+// ShareOfTheCountsDeed: a share right after a count, joined by 占 alone
+// or with the whole it is a share of (已办结的120件，占95%), is the share
+// of the proposals that deed was done to. Where the share's own words name
+// no indicator, the count's deed does: the share is that deed's rate.
+const std::string* ShareOfTheCountsDeed(
+    std::u32string_view text, const std::vector<NumberMention>& mentions,
+    const std::vector<MetricPhrase>& phrases, const Taxonomy& taxonomy,
+    size_t i) {
+  if (i == 0 || phrases[i].frame != Frame::kShare || mentions[i].unit != U"%") {
+    return nullptr;
+  }
+  const MetricPhrase& count = phrases[i - 1];
+  if (count.frame != Frame::kCount || count.action.empty()) return nullptr;
+  const size_t from = mentions[i - 1].mention_end;
+  const size_t to = mentions[i].qualifier_begin;
+  if (to <= from + 1 || to - from > 16) return nullptr;
+  const std::u32string_view between = text.substr(from, to - from);
+  if (between[0] != U'，' && between[0] != U',') return nullptr;
+  if (between[1] != U'占' && between[1] != U'佔') return nullptr;
+  // One clause: no second comma or stop between the count and the share.
+  for (const char32_t c : between.substr(2)) {
+    if (c == U'，' || c == U',' || c == U'。' || c == U'；' || c == U';') {
+      return nullptr;
+    }
+  }
+  const std::string& id =
+      taxonomy.Classify(phrases[i].object, count.action, U"%", Frame::kShare);
+  return id == "other" ? nullptr : &id;
+}
+
 }  // namespace
 
 absl::StatusOr<Extraction> Extractor::Extract(
@@ -247,6 +277,11 @@ absl::StatusOr<Extraction> Extractor::Extract(
     }
     if (ShareIsTheStagesRate(view, mentions, phrases, result.metrics, i)) {
       indicator = &SatisfactionRate();
+    } else if (indicator->size() == 5 && *indicator == "other") {
+      if (const std::string* deeds = ShareOfTheCountsDeed(
+              view, mentions, phrases, data_->taxonomy, i)) {
+        indicator = deeds;
+      }
     }
     metric.indicator = *indicator;
     metric.sentence_begin = static_cast<int64_t>(p.sentence_begin);

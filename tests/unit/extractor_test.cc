@@ -647,6 +647,25 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// A share right after a count is the rate of the count's deed where its
+// own words name none; a deed not yet done, or a count without a deed, is
+// no rate.
+TEST_F(ExtractorTest, AShareAfterACountIsTheRateOfItsDeed) {
+  const Extraction e =
+      Run("各部门承办提案130件，委员表示满意的124件，占95.4%；正在解决的"
+          "6件，占4.6%。全年收到提案200件，其中经济类70件，占35%。");
+  const auto indicator_of = [&e](const char* digits) {
+    const Metric* m = Find(e, digits);
+    return m == nullptr ? std::string("(none)") : m->indicator;
+  };
+  EXPECT_EQ(indicator_of("95.4"), "proposals.satisfaction_rate");
+  EXPECT_EQ(indicator_of("4.6"), "other");
+  EXPECT_EQ(indicator_of("35"), "other");
+  const Extraction f = Run("已经解决的提案88件，占立案数的80%。");
+  ASSERT_NE(Find(f, "80"), nullptr);
+  EXPECT_EQ(Find(f, "80")->indicator, "proposals.satisfaction_rate");
+}
+
 // The noun the word lists would read may not run through the count's
 // verb: a place before it (在N个街道) and the thing made after it are two
 // phrases, and the rules' noun stands.
