@@ -7,6 +7,7 @@
 //   build/bin/extract_probe load           # load the data only, then exit
 //   build/bin/extract_probe reports a.txt b.txt  # report fields of files
 //   build/bin/extract_probe people a.txt b.txt   # people of files
+//   build/bin/extract_probe metrics a.txt b.txt  # metrics of files
 //
 // `dump` prints each fact with its full-precision value, so that two builds
 // can be compared with diff: a speed-up must not change one line of it.
@@ -132,6 +133,25 @@ int Main(int argc, char** argv) {
             r.subtitle.c_str(), r.organization.c_str(), r.city.c_str(),
             r.province.c_str(), r.year ? std::to_string(*r.year).c_str() : "",
             authors.c_str());
+      }
+    }
+    return 0;
+  }
+  if (mode == "metrics") {
+    // The metrics of each file named, one line a metric: for probing the
+    // phrase rules on hand-written texts outside the dev sets.
+    for (int i = 2; i < argc; ++i) {
+      auto result = extractor->Extract(ReadAll(argv[i]), {});
+      if (!result.ok()) {
+        std::printf("%s\terror %s\n", argv[i],
+                    std::string(result.status().message()).c_str());
+        continue;
+      }
+      for (const Metric& m : result->metrics) {
+        std::printf("%s\t%s%s\tobject=%s\taction=%s\t%s\n",
+                    std::filesystem::path(argv[i]).filename().c_str(),
+                    m.text.c_str(), m.unit_text.c_str(), m.object.c_str(),
+                    m.action.c_str(), m.indicator.c_str());
       }
     }
     return 0;

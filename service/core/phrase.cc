@@ -114,6 +114,49 @@ bool ListsKinds(std::u32string_view longer, std::u32string_view shorter,
   return true;
 }
 
+// JoinsNounPhrases says whether the rules' object is the lexical one with
+// whole noun phrases joined in front by 、 (座谈会议、视察活动: two kinds of
+// event counted together): each item ends in a noun of its own, its head,
+// so it is a thing counted, not a verb or a kind word before the last.
+// A verbal noun heads an item only after a word of its own (视察活动).
+bool JoinsNounPhrases(std::u32string_view longer, std::u32string_view shorter,
+                      const Dictionary& dict) {
+  if (shorter.size() < 2 || longer.size() < shorter.size() + 3 ||
+      longer.substr(longer.size() - shorter.size()) != shorter) {
+    return false;
+  }
+  // The lexical object is the last item or its end (民主监督活动 or
+  // 监督活动): every item before it is checked, and the last one whole.
+  const size_t last_mark = longer.rfind(U'、');
+  if (last_mark == std::u32string_view::npos ||
+      last_mark >= longer.size() - shorter.size()) {
+    return false;
+  }
+  const std::u32string_view front = longer.substr(0, last_mark);
+  const std::u32string_view last_item = longer.substr(last_mark + 1);
+  thread_local std::vector<Word> words_buffer;
+  const auto ends_in_noun = [&dict](std::u32string_view item) {
+    if (item.size() < 2) return false;
+    SegmentInto(item, 0, item.size(), dict, &words_buffer);
+    if (words_buffer.empty() || words_buffer.back().size() < 2) return false;
+    // A verbal noun heads a compound (视察活动), not alone (调研).
+    const Pos head = words_buffer.back().pos;
+    return head == Pos::kNoun ||
+           (head == Pos::kVerbalNoun && words_buffer.size() >= 2);
+  };
+  if (!ends_in_noun(last_item)) return false;
+  size_t item_begin = 0;
+  while (item_begin <= front.size()) {
+    size_t item_end = front.find(U'、', item_begin);
+    if (item_end == std::u32string_view::npos) item_end = front.size();
+    if (!ends_in_noun(front.substr(item_begin, item_end - item_begin))) {
+      return false;
+    }
+    item_begin = item_end + 1;
+  }
+  return true;
+}
+
 // AddsKind says whether the rules' object is the lexical one with words in
 // front that say which kind: a topic (城乡建设方面 + 来信) or kind words
 // (distinguishers). Other words in front (adjectives, places, who) stay
@@ -1717,13 +1760,15 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
            deed_alone_is_the_event || names_a_figure ||
            lexical_verb_is_rules_object || lexical_object_ends_in_preposition ||
            (rule == "held_event" &&
-            ParticipantsInFront(l.object, p.object, *lexicon.dictionary)) ||
+            (ParticipantsInFront(l.object, p.object, *lexicon.dictionary) ||
+             JoinsNounPhrases(p.object, l.object, *lexicon.dictionary))) ||
            ((fills && l.object.empty()) || people || lexical_object_in_state ||
             (!p.object.empty() && !l.object.empty() &&
              OnlyDroppable(l.object, *lexicon.dictionary)) ||
             (reads_noun_phrase &&
              (AddsKind(p.object, l.object, *lexicon.dictionary) ||
               ListsKinds(p.object, l.object, *lexicon.dictionary) ||
+              JoinsNounPhrases(p.object, l.object, *lexicon.dictionary) ||
               NamesKind(p.object, l.object, lexicon,
                         rule == "verb_object_number" && !p.action.empty() &&
                             !IsPeopleMeasure(mentions[k].unit)) ||

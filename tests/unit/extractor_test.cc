@@ -647,6 +647,19 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// Whole noun phrases joined by 、 are counted together: the object keeps
+// every item, also where the word lists read the last alone or its end.
+TEST_F(ExtractorTest, NounPhrasesJoinedByAPauseMarkAreOneObject) {
+  const Extraction e =
+      Run("组织委员参加界别协商会议、专项视察活动14次。"
+          "委员们参加对口协商会议、民主监督活动16次。");
+  const ObjectAndAction want[] = {
+      {"14", "界别协商会议、专项视察活动", "参加"},
+      {"16", "对口协商会议、民主监督活动", "参加"},
+  };
+  ExpectObjectsAndActions(e, want);
+}
+
 // A share right after a count is the rate of the count's deed where its
 // own words name none; a deed not yet done, or a count without a deed, is
 // no rate.
