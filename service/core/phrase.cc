@@ -1814,14 +1814,22 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // that names none; where the count before was read with another
       // verb in the end (its verb was inside its noun: 经济建设类), there
       // is none to carry.
-      bool carried_verb_overruled =
-          k > 0 && !l.action.empty() && out[k - 1].action != l.action;
-      if (carried_verb_overruled) {
+      bool carried_verb_overruled = false;
+      if (k > 0 && !l.action.empty()) {
         const size_t clause_end = ClauseEndAfter(text, mentions[k].mention_end);
         const size_t from = std::min(mentions[k - 1].mention_end, clause_end);
+        const std::u32string_view clause = text.substr(from, clause_end - from);
+        // Nor is there one where the rules read a verb of this clause's
+        // own (建成站点6个，在9个村设立服务点9个: 设立, not 建成), one of
+        // the genre's and not inside the rules' noun (学习 of 学习会议).
+        const bool own_verb_read =
+            p.action.size() >= 2 && !Same(p.action, l.action) &&
+            lexicon.actions.Contains(p.action) &&
+            p.object.find(p.action) == std::u32string::npos &&
+            FindText(clause, p.action) != std::u32string_view::npos;
         carried_verb_overruled =
-            FindText(text.substr(from, clause_end - from), l.action) ==
-            std::u32string_view::npos;
+            (out[k - 1].action != l.action || own_verb_read) &&
+            FindText(clause, l.action) == std::u32string_view::npos;
       }
       // The rules read a verb that qualifies the head into the noun
       // (奖励 + 资金) and the verb before it as the action; the word lists,

@@ -647,6 +647,22 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// A clause whose own verb the rules read does not take the verb of the
+// clause before from the word lists; one without a verb does.
+TEST_F(ExtractorTest, AClauseWithItsOwnVerbKeepsIt) {
+  const Extraction e =
+      Run("全区建成议事驿站7个，在9个社区设立委员联络点11个。"
+          "新建文化广场4个、农家书屋3个。");
+  const auto action_of = [&e](const char* digits) {
+    const Metric* m = Find(e, digits);
+    return m == nullptr ? std::string("(none)") : m->action;
+  };
+  EXPECT_EQ(action_of("7"), "建成");
+  EXPECT_EQ(action_of("9"), "设立");
+  EXPECT_EQ(action_of("11"), "设立");
+  EXPECT_EQ(action_of("3"), "新建");
+}
+
 // Whole noun phrases joined by 、 are counted together: the object keeps
 // every item, also where the word lists read the last alone or its end.
 TEST_F(ExtractorTest, NounPhrasesJoinedByAPauseMarkAreOneObject) {
