@@ -472,6 +472,56 @@ bool IsPivotalVerb(std::u32string_view w) {
                      U"鼓励", U"鼓勵", U"带领", U"帶領", U"邀请", U"邀請"});
 }
 
+// Rule "a deed not done": a negating or deferring adverb right before the
+// verb (尚未办结6件, 暂缓解决3件, 暂时不能落实2件) is part of the action:
+// the count is of things the deed was not done to, never of the deed.
+void NegationStaysWithTheDeed(std::u32string_view text, const NumberMention& m,
+                              std::u32string* action) {
+  if (action->empty()) return;
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const size_t at = RFindText(text.substr(floor, end - floor), *action);
+  if (at == std::u32string_view::npos) return;
+  size_t begin = floor + at;
+  // Longest first: 暂不 before 不.
+  static constexpr std::u32string_view kNegators[] = {
+      U"尚未", U"暂未", U"暫未", U"未能", U"不能", U"无法", U"無法", U"暂缓",
+      U"暫緩", U"暂不", U"暫不", U"没有", U"沒有", U"未",   U"不"};
+  std::u32string front;
+  // Two at most (尚未能): a negation and its modal.
+  for (int round = 0; round < 2; ++round) {
+    bool found = false;
+    for (const std::u32string_view negator : kNegators) {
+      if (begin >= floor + negator.size() &&
+          text.substr(begin - negator.size(), negator.size()) == negator &&
+          action->compare(0, negator.size(), negator) != 0) {
+        front.insert(0, negator);
+        begin -= negator.size();
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
+  const bool negated =
+      !front.empty() ||
+      std::any_of(std::begin(kNegators), std::end(kNegators),
+                  [action](std::u32string_view negator) {
+                    return action->compare(0, negator.size(), negator) == 0;
+                  });
+  if (!negated) return;
+  // 暂时 (for now) goes with a negation before it (暂时不能); alone it
+  // defers nothing said.
+  for (const std::u32string_view now : {U"暂时", U"暫時"}) {
+    if (begin >= floor + now.size() &&
+        text.substr(begin - now.size(), now.size()) == now) {
+      front.insert(0, now);
+      break;
+    }
+  }
+  action->insert(0, front);
+}
+
 // Rule "pivot passes to the deed": where the action is a pivotal verb
 // with people after it and a verb after them, before the count (组织委员
 // 提交提案20件), what is counted is done by those people: the deed after
@@ -755,6 +805,25 @@ void PredicateWordsAreNoObject(std::u32string_view text, const NumberMention& m,
   // (许可): the cut would split a word.
   if (dict.Contains(s.substr(s.size() - cut - 1, cut + 1))) return;
   object->resize(rest.size());
+}
+
+// Rule "a cause is no object": a noun right after 因 or 由于 before the
+// number (因经费原因未落实2件) says why, not what is counted.
+void CauseIsNoObject(std::u32string_view text, const NumberMention& m,
+                     std::u32string* object) {
+  if (object->empty()) return;
+  const size_t end = m.qualifier_begin;
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const size_t at = RFindText(text.substr(floor, end - floor), *object);
+  if (at == std::u32string_view::npos) return;
+  const size_t begin = floor + at;
+  for (const std::u32string_view cause : {U"因", U"由于", U"由於", U"因为"}) {
+    if (begin >= cause.size() &&
+        text.substr(begin - cause.size(), cause.size()) == cause) {
+      object->clear();
+      return;
+    }
+  }
 }
 
 // Rule "a web address names nothing": an address (http://…, www.…) read
@@ -1869,6 +1938,9 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     }
     DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
     DropLeadingQuantityWord(*lexicon.dictionary, &p.action);
+    if (p.frame == Frame::kCount) {
+      NegationStaysWithTheDeed(text, mentions[k], &p.action);
+    }
     VerbSharedWithTheObject(p.action, &p.object);
     if (p.frame == Frame::kCount) {
       PivotPassesToTheDeed(text, mentions[k], *lexicon.dictionary, &p.action);
@@ -1889,6 +1961,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     HandledCases(text, mentions[k], *lexicon.dictionary, &p);
     PredicateWordsAreNoObject(text, mentions[k], *lexicon.dictionary,
                               &p.object);
+    CauseIsNoObject(text, mentions[k], &p.object);
     AddressIsNoObject(&p.object);
     LabelIsNoObject(text, mentions[k], &p.object);
     TimeSpanHasNoObject(text, mentions[k], &p);

@@ -319,6 +319,30 @@ bool NominalWithSuo(const Clause& c, size_t i) {
 // that is a verb's object or qualifies the verb after it (作为意见处理,
 // 基本满意). It returns where the phrase begins, or end if it holds no
 // verb, and whether two states are joined by 或 (办结或基本办结).
+// AfterTheCause: a cause before a state (因条件限制暂缓办理的, 受天气影响
+// 尚未完成的) is why, not the state: where a cause word (因, 因为, 由于,
+// 受) opens the phrase at `from` (or stands just before it), the state
+// starts after the cause's last noun, at its first adverb (暂时不能解决)
+// or else its first verb. Returns `from` where there is no cause.
+size_t AfterTheCause(const Clause& c, size_t from, size_t end) {
+  size_t cause = end;
+  for (size_t i = from > 0 ? from - 1 : 0; i < end; ++i) {
+    if (IsOneOf(c.LeftWord(i), {U"因", U"因为", U"由于", U"受"})) cause = i;
+  }
+  if (cause == end) return from;
+  size_t last_noun = cause;
+  for (size_t i = cause + 1; i < end; ++i) {
+    if (IsNounish(c.left[i].pos)) last_noun = i;
+  }
+  for (size_t i = last_noun + 1; i < end; ++i) {
+    if (c.left[i].pos == Pos::kAdverb) return i;
+  }
+  for (size_t i = last_noun + 1; i < end; ++i) {
+    if (c.left[i].pos == Pos::kVerb) return i;
+  }
+  return from;
+}
+
 size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
   size_t b = end;
   bool verb = false;
@@ -342,6 +366,7 @@ size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
     if (v == U"或" || v == U"或者") *disjunction = true;
     --b;
   }
+  b = AfterTheCause(c, b, end);
   // The phrase opens with a verb or an adverb, not a joiner or a noun.
   while (b < end && c.left[b].pos != Pos::kVerb &&
          c.left[b].pos != Pos::kAdverb && c.left[b].pos != Pos::kAdjective &&

@@ -647,6 +647,27 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// A negating or deferring adverb before the verb stays in the action, and
+// a deed not done counts nothing done; other adverbs stay out.
+TEST_F(ExtractorTest, ADeedNotDoneKeepsItsNegation) {
+  const Extraction e =
+      Run("立案150件。其中尚未办结12件，暂缓解决5件，因资金原因暂时不能"
+          "落实3件。共收到来信40件。");
+  const ObjectAndAction want[] = {{"12", "提案", "尚未办结"},
+                                  {"5", "提案", "暂缓解决"},
+                                  {"3", "提案", "暂时不能落实"},
+                                  {"40", "来信", "收到"}};
+  ExpectObjectsAndActions(e, want);
+  for (const char* digits : {"12", "5", "3"}) {
+    EXPECT_EQ(Find(e, digits)->indicator, "other") << digits;
+  }
+  EXPECT_EQ(Find(e, "150")->indicator, "proposals.registered");
+  // A state read after a cause starts where the cause ends.
+  const Extraction f = Run("立案90件。其中因经费限制暂时无法办理的4件。");
+  ASSERT_NE(Find(f, "4"), nullptr);
+  EXPECT_EQ(Find(f, "4")->action, "暂时无法办理");
+}
+
 // A clause whose own verb the rules read does not take the verb of the
 // clause before from the word lists; one without a verb does.
 TEST_F(ExtractorTest, AClauseWithItsOwnVerbKeepsIt) {
