@@ -1100,8 +1100,11 @@ void ReportReader::FillAuthors(const Head& head, int64_t end, Report* r) const {
     if (head.has_head && Has(line, U"。，,")) break;
   }
   // Else the last credit of the report names its authors: a credit line
-  // ("(文 李轲 图 郑斌)") or a bracket ending a line ("…（记者 王明）").
+  // ("(文 李轲 图 郑斌)") or a bracket ending a line ("…（记者 王明）"),
+  // with the credit lines right before it (文字：… then 图片：… on the
+  // next line).
   std::vector<CreditName> last;
+  bool line_before_credits = false;
   for (size_t i = first; i < lines_.size(); ++i) {
     if (static_cast<int64_t>(lines_[i].begin) >= end) break;
     if (lines_[i].blank()) continue;
@@ -1109,11 +1112,17 @@ void ReportReader::FillAuthors(const Head& head, int64_t end, Report* r) const {
     const TextLine& l = lines_[i];
     auto names =
         ParseCreditLine(text_, l.content_begin, l.content_end, lexicon_);
+    const bool credit_line = !names.empty();
     if (names.empty()) {
       names =
           ParseTrailingCredit(text_, l.content_begin, l.content_end, lexicon_);
     }
-    if (!names.empty()) last = std::move(names);
+    if (!names.empty()) {
+      if (!(credit_line && line_before_credits)) last.clear();
+      last.insert(last.end(), std::make_move_iterator(names.begin()),
+                  std::make_move_iterator(names.end()));
+    }
+    line_before_credits = credit_line;
   }
   take(last);
 }

@@ -78,6 +78,27 @@ TEST_F(ReportsTest, SplitsTwoReportsWithPrefaceAndMarkdown) {
   }
 }
 
+// Credit lines one under the other at the end name the authors together
+// (the text's, then the pictures'), also after a publisher's name and
+// with the source words of web pages (文稿来源, 图片来源); an editor's
+// credit after them names no author, and a credit line earlier in the
+// text, with the body between, is not one of the block.
+TEST_F(ReportsTest, CreditLinesOneUnderTheOtherNameTheAuthorsTogether) {
+  const std::string text =
+      "某镇委员走进八个村\n\n委员们走访了八个村，听取意见。\n"
+      "座谈会上，大家踊跃发言。（通讯员 周小平）\n随后形成报告。\n"
+      "文稿来源：某县融媒体中心 林晓东\n图片来源：某县融媒体中心 何丽萍\n"
+      "文字审核：陈国强\n";
+  const Extraction e = Run(text);
+  ASSERT_EQ(e.reports.size(), 1u);
+  const Report& r = e.reports[0];
+  ASSERT_EQ(r.authors.size(), 2u);
+  EXPECT_EQ(r.authors[0].name, "林晓东");
+  EXPECT_EQ(r.authors[0].role, "文字");
+  EXPECT_EQ(r.authors[1].name, "何丽萍");
+  EXPECT_EQ(r.authors[1].role, "摄影");
+}
+
 TEST_F(ReportsTest, CreditLineAtTheEndGivesAuthorsAndYearFromText) {
   const std::string text =
       "\n共建美好家园\n\n——某地政协主题履职纪实\n\n"
