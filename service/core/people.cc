@@ -557,7 +557,9 @@ class PeopleScanner {
     if (role_before) {
       if (size_t len = RoleBeforeName(p, surname)) return len;
     }
-    if (ClearLeftEdge(p)) {
+    // (Without a clear edge, only a list may follow: see the rule.)
+    if (ClearLeftEdge(p) || IsListSeparator(after_short) ||
+        IsListSeparator(after_long)) {
       if (size_t len = NamesBeforeRole(p, surname)) return len;
     }
     if (after_short == U'为' || after_long == U'为' || after_short == U'爲' ||
@@ -1406,7 +1408,14 @@ class PeopleScanner {
   // Rule "list before role": A、B、C委员, A、B等委员, A、B等市领导 give each
   // name the role (and the organization written between 等 and the role).
   size_t NamesBeforeRole(size_t p, size_t surname) {
-    if (!ClearLeftEdge(p)) return 0;
+    // Right after a word (华侨A、B夫妇, 爱心人士A、B夫妇) only a list that
+    // a group word closes is names: two names and the word are evidence
+    // enough where the edge is no boundary.
+    const bool clear_edge = ClearLeftEdge(p);
+    if (!clear_edge && lex_.common_words.LongestEndingAt(
+                           text_, p, p > kMaxWord ? p - kMaxWord : 0) < 2) {
+      return 0;
+    }
     const size_t n = text_.size();
     std::vector<std::pair<size_t, size_t>>& names = list_;  // begin, length
     names.clear();
@@ -1459,6 +1468,9 @@ class PeopleScanner {
       if (c > q && c < n && (text_[c] == U'位' || text_[c] == U'名')) q = c + 1;
     }
     if (names.size() < 2 && !etc) return 0;
+    if (!clear_edge && (names.size() < 2 || etc || GroupWordAt(q) == 0)) {
+      return 0;
+    }
     // A、B当选为区政协常委: each takes the post.
     if (const size_t verb = etc ? 0 : PostVerbAt(q)) {
       std::vector<Segment>& posts = segments_;

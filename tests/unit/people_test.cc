@@ -1111,5 +1111,18 @@ TEST_F(PeopleTest, TraditionalNamesAreGivenAsWritten) {
   EXPECT_EQ(Find(people, "陈明华", "副主席"), nullptr);
 }
 
+// Right after a word (华侨, 人士) two names that a group word closes are
+// names; a list after a word without one is not read as names.
+TEST_F(PeopleTest, ANamedCoupleAfterAWordAreNames) {
+  const auto people = Run(
+      "新加坡华侨陈国梁、林美夫妇向医院捐款。爱心人士李建华、王丽夫妇也来了。");
+  EXPECT_NE(Find(people, "陈国梁", ""), nullptr);
+  EXPECT_NE(Find(people, "林美", ""), nullptr);
+  EXPECT_NE(Find(people, "李建华", ""), nullptr);
+  EXPECT_NE(Find(people, "王丽", ""), nullptr);
+  const auto places = Run("调研组走访了河东王庄、李村等村。");
+  EXPECT_TRUE(places.empty()) << places.front().name;
+}
+
 }  // namespace
 }  // namespace reportfacts
