@@ -924,11 +924,12 @@ std::vector<MetricPhrase> ReadByRules(
     // The sentence before counts too when it ends right before this one in
     // the same paragraph (收到来信80封。经审查，办结75封).
     // A count of another unit between them (项目16个，总投资3亿元，签约8个)
-    // is passed over within the sentence: it counts something else.
+    // is passed over within the sentence: it counts something else. Texts
+    // are alike in any of their measures (编报信息60期，被采用9篇).
     size_t carried = k;
     if (reading.needs_object && reading.frame == Frame::kCount) {
       for (size_t j = k; j > 0 && k - j < 4; --j) {
-        if (mentions[j - 1].unit == m.unit) {
+        if (CountsAlike(mentions[j - 1].unit, m.unit)) {
           carried = j - 1;
           break;
         }

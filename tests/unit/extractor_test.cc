@@ -647,6 +647,17 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// A clause without an object goes on about the texts of the count before
+// also in another measure of texts (期, then 篇); a count of people after
+// a count of courses takes no object from it.
+TEST_F(ExtractorTest, TextsCarryTheirObjectAcrossMeasuresOfTexts) {
+  const Extraction e =
+      Run("编报社情民意信息60期，被市政协采用9篇。举办读书班3期，参加80人。");
+  const ObjectAndAction want[] = {{"9", "社情民意信息", "采用"},
+                                  {"80", "", "参加"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // A negating or deferring adverb before the verb stays in the action, and
 // a deed not done counts nothing done; other adverbs stay out.
 TEST_F(ExtractorTest, ADeedNotDoneKeepsItsNegation) {
