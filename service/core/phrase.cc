@@ -948,8 +948,14 @@ void WorthIsOfTheThing(std::u32string_view text, const NumberMention& m,
        ++links) {
     --at;
   }
-  if (at < 4 || text.substr(at - 2, 2) != p->object ||
-      !IsClauseBreak(text[at - 3])) {
+  if (at < 4 || text.substr(at - 2, 2) != p->object) return;
+  if (!IsClauseBreak(text[at - 3])) {
+    // Right after the deed (捐款捐物价值8万元) it is the worth of what the
+    // deed gave, which the text names by the deed alone: no object.
+    if (!p->action.empty() && at >= 2 + p->action.size() &&
+        text.substr(at - 2 - p->action.size(), p->action.size()) == p->action) {
+      p->object.clear();
+    }
     return;
   }
   const size_t end = at - 3;

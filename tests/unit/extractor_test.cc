@@ -647,6 +647,15 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// 价值 right after the deed (捐款捐物价值N元) is the worth of what the deed
+// gave: a quantity word, no object. After a thing it is that thing's.
+TEST_F(ExtractorTest, WorthRightAfterTheDeedHasNoObject) {
+  const Extraction e = Run("全年累计捐款捐物价值6万元。另收到物资价值3000元。");
+  const ObjectAndAction want[] = {{"6", "", "捐款捐物"},
+                                  {"3000", "物资", "收到"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // A clause without an object goes on about the texts of the count before
 // also in another measure of texts (期, then 篇); a count of people after
 // a count of courses takes no object from it.
