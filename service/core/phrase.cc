@@ -708,7 +708,9 @@ void CarryHeadInParagraph(std::u32string_view text,
       if (IsLineBreak(text[i]) && EndsPeriodAt(text, i)) return;
     }
     const MetricPhrase& q = (*out)[j - 1];
-    if (before.unit != m.unit || q.frame != Frame::kCount || q.object.empty()) {
+    // Cases treated as something else (转为信息6件) left the paragraph's.
+    if (before.unit != m.unit || q.frame != Frame::kCount || q.object.empty() ||
+        q.rule == std::string_view("treated_as")) {
       continue;
     }
     thread_local std::vector<Word> words_buffer;

@@ -322,25 +322,23 @@ bool NominalWithSuo(const Clause& c, size_t i) {
 // AfterTheCause: a cause before a state (因条件限制暂缓办理的, 受天气影响
 // 尚未完成的) is why, not the state: where a cause word (因, 因为, 由于,
 // 受) opens the phrase at `from` (or stands just before it), the state
-// starts after the cause's last noun, at its first adverb (暂时不能解决)
-// or else its first verb. Returns `from` where there is no cause.
+// starts after the cause's nouns and their verb (因政策限制 + 暂时不能解决,
+// 因资金原因 + 暂时不能落实). Returns `from` where there is no cause.
 size_t AfterTheCause(const Clause& c, size_t from, size_t end) {
   size_t cause = end;
   for (size_t i = from > 0 ? from - 1 : 0; i < end; ++i) {
     if (IsOneOf(c.LeftWord(i), {U"因", U"因为", U"由于", U"受"})) cause = i;
   }
   if (cause == end) return from;
-  size_t last_noun = cause;
-  for (size_t i = cause + 1; i < end; ++i) {
-    if (IsNounish(c.left[i].pos)) last_noun = i;
+  // The cause is its nouns and at most one verb of theirs (限制, 影响).
+  size_t i = cause + 1;
+  while (i < end && c.left[i].pos != Pos::kVerb &&
+         c.left[i].pos != Pos::kAdverb) {
+    ++i;
   }
-  for (size_t i = last_noun + 1; i < end; ++i) {
-    if (c.left[i].pos == Pos::kAdverb) return i;
-  }
-  for (size_t i = last_noun + 1; i < end; ++i) {
-    if (c.left[i].pos == Pos::kVerb) return i;
-  }
-  return from;
+  if (i == cause + 1 || i >= end) return from;
+  if (c.left[i].pos == Pos::kVerb) ++i;
+  return i < end ? i : from;
 }
 
 size_t StatePhraseStart(const Clause& c, size_t end, bool* disjunction) {
@@ -929,7 +927,10 @@ std::vector<MetricPhrase> ReadByRules(
     size_t carried = k;
     if (reading.needs_object && reading.frame == Frame::kCount) {
       for (size_t j = k; j > 0 && k - j < 4; --j) {
-        if (CountsAlike(mentions[j - 1].unit, m.unit)) {
+        // Things treated as something else (转为信息6件) are that thing
+        // no more: the text goes on about the set they left.
+        if (CountsAlike(mentions[j - 1].unit, m.unit) &&
+            out[j - 1].rule != std::string_view("treated_as")) {
           carried = j - 1;
           break;
         }

@@ -647,6 +647,23 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// Cases treated as something else (转为信息) are not what the paragraph
+// goes on about: a later count of cases with no object counts the set.
+TEST_F(ExtractorTest, CasesTreatedAsSomethingElseAreNotCarried) {
+  const Extraction e =
+      Run("全年收到提案140件，立案126件，转为社情民意信息5件。各承办单位认真"
+          "办理，截至年底，已办复126件。");
+  const ObjectAndAction want[] = {{"5", "社情民意信息", "转为"}};
+  ExpectObjectsAndActions(e, want);
+  const Metric* answered = nullptr;
+  for (const Metric& m : e.metrics) {
+    if (m.text == "126" && m.action == "办复") answered = &m;
+  }
+  ASSERT_NE(answered, nullptr);
+  EXPECT_EQ(answered->object, "提案");
+  EXPECT_EQ(answered->indicator, "proposals.resolved");
+}
+
 // 价值 right after the deed (捐款捐物价值N元) is the worth of what the deed
 // gave: a quantity word, no object. After a thing it is that thing's.
 TEST_F(ExtractorTest, WorthRightAfterTheDeedHasNoObject) {
@@ -682,10 +699,15 @@ TEST_F(ExtractorTest, ADeedNotDoneKeepsItsNegation) {
     EXPECT_EQ(Find(e, digits)->indicator, "other") << digits;
   }
   EXPECT_EQ(Find(e, "150")->indicator, "proposals.registered");
-  // A state read after a cause starts where the cause ends.
-  const Extraction f = Run("立案90件。其中因经费限制暂时无法办理的4件。");
+  // A state read after a cause starts where the cause ends: after its
+  // nouns and their verb.
+  const Extraction f =
+      Run("立案90件。其中因经费限制暂时无法办理的4件，因条件限制留作参考的"
+          "7件。");
   ASSERT_NE(Find(f, "4"), nullptr);
   EXPECT_EQ(Find(f, "4")->action, "暂时无法办理");
+  ASSERT_NE(Find(f, "7"), nullptr);
+  EXPECT_EQ(Find(f, "7")->action, "留作参考");
 }
 
 // A clause whose own verb the rules read does not take the verb of the
