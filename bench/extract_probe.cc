@@ -148,10 +148,12 @@ int Main(int argc, char** argv) {
         continue;
       }
       for (const Metric& m : result->metrics) {
-        std::printf("%s\t%s%s\tobject=%s\taction=%s\t%s\n",
+        std::printf("%s\t%s%s\t%.17g %s %s\tobject=%s\taction=%s\t%s\n",
                     std::filesystem::path(argv[i]).filename().c_str(),
-                    m.text.c_str(), m.unit_text.c_str(), m.object.c_str(),
-                    m.action.c_str(), m.indicator.c_str());
+                    m.text.c_str(), m.unit_text.c_str(), m.value,
+                    m.unit.c_str(),
+                    std::string(QualifierName(m.qualifier)).c_str(),
+                    m.object.c_str(), m.action.c_str(), m.indicator.c_str());
       }
     }
     return 0;

@@ -1897,11 +1897,12 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
         const size_t from = std::min(mentions[k - 1].mention_end, clause_end);
         const std::u32string_view clause = text.substr(from, clause_end - from);
         // Nor is there one where the rules read a verb of this clause's
-        // own (建成站点6个，在9个村设立服务点9个: 设立, not 建成), one of
-        // the genre's and not inside the rules' noun (学习 of 学习会议).
+        // own (建成站点6个，在9个村设立服务点9个: 设立, not 建成), a verb
+        // and not inside the rules' noun (学习 of 学习会议).
         const bool own_verb_read =
             p.action.size() >= 2 && !Same(p.action, l.action) &&
-            lexicon.actions.Contains(p.action) &&
+            (lexicon.actions.Contains(p.action) ||
+             lexicon.dictionary->PosOf(p.action) == Pos::kVerb) &&
             p.object.find(p.action) == std::u32string::npos &&
             FindText(clause, p.action) != std::u32string_view::npos;
         carried_verb_overruled =

@@ -724,6 +724,11 @@ TEST_F(ExtractorTest, AClauseWithItsOwnVerbKeepsIt) {
   EXPECT_EQ(action_of("9"), "设立");
   EXPECT_EQ(action_of("11"), "设立");
   EXPECT_EQ(action_of("3"), "新建");
+  // Also where the clause's verb stands after the number, and is no verb of
+  // the genre's lists.
+  const Extraction f = Run("培训人员1200人次，约9成学员表示收获很大。");
+  ASSERT_NE(Find(f, "9"), nullptr);
+  EXPECT_NE(Find(f, "9")->action, "培训");
 }
 
 // Whole noun phrases joined by 、 are counted together: the object keeps
