@@ -157,6 +157,13 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"提案", U"正在解决", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"暂缓解决", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"作为意见处理", U"件"), "other");
+  // Proposals the handling units took on were accepted for handling; the
+  // units themselves are no proposals; a deed not done counts nothing.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"承办", U"件"),
+            "proposals.registered");
+  EXPECT_EQ(taxonomy->Classify(U"承办单位", U"", U"个"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"问题", U"尚未解决", U"个"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"问题", U"解决", U"个"), "problems_resolved");
   // People served are counted in 名 and 位 too; money given free is given.
   EXPECT_EQ(taxonomy->Classify(U"困难群众", U"帮扶", U"名"), "people_served");
   EXPECT_EQ(taxonomy->Classify(U"资金", U"无偿投入", U"元"),
