@@ -1,5 +1,6 @@
 #include "service/core/extractor.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <future>
 #include <optional>
@@ -192,6 +193,60 @@ const std::string* ShareOfTheCountsDeed(
   return id == "other" ? nullptr : &id;
 }
 
+// AfterZai says whether the count at `i` is of the places after 在: 在
+// right before the number or a scope word of up to three characters (在全市
+// 114个), or a count of places joined by 和/及/、 to such a count (在8个镇和
+// 3个园区).
+bool AfterZai(std::u32string_view text,
+              const std::vector<NumberMention>& mentions, size_t i) {
+  const size_t q = mentions[i].qualifier_begin;
+  for (size_t back = 1; back <= 4 && back <= q; ++back) {
+    const char32_t c = text[q - back];
+    if (c == U'在') return true;
+    if (c < 0x4E00 || c > 0x9FFF) break;
+  }
+  if (i == 0 || q == 0) return false;
+  const char32_t joiner = text[q - 1];
+  return (joiner == U'和' || joiner == U'及' || joiner == U'、') &&
+         mentions[i - 1].mention_end + 1 <= q &&
+         q - mentions[i - 1].mention_end <= 12 &&
+         AfterZai(text, mentions, i - 1);
+}
+
+// PlacesWhereThingsWereSetUp: a count of places after 在 with a verb of
+// setting up later in its clause (在全县12个乡镇建立委员工作站) counts what
+// was set up, one in each place: where the places name no indicator, the
+// thing named after the verb does.
+const std::string* PlacesWhereThingsWereSetUp(
+    std::u32string_view text, const std::vector<NumberMention>& mentions,
+    const std::vector<MetricPhrase>& phrases, const Taxonomy& taxonomy,
+    size_t i) {
+  const MetricPhrase& p = phrases[i];
+  if (p.frame != Frame::kCount || p.object.empty() ||
+      !AfterZai(text, mentions, i)) {
+    return nullptr;
+  }
+  const size_t from = mentions[i].mention_end;
+  size_t to = from;
+  while (to < text.size() && to - from < 48 &&
+         std::u32string_view(U"，,。；;！？\n").find(text[to]) ==
+             std::u32string_view::npos) {
+    ++to;
+  }
+  const std::u32string_view rest = text.substr(from, to - from);
+  static constexpr std::u32string_view kSettingUp[] = {
+      U"建立", U"建成", U"设立", U"成立", U"组建",
+      U"新建", U"搭建", U"設立", U"組建"};
+  for (const std::u32string_view verb : kSettingUp) {
+    const size_t at = rest.find(verb);
+    if (at == std::u32string_view::npos) continue;
+    const std::string& id =
+        taxonomy.Classify(rest.substr(at + verb.size()), verb, U"个");
+    return id == "other" ? nullptr : &id;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 absl::StatusOr<Extraction> Extractor::Extract(
@@ -281,6 +336,9 @@ absl::StatusOr<Extraction> Extractor::Extract(
       if (const std::string* deeds = ShareOfTheCountsDeed(
               view, mentions, phrases, data_->taxonomy, i)) {
         indicator = deeds;
+      } else if (const std::string* set_up = PlacesWhereThingsWereSetUp(
+                     view, mentions, phrases, data_->taxonomy, i)) {
+        indicator = set_up;
       }
     }
     metric.indicator = *indicator;

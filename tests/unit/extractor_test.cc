@@ -647,6 +647,23 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// A count of places after 在 with a verb of setting up counts what was set
+// up there, one in each: the places of a list after 在 too. A deed that
+// sets nothing up, or a thing no indicator names, leaves the places other.
+TEST_F(ExtractorTest, PlacesWhereThingsWereSetUpCountThem) {
+  const Extraction e =
+      Run("在全县14个乡镇和3个园区建立了委员工作站。在12个社区开展宣讲。"
+          "在8个村建成文化广场。");
+  const auto indicator_of = [&e](const char* digits) {
+    const Metric* m = Find(e, digits);
+    return m == nullptr ? std::string("(none)") : m->indicator;
+  };
+  EXPECT_EQ(indicator_of("14"), "platforms.count");
+  EXPECT_EQ(indicator_of("3"), "platforms.count");
+  EXPECT_EQ(indicator_of("12"), "other");
+  EXPECT_EQ(indicator_of("8"), "other");
+}
+
 // Cases treated as something else (转为信息) are not what the paragraph
 // goes on about: a later count of cases with no object counts the set.
 TEST_F(ExtractorTest, CasesTreatedAsSomethingElseAreNotCarried) {
