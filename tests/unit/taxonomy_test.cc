@@ -164,6 +164,12 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"承办单位", U"", U"个"), "other");
   EXPECT_EQ(taxonomy->Classify(U"问题", U"尚未解决", U"个"), "other");
   EXPECT_EQ(taxonomy->Classify(U"问题", U"解决", U"个"), "problems_resolved");
+  // Charity and relief funds are money given, whoever raised them; other
+  // funds are not.
+  EXPECT_EQ(taxonomy->Classify(U"助学金", U"发放", U"元"), "donations.amount");
+  EXPECT_EQ(taxonomy->Classify(U"扶贫资金", U"筹措", U"元"),
+            "donations.amount");
+  EXPECT_EQ(taxonomy->Classify(U"项目资金", U"落实", U"元"), "other");
   // People served are counted in 名 and 位 too; money given free is given.
   EXPECT_EQ(taxonomy->Classify(U"困难群众", U"帮扶", U"名"), "people_served");
   EXPECT_EQ(taxonomy->Classify(U"资金", U"无偿投入", U"元"),
