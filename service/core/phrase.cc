@@ -472,6 +472,82 @@ bool IsPivotalVerb(std::u32string_view w) {
                      U"鼓励", U"鼓勵", U"带领", U"帶領", U"邀请", U"邀請"});
 }
 
+// ClauseStartBefore: where the clause that holds text[end - 1] starts, at
+// most kMaxWindow characters back.
+size_t ClauseStartBefore(std::u32string_view text, size_t end) {
+  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  for (size_t i = end; i > floor; --i) {
+    if (BreaksAt(text, i - 1)) return i;
+  }
+  return floor;
+}
+
+// Rule "verbs joined on one object": two verbs joined by 和, 及, 与, 并,
+// 或 or 、 around one object (牵头和参与重点提案, 委员牵头和参与合作社, 立案
+// 并办理) are the action together, whichever of them the readings found.
+void JoinedVerbsShareTheAction(std::u32string_view text, const NumberMention& m,
+                               const PhraseLexicon& lexicon, MetricPhrase* p) {
+  if (p->action.size() < 2) return;
+  const size_t end = m.qualifier_begin;
+  const size_t floor = ClauseStartBefore(text, end);
+  size_t pos = RFindText(text.substr(floor, end - floor), p->action);
+  if (pos != std::u32string_view::npos) {
+    pos += floor;
+  } else {
+    // After the number: a count of people and what they do (23名委员领办和
+    // 参与…).
+    const size_t stop = std::min(text.size(), m.mention_end + 8);
+    pos = FindText(text.substr(m.mention_end, stop - m.mention_end), p->action);
+    if (pos == std::u32string_view::npos) return;
+    pos += m.mention_end;
+  }
+  const size_t limit = std::min(text.size(), pos + p->action.size() + 8);
+  // A verb of the lists or of the dictionary, two to four characters.
+  const auto verb_ending_at = [&](size_t e) -> size_t {
+    const size_t listed =
+        lexicon.actions.LongestEndingAt(text, e, e > floor + 4 ? e - 4 : floor);
+    if (listed >= 2) return listed;
+    if (e >= floor + 2 &&
+        lexicon.dictionary->PosOf(text.substr(e - 2, 2)) == Pos::kVerb) {
+      return 2;
+    }
+    return 0;
+  };
+  const auto verb_starting_at = [&](size_t b) -> size_t {
+    const size_t listed =
+        lexicon.actions.LongestStartingAt(text, b, std::min(limit, b + 4));
+    if (listed >= 2) return listed;
+    if (b + 2 <= limit &&
+        lexicon.dictionary->PosOf(text.substr(b, 2)) == Pos::kVerb) {
+      return 2;
+    }
+    return 0;
+  };
+  const auto joiner_at = [&](size_t b) -> size_t {
+    if (b + 2 <= text.size() && text.substr(b, 2) == U"或者") return 2;
+    if (b < text.size() &&
+        std::u32string_view(U"和及与與并並或、").find(text[b]) !=
+            std::u32string_view::npos) {
+      return 1;
+    }
+    return 0;
+  };
+  size_t begin = pos;
+  size_t finish = pos + p->action.size();
+  for (size_t j : {size_t{2}, size_t{1}}) {
+    if (begin < floor + j || joiner_at(begin - j) != j) continue;
+    if (const size_t v = verb_ending_at(begin - j)) {
+      begin -= j + v;
+      break;
+    }
+  }
+  if (const size_t j = joiner_at(finish)) {
+    if (const size_t v = verb_starting_at(finish + j)) finish += j + v;
+  }
+  if (begin == pos && finish == pos + p->action.size()) return;
+  p->action = std::u32string(text.substr(begin, finish - begin));
+}
+
 // Rule "a deed not done": a negating or deferring adverb right before the
 // verb (尚未办结6件, 暂缓解决3件, 暂时不能落实2件) is part of the action:
 // the count is of things the deed was not done to, never of the deed.
@@ -479,7 +555,7 @@ void NegationStaysWithTheDeed(std::u32string_view text, const NumberMention& m,
                               std::u32string* action) {
   if (action->empty()) return;
   const size_t end = m.qualifier_begin;
-  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const size_t floor = ClauseStartBefore(text, end);
   const size_t at = RFindText(text.substr(floor, end - floor), *action);
   if (at == std::u32string_view::npos) return;
   size_t begin = floor + at;
@@ -815,7 +891,7 @@ void CauseIsNoObject(std::u32string_view text, const NumberMention& m,
                      std::u32string* object) {
   if (object->empty()) return;
   const size_t end = m.qualifier_begin;
-  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+  const size_t floor = ClauseStartBefore(text, end);
   const size_t at = RFindText(text.substr(floor, end - floor), *object);
   if (at == std::u32string_view::npos) return;
   const size_t begin = floor + at;
@@ -1948,6 +2024,7 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
     DropAfterVerb(text, mentions[k], *lexicon.dictionary, &p.action);
     DropLeadingQuantityWord(*lexicon.dictionary, &p.action);
     if (p.frame == Frame::kCount) {
+      JoinedVerbsShareTheAction(text, mentions[k], lexicon, &p);
       NegationStaysWithTheDeed(text, mentions[k], &p.action);
     }
     VerbSharedWithTheObject(p.action, &p.object);

@@ -647,6 +647,20 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// Two verbs joined on one object are the action together, before the
+// object or after a count of people; a joiner between nouns joins no verbs.
+TEST_F(ExtractorTest, VerbsJoinedOnOneObjectActTogether) {
+  const Extraction e =
+      Run("委员们牵头和参与重点提案20件。全年征集和整理意见建议150条。"
+          "有31名委员参与和支持村级合作社。提出意见和建议44条。");
+  const ObjectAndAction want[] = {{"20", "重点提案", "牵头和参与"},
+                                  {"150", "意见建议", "征集和整理"},
+                                  {"44", "意见和建议", "提出"}};
+  ExpectObjectsAndActions(e, want);
+  ASSERT_NE(Find(e, "31"), nullptr);
+  EXPECT_EQ(Find(e, "31")->action, "参与和支持");
+}
+
 // A count of places after 在 with a verb of setting up counts what was set
 // up there, one in each: the places of a list after 在 too. A deed that
 // sets nothing up, or a thing no indicator names, leaves the places other.
