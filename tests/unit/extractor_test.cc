@@ -647,6 +647,19 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// Fields of work that jieba tags as people's names (廉政, 文明) are nouns
+// with the shipped lists: a topic list keeps them.
+TEST_F(ExtractorTest, FieldsTaggedAsNamesAreNouns) {
+  const Extraction e =
+      Run("收到提案90件，其中廉政教育、文明乡风培育方面30件，养老服务方面"
+          "12件。");
+  const ObjectAndAction want[] = {
+      {"30", "廉政教育、文明乡风培育方面", ""},
+      {"12", "养老服务方面", ""},
+  };
+  ExpectObjectsAndActions(e, want);
+}
+
 // Two verbs joined on one object are the action together, before the
 // object or after a count of people; a joiner between nouns joins no verbs.
 TEST_F(ExtractorTest, VerbsJoinedOnOneObjectActTogether) {
