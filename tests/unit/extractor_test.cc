@@ -647,6 +647,16 @@ TEST_F(ExtractorTest, ACourseNamedByItsDeedAloneIsTheEvent) {
   EXPECT_EQ(Find(g, "5")->indicator, "training.sessions");
 }
 
+// The public's visits and calls (来访, 来电) are what is received, with
+// the shipped lists: the verb before the people acts.
+TEST_F(ExtractorTest, VisitsReceivedAreCountedByTheVerbBefore) {
+  const Extraction e =
+      Run("全年接待群众来访260人次，受理来电35件。组织委员参加活动90人次。");
+  const ObjectAndAction want[] = {{"260", "群众", "接待"},
+                                  {"90", "委员", "参加"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // Fields of work that jieba tags as people's names (廉政, 文明) are nouns
 // with the shipped lists: a topic list keeps them.
 TEST_F(ExtractorTest, FieldsTaggedAsNamesAreNouns) {
