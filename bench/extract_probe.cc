@@ -7,7 +7,7 @@
 //   build/bin/extract_probe load           # load the data only, then exit
 //   build/bin/extract_probe reports a.txt b.txt  # report fields of files
 //   build/bin/extract_probe people a.txt b.txt   # people of files
-//   build/bin/extract_probe metrics a.txt b.txt  # metrics of files
+//   build/bin/extract_probe metrics a.txt b.txt  # metrics, dates of files
 //
 // `dump` prints each fact with its full-precision value, so that two builds
 // can be compared with diff: a speed-up must not change one line of it.
@@ -154,6 +154,11 @@ int Main(int argc, char** argv) {
                     m.unit.c_str(),
                     std::string(QualifierName(m.qualifier)).c_str(),
                     m.object.c_str(), m.action.c_str(), m.indicator.c_str());
+      }
+      for (const DateMention& d : result->dates) {
+        std::printf("%s\tdate %s\t%s..%s\n",
+                    std::filesystem::path(argv[i]).filename().c_str(),
+                    d.text.c_str(), d.start.c_str(), d.finish.c_str());
       }
     }
     return 0;
