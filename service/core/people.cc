@@ -1021,6 +1021,7 @@ class PeopleScanner {
                     std::u32string_view inherited_org = {}) {
     const std::string name = SpanName(p, p + len);  // 王 伟 → 王伟
     std::u32string_view previous_org;
+    std::u32string_view previous_role;
     std::u32string joined;
     for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
       const std::u32string_view role = Sub(text_, it->role_begin, it->role_end);
@@ -1034,7 +1035,14 @@ class PeopleScanner {
           org = inherited_org;
         }
       }
-      if (org.empty() && !lex_.title_orgs.contains(role)) {
+      // A title that stands for the report's committee when bare (秘书长)
+      // is, after a title of another body, that body's (市委常委、秘书长);
+      // after a Party title it is the committee's still (党组成员、副主席).
+      const auto listed = lex_.title_orgs.find(role);
+      if (org.empty() &&
+          (listed == lex_.title_orgs.end() ||
+           (listed->second == "{report}" && !previous_org.empty() &&
+            !IsPartyTitle(previous_role)))) {
         org = previous_org;
         // A Party group's title before a post of the body it leads
         // (局党组书记、局长): the post is the body's own.
@@ -1052,6 +1060,7 @@ class PeopleScanner {
           name, EncodeUtf8(role), [&] { return Organization(org, role, p); }, p,
           p + len);
       previous_org = org;
+      previous_role = role;
     }
     last_org_.assign(previous_org);
   }

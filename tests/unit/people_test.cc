@@ -1124,5 +1124,22 @@ TEST_F(PeopleTest, ANamedCoupleAfterAWordAreNames) {
   EXPECT_TRUE(places.empty()) << places.front().name;
 }
 
+// A title that is the committee's when bare (秘书长) is, after a title of
+// another body in one chain, that body's; alone it stays the committee's.
+TEST_F(PeopleTest, ABareCommitteeTitleInAChainIsTheChainsBody) {
+  const auto people =
+      Run("黄冈市政协召开会议\n市委常委、秘书长赵立刚，市人大常委会副主任、"
+          "秘书长钱文海出席。会议由秘书长孙晓东主持。");
+  const Person* party = Find(people, "赵立刚", "秘书长");
+  ASSERT_NE(party, nullptr);
+  EXPECT_EQ(party->organization, "黄冈市委");
+  const Person* congress = Find(people, "钱文海", "秘书长");
+  ASSERT_NE(congress, nullptr);
+  EXPECT_EQ(congress->organization, "黄冈市人大常委会");
+  const Person* committee = Find(people, "孙晓东", "秘书长");
+  ASSERT_NE(committee, nullptr);
+  EXPECT_EQ(committee->organization, "黄冈市政协");
+}
+
 }  // namespace
 }  // namespace reportfacts
