@@ -904,6 +904,13 @@ class PeopleScanner {
     size_t org_begin = k;
     for (size_t j = k + 1; j <= role_begin; ++j) {
       if (lex_.org_stops.LongestEndingAt(text_, j, k) > 0) org_begin = j;
+      // A joiner right after a name just read ends the list it closes
+      // (副主席A和秘书长B): the next body starts after it.
+      if (j - 1 == last_name_end_ &&
+          (text_[j - 1] == U'和' || text_[j - 1] == U'及' ||
+           text_[j - 1] == U'与' || text_[j - 1] == U'與')) {
+        org_begin = j;
+      }
       // 兼 after a title joins a second one (副主席兼秘书长): the body of
       // the second starts after it.
       if (IsConcurrently(j - 1) && j - 1 > k &&
@@ -1099,12 +1106,15 @@ class PeopleScanner {
     const std::vector<Segment> segments =
         SegmentsEndingAt(role_end - role_len, role_end);
     // A title with no body of its own right after a list of a body's
-    // officers (区文联副主席A、B，秘书长C) is another post of that body.
+    // officers (区文联副主席A、B，秘书长C; 主席A、副主席B和秘书长C) is
+    // another post of that body.
     const Segment& first = segments.back();
     const bool goes_on =
         first.org_begin == first.role_begin && first.org_begin > 0 &&
         first.org_begin - 1 == officers_end_ &&
-        (text_[officers_end_] == U'，' || text_[officers_end_] == U'、');
+        (text_[officers_end_] == U'，' || text_[officers_end_] == U'、' ||
+         text_[officers_end_] == U'和' || text_[officers_end_] == U'及' ||
+         text_[officers_end_] == U'与' || text_[officers_end_] == U'與');
     const std::u32string body = goes_on ? officers_org_ : std::u32string();
     EmitSegments(segments, p, len, body);
     const std::u32string emitted_org = last_org_;
@@ -2670,6 +2680,7 @@ class PeopleScanner {
   template <typename OrganizationFn>
   void EmitWith(const std::string& name, const std::string& role,
                 const OrganizationFn& organization, size_t begin, size_t end) {
+    last_name_end_ = end;
     if (!seen_.insert({name, role}).second) return;
     Person person;
     person.name = name;
@@ -2698,6 +2709,7 @@ class PeopleScanner {
   std::u32string last_org_;
   std::u32string officers_org_;
   size_t officers_end_ = std::u32string_view::npos;
+  size_t last_name_end_ = std::u32string_view::npos;  // of the last EmitWith
   // The last transliterated name read with a role, for a list after it.
   size_t list_end_ = 0;
   std::string list_role_, list_org_;

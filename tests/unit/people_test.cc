@@ -1141,5 +1141,20 @@ TEST_F(PeopleTest, ABareCommitteeTitleInAChainIsTheChainsBody) {
   EXPECT_EQ(committee->organization, "黄冈市政协");
 }
 
+// A joiner after a name ends the list it closes: the next title's body is
+// not the name before (主席A、副主席B和秘书长C), and a bare title there is
+// another post of the body the list named.
+TEST_F(PeopleTest, AJoinerAfterANameEndsTheBodyBeforeTheNextTitle) {
+  const auto people =
+      Run("宜昌市政协召开会议\n区政协主席韩立伟、副主席唐建民和秘书长邓建辉"
+          "陪同。");
+  const Person* secretary = Find(people, "邓建辉", "秘书长");
+  ASSERT_NE(secretary, nullptr);
+  EXPECT_EQ(secretary->organization, "区政协");
+  const Person* vice = Find(people, "唐建民", "副主席");
+  ASSERT_NE(vice, nullptr);
+  EXPECT_EQ(vice->organization, "区政协");
+}
+
 }  // namespace
 }  // namespace reportfacts
