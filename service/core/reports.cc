@@ -846,29 +846,47 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
   head->meeting = std::u32string(meeting);
   head->meeting_year.reset();
   head->reviews_year_before_meeting = false;
-  for (size_t i = 0; i < meeting.size(); ++i) {
-    if (auto m = YearAt(meeting, i)) {
-      head->meeting_year = m->year;
-      size_t after = 0;
-      const std::optional<int> month = SmallNumeral(meeting, m->end, &after);
-      const std::optional<int> session = PlenarySession(meeting);
-      head->reviews_year_before_meeting =
-          month && *month >= 1 && *month <= kLastPlenaryMonth &&
-          after < meeting.size() && meeting[after] == U'月' && session &&
-          *session > 1;
-      break;
+  const std::optional<int> session = PlenarySession(meeting);
+  // The meeting's date: in its line, or in a date note of its own under it
+  // or under the speaker ("（2024年1月8日）").
+  const auto read_date = [&](std::u32string_view dated) {
+    for (size_t i = 0; i < dated.size(); ++i) {
+      if (auto m = YearAt(dated, i)) {
+        head->meeting_year = m->year;
+        size_t after = 0;
+        const std::optional<int> month = SmallNumeral(dated, m->end, &after);
+        head->reviews_year_before_meeting =
+            month && *month >= 1 && *month <= kLastPlenaryMonth &&
+            after < dated.size() && dated[after] == U'月' && session &&
+            *session > 1;
+        return;
+      }
     }
-  }
+  };
+  read_date(meeting);
+  const auto date_note_at = [&](size_t j) {
+    return j < filled_.size() && j < k + 4 && IsDateNote(Line(filled_[j]));
+  };
   if (title_end < k) {
     head->speaker_line = filled_[title_end];
     head->speaker = std::move(speaker_above);
+    if (!head->meeting_year && date_note_at(last + 1)) {
+      read_date(Line(filled_[++last]));
+    }
     head->last_line = filled_[last];
     *next_k = last;
     return true;
   }
+  if (!head->meeting_year && date_note_at(last + 1)) {
+    read_date(Line(filled_[++last]));
+  }
   head->speaker_line = SpeakerAfter(last, &head->speaker);
-  head->last_line = head->speaker_line ? *head->speaker_line : filled_[last];
-  *next_k = head->speaker_line ? last + 1 : last;
+  size_t end_k = head->speaker_line ? last + 1 : last;
+  if (head->speaker_line && !head->meeting_year && date_note_at(end_k + 1)) {
+    read_date(Line(filled_[++end_k]));
+  }
+  head->last_line = filled_[end_k];
+  *next_k = end_k;
   return true;
 }
 

@@ -284,6 +284,36 @@ TEST_F(ReportsTest, FormalReportsCommitteeFromItsMeetingLine) {
   EXPECT_EQ(other.reports[0].organization, "湖州市政协");
 }
 
+// The meeting's date may stand in a note of its own under the meeting line
+// or under the speaker: a January date of a later session reviews the year
+// before, and the speaker is read past the note.
+TEST_F(ReportsTest, FormalReportsDateNoteUnderTheMeetingLine) {
+  for (const std::string& text :
+       {std::string("政协云阳县委员会常务委员会工作报告\n"
+                    "——在政协云阳县第十五届委员会第三次会议上\n"
+                    "（2024年1月8日）\n县政协主席 马晓峰\n各位委员：\n"
+                    "现在，我代表常务委员会报告工作。\n"),
+        std::string("政协云阳县委员会常务委员会工作报告\n"
+                    "——在政协云阳县第十五届委员会第三次会议上\n"
+                    "县政协主席 马晓峰\n（2024年1月8日）\n各位委员：\n"
+                    "现在，我代表常务委员会报告工作。\n")}) {
+    const Extraction e = Run(text);
+    ASSERT_EQ(e.reports.size(), 1u);
+    const Report& r = e.reports[0];
+    ASSERT_TRUE(r.year.has_value()) << text;
+    EXPECT_EQ(*r.year, 2023);
+    EXPECT_EQ(AuthorsOf(r), "马晓峰/报告人;");
+  }
+  // Negative: the first session's report names no year before it.
+  const Extraction first =
+      Run("政协云阳县委员会常务委员会工作报告\n"
+          "——在政协云阳县第十五届委员会第一次会议上\n"
+          "（2022年1月8日）\n县政协主席 马晓峰\n各位委员：\n"
+          "现在，我代表常务委员会报告工作。\n");
+  ASSERT_EQ(first.reports.size(), 1u);
+  EXPECT_NE(first.reports[0].year, std::optional<int>(2021));
+}
+
 TEST_F(ReportsTest, FormalReportWithSpacedLettersAndBracketedMeeting) {
   const std::string text =
       "\n政协酒泉市委员会\n常委会\n工 作 报 告\n"
