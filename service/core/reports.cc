@@ -846,7 +846,10 @@ bool ReportReader::MeetingHead(size_t k, size_t floor, Head* head,
   head->meeting = std::u32string(meeting);
   head->meeting_year.reset();
   head->reviews_year_before_meeting = false;
-  const std::optional<int> session = PlenarySession(meeting);
+  // A date note alone under the title leaves the session to a title that
+  // is itself the meeting line (在…第三次会议上的报告).
+  std::optional<int> session = PlenarySession(meeting);
+  if (!session) session = PlenarySession(head->title);
   // The meeting's date: in its line, or in a date note of its own under it
   // or under the speaker ("（2024年1月8日）").
   const auto read_date = [&](std::u32string_view dated) {

@@ -304,6 +304,13 @@ TEST_F(ReportsTest, FormalReportsDateNoteUnderTheMeetingLine) {
     EXPECT_EQ(*r.year, 2023);
     EXPECT_EQ(AuthorsOf(r), "马晓峰/报告人;");
   }
+  // A title that is itself the meeting line gives the session to the date
+  // note under it.
+  const Extraction titled =
+      Run("在政协云阳县第十五届委员会第三次会议上的报告\n（2024年1月8日）\n"
+          "县政协主席 马晓峰\n各位委员：\n现在，我代表常务委员会报告工作。\n");
+  ASSERT_EQ(titled.reports.size(), 1u);
+  EXPECT_EQ(titled.reports[0].year, std::optional<int>(2023));
   // Negative: the first session's report names no year before it.
   const Extraction first =
       Run("政协云阳县委员会常务委员会工作报告\n"
