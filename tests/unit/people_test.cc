@@ -688,7 +688,7 @@ TEST_F(PeopleTest, RuleFormOfAddress) {
           {"。谭国庆同志长期从事基层工作。", "谭国庆", "", ""},
           {"，柯美玲女士捐赠了图书。", "柯美玲", "", nullptr},
           // A doctrine named after its author: no clear edge needed.
-          {"，深入领会郑明远新时代中国特色社会主义思想的内涵。", "郑明远", "",
+          {"，深入领会郑明远新时代中国特色社会主义思想的要义。", "郑明远", "",
            nullptr},
       },
       Run);

@@ -314,7 +314,7 @@ TEST_F(ReportsTest, FormalReportsDateNoteUnderTheMeetingLine) {
   // Negative: the first session's report names no year before it.
   const Extraction first =
       Run("政协云阳县委员会常务委员会工作报告\n"
-          "——在政协云阳县第十五届委员会第一次会议上\n"
+          "——在政协云阳县十五届一次会议上\n"
           "（2022年1月8日）\n县政协主席 马晓峰\n各位委员：\n"
           "现在，我代表常务委员会报告工作。\n");
   ASSERT_EQ(first.reports.size(), 1u);
