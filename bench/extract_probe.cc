@@ -75,6 +75,22 @@ void Dump(const Extraction& e) {
   }
 }
 
+// ForEachFile extracts each file named after the mode and hands its file
+// name and facts to `print`; a file that fails prints its error instead.
+template <typename Print>
+void ForEachFile(const Extractor& extractor, int argc, char** argv,
+                 const Print& print) {
+  for (int i = 2; i < argc; ++i) {
+    auto result = extractor.Extract(ReadAll(argv[i]), {});
+    if (!result.ok()) {
+      std::printf("%s\terror %s\n", argv[i],
+                  std::string(result.status().message()).c_str());
+      continue;
+    }
+    print(std::filesystem::path(argv[i]).filename().c_str(), *result);
+  }
+}
+
 // ExtractPass runs Extract once over every document; callgrind collects
 // inside it only.
 __attribute__((noinline)) size_t ExtractPass(
@@ -113,73 +129,54 @@ int Main(int argc, char** argv) {
   if (mode == "reports") {
     // The report fields of each file named, one line a report: for probing
     // report reading on hand-written texts outside the dev sets.
-    for (int i = 2; i < argc; ++i) {
-      auto result = extractor->Extract(ReadAll(argv[i]), {});
-      if (!result.ok()) {
-        std::printf("%s\terror %s\n", argv[i],
-                    std::string(result.status().message()).c_str());
-        continue;
-      }
-      for (const Report& r : result->reports) {
-        std::string authors;
-        for (const Author& a : r.authors) {
-          authors += a.name + "/" + a.role + ";";
-        }
-        std::printf(
-            "%s\tbegin=%lld\ttitle=%s\tsubtitle=%s\torg=%s\tcity=%s\t"
-            "province=%s\tyear=%s\tauthors=%s\n",
-            std::filesystem::path(argv[i]).filename().c_str(),
-            static_cast<long long>(r.begin), r.title.c_str(),
-            r.subtitle.c_str(), r.organization.c_str(), r.city.c_str(),
-            r.province.c_str(), r.year ? std::to_string(*r.year).c_str() : "",
-            authors.c_str());
-      }
-    }
+    ForEachFile(
+        *extractor, argc, argv, [](const char* file, const Extraction& e) {
+          for (const Report& r : e.reports) {
+            std::string authors;
+            for (const Author& a : r.authors) {
+              authors += a.name + "/" + a.role + ";";
+            }
+            std::printf(
+                "%s\tbegin=%lld\ttitle=%s\tsubtitle=%s\torg=%s\tcity=%s\t"
+                "province=%s\tyear=%s\tauthors=%s\n",
+                file, static_cast<long long>(r.begin), r.title.c_str(),
+                r.subtitle.c_str(), r.organization.c_str(), r.city.c_str(),
+                r.province.c_str(),
+                r.year ? std::to_string(*r.year).c_str() : "", authors.c_str());
+          }
+        });
     return 0;
   }
   if (mode == "metrics") {
     // The metrics of each file named, one line a metric: for probing the
     // phrase rules on hand-written texts outside the dev sets.
-    for (int i = 2; i < argc; ++i) {
-      auto result = extractor->Extract(ReadAll(argv[i]), {});
-      if (!result.ok()) {
-        std::printf("%s\terror %s\n", argv[i],
-                    std::string(result.status().message()).c_str());
-        continue;
-      }
-      for (const Metric& m : result->metrics) {
-        std::printf("%s\t%s%s\t%.17g %s %s\tobject=%s\taction=%s\t%s\n",
-                    std::filesystem::path(argv[i]).filename().c_str(),
-                    m.text.c_str(), m.unit_text.c_str(), m.value,
-                    m.unit.c_str(),
-                    std::string(QualifierName(m.qualifier)).c_str(),
-                    m.object.c_str(), m.action.c_str(), m.indicator.c_str());
-      }
-      for (const DateMention& d : result->dates) {
-        std::printf("%s\tdate %s\t%s..%s\n",
-                    std::filesystem::path(argv[i]).filename().c_str(),
-                    d.text.c_str(), d.start.c_str(), d.finish.c_str());
-      }
-    }
+    ForEachFile(
+        *extractor, argc, argv, [](const char* file, const Extraction& e) {
+          for (const Metric& m : e.metrics) {
+            std::printf(
+                "%s\t%s%s\t%.17g %s %s\tobject=%s\taction=%s\t%s\n", file,
+                m.text.c_str(), m.unit_text.c_str(), m.value, m.unit.c_str(),
+                std::string(QualifierName(m.qualifier)).c_str(),
+                m.object.c_str(), m.action.c_str(), m.indicator.c_str());
+          }
+          for (const DateMention& d : e.dates) {
+            std::printf("%s\tdate %s\t%s..%s\n", file, d.text.c_str(),
+                        d.start.c_str(), d.finish.c_str());
+          }
+        });
     return 0;
   }
   if (mode == "people") {
     // The people of each file named, one line a person: for probing the
     // people rules on hand-written texts outside the dev sets.
-    for (int i = 2; i < argc; ++i) {
-      auto result = extractor->Extract(ReadAll(argv[i]), {});
-      if (!result.ok()) {
-        std::printf("%s\terror %s\n", argv[i],
-                    std::string(result.status().message()).c_str());
-        continue;
-      }
-      for (const Person& p : result->people) {
-        std::printf("%s\t%lld\t%s\t%s\t%s\n",
-                    std::filesystem::path(argv[i]).filename().c_str(),
-                    static_cast<long long>(p.begin), p.name.c_str(),
-                    p.role.c_str(), p.organization.c_str());
-      }
-    }
+    ForEachFile(*extractor, argc, argv,
+                [](const char* file, const Extraction& e) {
+                  for (const Person& p : e.people) {
+                    std::printf("%s\t%lld\t%s\t%s\t%s\n", file,
+                                static_cast<long long>(p.begin), p.name.c_str(),
+                                p.role.c_str(), p.organization.c_str());
+                  }
+                });
     return 0;
   }
   if (mode == "passes") {

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "service/core/chars.h"
 #include "service/core/dates.h"
 #include "service/core/document.h"
 #include "service/core/gazetteer.h"
@@ -131,6 +132,26 @@ const std::string& SatisfactionRate() {
   return *id;
 }
 
+// WholeAfterCount: where mention i is a share (占…%) right after a plain
+// count (mention i - 1), joined by a comma and 占 within 16 characters
+// (立案300件，占提案总数的90%): the words after 占, the whole it is a share
+// of (often none). Else nullopt.
+std::optional<std::u32string_view> WholeAfterCount(
+    std::u32string_view text, const std::vector<NumberMention>& mentions,
+    const std::vector<MetricPhrase>& phrases, size_t i) {
+  if (i == 0 || phrases[i].frame != Frame::kShare || mentions[i].unit != U"%" ||
+      phrases[i - 1].frame != Frame::kCount) {
+    return std::nullopt;
+  }
+  const size_t from = mentions[i - 1].mention_end;
+  const size_t to = mentions[i].qualifier_begin;
+  if (to <= from + 1 || to - from > 16) return std::nullopt;
+  const std::u32string_view between = text.substr(from, to - from);
+  if (between[0] != U'，' && between[0] != U',') return std::nullopt;
+  if (between[1] != U'占' && between[1] != U'佔') return std::nullopt;
+  return between.substr(2);
+}
+
 // ShareIsTheStagesRate: the share right after a count of proposals at a
 // stage of handling, as a share of the whole (立案300件，占提案总数的90%),
 // is that stage's rate, as 立案率 is (GUIDE: a rate takes the indicator of
@@ -139,28 +160,17 @@ bool ShareIsTheStagesRate(std::u32string_view text,
                           const std::vector<NumberMention>& mentions,
                           const std::vector<MetricPhrase>& phrases,
                           const std::vector<Metric>& metrics, size_t i) {
-  if (i == 0 || phrases[i].frame != Frame::kShare || mentions[i].unit != U"%") {
-    return false;
-  }
+  const std::optional<std::u32string_view> whole =
+      WholeAfterCount(text, mentions, phrases, i);
+  if (!whole) return false;
   const MetricPhrase& count = phrases[i - 1];
-  if (count.frame != Frame::kCount || count.set_mention >= 0 ||
-      !count.set_object.empty()) {
-    return false;
-  }
+  if (count.set_mention >= 0 || !count.set_object.empty()) return false;
   const std::string& stage = metrics[i - 1].indicator;
   if (stage != "proposals.registered" && stage != "proposals.resolved") {
     return false;
   }
-  // Only 占 and the whole it is a share of between them, in one clause.
-  const size_t from = mentions[i - 1].mention_end;
-  const size_t to = mentions[i].qualifier_begin;
-  if (to <= from + 1 || to - from > 16) return false;
-  const std::u32string_view between = text.substr(from, to - from);
-  if (between[0] != U'，' && between[0] != U',') return false;
-  const std::u32string_view rest = between.substr(1);
-  if (rest.empty() || (rest[0] != U'占' && rest[0] != U'佔')) return false;
-  return rest.find(U"总") != std::u32string_view::npos ||
-         rest.find(U"總") != std::u32string_view::npos;
+  return whole->find(U"总") != std::u32string_view::npos ||
+         whole->find(U"總") != std::u32string_view::npos;
 }
 
 // ShareOfTheCountsDeed: a share right after a count, joined by 占 alone
@@ -171,23 +181,13 @@ const std::string* ShareOfTheCountsDeed(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
     const std::vector<MetricPhrase>& phrases, const Taxonomy& taxonomy,
     size_t i) {
-  if (i == 0 || phrases[i].frame != Frame::kShare || mentions[i].unit != U"%") {
-    return nullptr;
-  }
+  const std::optional<std::u32string_view> whole =
+      WholeAfterCount(text, mentions, phrases, i);
+  if (!whole) return nullptr;
   const MetricPhrase& count = phrases[i - 1];
-  if (count.frame != Frame::kCount || count.action.empty()) return nullptr;
-  const size_t from = mentions[i - 1].mention_end;
-  const size_t to = mentions[i].qualifier_begin;
-  if (to <= from + 1 || to - from > 16) return nullptr;
-  const std::u32string_view between = text.substr(from, to - from);
-  if (between[0] != U'，' && between[0] != U',') return nullptr;
-  if (between[1] != U'占' && between[1] != U'佔') return nullptr;
+  if (count.action.empty()) return nullptr;
   // One clause: no second comma or stop between the count and the share.
-  for (const char32_t c : between.substr(2)) {
-    if (c == U'，' || c == U',' || c == U'。' || c == U'；' || c == U';') {
-      return nullptr;
-    }
-  }
+  if (std::any_of(whole->begin(), whole->end(), IsClauseBreak)) return nullptr;
   const std::string& id =
       taxonomy.Classify(phrases[i].object, count.action, U"%", Frame::kShare);
   return id == "other" ? nullptr : &id;
@@ -203,7 +203,7 @@ bool AfterZai(std::u32string_view text,
   for (size_t back = 1; back <= 4 && back <= q; ++back) {
     const char32_t c = text[q - back];
     if (c == U'在') return true;
-    if (c < 0x4E00 || c > 0x9FFF) break;
+    if (!IsCjk(c)) break;
   }
   if (i == 0 || q == 0) return false;
   const char32_t joiner = text[q - 1];
@@ -228,9 +228,8 @@ const std::string* PlacesWhereThingsWereSetUp(
   }
   const size_t from = mentions[i].mention_end;
   size_t to = from;
-  while (to < text.size() && to - from < 48 &&
-         std::u32string_view(U"，,。；;！？\n").find(text[to]) ==
-             std::u32string_view::npos) {
+  while (to < text.size() && to - from < 48 && !IsClauseBreak(text[to]) &&
+         !IsLineBreak(text[to])) {
     ++to;
   }
   const std::u32string_view rest = text.substr(from, to - from);

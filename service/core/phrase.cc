@@ -472,14 +472,22 @@ bool IsPivotalVerb(std::u32string_view w) {
                      U"鼓励", U"鼓勵", U"带领", U"帶領", U"邀请", U"邀請"});
 }
 
-// ClauseStartBefore: where the clause that holds text[end - 1] starts, at
-// most kMaxWindow characters back.
-size_t ClauseStartBefore(std::u32string_view text, size_t end) {
-  const size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
+// LastInClause: where `word` last stands in the number's clause before the
+// number (at most kMaxWindow characters back), or npos; *clause_begin gets
+// where that clause starts.
+size_t LastInClause(std::u32string_view text, const NumberMention& m,
+                    std::u32string_view word, size_t* clause_begin) {
+  const size_t end = m.qualifier_begin;
+  size_t floor = end > kMaxWindow ? end - kMaxWindow : 0;
   for (size_t i = end; i > floor; --i) {
-    if (BreaksAt(text, i - 1)) return i;
+    if (BreaksAt(text, i - 1)) {
+      floor = i;
+      break;
+    }
   }
-  return floor;
+  *clause_begin = floor;
+  const size_t at = RFindText(text.substr(floor, end - floor), word);
+  return at == std::u32string_view::npos ? at : floor + at;
 }
 
 // Rule "verbs joined on one object": two verbs joined by 和, 及, 与, 并,
@@ -488,12 +496,9 @@ size_t ClauseStartBefore(std::u32string_view text, size_t end) {
 void JoinedVerbsShareTheAction(std::u32string_view text, const NumberMention& m,
                                const PhraseLexicon& lexicon, MetricPhrase* p) {
   if (p->action.size() < 2) return;
-  const size_t end = m.qualifier_begin;
-  const size_t floor = ClauseStartBefore(text, end);
-  size_t pos = RFindText(text.substr(floor, end - floor), p->action);
-  if (pos != std::u32string_view::npos) {
-    pos += floor;
-  } else {
+  size_t floor = 0;
+  size_t pos = LastInClause(text, m, p->action, &floor);
+  if (pos == std::u32string_view::npos) {
     // After the number: a count of people and what they do (23名委员领办和
     // 参与…).
     const size_t stop = std::min(text.size(), m.mention_end + 8);
@@ -554,43 +559,38 @@ void JoinedVerbsShareTheAction(std::u32string_view text, const NumberMention& m,
 void NegationStaysWithTheDeed(std::u32string_view text, const NumberMention& m,
                               std::u32string* action) {
   if (action->empty()) return;
-  const size_t end = m.qualifier_begin;
-  const size_t floor = ClauseStartBefore(text, end);
-  const size_t at = RFindText(text.substr(floor, end - floor), *action);
-  if (at == std::u32string_view::npos) return;
-  size_t begin = floor + at;
+  size_t floor = 0;
+  size_t begin = LastInClause(text, m, *action, &floor);
+  if (begin == std::u32string_view::npos) return;
   // Longest first: 暂不 before 不.
   static constexpr std::u32string_view kNegators[] = {
       U"尚未", U"暂未", U"暫未", U"未能", U"不能", U"无法", U"無法", U"暂缓",
       U"暫緩", U"暂不", U"暫不", U"没有", U"沒有", U"未",   U"不"};
+  const auto ends_at_begin = [&](std::u32string_view w) {
+    return EndsWith(text.substr(floor, begin - floor), w);
+  };
+  const auto opens_action = [action](std::u32string_view w) {
+    return action->compare(0, w.size(), w) == 0;
+  };
   std::u32string front;
   // Two at most (尚未能): a negation and its modal.
   for (int round = 0; round < 2; ++round) {
-    bool found = false;
-    for (const std::u32string_view negator : kNegators) {
-      if (begin >= floor + negator.size() &&
-          text.substr(begin - negator.size(), negator.size()) == negator &&
-          action->compare(0, negator.size(), negator) != 0) {
-        front.insert(0, negator);
-        begin -= negator.size();
-        found = true;
-        break;
-      }
-    }
-    if (!found) break;
+    const auto negator = std::find_if(
+        std::begin(kNegators), std::end(kNegators), [&](std::u32string_view w) {
+          return ends_at_begin(w) && !opens_action(w);
+        });
+    if (negator == std::end(kNegators)) break;
+    front.insert(0, *negator);
+    begin -= negator->size();
   }
-  const bool negated =
-      !front.empty() ||
-      std::any_of(std::begin(kNegators), std::end(kNegators),
-                  [action](std::u32string_view negator) {
-                    return action->compare(0, negator.size(), negator) == 0;
-                  });
-  if (!negated) return;
+  if (front.empty() &&
+      std::none_of(std::begin(kNegators), std::end(kNegators), opens_action)) {
+    return;
+  }
   // 暂时 (for now) goes with a negation before it (暂时不能); alone it
   // defers nothing said.
   for (const std::u32string_view now : {U"暂时", U"暫時"}) {
-    if (begin >= floor + now.size() &&
-        text.substr(begin - now.size(), now.size()) == now) {
+    if (ends_at_begin(now)) {
       front.insert(0, now);
       break;
     }
@@ -890,14 +890,12 @@ void PredicateWordsAreNoObject(std::u32string_view text, const NumberMention& m,
 void CauseIsNoObject(std::u32string_view text, const NumberMention& m,
                      std::u32string* object) {
   if (object->empty()) return;
-  const size_t end = m.qualifier_begin;
-  const size_t floor = ClauseStartBefore(text, end);
-  const size_t at = RFindText(text.substr(floor, end - floor), *object);
-  if (at == std::u32string_view::npos) return;
-  const size_t begin = floor + at;
+  size_t floor = 0;
+  const size_t begin = LastInClause(text, m, *object, &floor);
+  if (begin == std::u32string_view::npos) return;
+  const std::u32string_view before = text.substr(floor, begin - floor);
   for (const std::u32string_view cause : {U"因", U"由于", U"由於", U"因为"}) {
-    if (begin >= cause.size() &&
-        text.substr(begin - cause.size(), cause.size()) == cause) {
+    if (EndsWith(before, cause)) {
       object->clear();
       return;
     }
