@@ -817,6 +817,24 @@ TEST_F(ExtractorTest, AShareAfterACountIsTheRateOfItsDeed) {
   EXPECT_EQ(Find(f, "80")->indicator, "proposals.satisfaction_rate");
 }
 
+// Answers fall in three classes: solved, planned to be solved step by
+// step, not solvable for now. Only the first class's share is a rate, and
+// the planned proposals are at no stage of handling yet.
+TEST_F(ExtractorTest, OnlyTheSolvedClassOfAnswersHasARate) {
+  const Extraction e =
+      Run("共收到提案50件。其中已解决的32件，占64%；列入计划分步解决的"
+          "13件，占26%；受条件所限一时不能解决的5件，占10%。");
+  const auto indicator_of = [&e](const char* digits) {
+    const Metric* m = Find(e, digits);
+    return m == nullptr ? std::string("(none)") : m->indicator;
+  };
+  EXPECT_EQ(indicator_of("32"), "proposals.resolved");
+  EXPECT_EQ(indicator_of("64"), "proposals.satisfaction_rate");
+  EXPECT_EQ(indicator_of("13"), "other");
+  EXPECT_EQ(indicator_of("26"), "other");
+  EXPECT_EQ(indicator_of("10"), "other");
+}
+
 // The noun the word lists would read may not run through the count's
 // verb: a place before it (在N个街道) and the thing made after it are two
 // phrases, and the rules' noun stands.

@@ -157,6 +157,18 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"提案", U"正在解决", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"暂缓解决", U"件"), "other");
   EXPECT_EQ(taxonomy->Classify(U"提案", U"作为意见处理", U"件"), "other");
+  // Of the three classes of answers only the first is solved: proposals
+  // planned or to be solved step by step are at no stage yet, nor is their
+  // share a rate, nor the share of ones that cannot be solved now.
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"已列入计划", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"提案", U"逐步解决", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"", U"列入规划分步解决", U"%", Frame::kShare),
+            "other");
+  EXPECT_EQ(taxonomy->Classify(U"", U"暂时不能解决", U"%", Frame::kShare),
+            "other");
+  EXPECT_EQ(taxonomy->Classify(U"", U"无法解决", U"%", Frame::kShare), "other");
+  EXPECT_EQ(taxonomy->Classify(U"", U"已经解决", U"%", Frame::kShare),
+            "proposals.satisfaction_rate");
   // Proposals the handling units took on were accepted for handling; the
   // units themselves are no proposals; a deed not done counts nothing.
   EXPECT_EQ(taxonomy->Classify(U"提案", U"承办", U"件"),
