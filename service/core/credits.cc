@@ -41,6 +41,21 @@ bool LooksLikeOrganization(std::u32string_view s) {
   return true;
 }
 
+// SupplyVerbEndingAt: the length of a verb of supplying text or pictures
+// (供稿, 供图) that ends `token`, else 0. After a body, or as the label
+// before one, it names where the text came from (县政协办公室供稿), no
+// person.
+size_t SupplyVerbEndingAt(std::u32string_view token) {
+  static constexpr std::u32string_view kSupply[] = {U"供稿", U"供图", U"供圖"};
+  for (const std::u32string_view verb : kSupply) {
+    if (token.size() >= verb.size() &&
+        token.substr(token.size() - verb.size()) == verb) {
+      return verb.size();
+    }
+  }
+  return 0;
+}
+
 // Roles a photo or text credit gives; a marker with one of them may also
 // stand after the names it credits ("王明 文 李华 图").
 bool IsWorkRole(std::string_view role) {
@@ -105,6 +120,7 @@ bool CreditParser::Tokenize(size_t begin, size_t end,
     return ok;
   };
   bool first = true;
+  bool supply_label = false;
   for (size_t i = begin; i < end;) {
     if (IsCreditSeparator(text_[i])) {
       ++i;
@@ -149,6 +165,22 @@ bool CreditParser::Tokenize(size_t begin, size_t end,
       continue;
     }
     if (!flush_single()) return false;
+    // "某某办公室供稿": the body that supplied the text, then the verb.
+    if (const size_t supply = SupplyVerbEndingAt(token)) {
+      if (supply < token.size()) {
+        if (!LooksLikeOrganization(token.substr(0, token.size() - supply))) {
+          return false;
+        }
+        tokens->push_back({Kind::kOrganization, i, j - supply, ""});
+      } else if (was_first) {
+        supply_label = true;  // 供稿：某某办公室, if a body follows
+      } else if (tokens->empty() ||
+                 tokens->back().kind != Kind::kOrganization) {
+        return false;
+      }
+      i = j;
+      continue;
+    }
     if (IsName(token)) {
       tokens->push_back({Kind::kName, i, j, ""});
     } else if (LooksLikeOrganization(token)) {
@@ -158,7 +190,9 @@ bool CreditParser::Tokenize(size_t begin, size_t end,
     }
     i = j;
   }
-  return flush_single();
+  if (!flush_single()) return false;
+  return !supply_label ||
+         (!tokens->empty() && tokens->front().kind == Kind::kOrganization);
 }
 
 std::vector<CreditName> CreditParser::Parse(size_t begin, size_t end,

@@ -750,6 +750,14 @@ TEST_F(PeopleTest, RuleBracketedCredits) {
           {"会议闭幕。(钱文韬 文/图)", "钱文韬", "文字", nullptr},
           {"会议闭幕。(孙立群田晓东文/图)", "田晓东", "文字", nullptr},
           {"会议闭幕。\n(魏海平)\n", "魏海平", "", nullptr},
+          // The body that supplied the text, before its verb or after the
+          // label, is the credited person's organization.
+          {"全文完。\n（区委宣传部供稿　执笔：单明月）\n", "单明月", "执笔",
+           "区委宣传部"},
+          {"全文完。\n（区委宣传部  供稿  执笔：单明月）\n", "单明月", "执笔",
+           "区委宣传部"},
+          {"全文完。\n（供稿：区委宣传部 撰稿：樊一鸣）\n", "樊一鸣", "撰稿",
+           "区委宣传部"},
       },
       Run);
   CheckNegatives(
@@ -758,6 +766,8 @@ TEST_F(PeopleTest, RuleBracketedCredits) {
           "创建(文明城市)工作。",
           "会上(王府井街道)介绍经验。",
           "会议（记者招待会）举行。",
+          // The body that supplied the text, with no name credited.
+          "全文完。\n（区委宣传部供稿）\n",
       },
       Run);
 }
