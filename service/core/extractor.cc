@@ -132,6 +132,11 @@ const std::string& SatisfactionRate() {
   return *id;
 }
 
+const std::string& TrainingParticipants() {
+  static const auto* const id = new std::string("training.participants");
+  return *id;
+}
+
 // WholeAfterCount: where mention i is a share (占…%) right after a plain
 // count (mention i - 1), joined by a comma and 占 within 16 characters
 // (立案300件，占提案总数的90%): the words after 占, the whole it is a share
@@ -328,6 +333,16 @@ absl::StatusOr<Extraction> Extractor::Extract(
     if (indicator == nullptr ||
         (indicator->size() == 5 && *indicator == "other")) {
       indicator = &own;
+    }
+    // People counted by what they took part in (委员参加专题培训300人次):
+    // where the people and their verb name no kind of count, a training
+    // they took part in makes them people trained (GUIDE: 培训…人), the one
+    // indicator that counts people by the event they attend (a count of
+    // people at a meeting counts no meetings).
+    if (*indicator == "other" && !own_by_rule && !p.theme.empty()) {
+      const std::string& by_theme =
+          data_->taxonomy.Classify(p.theme, p.action, m.unit);
+      if (by_theme == TrainingParticipants()) indicator = &by_theme;
     }
     if (ShareIsTheStagesRate(view, mentions, phrases, result.metrics, i)) {
       indicator = &SatisfactionRate();

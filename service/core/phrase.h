@@ -96,6 +96,10 @@ struct MetricPhrase {
   // A clause 在…中 names its set in words: the set's object and action.
   std::u32string set_object;
   std::u32string set_action;
+  // In a count of people, what the people's verb acts on (委员参加 + 专题
+  // 培训 + 300人次): no object of the count, but it may say what kind of
+  // count it is where the people and their verb do not.
+  std::u32string theme;
   size_t sentence_begin = 0;
   size_t sentence_end = 0;
   // End of the words after the number that the object was read from, so

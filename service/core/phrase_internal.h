@@ -352,6 +352,7 @@ struct Reading {
   bool used_right = false;
   bool needs_object = false;  // a verb with no object: try carrying over
   bool share_base = false;    // a share of what follows 占 (占总数的20%)
+  std::u32string theme;       // see MetricPhrase::theme
   const char* rule = "";
 };
 

@@ -295,6 +295,7 @@ bool PeopleCountedRule(const Clause& c, Reading* r) {
     r->object = std::move(object);
     r->action =
         passed_verb ? std::u32string(c.LeftWord(v - 1)) : VerbChain(c, v - 1);
+    if (v < c.tail) r->theme = ObjectText(c, c.left, v, c.tail);
     r->rule = "people_counted";
     return true;
   }
@@ -1158,6 +1159,7 @@ std::vector<MetricPhrase> ReadByRules(
     phrase.object = std::move(reading.object);
     phrase.action = std::move(reading.action);
     phrase.frame = reading.frame;
+    phrase.theme = std::move(reading.theme);
     phrase.rule = reading.rule;
     phrase.phrase_end = reading.used_right && c.right_phrase > 0
                             ? c.right[c.right_phrase - 1].end

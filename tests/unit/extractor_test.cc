@@ -817,6 +817,37 @@ TEST_F(ExtractorTest, AShareAfterACountIsTheRateOfItsDeed) {
   EXPECT_EQ(Find(f, "80")->indicator, "proposals.satisfaction_rate");
 }
 
+// A count of people by the training they took part in counts people
+// trained, however the people and their verb read; people at other events
+// are counted as no event.
+TEST_F(ExtractorTest, PeopleAtATrainingArePeopleTrained) {
+  const Extraction e =
+      Run("组织青年委员参加专题轮训460人次。委员参加读书培训达385人次。"
+          "委员参加联谊活动217人次。委员参与调研座谈会96人次。");
+  const auto indicator_of = [&e](const char* digits) {
+    const Metric* m = Find(e, digits);
+    return m == nullptr ? std::string("(none)") : m->indicator;
+  };
+  EXPECT_EQ(indicator_of("460"), "training.participants");
+  EXPECT_EQ(indicator_of("385"), "training.participants");
+  EXPECT_EQ(indicator_of("217"), "other");
+  EXPECT_EQ(indicator_of("96"), "other");
+  // The people stay what is counted, with the age that says which kind.
+  ASSERT_NE(Find(e, "460"), nullptr);
+  EXPECT_EQ(Find(e, "460")->object, "青年委员");
+}
+
+// An age of life names a kind (青年委员, 老年大学), where jieba tags it a
+// time word, which an object would drop.
+TEST_F(ExtractorTest, AnAgeOfLifeSaysWhichKind) {
+  const Extraction e =
+      Run("全区新建老年活动站14个，组建青年志愿服务队5支，开办少年书法班3期。");
+  const ObjectAndAction want[] = {{"14", "老年活动站", "新建"},
+                                  {"5", "青年志愿服务队", "组建"},
+                                  {"3", "少年书法班", "开办"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
