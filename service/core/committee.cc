@@ -181,7 +181,8 @@ class CommitteeFinder {
         gazetteer_(gazetteer),
         hint_(hint),
         ordinary_words_(words.ordinary),
-        surnames_(words.surnames) {}
+        surnames_(words.surnames),
+        dictionary_(words.dictionary) {}
 
   std::optional<Committee> Run() {
     std::optional<BareLevel> bare;
@@ -622,6 +623,7 @@ class CommitteeFinder {
             std::u32string_view::npos) {
       return nullptr;
     }
+    if (InsideLongerWord(begin, end)) return nullptr;
     const bool county = word == U"县" || word == U"区" || word == U"旗";
     const Place* only = nullptr;
     size_t matches = 0;
@@ -636,6 +638,27 @@ class CommitteeFinder {
     }
     if (matches == 1) return only;
     return matches > 1 && county ? CountyFromContext(name, hint_) : nullptr;
+  }
+
+  // InsideLongerWord says whether a word of the dictionary longer than
+  // text_[begin, end) covers it (共和 in 共和国 or 中华人民共和国): the name
+  // is then a piece of that word, no place.
+  bool InsideLongerWord(size_t begin, size_t end) const {
+    if (dictionary_ == nullptr) return false;
+    constexpr size_t kLongestWord = 8;
+    const size_t from = begin > kLongestWord ? begin - kLongestWord : 0;
+    for (size_t s = from; s <= begin; ++s) {
+      uint32_t node = Dictionary::kRoot;
+      for (size_t k = s; k < text_.size() && k - s < kLongestWord; ++k) {
+        node = dictionary_->Child(node, text_[k]);
+        if (node == Dictionary::kRoot) break;
+        if (k + 1 >= end && k + 1 - s > end - begin &&
+            dictionary_->NodeAt(node).is_word) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ProvinceOf is the province a province or a prefecture-level name lies
@@ -724,6 +747,7 @@ class CommitteeFinder {
   const PlaceHint& hint_;
   const WordSet* ordinary_words_;  // nullptr: short names are not read
   const WordSet* surnames_;        // may be nullptr
+  const Dictionary* dictionary_;   // may be nullptr
   std::optional<NamedPlaces> named_;
 };
 

@@ -37,6 +37,7 @@
 
 #include "service/core/gazetteer.h"
 #include "service/core/lexicon.h"
+#include "service/core/segmenter.h"
 
 namespace reportfacts {
 
@@ -77,6 +78,9 @@ std::optional<Committee> FindCommittee(std::u32string_view text,
 struct ShortNameWords {
   const WordSet* ordinary = nullptr;  // common_words.txt
   const WordSet* surnames = nullptr;  // surnames.txt
+  // jieba's dictionary, proper nouns and all: a short name inside a longer
+  // word of it (共和 in 中华人民共和国) is no place.
+  const Dictionary* dictionary = nullptr;
 };
 
 // This overload also reads a bare committee through a short name.

@@ -117,6 +117,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(
       DataPath(config, "surnames.txt"), DataPath(config, "common_words.txt"));
   if (!people.ok()) return people.status();
   data->people = *std::move(people);
+  data->people.dictionary = &data->dictionary;
 
   auto traditional = TraditionalConverter::Load(kDefaultT2sConfig);
   if (!traditional.ok()) return traditional.status();

@@ -41,6 +41,7 @@
 #include "service/core/facts.h"
 #include "service/core/gazetteer.h"
 #include "service/core/lexicon.h"
+#include "service/core/segmenter.h"
 #include "service/core/text_lines.h"
 
 namespace reportfacts {
@@ -71,6 +72,9 @@ class PairFilter {
 
 // PeopleLexicon holds the word lists that people extraction needs.
 struct PeopleLexicon {
+  // jieba's dictionary (the extractor's, set after loading): where a
+  // place's short name is a piece of a longer word. May be nullptr.
+  const Dictionary* dictionary = nullptr;
   WordSet titles;  // role words: 主席, 书记, 董事长, CEO ...
   // Stations in life (村民, 学生): titles only before a name (村民X); after
   // a word they are its object (惠及居民).

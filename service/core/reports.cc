@@ -627,7 +627,8 @@ bool SetCommittee(std::u32string_view text, const Gazetteer& gazetteer,
   if (StripPinyinGlosses(text, &stripped)) text = stripped;
   const std::optional<Committee> c =
       FindCommittee(text, gazetteer, PlaceHint{},
-                    ShortNameWords{&lexicon.common_words, &lexicon.surnames});
+                    ShortNameWords{&lexicon.common_words, &lexicon.surnames,
+                                   lexicon.dictionary});
   if (!c) return false;
   report->organization = EncodeUtf8(c->organization);
   report->city = EncodeUtf8(c->city);

@@ -331,6 +331,32 @@ const ShortNameWords& Words() {
   return *words;
 }
 
+// A short name that is a piece of a longer word of the dictionary (共和 of
+// 共和县 in 中华人民共和国) is no place; standing alone it still is one.
+TEST(FindCommittee, AShortNameInsideALongerWordIsNoPlace) {
+  static const Dictionary* dictionary =
+      new Dictionary(Dictionary::FromWords({{U"中华人民共和国", "ns", 9000},
+                                            {U"共和国", "ns", 2000},
+                                            {U"共和", "nz", 1900},
+                                            {U"始兴", "ns", 50}}));
+  ShortNameWords words = Words();
+  words.dictionary = dictionary;
+  for (const char32_t* text : {
+           U"县政协委员庆祝中华人民共和国成立75周年。",
+           U"县政协安排委员学习共和国历史。",
+       }) {
+    EXPECT_FALSE(FindCommittee(text, Places(), PlaceHint{}, words).has_value())
+        << EncodeUtf8(text);
+  }
+  for (const char32_t* text : {
+           U"县政协委员为共和发展建言。",
+           U"县政协委员为始兴发展建言。",
+       }) {
+    EXPECT_TRUE(FindCommittee(text, Places(), PlaceHint{}, words).has_value())
+        << EncodeUtf8(text);
+  }
+}
+
 // A committee above the level of a bare one named before it is met in
 // passing: the text is the bare committee's.
 TEST(FindCommittee, AHigherCommitteeAfterABareOneIsAnothers) {

@@ -848,6 +848,17 @@ TEST_F(ExtractorTest, AnAgeOfLifeSaysWhichKind) {
   ExpectObjectsAndActions(e, want);
 }
 
+// The extractor gives the committee reader jieba's dictionary: a county's
+// short name inside the country's name is no place.
+TEST_F(ExtractorTest, TheCountrysNameHoldsNoCountysShortName) {
+  const Extraction e =
+      Run("县政协2025年工作要点\n在中华人民共和国成立纪念日前，县政协安排委员"
+          "开展学习活动3次。\n");
+  ASSERT_FALSE(e.reports.empty());
+  EXPECT_EQ(e.reports[0].organization, "");
+  EXPECT_EQ(e.reports[0].province, "");
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
