@@ -659,13 +659,15 @@ std::vector<NumberMention> ScanNumberTokens(
       m.unit_end = before_end;
     }
 
-    // Qualifier after the unit (99%以上) and before the number (近50次,
-    // 约人民币1185亿元), blanks allowed between qualifier and number.
+    // Qualifier after the unit (99%以上, 99% 以上) and before the number
+    // (近50次, 约人民币1185亿元), blanks allowed between qualifier and
+    // number or unit.
     m.mention_end = pos;
+    const size_t after_gap = SkipGap(text, pos);
     if (const size_t len =
-            table.after_words.LongestStartingAt(text, pos, text.size())) {
-      qualifier = table.after.find(text.substr(pos, len))->second;
-      m.mention_end = pos + len;
+            table.after_words.LongestStartingAt(text, after_gap, text.size())) {
+      qualifier = table.after.find(text.substr(after_gap, len))->second;
+      m.mention_end = after_gap + len;
     }
     m.qualifier_begin = unit_before ? before_end - before_len : t.sign_begin;
     const size_t qualifier_end = SkipGapBack(text, m.qualifier_begin);

@@ -213,6 +213,32 @@ TEST_F(NumberScanTest, QualifiersOnEitherSide) {
   EXPECT_EQ(Scan("签约54个项目"), V{"54|个|54|个|EXACT"});
 }
 
+// Bounds: "no less than" and "at least" are at least (MORE_THAN, as 以上
+// is), "no more than" and "at most" at most (LESS_THAN, as 以下 is); the
+// longer word wins over the 超过 or 少于 inside it.
+TEST_F(NumberScanTest, BoundsSayAtLeastOrAtMost) {
+  EXPECT_EQ(Scan("每年不少于12次"), V{"12|次|12|次|MORE_THAN"});
+  EXPECT_EQ(Scan("比例不低于30%"), V{"30|%|30|%|MORE_THAN"});
+  EXPECT_EQ(Scan("每人走访至少8户"), V{"8|户|8|户|MORE_THAN"});
+  EXPECT_EQ(Scan("篇幅不超过3000字"), V{"3000|字|3000|字|LESS_THAN"});
+  EXPECT_EQ(Scan("发言不超5分钟"), V{"5|分钟|5|分钟|LESS_THAN"});
+  EXPECT_EQ(Scan("每人报送最多4项"), V{"4|项|4|项|LESS_THAN"});
+  // Negative: the words without 不 keep their own sense.
+  EXPECT_EQ(Scan("参会超过300人"), V{"300|人|300|人|MORE_THAN"});
+  EXPECT_EQ(Scan("少于20天"), V{"20|天|20|天|LESS_THAN"});
+}
+
+// A blank or a PDF line break may stand between the unit and the
+// qualifier after it, as between number and unit.
+TEST_F(NumberScanTest, BlanksBeforeTheQualifierAfterTheUnit) {
+  EXPECT_EQ(Scan("达到95% 以上"), V{"95|%|95|%|MORE_THAN"});
+  EXPECT_EQ(Scan("完成86 项以上"), V{"86|项|86|项|MORE_THAN"});
+  EXPECT_EQ(Scan("控制在5%\n以内"), V{"5|%|5|%|LESS_THAN"});
+  // Negative: a paragraph break or a stop ends the number's mention.
+  EXPECT_EQ(Scan("达到95%\n\n以上各项"), V{"95|%|95|%|EXACT"});
+  EXPECT_EQ(Scan("达到95%。以上各项"), V{"95|%|95|%|EXACT"});
+}
+
 TEST_F(NumberScanTest, DatesAndRangesAreNoMetrics) {
   EXPECT_TRUE(Scan("2023年10月17日召开").empty());
   EXPECT_TRUE(Scan("11月28日—29日").empty());
