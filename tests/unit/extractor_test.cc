@@ -859,6 +859,18 @@ TEST_F(ExtractorTest, TheCountrysNameHoldsNoCountysShortName) {
   EXPECT_EQ(e.reports[0].province, "");
 }
 
+// A verb of striving (力争, 力求) modifies the deed aimed at, as an adverb:
+// it is neither the object nor carried to the next count as one.
+TEST_F(ExtractorTest, StrivingModifiesTheDeedAimedAt) {
+  const Extraction e = Run("力争参评率达到85%，完成考核任务70%以上。");
+  const ObjectAndAction want[] = {{"85", "参评率", "达到"},
+                                  {"70", "考核任务", "完成"}};
+  ExpectObjectsAndActions(e, want);
+  const Extraction f = Run("力争达到92%以上，完成86%以上。");
+  const ObjectAndAction want_f[] = {{"92", "", "达到"}, {"86", "", "完成"}};
+  ExpectObjectsAndActions(f, want_f);
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
