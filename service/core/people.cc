@@ -95,7 +95,8 @@ absl::Status AddKind(const std::string& path, const DataLine& line,
       return DataLineError(
           path, line.line_number,
           absl::StrCat("unknown kind '", kind,
-                       "' (want title, station, byline or credit)"));
+                       "' (want title, station, modifier, byline or "
+                       "credit)"));
     }
     return absl::OkStatus();
   }
@@ -176,12 +177,37 @@ absl::StatusOr<PeopleLexicon> LoadPeopleLexicon(
   for (char32_t blank : {U' ', U'\u3000', U'\u00A0'}) {
     lex.title_last.insert(blank);
   }
+  // A post's modifier (专职, 名誉) makes a title of every title after it
+  // (专职副主任, 名誉主席): both lists are read first, then joined.
+  std::vector<std::string> modifiers;
+  std::vector<DataLine> title_lines;
   for (const auto& [path, roles] : {std::make_pair(roles_path, true),
                                     std::make_pair(context_path, false)}) {
     auto lines = ReadDataLines(path);
     if (!lines.ok()) return lines.status();
     for (const DataLine& line : *lines) {
+      const bool modifier =
+          roles && line.fields.size() >= 2 && line.fields[1] == "modifier";
+      if (modifier && line.fields.size() == 2 && !line.fields[0].empty()) {
+        modifiers.push_back(line.fields[0]);
+        continue;
+      }
+      if (modifier) {
+        return DataLineError(path, line.line_number,
+                             "a modifier takes no third column");
+      }
+      if (roles && line.fields.size() >= 2 && line.fields[1] == "title") {
+        title_lines.push_back(line);
+      }
       if (absl::Status s = AddKind(path, line, &lex, roles); !s.ok()) return s;
+    }
+  }
+  for (const std::string& modifier : modifiers) {
+    for (DataLine line : title_lines) {
+      line.fields[0] = modifier + line.fields[0];
+      if (absl::Status s = AddKind(roles_path, line, &lex, true); !s.ok()) {
+        return s;
+      }
     }
   }
   auto surnames = LoadWordSet(surnames_path);
@@ -903,7 +929,12 @@ class PeopleScanner {
     }
     size_t org_begin = k;
     for (size_t j = k + 1; j <= role_begin; ++j) {
-      if (lex_.org_stops.LongestEndingAt(text_, j, k) > 0) org_begin = j;
+      // A stop that opens a longer word (经 of 经济, 对 of 对外) stops
+      // nothing: the word is part of the body's name.
+      if (const size_t stop = lex_.org_stops.LongestEndingAt(text_, j, k);
+          stop > 0 && CommonStartingAt(j - stop) <= stop) {
+        org_begin = j;
+      }
       // A joiner right after a name just read ends the list it closes
       // (副主席A和秘书长B): the next body starts after it.
       if (j - 1 == last_name_end_ &&

@@ -791,6 +791,38 @@ TEST_F(PeopleTest, RuleOrganizations) {
       Run);
 }
 
+// A word that ends the text before a body (经, 对, 由) stops nothing where it
+// opens a longer word of the body's name (经济, 对外).
+TEST_F(PeopleTest, AStopOpeningAWordIsPartOfTheBody) {
+  CheckPositives(
+      {
+          {"会议由市政协经济委员会副主任邱若楠主持。", "邱若楠", "副主任",
+           "潍坊市政协经济委员会"},
+          {"市政协对外友好委员会主任包嘉禾介绍。", "包嘉禾", "主任",
+           "潍坊市政协对外友好委员会"},
+          // Negative: the stop alone still ends the text before the body.
+          {"经市政协主席包嘉禾同意。", "包嘉禾", "主席", "潍坊市政协"},
+      },
+      Run);
+}
+
+// A post's modifier (专职, 驻会, 名誉) is part of the post, not of the body.
+TEST_F(PeopleTest, APostsModifierIsPartOfThePost) {
+  CheckPositives(
+      {
+          {"市政协联络室专职副主任邱若楠介绍。", "邱若楠", "专职副主任",
+           "潍坊市政协联络室"},
+          {"市政协驻会副主席包嘉禾出席。", "包嘉禾", "驻会副主席",
+           "潍坊市政协"},
+          {"商会名誉会长钟一鸣讲话。", "钟一鸣", "名誉会长", nullptr},
+      },
+      Run);
+  // Negative: the bare post keeps its own name.
+  CheckPositives({{"市政协联络室副主任邱若楠介绍。", "邱若楠", "副主任",
+                   "潍坊市政协联络室"}},
+                 Run);
+}
+
 // A body before a role starts at its level, not at the words before it
 // (会上有市政协…, 听取了县政府…); 原 between body and role marks a former
 // holder. A place before the level stays (潍坊市政协, 锡盟政协).
