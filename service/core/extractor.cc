@@ -313,7 +313,8 @@ absl::StatusOr<Extraction> Extractor::Extract(
     metric.object = EncodeUtf8(p.object);
     metric.action = EncodeUtf8(p.action);
     // A sub-count takes the indicator of the set it splits (a count of
-    // the same unit before it, or a set named by 在…中); else its own.
+    // the same unit before it, or a set named in words: 在…中, 立案提案全部
+    // 办结，其中…); else its own.
     // A part with a verb of its own that the set does not share (收到
     // 100件，其中会议期间受理80件) is counted at its own stage, and so is
     // one a rule puts at no stage (其中暂缓解决5件: "other" by a rule).
@@ -327,7 +328,10 @@ absl::StatusOr<Extraction> Extractor::Extract(
       if (p.action.empty() || metric.action == set.action || !own_by_rule) {
         indicator = &set.indicator;
       }
-    } else if (!p.set_object.empty()) {
+    } else if (!p.set_object.empty() &&
+               !(own_by_rule && own == "other" && !p.action.empty() &&
+                 p.action != p.set_action)) {
+      // (A part a rule puts at no stage, 其中暂不能解决的5件, is other.)
       indicator = &data_->taxonomy.Classify(p.set_object, p.set_action, m.unit);
     }
     // The size first: most ids are longer, and compare at once.

@@ -871,6 +871,28 @@ TEST_F(ExtractorTest, StrivingModifiesTheDeedAimedAt) {
   ExpectObjectsAndActions(f, want_f);
 }
 
+// The parts of a set named in words (全部提案都已答复，其中…) take the set's
+// indicator, except a part whose own verb a rule puts at no stage.
+TEST_F(ExtractorTest, APartNotDoneOfAWordedSetIsAtNoStage) {
+  const Extraction e =
+      Run("所有立案提案均已答复，其中已落实的41件，尚不能落实的6件。");
+  const auto indicator_of = [&e](const char* digits) {
+    const Metric* m = Find(e, digits);
+    return m == nullptr ? std::string("(none)") : m->indicator;
+  };
+  EXPECT_EQ(indicator_of("41"), "proposals.resolved");
+  EXPECT_EQ(indicator_of("6"), "other");
+}
+
+// Verbs of having (有, 现有) open no object; the committee's special
+// committees are bodies named whole.
+TEST_F(ExtractorTest, HavingOpensNoObject) {
+  const Extraction e = Run("办公室设7个专门委员会，有工作人员48人。");
+  const ObjectAndAction want[] = {{"7", "专门委员会", ""},
+                                  {"48", "工作人员", ""}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
