@@ -2707,12 +2707,19 @@ class PeopleScanner {
         name, role, [&] { return organization; }, begin, end);
   }
   // EmitWith is Emit with the organization computed only for a (name,
-  // role) not yet emitted: a name repeated with its role costs no lookup.
+  // role) not yet emitted: a name repeated with its role costs no lookup,
+  // unless its first mention named no body (王明局长 …, then 市教育局局长王明):
+  // a later mention's body fills it.
   template <typename OrganizationFn>
   void EmitWith(const std::string& name, const std::string& role,
                 const OrganizationFn& organization, size_t begin, size_t end) {
     last_name_end_ = end;
-    if (!seen_.insert({name, role}).second) return;
+    const auto [it, added] = seen_.try_emplace({name, role}, people_.size());
+    if (!added) {
+      Person& first = people_[it->second];
+      if (first.organization.empty()) first.organization = organization();
+      return;
+    }
     Person person;
     person.name = name;
     person.role = role;
@@ -2746,7 +2753,8 @@ class PeopleScanner {
   std::string list_role_, list_org_;
   mutable size_t clear_edge_at_ = std::u32string_view::npos;
   mutable bool clear_edge_ = false;
-  absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
+  // (name, role) emitted -> its index in people_.
+  absl::flat_hash_map<std::pair<std::string, std::string>, size_t> seen_;
 };
 
 }  // namespace

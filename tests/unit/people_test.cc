@@ -937,6 +937,23 @@ TEST_F(PeopleTest, RuleNameThenPosts) {
       Run);
 }
 
+// A name first met with a bare role (X局长) takes the body a later mention
+// of the same role names; the first mention's place stays.
+TEST_F(PeopleTest, ALaterMentionNamesTheBodyOfABareRole) {
+  const auto people = Run(std::string(kHeader) +
+                          "会上，邹明远局长强调要抓好落实。"
+                          "市教育局局长邹明远出席。");
+  const Person* p = Find(people, "邹明远", "局长");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "潍坊市教育局");
+  EXPECT_LT(p->begin, 20 + static_cast<int64_t>(DecodeUtf8(kHeader).size()));
+  // Negative: a body named first is not replaced by a later one.
+  const auto q = Run(std::string(kHeader) +
+                     "市教育局局长邹明远出席。市体育局局长邹明远讲话。");
+  ASSERT_NE(Find(q, "邹明远", "局长"), nullptr);
+  EXPECT_EQ(Find(q, "邹明远", "局长")->organization, "潍坊市教育局");
+}
+
 // A role word crossing the name's right edge leaves no name before the
 // shorter role word inside it.
 TEST_F(PeopleTest, NoNameInsideALongerRoleWord) {
