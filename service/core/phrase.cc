@@ -54,7 +54,8 @@ bool NamesAQuantity(std::u32string_view phrase) {
     case U'率':
       return true;
     default:
-      return EndsWith(phrase, U"收入") || EndsWith(phrase, U"面积") ||
+      return EndsWith(phrase, U"收入") || EndsWith(phrase, U"总投资") ||
+             EndsWith(phrase, U"總投資") || EndsWith(phrase, U"面积") ||
              EndsWith(phrase, U"面積") || EndsWith(phrase, U"规模") ||
              EndsWith(phrase, U"規模") || EndsWith(phrase, U"人口");
   }
@@ -1979,8 +1980,23 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
              lexicon.dictionary->PosOf(p.action) == Pos::kVerb) &&
             p.object.find(p.action) == std::u32string::npos &&
             FindText(clause, p.action) != std::u32string_view::npos;
+        // A new clause that names a figure and no verb (引进项目12个，总
+        // 投资8亿元) states the figure: the verb of the count before is not
+        // carried into it. (Joined by 、, the enumeration shares it.)
+        bool figure_in_a_clause_of_its_own = false;
+        if (p.action.empty() && NamesAQuantity(p.object)) {
+          for (size_t i = mentions[k].qualifier_begin; i > from; --i) {
+            const char32_t c = text[i - 1];
+            if (c == U'、') break;
+            if (c == U'，' || c == U',') {
+              figure_in_a_clause_of_its_own = true;
+              break;
+            }
+          }
+        }
         carried_verb_overruled =
-            (out[k - 1].action != l.action || own_verb_read) &&
+            (out[k - 1].action != l.action || own_verb_read ||
+             figure_in_a_clause_of_its_own) &&
             FindText(clause, l.action) == std::u32string_view::npos;
       }
       // The rules read a verb that qualifies the head into the noun

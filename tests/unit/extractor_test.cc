@@ -893,6 +893,19 @@ TEST_F(ExtractorTest, HavingOpensNoObject) {
   ExpectObjectsAndActions(e, want);
 }
 
+// A clause of its own that names a figure and no verb states the figure:
+// the verb of the count before is not carried into it; an enumeration
+// joined by 、 shares it.
+TEST_F(ExtractorTest, AFigureInAClauseOfItsOwnTakesNoCarriedVerb) {
+  const Extraction e =
+      Run("引进重点项目14个，总投资63亿元。洽谈项目7个、金额21亿元。");
+  const ObjectAndAction want[] = {{"14", "重点项目", "引进"},
+                                  {"63", "总投资", ""},
+                                  {"7", "项目", "洽谈"},
+                                  {"21", "金额", "洽谈"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
