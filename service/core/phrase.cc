@@ -1794,8 +1794,13 @@ std::vector<MetricPhrase> Combine(std::u32string_view text,
       // fills the field.
       // A figure before the verb of its count (工业增加值完成52亿元) is
       // what is counted, where a noun there is otherwise who acts.
+      // So is the figure the rules read where the word lists, reading the
+      // verb of reaching (达到), found nothing before it.
       const bool quantity_before_verb =
-          rule == "noun_verb_number" && NamesAQuantity(p.object);
+          (rule == "noun_verb_number" ||
+           (rule == "verb_object_number" && l.object.empty() &&
+            !l.action.empty())) &&
+          NamesAQuantity(p.object);
       const bool fills = FillsGaps(rule) || quantity_before_verb;
       const bool reads_noun_phrase =
           rule == "verb_object_number" || rule == "number_measure_noun";

@@ -906,6 +906,15 @@ TEST_F(ExtractorTest, AFigureInAClauseOfItsOwnTakesNoCarriedVerb) {
   ExpectObjectsAndActions(e, want);
 }
 
+// A figure named before the verb of reaching it (产值达到N元) is what is
+// counted, without the place it is of.
+TEST_F(ExtractorTest, AFigureBeforeTheVerbOfReachingIsCounted) {
+  const Extraction e = Run("全镇农业总产值达到9.6亿元。茶叶总产量达到3400吨。");
+  const ObjectAndAction want[] = {{"9.6", "农业总产值", "达到"},
+                                  {"3400", "茶叶总产量", "达到"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
