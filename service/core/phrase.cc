@@ -2101,6 +2101,10 @@ std::vector<MetricPhrase> AnalysePhrases(
   std::vector<MetricPhrase> out =
       phrase_internal::Combine(text, mentions, lexicon);
   phrase_internal::RespectivelyListsTheParts(text, mentions, &out);
+  if (lexicon.dictionary != nullptr) {
+    phrase_internal::RespectivelyNamesEachState(text, mentions,
+                                                *lexicon.dictionary, &out);
+  }
   phrase_internal::PartsThatSumToAWhole(mentions, &out);
   return out;
 }

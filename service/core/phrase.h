@@ -49,7 +49,9 @@
 // count's listed verb (公共预算收入 + 完成); 所 + verb + noun (所提问题) is
 // the subject of a state; a dictionary noun right after the measure (调研
 // + 组, 功能 + 区) is counted; a noun modifier before a lone verbal noun
-// (专题 + 调研) stays; a clause opening with its own verb carries none in.
+// (专题 + 调研) stays; a clause opening with its own verb carries none in;
+// states listed before 分别为 (满意、理解的分别为8件、3件) go, in order,
+// to the counts after it (phrase_lists.cc).
 //
 // The module's files (clause words, named rules, the lexical reading, the
 // combination) are listed in phrase_internal.h.

@@ -4,6 +4,7 @@
 //   phrase_rules.cc    the named clause rules and the frames (其中, 在…中)
 //   phrase_lexical.cc  the lexical reading over the genre's word lists
 //   phrase.cc          the two readings combined, the object's last trims
+//   phrase_lists.cc    lists read across a number run (分别为…)
 // Not for use outside the module.
 //
 //   Clause c = ...;  // Tokens() before and after the number
@@ -369,6 +370,14 @@ std::vector<MetricPhrase> ReadLexically(
     std::u32string_view text, const std::vector<NumberMention>& mentions,
     const PhraseLexicon& lexicon,
     const std::vector<MetricPhrase>* same_sentences = nullptr);
+
+// RespectivelyNamesEachState: states listed before 分别为 (满意、基本满意和
+// 理解的分别为N件、M件和K件) are, in order, each count's state: its action,
+// or the object of a share (分别占…%).
+void RespectivelyNamesEachState(std::u32string_view text,
+                                const std::vector<NumberMention>& mentions,
+                                const Dictionary& dict,
+                                std::vector<MetricPhrase>* out);
 
 // ShareSideBySide: two numbers side by side (6类30项) share their object
 // and action.

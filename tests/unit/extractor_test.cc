@@ -915,6 +915,28 @@ TEST_F(ExtractorTest, AFigureBeforeTheVerbOfReachingIsCounted) {
   ExpectObjectsAndActions(e, want);
 }
 
+// States listed before 分别为 are, in order, the states of the counts after
+// it: each count's action, or a share's object.
+TEST_F(ExtractorTest, StatesListedRespectivelyGoToTheirCounts) {
+  const Extraction e =
+      Run("答复后，提案人表示满意、基本满意的分别为74件、19件。"
+          "群众评议认可、基本认可和不认可的分别占71%、24%和5%。");
+  const ObjectAndAction want[] = {{"74", "", "满意"},
+                                  {"19", "", "基本满意"},
+                                  {"71", "认可", "占"},
+                                  {"24", "基本认可", "占"},
+                                  {"5", "不认可", "占"}};
+  ExpectObjectsAndActions(e, want);
+  // Negative: nouns listed are no states, and a list of another length
+  // than the counts' is left as read.
+  const Extraction f = Run(
+      "经济类、社会类提案分别为31件、26件。满意和理解的分别为8件、3件和1件。");
+  ASSERT_NE(Find(f, "31"), nullptr);
+  EXPECT_NE(Find(f, "31")->action, "经济类");
+  ASSERT_NE(Find(f, "8"), nullptr);
+  EXPECT_NE(Find(f, "8")->action, "满意");
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
