@@ -937,6 +937,17 @@ TEST_F(ExtractorTest, StatesListedRespectivelyGoToTheirCounts) {
   EXPECT_NE(Find(f, "8")->action, "满意");
 }
 
+// The special committees act: before the verb of a count they are who
+// acts, no object; after a measure they are what is counted.
+TEST_F(ExtractorTest, SpecialCommitteesActAndAreCounted) {
+  const Extraction e = Run(
+      "全年开展调研视察41次，其中各专委会牵头调研27次。下设6个专门委员会。");
+  const ObjectAndAction want[] = {{"27", "", "调研"}, {"6", "专门委员会", ""}};
+  ExpectObjectsAndActions(e, want);
+  ASSERT_NE(Find(e, "27"), nullptr);
+  EXPECT_EQ(Find(e, "27")->indicator, "inspections.held");
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
