@@ -399,6 +399,7 @@ void Document::Index() {
   if (begin < view.size() || sentences_.empty()) {
     sentences_.push_back({begin, view.size()});
   }
+  FlagNumbersWrappedAcrossLines(view, &numbers_);
   // The lines (as SplitLines): every '\n' is an enclosing mark, so the
   // list of marks has them all. They are picked out without a branch on
   // the kind of mark.

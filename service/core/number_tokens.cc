@@ -318,7 +318,31 @@ std::vector<NumberToken> TokenizeNumbers(std::u32string_view text) {
     tokens.push_back(ReadNumberTokenAt(text, i));
     i = tokens.back().end;
   }
+  FlagNumbersWrappedAcrossLines(text, &tokens);
   return tokens;
+}
+
+void FlagNumbersWrappedAcrossLines(std::u32string_view text,
+                                   std::vector<NumberToken>* tokens) {
+  for (size_t k = 1; k < tokens->size(); ++k) {
+    NumberToken& before = (*tokens)[k - 1];
+    NumberToken& after = (*tokens)[k];
+    // Only blanks and one line break (\n or \r\n) between the two.
+    size_t breaks = 0;
+    bool only_gap = after.sign_begin > before.end;
+    for (size_t i = before.end; i < after.sign_begin && only_gap; ++i) {
+      const char32_t c = text[i];
+      if (c == U'\n') {
+        ++breaks;
+      } else if (c != U'\r' && !IsBlank(c)) {
+        only_gap = false;
+      }
+    }
+    if (only_gap && breaks == 1) {
+      before.flags |= NumberToken::kWrapped;
+      after.flags |= NumberToken::kWrapped;
+    }
+  }
 }
 
 }  // namespace reportfacts

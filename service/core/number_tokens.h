@@ -32,6 +32,7 @@ struct NumberToken {
     kBadSeparator = 1,  // 1,234,56: groups broken after a separator
     kTooLong = 2,       // more significant digits than a double holds
     kUnreadable = 4,    // 1.2.3.4: more than one decimal point
+    kWrapped = 8,       // 2\n86: digits on both sides of a line break
   };
   // The longest normalised digit string kept (sign, digits and a point).
   static constexpr size_t kMaxDigits = 18;
@@ -73,6 +74,13 @@ constexpr bool IsEnclosingMark(char32_t c) {
 // pass, no allocation per character. Unreadable runs are returned with
 // their flags so that callers leave them out as a whole.
 std::vector<NumberToken> TokenizeNumbers(std::u32string_view text);
+
+// FlagNumbersWrappedAcrossLines flags (kWrapped) the two tokens either side
+// of a line break with only blanks around it (立案2\n86件: PDF text that
+// wraps inside a number): one number or two, its value cannot be read for
+// sure, so neither is taken. TokenizeNumbers and Document call it.
+void FlagNumbersWrappedAcrossLines(std::u32string_view text,
+                                   std::vector<NumberToken>* tokens);
 
 // ReadNumberTokenAt reads the token whose first digit is text[i] (text[i]
 // must be a digit, and not inside a token read before): TokenizeNumbers

@@ -217,7 +217,8 @@ TEST(Document, LinesAreThoseOfSplitLines) {
 // The tokens Index reads in its one pass are TokenizeNumbers's.
 TEST(Document, NumbersAreThoseOfTokenizeNumbers) {
   const std::u32string body =
-      U"共1,234.5万元。（３）项，-3.2%，1.2.3；2024年\n12,34与１２";
+      U"共1,234.5万元。（３）项，-3.2%，1.2.3；2024年\n12,"
+      U"34与１２；立案2\n86件";
   for (size_t lead : kLeads) {
     const std::u32string text = std::u32string(lead, U'政') + body;
     const Document doc = Document::FromCodePoints(text);

@@ -234,6 +234,9 @@ TEST_F(NumberScanTest, BlanksBeforeTheQualifierAfterTheUnit) {
   EXPECT_EQ(Scan("达到95% 以上"), V{"95|%|95|%|MORE_THAN"});
   EXPECT_EQ(Scan("完成86 项以上"), V{"86|项|86|项|MORE_THAN"});
   EXPECT_EQ(Scan("控制在5%\n以内"), V{"5|%|5|%|LESS_THAN"});
+  // A number wrapped across a line (立案2\n86件) is no metric at all: 86
+  // would be a wrong value.
+  EXPECT_TRUE(Scan("经审查立案2\n86件").empty());
   // Negative: a paragraph break or a stop ends the number's mention.
   EXPECT_EQ(Scan("达到95%\n\n以上各项"), V{"95|%|95|%|EXACT"});
   EXPECT_EQ(Scan("达到95%。以上各项"), V{"95|%|95|%|EXACT"});

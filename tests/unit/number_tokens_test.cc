@@ -92,6 +92,19 @@ TEST(NumberTokensTest, BadRunsAreLeftOutWhole) {
   EXPECT_EQ(t[0].Scaled(400), 0);  // overflow: no value, not inf
 }
 
+// Digits on both sides of a line break with only blanks around it (PDF
+// text wrapped inside a number, 立案2\n86件) are one number or two: which,
+// the text does not say, so neither is read.
+TEST(NumberTokensTest, DigitsWrappedAcrossALineAreLeftOut) {
+  EXPECT_EQ(Tokens("立案2\n86件"), (V{"2|!", "86|!"}));
+  EXPECT_EQ(Tokens("立案 2 \r\n 86 件"), (V{"2|!", "86|!"}));
+  // Negative: a mark, a unit or a blank line between them parts them.
+  EXPECT_EQ(Tokens("立案2。\n86件"), (V{"2|2|2", "86|86|86"}));
+  EXPECT_EQ(Tokens("立案2件\n86件"), (V{"2|2|2", "86|86|86"}));
+  EXPECT_EQ(Tokens("附表2\n\n86件"), (V{"2|2|2", "86|86|86"}));
+  // (Document's own token pass agrees: see document_test.)
+}
+
 // The value and Scaled take integers of up to 15 digits without parsing
 // the digits again: they agree with ParseDecimalDigits on every length and
 // exponent around that bound, signs and decimals included.
