@@ -659,6 +659,15 @@ class PeopleScanner {
         gazetteer_.names().LongestStartingAt(text_, p, e) >= 2) {
       return false;
     }
+    // A follower of two characters or more that starts inside the name
+    // and runs past it (彭辉 + 陪同, read as 彭辉陪 + 同) ends the name
+    // before it.
+    for (size_t k = p + surname + 1; k < e; ++k) {
+      if (lex_.followers.LongestStartingAt(text_, k, std::min(n, k + 8)) >
+          std::max<size_t>(e - k, 1)) {
+        return false;
+      }
+    }
     // A follower right after the name ends it whatever word it might form
     // with the name's last character (王明说 against 明说).
     const Follow after = FollowAt(e);

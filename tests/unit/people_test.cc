@@ -954,6 +954,21 @@ TEST_F(PeopleTest, ALaterMentionNamesTheBodyOfABareRole) {
   EXPECT_EQ(Find(q, "邹明远", "局长")->organization, "潍坊市教育局");
 }
 
+// A follower that starts inside a reading of the name and runs past it
+// (X辉 + 陪同) ends the name before it; adverbs of doing together follow a
+// list of names.
+TEST_F(PeopleTest, AFollowerRunningPastTheNameEndsIt) {
+  CheckPositives(
+      {
+          {"区委书记邵云陪同。", "邵云", "书记", nullptr},
+          // Negative: a name of three characters before the follower stays.
+          {"区委书记邵云飞陪同。", "邵云飞", "书记", nullptr},
+          {"省政协委员钟明、姚佳和戚远航一同参加。", "戚远航", "委员", nullptr},
+          {"区政协常委柯蓝、文卫一起调研。", "文卫", "常委", nullptr},
+      },
+      Run);
+}
+
 // A role word crossing the name's right edge leaves no name before the
 // shorter role word inside it.
 TEST_F(PeopleTest, NoNameInsideALongerRoleWord) {
