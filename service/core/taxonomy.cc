@@ -180,10 +180,23 @@ int Taxonomy::ClassifySmall(std::u32string_view object,
   return ok == 0 ? -1 : __builtin_ctzll(ok);
 }
 
+namespace {
+
+// IsOtherCurrency: a canonical unit of money other than 元 (units.tsv).
+bool IsOtherCurrency(std::u32string_view unit) {
+  return (unit.size() >= 2 && unit.back() == U'元') || unit == U"新台币" ||
+         unit == U"英镑" || unit == U"卢布";
+}
+
+}  // namespace
+
 const std::string& Taxonomy::Classify(std::u32string_view object,
                                       std::u32string_view action,
                                       std::u32string_view unit, Frame frame,
                                       bool* by_rule) const {
+  // An amount in another currency (港元, 美元, 英镑) is money as 元 is: the
+  // rules naming 元 take it.
+  if (IsOtherCurrency(unit)) unit = U"元";
   if (small_) {
     const int first = ClassifySmall(object, action, unit, frame);
     if (by_rule != nullptr) *by_rule = first >= 0;

@@ -176,6 +176,11 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"承办单位", U"", U"个"), "other");
   EXPECT_EQ(taxonomy->Classify(U"问题", U"尚未解决", U"个"), "other");
   EXPECT_EQ(taxonomy->Classify(U"问题", U"解决", U"个"), "problems_resolved");
+  // Money in another currency is money as 元 is; a count is not money.
+  EXPECT_EQ(taxonomy->Classify(U"", U"捐款", U"港元"), "donations.amount");
+  EXPECT_EQ(taxonomy->Classify(U"合同金额", U"", U"美元"), "investment.amount");
+  EXPECT_EQ(taxonomy->Classify(U"", U"捐款", U"英镑"), "donations.amount");
+  EXPECT_NE(taxonomy->Classify(U"", U"捐款", U"次"), "donations.amount");
   // Charity and relief funds are money given, whoever raised them; other
   // funds are not.
   EXPECT_EQ(taxonomy->Classify(U"助学金", U"发放", U"元"), "donations.amount");
