@@ -597,8 +597,19 @@ std::vector<NumberMention> ScanNumberTokens(
         ReadInnerQualifier(text, &pos, table, &qualifier);
       }
     }
-    const UnitAt unit =
-        ReadUnit(text, pos, table, !has_multiplier, &unit_readings);
+    UnitAt unit = ReadUnit(text, pos, table, !has_multiplier, &unit_readings);
+    // Rule: blanks or a PDF line break between the multiplier and the unit
+    // (1.2万\n人), as between the digits and either.
+    if (has_multiplier && unit.length == 0) {
+      if (const size_t after_gap = SkipGap(text, pos); after_gap > pos) {
+        const UnitAt later =
+            ReadUnit(text, after_gap, table, false, &unit_readings);
+        if (later.length > 0) {
+          pos = after_gap;
+          unit = later;
+        }
+      }
+    }
     const bool latin_unit =
         unit.length > 0 && pos == t.end && IsLatin(text[pos]);
     // The cheap test first: most digit runs without a unit stop here.

@@ -338,7 +338,12 @@ void FlagNumbersWrappedAcrossLines(std::u32string_view text,
         only_gap = false;
       }
     }
-    if (only_gap && breaks == 1) {
+    // Blanks alone between single digits are letter spacing of PDF text
+    // (2 8个: 28, or 2 and 8?); between longer runs they part two numbers
+    // (2024 480人), and groups of three were read whole (3 480).
+    const bool letter_spaced = breaks == 0 && before.end - before.begin == 1 &&
+                               after.end - after.begin == 1;
+    if (only_gap && (breaks == 1 || letter_spaced)) {
       before.flags |= NumberToken::kWrapped;
       after.flags |= NumberToken::kWrapped;
     }

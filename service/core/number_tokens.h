@@ -77,8 +77,9 @@ std::vector<NumberToken> TokenizeNumbers(std::u32string_view text);
 
 // FlagNumbersWrappedAcrossLines flags (kWrapped) the two tokens either side
 // of a line break with only blanks around it (立案2\n86件: PDF text that
-// wraps inside a number): one number or two, its value cannot be read for
-// sure, so neither is taken. TokenizeNumbers and Document call it.
+// wraps inside a number), and single digits parted by blanks only (2 8个:
+// letter-spaced): one number or two, the value cannot be read for sure,
+// so neither is taken. TokenizeNumbers and Document call it.
 void FlagNumbersWrappedAcrossLines(std::u32string_view text,
                                    std::vector<NumberToken>* tokens);
 

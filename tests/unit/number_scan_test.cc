@@ -237,6 +237,11 @@ TEST_F(NumberScanTest, BlanksBeforeTheQualifierAfterTheUnit) {
   // A number wrapped across a line (立案2\n86件) is no metric at all: 86
   // would be a wrong value.
   EXPECT_TRUE(Scan("经审查立案2\n86件").empty());
+  // Nor is one whose digits are spaced out (2 8个: 28, or 2 and 8?).
+  EXPECT_TRUE(Scan("新建站点 2 8 个").empty());
+  // A gap between the multiplier and the unit is layout too.
+  EXPECT_EQ(Scan("覆盖群众1.2万\n人"), V{"1.2|万\n人|12000|人|EXACT"});
+  EXPECT_EQ(Scan("投入资金3 亿 元"), V{"3|亿 元|300000000|元|EXACT"});
   // Negative: a paragraph break or a stop ends the number's mention.
   EXPECT_EQ(Scan("达到95%\n\n以上各项"), V{"95|%|95|%|EXACT"});
   EXPECT_EQ(Scan("达到95%。以上各项"), V{"95|%|95|%|EXACT"});

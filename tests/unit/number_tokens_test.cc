@@ -98,6 +98,10 @@ TEST(NumberTokensTest, BadRunsAreLeftOutWhole) {
 TEST(NumberTokensTest, DigitsWrappedAcrossALineAreLeftOut) {
   EXPECT_EQ(Tokens("立案2\n86件"), (V{"2|!", "86|!"}));
   EXPECT_EQ(Tokens("立案 2 \r\n 86 件"), (V{"2|!", "86|!"}));
+  // Blanks alone part letter-spaced digits the same way; groups of three
+  // are one number (3 480).
+  EXPECT_EQ(Tokens("站点 2 8 个"), (V{"2|!", "8|!"}));
+  EXPECT_EQ(Tokens("3 480人次"), (V{"3 480|3480|3480"}));
   // Negative: a mark, a unit or a blank line between them parts them.
   EXPECT_EQ(Tokens("立案2。\n86件"), (V{"2|2|2", "86|86|86"}));
   EXPECT_EQ(Tokens("立案2件\n86件"), (V{"2|2|2", "86|86|86"}));
