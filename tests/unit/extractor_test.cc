@@ -948,6 +948,15 @@ TEST_F(ExtractorTest, SpecialCommitteesActAndAreCounted) {
   EXPECT_EQ(Find(e, "27")->indicator, "inspections.held");
 }
 
+// 参加单位 (the bodies a committee is made of) is a noun: its 参加 is no
+// verb of the count.
+TEST_F(ExtractorTest, ParticipatingBodiesAreANoun) {
+  const Extraction e = Run("大会期间收到党派团体和参加单位提案57件。");
+  ASSERT_NE(Find(e, "57"), nullptr);
+  EXPECT_EQ(Find(e, "57")->action, "收到");
+  EXPECT_EQ(Find(e, "57")->indicator, "proposals.submitted");
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
