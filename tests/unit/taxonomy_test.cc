@@ -176,6 +176,12 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"承办单位", U"", U"个"), "other");
   EXPECT_EQ(taxonomy->Classify(U"问题", U"尚未解决", U"个"), "other");
   EXPECT_EQ(taxonomy->Classify(U"问题", U"解决", U"个"), "problems_resolved");
+  // Points set up to gather information are places, not information; the
+  // information itself is.
+  EXPECT_EQ(taxonomy->Classify(U"社情民意信息联络点", U"建立", U"个"),
+            "platforms.count");
+  EXPECT_EQ(taxonomy->Classify(U"社情民意信息", U"报送", U"条"),
+            "sentiment_info.submitted");
   // Money in another currency is money as 元 is; a count is not money.
   EXPECT_EQ(taxonomy->Classify(U"", U"捐款", U"港元"), "donations.amount");
   EXPECT_EQ(taxonomy->Classify(U"合同金额", U"", U"美元"), "investment.amount");
