@@ -176,6 +176,12 @@ TEST(Taxonomy, ShippedFileLoadsAndCoversTheGuide) {
   EXPECT_EQ(taxonomy->Classify(U"承办单位", U"", U"个"), "other");
   EXPECT_EQ(taxonomy->Classify(U"问题", U"尚未解决", U"个"), "other");
   EXPECT_EQ(taxonomy->Classify(U"问题", U"解决", U"个"), "problems_resolved");
+  // Problems gathered or found are not yet resolved; solved ones are.
+  EXPECT_EQ(taxonomy->Classify(U"企业诉求", U"收集", U"个"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"矛盾纠纷", U"排查", U"件"), "other");
+  EXPECT_EQ(taxonomy->Classify(U"诉求", U"协调解决", U"个"),
+            "problems_resolved");
+  EXPECT_EQ(taxonomy->Classify(U"矛盾纠纷", U"", U"件"), "problems_resolved");
   // Points set up to gather information are places, not information; the
   // information itself is.
   EXPECT_EQ(taxonomy->Classify(U"社情民意信息联络点", U"建立", U"个"),
