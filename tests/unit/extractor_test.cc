@@ -957,6 +957,15 @@ TEST_F(ExtractorTest, ParticipatingBodiesAreANoun) {
   EXPECT_EQ(Find(e, "57")->indicator, "proposals.submitted");
 }
 
+// 年度 is a time word (GUIDE: no time words around the object): it goes
+// from the front of the object as 全年 does.
+TEST_F(ExtractorTest, TheYearWordIsNoPartOfTheObject) {
+  const Extraction e = Run("确定年度民主监督课题6个，完成年度重点任务14项。");
+  const ObjectAndAction want[] = {{"6", "民主监督课题", "确定"},
+                                  {"14", "重点任务", "完成"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
