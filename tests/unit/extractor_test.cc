@@ -966,6 +966,15 @@ TEST_F(ExtractorTest, TheYearWordIsNoPartOfTheObject) {
   ExpectObjectsAndActions(e, want);
 }
 
+// 提案办理协商 (consultation on handling proposals) is one deed of the
+// genre: its 办理 is no verb of the count, nor of the list after it.
+TEST_F(ExtractorTest, ConsultationOnHandlingIsOneDeed) {
+  const Extraction e = Run("全年开展提案办理协商5次、对口协商7次。");
+  const ObjectAndAction want[] = {{"5", "提案办理协商", "开展"},
+                                  {"7", "对口协商", "开展"}};
+  ExpectObjectsAndActions(e, want);
+}
+
 // Answers fall in three classes: solved, planned to be solved step by
 // step, not solvable for now. Only the first class's share is a rate, and
 // the planned proposals are at no stage of handling yet.
