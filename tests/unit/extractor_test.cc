@@ -969,9 +969,11 @@ TEST_F(ExtractorTest, TheYearWordIsNoPartOfTheObject) {
 // 提案办理协商 (consultation on handling proposals) is one deed of the
 // genre: its 办理 is no verb of the count, nor of the list after it.
 TEST_F(ExtractorTest, ConsultationOnHandlingIsOneDeed) {
-  const Extraction e = Run("全年开展提案办理协商5次、对口协商7次。");
-  const ObjectAndAction want[] = {{"5", "提案办理协商", "开展"},
-                                  {"7", "对口协商", "开展"}};
+  const Extraction e =
+      Run("全年开展对口协商6次、提案办理协商5次、界别协商9次。");
+  const ObjectAndAction want[] = {{"6", "对口协商", "开展"},
+                                  {"5", "提案办理协商", "开展"},
+                                  {"9", "界别协商", "开展"}};
   ExpectObjectsAndActions(e, want);
 }
 
