@@ -347,7 +347,15 @@ class UnitReadings {
 UnitAt ReadUnit(std::u32string_view text, size_t pos, const UnitTable& table,
                 bool allow_big, UnitReadings* readings) {
   UnitAt found;
-  const size_t len = table.units.LongestStartingAt(text, pos, text.size());
+  size_t len = table.units.LongestStartingAt(text, pos, text.size());
+  // Rule: 个点 is percentage points only where 点 ends the word; a word 点
+  // opens (8个点位, 个点赞) makes the measure word 个 alone.
+  if (len == 2 && text[pos] == U'个' && text[pos + 1] == U'点' &&
+      pos + 2 < text.size() &&
+      std::u32string_view(U"位赞评击单名").find(text[pos + 2]) !=
+          std::u32string_view::npos) {
+    len = table.units.LongestStartingAt(text, pos, pos + 1);
+  }
   if (len > 0) {
     const UnitTable::Unit& unit = readings->Find(text.substr(pos, len));
     if (!unit.is_unit) return found;

@@ -200,6 +200,14 @@ TEST_F(NumberScanTest, MeasureWordsOfThingsCounted) {
   EXPECT_TRUE(Scan("涉及8层面").empty());
 }
 
+// 个点 is percentage points (提高3个点) unless 点 opens a word after it
+// (8个点位: eight sites).
+TEST_F(NumberScanTest, PointsUnlessPointOpensAWord) {
+  EXPECT_EQ(Scan("占比提高3个点"), V{"3|个点|3|百分点|EXACT"});
+  EXPECT_EQ(Scan("走访8个点位"), V{"8|个|8|个|EXACT"});
+  EXPECT_EQ(Scan("收到12个点赞"), V{"12|个|12|个|EXACT"});
+}
+
 TEST_F(NumberScanTest, QualifiersOnEitherSide) {
   EXPECT_EQ(Scan("开展活动近50次"), V{"50|次|50|次|NEARLY"});
   EXPECT_EQ(Scan("开展60多次"), V{"60|多次|60|次|MORE_THAN"});
