@@ -129,6 +129,11 @@ constexpr bool IsCloseBracket(char32_t c) {
 // semicolon-free comma forms inside brackets are handled by callers.
 constexpr bool IsListSeparator(char32_t c) { return c == U'、'; }
 
+// IsListJoiner joins the items of a list: 、 and the conjunctions 和, 及, 与.
+constexpr bool IsListJoiner(char32_t c) {
+  return IsListSeparator(c) || c == U'和' || c == U'及' || c == U'与';
+}
+
 // IsPunctuation is any of the marks above or another CJK or ASCII mark: a
 // character that is neither a letter, a digit, a Han ideograph nor a space.
 constexpr bool IsPunctuation(char32_t c) {

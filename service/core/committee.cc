@@ -153,12 +153,6 @@ bool IsElsewhereAt(std::u32string_view text, size_t at) {
   return false;
 }
 
-// IsListJoiner: what joins the names of a list (、, 和, 及, 与).
-bool IsListJoiner(char32_t c) {
-  return IsListSeparator(c) ||
-         std::u32string_view(U"和及与").find(c) != std::u32string_view::npos;
-}
-
 // NamedPlaces is what a text says about where it is: the provinces and
 // prefectures it names.
 struct NamedPlaces {

@@ -33,9 +33,9 @@ size_t RespectivelyMarkEndingAt(std::u32string_view text, size_t end,
   return 0;
 }
 
-bool IsListJoiner(char32_t c) {
-  return c == U'、' || c == U'和' || c == U'及' || c == U'与' || c == U'或' ||
-         c == U'與';
+// States are joined as list items are, and also by 或 (满意或理解).
+bool JoinsStates(char32_t c) {
+  return IsListJoiner(c) || c == U'或' || c == U'與';
 }
 
 // StateItems splits the words before the mark into the states they list
@@ -62,7 +62,7 @@ std::vector<std::u32string_view> StateItems(std::u32string_view text,
   std::vector<std::u32string_view> items;
   size_t from = 0;
   for (size_t i = 0; i <= list.size(); ++i) {
-    if (i < list.size() && !IsListJoiner(list[i])) continue;
+    if (i < list.size() && !JoinsStates(list[i])) continue;
     items.push_back(list.substr(from, i - from));
     from = i + 1;
   }
@@ -113,7 +113,7 @@ void RespectivelyNamesEachState(std::u32string_view text,
           mentions[last].mention_end,
           mentions[last + 1].qualifier_begin - mentions[last].mention_end);
       if (between.size() != 1 ||
-          !(IsListJoiner(between[0]) || between[0] == U'，')) {
+          !(JoinsStates(between[0]) || between[0] == U'，')) {
         break;
       }
       ++last;
